@@ -1,0 +1,65 @@
+# Parley — developer entry points. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PARLEY := $(VENV)/bin/parley
+export PARLEY_SHARED_DIR ?= $(abspath ../shared)
+INFRA := $(PYTHON) deploy/local/infra.py
+
+.PHONY: help setup infra-up infra-down infra-status run demo test lint typecheck eval bench bench-quick chaos soak clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+setup: $(VENV)/.installed ## install Python dependencies (pinned) and system packages the tests use
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	bash deploy/local/setup-system.sh
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -c requirements.lock -e '.[dev]'
+	touch $@
+
+infra-up: ## start the local Kafka (KRaft) and Elasticsearch on 127.0.0.1 (reuses running ones)
+	$(INFRA) up
+
+infra-down: ## stop the local Kafka and Elasticsearch
+	$(INFRA) down
+
+infra-status: ## show whether the local Kafka and Elasticsearch are running
+	$(INFRA) status
+
+lint: setup ## ruff and mypy
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	bash deploy/local/typecheck.sh $(VENV)
+
+test: setup infra-up lint ## everything: setup, servers, lint, all tests but benchmarks
+	$(VENV)/bin/pytest -m "not bench"
+
+eval: setup ## score talks extraction on the development corpus
+	@echo "not yet"
+
+bench: setup infra-up ## full benchmark run (bench/results/full.json, docs/benchmarks.md)
+	$(PY) -m bench.run --mode full
+
+bench-quick: setup infra-up ## quick benchmark run (bench/results/quick.json)
+	$(PY) -m bench.run --mode quick
+
+run: setup infra-up ## start everything locally and ingest the example article
+	@echo "not yet"
+
+demo: setup infra-up ## the same as run, in a fresh namespace; exits once the alert arrived
+	@echo "not yet"
+
+chaos: ## fault-injection suite
+	@echo "not yet"
+
+soak: ## long steady-rate run
+	@echo "not yet"
+
+clean: infra-down ## stop servers and remove local data, logs and build output
+	rm -rf .local build
