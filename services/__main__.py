@@ -1,0 +1,3 @@
+from parley.services.cli import main
+
+main()

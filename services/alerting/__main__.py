@@ -1,0 +1,3 @@
+from parley.services.alerting.cli import app
+
+app(["run"])

@@ -1,0 +1,95 @@
+"""A demo webhook receiver (`parley webhook-sink`): prints alerts, verifies signatures, de-duplicates.
+
+Useful for trying Parley and for the tests: `GET /received` lists what arrived.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from standardwebhooks.webhooks import Webhook, WebhookVerificationError
+
+
+class Inbox:
+    """What arrived, in order; `unique` de-duplicates by `webhook-id` as receivers should."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.items: list[dict[str, Any]] = []
+
+    def add(self, item: dict[str, Any]) -> bool:
+        with self._lock:
+            duplicate = any(i["webhook_id"] == item["webhook_id"] for i in self.items)
+            item["duplicate"] = duplicate
+            self.items.append(item)
+            return duplicate
+
+    def snapshot(self) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self.items)
+
+
+def create_sink(secrets: tuple[str, ...] = (), quiet: bool = False) -> FastAPI:
+    api = FastAPI(title="Parley demo webhook receiver", version="1")
+    inbox = Inbox()
+    verifiers = [Webhook(secret) for secret in secrets]
+
+    @api.post("/{path:path}")
+    async def receive(path: str, request: Request) -> JSONResponse:
+        body = await request.body()
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        verified: bool | None = None
+        if verifiers:
+            verified = False
+            for verifier in verifiers:
+                try:
+                    verifier.verify(body, headers)
+                    verified = True
+                    break
+                except WebhookVerificationError:
+                    continue
+            if not verified:
+                return JSONResponse({"error": "signature verification failed"}, status_code=401)
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            return JSONResponse({"error": "body is not JSON"}, status_code=400)
+        item = {
+            "path": "/" + path,
+            "webhook_id": headers.get("webhook-id", ""),
+            "received_at": datetime.now(UTC).isoformat(),
+            "verified": verified,
+            "payload": payload,
+        }
+        duplicate = inbox.add(item)
+        if not quiet:
+            print(_describe(item, duplicate), flush=True)
+        return JSONResponse({"received": True, "duplicate": duplicate})
+
+    @api.get("/received")
+    async def received() -> list[dict[str, Any]]:
+        return inbox.snapshot()
+
+    @api.get("/healthz")
+    async def healthz() -> dict[str, bool]:
+        return {"alive": True}
+
+    return api
+
+
+def _describe(item: dict[str, Any], duplicate: bool) -> str:
+    payload = item["payload"]
+    data = payload.get("data", {}) if isinstance(payload, dict) else {}
+    talks = data.get("talks", {}) if isinstance(data, dict) else {}
+    mark = " (again)" if duplicate else ""
+    signed = {True: "signature ok", False: "BAD signature", None: "unsigned"}[item["verified"]]
+    return (
+        f"webhook {item['webhook_id']}{mark} [{signed}] {payload.get('type', '?')}: "
+        f"{', '.join(talks.get('parties', []))} @ {talks.get('location')} "
+        f"{talks.get('start_date')}..{talks.get('end_date')} ({talks.get('status')})"
+    )

@@ -1,0 +1,3 @@
+from parley.services.enrichment.cli import app
+
+app(["run"])

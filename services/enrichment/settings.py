@@ -1,0 +1,16 @@
+"""Enrichment settings: the shared sections plus this service's own."""
+
+from __future__ import annotations
+
+from parley.shared.settings import ParleySettings
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class EnrichmentSection(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    story_threshold: float = Field(default=0.5, gt=0, lt=1)
+
+
+class EnrichmentSettings(ParleySettings):
+    enrichment: EnrichmentSection = EnrichmentSection()

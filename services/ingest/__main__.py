@@ -1,0 +1,3 @@
+from parley.services.ingest.cli import app
+
+app(["run"])

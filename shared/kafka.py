@@ -1,0 +1,163 @@
+"""Kafka clients built from settings (kafka-python for plain services, credentials for faust).
+
+kafka-python's exceptions are mapped to Parley's error tree here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ssl
+from collections.abc import Iterator
+from typing import Any
+
+from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
+from kafka.admin import NewTopic
+from kafka.errors import KafkaError, TopicAlreadyExistsError
+from parley.shared.errors import KafkaUnavailable
+from parley.shared.settings import KafkaSettings
+from parley.shared.topics import ALL_TOPICS, TopicSpec
+
+MAX_REQUEST_BYTES = 4 * 1024 * 1024
+
+
+def client_config(settings: KafkaSettings, client_id: str) -> dict[str, Any]:
+    """Connection and security options common to producers, consumers and the admin client."""
+    config: dict[str, Any] = {
+        "bootstrap_servers": settings.hosts,
+        "client_id": client_id,
+        "security_protocol": settings.security_protocol,
+    }
+    if settings.sasl_mechanism:
+        config["sasl_mechanism"] = settings.sasl_mechanism
+        config["sasl_plain_username"] = settings.sasl_username
+        config["sasl_plain_password"] = (
+            settings.sasl_password.get_secret_value() if settings.sasl_password else None
+        )
+    if settings.ssl_cafile:
+        config["ssl_cafile"] = str(settings.ssl_cafile)
+    if settings.ssl_certfile:
+        config["ssl_certfile"] = str(settings.ssl_certfile)
+    if settings.ssl_keyfile:
+        config["ssl_keyfile"] = str(settings.ssl_keyfile)
+    return config
+
+
+@contextlib.contextmanager
+def kafka_errors(action: str) -> Iterator[None]:
+    """Map kafka-python errors into KafkaUnavailable (retryable)."""
+    try:
+        yield
+    except KafkaError as exc:
+        raise KafkaUnavailable(f"{action}: {type(exc).__name__}: {exc}") from exc
+
+
+def make_producer(settings: KafkaSettings, client_id: str, **overrides: Any) -> KafkaProducer:
+    """An idempotent producer that waits for all in-sync replicas."""
+    config = {
+        **client_config(settings, client_id),
+        "acks": "all",
+        "enable_idempotence": True,
+        "linger_ms": 5,
+        "retries": 2**31 - 1,
+        "max_in_flight_requests_per_connection": 5,
+        "max_request_size": MAX_REQUEST_BYTES,
+        "compression_type": "gzip",
+        **overrides,
+    }
+    with kafka_errors("connecting producer"):
+        return KafkaProducer(**config)
+
+
+def make_consumer(settings: KafkaSettings, client_id: str, group_id: str, **overrides: Any) -> KafkaConsumer:
+    """A group consumer that never commits by itself: callers commit after their work is done."""
+    config = {
+        **client_config(settings, client_id),
+        "group_id": group_id,
+        "enable_auto_commit": False,
+        "auto_offset_reset": "earliest",
+        "max_partition_fetch_bytes": MAX_REQUEST_BYTES,
+        "fetch_max_bytes": 4 * MAX_REQUEST_BYTES,
+        **overrides,
+    }
+    with kafka_errors("connecting consumer"):
+        return KafkaConsumer(**config)
+
+
+def make_admin(settings: KafkaSettings, client_id: str) -> KafkaAdminClient:
+    with kafka_errors("connecting admin client"):
+        return KafkaAdminClient(**client_config(settings, client_id))
+
+
+def ensure_topics(
+    settings: KafkaSettings, namespace: str, specs: tuple[TopicSpec, ...] = ALL_TOPICS
+) -> list[str]:
+    """Create any missing topic of the namespace; return the names created. Safe to repeat."""
+    admin = make_admin(settings, f"{namespace}-topics")
+    try:
+        with kafka_errors("listing topics"):
+            existing = set(admin.list_topics())
+        wanted = [
+            NewTopic(
+                name=spec.name(namespace),
+                num_partitions=spec.partitions,
+                replication_factor=settings.replication_factor,
+                topic_configs=dict(spec.config),
+            )
+            for spec in specs
+            if spec.name(namespace) not in existing
+        ]
+        created: list[str] = []
+        for topic in wanted:
+            try:
+                with kafka_errors(f"creating topic {topic.name}"):
+                    admin.create_topics([topic])
+                created.append(topic.name)
+            except KafkaUnavailable as exc:
+                if not isinstance(exc.__cause__, TopicAlreadyExistsError):
+                    raise
+        return created
+    finally:
+        admin.close()
+
+
+def faust_broker_url(settings: KafkaSettings) -> str:
+    return ";".join(f"kafka://{host}" for host in settings.hosts)
+
+
+def faust_credentials(settings: KafkaSettings) -> Any:
+    """faust's credentials object for the configured security protocol (None for PLAINTEXT)."""
+    import faust
+
+    context = None
+    if settings.security_protocol in ("SSL", "SASL_SSL"):
+        context = ssl.create_default_context(cafile=str(settings.ssl_cafile) if settings.ssl_cafile else None)
+        if settings.ssl_certfile:
+            context.load_cert_chain(str(settings.ssl_certfile), str(settings.ssl_keyfile or "") or None)
+    if settings.sasl_mechanism:
+        password = settings.sasl_password.get_secret_value() if settings.sasl_password else ""
+        return faust.SASLCredentials(
+            username=settings.sasl_username or "",
+            password=password,
+            mechanism=settings.sasl_mechanism,
+            ssl_context=context,
+        )
+    if context is not None:
+        return faust.SSLCredentials(context)
+    return None
+
+
+def broker_reachable(settings: KafkaSettings, timeout_s: float = 2.0) -> bool:
+    """True when a metadata request to the cluster succeeds."""
+    try:
+        admin = KafkaAdminClient(
+            **client_config(settings, "parley-probe"), request_timeout_ms=int(timeout_s * 1000)
+        )
+    except (KafkaError, OSError, ValueError):
+        return False
+    try:
+        admin.list_topics()
+        return True
+    except (KafkaError, OSError):
+        return False
+    finally:
+        admin.close()

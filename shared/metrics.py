@@ -1,0 +1,78 @@
+"""The metric catalogue every service shares (documented in docs/metrics.md).
+
+Names follow `parley_<noun>_<unit>`; labels come from closed sets only (service, topic suffix,
+stage, outcome, reason, type, rule, endpoint name) — never ids or URLs.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
+
+from prometheus_client import CONTENT_TYPE_LATEST, Counter, Gauge, Histogram, Info, generate_latest
+
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0)
+
+BUILD_INFO = Info("parley_build", "Parley version running in this process")
+MESSAGES_CONSUMED = Counter("parley_messages_consumed_total", "Kafka messages consumed", ["service", "topic"])
+MESSAGES_PRODUCED = Counter("parley_messages_produced_total", "Kafka messages produced", ["service", "topic"])
+MESSAGES_FAILED = Counter(
+    "parley_messages_failed_total", "Messages that could not be processed", ["service", "topic", "reason"]
+)
+DEADLETTERED = Counter(
+    "parley_deadlettered_total", "Messages sent to a dead-letter topic", ["service", "reason"]
+)
+PROCESSING_SECONDS = Histogram(
+    "parley_processing_seconds",
+    "Time spent processing one unit of work",
+    ["service", "stage"],
+    buckets=LATENCY_BUCKETS,
+)
+STAGE_LATENCY_SECONDS = Histogram(
+    "parley_stage_latency_seconds",
+    "Time from an article's ingest to reaching a stage (enriched, indexed, alerted, delivered)",
+    ["stage"],
+    buckets=LATENCY_BUCKETS,
+)
+CONSUMER_LAG = Gauge(
+    "parley_consumer_lag_messages",
+    "Messages not yet consumed, per partition",
+    ["service", "topic", "partition"],
+)
+ARTICLES_INGESTED = Counter(
+    "parley_articles_ingested_total", "Articles offered to ingest, by outcome", ["channel", "outcome"]
+)
+TALKS_RECORDS = Counter("parley_talks_records_total", "Talks records extracted, by status", ["status"])
+DOCUMENTS_INDEXED = Counter(
+    "parley_documents_indexed_total", "Documents written to Elasticsearch", ["kind", "outcome"]
+)
+ES_BULK_SECONDS = Histogram(
+    "parley_es_bulk_seconds", "Elasticsearch bulk request duration", buckets=LATENCY_BUCKETS
+)
+ES_ERRORS = Counter("parley_es_errors_total", "Elasticsearch errors", ["reason"])
+ALERTS = Counter("parley_alerts_total", "Alerts raised", ["type", "rule"])
+WEBHOOK_DELIVERIES = Counter(
+    "parley_webhook_deliveries_total", "Webhook delivery attempts by outcome", ["endpoint", "outcome"]
+)
+WEBHOOK_SECONDS = Histogram(
+    "parley_webhook_request_seconds", "Webhook HTTP request duration", ["endpoint"], buckets=LATENCY_BUCKETS
+)
+SEARCH_REQUESTS = Counter("parley_search_requests_total", "Search API requests", ["route", "outcome"])
+
+
+def set_build_info() -> None:
+    try:
+        version = package_version("parley")
+    except PackageNotFoundError:
+        version = "unknown"
+    BUILD_INFO.info({"version": version})
+
+
+def render() -> tuple[bytes, str]:
+    return generate_latest(), CONTENT_TYPE_LATEST
+
+
+def topic_label(topic: str, namespace: str) -> str:
+    """The namespace-free topic name, so label values stay a closed set."""
+    prefix = namespace + "."
+    return topic[len(prefix) :] if topic.startswith(prefix) else "other"

@@ -1,0 +1,126 @@
+"""Typed settings, read once from `PARLEY_*` environment variables.
+
+Each service builds one settings object at start (see `load_settings`) and passes it down.
+Sections map to variable prefixes: `PARLEY_KAFKA_BOOTSTRAP_SERVERS` is `kafka.bootstrap_servers`,
+`PARLEY_ES_URL` is `es.url`, `PARLEY_LOG_LEVEL` is `log.level`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from parley.shared.errors import ConfigError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+NAMESPACE_PATTERN = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class KafkaSettings(_Section):
+    bootstrap_servers: str = "127.0.0.1:9092"
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
+    sasl_username: str | None = None
+    sasl_password: SecretStr | None = None
+    ssl_cafile: Path | None = None
+    ssl_certfile: Path | None = None
+    ssl_keyfile: Path | None = None
+    replication_factor: int = Field(default=1, ge=1, le=7)
+
+    @field_validator("bootstrap_servers")
+    @classmethod
+    def _hosts_have_ports(cls, value: str) -> str:
+        hosts = [h.strip() for h in value.split(",") if h.strip()]
+        if not hosts or any(not re.fullmatch(r"[^\s:/]+:\d{1,5}", h) for h in hosts):
+            raise ValueError("expected host:port[,host:port...]")
+        return ",".join(hosts)
+
+    @property
+    def hosts(self) -> list[str]:
+        return self.bootstrap_servers.split(",")
+
+
+class ElasticsearchSettings(_Section):
+    url: str = "http://127.0.0.1:9200"
+    username: str | None = None
+    password: SecretStr | None = None
+    api_key: SecretStr | None = None
+    ca_certs: Path | None = None
+    verify_certs: bool = True
+    request_timeout: float = Field(default=30.0, gt=0)
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        urls = [u.strip() for u in value.split(",") if u.strip()]
+        if not urls or any(not re.fullmatch(r"https?://[^\s/]+(/.*)?", u) for u in urls):
+            raise ValueError("expected http(s)://host:port[,...]")
+        return ",".join(urls)
+
+    @property
+    def hosts(self) -> list[str]:
+        return self.url.split(",")
+
+
+class LogSettings(_Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    format: Literal["json", "console"] = "json"
+
+
+class HttpSettings(_Section):
+    """The service's own HTTP port: /healthz, /readyz, /metrics and its API if it has one."""
+
+    host: str = "127.0.0.1"
+    port: int | None = Field(default=None, ge=0, le=65535)
+
+
+class ParleySettings(BaseSettings):
+    """Settings every service shares; services subclass it and add a section of their own."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="PARLEY_",
+        env_nested_delimiter="_",
+        env_nested_max_split=1,
+        extra="ignore",
+        frozen=True,
+    )
+
+    namespace: str = "parley"
+    kafka: KafkaSettings = KafkaSettings()
+    es: ElasticsearchSettings = ElasticsearchSettings()
+    log: LogSettings = LogSettings()
+    http: HttpSettings = HttpSettings()
+
+    @field_validator("namespace")
+    @classmethod
+    def _namespace_is_a_name(cls, value: str) -> str:
+        if not NAMESPACE_PATTERN.fullmatch(value):
+            raise ValueError("lowercase letters, digits and '-', starting with a letter, at most 40")
+        return value
+
+    def http_port(self, default: int) -> int:
+        return self.http.port if self.http.port is not None else default
+
+
+S = TypeVar("S", bound=ParleySettings)
+
+
+def env_name(loc: tuple[int | str, ...]) -> str:
+    """`('kafka', 'bootstrap_servers')` -> `PARLEY_KAFKA_BOOTSTRAP_SERVERS`."""
+    parts = [str(p) for p in loc if not isinstance(p, int)]
+    return "PARLEY_" + "_".join(parts).upper()
+
+
+def load_settings(cls: type[S], **overrides: object) -> S:
+    """Build settings from the environment, or raise ConfigError naming every bad key."""
+    try:
+        return cls(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = [f"{env_name(err['loc'])}: {err['msg']}" for err in exc.errors()]
+        raise ConfigError(problems) from None

@@ -1,0 +1,39 @@
+"""Canonical URLs: one form per page, so the same article always gets the same id."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from url_normalize import url_normalize
+
+# Query parameters that track the click rather than name the page.
+TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "hsa_")
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "igshid",
+        "mkt_tok",
+        "_ga",
+        "ref_src",
+    }
+)
+
+
+def is_tracking_param(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
+
+
+def canonical_url(url: str) -> str:
+    """Normalise scheme/host case, default ports and escapes; drop tracking parameters and fragment."""
+    normalised = url_normalize(url.strip()) or url.strip()
+    parts = urlsplit(normalised)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)]
+    query.sort()
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", urlencode(query), ""))

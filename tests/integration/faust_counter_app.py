@@ -1,0 +1,45 @@
+"""A minimal faust app for the client smoke test: an agent counting words into a table.
+
+Run as `python faust_counter_app.py NAMESPACE PORT`; it exits by itself after SIGTERM.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import faust
+from aiohttp import web
+
+from parley.shared.faust_app import run_worker
+from parley.shared.kafka import faust_broker_url
+from parley.shared.settings import KafkaSettings
+
+namespace, port = sys.argv[1], int(sys.argv[2])
+app = faust.App(
+    f"{namespace}-counter",
+    broker=faust_broker_url(KafkaSettings()),
+    store="memory://",
+    web_port=port,
+    web_bind="127.0.0.1",
+    topic_partitions=2,
+    topic_replication_factor=1,
+    autodiscover=False,
+)
+words = app.topic(f"{namespace}.words", value_type=str, value_serializer="raw", partitions=2)
+counts = app.Table("counts", default=int, partitions=2)
+
+
+@app.agent(words)
+async def count(stream):  # type: ignore[no-untyped-def]
+    async for event in stream.events():
+        word = event.value if isinstance(event.value, str) else event.value.decode()
+        counts[word] += 1
+
+
+@app.page("/counts")
+async def show(view, request):  # type: ignore[no-untyped-def]
+    return web.json_response({k: v for k, v in counts.items()})
+
+
+if __name__ == "__main__":
+    run_worker(app)
