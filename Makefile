@@ -40,8 +40,12 @@ lint: setup ## ruff and mypy
 test: setup infra-up lint ## everything: setup, servers, lint, all tests but benchmarks
 	$(VENV)/bin/pytest -m "not bench"
 
-eval: setup ## score talks extraction on the development corpus
-	@echo "not yet"
+eval: setup ## score talks extraction on the development corpus (STRICT=1: fail below targets)
+	@mkdir -p build/eval
+	$(PY) -m parley.services.enrichment.extract $(PARLEY_SHARED_DIR)/corpus/talks_dev.jsonl -o build/eval/predictions.jsonl
+	$(PYTHON) $(PARLEY_SHARED_DIR)/eval/score_talks.py $(PARLEY_SHARED_DIR)/corpus/talks_dev.jsonl build/eval/predictions.jsonl --errors
+	@$(PYTHON) $(PARLEY_SHARED_DIR)/eval/score_talks.py $(PARLEY_SHARED_DIR)/corpus/talks_dev.jsonl build/eval/predictions.jsonl --json > build/eval/summary.json
+	@if [ "$(STRICT)" = "1" ]; then $(PY) -m parley.services.enrichment.eval_targets build/eval/summary.json; fi
 
 bench: setup infra-up ## full benchmark run (bench/results/full.json, docs/benchmarks.md)
 	$(PY) -m bench.run --mode full
@@ -49,11 +53,11 @@ bench: setup infra-up ## full benchmark run (bench/results/full.json, docs/bench
 bench-quick: setup infra-up ## quick benchmark run (bench/results/quick.json)
 	$(PY) -m bench.run --mode quick
 
-run: setup infra-up ## start everything locally and ingest the example article
-	@echo "not yet"
+run: setup infra-up ## start everything locally, ingest the example article (ARTICLE=path for another), keep running
+	$(PARLEY) run $(if $(ARTICLE),--article $(ARTICLE))
 
-demo: setup infra-up ## the same as run, in a fresh namespace; exits once the alert arrived
-	@echo "not yet"
+demo: setup infra-up ## the same as run in a fresh namespace; exits 0 once the alert arrived
+	$(PARLEY) demo $(if $(ARTICLE),--article $(ARTICLE))
 
 chaos: ## fault-injection suite
 	@echo "not yet"

@@ -15,10 +15,11 @@ import re
 from datetime import UTC, date, datetime, time
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
 from parley.shared.errors import InputError
 from parley.shared.ids import article_id
 from parley.shared.urls import canonical_url
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 MAX_ARTICLE_BYTES = 1_000_000
 MAX_TITLE_CHARS = 1_000

@@ -10,6 +10,7 @@ from typing import Any
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, Elasticsearch
+
 from parley.shared.errors import ElasticsearchUnavailable
 from parley.shared.settings import ElasticsearchSettings
 

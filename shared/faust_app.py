@@ -10,16 +10,17 @@ import asyncio
 from typing import Any
 
 import faust
-from aiohttp import web
-from parley.shared import metrics
+
 from parley.shared.deadletter import dead_letter
-from parley.shared.kafka import faust_broker_url, faust_credentials
+from parley.shared.health import HealthServer
+from parley.shared.kafka import faust_broker_url, faust_credentials, wait_for_kafka
 from parley.shared.metrics import DEADLETTERED, MESSAGES_PRODUCED, topic_label
+from parley.shared.runtime import PORTS
 from parley.shared.settings import ParleySettings
 from parley.shared.topics import Names, TopicSpec
 
 
-def make_app(settings: ParleySettings, service: str, port: int, **options: Any) -> faust.App:
+def make_app(settings: ParleySettings, service: str, **options: Any) -> faust.App:
     names = Names(settings.namespace)
     app = faust.App(
         names.group(service),
@@ -30,15 +31,14 @@ def make_app(settings: ParleySettings, service: str, port: int, **options: Any) 
         topic_replication_factor=settings.kafka.replication_factor,
         producer_acks=-1,
         consumer_auto_offset_reset="earliest",
-        web_bind=settings.http.host,
-        web_port=port,
-        web_host=settings.http.host,
+        # Health and metrics are served by `shared.health` from the first second of the
+        # process, before Kafka is reachable, so faust's own web server is off.
+        web_enabled=False,
         autodiscover=False,
         broker_commit_every=100,
         broker_commit_interval=1.0,
         **options,
     )
-    _add_health_routes(app)
     return app
 
 
@@ -55,29 +55,23 @@ def raw_topic(app: faust.App, spec: TopicSpec, namespace: str) -> faust.TopicT:
 
 
 def is_ready(app: faust.App) -> dict[str, bool]:
+    """Readiness of a running faust app (safe to call from the health server's thread)."""
     consumer = getattr(app, "_consumer", None)
-    started = bool(consumer is not None and consumer.started)
+    started = bool(consumer is not None and consumer.started and not consumer.should_stop)
     return {
-        "kafka": started and not consumer.should_stop if consumer is not None else False,
-        "partitions_assigned": started and not app.rebalancing and bool(app.consumer.assignment()),
+        "kafka": started,
+        "partitions_assigned": started and not app.rebalancing and bool(consumer.assignment()),
     }
 
 
-def _add_health_routes(app: faust.App) -> None:
-    @app.page("/healthz")
-    async def healthz(view: Any, request: Any) -> Any:
-        return web.json_response({"alive": True})
-
-    @app.page("/readyz")
-    async def readyz(view: Any, request: Any) -> Any:
-        checks = is_ready(app)
-        ready = all(checks.values())
-        return web.json_response({"ready": ready, "checks": checks}, status=200 if ready else 503)
-
-    @app.page("/metrics")
-    async def metrics_page(view: Any, request: Any) -> Any:
-        payload, content_type = metrics.render()
-        return web.Response(body=payload, headers={"Content-Type": content_type})
+def serve(app: faust.App, settings: ParleySettings, service: str) -> None:
+    """Health server first, then wait for Kafka (topics ensured), then the faust worker."""
+    health = HealthServer(settings.http.host, settings.http_port(PORTS[service]), lambda: is_ready(app)).start()
+    try:
+        wait_for_kafka(settings.kafka, settings.namespace)
+        run_worker(app, settings.log.level)
+    finally:
+        health.stop()
 
 
 async def send_dead_letter(

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import contextlib
 import ssl
+import time
 from collections.abc import Iterator
 from typing import Any
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
 from kafka.admin import NewTopic
 from kafka.errors import KafkaError, TopicAlreadyExistsError
+
 from parley.shared.errors import KafkaUnavailable
 from parley.shared.settings import KafkaSettings
 from parley.shared.topics import ALL_TOPICS, TopicSpec
@@ -161,3 +163,22 @@ def broker_reachable(settings: KafkaSettings, timeout_s: float = 2.0) -> bool:
         return False
     finally:
         admin.close()
+
+
+def wait_for_kafka(settings: KafkaSettings, namespace: str, max_wait_s: float | None = None) -> None:
+    """Block until the cluster answers and the namespace's topics exist (ensured on the way)."""
+    from parley.shared.logging import get_logger
+
+    log = get_logger(__name__)
+    started = time.monotonic()
+    delay = 0.5
+    while True:
+        try:
+            ensure_topics(settings, namespace)
+            return
+        except KafkaUnavailable as exc:
+            if max_wait_s is not None and time.monotonic() - started > max_wait_s:
+                raise
+            log.warning("kafka_unavailable", error=str(exc)[:300], retry_in_s=round(delay, 1))
+            time.sleep(delay)
+            delay = min(delay * 2, 5.0)

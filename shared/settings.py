@@ -11,9 +11,10 @@ import re
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from parley.shared.errors import ConfigError
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from parley.shared.errors import ConfigError
 
 NAMESPACE_PATTERN = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import faust
 import httpx
+
 from parley.services.alerting import delivery
 from parley.services.alerting.settings import AlertingSettings, WebhookEndpoint
 from parley.services.alerting.talks_state import Report, decide, is_alertable, key_string, party_key
@@ -48,7 +49,6 @@ from parley.shared.metrics import (
     WEBHOOK_DELIVERIES,
     WEBHOOK_SECONDS,
 )
-from parley.shared.runtime import PORTS
 from parley.shared.topics import (
     ALERTS,
     ALERTS_DEADLETTER,
@@ -95,7 +95,7 @@ def parse_report(raw: bytes) -> Report:
 def create_app(settings: AlertingSettings) -> faust.App:
     ns = settings.namespace
     cfg = settings.alerting
-    app = make_app(settings, SERVICE, settings.http_port(PORTS[SERVICE]))
+    app = make_app(settings, SERVICE)
     enriched = raw_topic(app, ARTICLES_ENRICHED, ns)
     talks_topic = raw_topic(app, TALKS, ns)
     alerts_topic = raw_topic(app, ALERTS, ns)

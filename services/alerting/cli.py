@@ -12,13 +12,11 @@ def run() -> None:
     """Run the alerting service (faust worker) until SIGTERM."""
     from parley.services.alerting.app import SERVICE, create_app
     from parley.services.alerting.settings import AlertingSettings
-    from parley.shared.faust_app import run_worker
-    from parley.shared.kafka import ensure_topics
+    from parley.shared.faust_app import serve
     from parley.shared.runtime import start_service
 
     settings = start_service(AlertingSettings, SERVICE)
-    ensure_topics(settings.kafka, settings.namespace)
-    run_worker(create_app(settings), settings.log.level)
+    serve(create_app(settings), settings, SERVICE)
 
 
 def webhook_sink(
@@ -29,6 +27,7 @@ def webhook_sink(
 ) -> None:
     """Run the demo webhook receiver: prints alerts, verifies signatures, lists them at /received."""
     import uvicorn
+
     from parley.services.alerting.sink import create_sink
 
     uvicorn.run(create_sink(tuple(secret), quiet), host=host, port=port, log_level="warning")

@@ -13,9 +13,10 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
+from standardwebhooks.webhooks import Webhook
+
 from parley.services.alerting.settings import WebhookEndpoint
 from parley.shared.errors import DeliveryRejected, WebhookRetryable
-from standardwebhooks.webhooks import Webhook
 
 USER_AGENT = "Parley-Webhooks/1"
 

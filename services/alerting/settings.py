@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from parley.shared.settings import ParleySettings
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+
+from parley.shared.settings import ParleySettings
 
 
 class WebhookEndpoint(BaseModel):

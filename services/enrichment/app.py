@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import faust
+
 from parley.services.enrichment.extract import StoryIndex
 from parley.services.enrichment.pipeline import enrich_article
 from parley.services.enrichment.settings import EnrichmentSettings
@@ -22,7 +23,6 @@ from parley.shared.metrics import (
     STAGE_LATENCY_SECONDS,
     TALKS_RECORDS,
 )
-from parley.shared.runtime import PORTS
 from parley.shared.topics import ARTICLES_ENRICHED, ARTICLES_RAW, DEADLETTER
 
 SERVICE = "enrichment"
@@ -31,7 +31,7 @@ log = get_logger(__name__)
 
 def create_app(settings: EnrichmentSettings) -> faust.App:
     ns = settings.namespace
-    app = make_app(settings, SERVICE, settings.http_port(PORTS[SERVICE]))
+    app = make_app(settings, SERVICE)
     source = raw_topic(app, ARTICLES_RAW, ns)
     enriched = raw_topic(app, ARTICLES_ENRICHED, ns)
     deadletter = raw_topic(app, DEADLETTER, ns)

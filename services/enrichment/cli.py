@@ -12,10 +12,8 @@ def run() -> None:
     """Run the enrichment service (faust worker) until SIGTERM."""
     from parley.services.enrichment.app import SERVICE, create_app
     from parley.services.enrichment.settings import EnrichmentSettings
-    from parley.shared.faust_app import run_worker
-    from parley.shared.kafka import ensure_topics
+    from parley.shared.faust_app import serve
     from parley.shared.runtime import start_service
 
     settings = start_service(EnrichmentSettings, SERVICE)
-    ensure_topics(settings.kafka, settings.namespace)
-    run_worker(create_app(settings), settings.log.level)
+    serve(create_app(settings), settings, SERVICE)

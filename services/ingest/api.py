@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+
 from parley.services.ingest.publisher import Publisher
 from parley.services.ingest.settings import IngestSettings
 from parley.shared import metrics
@@ -17,7 +19,10 @@ from parley.shared.errors import InputError, KafkaUnavailable
 from parley.shared.health import readiness_body
 
 
-def create_api(settings: IngestSettings, publisher: Publisher, kafka_ready: Any) -> FastAPI:
+def create_api(
+    settings: IngestSettings, get_publisher: Callable[[], Publisher | None], kafka_ready: Callable[[], bool]
+) -> FastAPI:
+    """`get_publisher` returns None until Kafka was reached at start; requests get 503 until then."""
     cfg = settings.ingest
     token = cfg.api_token.get_secret_value() if cfg.api_token else None
     api = FastAPI(
@@ -68,6 +73,10 @@ def create_api(settings: IngestSettings, publisher: Publisher, kafka_ready: Any)
                 errors.append({"index": index, "errors": str(exc).split("; ")})
         if errors:
             return JSONResponse({"error": "invalid articles", "detail": errors}, status_code=422)
+        publisher = get_publisher()
+        if publisher is None:
+            return JSONResponse({"error": "Kafka not reachable yet, retry later"}, status_code=503,
+                                headers={"Retry-After": "5"})
         try:
             results = await asyncio.to_thread(publisher.publish_many, articles, "api")
         except KafkaUnavailable as exc:
@@ -87,7 +96,8 @@ def create_api(settings: IngestSettings, publisher: Publisher, kafka_ready: Any)
 
     @api.get("/readyz")
     async def readyz() -> Response:
-        status, body = readiness_body({"kafka": await asyncio.to_thread(kafka_ready)})
+        checks = {"publisher": get_publisher() is not None, "kafka": await asyncio.to_thread(kafka_ready)}
+        status, body = readiness_body(checks)
         return Response(body, status_code=status, media_type="application/json")
 
     @api.get("/metrics")

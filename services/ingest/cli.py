@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import typer
+
 from parley.shared.errors import RetryableError
 
 app = typer.Typer(help="Ingest: publishes articles to Kafka.")
@@ -81,10 +82,14 @@ def ingest(
 
 
 def _serve() -> None:
+    import threading
+
     import uvicorn
+
     from parley.services.ingest.api import create_api
+    from parley.services.ingest.publisher import Publisher
     from parley.services.ingest.settings import IngestSettings
-    from parley.shared.kafka import broker_reachable, ensure_topics
+    from parley.shared.kafka import broker_reachable, wait_for_kafka
     from parley.shared.runtime import PORTS, start_service
 
     settings = start_service(IngestSettings, "ingest")
@@ -95,6 +100,12 @@ def _serve() -> None:
             file=sys.stderr,
         )
         raise SystemExit(2)
-    ensure_topics(settings.kafka, settings.namespace)
-    api = create_api(settings, _publisher(settings), lambda: broker_reachable(settings.kafka))  # type: ignore[arg-type]
+    ready: list[Publisher] = []
+
+    def connect() -> None:  # the API answers (503, not ready) while Kafka is still unreachable
+        wait_for_kafka(settings.kafka, settings.namespace)
+        ready.append(_publisher(settings))  # type: ignore[arg-type]
+
+    threading.Thread(target=connect, name="kafka-connect", daemon=True).start()
+    api = create_api(settings, lambda: ready[0] if ready else None, lambda: broker_reachable(settings.kafka))
     uvicorn.run(api, host=settings.http.host, port=settings.http_port(PORTS["ingest"]), log_level="warning")

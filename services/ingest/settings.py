@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parley.shared.settings import ParleySettings
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+from parley.shared.settings import ParleySettings
 
 
 class IngestSection(BaseModel):

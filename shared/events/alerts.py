@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from parley.shared.events.base import Event
 from pydantic import BaseModel, ConfigDict
+
+from parley.shared.events.base import Event
 
 DeliveryOutcome = Literal["delivered", "retrying", "rejected", "exhausted"]
 

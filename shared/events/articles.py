@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
+from pydantic import Field
+
 from parley.shared.events.base import Event
 from parley.shared.extraction import DateMention, Entity, TalksRecord
-from pydantic import Field
 
 Channel = Literal["file", "api", "feed", "stdin"]
 

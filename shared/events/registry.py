@@ -6,6 +6,8 @@ import json
 from datetime import datetime
 from typing import Any
 
+from pydantic import ValidationError
+
 from parley.shared.errors import InvalidEvent, UndecodableMessage, UnsupportedEvent
 from parley.shared.events.alerts import AlertDeliveryRecorded
 from parley.shared.events.articles import ArticleDeleted, ArticleEnriched, ArticleReceived
@@ -14,7 +16,6 @@ from parley.shared.events.deadletter import MessageDeadLettered
 from parley.shared.events.envelope import SPECVERSION, Envelope
 from parley.shared.events.talks import TalksAnnounced, TalksRecorded, TalksUpdated
 from parley.shared.events.upcasters import UPCASTERS, Upcaster
-from pydantic import ValidationError
 
 EVENT_CLASSES: tuple[type[Event], ...] = (
     ArticleReceived,

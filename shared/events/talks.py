@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
+
 from parley.shared.events.base import Event
 from parley.shared.extraction import TalksFormat, TalksStatus
-from pydantic import BaseModel, ConfigDict
 
 
 class StatusChange(BaseModel):
