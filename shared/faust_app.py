@@ -60,7 +60,8 @@ def is_ready(app: faust.App) -> dict[str, bool]:
     started = bool(consumer is not None and consumer.started and not consumer.should_stop)
     return {
         "kafka": started,
-        "partitions_assigned": started and not app.rebalancing and bool(consumer.assignment()),
+        "partitions_assigned": bool(started and consumer is not None and not app.rebalancing
+                                    and consumer.assignment()),
     }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import MutableMapping
 from typing import Any
 
 import structlog
@@ -11,7 +12,7 @@ import structlog
 MAX_FIELD_CHARS = 1024
 
 
-def _truncate(_: Any, __: str, event_dict: dict[str, Any]) -> dict[str, Any]:
+def _truncate(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
     for key, value in event_dict.items():
         if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
             event_dict[key] = value[:MAX_FIELD_CHARS] + "…"

@@ -173,7 +173,7 @@ def create_app(settings: AlertingSettings) -> faust.App:
         if decision.alert_type is None or decision.alert_id is None:
             return
         alert: TalksAnnounced | TalksUpdated
-        common = {
+        common: dict[str, Any] = {
             "alert_id": decision.alert_id,
             "talks": state,
             "article_id": report.article_id,

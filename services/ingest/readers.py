@@ -59,7 +59,7 @@ def read_document(raw: bytes, where: str) -> Iterator[Item]:
         return
     if isinstance(doc, list):
         for i, entry in enumerate(doc, start=1):
-            yield _one(f"{where}[{i}]", lambda e=entry: validate_article(e))  # type: ignore[misc]
+            yield _one(f"{where}[{i}]", lambda e=entry: validate_article(e))
     else:
         yield _one(where, lambda: validate_article(doc))
 
@@ -85,7 +85,7 @@ def read_jsonl(lines: Iterable[str | bytes], where: str) -> Iterator[Item]:
         except json.JSONDecodeError as exc:
             yield Item(here, error=f"invalid JSON: {exc.msg} at column {exc.colno}")
             continue
-        yield _one(here, lambda d=doc: validate_article(d))  # type: ignore[misc]
+        yield _one(here, lambda d=doc: validate_article(d))
 
 
 def _one(where: str, parse: object) -> Item:
