@@ -1,0 +1,3 @@
+from parley.services.indexer.cli import app
+
+app(["run"])

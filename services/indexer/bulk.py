@@ -1,0 +1,110 @@
+"""Bulk actions built from decoded events, and the reading of per-item bulk results (pure).
+
+Every write carries `version_type=external` with the Kafka offset as version. Events about one
+document share a key, hence a partition, hence increasing offsets: an older event can never
+overwrite a newer one, and a replayed event is answered with 409, which counts as done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from parley.services.indexer.documents import article_document, talks_document
+from parley.shared.events import ArticleDeleted, ArticleEnriched, Envelope, TalksRecorded
+from parley.shared.topics import Names
+
+Outcome = Literal["indexed", "deleted", "stale", "not_found", "retry", "rejected"]
+DONE: frozenset[str] = frozenset({"indexed", "deleted", "stale", "not_found"})
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a message came from (a Kafka record, reduced to what the indexer needs)."""
+
+    topic: str
+    partition: int
+    offset: int
+    key: bytes | None
+    value: bytes | None
+
+
+@dataclass(frozen=True)
+class Pending:
+    """One bulk operation waiting for Elasticsearch's answer."""
+
+    source: Source
+    kind: str
+    doc_id: str
+    operation: dict[str, Any]
+    document: dict[str, Any] | None
+    ingested_at: datetime | None = None
+
+    def lines(self) -> list[dict[str, Any]]:
+        return [self.operation] if self.document is None else [self.operation, self.document]
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    outcome: Outcome
+    status: int
+    error: str = ""
+
+
+def build_pending(envelope: Envelope, source: Source, names: Names, now: datetime) -> Pending:
+    """The bulk operation for one decoded event; the Kafka offset is the external version."""
+    event = envelope.data
+    meta = {"version": source.offset, "version_type": "external"}
+    if isinstance(event, ArticleEnriched):
+        alias = names.alias("articles")
+        op = {"index": {"_index": alias, "_id": event.article_id, **meta}}
+        doc = article_document(event, now)
+        return Pending(source, "articles", event.article_id, op, doc, event.ingested_at)
+    if isinstance(event, ArticleDeleted):
+        op = {"delete": {"_index": names.alias("articles"), "_id": event.article_id, **meta}}
+        return Pending(source, "articles", event.article_id, op, None)
+    if isinstance(event, TalksRecorded):
+        talks_id = event.talks.talks_id
+        op = {"index": {"_index": names.alias("talks"), "_id": talks_id, **meta}}
+        return Pending(source, "talks", talks_id, op, talks_document(event, now))
+    raise TypeError(f"the indexer has no document for {type(event).__name__}")
+
+
+def latest_per_document(pendings: list[Pending]) -> tuple[list[Pending], list[Pending]]:
+    """(operations to send, superseded ones): only the newest event per document is sent."""
+    newest: dict[tuple[str, str], Pending] = {}
+    for pending in pendings:
+        key = (pending.kind, pending.doc_id)
+        current = newest.get(key)
+        if current is None or pending.source.offset >= current.source.offset:
+            newest[key] = pending
+    kept = list(newest.values())
+    kept_ids = {id(p) for p in kept}
+    return kept, [p for p in pendings if id(p) not in kept_ids]
+
+
+def bulk_body(pendings: list[Pending]) -> list[dict[str, Any]]:
+    return [line for pending in pendings for line in pending.lines()]
+
+
+def classify(item: dict[str, Any]) -> ItemResult:
+    """Read one entry of a bulk response's `items`."""
+    op, result = next(iter(item.items()))
+    status = int(result.get("status", 0))
+    if 200 <= status < 300:
+        return ItemResult("deleted" if op == "delete" else "indexed", status)
+    if status == 409:
+        return ItemResult("stale", status)
+    if status == 404 and op == "delete":
+        return ItemResult("not_found", status)
+    error = result.get("error") or {}
+    text = (
+        f"{error.get('type', 'error')}: {error.get('reason', '')}" if isinstance(error, dict) else str(error)
+    )
+    caused = error.get("caused_by") if isinstance(error, dict) else None
+    if isinstance(caused, dict) and caused.get("reason"):
+        text += f" (caused by {caused.get('type')}: {caused.get('reason')})"
+    if status == 429 or status >= 500 or status == 0:
+        return ItemResult("retry", status, text)
+    return ItemResult("rejected", status, f"HTTP {status} {text}")

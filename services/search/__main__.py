@@ -1,0 +1,3 @@
+from parley.services.search.cli import app
+
+app(["run"])

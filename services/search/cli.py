@@ -1,0 +1,94 @@
+"""`parley search run` starts the API; `parley search <words...>` queries Elasticsearch directly.
+
+    parley search run                                   # serve on PARLEY_HTTP_PORT (default 8086)
+    parley search "geneva talks" --country Ukraine --from 2026-02-01 [--json]
+
+A first argument `run` (alone) starts the service; anything else is a query, so to search
+for the word "run" itself, quote it with something else or pass `--query run`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Annotated, Any
+
+import typer
+
+app = typer.Typer(help="Search: full-text search over articles and talks (API and command line).")
+
+
+@app.command()
+def search(
+    words: Annotated[list[str] | None, typer.Argument(help="`run` to start the API, else the query")] = None,
+    query: Annotated[str | None, typer.Option("--query", "-q", help="the query (instead of words)")] = None,
+    country: Annotated[str | None, typer.Option(help="only articles mentioning this country")] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="published on or after (YYYY-MM-DD)")
+    ] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="published on or before (YYYY-MM-DD)")] = None,
+    status: Annotated[str | None, typer.Option(help="only articles reporting talks with this status")] = None,
+    limit: Annotated[int, typer.Option(help="number of hits (1-100)")] = 10,
+    cursor: Annotated[str | None, typer.Option(help="next_cursor of a previous answer")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the answer as JSON")] = False,
+) -> None:
+    """Start the search API (`run`) or search articles from the command line."""
+    words = words or []
+    if words == ["run"] and query is None:
+        serve()
+        return
+    from parley.services.search import backend, queries
+    from parley.services.search.settings import SearchSettings
+    from parley.shared.elasticsearch import make_client
+    from parley.shared.errors import ElasticsearchUnavailable, InputError
+    from parley.shared.runtime import settings_or_exit
+    from parley.shared.topics import Names
+
+    settings = settings_or_exit(SearchSettings)
+    text = query if query is not None else " ".join(words)
+    es = make_client(settings.es)
+    try:
+        params = queries.search_params(text, country, date_from, date_to, status, limit, cursor)
+        result = backend.search_articles(es, Names(settings.namespace), params)
+    except InputError as exc:
+        typer.echo(f"parley search: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except ElasticsearchUnavailable as exc:
+        typer.echo(f"parley search: Elasticsearch unavailable: {exc}", err=True)
+        raise typer.Exit(3) from None
+    finally:
+        es.close()
+    typer.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else render(result))
+
+
+def render(result: dict[str, Any]) -> str:
+    """Plain-text hits: date, title, url and the best snippet."""
+    lines = [f"{result['total']} matching article(s)"]
+    for hit in result["hits"]:
+        lines.append(f"\n{str(hit.get('published', ''))[:10]}  {hit.get('title', '')}")
+        if hit.get("url"):
+            lines.append(f"    {hit['url']}")
+        snippets = hit.get("highlight", {}).get("text") or []
+        if snippets:
+            lines.append("    " + re.sub(r"</?em>", "*", snippets[0]).replace("\n", " "))
+    if result.get("next_cursor"):
+        lines.append(f"\nmore: --cursor {result['next_cursor']}")
+    return "\n".join(lines)
+
+
+def serve() -> None:
+    """Run the API with uvicorn until SIGTERM; refuses to start without a token (exit 2)."""
+    import uvicorn
+
+    from parley.services.search.app import SERVICE, create_app
+    from parley.services.search.settings import SearchSettings
+    from parley.shared.errors import ConfigError
+    from parley.shared.runtime import PORTS, start_service
+
+    settings = start_service(SearchSettings, SERVICE)
+    try:
+        api = create_app(settings)
+    except ConfigError as exc:
+        typer.echo(f"parley: invalid configuration: {'; '.join(exc.problems)}", err=True)
+        raise typer.Exit(2) from None
+    uvicorn.run(api, host=settings.http.host, port=settings.http_port(PORTS[SERVICE]), log_config=None)

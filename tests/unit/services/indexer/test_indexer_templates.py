@@ -1,0 +1,75 @@
+"""Index templates, with and without the server's `english` analyzer (no servers)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from parley.services.indexer.index_admin import KINDS, build_template
+
+
+def props(template: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = template["template"]["mappings"]["properties"]
+    return result
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_template_is_strict_and_targets_the_versioned_pattern(kind: str) -> None:
+    template = build_template(kind, "ns", has_english=False)
+    assert template["index_patterns"] == [f"ns-{kind}-v*"]
+    assert template["template"]["mappings"]["dynamic"] == "strict"
+    assert template["_meta"]["namespace"] == "ns"
+
+
+def test_articles_mapping_without_english_uses_standard_only() -> None:
+    p = props(build_template("articles", "ns", has_english=False))
+    assert p["title"]["analyzer"] == "standard"
+    assert p["title"]["fields"] == {"keyword": {"type": "keyword", "ignore_above": 512}}
+    assert p["text"] == {"type": "text", "analyzer": "standard"}
+    assert "english" not in repr(p)
+    for field in ("published", "ingested_at", "enriched_at"):
+        assert p[field]["type"] == "date"
+    for field in ("countries", "places", "people", "organisations", "armed_groups"):
+        assert p["entities"]["properties"][field]["type"] == "keyword"
+    assert p["talks"]["type"] == "nested"
+    talks = p["talks"]["properties"]
+    assert talks["status"]["type"] == "keyword" and talks["start_date"]["type"] == "date"
+    assert {
+        "parties",
+        "mediators",
+        "location",
+        "end_date",
+        "date_text",
+        "format",
+        "confidence",
+        "evidence",
+    } <= set(talks)
+    for field in ("story_id", "language", "source", "url", "article_id"):
+        assert p[field]["type"] == "keyword"
+
+
+def test_articles_mapping_with_english_adds_subfields() -> None:
+    p = props(build_template("articles", "ns", has_english=True))
+    assert p["title"]["analyzer"] == "standard"
+    assert p["title"]["fields"]["english"] == {"type": "text", "analyzer": "english"}
+    assert p["title"]["fields"]["keyword"]["type"] == "keyword"
+    assert p["text"]["fields"]["english"]["analyzer"] == "english"
+    assert p["talks"]["properties"]["evidence"]["fields"]["english"]["analyzer"] == "english"
+
+
+def test_building_does_not_leak_between_calls() -> None:
+    build_template("articles", "ns", has_english=True)
+    assert "fields" not in props(build_template("articles", "ns", has_english=False))["text"]
+
+
+def test_talks_mapping() -> None:
+    p = props(build_template("talks", "ns", has_english=True))
+    assert p["talks_id"]["type"] == "keyword"
+    assert p["start_date"]["type"] == "date" and p["status"]["type"] == "keyword"
+    assert p["evidence"]["fields"]["english"]["analyzer"] == "english"
+
+
+def test_unknown_kind_is_refused() -> None:
+    with pytest.raises(ValueError):
+        build_template("people", "ns", has_english=False)
