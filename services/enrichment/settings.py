@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from parley.shared.settings import ParleySettings
 from pydantic import BaseModel, ConfigDict, Field
+
+from parley.shared.settings import ParleySettings
 
 
 class EnrichmentSection(BaseModel):

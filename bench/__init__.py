@@ -1,0 +1,1 @@
+"""Parley's benchmark harness: `python -m bench.run --mode quick|full` (see bench/README.md)."""

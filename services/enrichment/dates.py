@@ -1,0 +1,252 @@
+"""Date expressions resolved against the publication date.
+
+Handles "February 17-18", "Feb. 17", "17-18 February", "March 3 and 4", ISO dates, weekdays
+("on Monday", "Saturday and Sunday", "next Tuesday"), "today"/"tomorrow", "this weekend",
+"next week", and vague spans ("later this month", "in the coming days") which keep null dates.
+A bare weekday is read as past or future from the words around it ("said Friday" is past, "will
+begin Saturday" is future). Day-and-month without a year takes the year that puts it nearest
+the publication date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from parley.shared.extraction import DateMention
+
+Precision = Literal["day", "week", "month", "vague"]
+
+_MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_JOIN = r"\s*(?:-|–|—|to|through|till|until|and|&)\s*"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d1>\d{2})\b")),
+    (
+        "md",
+        re.compile(
+            rf"\b(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?!\d|:)(?:{_JOIN}(?:(?P<m2>{_MONTH})\s+)?(?P<d2>{_DAY})(?!\d|:))?"
+            rf"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+        ),
+    ),
+    (
+        "dm",
+        re.compile(
+            rf"\b(?P<d1>{_DAY})(?:\s+(?P<m1>{_MONTH}))?(?:{_JOIN}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH})"
+            rf"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+        ),
+    ),
+    ("my", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b")),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<rel>next|this|last|coming|past)\s+)?(?P<wd>{_WEEKDAY})(?:\s*(?:and|or|through|to|-|–)\s*"
+            rf"(?P<wd2>{_WEEKDAY}))?(?:\s*\((?P<paren>[^)]{{3,20}})\))?"
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>today|tonight|tomorrow|yesterday|(?:this|next|last|the\s+coming)\s+(?:weekend|week|month|year)|"
+            r"later\s+(?:this|next)\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|"
+            r"(?:in|over|within)\s+(?:the\s+)?(?:coming|next)\s+(?:few\s+|two\s+|several\s+|\d+\s+)?(?:days|weeks|months)|"
+            r"within\s+(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?))\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+_PAST_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|reported|tweeted|stated|added|declared|wrote|held|met|began|"
+    r"started|ended|concluded|was|were|had|did|agreed|signed|spoke|called|urged|earlier|since|last)\b"
+    r"[\s,]*(?:\w+\s+){0,2}(?:on\s+)?$"
+)
+_FUTURE_CONTEXT = re.compile(
+    r"\b(?:will|would|shall|to\s+be|set\s+(?:to|for)|due|scheduled|expected|planned|plans?|upcoming|next|"
+    r"begins?|starts?|from|until|by|before|rescheduled|moved|postponed\s+to|'ll|"
+    r"to\s+(?:host|meet|hold|begin|start|resume|open|travel|convene))\b"
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date expression with its resolution and how precise it is."""
+
+    text: str
+    start: int
+    end: int
+    start_date: date | None
+    end_date: date | None
+    precision: Precision
+
+    def mention(self) -> DateMention:
+        return DateMention(
+            text=self.text, start=self.start, end=self.end, start_date=self.start_date, end_date=self.end_date
+        )
+
+
+def _month(word: str) -> int:
+    return _MONTHS[word.rstrip(".").lower()]
+
+
+def _day(word: str) -> int:
+    return int(re.sub(r"\D", "", word))
+
+
+def _nearest_year(published: date, month: int, day: int) -> date | None:
+    best: date | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((candidate - published).days) < abs((best - published).days):
+            best = candidate
+    return best
+
+
+def _calendar(kind: str, m: re.Match[str], published: date) -> tuple[date | None, date | None, Precision]:
+    month = int(m.group("m")) if kind == "iso" else _month(m.group("m"))
+    if kind == "my":
+        year = int(m.group("y"))
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), "month"
+    day1 = _day(m.group("d1"))
+    month1 = _month(m.group("m1")) if kind == "dm" and m.group("m1") else month
+    if m.group("y"):
+        start: date | None = date(int(m.group("y")), month1, day1)
+    else:
+        start = _nearest_year(published, month1, day1)
+    end: date | None = None
+    if start is not None and m.groupdict().get("d2"):
+        month2 = _month(m.group("m2")) if kind == "md" and m.group("m2") else month
+        end = date(start.year + (month2 < start.month), month2, _day(m.group("d2")))
+        if end <= start:
+            end = None
+    return start, end, "day"
+
+
+def _direction(text: str, start: int, end: int) -> int:
+    """+1 when the weekday lies ahead of publication, -1 when behind."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    before = text[max(sentence_start, start - 90) : start]
+    if _PAST_BEFORE.search(before[-40:]):
+        return -1
+    if _FUTURE_CONTEXT.search(before) or re.match(
+        r"\s*(?:will|would|is\s+set|at\s+\d)", text[end : end + 20]
+    ):
+        return 1
+    return -1
+
+
+def _weekday(m: re.Match[str], text: str, published: date) -> tuple[date | None, date | None, Precision]:
+    target = _WEEKDAYS[m.group("wd").lower()]
+    rel = (m.group("rel") or "").lower()
+    paren = m.group("paren")
+    if paren:
+        inner = _PATTERNS[1][1].search(paren) or _PATTERNS[2][1].search(paren)
+        if inner:
+            return _calendar("md" if inner.re is _PATTERNS[1][1] else "dm", inner, published)
+    delta = (target - published.weekday()) % 7
+    if rel == "next":
+        day = published + timedelta(days=(7 - published.weekday()) + target)
+    elif rel in {"last", "past"}:
+        day = published - timedelta(days=(published.weekday() - target) % 7 or 7)
+    elif rel in {"coming"} or _direction(text, m.start(), m.end()) > 0:
+        day = published + timedelta(days=delta or 7)
+    else:
+        day = published - timedelta(days=(published.weekday() - target) % 7)
+    end = None
+    if m.group("wd2"):
+        span = (_WEEKDAYS[m.group("wd2").lower()] - target) % 7
+        end = day + timedelta(days=span) if span else None
+    return day, end, "day"
+
+
+def _relative(phrase: str, published: date) -> tuple[date | None, date | None, Precision]:
+    p = " ".join(phrase.lower().split())
+    monday = published - timedelta(days=published.weekday())
+    if p in {"today", "tonight"}:
+        return published, None, "day"
+    if p == "tomorrow":
+        return published + timedelta(days=1), None, "day"
+    if p == "yesterday":
+        return published - timedelta(days=1), None, "day"
+    if p == "this weekend":
+        saturday = monday + timedelta(days=5)
+        return saturday, saturday + timedelta(days=1), "day"
+    if p == "next weekend":
+        saturday = monday + timedelta(days=12)
+        return saturday, saturday + timedelta(days=1), "day"
+    if p in {"next week", "the coming week"}:
+        return monday + timedelta(days=7), monday + timedelta(days=13), "week"
+    if p == "this week":
+        return monday, monday + timedelta(days=6), "week"
+    if p == "last week":
+        return monday - timedelta(days=7), monday - timedelta(days=1), "week"
+    if p in {"next month", "this month", "last month"}:
+        shift = {"next month": 1, "this month": 0, "last month": -1}[p]
+        index = published.year * 12 + published.month - 1 + shift
+        year, month = divmod(index, 12)
+        first = date(year, month + 1, 1)
+        return first, date(year, month + 1, calendar.monthrange(year, month + 1)[1]), "month"
+    return None, None, "vague"
+
+
+def find_dates(text: str, published: date) -> list[FoundDate]:
+    """Date expressions in `text`, left to right, overlapping matches resolved longest-first."""
+    spans: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            spans.append((m.start(), m.end(), kind, m))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    found: list[FoundDate] = []
+    last_end = -1
+    for start, end, kind, m in spans:
+        if start < last_end:
+            continue
+        try:
+            if kind == "weekday":
+                first, last, precision = _weekday(m, text, published)
+            elif kind == "relative":
+                first, last, precision = _relative(m.group("rel"), published)
+            else:
+                first, last, precision = _calendar(kind, m, published)
+        except (ValueError, OverflowError, KeyError):
+            first, last, precision = None, None, "vague"
+        found.append(FoundDate(m.group(0), start, end, first, last, precision))
+        last_end = end
+    return found

@@ -1,0 +1,256 @@
+"""Entity extraction: countries (names, demonyms, capitals and institutions as metonyms), places,
+organisations, non-state armed groups and people with a stated role.
+
+Gazetteer matching is a longest-match scan over word tokens with dictionary look-ups (no regex
+alternation over thousands of names), so it costs a few microseconds per capitalised word.
+Offsets are character offsets into the text passed in (the clean text).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from parley.shared.extraction import Entity
+
+from .gazetteer import NameEntry, gazetteer
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+")
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|to|from|into|near|outside|via|towards?|capital|city|of|visits?|visited|visiting|"
+    r"arrived\s+in|venue|host\s+city)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}|^\s*)$"
+)
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"^[\s-]*(?:talks|summit|meeting|negotiations|process|format|round|conference)\b"
+)
+_FOLLOWED_BY_NAME = re.compile(r" [A-Z][a-z]")
+_DATELINE_AFTER = re.compile(r"^,?\s*(?:[A-Z][\w.]*\s*)*(?:\(|,|\s[-—–:])")
+
+_ROLE_HEAD = (
+    r"(?:[Pp]resident|[Vv]ice[- ][Pp]resident|[Pp]rime [Mm]inister|[Vv]ice [Pp]remier|[Pp]remier|"
+    r"(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Tt]rade|[Ff]inance|[Ee]conomy) [Mm]inister|[Mm]inister|"
+    r"[Ss]ecretary of [Ss]tate|[Ss]ecretary[- ][Gg]eneral|[Ss]ecretary|[Ss]pokes(?:man|woman|person)|"
+    r"[Ee]nvoy|[Aa]ide|[Aa]dvis[eo]r|[Nn]egotiator|[Aa]mbassador|[Cc]hancellor|[Kk]ing|[Cc]rown [Pp]rince|"
+    r"[Ee]mir|[Ss]heikh|(?:Lieutenant |Major |Brigadier )?General|[Ll]eader|[Cc]ommander|"
+    r"[Rr]epresentative|[Ss]peaker|[Cc]hairman|[Cc]hair|[Dd]irector|[Mm]ediator|[Cc]hief)"
+)
+_NAME_WORD = r"[A-Z][a-zà-ÿ'’-]+"
+_PERSON = re.compile(
+    rf"\b(?P<head>{_ROLE_HEAD})(?:\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)??)?,?\s+"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:(?:bin|al|el|de|van|von|da|ibn)[ -])?{_NAME_WORD}){{0,2}})"
+)
+_ROLE_MODIFIER = re.compile(
+    r"^(?:[A-Z][\w.’'-]*|top|chief|senior|special|presidential|acting|deputy|foreign|national|security|"
+    r"state|interim|former|new|then|ministry|government|military|defen[cs]e|army|party|s)$"
+)
+_NOT_NAMES = frozenset(
+    [
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "The",
+        "A",
+        "An",
+        "On",
+        "In",
+        "At",
+        "For",
+        "And",
+        "But",
+        "Of",
+        "To",
+        "By",
+        "As",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sir",
+        "Said",
+        "Says",
+        "Told",
+    ]
+)
+
+
+def _entity(entry: NameEntry, text: str, start: int, end: int, kind: str | None = None) -> Entity:
+    return Entity.model_construct(
+        kind=kind or entry.kind,
+        text=text[start:end],
+        name=entry.name,
+        start=start,
+        end=end,
+        country=entry.country,
+    )
+
+
+def _gazetteer_entities(text: str) -> list[Entity]:
+    gaz = gazetteer()
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    glued = [_glue(text[a[1] : b[0]]) for a, b in pairwise(tokens)]
+    found: list[Entity] = []
+    i = 0
+    while i < len(tokens):
+        start = tokens[i][0]
+        first = text[start]
+        if not (first.isupper() or first.isdigit() or text.startswith("al-", start)):
+            i += 1
+            continue
+        longest = gaz.first_words.get(text[start : tokens[i][1]].lower(), 1)
+        last = i
+        while last - i + 1 < longest and last < len(glued) and glued[last]:
+            last += 1
+        match: tuple[int, NameEntry] | None = None
+        for j in range(last, i - 1, -1):
+            surface = text[start : tokens[j][1]].replace("’", "'")
+            entry = gaz.exact.get(surface)
+            if entry is None:
+                entry = gaz.folded.get(" ".join(surface.split()).lower())
+                if entry is not None and not first.isupper() and entry.kind != "armed_group":
+                    entry = None
+            if entry is not None:
+                match = (j, entry)
+                break
+        if match is None:
+            i += 1
+            continue
+        j, entry = match
+        end = tokens[j][1]
+        if entry.kind == "place" and not entry.capital and _FOLLOWED_BY_NAME.match(text, end):
+            nxt = _TOKEN.match(text, end + 1)
+            if nxt and not _known(nxt.group()):
+                i = j + 1  # "Vladimir Medinsky": a first name, not the city
+                continue
+        found.append(_resolve_capital(text, entry, start, end))
+        i = j + 1
+    return found
+
+
+def _known(word: str) -> bool:
+    gaz = gazetteer()
+    return word in gaz.exact or word.lower() in gaz.folded or word in _NOT_NAMES
+
+
+def _glue(gap: str) -> bool:
+    """Adjacent tokens may belong to one name when only a space, hyphen, apostrophe or slash joins them."""
+    return gap in {" ", "-", "'", "’", "/", ". ", "'s ", "’s "}
+
+
+def _resolve_capital(text: str, entry: NameEntry, start: int, end: int) -> Entity:
+    """A capital outside a place phrase stands for its state ("Moscow insists" -> Russia)."""
+    if not entry.capital or entry.country is None:
+        return _entity(entry, text, start, end)
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 30]
+    if _LOCATIVE_BEFORE.search(before) and (start > 0 or not _DATELINE_AFTER.match(after)):
+        return _entity(entry, text, start, end)
+    if _ATTRIBUTIVE_AFTER.match(after) or (
+        (start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(after)
+    ):
+        return _entity(entry, text, start, end)
+    return Entity.model_construct(
+        kind="country", text=text[start:end], name=entry.country, start=start, end=end, country=entry.country
+    )
+
+
+def _people(text: str, places: list[Entity]) -> list[Entity]:
+    people: list[Entity] = []
+    for m in _PERSON.finditer(text):
+        words = m.group("name").split()
+        while words and words[-1].rstrip("'’s") in _NOT_NAMES:
+            words.pop()
+        if not words or (words[0] in _NOT_NAMES and (len(words) == 1 or words[0] != "He")):
+            continue
+        if len(words) == 1 and len(words[0]) < 3:
+            continue
+        name = " ".join(words)
+        name_start = m.start("name")
+        if any(e.start <= name_start < e.end and e.kind != "person" for e in places):
+            continue
+        role_start = m.start("head")
+        prefix = text[max(0, role_start - 60) : role_start].split(" ")
+        taken = 0
+        for word in reversed(prefix[:-1] if prefix and prefix[-1] == "" else prefix):
+            if "\n" in word or not _ROLE_MODIFIER.match(word.strip(",")) or word.endswith(","):
+                break
+            taken += len(word) + 1
+            if taken > 45:
+                break
+        role_start -= taken if taken <= 45 else 0
+        role_end = m.end("head")
+        role = text[role_start : m.start("name")].strip(" ,")
+        country = next(
+            (e.name for e in places if e.kind == "country" and role_start <= e.start < role_end), None
+        )
+        people.append(
+            Entity.model_construct(
+                kind="person",
+                text=name,
+                name=name,
+                start=name_start,
+                end=name_start + len(name),
+                role=role or None,
+                country=country,
+            )
+        )
+    return people
+
+
+def _later_mentions(text: str, people: list[Entity], taken: list[Entity]) -> list[Entity]:
+    """Bare surnames after a full mention ("Peskov said") refer to the same person."""
+    by_surname: dict[str, Entity] = {}
+    for person in people:
+        by_surname.setdefault(person.name.split()[-1], person)
+    if not by_surname:
+        return []
+    pattern = re.compile(r"\b(" + "|".join(re.escape(s) for s in by_surname) + r")\b")
+    spans = [(e.start, e.end) for e in taken]
+    more: list[Entity] = []
+    for m in pattern.finditer(text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        first = by_surname[m.group(1)]
+        more.append(first.model_copy(update={"text": m.group(1), "start": m.start(), "end": m.end()}))
+    return more
+
+
+def extract_entities(text: str) -> list[Entity]:
+    """All entity mentions in `text`, ordered by offset."""
+    named = _gazetteer_entities(text)
+    people = _people(text, named)
+    person_spans = [(p.start, p.end) for p in people]
+    named = [e for e in named if not any(s <= e.start < end for s, end in person_spans)]
+    everything = named + people
+    everything += _later_mentions(text, people, everything)
+    return sorted(everything, key=lambda e: (e.start, e.end))

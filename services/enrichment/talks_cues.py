@@ -1,0 +1,150 @@
+"""Precompiled word patterns that tell what a sentence says about talks.
+
+Kept apart from the record assembly in talks_extraction.py so the vocabulary can be read and
+extended on its own. All patterns are compiled once at import.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+TRIGGER = re.compile(
+    r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
+    r"dialogue|discussions|peace\s+conference|round\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|"
+    r"another)\s+round)\b",
+    _I,
+)
+DENIED = re.compile(
+    r"\bno\s+(?:\w+\s+){0,3}?(?:talks|meetings?|negotiations|summit|discussions)\s+(?:\w+\s+){0,2}?"
+    r"(?:are|is|was|were|has\s+been|have\s+been)?\s*(?:planned|scheduled|set|expected|agreed)"
+    r"|\bno\s+(?:immediate\s+|current\s+|concrete\s+)?plans?\s+(?:\w+\s+){0,5}?to\s+(?:meet|hold|host|talk|negotiate)"
+    r"|\b(?:there\s+(?:is|are|will\s+be)|has\s+been)\s+no\s+(?:\w+\s+){0,3}?(?:talks|meeting|negotiations|summit)\b"
+    r"|\bno\s+[\"“]?precise\s+timeframe|\bnot\s+necessary\b"
+    r"|\b(?:denied|denies|dismissed|rejected|ruled\s+out)\s+(?:\w+\s+){0,4}?(?:reports?|claims?|speculation|"
+    r"talks|meeting|negotiations)\b",
+    _I,
+)
+CANCELLED = re.compile(r"\b(?:cancell?ed|calls?\s+off|called\s+off|scrapped|shelved|abandoned)\b", _I)
+POSTPONED = re.compile(
+    r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|will\s+not\s+(?:take\s+place|go\s+ahead|be\s+held)|"
+    r"won['’]t\s+(?:take\s+place|go\s+ahead|be\s+held)|not\s+take\s+place)\b",
+    _I,
+)
+POSTPONED_TO = re.compile(
+    r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back)\s+(?:to|until|till)\b", _I
+)
+RESCHEDULED = re.compile(
+    r"\b(?:rescheduled|will\s+now\s+(?:\w+\s+)?(?:take\s+place|be\s+held|meet|begin|start)|new\s+date|instead\s+of|"
+    r"will\s+move\s+to|moved\s+to|relocated|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
+    r"shifted\s+to|brought\s+forward)\b",
+    _I,
+)
+HISTORY = re.compile(
+    r"\b(?:were|was|had\s+been|been)\s+(?:initially|originally|previously|first|earlier)?\s*"
+    r"(?:scheduled|planned|set|supposed|due|expected|slated)\b|\b(?:originally|initially|previously)\s+"
+    r"(?:planned|scheduled|set|slated)\b",
+    _I,
+)
+STRONG_FUTURE = re.compile(
+    r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
+    r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|in))\b"
+    r"|\b(?:is|are|was|were|been)\s+(?:now\s+)?(?:set|scheduled|due|expected|slated|planned|poised|going)\s+to\s+"
+    r"(?:meet|hold|begin|start|take\s+place|be\s+held|resume|convene|open|travel|attend|host|sit)\b"
+    r"|\b(?:scheduled|set|slated|planned|fixed)\s+(?:for|on)\b|\bdue\s+to\s+(?:be\s+held|take\s+place|begin|start|meet)\b"
+    r"|\b(?:has|have)\s+(?:scheduled|set)\b|\bto\s+be\s+held\b|\bplans?\s+to\s+(?:meet|hold|host)\b"
+    r"|\bagreed\s+to\s+(?:meet|hold)\b|\blooks?\s+forward\s+to\s+hosting\b|\b(?:to|will)\s+host\b"
+    r"|\bare\s+(?:meeting|holding)\b(?=.{0,60}\b(?:next|tomorrow|on\s+\w+day)\b)",
+    _I,
+)
+WEAK_FUTURE = re.compile(
+    r"\bwould\s+(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|host)\b", _I
+)
+PROPOSED = re.compile(
+    r"\b(?:call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|propos(?:e|es|ed|al|ing)|offer(?:s|ed|ing)?\s+to|"
+    r"ready\s+to|readiness|willing(?:ness)?|prepared\s+to|open\s+to|invit(?:e|es|ed|ation)|appeal(?:s|ed)?|"
+    r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|hopes?\s+to|could\s+(?:meet|hold)|may\s+(?:meet|hold)|might|"
+    r"possible|potential|(?:return|come|get\s+back)\s+to\s+the\s+negotiating\s+table)\b",
+    _I,
+)
+HELD = re.compile(
+    r"\b(?:held|met|took\s+place|concluded|ended|wrapped\s+up|broke\s+down|collapsed|stalled|failed|resumed|"
+    r"began|started|opened|kicked\s+off|under\s?way|ongoing|is\s+being\s+held|are\s+being\s+held|halted|"
+    r"(?:have|has|had)\s+(?:been|held|met)|discussed|agreed|spoke)\b",
+    _I,
+)
+NON_DIPLOMATIC = re.compile(
+    r"\b(?:contract|wages?|salar(?:y|ies)|labou?r|unions?|unionised|unionized|workers|bargaining|club|transfer|"
+    r"striker|midfielder|footballer|player|coach|merger|acquisition|shareholders?|takeover|buyout|CEO|"
+    r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees)\b"
+)
+DIPLOMATIC = re.compile(
+    r"\b(?:minister|president|government|foreign|ministry|diplomat\w*|peace|ceasefire|truce|war|military|"
+    r"nuclear|sanctions|envoy|kremlin|officials?|delegations?|conflict|rebels?|armed|troops|treaty|"
+    r"premier|chancellor|embassy|bilateral|state\s+department|prisoners?)\b"
+)  # matched against lower-cased text
+STATED_FORMAT = re.compile(
+    r"\b(bilateral|trilateral|tripartite|three-way|multilateral|quadrilateral|four-way|six-party)\b", _I
+)
+ROUND = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|new|latest|final|"
+    r"\d+(?:st|nd|rd|th))\s+round\b",
+    _I,
+)
+SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|stated|added|reported|tweeted|quoted|cited|declared|posted|"
+    r"briefing|statement)\b[\w\s,]{0,25}$",
+    _I,
+)
+SPEAKER_AFTER = re.compile(
+    r"^(?:['’]s)?(?:\s+[\w-]+){0,4}?\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|confirmed|announced|"
+    r"told|stated|reported|tweeted|quoted|cited|insists?|stressed)\b"
+)
+LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|to|inside|for\s+talks\s+in|venue\s+(?:of|in)?)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?"
+    r"(?:(?:capital|city|resort|town)\s+(?:of\s+)?)?$"
+)
+TOPIC_BEFORE = re.compile(
+    r"\b(?:war|conflict|crisis|fighting|situation|peace|violence|clashes|invasion|settlement|occupation|"
+    r"ending|end|over|about|on|discuss|regarding|concerning|against|of)\s+(?:the\s+)?(?:\w+\s+){0,1}$",
+    _I,
+)
+OLD_PLAN_BEFORE = re.compile(r"\b(?:planned|scheduled|set|slated|initially|originally)\s+(?:for|in)\s+$", _I)
+MEDIATOR_AFTER = re.compile(
+    r"^(?:['’]s)?\s?[-–]\s?(?:brokered|mediated|led|sponsored|facilitated|hosted)\b", _I
+)
+MEDIATOR_BEFORE = re.compile(
+    r"\b(?:mediated|brokered|hosted|facilitated|sponsored|convened|organi[sz]ed|chaired)\s+by\s+(?:the\s+)?$"
+    r"|\bauspices\s+of\s+(?:the\s+)?$|\bmediation\s+(?:of|by)\s+(?:the\s+)?$",
+    _I,
+)
+MEDIATOR_ROLE_AFTER = re.compile(
+    r"^(?:['’]s)?(?:\s+[\w-]+){0,5}?\s+(?:mediat\w*|host(?:s|ed|ing)?\b(?!\s+(?:city|country))|broker\w*|"
+    r"facilitat\w*|(?:has\s+)?(?:scheduled|convened|invited))",
+    _I,
+)
+BETWEEN = re.compile(
+    r"\b(?:talks|negotiations|meetings?|summit|dialogue|consultations|discussions)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:between|among)\s+",
+    _I,
+)
+NEGATED_FUTURE = re.compile(r"\b(?:will|would|shall)\s+not\s+\w+(?:\s+\w+)?|\bwon['’]t\s+\w+(?:\s+\w+)?", _I)
+PAST_VENUE_BEFORE = re.compile(
+    r"\b(?:took\s+place|was\s+held|were\s+held|held\s+talks|met)\s+(?:\w+\s+){0,3}$", _I
+)
+ATTRIBUTIVE_AFTER = re.compile(r"^[\s-]*(?:peace\s+)?(?:talks|summit|meeting|negotiations|round)\b", _I)
+CLAUSE_END = re.compile(
+    r"[;:]|,\s(?!and\b)|\s(?:on|over|to|in|at|for|about|that|which|will|would|was|were|is|are)\s"
+)
+DELEGATION = re.compile(
+    r"(?:delegation|team)\s+(?:\w+\s+){0,5}?(?:headed|led)\s+by\s+(?:\w+\s+){0,4}?$|\btop\s+negotiator\s+$",
+    _I,
+)
+HEADS_AFTER = re.compile(
+    r"^\s+(?:will|would|is\s+to)\s+(?:head|lead)\s+(?:the\s+)?(?:\w+\s+)?(?:delegation|team)", _I
+)
+ANAPHORA = re.compile(
+    r"\b(?:their|the\s+two\s+(?:sides|countries|leaders|governments|delegations|ministers)|both\s+sides)\b",
+    _I,
+)

@@ -1,0 +1,473 @@
+"""Talks records from clean English text, its entities and resolved dates.
+
+Sentence by sentence: a sentence that mentions talks (talks, negotiations, a meeting, a summit,
+"will meet") gets a status from its wording, then parties, mediators, venue, dates, format,
+round and delegation heads from the entities around the cue words. Records about one event
+(agreeing dates and places) are merged across sentences; a city named for the venue country
+refines a country-level location. Business, labour and sports "talks" are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from parley.shared.extraction import Entity, TalksFormat, TalksRecord, TalksStatus
+
+from . import talks_cues as cue
+from .dates import FoundDate
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_ABBREVIATIONS = frozenset(
+    [
+        "U.S",
+        "U.N",
+        "U.K",
+        "E.U",
+        "D.C",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Gen",
+        "Lt",
+        "Col",
+        "Sen",
+        "Rep",
+        "St",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "No",
+        "Gov",
+        "Prof",
+        "Jr",
+        "Sr",
+        "Inc",
+        "Co",
+        "Corp",
+        "vs",
+        "Maj",
+        "Brig",
+        "Capt",
+        "Adm",
+    ]
+)
+_DATELINE = re.compile(r"^.{2,60}?(?:\([A-Z][\w .-]{1,25}\)\s*[-—–:]?|\s[-—–]+\s|[—–]|:\s|\n)")
+_NEGATION_HINT = re.compile(r"\bno\b|\bnot\b|denie|dismiss|reject|ruled")
+_CAPITAL_AFTER = re.compile(r"^(?:['’]s)?\s+capital\b")
+_LOOSE_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;.]{0,40}?\s+and\s+(?:the\s+)?\S+")
+_PARTY_KINDS = frozenset({"country", "armed_group"})
+_CAMEO = {
+    "announced": "036",
+    "rescheduled": "036",
+    "proposed": "036",
+    "postponed": "036",
+    "denied": "036",
+    "cancelled": "036",
+    "held": "046",
+}
+
+
+@dataclass
+class _Draft:
+    status: TalksStatus
+    evidence: str
+    parties: list[str] = field(default_factory=list)
+    explicit: set[str] = field(default_factory=set)
+    mediators: list[str] = field(default_factory=list)
+    location: Entity | None = None
+    start: date | None = None
+    end: date | None = None
+    date_text: str | None = None
+    stated_format: str | None = None
+    round: str | None = None
+    heads: list[str] = field(default_factory=list)
+    weak: bool = False
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        word = text[max(0, m.start() - 6) : m.start()].rsplit(" ", 1)[-1].rstrip(".")
+        if "\n" not in m.group() and (word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word)):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def dateline_end(text: str) -> int:
+    """End offset of a wire dateline ("NAIROBI, Oct 21 (Reuters) -") or 0."""
+    m = _DATELINE.match(text[:90])
+    if not m or len(m.group().split()) > 8:
+        return 0
+    head = re.sub(r"\([^)]*\)", "", m.group())
+    words = [w for w in re.split(r"[\s,/-]+", head) if w.strip("—–:.")]
+    if words and all(w[0].isupper() or w[0].isdigit() for w in words):
+        return m.end()
+    return 0
+
+
+def _status(sentence: str, has_future_date: bool) -> tuple[TalksStatus | None, bool]:
+    """(status, weak) from the sentence wording."""
+    low = sentence.lower()
+    if _NEGATION_HINT.search(low) and cue.DENIED.search(sentence):
+        return "denied", False
+    original = sentence
+    sentence = cue.NEGATED_FUTURE.sub(" ", sentence) if "not" in low or "n't" in low else sentence
+    strong = cue.STRONG_FUTURE.search(sentence)
+    history = cue.HISTORY.search(sentence)
+    if (
+        history
+        and strong
+        and strong.start() < history.end()
+        and not cue.STRONG_FUTURE.search(sentence, history.end())
+    ):
+        strong = None  # "were scheduled for noon": an old plan, not a new one
+    if cue.RESCHEDULED.search(sentence) and (strong or has_future_date):
+        return "rescheduled", False
+    if cue.POSTPONED.search(original):
+        if (cue.POSTPONED_TO.search(sentence) or strong) and has_future_date:
+            return "rescheduled", False
+        return "postponed", False
+    if cue.CANCELLED.search(sentence):
+        return "cancelled", False
+    if strong:
+        return "announced", False
+    if cue.WEAK_FUTURE.search(sentence):
+        return "announced", True
+    if cue.PROPOSED.search(sentence):
+        return "proposed", False
+    if cue.HELD.search(sentence):
+        return "held", False
+    return None, False
+
+
+class _Sentence:
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        entities: list[Entity],
+        dates: list[FoundDate],
+        skip_before: int,
+    ) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.entities = [e for e in entities if start <= e.start < end and e.start >= skip_before]
+        self.dates = [d for d in dates if start <= d.start < end and d.start >= skip_before]
+
+    def before(self, e: Entity | FoundDate, width: int = 60) -> str:
+        return self.text[max(self.start, e.start - width) : e.start]
+
+    def after(self, e: Entity | FoundDate, width: int = 60) -> str:
+        return self.text[e.end : min(self.end, e.end + width)]
+
+
+def _state(e: Entity) -> str | None:
+    if e.kind in _PARTY_KINDS:
+        return e.name
+    if e.kind == "person":
+        return e.country
+    return None
+
+
+def _mediators(s: _Sentence) -> list[str]:
+    found: list[str] = []
+    for e in s.entities:
+        name = _state(e) or (e.name if e.kind == "organisation" else None)
+        if name is None:
+            continue
+        if (
+            cue.MEDIATOR_AFTER.match(s.after(e, 20))
+            or cue.MEDIATOR_BEFORE.search(s.before(e, 40))
+            or cue.MEDIATOR_ROLE_AFTER.match(s.after(e, 50))
+        ):
+            found.append(name)
+    return list(dict.fromkeys(found))
+
+
+def _venues(s: _Sentence) -> list[Entity]:
+    out = []
+    for e in s.entities:
+        if e.kind not in {"place", "country"} or (e.kind == "country" and e.text != e.name):
+            continue
+        before = s.before(e, 40)
+        if cue.PAST_VENUE_BEFORE.search(before):
+            continue
+        if (cue.LOCATIVE_BEFORE.search(before) and not cue.TOPIC_BEFORE.search(before)) or (
+            e.kind == "place" and cue.ATTRIBUTIVE_AFTER.match(s.after(e, 20))
+        ):
+            out.append(e)
+    return out
+
+
+def _parties(s: _Sentence, venues: list[Entity], mediators: list[str]) -> tuple[list[str], set[str]]:
+    venue_spans = {(v.start, v.end) for v in venues}
+    explicit: list[str] = []
+    anchored: set[int] = set()
+    for m in cue.BETWEEN.finditer(s.text, s.start, s.end):
+        anchored.add(m.end() - len(m.group().split()[-1]) - 1)
+        stop = cue.CLAUSE_END.search(s.text, m.end(), min(s.end, m.end() + 90))
+        limit = stop.start() if stop else min(s.end, m.end() + 90)
+        explicit += [n for e in s.entities if m.end() <= e.start < limit and (n := _state(e) or _org(e))]
+    for a, b in zip(s.entities, s.entities[1:], strict=False):
+        if s.text[a.end : b.start] in {"-", "–"} and (na := _state(a)) and (nb := _state(b)):
+            explicit += [na, nb]
+    loose_between = [
+        (m.start(), m.end())
+        for m in _LOOSE_BETWEEN.finditer(s.text, s.start, s.end)
+        if m.start() not in anchored
+    ]
+    first: list[str] = []
+    fallback: list[str] = []
+    for e in s.entities:
+        name = _state(e)
+        if name is None or (e.start, e.end) in venue_spans:
+            continue
+        before, after = s.before(e, 40), s.after(e, 50)
+        if cue.OLD_PLAN_BEFORE.search(before) or cue.MEDIATOR_AFTER.match(after):
+            continue
+        if (
+            _CAPITAL_AFTER.match(after)
+            or cue.MEDIATOR_BEFORE.search(before)
+            or cue.PAST_VENUE_BEFORE.search(before)
+        ):
+            continue
+        if any(a <= e.start < b for a, b in loose_between):
+            continue  # "the war between A and B": the subject of the talks, not a side
+        fallback.append(name)
+        if (
+            cue.TOPIC_BEFORE.search(before)
+            or cue.SPEAKER_AFTER.match(after)
+            or cue.MEDIATOR_ROLE_AFTER.match(after)
+        ):
+            continue
+        first.append(name)
+    names = list(dict.fromkeys(explicit + first))
+    if len(names) < 2:
+        names = list(dict.fromkeys(names + fallback))
+    names = [n for n in names if n in explicit or n not in mediators]
+    return names, set(explicit)
+
+
+def _org(e: Entity) -> str | None:
+    return e.name if e.kind == "organisation" else None
+
+
+def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate | None:
+    candidates = []
+    for d in s.dates:
+        if d.precision != "day" or d.start_date is None or cue.SPEECH_BEFORE.search(s.before(d, 30)):
+            continue
+        if re.match(r"\s*,?\s*(?:said|told|announced)\b", s.after(d, 20)):
+            continue
+        if status in {"announced", "rescheduled"} and d.start_date < published:
+            continue
+        candidates.append(d)
+    return candidates[0] if candidates else None
+
+
+def _heads(s: _Sentence) -> list[str]:
+    heads = []
+    for e in s.entities:
+        if e.kind == "person" and (
+            cue.DELEGATION.search(s.before(e, 60)) or cue.HEADS_AFTER.match(s.after(e, 50))
+        ):
+            heads.append(e.name)
+    return heads
+
+
+def _draft(s: _Sentence, published: date, mediators: list[str]) -> _Draft | None:
+    has_future = any(d.precision == "day" and d.start_date and d.start_date >= published for d in s.dates)
+    status, weak = _status(s.text[s.start : s.end], has_future)
+    if status is None:
+        return None
+    venues = _venues(s)
+    parties, explicit = _parties(s, venues, mediators)
+    chosen = _pick_date(s, status, published)
+    if status == "announced" and chosen is None:
+        past = [
+            d
+            for d in s.dates
+            if d.precision == "day" and d.start_date and d.start_date < published - timedelta(1)
+        ]
+        if (
+            past
+            and not cue.SPEECH_BEFORE.search(s.before(past[0], 30))
+            and cue.HELD.search(s.text[s.start : s.end])
+        ):
+            status = "held"
+    venue = _nearest_venue(s, venues)
+    fmt = cue.STATED_FORMAT.search(s.text, s.start, s.end)
+    rnd = cue.ROUND.search(s.text, s.start, s.end)
+    return _Draft(
+        status=status,
+        evidence=s.text[s.start : s.end].strip(),
+        parties=parties,
+        explicit=explicit,
+        mediators=mediators,
+        location=venue,
+        start=chosen.start_date if chosen else None,
+        end=chosen.end_date if chosen else None,
+        date_text=chosen.text if chosen else next((d.text for d in s.dates if d.precision != "day"), None),
+        stated_format=fmt.group(1).lower() if fmt else None,
+        round=rnd.group(1).lower() if rnd else None,
+        heads=_heads(s),
+        weak=weak,
+    )
+
+
+def _nearest_venue(s: _Sentence, venues: list[Entity]) -> Entity | None:
+    if not venues:
+        return None
+    trigger = cue.TRIGGER.search(s.text, s.start, s.end)
+    anchor = trigger.start() if trigger else s.start
+    return min(venues, key=lambda v: (v.start < anchor, abs(v.start - anchor)))
+
+
+def _compatible(a: _Draft, b: _Draft) -> bool:
+    if (a.status in {"announced", "rescheduled"}) != (b.status in {"announced", "rescheduled"}):
+        return False
+    if a.start and b.start and a.start != b.start:
+        return False
+    if a.location and b.location and a.location.name != b.location.name:
+        place_a, place_b = a.location, b.location
+        if not (place_a.country == place_b.country and "country" in {place_a.kind, place_b.kind}):
+            return False
+    return not (a.parties and b.parties and not set(a.parties) & set(b.parties))
+
+
+def _merge(a: _Draft, b: _Draft) -> _Draft:
+    location = a.location or b.location
+    if a.location and b.location and a.location.kind == "country" and b.location.kind == "place":
+        location = b.location
+    return replace(
+        a,
+        status="rescheduled" if "rescheduled" in {a.status, b.status} else a.status,
+        parties=list(dict.fromkeys(a.parties + b.parties)),
+        explicit=a.explicit | b.explicit,
+        mediators=list(dict.fromkeys(a.mediators + b.mediators)),
+        location=location,
+        start=a.start or b.start,
+        end=a.end if a.start else b.end,
+        date_text=a.date_text if a.start or not b.start else b.date_text,
+        stated_format=a.stated_format or b.stated_format,
+        round=a.round or b.round,
+        heads=list(dict.fromkeys(a.heads + b.heads)),
+        weak=a.weak and b.weak,
+        evidence=a.evidence if len(a.evidence) >= 40 or not b.evidence else b.evidence,
+    )
+
+
+def _format(d: _Draft) -> TalksFormat | None:
+    stated: dict[str, TalksFormat] = {
+        "bilateral": "bilateral",
+        "trilateral": "trilateral",
+        "tripartite": "trilateral",
+        "three-way": "trilateral",
+        "multilateral": "multilateral",
+        "quadrilateral": "multilateral",
+        "four-way": "multilateral",
+        "six-party": "multilateral",
+    }
+    if d.stated_format in stated:
+        return stated[d.stated_format]
+    n = len(d.parties)
+    return None if n < 2 else "bilateral" if n == 2 else "trilateral" if n == 3 else "multilateral"
+
+
+def _confidence(d: _Draft) -> float:
+    score = 0.45 + 0.15 * bool(d.start) + 0.1 * bool(d.location) + 0.1 * (len(d.parties) >= 2)
+    score += 0.05 * bool(d.mediators) + 0.05 * bool(d.heads) - 0.2 * d.weak
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def _refine_location(d: _Draft, places: list[Entity]) -> Entity | None:
+    if d.location is None or d.location.kind != "country":
+        return d.location
+    inside = [p for p in places if p.country == d.location.name]
+    if not inside:
+        return d.location
+    return max(inside, key=lambda p: sum(q.name == p.name for q in inside))
+
+
+def is_diplomatic(title: str, text: str) -> bool:
+    business = len(cue.NON_DIPLOMATIC.findall(title)) * 2 + len(cue.NON_DIPLOMATIC.findall(text))
+    government = len(cue.DIPLOMATIC.findall(title.lower())) * 2 + len(cue.DIPLOMATIC.findall(text.lower()))
+    return business < 2 or government > business
+
+
+def extract_talks(
+    text: str, title: str, published: date, entities: list[Entity], dates: list[FoundDate]
+) -> list[TalksRecord]:
+    """Talks records for an English article (clean text, title, publication date)."""
+    if not is_diplomatic(title, text):
+        return []
+    skip = dateline_end(text)
+    drafts: list[_Draft] = []
+    article_mediators: list[str] = []
+    for start, end in sentences(text):
+        if not cue.TRIGGER.search(text, start, end):
+            continue
+        s = _Sentence(text, start, end, entities, dates, skip)
+        mediators = _mediators(s)
+        article_mediators += mediators
+        draft = _draft(s, published, mediators)
+        if draft is None:
+            continue
+        if not draft.parties and drafts and cue.ANAPHORA.search(text, start, end):
+            draft.parties = list(drafts[-1].parties)  # "their presidents", "the two sides"
+        drafts.append(draft)
+    merged: list[_Draft] = []
+    for d in drafts:
+        for i, m in enumerate(merged):
+            if _compatible(m, d):
+                merged[i] = _merge(m, d)
+                break
+        else:
+            merged.append(d)
+    places = [e for e in entities if e.kind == "place" and e.start >= skip]
+    stopped = {p for d in merged if d.status in {"denied", "cancelled"} for p in d.parties}
+    records = []
+    for d in merged:
+        upcoming = d.status in {"announced", "rescheduled"}
+        if upcoming and not d.parties:
+            continue
+        if upcoming and d.weak and len(stopped & set(d.parties)) >= 1:
+            continue
+        mediators = d.mediators or [m for m in article_mediators if m not in d.parties or m in d.explicit]
+        parties = [p for p in d.parties if p in d.explicit or p not in mediators]
+        d = replace(d, parties=parties, mediators=list(dict.fromkeys(mediators))[:3])
+        location = _refine_location(d, places)
+        records.append(
+            TalksRecord(
+                parties=tuple(d.parties),
+                mediators=tuple(d.mediators),
+                location=location.name if location else None,
+                start_date=d.start,
+                end_date=d.end,
+                date_text=d.date_text,
+                format=_format(d),
+                round=d.round,
+                delegation_heads=tuple(d.heads),
+                status=d.status,
+                cameo_code="045" if d.status == "held" and d.mediators else _CAMEO.get(d.status),
+                evidence=d.evidence[:500],
+                confidence=_confidence(d),
+            )
+        )
+    return records

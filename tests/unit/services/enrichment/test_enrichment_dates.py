@@ -1,0 +1,53 @@
+from datetime import date
+
+from parley.services.enrichment.dates import find_dates
+
+FRIDAY = date(2031, 3, 14)  # a Friday
+
+
+def _resolved(text: str, published: date = FRIDAY) -> list[tuple[str, date | None, date | None]]:
+    return [(d.text, d.start_date, d.end_date) for d in find_dates(text, published)]
+
+
+def test_month_day_ranges() -> None:
+    assert _resolved("talks on March 17-18 in Oslo") == [
+        ("March 17-18", date(2031, 3, 17), date(2031, 3, 18))
+    ]
+    assert _resolved("from 17–18 March") == [("17–18 March", date(2031, 3, 17), date(2031, 3, 18))]
+    assert _resolved("on Mar. 20") == [("Mar. 20", date(2031, 3, 20), None)]
+    assert _resolved("on April 3 and 4") == [("April 3 and 4", date(2031, 4, 3), date(2031, 4, 4))]
+    assert _resolved("on March 30 to April 2") == [
+        ("March 30 to April 2", date(2031, 3, 30), date(2031, 4, 2))
+    ]
+
+
+def test_year_is_the_nearest_one() -> None:
+    assert _resolved("on January 5", date(2031, 12, 20)) == [("January 5", date(2032, 1, 5), None)]
+    assert _resolved("on December 28", date(2031, 1, 3)) == [("December 28", date(2030, 12, 28), None)]
+    assert _resolved("on March 2, 2029") == [("March 2, 2029", date(2029, 3, 2), None)]
+
+
+def test_weekdays_follow_tense() -> None:
+    assert _resolved("the envoys will meet on Tuesday") == [("Tuesday", date(2031, 3, 18), None)]
+    assert _resolved("the ministry said Thursday") == [("Thursday", date(2031, 3, 13), None)]
+    assert _resolved("talks are set to begin Friday") == [("Friday", date(2031, 3, 21), None)]
+    assert _resolved("the meeting, scheduled for Saturday and Sunday") == [
+        ("Saturday and Sunday", date(2031, 3, 15), date(2031, 3, 16))
+    ]
+    assert _resolved("they will meet on Monday (March 17)") == [
+        ("Monday (March 17)", date(2031, 3, 17), None)
+    ]
+
+
+def test_relative_expressions() -> None:
+    assert _resolved("this weekend") == [("this weekend", date(2031, 3, 15), date(2031, 3, 16))]
+    assert _resolved("tomorrow") == [("tomorrow", date(2031, 3, 15), None)]
+    assert _resolved("next week") == [("next week", date(2031, 3, 17), date(2031, 3, 23))]
+    assert _resolved("later this month") == [("later this month", None, None)]
+    assert _resolved("in the coming days") == [("in the coming days", None, None)]
+
+
+def test_impossible_and_extreme_dates() -> None:
+    assert _resolved("on February 30") == [("February 30", None, None)]
+    assert _resolved("talks next week", date(9999, 12, 30)) == [("next week", None, None)]
+    assert _resolved("yesterday", date(1, 1, 1)) == [("yesterday", None, None)]

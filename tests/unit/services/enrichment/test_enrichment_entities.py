@@ -1,0 +1,59 @@
+from parley.services.enrichment.entities import extract_entities
+
+
+def _names(text: str, kind: str) -> list[str]:
+    return [e.name for e in extract_entities(text) if e.kind == kind]
+
+
+def test_countries_demonyms_and_metonyms() -> None:
+    text = "The Kremlin and the White House disagree; Moscow says Kyiv and the U.S. must wait, Iranian media said."
+    assert _names(text, "country") == [
+        "Russia",
+        "United States",
+        "Russia",
+        "Ukraine",
+        "United States",
+        "Iran",
+    ]
+
+
+def test_everyday_names() -> None:
+    text = (
+        "Delegates from the UK, Britain, the DRC, Türkiye and the Democratic Republic of the Congo arrived."
+    )
+    assert _names(text, "country") == [
+        "United Kingdom",
+        "United Kingdom",
+        "Democratic Republic of the Congo",
+        "Turkey",
+        "Democratic Republic of the Congo",
+    ]
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Envoys gathered in Oslo while Hamas and the Houthis issued statements."
+    for e in extract_entities(text):
+        assert text[e.start : e.end] == e.text
+    assert _names(text, "place") == ["Oslo"]
+    assert _names(text, "armed_group") == ["Hamas", "Houthis"]
+
+
+def test_capital_in_a_place_phrase_is_a_place() -> None:
+    entities = extract_entities("The envoys will fly to Doha, where Doha says it is ready.")
+    assert [(e.kind, e.name) for e in entities] == [("place", "Doha"), ("country", "Qatar")]
+
+
+def test_people_with_roles() -> None:
+    text = "Foreign ministry spokesman Lin Example said Swedish Foreign Minister Anna Sample would attend. Sample agreed."
+    people = [e for e in extract_entities(text) if e.kind == "person"]
+    assert [(p.name, p.role, p.country) for p in people] == [
+        ("Lin Example", "Foreign ministry spokesman", None),
+        ("Anna Sample", "Swedish Foreign Minister", "Sweden"),
+        ("Anna Sample", "Swedish Foreign Minister", "Sweden"),
+    ]
+
+
+def test_armed_groups_and_organisations() -> None:
+    text = "The M23 rebels, the RSF, the Taliban and the African Union were mentioned, as was the UN."
+    assert _names(text, "armed_group") == ["M23", "RSF", "Taliban"]
+    assert _names(text, "organisation") == ["African Union", "United Nations"]

@@ -1,0 +1,190 @@
+"""Talks patterns on sentences written for these tests."""
+
+from datetime import date
+
+from parley.services.enrichment.extract import extract_article
+from parley.shared.extraction import TalksRecord
+
+WEDNESDAY = date(2031, 3, 12)
+
+
+def _talks(text: str, title: str = "", published: date = WEDNESDAY) -> list[TalksRecord]:
+    return list(extract_article(title=title, text=text, published=published).talks)
+
+
+def _upcoming(text: str, **kwargs: object) -> list[TalksRecord]:
+    return [t for t in _talks(text, **kwargs) if t.status in {"announced", "rescheduled"}]  # type: ignore[arg-type]
+
+
+def test_brokered_announcement_with_range() -> None:
+    [record] = _upcoming(
+        "Serbia and Kosovo will hold EU-brokered talks on March 20-21 in Brussels, officials said on Tuesday."
+    )
+    assert set(record.parties) == {"Serbia", "Kosovo"}
+    assert record.mediators == ("European Union",)
+    assert (record.location, record.start_date, record.end_date) == (
+        "Brussels",
+        date(2031, 3, 20),
+        date(2031, 3, 21),
+    )
+    assert record.format == "bilateral"
+    assert record.cameo_code == "036"
+    assert 0 <= record.confidence <= 1
+
+
+def test_weekday_and_host_country_refined_to_city() -> None:
+    text = (
+        "Egyptian and Ethiopian officials will meet in Kenya on Saturday to discuss the dam on the Nile. "
+        "The delegations are expected to arrive in Nairobi on Friday."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Egypt", "Ethiopia"}
+    assert record.location == "Nairobi"
+    assert record.start_date == date(2031, 3, 15)
+
+
+def test_mediated_by_and_between() -> None:
+    text = "Talks between the Sudanese army and the Rapid Support Forces, mediated by Saudi Arabia, are set to resume next Monday in Jeddah."
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Sudanese Armed Forces", "RSF"}
+    assert record.mediators == ("Saudi Arabia",)
+    assert record.location == "Jeddah"
+    assert record.start_date == date(2031, 3, 17)
+
+
+def test_armed_group_talks_hosted_by_a_mediator() -> None:
+    text = "Colombia's government and the ELN will begin a new round of peace talks on Monday, hosted by Cuba in Havana."
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Colombia", "ELN"}
+    assert "Cuba" in record.mediators
+    assert record.location == "Havana"
+    assert record.round == "new"
+
+
+def test_trilateral_stated_and_delegation_head() -> None:
+    text = (
+        "The next round will be held in the trilateral Japan-China-South Korea format on April 3 and 4 in Seoul. "
+        "Tokyo's delegation will be headed by Deputy Foreign Minister Kenji Sample."
+    )
+    [record] = _upcoming(text)
+    assert record.format == "trilateral"
+    assert set(record.parties) == {"Japan", "China", "South Korea"}
+    assert (record.start_date, record.end_date) == (date(2031, 4, 3), date(2031, 4, 4))
+    assert record.location == "Seoul"
+
+
+def test_later_this_month_keeps_null_date() -> None:
+    [record] = _upcoming(
+        "Indian and Chinese commanders will meet later this month at the border, the army said."
+    )
+    assert record.start_date is None
+    assert record.date_text == "later this month"
+    assert set(record.parties) == {"India", "China"}
+
+
+def test_rescheduled_with_new_date() -> None:
+    text = "The talks between Armenia and Azerbaijan, originally set for last week, were postponed to March 24 in Vienna."
+    [record] = _talks(text)
+    assert record.status == "rescheduled"
+    assert record.start_date == date(2031, 3, 24)
+
+
+def test_past_talks_are_held() -> None:
+    assert [
+        t.status
+        for t in _talks("Greece and Turkey held talks in Athens on Monday and agreed to keep talking.")
+    ] == ["held"]
+    assert not _upcoming("The talks between Peru and Chile ended without a deal on Tuesday.")
+
+
+def test_calls_for_talks_are_proposed() -> None:
+    records = _talks("The UN chief urged Eritrea and Djibouti to return to the negotiating table.")
+    assert [t.status for t in records] == ["proposed"]
+
+
+def test_postponed_without_a_date() -> None:
+    records = _talks(
+        "Talks between Mali and Algeria will not take place as planned this week. No new date was given."
+    )
+    assert [t.status for t in records] == ["postponed"]
+
+
+def test_denial() -> None:
+    records = _talks(
+        "There are no talks planned between Venezuela and Guyana, the foreign ministry in Caracas said."
+    )
+    assert [t.status for t in records] == ["denied"]
+
+
+def test_denial_overrides_an_earlier_reported_plan() -> None:
+    text = (
+        "Brazil's president has no plans to meet Argentina's president, an aide said, days after reports "
+        "that the two would meet in Montevideo."
+    )
+    assert not _upcoming(text)
+
+
+def test_cancelled() -> None:
+    assert [
+        t.status for t in _talks("Nepal and Bhutan called off talks that had been planned for Friday.")
+    ] == ["cancelled"]
+
+
+def test_contract_talks_are_not_diplomatic() -> None:
+    text = (
+        "The club and the striker's agent will meet on Friday to resume contract talks. "
+        "The player wants a new deal before the season, the club's coach said."
+    )
+    assert _talks(text) == []
+
+
+def test_union_wage_talks_are_not_diplomatic() -> None:
+    text = "The union and the company will hold wage talks on Thursday in Seoul, workers said."
+    assert _talks(text) == []
+
+
+def test_two_events_in_one_article() -> None:
+    text = (
+        "Foreign ministers of Bolivia and Paraguay will meet in Asuncion on March 18. "
+        "Their presidents will hold a summit in La Paz on April 9."
+    )
+    records = _upcoming(text)
+    assert {(r.location, r.start_date) for r in records} == {
+        ("Asuncion", date(2031, 3, 18)),
+        ("La Paz", date(2031, 4, 9)),
+    }
+
+
+def test_non_english_marks_language_without_talks() -> None:
+    result = extract_article(
+        title="",
+        text="Die Regierungen von Russland und der Ukraine werden nächste Woche in Genf verhandeln.",
+        published=WEDNESDAY,
+    )
+    assert result.language == "de"
+    assert result.talks == ()
+    assert any("English" in n for n in result.notes)
+
+
+def test_attributive_venue_beats_a_past_meeting_place() -> None:
+    text = (
+        "Officials announced the Lisbon talks, scheduled for March 20, right after last week's meeting of "
+        "Croatian and Serbian leaders that took place in Slovenia's capital Ljubljana."
+    )
+    [record] = _upcoming(text)
+    assert record.location == "Lisbon"
+    assert record.start_date == date(2031, 3, 20)
+    assert set(record.parties) == {"Croatia", "Serbia"}
+
+
+def test_the_war_between_two_states_is_the_topic() -> None:
+    text = "Canada and Mexico will hold talks next week on ending the war between Eritrea and Ethiopia, officials said."
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Canada", "Mexico"}
+
+
+def test_headline_style_host_sentence() -> None:
+    [record] = _upcoming("Oman to host talks between Iran and the United States in Muscat on Saturday.")
+    assert set(record.parties) == {"Iran", "United States"}
+    assert "Oman" in record.mediators
+    assert record.start_date == date(2031, 3, 15)
