@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from url_normalize import url_normalize
 
 # Query parameters that track the click rather than name the page.
-TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "hsa_")
+TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "hsa_", "_hs")
 TRACKING_PARAMS = frozenset(
     {
         "fbclid",
@@ -21,6 +21,22 @@ TRACKING_PARAMS = frozenset(
         "mkt_tok",
         "_ga",
         "ref_src",
+        "ref_url",
+        "cmpid",
+        "ocid",
+        "s_cid",
+        "icid",
+        "spm",
+        "ito",
+        "fb_action_ids",
+        "fb_action_types",
+        "fb_source",
+        "twclid",
+        "ttclid",
+        "li_fat_id",
+        "rb_clickid",
+        "__twitter_impression",
+        "__tn__",
     }
 )
 

@@ -1,4 +1,10 @@
-"""The ingest HTTP API: `POST /articles` (one article or a batch), plus health and metrics."""
+"""The ingest HTTP API: `POST /articles` (one article or a batch), plus health and metrics.
+
+Bearer token required (the service refuses to start without one unless the insecure dev
+setting is on); bodies over `max_request_bytes` get 413 before they are read whole; invalid
+articles get 422 listing each bad field; 202 only once Kafka acknowledged every new article.
+The same article id twice is published once: the response says `created` or `duplicate`.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +12,58 @@ import asyncio
 import hmac
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ValidationError
 
 from parley.services.ingest.publisher import Publisher
 from parley.services.ingest.settings import IngestSettings
 from parley.shared import metrics
-from parley.shared.article_input import ArticleInput, validate_article
-from parley.shared.errors import InputError, KafkaUnavailable
+from parley.shared.article_input import ArticleInput
+from parley.shared.errors import KafkaUnavailable
 from parley.shared.health import readiness_body
+
+
+class ArticleResult(BaseModel):
+    id: str
+    status: Literal["created", "duplicate"]
+
+
+class Accepted(BaseModel):
+    articles: list[ArticleResult]
+
+
+class FieldError(BaseModel):
+    field: str
+    message: str
+
+
+class ArticleErrors(BaseModel):
+    index: int | None  # position in the batch (0 for a single object); null when the body is not JSON
+    errors: list[FieldError]
+
+
+class Invalid(BaseModel):
+    error: str
+    detail: list[ArticleErrors]
+
+
+class Problem(BaseModel):
+    error: str
+
+
+def _field_errors(exc: ValidationError) -> list[dict[str, str]]:
+    return [
+        {"field": ".".join(str(p) for p in e["loc"]) or "article", "message": e["msg"]} for e in exc.errors()
+    ]
+
+
+def _request_schema(max_batch: int) -> dict[str, Any]:
+    article = ArticleInput.model_json_schema()
+    body = {"oneOf": [article, {"type": "array", "items": article, "minItems": 1, "maxItems": max_batch}]}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": body}}}}
 
 
 def create_api(
@@ -43,7 +90,26 @@ def create_api(
             )
         return None
 
-    @api.post("/articles", status_code=202)
+    def too_large() -> JSONResponse:
+        return JSONResponse({"error": f"body over {cfg.max_request_bytes} bytes"}, status_code=413)
+
+    def invalid(detail: list[dict[str, Any]], count: int) -> JSONResponse:
+        metrics.ARTICLES_INGESTED.labels("api", "rejected").inc(count)
+        metrics.INGEST_REJECTED.labels("api", "invalid_field").inc(count)
+        return JSONResponse({"error": "invalid articles", "detail": detail}, status_code=422)
+
+    @api.post(
+        "/articles",
+        status_code=202,
+        response_model=Accepted,
+        openapi_extra=_request_schema(cfg.max_batch),
+        responses={
+            401: {"model": Problem},
+            413: {"model": Problem},
+            422: {"model": Invalid},
+            503: {"model": Problem},
+        },
+    )
     async def post_articles(request: Request) -> Response:
         """Accept one article object or a JSON array of them; 202 once Kafka acknowledged."""
         denied = unauthorised(request)
@@ -51,32 +117,48 @@ def create_api(
             return denied
         declared = request.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > cfg.max_request_bytes:
-            return JSONResponse({"error": f"body over {cfg.max_request_bytes} bytes"}, status_code=413)
-        body = b""
+            return too_large()
+        body = bytearray()
         async for chunk in request.stream():
             body += chunk
             if len(body) > cfg.max_request_bytes:
-                return JSONResponse({"error": f"body over {cfg.max_request_bytes} bytes"}, status_code=413)
+                return too_large()
         try:
             doc = json.loads(body)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            return JSONResponse({"error": f"invalid JSON: {exc}"}, status_code=400)
+            metrics.INGEST_REJECTED.labels("api", "invalid_json").inc()
+            return JSONResponse(
+                {
+                    "error": "invalid JSON",
+                    "detail": [{"index": None, "errors": [{"field": "body", "message": str(exc)}]}],
+                },
+                status_code=422,
+            )
         items = doc if isinstance(doc, list) else [doc]
         if not items or len(items) > cfg.max_batch:
-            return JSONResponse({"error": f"send 1 to {cfg.max_batch} articles"}, status_code=422)
+            message = f"send 1 to {cfg.max_batch} articles"
+            return invalid([{"index": None, "errors": [{"field": "body", "message": message}]}], 1)
         articles: list[ArticleInput] = []
         errors: list[dict[str, Any]] = []
         for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                errors.append(
+                    {"index": index, "errors": [{"field": "article", "message": "must be a JSON object"}]}
+                )
+                continue
             try:
-                articles.append(validate_article(item))
-            except InputError as exc:
-                errors.append({"index": index, "errors": str(exc).split("; ")})
+                articles.append(ArticleInput.model_validate(item))
+            except ValidationError as exc:
+                errors.append({"index": index, "errors": _field_errors(exc)})
         if errors:
-            return JSONResponse({"error": "invalid articles", "detail": errors}, status_code=422)
+            return invalid(errors, len(errors))
         publisher = get_publisher()
         if publisher is None:
-            return JSONResponse({"error": "Kafka not reachable yet, retry later"}, status_code=503,
-                                headers={"Retry-After": "5"})
+            return JSONResponse(
+                {"error": "Kafka not reachable yet, retry later"},
+                status_code=503,
+                headers={"Retry-After": "5"},
+            )
         try:
             results = await asyncio.to_thread(publisher.publish_many, articles, "api")
         except KafkaUnavailable as exc:

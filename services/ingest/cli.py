@@ -1,4 +1,4 @@
-"""`parley ingest PATH|-` (files, directories, JSON, JSONL, stdin) and `parley ingest run` (the API)."""
+"""`parley ingest PATH|-` (files, directories, JSON, JSONL, stdin) and `parley ingest run` (the service)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from parley.shared.errors import RetryableError
 app = typer.Typer(help="Ingest: publishes articles to Kafka.")
 
 
-def _publisher(settings: object) -> object:
+def make_publisher(settings: object) -> object:
     from parley.services.ingest.publisher import Publisher
     from parley.services.ingest.seen import SeenSet
     from parley.services.ingest.settings import IngestSettings
@@ -30,16 +30,25 @@ def _publisher(settings: object) -> object:
 @app.command()
 def ingest(
     target: str = typer.Argument(..., help="a file, a directory, a .jsonl file, '-' for stdin, or 'run'"),
+    resume: bool = typer.Option(False, "--resume", help="continue files where an earlier run stopped"),
+    progress: bool = typer.Option(
+        False, "--progress", help="show a progress bar even when stderr is not a terminal"
+    ),
 ) -> None:
     """Publish articles; `parley ingest run` starts the ingest service and its HTTP API instead.
 
-    A file named `run` can be given as `./run`.
+    A file named `run` can be given as `./run`. Exit status: 0 all handled, 1 something was
+    rejected (or nothing was read), 3 Kafka unavailable.
     """
     if target == "run":
         _serve()
         return
-    from parley.services.ingest.readers import read_path, read_stdin
+    from parley.services.ingest.bulk import Importer
+    from parley.services.ingest.feed_state import StateStore
+    from parley.services.ingest.publisher import Outcome, Publisher
     from parley.services.ingest.settings import IngestSettings
+    from parley.shared.article_input import ArticleInput
+    from parley.shared.events.articles import Channel
     from parley.shared.kafka import ensure_topics
     from parley.shared.logging import configure_logging
     from parley.shared.runtime import settings_or_exit
@@ -49,35 +58,30 @@ def ingest(
     if target != "-" and not Path(target).exists():
         typer.echo(f"parley ingest: {target}: no such file or directory", err=True)
         raise typer.Exit(1)
-    items = read_stdin() if target == "-" else read_path(Path(target))
-    counts = {"read": 0, "published": 0, "duplicates": 0, "rejected": 0}
-    publisher = None
+    publishers: list[Publisher] = []
+
+    def publish(article: ArticleInput, channel: Channel) -> tuple[str, Outcome]:
+        if not publishers:  # connect on the first valid article: a file of rejects needs no Kafka
+            ensure_topics(settings.kafka, settings.namespace)
+            publishers.append(make_publisher(settings))  # type: ignore[arg-type]
+        return publishers[0].publish(article, channel)
+
+    state = StateStore.in_dir(settings.ingest.state_dir, settings.namespace)
+    importer = Importer(publish, state, resume=resume, show_progress=progress or sys.stderr.isatty())
     try:
-        for item in items:
-            counts["read"] += 1
-            if item.article is None:
-                counts["rejected"] += 1
-                typer.echo(f"rejected {item.where}: {item.error}", err=True)
-                continue
-            if publisher is None:
-                ensure_topics(settings.kafka, settings.namespace)
-                publisher = _publisher(settings)
-            article_id, outcome = publisher.publish(item.article, "stdin" if target == "-" else "file")  # type: ignore[attr-defined]
-            if outcome == "duplicate":
-                counts["duplicates"] += 1
-                typer.echo(f"duplicate {item.where}: {article_id}")
-            else:
-                counts["published"] += 1
-                typer.echo(f"published {item.where}: {article_id}")
+        summary = importer.run(target)
     except RetryableError as exc:
         typer.echo(f"parley ingest: {exc}", err=True)
+        typer.echo(importer.summary.line(), err=True)
         raise typer.Exit(3) from None
     finally:
-        if publisher is not None:
-            publisher.producer.close()  # type: ignore[attr-defined]
-    summary = ", ".join(f"{k} {v}" for k, v in counts.items())
-    typer.echo(f"summary: {summary}", err=True)
-    if counts["rejected"] or counts["read"] == 0:
+        state.close()
+        if publishers:
+            publishers[0].producer.close()
+    typer.echo(summary.line(), err=True)
+    if summary.reasons:
+        typer.echo(summary.reasons_line(), err=True)
+    if summary.rejected or (summary.read == 0 and not summary.skipped_files):
         raise typer.Exit(1)
 
 
@@ -87,6 +91,7 @@ def _serve() -> None:
     import uvicorn
 
     from parley.services.ingest.api import create_api
+    from parley.services.ingest.feed_runner import start_polling
     from parley.services.ingest.publisher import Publisher
     from parley.services.ingest.settings import IngestSettings
     from parley.shared.kafka import broker_reachable, wait_for_kafka
@@ -101,11 +106,21 @@ def _serve() -> None:
         )
         raise SystemExit(2)
     ready: list[Publisher] = []
+    stops: list[threading.Event] = []
 
     def connect() -> None:  # the API answers (503, not ready) while Kafka is still unreachable
         wait_for_kafka(settings.kafka, settings.namespace)
-        ready.append(_publisher(settings))  # type: ignore[arg-type]
+        publisher: Publisher = make_publisher(settings)  # type: ignore[assignment]
+        ready.append(publisher)
+        if settings.ingest.feeds_file is not None:
+            stops.append(start_polling(settings, publisher, settings.ingest.feeds_file))
 
     threading.Thread(target=connect, name="kafka-connect", daemon=True).start()
     api = create_api(settings, lambda: ready[0] if ready else None, lambda: broker_reachable(settings.kafka))
-    uvicorn.run(api, host=settings.http.host, port=settings.http_port(PORTS["ingest"]), log_level="warning")
+    try:
+        uvicorn.run(
+            api, host=settings.http.host, port=settings.http_port(PORTS["ingest"]), log_level="warning"
+        )
+    finally:
+        for stop in stops:
+            stop.set()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -17,7 +18,9 @@ SERVICE = "ingest"
 Outcome = Literal["created", "duplicate"]
 
 
-def received_event(article: ArticleInput, channel: Channel, now: datetime) -> ArticleReceived:
+def received_event(
+    article: ArticleInput, channel: Channel, now: datetime, summary_only: bool = False
+) -> ArticleReceived:
     return ArticleReceived(
         article_id=article.article_id,
         url=article.url,
@@ -30,57 +33,70 @@ def received_event(article: ArticleInput, channel: Channel, now: datetime) -> Ar
         language=article.language,
         tags=article.tags,
         channel=channel,
+        summary_only=summary_only,
         ingested_at=now,
     )
 
 
 @dataclass
 class Publisher:
-    """Sends to the raw topic keyed by article id; duplicates are dropped before Kafka."""
+    """Sends to the raw topic keyed by article id; duplicates are dropped before Kafka.
+
+    Safe to share between threads (the HTTP API, the feed poller): an id being published is
+    claimed first, so two channels offering the same article at once publish it once.
+    """
 
     producer: Any
     topic: str
     seen: SeenSet
     send_timeout_s: float = 30.0
+    _claims: set[str] = field(default_factory=set, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
-    def publish(self, article: ArticleInput, channel: Channel) -> tuple[str, Outcome]:
-        article_id = article.article_id
-        if article_id in self.seen:
-            ARTICLES_INGESTED.labels(channel, "duplicate").inc()
-            return article_id, "duplicate"
-        event = received_event(article, channel, datetime.now(UTC))
-        envelope = wrap(event, service=SERVICE, id_parts=(article_id,))
-        with kafka_errors("publishing article"):
-            future = self.producer.send(self.topic, key=article_id.encode(), value=encode(envelope))
-            future.get(timeout=self.send_timeout_s)  # acknowledged by all in-sync replicas
-        self.seen.add(article_id)
-        ARTICLES_INGESTED.labels(channel, "published").inc()
-        MESSAGES_PRODUCED.labels(SERVICE, "articles.raw").inc()
-        return article_id, "created"
+    def _claim(self, article_id: str) -> bool:
+        with self._lock:
+            if article_id in self._claims or article_id in self.seen:
+                return False
+            self._claims.add(article_id)
+            return True
 
-    def publish_many(self, articles: list[ArticleInput], channel: Channel) -> list[tuple[str, Outcome]]:
-        """Send a batch pipelined, then wait for every acknowledgement."""
+    def _release(self, article_id: str) -> None:
+        with self._lock:
+            self._claims.discard(article_id)
+
+    def publish(
+        self, article: ArticleInput, channel: Channel, summary_only: bool = False
+    ) -> tuple[str, Outcome]:
+        return self.publish_many([article], channel, summary_only)[0]
+
+    def publish_many(
+        self, articles: list[ArticleInput], channel: Channel, summary_only: bool = False
+    ) -> list[tuple[str, Outcome]]:
+        """Send a batch pipelined, then wait for every acknowledgement (all in-sync replicas)."""
         results: list[tuple[str, Outcome]] = []
         pending: list[tuple[str, Any]] = []
-        batch_ids: set[str] = set()
+        claimed: list[str] = []
         now = datetime.now(UTC)
-        with kafka_errors("publishing articles"):
-            for article in articles:
-                article_id = article.article_id
-                if article_id in batch_ids or article_id in self.seen:
-                    ARTICLES_INGESTED.labels(channel, "duplicate").inc()
-                    results.append((article_id, "duplicate"))
-                    continue
-                batch_ids.add(article_id)
-                envelope = wrap(
-                    received_event(article, channel, now), service=SERVICE, id_parts=(article_id,)
-                )
-                future = self.producer.send(self.topic, key=article_id.encode(), value=encode(envelope))
-                pending.append((article_id, future))
-                results.append((article_id, "created"))
-            for article_id, future in pending:
-                future.get(timeout=self.send_timeout_s)
-                self.seen.add(article_id)
-                ARTICLES_INGESTED.labels(channel, "published").inc()
-                MESSAGES_PRODUCED.labels(SERVICE, "articles.raw").inc()
+        try:
+            with kafka_errors("publishing articles"):
+                for article in articles:
+                    article_id = article.article_id
+                    if not self._claim(article_id):
+                        ARTICLES_INGESTED.labels(channel, "duplicate").inc()
+                        results.append((article_id, "duplicate"))
+                        continue
+                    claimed.append(article_id)
+                    event = received_event(article, channel, now, summary_only)
+                    envelope = wrap(event, service=SERVICE, id_parts=(article_id,))
+                    future = self.producer.send(self.topic, key=article_id.encode(), value=encode(envelope))
+                    pending.append((article_id, future))
+                    results.append((article_id, "created"))
+                for article_id, future in pending:
+                    future.get(timeout=self.send_timeout_s)
+                    self.seen.add(article_id)
+                    ARTICLES_INGESTED.labels(channel, "published").inc()
+                    MESSAGES_PRODUCED.labels(SERVICE, "articles.raw").inc()
+        finally:
+            for article_id in claimed:
+                self._release(article_id)
         return results

@@ -9,7 +9,11 @@ from parley.services.ingest.readers import read_document, read_path
 def test_jsonl_goes_on_after_bad_lines(tmp_path: Path) -> None:
     good = {"title": "t", "published": "2026-02-13", "text": "body"}
     path = tmp_path / "a.jsonl"
-    path.write_bytes(b"\n".join([json.dumps(good).encode(), b"{broken", b"\xff\xfe", json.dumps({**good, "text": "2"}).encode()]))
+    path.write_bytes(
+        b"\n".join(
+            [json.dumps(good).encode(), b"{broken", b"\xff\xfe", json.dumps({**good, "text": "2"}).encode()]
+        )
+    )
     items = list(read_path(path))
     assert [i.article is not None for i in items] == [True, False, False, True]
     assert "invalid JSON" in (items[1].error or "")

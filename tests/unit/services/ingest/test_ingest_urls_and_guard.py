@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import ipaddress
+
+import pytest
+
+from parley.services.ingest.netguard import BlockedAddress, check_addresses, is_public
+from parley.shared.urls import canonical_url
+
+
+@pytest.mark.parametrize(
+    ("given", "canonical"),
+    [
+        ("HTTP://News.Example.ORG:80/a?b=2&a=1#top", "http://news.example.org/a?a=1&b=2"),
+        ("https://news.example.org:443/a?utm_source=x&utm_medium=y&id=7", "https://news.example.org/a?id=7"),
+        ("https://news.example.org/a?fbclid=1&gclid=2&mc_cid=3&_hsenc=4", "https://news.example.org/a"),
+        ("https://news.example.org", "https://news.example.org/"),
+        ("https://news.example.org/a/../b/./c", "https://news.example.org/b/c"),
+    ],
+)
+def test_canonical_urls(given: str, canonical: str) -> None:
+    assert canonical_url(given) == canonical
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "::1", "fe80::1", "0.0.0.0",
+     "100.64.0.1", "::ffff:127.0.0.1", "fd00::1", "224.0.0.1"],
+)  # fmt: skip
+def test_non_public_addresses_are_refused(address: str) -> None:
+    assert not is_public(ipaddress.ip_address(address))
+    with pytest.raises(BlockedAddress):
+        check_addresses("host.example", [address])
+
+
+def test_public_addresses_pass_and_one_bad_address_blocks_the_host() -> None:
+    assert check_addresses("host.example", ["93.184.216.34", "2606:2800:220:1::1"]) == "93.184.216.34"
+    with pytest.raises(BlockedAddress):
+        check_addresses("host.example", ["93.184.216.34", "10.0.0.1"])
