@@ -65,6 +65,18 @@ def extract_article(
     )
 
 
+def warm_up() -> None:
+    """Build the gazetteer and the language detector now, so the first article isn't slow."""
+    from parley.services.enrichment.language import detector
+
+    detector()
+    extract_article(
+        title="Warm-up",
+        text="Russia and Ukraine will hold talks in Geneva on Monday.",
+        published=datetime.date(2026, 1, 1),
+    )
+
+
 def _entity_json(e: Entity) -> dict[str, Any]:
     return e.model_dump(mode="json", exclude={"kind"})
 

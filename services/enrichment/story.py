@@ -26,12 +26,18 @@ def shingles(text: str) -> set[bytes]:
 class StoryIndex:
     """Assigns each article to a story: the first earlier article it nearly duplicates, or itself."""
 
-    def __init__(self, threshold: float = 0.5, num_perm: int = 64) -> None:
+    def __init__(self, threshold: float = 0.5, num_perm: int = 64, capacity: int = 50_000) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
+        self.capacity = capacity  # newest articles kept; older ones are forgotten (bounded memory)
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        # The hash permutations are the same for every signature: build them once, not per article.
+        template = MinHash(num_perm=num_perm)
+        self._permutations = template.permutations
+        self._scheme = template.scheme
         self._story: dict[str, str] = {}
         self._order: dict[str, int] = {}
+        self._seq = 0
 
     def __len__(self) -> int:
         return len(self._story)
@@ -44,11 +50,20 @@ class StoryIndex:
         if not grams:
             self._story[article_id] = article_id
             return article_id
-        signature = MinHash(num_perm=self.num_perm)
+        signature = MinHash(num_perm=self.num_perm, permutations=self._permutations, scheme=self._scheme)
         signature.update_batch(list(grams))
         matches = [m for m in self._lsh.query(signature) if m in self._story]
         story = self._story[min(matches, key=self._order.__getitem__)] if matches else article_id
         self._lsh.insert(article_id, signature)
         self._story[article_id] = story
-        self._order[article_id] = len(self._order)
+        self._order[article_id] = self._seq
+        self._seq += 1
+        if len(self._order) > self.capacity:
+            self._forget_oldest()
         return story
+
+    def _forget_oldest(self) -> None:
+        oldest = next(iter(self._order))  # dicts keep insertion order: the first is the oldest
+        del self._order[oldest]
+        self._story.pop(oldest, None)
+        self._lsh.remove(oldest)
