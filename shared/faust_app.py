@@ -7,6 +7,7 @@ is dead-lettered by our code instead of stopping the agent inside faust's deseri
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
 import faust
@@ -14,6 +15,7 @@ import faust
 from parley.shared.deadletter import dead_letter
 from parley.shared.health import HealthServer
 from parley.shared.kafka import faust_broker_url, faust_credentials, wait_for_kafka
+from parley.shared.lag import LagExporter
 from parley.shared.metrics import DEADLETTERED, MESSAGES_PRODUCED, topic_label
 from parley.shared.runtime import PORTS
 from parley.shared.settings import ParleySettings
@@ -37,6 +39,9 @@ def make_app(settings: ParleySettings, service: str, **options: Any) -> faust.Ap
         autodiscover=False,
         broker_commit_every=100,
         broker_commit_interval=1.0,
+        # A crashed worker's partitions move to the others after 10 s, not faust's default 60 s.
+        broker_session_timeout=10.0,
+        broker_heartbeat_interval=3.0,
         **options,
     )
     return app
@@ -60,15 +65,29 @@ def is_ready(app: faust.App) -> dict[str, bool]:
     started = bool(consumer is not None and consumer.started and not consumer.should_stop)
     return {
         "kafka": started,
-        "partitions_assigned": bool(started and consumer is not None and not app.rebalancing
-                                    and consumer.assignment()),
+        "partitions_assigned": bool(
+            started and consumer is not None and not app.rebalancing and consumer.assignment()
+        ),
     }
 
 
-def serve(app: faust.App, settings: ParleySettings, service: str) -> None:
-    """Health server first, then wait for Kafka (topics ensured), then the faust worker."""
-    health = HealthServer(settings.http.host, settings.http_port(PORTS[service]), lambda: is_ready(app)).start()
+def serve(
+    app: faust.App, settings: ParleySettings, service: str, prepare: Callable[[], None] | None = None
+) -> None:
+    """Health server first (not ready yet), then `prepare` (e.g. load models), then wait for
+    Kafka (topics ensured), then the faust worker.
+
+    The health server also runs the consumer-lag exporter of the service's group (every 15 s).
+    """
+    health = HealthServer(
+        settings.http.host,
+        settings.http_port(PORTS[service]),
+        lambda: is_ready(app),
+        lag=LagExporter(settings, service),
+    ).start()
     try:
+        if prepare is not None:
+            prepare()
         wait_for_kafka(settings.kafka, settings.namespace)
         run_worker(app, settings.log.level)
     finally:

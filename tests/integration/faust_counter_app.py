@@ -24,6 +24,8 @@ app = faust.App(
     topic_partitions=2,
     topic_replication_factor=1,
     autodiscover=False,
+    broker_session_timeout=10.0,
+    broker_heartbeat_interval=3.0,
 )
 words = app.topic(f"{namespace}.words", value_type=str, value_serializer="raw", partitions=2)
 counts = app.Table("counts", default=int, partitions=2)

@@ -159,7 +159,7 @@ def test_faust_agent_and_table_survive_a_restart(namespace: str) -> None:
         proc = start()
         send(["geneva"])
         # The table was rebuilt from its changelog topic: the count goes on from 2.
-        wait_until(lambda: counts() == {"geneva": 3, "oslo": 1}, 90, what="counts after restart")
+        wait_until(lambda: counts() == {"geneva": 3, "oslo": 1}, 180, what="counts after restart")
     finally:
         proc.kill()
         proc.wait()
