@@ -9,7 +9,7 @@ PARLEY := $(VENV)/bin/parley
 export PARLEY_SHARED_DIR ?= $(abspath ../shared)
 INFRA := $(PYTHON) deploy/local/infra.py
 
-.PHONY: help setup infra-up infra-down infra-status run demo test lint typecheck eval bench bench-quick chaos soak clean
+.PHONY: help setup infra-up infra-down infra-status run demo test lint typecheck eval bench bench-quick chaos soak clean dashboard-snapshot
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ run: setup infra-up ## start everything locally, ingest the example article (ART
 
 demo: setup infra-up ## the same as run in a fresh namespace; exits 0 once the alert arrived
 	$(PARLEY) demo $(if $(ARTICLE),--article $(ARTICLE))
+
+dashboard-snapshot: setup infra-up ## run the stack with a real Prometheus, render the main dashboard panels to docs/img/dashboard.png
+	$(PY) deploy/prometheus/snapshot.py --out docs/img/dashboard.png
 
 chaos: ## fault-injection suite
 	@echo "not yet"

@@ -23,28 +23,28 @@ from parley.shared.topics import Names, TopicSpec
 
 
 def make_app(settings: ParleySettings, service: str, **options: Any) -> faust.App:
+    """A faust app with Parley's defaults; `options` override any of them."""
     names = Names(settings.namespace)
-    app = faust.App(
-        names.group(service),
-        broker=faust_broker_url(settings.kafka),
-        broker_credentials=faust_credentials(settings.kafka),
-        store="memory://",  # tables are rebuilt from their changelog topics at start
-        topic_partitions=6,
-        topic_replication_factor=settings.kafka.replication_factor,
-        producer_acks=-1,
-        consumer_auto_offset_reset="earliest",
+    config: dict[str, Any] = {
+        "broker": faust_broker_url(settings.kafka),
+        "broker_credentials": faust_credentials(settings.kafka),
+        "store": "memory://",  # tables are rebuilt from their changelog topics at start
+        "topic_partitions": 6,
+        "topic_replication_factor": settings.kafka.replication_factor,
+        "producer_acks": -1,
+        "consumer_auto_offset_reset": "earliest",
         # Health and metrics are served by `shared.health` from the first second of the
         # process, before Kafka is reachable, so faust's own web server is off.
-        web_enabled=False,
-        autodiscover=False,
-        broker_commit_every=100,
-        broker_commit_interval=1.0,
+        "web_enabled": False,
+        "autodiscover": False,
+        "broker_commit_every": 100,
+        "broker_commit_interval": 1.0,
         # A crashed worker's partitions move to the others after 10 s, not faust's default 60 s.
-        broker_session_timeout=10.0,
-        broker_heartbeat_interval=3.0,
-        **options,
-    )
-    return app
+        "broker_session_timeout": 10.0,
+        "broker_heartbeat_interval": 3.0,
+    }
+    config.update(options)
+    return faust.App(names.group(service), **config)
 
 
 def raw_topic(app: faust.App, spec: TopicSpec, namespace: str) -> faust.TopicT:
@@ -83,7 +83,7 @@ def serve(
         settings.http.host,
         settings.http_port(PORTS[service]),
         lambda: is_ready(app),
-        lag=LagExporter(settings, service),
+        lag=LagExporter(settings, service, group=app.conf.id),
     ).start()
     try:
         if prepare is not None:

@@ -6,8 +6,12 @@ import json
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING
 
 from parley.shared import metrics
+
+if TYPE_CHECKING:
+    from parley.shared.lag import LagExporter
 
 ReadinessCheck = Callable[[], dict[str, bool]]
 
@@ -19,13 +23,20 @@ def readiness_body(checks: dict[str, bool]) -> tuple[int, bytes]:
 
 
 class HealthServer:
-    """A tiny threaded HTTP server; `readiness` is called on each /readyz request."""
+    """A tiny threaded HTTP server; `readiness` is called on each /readyz request.
 
-    def __init__(self, host: str, port: int, readiness: ReadinessCheck) -> None:
+    `lag`, when given, is a consumer-lag exporter started and stopped with the server, so the
+    `parley_consumer_lag_messages` gauge on /metrics stays current.
+    """
+
+    def __init__(
+        self, host: str, port: int, readiness: ReadinessCheck, *, lag: LagExporter | None = None
+    ) -> None:
         handler = _make_handler(readiness)
         self._server = ThreadingHTTPServer((host, port), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, name="health", daemon=True)
+        self._lag = lag
 
     @property
     def port(self) -> int:
@@ -33,9 +44,13 @@ class HealthServer:
 
     def start(self) -> HealthServer:
         self._thread.start()
+        if self._lag is not None:
+            self._lag.start()
         return self
 
     def stop(self) -> None:
+        if self._lag is not None:
+            self._lag.stop()
         self._server.shutdown()
         self._server.server_close()
 

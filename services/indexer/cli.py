@@ -17,10 +17,16 @@ def serve(settings: IndexerSettings, stop_event: threading.Event) -> None:
     from parley.services.indexer.consumer import SERVICE, Indexer
     from parley.shared.health import HealthServer
     from parley.shared.kafka import wait_for_kafka
+    from parley.shared.lag import LagExporter
     from parley.shared.runtime import PORTS
 
     indexer = Indexer(settings, stop_event=stop_event)
-    health = HealthServer(settings.http.host, settings.http_port(PORTS[SERVICE]), indexer.readiness).start()
+    health = HealthServer(
+        settings.http.host,
+        settings.http_port(PORTS[SERVICE]),
+        indexer.readiness,
+        lag=LagExporter(settings, SERVICE),
+    ).start()
     try:
         wait_for_kafka(settings.kafka, settings.namespace)  # /readyz says 503 meanwhile
         indexer.run()
