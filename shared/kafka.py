@@ -77,6 +77,9 @@ def make_consumer(settings: KafkaSettings, client_id: str, group_id: str, **over
         "group_id": group_id,
         "enable_auto_commit": False,
         "auto_offset_reset": "earliest",
+        # A crashed member's partitions move to the others after 10 s.
+        "session_timeout_ms": 10_000,
+        "heartbeat_interval_ms": 3_000,
         "max_partition_fetch_bytes": MAX_REQUEST_BYTES,
         "fetch_max_bytes": 4 * MAX_REQUEST_BYTES,
         **overrides,

@@ -12,7 +12,7 @@ from parley.services.enrichment.extract import StoryIndex
 from parley.services.enrichment.pipeline import enrich_article
 from parley.services.enrichment.settings import EnrichmentSettings
 from parley.shared.errors import PoisonMessage
-from parley.shared.events import ArticleReceived, decode_event, encode, wrap
+from parley.shared.events import ArticleDeleted, ArticleReceived, decode_event, encode, wrap
 from parley.shared.faust_app import make_app, raw_topic, send_dead_letter
 from parley.shared.logging import get_logger
 from parley.shared.metrics import (
@@ -43,10 +43,14 @@ def create_app(settings: EnrichmentSettings) -> faust.App:
             MESSAGES_CONSUMED.labels(SERVICE, "articles.raw").inc()
             started = time.perf_counter()
             try:
-                envelope = decode_event(event.value, expected=(ArticleReceived,))
+                envelope = decode_event(event.value, expected=(ArticleReceived, ArticleDeleted))
                 received = envelope.data
-                assert isinstance(received, ArticleReceived)
-                result = enrich_article(received, stories, datetime.now(UTC))
+                if isinstance(received, ArticleDeleted):
+                    deleted: ArticleDeleted | None = received
+                else:
+                    deleted = None
+                    assert isinstance(received, ArticleReceived)
+                    result = enrich_article(received, stories, datetime.now(UTC))
             except PoisonMessage as exc:
                 await _dead_letter(deadletter, ns, exc.reason, str(exc), event)
                 continue
@@ -54,6 +58,12 @@ def create_app(settings: EnrichmentSettings) -> faust.App:
                 log.exception("enrichment_failed", topic=event.message.topic, offset=event.message.offset)
                 await _dead_letter(deadletter, ns, "processing_error", f"{type(exc).__name__}: {exc}", event)
                 continue
+            if deleted is not None:  # a takedown: passed on unchanged for the indexer and alerting
+                await (await enriched.send(key=deleted.article_id.encode(), value=event.value))
+                MESSAGES_PRODUCED.labels(SERVICE, "articles.enriched").inc()
+                log.info("article_deletion_forwarded", article_id=deleted.article_id)
+                continue
+            assert isinstance(received, ArticleReceived)
             out = wrap(
                 result, service=SERVICE, id_parts=(received.article_id,), traceparent=envelope.traceparent
             )

@@ -3,10 +3,15 @@
 Every write carries `version_type=external` with the Kafka offset as version. Events about one
 document share a key, hence a partition, hence increasing offsets: an older event can never
 overwrite a newer one, and a replayed event is answered with 409, which counts as done.
+
+Writes go to the alias `<ns>-<kind>` unless `targets` names another index per kind (a reindex
+fills `<ns>-<kind>-v<N+1>` that way). A tombstone (a record with a key and no value, as written
+by a takedown to the compacted topics) deletes the document of that key.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -52,23 +57,45 @@ class ItemResult:
     error: str = ""
 
 
-def build_pending(envelope: Envelope, source: Source, names: Names, now: datetime) -> Pending:
+def target(kind: str, names: Names, targets: Mapping[str, str] | None = None) -> str:
+    """The index (or alias) the documents of `kind` are written to."""
+    return (targets or {}).get(kind) or names.alias(kind)
+
+
+def build_pending(
+    envelope: Envelope,
+    source: Source,
+    names: Names,
+    now: datetime,
+    targets: Mapping[str, str] | None = None,
+) -> Pending:
     """The bulk operation for one decoded event; the Kafka offset is the external version."""
     event = envelope.data
     meta = {"version": source.offset, "version_type": "external"}
     if isinstance(event, ArticleEnriched):
-        alias = names.alias("articles")
-        op = {"index": {"_index": alias, "_id": event.article_id, **meta}}
+        op = {"index": {"_index": target("articles", names, targets), "_id": event.article_id, **meta}}
         doc = article_document(event, now)
         return Pending(source, "articles", event.article_id, op, doc, event.ingested_at)
     if isinstance(event, ArticleDeleted):
-        op = {"delete": {"_index": names.alias("articles"), "_id": event.article_id, **meta}}
+        op = {"delete": {"_index": target("articles", names, targets), "_id": event.article_id, **meta}}
         return Pending(source, "articles", event.article_id, op, None)
     if isinstance(event, TalksRecorded):
         talks_id = event.talks.talks_id
-        op = {"index": {"_index": names.alias("talks"), "_id": talks_id, **meta}}
+        op = {"index": {"_index": target("talks", names, targets), "_id": talks_id, **meta}}
         return Pending(source, "talks", talks_id, op, talks_document(event, now))
     raise TypeError(f"the indexer has no document for {type(event).__name__}")
+
+
+def build_tombstone(
+    kind: str, source: Source, names: Names, targets: Mapping[str, str] | None = None
+) -> Pending | None:
+    """A tombstone deletes the document of its key (versioned by offset); None without a key."""
+    if not source.key:
+        return None
+    doc_id = source.key.decode("utf-8", errors="replace")
+    meta = {"version": source.offset, "version_type": "external"}
+    op = {"delete": {"_index": target(kind, names, targets), "_id": doc_id, **meta}}
+    return Pending(source, kind, doc_id, op, None)
 
 
 def latest_per_document(pendings: list[Pending]) -> tuple[list[Pending], list[Pending]]:

@@ -1,9 +1,12 @@
 """The indexer loop: articles.enriched + talks -> Elasticsearch, committing only what ES acknowledged.
 
 One batch at a time: poll (up to batch_size / batch_bytes / flush_interval), decode (poison ->
-dead-letter), one bulk request, retry what Elasticsearch could not take yet (backing off with
+dead-letter; a tombstone deletes its key's document), one bulk request, retry what Elasticsearch could not take yet (backing off with
 jitter while the partitions are paused, so nothing is dropped and the group membership is
 kept), dead-letter what it refused for good, then commit last offset + 1 per partition.
+
+The running service writes through the aliases; a reindex runs the same loop with its own
+consumer group, only the topic of one kind, and the new versioned index as target.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import functools
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -27,11 +30,12 @@ from parley.services.indexer.bulk import (
     Pending,
     Source,
     build_pending,
+    build_tombstone,
     bulk_body,
     classify,
     latest_per_document,
 )
-from parley.services.indexer.index_admin import ensure_indices
+from parley.services.indexer.index_admin import KINDS, ensure_indices
 from parley.services.indexer.settings import IndexerSettings
 from parley.shared.deadletter import dead_letter
 from parley.shared.elasticsearch import es_errors, make_client, reachable
@@ -82,18 +86,31 @@ class Indexer:
         es: Elasticsearch | None = None,
         consumer: KafkaConsumer | None = None,
         producer: KafkaProducer | None = None,
+        kinds: tuple[str, ...] = KINDS,
+        targets: Mapping[str, str] | None = None,
+        group: str | None = None,
+        dead_letters: bool = True,
     ) -> None:
+        """`kinds` limits the topics read; `targets` maps a kind to the index written (else its alias).
+
+        A reindex passes `dead_letters=False`: the running indexer already dead-lettered what it
+        cannot use, so a rebuild only logs it.
+        """
         self.settings = settings
         self.names = Names(settings.namespace)
         self.stop_event = stop_event or threading.Event()
         self.es = es or make_client(settings.es)
-        group = self.names.group(SERVICE)
+        group = group or self.names.group(SERVICE)
         self.consumer = consumer or make_consumer(settings.kafka, f"{group}-consumer", group)
         self.producer = producer or make_producer(settings.kafka, f"{group}-producer")
-        self.expected: dict[str, tuple[type[Event], ...]] = {
-            self.names.enriched: (ArticleEnriched, ArticleDeleted),
-            self.names.talks: (TalksRecorded,),
+        self.targets = dict(targets or {})
+        self.dead_letters = dead_letters
+        everything: dict[str, tuple[str, tuple[type[Event], ...]]] = {
+            self.names.enriched: ("articles", (ArticleEnriched, ArticleDeleted)),
+            self.names.talks: ("talks", (TalksRecorded,)),
         }
+        self.kind_of = {topic: kind for topic, (kind, _) in everything.items() if kind in kinds}
+        self.expected = {topic: classes for topic, (kind, classes) in everything.items() if kind in kinds}
         self._listener = _Joined()
 
     # -- life cycle -------------------------------------------------------------------------
@@ -164,9 +181,12 @@ class Indexer:
             for record in records:
                 source = Source(record.topic, record.partition, record.offset, record.key, record.value)
                 MESSAGES_CONSUMED.labels(SERVICE, self._label(source.topic)).inc()
+                if source.value is None:  # a tombstone: forget the key's document
+                    self._tombstone(source, pendings)
+                    continue
                 try:
                     envelope = decode_event(source.value, expected=self.expected[source.topic])
-                    pendings.append(build_pending(envelope, source, self.names, now))
+                    pendings.append(build_pending(envelope, source, self.names, now, self.targets))
                 except PoisonMessage as exc:
                     dead.append((source, exc.reason, str(exc)))
                 except Exception as exc:  # a bug on one message must not stop the others
@@ -176,8 +196,20 @@ class Indexer:
         for pending in superseded:
             DOCUMENTS_INDEXED.labels(pending.kind, "superseded").inc()
         dead.extend(self._index(send))
-        if dead:
+        if dead and not self.dead_letters:
+            for source, reason, error in dead:
+                log.warning(
+                    "message_skipped", reason=reason, error=error, topic=source.topic, offset=source.offset
+                )
+        elif dead:
             self._retry("dead-lettering", lambda: self._dead_letter(dead))
+
+    def _tombstone(self, source: Source, pendings: list[Pending]) -> None:
+        pending = build_tombstone(self.kind_of[source.topic], source, self.names, self.targets)
+        if pending is None:
+            log.warning("tombstone_skipped", detail="no key", topic=source.topic, offset=source.offset)
+        else:
+            pendings.append(pending)
 
     def _index(self, pendings: list[Pending]) -> list[tuple[Source, str, str]]:
         """Bulk until every operation is done or refused; return the refused ones."""

@@ -87,9 +87,19 @@ def ensure_indices(client: Elasticsearch, namespace: str, has_english: bool | No
             client.indices.put_index_template(name=alias, **body)
             if not client.indices.exists_alias(name=alias):
                 _create_index(client, index, alias)
+            else:
+                _add_new_fields(client, alias, body["template"]["mappings"])
         out[alias] = index
     log.info("indices_ready", namespace=namespace, english=has_english, aliases=sorted(out))
     return out
+
+
+def _add_new_fields(client: Elasticsearch, alias: str, mappings: dict[str, Any]) -> None:
+    """Fields added to a template reach the live index too; anything else needs `parley reindex`."""
+    try:
+        client.indices.put_mapping(index=alias, **mappings)
+    except BadRequestError as exc:
+        log.warning("mapping_outdated", alias=alias, error=str(exc)[:500], fix="parley reindex")
 
 
 def _create_index(client: Elasticsearch, index: str, alias: str) -> None:
@@ -102,3 +112,38 @@ def _create_index(client: Elasticsearch, index: str, alias: str) -> None:
             raise
         # The index is there (a concurrent start, or an alias removed by hand): just point the alias.
         client.indices.put_alias(index=index, name=alias, is_write_index=True)
+
+
+def alias_indices(client: Elasticsearch, alias: str) -> list[str]:
+    """The indices the alias points at (none when it is missing)."""
+    with es_errors(f"reading alias {alias}"):
+        found = client.options(ignore_status=404).indices.get_alias(name=alias)
+    if found.meta.status == 404:
+        return []
+    return sorted(index for index in found.body if isinstance(found.body.get(index), dict))
+
+
+def index_versions(client: Elasticsearch, namespace: str, kind: str) -> list[int]:
+    """Version numbers of the existing `<ns>-<kind>-v<N>` indices, ascending."""
+    prefix = Names(namespace).index(kind, 0)[:-1]
+    with es_errors(f"listing {kind} indices"):
+        found = client.indices.get(index=Names(namespace).index_pattern(kind), allow_no_indices=True)
+    return sorted(int(name[len(prefix) :]) for name in found.body if name[len(prefix) :].isdigit())
+
+
+def create_version(client: Elasticsearch, index: str) -> None:
+    """Create a versioned index without alias (the template gives its settings and mappings)."""
+    with es_errors(f"creating index {index}"):
+        client.indices.create(index=index)
+        client.cluster.health(index=index, wait_for_status="yellow", timeout="30s")
+
+
+def swap_alias(client: Elasticsearch, alias: str, new_index: str) -> list[str]:
+    """Point the alias (reads and writes) at `new_index` in one atomic step; return the old indices."""
+    old = [index for index in alias_indices(client, alias) if index != new_index]
+    actions: list[dict[str, Any]] = [{"remove": {"index": index, "alias": alias}} for index in old]
+    actions.append({"add": {"index": new_index, "alias": alias, "is_write_index": True}})
+    with es_errors(f"switching alias {alias}"):
+        client.indices.update_aliases(actions=actions)
+    log.info("alias_switched", alias=alias, index=new_index, previous=old)
+    return old

@@ -2,6 +2,7 @@
 
     parley search run                                   # serve on PARLEY_HTTP_PORT (default 8086)
     parley search "geneva talks" --country Ukraine --from 2026-02-01 [--json]
+    parley talks upcoming [--country Ukraine] [--limit 20] [--json]
 
 A first argument `run` (alone) starts the service; anything else is a query, so to search
 for the word "run" itself, quote it with something else or pass `--query run`.
@@ -16,6 +17,7 @@ from typing import Annotated, Any
 import typer
 
 app = typer.Typer(help="Search: full-text search over articles and talks (API and command line).")
+talks_app = typer.Typer(help="Talks: what Parley knows about talks events.")
 
 
 @app.command()
@@ -59,6 +61,55 @@ def search(
     finally:
         es.close()
     typer.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else render(result))
+
+
+@talks_app.command()
+def upcoming(
+    country: Annotated[
+        str | None, typer.Option(help="only talks with this country as party or mediator")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="number of talks (1-100)")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="print the answer as JSON")] = False,
+) -> None:
+    """Talks announced or rescheduled, starting today or later (or not yet dated), soonest first."""
+    from datetime import UTC, datetime
+
+    from parley.services.search import backend
+    from parley.services.search.settings import SearchSettings
+    from parley.shared.elasticsearch import make_client
+    from parley.shared.errors import ElasticsearchUnavailable, InputError
+    from parley.shared.runtime import settings_or_exit
+    from parley.shared.topics import Names
+
+    settings = settings_or_exit(SearchSettings)
+    es = make_client(settings.es)
+    try:
+        today = datetime.now(UTC).date()
+        talks = backend.upcoming_talks(es, Names(settings.namespace), country, today, limit)
+    except InputError as exc:
+        typer.echo(f"parley talks upcoming: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except ElasticsearchUnavailable as exc:
+        typer.echo(f"parley talks upcoming: Elasticsearch unavailable: {exc}", err=True)
+        raise typer.Exit(3) from None
+    finally:
+        es.close()
+    typer.echo(json.dumps({"talks": talks}, ensure_ascii=False, indent=2) if as_json else render_talks(talks))
+
+
+def render_talks(talks: list[dict[str, Any]]) -> str:
+    """Plain-text talks: start date (or ?), status, parties, place and mediators."""
+    lines = [f"{len(talks)} upcoming talks"]
+    for item in talks:
+        when = item.get("start_date") or item.get("date_text") or "date unknown"
+        parties = " - ".join(item.get("parties") or []) or "parties unknown"
+        line = f"{when}  [{item.get('status', '?')}]  {parties}"
+        if item.get("location"):
+            line += f" in {item['location']}"
+        if item.get("mediators"):
+            line += f" (mediated by {', '.join(item['mediators'])})"
+        lines.append(f"{line}  {item.get('talks_id', '')}")
+    return "\n".join(lines)
 
 
 def render(result: dict[str, Any]) -> str:

@@ -5,10 +5,11 @@ Each test has a namespace of its own (topics, consumer group, indices), so they 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -49,21 +50,39 @@ pytestmark = pytest.mark.integration
 TOKEN = "test-token-123"
 
 
-@pytest.fixture(scope="module")
-def es() -> Iterator[Elasticsearch]:
+@contextlib.contextmanager
+def es_session() -> Iterator[Elasticsearch]:
+    """A client of the shared local Elasticsearch (fails the test when it is not running)."""
     client = make_client(ElasticsearchSettings())
     if not reachable(client):
         pytest.fail("Elasticsearch is not running on 127.0.0.1:9200 (python3 deploy/local/infra.py up)")
-    yield client
-    client.close()
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+@contextlib.contextmanager
+def namespace_topics(namespace: str, es: Elasticsearch) -> Iterator[str]:
+    """The namespace's topics created; its indices and templates deleted afterwards."""
+    ensure_topics(KafkaSettings(), namespace)
+    try:
+        yield namespace
+    finally:
+        es.indices.delete(index=f"{namespace}-*", ignore_unavailable=True, allow_no_indices=True)
+        es.options(ignore_status=404).indices.delete_index_template(name=f"{namespace}-*")
+
+
+@pytest.fixture(scope="module")
+def es() -> Iterator[Elasticsearch]:
+    with es_session() as client:
+        yield client
 
 
 @pytest.fixture
 def ns(namespace: str, es: Elasticsearch) -> Iterator[str]:
-    ensure_topics(KafkaSettings(), namespace)
-    yield namespace
-    es.indices.delete(index=f"{namespace}-*", ignore_unavailable=True, allow_no_indices=True)
-    es.options(ignore_status=404).indices.delete_index_template(name=f"{namespace}-*")
+    with namespace_topics(namespace, es) as name:
+        yield name
 
 
 def article(
@@ -87,11 +106,12 @@ def article(
     return ArticleEnriched.model_validate(data)
 
 
-def produce(topic: str, messages: list[tuple[bytes, bytes]]) -> None:
+def produce(topic: str, messages: Sequence[tuple[bytes, bytes | None]], partition: int | None = 0) -> None:
+    """Send in order; to one partition, or (`partition=None`) to the key's as services do."""
     producer = make_producer(KafkaSettings(), "test-producer")
     try:
         for key, value in messages:
-            producer.send(topic, key=key, value=value, partition=0).get(timeout=30)
+            producer.send(topic, key=key, value=value, partition=partition).get(timeout=30)
     finally:
         producer.close()
 
@@ -105,8 +125,9 @@ def settings(ns: str, **indexer: Any) -> IndexerSettings:
     return IndexerSettings(namespace=ns, indexer=IndexerSection(**options))
 
 
-@pytest.fixture
-def run_indexer() -> Iterator[Any]:
+@contextlib.contextmanager
+def indexer_threads() -> Iterator[Callable[..., Indexer]]:
+    """`start(settings, **kwargs)` runs an Indexer in a thread; all are stopped at the end."""
     started: list[tuple[Indexer, threading.Thread]] = []
 
     def start(cfg: IndexerSettings, **kwargs: Any) -> Indexer:
@@ -121,6 +142,12 @@ def run_indexer() -> Iterator[Any]:
         indexer.stop()
         thread.join(timeout=30)
         assert not thread.is_alive(), "the indexer did not stop"
+
+
+@pytest.fixture
+def run_indexer() -> Iterator[Any]:
+    with indexer_threads() as start:
+        yield start
 
 
 def free_port() -> int:
