@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import typer
+
+from parley.services.alerting.cli import alerts_app, dispatcher_app, webhook_sink, webhooks_app
 from parley.services.alerting.cli import app as alerting_app
-from parley.services.alerting.cli import webhook_sink
+from parley.services.articles_cli import app as articles_app
+from parley.services.doctor import doctor_command
 from parley.services.enrichment.cli import app as enrichment_app
 from parley.services.enrichment.extract import extract_command
 from parley.services.indexer.cli import app as indexer_app
 from parley.services.ingest.cli import ingest
-from parley.services.search.cli import search
+from parley.services.ingest.feeds_cli import app as feeds_app
+from parley.services.reindex import reindex_command
+from parley.services.search.cli import search, talks_app
 from parley.services.stack import demo_command, run_command
 from parley.services.topics_cli import app as topics_app
 
@@ -19,15 +24,23 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("ingest")(ingest)
+app.add_typer(feeds_app, name="feeds")
 app.add_typer(enrichment_app, name="enrichment")
 app.command("extract")(extract_command)
 app.add_typer(indexer_app, name="indexer")
 app.command("search")(search)
+app.add_typer(talks_app, name="talks")
+app.add_typer(articles_app, name="articles")
+app.command("reindex")(reindex_command)
 app.add_typer(alerting_app, name="alerting")
+app.add_typer(dispatcher_app, name="dispatcher")
+app.add_typer(alerts_app, name="alerts")
+app.add_typer(webhooks_app, name="webhooks")
 app.add_typer(topics_app, name="topics")
 app.command("webhook-sink")(webhook_sink)
 app.command("run")(run_command)
 app.command("demo")(demo_command)
+app.command("doctor")(doctor_command)
 
 
 def main() -> None:

@@ -22,9 +22,10 @@ from typing import Any
 
 import httpx
 import typer
+
 from parley.shared.runtime import PORTS
 
-SERVICES = ("enrichment", "indexer", "alerting", "ingest", "search")
+SERVICES = ("enrichment", "indexer", "alerting", "dispatcher", "ingest", "search")
 DEFAULT_ARTICLE = Path("examples/articles/oslo-talks.txt")
 ALERT_TIMEOUT_S = 180.0
 READY_TIMEOUT_S = 120.0
@@ -52,6 +53,7 @@ class Stack:
                 "PARLEY_HTTP_PORT": str(self.ports[service]),
                 "PARLEY_INGEST_INSECURE_NO_AUTH": "true",
                 "PARLEY_SEARCH_INSECURE_NO_AUTH": "true",
+                "PARLEY_ALERTING_ALLOW_PRIVATE_WEBHOOKS": "true",
                 "PARLEY_ALERTING_WEBHOOKS": json.dumps(
                     [
                         {

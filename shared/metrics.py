@@ -42,6 +42,29 @@ CONSUMER_LAG = Gauge(
 ARTICLES_INGESTED = Counter(
     "parley_articles_ingested_total", "Articles offered to ingest, by outcome", ["channel", "outcome"]
 )
+FEED_POLLS = Counter(
+    "parley_feed_polls_total", "Feed polls by outcome (ok, not_modified, error)", ["feed", "outcome"]
+)
+FEED_ITEMS = Counter(
+    "parley_feed_items_total",
+    "Feed items fetched, by what became of them (published, summary_only, duplicate, seen, rejected)",
+    ["feed", "outcome"],
+)
+FEED_ERRORS = Counter("parley_feed_errors_total", "Feed and feed item problems, by kind", ["feed", "kind"])
+FETCH_SECONDS = Histogram(
+    "parley_fetch_seconds",
+    "Outgoing HTTP fetch duration (feed, page, robots)",
+    ["target"],
+    buckets=LATENCY_BUCKETS,
+)
+FETCH_ERRORS = Counter(
+    "parley_fetch_errors_total", "Outgoing HTTP fetches that failed, by kind", ["target", "kind"]
+)
+INGEST_REJECTED = Counter(
+    "parley_ingest_rejected_total",
+    "Articles rejected by ingest, by channel and reason",
+    ["channel", "reason"],
+)
 TALKS_RECORDS = Counter("parley_talks_records_total", "Talks records extracted, by status", ["status"])
 DOCUMENTS_INDEXED = Counter(
     "parley_documents_indexed_total", "Documents written to Elasticsearch", ["kind", "outcome"]
@@ -50,12 +73,42 @@ ES_BULK_SECONDS = Histogram(
     "parley_es_bulk_seconds", "Elasticsearch bulk request duration", buckets=LATENCY_BUCKETS
 )
 ES_ERRORS = Counter("parley_es_errors_total", "Elasticsearch errors", ["reason"])
-ALERTS = Counter("parley_alerts_total", "Alerts raised", ["type", "rule"])
+ALERTS_RAISED = Counter("parley_alerts_raised_total", "Alerts published by alerting", ["type"])
+ALERTS = Counter("parley_alerts_total", "Alerts matched by a subscription rule", ["type", "rule"])
+ALERTS_SUPPRESSED = Counter(
+    "parley_alerts_suppressed_total", "Alerts a matching rule held back", ["rule", "reason"]
+)
+RULES_RELOADS = Counter("parley_rules_reloads_total", "Rules file (re)loads by outcome", ["outcome"])
 WEBHOOK_DELIVERIES = Counter(
-    "parley_webhook_deliveries_total", "Webhook delivery attempts by outcome", ["endpoint", "outcome"]
+    "parley_webhook_deliveries_total",
+    "Webhook deliveries (alert x endpoint) by final outcome",
+    ["endpoint", "outcome"],
+)
+WEBHOOK_ATTEMPTS = Counter(
+    "parley_webhook_attempts_total", "Webhook HTTP attempts by outcome", ["endpoint", "outcome"]
 )
 WEBHOOK_SECONDS = Histogram(
     "parley_webhook_request_seconds", "Webhook HTTP request duration", ["endpoint"], buckets=LATENCY_BUCKETS
+)
+DELIVERY_LATENCY_SECONDS = Histogram(
+    "parley_alert_delivery_seconds",
+    "Time from an alert's publication to its 2xx at the endpoint",
+    ["endpoint"],
+    buckets=(*LATENCY_BUCKETS, 1800.0, 7200.0, 36000.0, 86400.0),
+)
+DELIVERIES_RESUMED = Counter(
+    "parley_webhook_deliveries_resumed_total",
+    "Unfinished deliveries picked up again after a start or rebalance",
+    ["endpoint"],
+)
+REDELIVERIES = Counter(
+    "parley_webhook_redeliveries_total", "Deliveries an operator asked to send again", ["endpoint"]
+)
+ALERTS_DEADLETTERED = Counter(
+    "parley_alerts_deadlettered_total", "Deliveries sent to alerts.deadletter", ["endpoint", "outcome"]
+)
+DELIVERIES_PENDING = Gauge(
+    "parley_webhook_deliveries_pending", "Deliveries not yet final in this process", ["endpoint"]
 )
 SEARCH_REQUESTS = Counter("parley_search_requests_total", "Search API requests", ["route", "outcome"])
 

@@ -1,62 +1,57 @@
-"""The alerting faust app.
+"""The alerting faust app: decides what is a new, changed or corroborated talks event.
 
     articles.enriched --route--> <app>-reports (faust-internal, keyed by party key)
         --decide (table talks_state)--> talks (state, by talks id) + alerts (by talks id)
-    alerts --deliver (table deliveries, changelog = alerts.deliveries)--> webhooks
 
 Routing by party key puts every report about the same parties on one partition, so one worker
-owns their state. Deliveries are recorded per alert id and endpoint in a table whose changelog
-is the compacted `alerts.deliveries` topic: a restart or a replay never re-sends a delivered alert.
+owns their state. Delivering the alerts is the dispatcher's job (`dispatcher.py`): a slow
+webhook never holds up a talks decision. Alert ids are deterministic, so a replay into a fresh
+state re-publishes the same ids and the dispatcher's deliveries table says what was delivered.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import time
 from datetime import UTC, datetime
 from typing import Any
 
 import faust
-import httpx
 
-from parley.services.alerting import delivery
-from parley.services.alerting.settings import AlertingSettings, WebhookEndpoint
-from parley.services.alerting.talks_state import Report, decide, is_alertable, key_string, party_key
-from parley.shared.errors import DeliveryRejected, PoisonMessage, WebhookRetryable
+from parley.services.alerting.known_talks import read_known_talks
+from parley.services.alerting.matching import Windows
+from parley.services.alerting.settings import AlertingSettings
+from parley.services.alerting.talks_state import (
+    PlannedAlert,
+    Report,
+    decide,
+    is_alertable,
+    key_string,
+    party_key,
+)
+from parley.shared.errors import PoisonMessage
 from parley.shared.events import (
     ArticleEnriched,
     TalksAnnounced,
+    TalksCorroborated,
     TalksRecorded,
     TalksState,
     TalksUpdated,
     decode_event,
     encode,
-    to_dict,
     wrap,
 )
 from parley.shared.extraction import TalksRecord
 from parley.shared.faust_app import make_app, raw_topic, send_dead_letter
 from parley.shared.logging import get_logger
 from parley.shared.metrics import (
-    ALERTS as ALERTS_RAISED,
-)
-from parley.shared.metrics import (
+    ALERTS_RAISED,
     MESSAGES_CONSUMED,
     MESSAGES_FAILED,
     MESSAGES_PRODUCED,
     STAGE_LATENCY_SECONDS,
-    WEBHOOK_DELIVERIES,
-    WEBHOOK_SECONDS,
 )
-from parley.shared.topics import (
-    ALERTS,
-    ALERTS_DEADLETTER,
-    ALERTS_DELIVERIES,
-    ARTICLES_ENRICHED,
-    DEADLETTER,
-    TALKS,
-)
+from parley.shared.topics import ALERTS, ARTICLES_ENRICHED, DEADLETTER, TALKS, Names
 
 SERVICE = "alerting"
 log = get_logger(__name__)
@@ -92,15 +87,65 @@ def parse_report(raw: bytes) -> Report:
     )
 
 
+def app_name(settings: AlertingSettings) -> str:
+    """`alerting`, or `alerting-v<N>` once the state version was bumped (a fresh state)."""
+    version = settings.alerting.state_version
+    return SERVICE if version == 1 else f"{SERVICE}-v{version}"
+
+
+def alert_event(
+    planned: PlannedAlert, state: TalksState, report: Report
+) -> TalksAnnounced | TalksUpdated | TalksCorroborated:
+    common: dict[str, Any] = {
+        "alert_id": planned.alert_id,
+        "talks": state,
+        "article_id": report.article_id,
+        "article_title": report.title,
+        "article_url": report.url,
+        "ingested_at": report.ingested_at,
+    }
+    if planned.type == "announced":
+        return TalksAnnounced(**common)
+    if planned.type == "corroborated":
+        return TalksCorroborated(**common, sources=state.independent_sources)
+    return TalksUpdated(**common, changes=planned.changes)
+
+
+def ensure_reports_topic(settings: AlertingSettings) -> None:
+    """Create the internal reports topic before the worker joins its group.
+
+    faust creates it too, but a brand-new app id can get its first assignment before the topic
+    exists and then sits without reports partitions until the next rebalance.
+    """
+    from kafka.admin import NewTopic
+    from kafka.errors import KafkaError, TopicAlreadyExistsError
+
+    from parley.shared.kafka import make_admin
+    from parley.shared.topics import Names
+
+    name = f"{Names(settings.namespace).group(app_name(settings))}-reports"
+    try:
+        admin = make_admin(settings.kafka, "alerting-setup")
+    except Exception:  # Kafka not up yet: faust will create the topic itself
+        return
+    try:
+        if name not in admin.list_topics():
+            admin.create_topics([NewTopic(name, 6, settings.kafka.replication_factor)])
+    except (TopicAlreadyExistsError, KafkaError, OSError):
+        pass
+    finally:
+        admin.close()
+
+
 def create_app(settings: AlertingSettings) -> faust.App:
     ns = settings.namespace
     cfg = settings.alerting
-    app = make_app(settings, SERVICE)
+    windows = Windows(cfg.same_event_days, cfg.same_place_days, cfg.undated_match_days)
+    app = make_app(settings, app_name(settings))
     enriched = raw_topic(app, ARTICLES_ENRICHED, ns)
     talks_topic = raw_topic(app, TALKS, ns)
     alerts_topic = raw_topic(app, ALERTS, ns)
     deadletter = raw_topic(app, DEADLETTER, ns)
-    alerts_deadletter = raw_topic(app, ALERTS_DEADLETTER, ns)
     reports = app.topic(
         f"{app.conf.id}-reports",
         key_type=bytes,
@@ -111,15 +156,6 @@ def create_app(settings: AlertingSettings) -> faust.App:
         internal=True,
     )
     talks_state = app.Table("talks_state", default=list, partitions=6)
-    deliveries = app.Table(
-        "deliveries",
-        default=dict,
-        partitions=6,
-        changelog_topic=app.topic(
-            ALERTS_DELIVERIES.name(ns), partitions=ALERTS_DELIVERIES.partitions, internal=False
-        ),
-    )
-    http = httpx.AsyncClient(follow_redirects=False)
 
     @app.agent(enriched)
     async def route(stream: Any) -> None:
@@ -153,12 +189,27 @@ def create_app(settings: AlertingSettings) -> faust.App:
                     deadletter, ns, "processing_error", f"{type(exc).__name__}: {exc}", event, "reports"
                 )
 
+    known: dict[str, list[dict[str, Any]]] | None = None
+    known_lock = asyncio.Lock()
+
+    async def _known_for(key: str) -> list[dict[str, Any]]:
+        """Events of `key` from the talks topic, once, for a key this state has never seen."""
+        nonlocal known
+        async with known_lock:
+            if known is None:
+                known = await asyncio.to_thread(read_known_talks, settings.kafka, Names(ns).talks)
+                log.info("known_talks_loaded", keys=len(known))
+        return known.pop(key, [])
+
     async def _decide_one(report: Report) -> None:
         key = key_string(party_key(report.record))
-        events = tuple(TalksState.model_validate(e) for e in talks_state[key])
-        decision = decide(
-            events, report, same_event_days=cfg.same_event_days, undated_match_days=cfg.undated_match_days
-        )
+        stored = talks_state[key]
+        if not stored:
+            stored = await _known_for(key)
+            if stored:
+                talks_state[key] = stored  # the fresh state now owns what the topic knew
+        events = tuple(TalksState.model_validate(e) for e in stored)
+        decision = decide(events, report, windows)
         if decision.changed is None:
             return
         talks_state[key] = [e.model_dump(mode="json") for e in decision.events]
@@ -170,102 +221,17 @@ def create_app(settings: AlertingSettings) -> faust.App:
         )
         await (await talks_topic.send(key=state.talks_id.encode(), value=encode(recorded)))
         MESSAGES_PRODUCED.labels(SERVICE, "talks").inc()
-        if decision.alert_type is None or decision.alert_id is None:
-            return
-        alert: TalksAnnounced | TalksUpdated
-        common: dict[str, Any] = {
-            "alert_id": decision.alert_id,
-            "talks": state,
-            "article_id": report.article_id,
-            "article_title": report.title,
-            "article_url": report.url,
-            "ingested_at": report.ingested_at,
-        }
-        if decision.alert_type == "announced":
-            alert = TalksAnnounced(**common)
-        else:
-            alert = TalksUpdated(**common, changes=decision.changes)
-        out = wrap(alert, service=SERVICE, id_parts=(decision.alert_id,))
-        await (await alerts_topic.send(key=state.talks_id.encode(), value=encode(out)))
-        MESSAGES_PRODUCED.labels(SERVICE, "alerts").inc()
-        ALERTS_RAISED.labels(decision.alert_type, "default").inc()
-        STAGE_LATENCY_SECONDS.labels("alerted").observe(
-            max(0.0, (datetime.now(UTC) - report.ingested_at).total_seconds())
-        )
-        log.info("talks_alert_raised", alert_id=decision.alert_id, type=decision.alert_type)
-
-    @app.agent(alerts_topic)
-    async def deliver(stream: Any) -> None:
-        async for event in stream.events():
-            MESSAGES_CONSUMED.labels(SERVICE, "alerts").inc()
-            try:
-                envelope = decode_event(event.value, expected=(TalksAnnounced, TalksUpdated))
-            except PoisonMessage as exc:
-                await _dead_letter(deadletter, ns, exc.reason, str(exc), event, "alerts")
-                continue
-            alert_doc = to_dict(envelope)
-            data = envelope.data
-            assert isinstance(data, TalksAnnounced | TalksUpdated)
-            await asyncio.gather(
-                *(
-                    _deliver_one(endpoint, data.alert_id, alert_doc, data.ingested_at)
-                    for endpoint in cfg.webhooks
-                )
+        for planned in decision.alerts:
+            out = wrap(alert_event(planned, state, report), service=SERVICE, id_parts=(planned.alert_id,))
+            await (await alerts_topic.send(key=state.talks_id.encode(), value=encode(out)))
+            MESSAGES_PRODUCED.labels(SERVICE, "alerts").inc()
+            ALERTS_RAISED.labels(planned.type).inc()
+            STAGE_LATENCY_SECONDS.labels("alerted").observe(
+                max(0.0, (datetime.now(UTC) - report.ingested_at).total_seconds())
             )
-
-    async def _deliver_one(
-        endpoint: WebhookEndpoint, alert_id: str, alert_doc: dict[str, Any], ingested_at: datetime | None
-    ) -> None:
-        key = f"{alert_id}@{endpoint.name}"
-        if deliveries.get(key, {}).get("outcome") in ("delivered", "rejected", "exhausted"):
-            return
-        attempts: list[dict[str, Any]] = []
-        outcome = "exhausted"
-        for attempt in range(1, cfg.delivery_attempts + 1):
-            request = delivery.sign(endpoint, alert_id, alert_doc, datetime.now(UTC))
-            started = time.perf_counter()
-            try:
-                status = await delivery.send(http, request, endpoint.timeout_s)
-            except WebhookRetryable as exc:
-                attempts.append(_attempt("retry", None, str(exc)))
-                WEBHOOK_DELIVERIES.labels(endpoint.name, "retry").inc()
-                if attempt < cfg.delivery_attempts:
-                    await asyncio.sleep(
-                        delivery.backoff(attempt, cfg.retry_base_s, cfg.retry_max_s, exc.retry_after)
-                    )
-                continue
-            except DeliveryRejected as exc:
-                attempts.append(_attempt("rejected", exc.status, str(exc)))
-                WEBHOOK_DELIVERIES.labels(endpoint.name, "rejected").inc()
-                outcome = "rejected"
-                break
-            finally:
-                WEBHOOK_SECONDS.labels(endpoint.name).observe(time.perf_counter() - started)
-            attempts.append(_attempt("delivered", status, ""))
-            WEBHOOK_DELIVERIES.labels(endpoint.name, "delivered").inc()
-            if ingested_at is not None:
-                STAGE_LATENCY_SECONDS.labels("delivered").observe(
-                    max(0.0, (datetime.now(UTC) - ingested_at).total_seconds())
-                )
-            outcome = "delivered"
-            break
-        deliveries[key] = {"outcome": outcome, "attempts": attempts}
-        log.info("alert_delivery_finished", alert_id=alert_id, endpoint=endpoint.name, outcome=outcome)
-        if outcome != "delivered":
-            record = {
-                "alert_id": alert_id,
-                "endpoint": endpoint.name,
-                "outcome": outcome,
-                "attempts": attempts,
-                "alert": alert_doc,
-            }
-            await (await alerts_deadletter.send(key=key.encode(), value=json.dumps(record).encode()))
+            log.info("talks_alert_raised", alert_id=planned.alert_id, type=planned.type)
 
     return app
-
-
-def _attempt(outcome: str, status: int | None, detail: str) -> dict[str, Any]:
-    return {"at": datetime.now(UTC).isoformat(), "outcome": outcome, "status": status, "detail": detail}
 
 
 async def _dead_letter(topic: Any, ns: str, reason: str, error: str, event: Any, label: str) -> None:

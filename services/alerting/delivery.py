@@ -5,8 +5,10 @@ httpx's exceptions are mapped to Parley's error tree here and nowhere else.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -15,10 +17,17 @@ from typing import Any
 import httpx
 from standardwebhooks.webhooks import Webhook
 
+from parley.services.alerting.addresses import check_resolved
 from parley.services.alerting.settings import WebhookEndpoint
 from parley.shared.errors import DeliveryRejected, WebhookRetryable
 
 USER_AGENT = "Parley-Webhooks/1"
+SLACK_TITLES = {
+    "parley.talks.announced": "New talks",
+    "parley.talks.updated": "Talks updated",
+    "parley.talks.corroborated": "Talks corroborated",
+    "parley.webhook.tested": "Parley test",
+}
 
 
 @dataclass(frozen=True)
@@ -34,8 +43,15 @@ def slack_payload(alert: dict[str, Any]) -> dict[str, Any]:
     parties = ", ".join(talks.get("parties", []))
     when = talks.get("start_date") or talks.get("date_text") or "date not given"
     where = talks.get("location") or "place not given"
-    kind = "New talks" if alert.get("type", "").startswith("parley.talks.announced") else "Talks updated"
-    text = f"{kind}: {parties} — {where}, {when} ({talks.get('status')})"
+    kind = SLACK_TITLES.get(str(alert.get("type", "")).split(".v")[0], "Parley")
+    changes = "; ".join(
+        f"{c.get('field')}: {c.get('old')} → {c.get('new')}"
+        for c in data.get("changes", [])
+        if isinstance(c, dict)
+    )
+    text = f"{kind}: {parties} — {where}, {when} ({talks.get('status')})" + (
+        f" [{changes}]" if changes else ""
+    )
     return {
         "text": text,
         "blocks": [
@@ -63,7 +79,7 @@ def sign(endpoint: WebhookEndpoint, message_id: str, alert: dict[str, Any], now:
     ]
     if signatures:
         headers["webhook-signature"] = " ".join(signatures)
-    return SignedRequest(endpoint.url, headers, body.encode("utf-8"))
+    return SignedRequest(endpoint.target, headers, body.encode("utf-8"))
 
 
 def classify(response: httpx.Response) -> None:
@@ -89,8 +105,18 @@ def _retry_after(response: httpx.Response) -> float | None:
             return None
 
 
-async def send(client: httpx.AsyncClient, request: SignedRequest, timeout_s: float) -> int:
-    """One attempt. Returns the HTTP status on success; raises from the error tree otherwise."""
+async def send(
+    client: httpx.AsyncClient, request: SignedRequest, timeout_s: float, *, allow_private: bool = False
+) -> int:
+    """One attempt. Returns the HTTP status on success; raises from the error tree otherwise.
+
+    Redirects are not followed (a receiver must answer itself); a host resolving to a private
+    address is refused unless private webhooks are allowed.
+    """
+    if not allow_private:
+        problem = await asyncio.to_thread(check_resolved, request.url, allow_private=False)
+        if problem:
+            raise DeliveryRejected(problem)
     try:
         response = await client.post(
             request.url, content=request.body, headers=request.headers, timeout=timeout_s
@@ -103,9 +129,25 @@ async def send(client: httpx.AsyncClient, request: SignedRequest, timeout_s: flo
     return response.status_code
 
 
-def backoff(attempt: int, base_s: float, max_s: float, retry_after: float | None = None) -> float:
-    """Exponential backoff with full jitter; a receiver's Retry-After wins when it is longer."""
-    delay = random.uniform(0, min(max_s, base_s * (2 ** (attempt - 1))))
+def retry_delay(
+    attempts_made: int,
+    schedule: tuple[float, ...],
+    *,
+    jitter: float = 0.2,
+    retry_after: float | None = None,
+    retry_after_max_s: float = 36000.0,
+    rand: Callable[[float, float], float] = random.uniform,
+) -> float | None:
+    """Seconds to wait before the next attempt, or None once the schedule is used up.
+
+    `schedule[n-1]` follows the n-th attempt, spread by +/- `jitter` (a fraction) so receivers
+    coming back up are not hit by every sender at once; a receiver's Retry-After wins when it
+    asks for longer (capped at `retry_after_max_s`).
+    """
+    if attempts_made > len(schedule):
+        return None
+    base = schedule[attempts_made - 1]
+    delay = max(0.0, base * (1 + rand(-jitter, jitter))) if jitter else base
     if retry_after is not None:
-        delay = max(delay, min(retry_after, max_s))
+        delay = max(delay, min(retry_after, retry_after_max_s))
     return delay

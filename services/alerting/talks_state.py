@@ -1,31 +1,33 @@
 """Which real-world talks event a report belongs to, and what changed: pure functions, no I/O.
 
 State is kept per *party key* (the sorted core parties, mediators left out, so an outlet that
-omits "US-brokered" lands on the same key). Under one key live the parties' known events.
-A report joins a known event when
-  - both have dates and they overlap or start within `same_event_days` of each other, or
-  - the report says the meeting was rescheduled / postponed / cancelled / denied / held and
-    the parties have an event still to come (the report is about that one), or
-  - the report has no date and the parties' latest event was seen within `undated_match_days`.
-Otherwise a report of planned talks starts a new event (e.g. a summit a month after a
-ministers' meeting of the same parties is a second event, not an update).
+omits "US-brokered" lands on the same key). Under one key live the parties' known events; which
+one a report is about is decided in `matching`. A report of planned talks that matches none
+starts a new event (`talks.announced`). A report that matches one:
+  - changes date, place, format, delegation or status -> `talks.updated` naming old -> new;
+  - comes from one more independent outlet -> `talks.corroborated` (the count is in the alert;
+    only rules with `min_sources` send it on), up to `MAX_CORROBORATION` outlets;
+  - otherwise only updates the state (sources, article ids, last seen), which is still
+    published to the `talks` topic.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import Any
+from datetime import date, datetime
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
+from parley.services.alerting.matching import Windows, find_event
 from parley.shared.events import FieldChange, TalksState
 from parley.shared.events.talks import StatusChange
 from parley.shared.extraction import UPCOMING_STATUSES, TalksRecord
-from parley.shared.ids import alert_id, talks_id
+from parley.shared.ids import alert_id, normalise_text, talks_id
 
 MAX_EVENTS_PER_KEY = 50
-# Status words that refer back to a meeting already known rather than announce a new one.
-REFERS_BACK = frozenset({"rescheduled", "postponed", "cancelled", "denied", "held"})
+MAX_CORROBORATION = 5
 TRACKED_FIELDS = ("start_date", "end_date", "location", "format", "delegation_heads", "status")
+AlertType = Literal["announced", "updated", "corroborated"]
 
 
 @dataclass(frozen=True)
@@ -41,16 +43,35 @@ class Report:
     published: datetime
     ingested_at: datetime
 
+    @property
+    def outlet(self) -> str | None:
+        """The outlet's name, or the host of the article's URL when the name is not given."""
+        if self.source and self.source.strip():
+            return self.source.strip()
+        if self.url:
+            host = (urlsplit(self.url).hostname or "").removeprefix("www.")
+            return host or None
+        return None
+
+
+@dataclass(frozen=True)
+class PlannedAlert:
+    type: AlertType
+    alert_id: str
+    changes: tuple[FieldChange, ...] = ()
+
 
 @dataclass(frozen=True)
 class Decision:
-    """What one report does: the key's new event list, and the events/alerts to publish."""
+    """What one report does: the key's new event list, the changed event and the alerts to raise."""
 
     events: tuple[TalksState, ...]
     changed: TalksState | None
-    alert_type: str | None  # "announced" | "updated" | None
-    alert_id: str | None
-    changes: tuple[FieldChange, ...] = ()
+    alerts: tuple[PlannedAlert, ...] = ()
+
+    @property
+    def alert_types(self) -> list[str]:
+        return [a.type for a in self.alerts]
 
 
 def party_key(record: TalksRecord) -> tuple[str, ...]:
@@ -66,35 +87,6 @@ def is_alertable(record: TalksRecord) -> bool:
 
 def key_string(key: tuple[str, ...]) -> str:
     return "|".join(key)
-
-
-def _dates_close(state: TalksState, record: TalksRecord, days: int) -> bool:
-    assert state.start_date is not None and record.start_date is not None
-    s_end = state.end_date or state.start_date
-    r_end = record.end_date or record.start_date
-    overlap = state.start_date <= r_end and record.start_date <= s_end
-    return overlap or abs((state.start_date - record.start_date).days) <= days
-
-
-def find_event(
-    events: tuple[TalksState, ...], report: Report, same_event_days: int, undated_match_days: int
-) -> int | None:
-    record = report.record
-    latest_first = sorted(range(len(events)), key=lambda i: events[i].last_seen, reverse=True)
-    if record.start_date is not None:
-        for i in latest_first:
-            if events[i].start_date is not None and _dates_close(events[i], record, same_event_days):
-                return i
-    if record.status in REFERS_BACK:
-        for i in latest_first:
-            if events[i].status in UPCOMING_STATUSES or events[i].status == "postponed":
-                return i
-    if record.start_date is None:
-        horizon = report.published - timedelta(days=undated_match_days)
-        for i in latest_first:
-            if events[i].last_seen >= horizon:
-                return i
-    return None
 
 
 def _new_state(report: Report, key: tuple[str, ...], index: int) -> TalksState:
@@ -119,9 +111,10 @@ def _new_state(report: Report, key: tuple[str, ...], index: int) -> TalksState:
         evidence=record.evidence,
         first_seen=report.published,
         last_seen=report.published,
-        sources=(report.source,) if report.source else (),
+        sources=(report.outlet,) if report.outlet else (),
         article_ids=(report.article_id,),
         story_ids=(report.story_id,),
+        independent_sources=1,
     )
 
 
@@ -167,35 +160,49 @@ def _json(value: Any) -> Any:
     return value
 
 
-def decide(
-    events: tuple[TalksState, ...],
-    report: Report,
-    *,
-    same_event_days: int = 7,
-    undated_match_days: int = 30,
-) -> Decision:
+def _with_outlet(sources: tuple[str, ...], outlet: str | None) -> tuple[str, ...]:
+    """Distinct outlets, compared case- and space-insensitively, first spelling kept."""
+    if outlet is None or normalise_text(outlet) in {normalise_text(s) for s in sources}:
+        return sources
+    return tuple(sorted((*sources, outlet)))
+
+
+def _independent(state: TalksState, report: Report) -> int:
+    """The independent-outlet count once this report is in: a new outlet with a story not yet
+    counted adds one; another outlet's copy of a story already seen (syndication) adds none."""
+    count = max(state.independent_sources, 1)
+    outlet = report.outlet
+    known = {normalise_text(s) for s in state.sources}
+    if outlet is None or normalise_text(outlet) in known or report.story_id in state.story_ids:
+        return count
+    return count + 1
+
+
+def decide(events: tuple[TalksState, ...], report: Report, windows: Windows | None = None) -> Decision:
     """Fold one report into the events of its party key."""
     record = report.record
     key = party_key(record)
-    index = find_event(events, report, same_event_days, undated_match_days)
+    index = find_event(events, record, report.published, windows or Windows())
     if index is None:
         if record.status not in UPCOMING_STATUSES:
-            return Decision(events, None, None, None)
+            return Decision(events, None)
         state = _new_state(report, key, len(events))
         kept = (*events, state)[-MAX_EVENTS_PER_KEY:]
-        return Decision(kept, state, "announced", alert_id(state.talks_id, 1))
+        return Decision(kept, state, (PlannedAlert("announced", alert_id(state.talks_id, 1)),))
 
     state = events[index]
     if report.article_id in state.article_ids:
-        return Decision(events, None, None, None)  # the same article again: nothing new
+        return Decision(events, None)  # the same article again: nothing new
     changes = _changes(state, record)
+    outlet = report.outlet
     updates: dict[str, Any] = {
         "last_seen": max(state.last_seen, report.published),
         "article_ids": (*state.article_ids, report.article_id)[-200:],
-        "sources": tuple(sorted({*state.sources, *([report.source] if report.source else [])})),
-        "story_ids": tuple(dict.fromkeys((*state.story_ids, report.story_id))),
+        "sources": _with_outlet(state.sources, outlet),
+        "story_ids": tuple(dict.fromkeys((*state.story_ids, report.story_id)))[-200:],
         "mediators": tuple(dict.fromkeys((*state.mediators, *record.mediators))),
         "confidence": max(state.confidence, record.confidence),
+        "independent_sources": _independent(state, report),
     }
     for change in changes:
         if change.field == "status":
@@ -213,8 +220,10 @@ def decide(
             updates["date_text"] = record.date_text
     new_state = state.model_copy(update=updates)
     new_events = (*events[:index], new_state, *events[index + 1 :])
-    if not changes:
-        return Decision(new_events, new_state, None, None)
-    return Decision(
-        new_events, new_state, "updated", alert_id(new_state.talks_id, new_state.revision), changes
-    )
+    alerts: list[PlannedAlert] = []
+    count = new_state.independent_sources
+    if count > max(state.independent_sources, 1) and count <= MAX_CORROBORATION:
+        alerts.append(PlannedAlert("corroborated", f"{new_state.talks_id}.c{count}"))
+    if changes:
+        alerts.append(PlannedAlert("updated", alert_id(new_state.talks_id, new_state.revision), changes))
+    return Decision(new_events, new_state, tuple(alerts))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -36,3 +36,39 @@ class AlertDeliveryRecorded(Event):
 
     def subject(self) -> str:
         return f"{self.alert_id}@{self.endpoint}"
+
+
+class AlertRedeliveryRequested(Event):
+    """An operator asked to send an alert again, whatever its delivery state (`parley alerts redeliver`).
+
+    Published on the alerts topic with the alert's own key, so the dispatcher owning the alert's
+    partition handles it and records the outcome in its deliveries table.
+    """
+
+    subject_kind = "alert"
+    verb = "redelivery_requested"
+    version = 1
+
+    alert_id: str
+    endpoints: tuple[str, ...] = ()  # empty: every endpoint the alert was routed to
+    alert: dict[str, Any]
+    requested_at: datetime
+    requested_by: str = "cli"
+
+    def subject(self) -> str:
+        return self.alert_id
+
+
+class WebhookTested(Event):
+    """A signed test event sent by `parley webhooks test NAME` (never published to Kafka)."""
+
+    subject_kind = "webhook"
+    verb = "tested"
+    version = 1
+
+    endpoint: str
+    message: str = "Parley webhook test: if you can read this, signature verification works."
+    sent_at: datetime
+
+    def subject(self) -> str:
+        return self.endpoint

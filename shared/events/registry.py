@@ -9,12 +9,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from parley.shared.errors import InvalidEvent, UndecodableMessage, UnsupportedEvent
-from parley.shared.events.alerts import AlertDeliveryRecorded
+from parley.shared.events.alerts import AlertDeliveryRecorded, AlertRedeliveryRequested, WebhookTested
 from parley.shared.events.articles import ArticleDeleted, ArticleEnriched, ArticleReceived
 from parley.shared.events.base import Event
 from parley.shared.events.deadletter import MessageDeadLettered
 from parley.shared.events.envelope import SPECVERSION, Envelope
-from parley.shared.events.talks import TalksAnnounced, TalksRecorded, TalksUpdated
+from parley.shared.events.talks import TalksAnnounced, TalksCorroborated, TalksRecorded, TalksUpdated
 from parley.shared.events.upcasters import UPCASTERS, Upcaster
 
 EVENT_CLASSES: tuple[type[Event], ...] = (
@@ -24,7 +24,10 @@ EVENT_CLASSES: tuple[type[Event], ...] = (
     TalksRecorded,
     TalksAnnounced,
     TalksUpdated,
+    TalksCorroborated,
     AlertDeliveryRecorded,
+    AlertRedeliveryRequested,
+    WebhookTested,
     MessageDeadLettered,
 )
 CURRENT: dict[str, type[Event]] = {cls.event_type(): cls for cls in EVENT_CLASSES}

@@ -44,6 +44,9 @@ class TalksState(BaseModel):
     sources: tuple[str, ...] = ()
     article_ids: tuple[str, ...] = ()
     story_ids: tuple[str, ...] = ()
+    # Outlets that reported it on their own: distinct outlets, a syndicated copy of a story
+    # already counted (same story id) adding nothing.
+    independent_sources: int = 0
 
 
 class FieldChange(BaseModel):
@@ -76,6 +79,29 @@ class TalksAnnounced(Event):
 
     alert_id: str
     talks: TalksState
+    article_id: str
+    article_title: str = ""
+    article_url: str | None = None
+    ingested_at: datetime | None = None
+
+    def subject(self) -> str:
+        return self.talks.talks_id
+
+
+class TalksCorroborated(Event):
+    """One more independent outlet reported a known talks event (`sources` is the new count).
+
+    Only subscribers whose rule asks for corroboration (`min_sources`) are sent it; for them the
+    alert at their threshold stands in for the announcement.
+    """
+
+    subject_kind = "talks"
+    verb = "corroborated"
+    version = 1
+
+    alert_id: str
+    talks: TalksState
+    sources: int
     article_id: str
     article_title: str = ""
     article_url: str | None = None

@@ -193,7 +193,7 @@ def test_poison_on_every_input_topic_is_dead_lettered_and_the_stream_goes_on(sta
                 letters.append(event)
         origins = {(d.origin_topic, d.service) for d in letters}
         return {(names.raw, "enrichment"), (names.enriched, "indexer"), (names.enriched, "alerting"),
-                (names.talks, "indexer"), (names.alerts, "alerting")} <= origins
+                (names.talks, "indexer"), (names.alerts, "dispatcher")} <= origins
 
     wait_until(collect, 60, what="dead letters from every input topic")
     consumer.close()
@@ -212,6 +212,7 @@ def test_metrics_parse_and_counters_moved(stack: Stack) -> None:
         "enrichment": "parley_messages_consumed_total",
         "indexer": "parley_documents_indexed_total",
         "alerting": "parley_messages_consumed_total",
+        "dispatcher": "parley_webhook_deliveries_total",
         "search": "parley_search_requests_total",
     }
     httpx.get(f"http://127.0.0.1:{stack.ports['search']}/search", params={"q": "talks"}, timeout=10)

@@ -9,18 +9,22 @@ import pytest
 from pydantic import SecretStr
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
-from parley.services.alerting.delivery import backoff, classify, sign
+from parley.services.alerting.delivery import classify, retry_delay, sign
 from parley.services.alerting.settings import WebhookEndpoint
 from parley.shared.errors import DeliveryRejected, WebhookRetryable
 
 OLD = "whsec_" + base64.b64encode(b"o" * 24).decode()
 NEW = "whsec_" + base64.b64encode(b"n" * 24).decode()
-ALERT = {"type": "parley.talks.announced.v1", "data": {"talks": {"parties": ["A", "B"], "status": "announced"}}}
+ALERT = {
+    "type": "parley.talks.announced.v1",
+    "data": {"talks": {"parties": ["A", "B"], "status": "announced"}},
+}
 
 
 def endpoint(*secrets: str, fmt: str = "cloudevents") -> WebhookEndpoint:
-    return WebhookEndpoint(name="demo", url="http://127.0.0.1:1/h", secrets=tuple(SecretStr(s) for s in secrets),
-                           format=fmt)
+    return WebhookEndpoint(
+        name="demo", url="http://127.0.0.1:1/h", secrets=tuple(SecretStr(s) for s in secrets), format=fmt
+    )
 
 
 def test_reference_library_verifies_and_rejects_tampering() -> None:
@@ -58,5 +62,22 @@ def test_retry_after_is_honoured_and_backoff_bounded() -> None:
     with pytest.raises(WebhookRetryable) as info:
         classify(httpx.Response(429, headers={"retry-after": "7"}))
     assert info.value.retry_after == 7.0
-    assert backoff(1, 0.5, 30, retry_after=7.0) >= 7.0
-    assert all(0 <= backoff(n, 0.5, 30) <= 30 for n in range(1, 20))
+    assert retry_delay(1, (5.0, 300.0), retry_after=7.0) >= 7.0
+    assert retry_delay(1, (5.0,), retry_after=99999.0, retry_after_max_s=60.0) == 60.0
+
+
+def test_schedule_is_bounded_and_jittered() -> None:
+    schedule = (5.0, 300.0, 1800.0)
+    delays = [retry_delay(n, schedule, jitter=0.2) for n in (1, 2, 3)]
+    assert all(d is not None for d in delays)
+    assert 4.0 <= delays[0] <= 6.0 and 240.0 <= delays[1] <= 360.0  # type: ignore[operator]
+    assert retry_delay(4, schedule) is None  # used up: the delivery is exhausted
+    assert retry_delay(1, schedule, jitter=0.0) == 5.0
+    assert retry_delay(2, schedule, jitter=0.2, rand=lambda a, b: b) == 360.0
+
+
+def test_same_webhook_id_on_every_attempt() -> None:
+    first = sign(endpoint(OLD), "t-1.r1", ALERT, datetime(2026, 1, 1, tzinfo=UTC))
+    second = sign(endpoint(OLD), "t-1.r1", ALERT, datetime(2026, 1, 2, tzinfo=UTC))
+    assert first.headers["webhook-id"] == second.headers["webhook-id"] == "t-1.r1"
+    assert first.body == second.body

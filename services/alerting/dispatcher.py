@@ -1,0 +1,198 @@
+"""The dispatcher faust app (`parley dispatcher run`): routes alerts by the rules and delivers them.
+
+    alerts --dispatch--> rules --> deliveries table (changelog = <ns>.alerts.deliveries,
+                                   key alert_id@endpoint) --> per-delivery tasks --> webhooks
+                                                          \\-> alerts.deadletter (rejected, exhausted)
+
+It is a process of its own so that a slow or failing endpoint never holds up talks decisions
+and delivery scales separately. On each alert it records a `pending` entry per endpoint and hands
+it to the deliverer; on start and after every rebalance it resumes each unfinished entry of its
+partitions found in the recovered table (at least once: receivers de-duplicate by `webhook-id`).
+An alert whose entries exist is never sent again, whichever app version or group replays it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import faust
+
+from parley.services.alerting.deliverer import Deliverer
+from parley.services.alerting.delivery_state import delivery_key, is_final, new_entry, parse_time, redeliver
+from parley.services.alerting.routing import AlertFacts, RateLimiter, route
+from parley.services.alerting.rules_holder import RulesHolder
+from parley.services.alerting.settings import AlertingSettings
+from parley.shared.errors import PoisonMessage
+from parley.shared.events import (
+    AlertRedeliveryRequested,
+    Envelope,
+    TalksAnnounced,
+    TalksCorroborated,
+    TalksUpdated,
+    decode_event,
+    to_dict,
+)
+from parley.shared.faust_app import make_app, raw_topic, send_dead_letter
+from parley.shared.logging import get_logger
+from parley.shared.metrics import (
+    ALERTS,
+    ALERTS_SUPPRESSED,
+    DELIVERIES_RESUMED,
+    MESSAGES_CONSUMED,
+    MESSAGES_FAILED,
+    REDELIVERIES,
+)
+from parley.shared.topics import ALERTS as ALERTS_TOPIC
+from parley.shared.topics import ALERTS_DEADLETTER, ALERTS_DELIVERIES, DEADLETTER
+
+SERVICE = "dispatcher"
+RESUME_INTERVAL_S = 1.0
+ALERT_TYPES = (TalksAnnounced, TalksUpdated, TalksCorroborated, AlertRedeliveryRequested)
+log = get_logger(__name__)
+
+
+def alert_facts(envelope: Envelope) -> AlertFacts:
+    data = envelope.data
+    assert isinstance(data, TalksAnnounced | TalksUpdated | TalksCorroborated)
+    return AlertFacts(
+        type=data.verb,
+        alert_id=data.alert_id,
+        talks_id=data.talks.talks_id,
+        talks=data.talks.model_dump(mode="json"),
+        time=envelope.time,
+        sources=data.sources if isinstance(data, TalksCorroborated) else data.talks.independent_sources,
+        changed_fields=tuple(c.field for c in data.changes) if isinstance(data, TalksUpdated) else (),
+    )
+
+
+def create_app(settings: AlertingSettings, holder: RulesHolder) -> faust.App:
+    ns = settings.namespace
+    cfg = settings.alerting
+    endpoints = tuple(w.name for w in cfg.webhooks)
+    app = make_app(settings, SERVICE)
+    alerts = raw_topic(app, ALERTS_TOPIC, ns)
+    deadletter = raw_topic(app, DEADLETTER, ns)
+    alerts_deadletter = raw_topic(app, ALERTS_DEADLETTER, ns)
+    deliveries = app.Table(
+        "deliveries",
+        default=dict,
+        partitions=ALERTS_DELIVERIES.partitions,
+        key_type=str,
+        changelog_topic=app.topic(
+            ALERTS_DELIVERIES.name(ns),
+            key_type=str,
+            key_serializer="raw",
+            value_serializer="json",
+            partitions=ALERTS_DELIVERIES.partitions,
+            internal=False,
+        ),
+    )
+    # Keys on the topic are plain `alert_id@endpoint` (UTF-8), values JSON.
+    deliveries.key_serializer = "raw"  # type: ignore[attr-defined]
+    deliveries.value_serializer = "json"  # type: ignore[attr-defined]
+    # When each rule last sent an alert about a talks event (key `rule|talks_id`): quiet periods.
+    last_sent = app.Table("rule_last_sent", default=str, partitions=6, key_type=str)
+    limiter = RateLimiter()
+    deliverer = Deliverer(cfg, deliveries, alerts_deadletter)
+
+    def recorded(alert_id: str) -> bool:
+        return any(delivery_key(alert_id, e) in deliveries.data for e in endpoints)
+
+    @app.agent(alerts)
+    async def dispatch(stream: Any) -> None:
+        async for event in stream.events():
+            MESSAGES_CONSUMED.labels(SERVICE, "alerts").inc()
+            try:
+                envelope = decode_event(event.value, expected=ALERT_TYPES)
+            except PoisonMessage as exc:
+                MESSAGES_FAILED.labels(SERVICE, "alerts", exc.reason).inc()
+                log.warning(
+                    "message_deadlettered", reason=exc.reason, error=str(exc), offset=event.message.offset
+                )
+                await send_dead_letter(
+                    deadletter, service=SERVICE, namespace=ns, reason=exc.reason, error=str(exc), event=event
+                )
+                continue
+            partition = event.message.partition
+            if isinstance(envelope.data, AlertRedeliveryRequested):
+                _redeliver(envelope.data, partition)
+                continue
+            _dispatch(envelope, partition)
+
+    def _dispatch(envelope: Envelope, partition: int) -> None:
+        facts = alert_facts(envelope)
+        if recorded(facts.alert_id):
+            return  # already routed (a replay, a restart, a new version of alerting)
+        marks = {}
+        for rule in holder.rules.rules:
+            mark = parse_time(last_sent.data.get(f"{rule.name}|{facts.talks_id}"))
+            if mark is not None:
+                marks[rule.name] = mark
+        decision = route(holder.rules.rules, facts, endpoints, marks, limiter)
+        for rule_name, reason in decision.held:
+            ALERTS_SUPPRESSED.labels(rule_name, reason).inc()
+            log.info("alert_held_back", alert_id=facts.alert_id, rule=rule_name, reason=reason)
+        now = datetime.now(UTC)
+        for rule_name, _ in decision.sent:
+            ALERTS.labels(facts.type, rule_name).inc()
+            last_sent[f"{rule_name}|{facts.talks_id}"] = facts.time.isoformat()
+        doc = to_dict(envelope)
+        for name in decision.endpoints:
+            key = delivery_key(facts.alert_id, name)
+            deliveries[key] = new_entry(facts.alert_id, name, partition, doc, facts.time, now)
+            deliverer.start(key)
+        log.info(
+            "alert_dispatched",
+            alert_id=facts.alert_id,
+            type=facts.type,
+            rules=[r for r, _ in decision.sent],
+            endpoints=list(decision.endpoints),
+        )
+
+    def _redeliver(request: AlertRedeliveryRequested, partition: int) -> None:
+        alert = request.alert
+        alert_time = parse_time(alert.get("time")) or request.requested_at
+        targets = (
+            request.endpoints
+            or tuple(e for e in endpoints if delivery_key(request.alert_id, e) in deliveries.data)
+            or endpoints
+        )
+        now = datetime.now(UTC)
+        for name in targets:
+            if name not in endpoints:
+                log.warning("redelivery_endpoint_unknown", alert_id=request.alert_id, endpoint=name)
+                continue
+            key = delivery_key(request.alert_id, name)
+            fallback = new_entry(request.alert_id, name, partition, alert, alert_time, now)
+            current = deliveries.data.get(key)
+            deliveries[key] = redeliver(current, fallback, now)
+            REDELIVERIES.labels(name).inc()
+            log.info("alert_redelivery_started", alert_id=request.alert_id, endpoint=name)
+            deliverer.start(key)
+
+    @app.timer(interval=RESUME_INTERVAL_S)
+    async def resume() -> None:
+        """Pick up unfinished deliveries of our partitions (after start, rebalance or a crash)."""
+        recovery = app.tables.recovery  # type: ignore[attr-defined]
+        if app.rebalancing or app.in_recovery or not recovery.completed.is_set():
+            return
+        assigned = {tp.partition for tp in app.consumer.assignment() if tp.topic == alerts.get_topic_name()}
+        deliverer.stop_where(lambda entry: int(entry.get("partition", -1)) in assigned)
+        for key, entry in list(deliveries.data.items()):
+            if is_final(entry) or deliverer.running(key) or int(entry.get("partition", -1)) not in assigned:
+                continue
+            DELIVERIES_RESUMED.labels(entry.get("endpoint", "?")).inc()
+            log.info("alert_delivery_resumed", alert_id=entry.get("alert_id"), endpoint=entry.get("endpoint"))
+            deliverer.start(key)
+
+    @app.timer(interval=cfg.rules_poll_s)
+    async def watch_rules() -> None:
+        holder.check()
+
+    @app.task
+    async def on_start() -> None:
+        holder.install_sighup()
+
+    app.deliverer = deliverer  # type: ignore[attr-defined]  # for tests and shutdown
+    return app

@@ -1,0 +1,259 @@
+"""The dispatcher's delivery guarantees: retries, dead letters, kill -9, redelivery, rules, CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from parley.services.stack import free_port
+from parley.shared.events import AlertDeliveryRecorded, decode_event
+from parley.shared.kafka import ensure_topics
+from parley.shared.settings import KafkaSettings
+from parley.shared.topics import Names
+from tests.conftest import new_namespace, wait_until
+from tests.integration.test_alerting_pipeline import (
+    Receiver,
+    Services,
+    endpoint,
+    publish,
+    read_topic,
+    record,
+)
+
+
+@pytest.fixture
+def ns() -> str:
+    name = new_namespace()
+    ensure_topics(KafkaSettings(), name)
+    return name
+
+
+@pytest.fixture
+def receivers() -> Iterator[dict[str, Receiver]]:
+    made = {
+        "flaky": Receiver(script=[503, 503]).start(),
+        "bad": Receiver(then=400).start(),
+        "gone": Receiver(then=503).start(),
+    }
+    yield made
+    for r in made.values():
+        r.stop()
+
+
+def deliveries(ns: str) -> dict[str, dict[str, Any]]:
+    latest: dict[str, dict[str, Any]] = {}
+    for r in read_topic(Names(ns).deliveries):
+        if r.value is not None:
+            latest[r.key.decode()] = json.loads(r.value)
+    return latest
+
+
+def dead_letters(ns: str) -> dict[str, AlertDeliveryRecorded]:
+    out = {}
+    for r in read_topic(Names(ns).alerts_deadletter):
+        event = decode_event(r.value).data
+        assert isinstance(event, AlertDeliveryRecorded)
+        out[f"{event.alert_id}@{event.endpoint}"] = event
+    return out
+
+
+def test_retries_dead_letters_and_a_receiver_coming_back(
+    ns: str, receivers: dict[str, Receiver], tmp_path: Path
+) -> None:
+    late_port = free_port()
+    late = Receiver()
+    hooks = [endpoint(n, r) for n, r in receivers.items()]
+    hooks.append(
+        {"name": "late", "url": f"http://127.0.0.1:{late_port}/hooks/late", "secrets": hooks[0]["secrets"]}
+    )
+    services = Services(ns, hooks, tmp_path, {"PARLEY_ALERTING_RETRY_SCHEDULE_S": "[0.3, 0.6, 1, 2, 4, 8]"})
+    try:
+        services.start("alerting")
+        services.start("dispatcher")
+        publish(
+            ns,
+            "a-doha-1",
+            "Al Jazeera",
+            record(parties=["Israel", "Hamas", "Qatar"], mediators=["Qatar"], location="Doha"),
+        )
+        flaky = receivers["flaky"]
+        wait_until(lambda: flaky.delivered(), 60, what="flaky delivered")
+        alert_id = flaky.ids()[0]
+        # 503, 503, 200: the third attempt succeeds, with the same webhook-id each time.
+        assert [r["status"] for r in flaky.requests] == [503, 503, 200]
+        assert {r["headers"]["webhook-id"] for r in flaky.requests} == {alert_id}
+        # The receiver that was down comes back within the schedule and gets it.
+        wait_until(
+            lambda: len(deliveries(ns).get(f"{alert_id}@late", {}).get("attempts", [])) >= 1,
+            30,
+            what="a failed attempt at the late receiver",
+        )
+        late.start(late_port)
+        wait_until(lambda: late.ids() == [alert_id], 60, what="late receiver gets the alert")
+        # Always 400: rejected after one attempt; always 503: exhausted after the schedule.
+        letters = wait_until(lambda: (d := dead_letters(ns)) and len(d) >= 2 and d, 90, what="dead letters")
+        bad = letters[f"{alert_id}@bad"]
+        assert bad.outcome == "rejected" and [a.status for a in bad.attempts] == [400]
+        gone = letters[f"{alert_id}@gone"]
+        assert gone.outcome == "exhausted" and len(gone.attempts) == 7
+        assert all(a.status == 503 for a in gone.attempts)
+        assert bad.alert and bad.alert["data"]["alert_id"] == alert_id
+        state = deliveries(ns)
+        assert {k.split("@")[1]: v["outcome"] for k, v in state.items()} == {
+            "flaky": "delivered",
+            "bad": "rejected",
+            "gone": "exhausted",
+            "late": "delivered",
+        }
+    finally:
+        services.stop()
+        late.stop()
+
+
+def test_kill_9_of_alerting_and_dispatcher_loses_no_alert(ns: str, tmp_path: Path) -> None:
+    receiver = Receiver(script=[503, 503]).start()  # each alert needs three attempts: kills land mid-delivery
+    services = Services(ns, [endpoint("ops", receiver)], tmp_path)
+    geneva = {
+        "parties": ["Russia", "Ukraine", "United States"],
+        "mediators": ["United States"],
+        "location": "Geneva",
+    }
+    try:
+        services.start("alerting")
+        services.start("dispatcher")
+        publish(ns, "k-1", "Reuters", record(**geneva))  # X announced
+        services.kill("alerting")
+        services.start("alerting")
+        publish(
+            ns,
+            "k-2",
+            "Reuters",
+            record(**geneva, status="rescheduled", start_date=date(2026, 3, 14), end_date=None),
+            hours=1,
+        )  # X updated
+        wait_until(lambda: receiver.requests, 60, what="first attempt")
+        services.kill("dispatcher")
+        services.start("dispatcher")
+        publish(
+            ns,
+            "k-3",
+            "Reuters",
+            record(**{**geneva, "location": "Riyadh"}, start_date=date(2026, 5, 1), end_date=None),
+            hours=2,
+        )  # Y announced
+        services.kill("dispatcher")
+        services.kill("alerting")
+        services.start("alerting")
+        services.start("dispatcher")
+        publish(
+            ns,
+            "k-4",
+            "Reuters",
+            record(**{**geneva, "location": "Riyadh"}, status="postponed", start_date=None, end_date=None),
+            hours=3,
+        )  # Y updated
+        wait_until(lambda: len(set(receiver.ids())) >= 4, 120, what="four alerts")
+        ids = receiver.ids()
+        assert len(set(ids)) == 4, ids
+        assert sorted(i.rsplit(".", 1)[1] for i in set(ids)) == ["r1", "r1", "r2", "r2"]
+        redelivered = len(ids) - len(set(ids))
+        print(f"alerts delivered more than once (receiver de-duplicates): {redelivered}")
+    finally:
+        services.stop()
+        receiver.stop()
+
+
+def run_cli(services: Services, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "parley.services", *args],
+        env=services.env("dispatcher"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_rules_redelivery_and_webhook_commands(ns: str, tmp_path: Path) -> None:
+    ops, confirmed = Receiver().start(), Receiver().start()
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "version: 1\nrules:\n"
+        "  - name: all\n    webhooks: [ops]\n"
+        "  - name: confirmed\n    min_sources: 2\n    webhooks: [confirmed]\n"
+    )
+    services = Services(
+        ns,
+        [endpoint("ops", ops), endpoint("confirmed", confirmed, format="cloudevents")],
+        tmp_path,
+        {"PARLEY_ALERTING_RULES_FILE": str(rules)},
+    )
+    try:
+        services.start("alerting")
+        services.start("dispatcher")
+        publish(ns, "c-1", "Reuters", record())
+        alert_id = wait_until(lambda: ops.ids(), 60, what="announcement")[0]
+        publish(ns, "c-2", "AP", record(location=None), hours=1)
+        got = wait_until(lambda: confirmed.delivered(), 60, what="corroboration")
+        assert got[0]["payload"]["type"] == "parley.talks.corroborated.v1"
+        assert got[0]["payload"]["data"]["sources"] == 2
+        assert ops.ids() == [alert_id]  # corroboration is silent for the rule that did not ask
+
+        result = run_cli(services, "alerts", "redeliver", alert_id, "--endpoint", "ops")
+        assert result.returncode == 0, result.stderr
+        wait_until(lambda: ops.ids() == [alert_id, alert_id], 60, what="redelivery")
+
+        listed = run_cli(services, "webhooks", "list")
+        assert listed.returncode == 0 and "ops" in listed.stdout and "whsec_" not in listed.stdout
+        tested = run_cli(services, "webhooks", "test", "confirmed")
+        assert tested.returncode == 0, tested.stderr
+        assert confirmed.delivered()[-1]["payload"]["type"] == "parley.webhook.tested.v1"
+        assert run_cli(services, "webhooks", "test", "nowhere").returncode == 1
+    finally:
+        services.stop()
+        ops.stop()
+        confirmed.stop()
+
+
+def test_an_invalid_rules_file_stops_the_dispatcher_with_status_2(ns: str, tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("rules:\n  - name: x\n    min_sources: lots\n")
+    services = Services(ns, [], tmp_path, {"PARLEY_ALERTING_RULES_FILE": str(rules)})
+    services.ports["dispatcher"] = free_port()
+    result = subprocess.run(
+        [sys.executable, "-m", "parley.services", "dispatcher", "run"],
+        env=services.env("dispatcher"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert f"{rules}:3: min_sources must be a whole number" in result.stderr
+
+
+def test_private_webhook_urls_are_refused_unless_allowed(ns: str, tmp_path: Path) -> None:
+    services = Services(
+        ns,
+        [{"name": "x", "url": "http://user:pw@10.0.0.5/h"}],
+        tmp_path,
+        {"PARLEY_ALERTING_ALLOW_PRIVATE_WEBHOOKS": "false"},
+    )
+    services.ports["dispatcher"] = free_port()
+    result = subprocess.run(
+        [sys.executable, "-m", "parley.services", "dispatcher", "run"],
+        env=services.env("dispatcher"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2 and "private" in result.stderr
+    assert "pw" not in result.stderr.replace("PARLEY", "")
