@@ -42,7 +42,11 @@ def new_namespace() -> str:
 
 @dataclass
 class Workspace:
-    """Namespaces, consumer groups and scratch folders of one run, removed by `cleanup`."""
+    """Namespaces, consumer groups and scratch folders of one run, removed by `cleanup`.
+
+    Cleaning a namespace deletes its topics, the consumer groups handed out by `group`, its
+    Elasticsearch indices and index templates, and the scratch folder.
+    """
 
     settings: ParleySettings
     namespaces: list[str] = field(default_factory=list)
@@ -110,6 +114,10 @@ class Workspace:
                 found = client.indices.get(index=f"{ns}-*", allow_no_indices=True, expand_wildcards="all")
                 if found:
                     client.indices.delete(index=",".join(sorted(found)))
+                # The indexer's composable templates (`<ns>-articles`, `<ns>-talks`) outlive their indices.
+                templates = client.options(ignore_status=404).indices.get_index_template(name=f"{ns}-*")
+                for template in templates.get("index_templates", []):
+                    client.indices.delete_index_template(name=template["name"])
         except Exception as exc:
             return [f"cleanup: Elasticsearch: {type(exc).__name__}: {exc}"]
         finally:

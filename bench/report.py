@@ -13,6 +13,8 @@ from bench.result import FIGURES, RESULTS_DIR, ROOT, validate
 
 DOC_PATH = ROOT / "docs" / "benchmarks.md"
 FULL_RESULTS = RESULTS_DIR / "full.json"
+# The profile of the slowest stage (written by hand from `python -m bench.profile_stage`), appended as is.
+PROFILE_PATH = Path(__file__).resolve().parent / "profile.md"
 
 
 def _number(value: float) -> str:
@@ -54,6 +56,8 @@ def render(result: Mapping[str, Any]) -> str:
     lines += [f"- `{name}`: {FIGURES[name].meaning}." for name in ordered]
     lines += ["", "## Notes", ""]
     lines += [f"- {note}" for note in result["notes"]] or ["- (none)"]
+    if PROFILE_PATH.exists():
+        lines += ["", PROFILE_PATH.read_text(encoding="utf-8").strip()]
     return "\n".join(lines) + "\n"
 
 
