@@ -28,9 +28,11 @@ from parley.services.alerting.talks_state import (
     is_alertable,
     key_string,
     party_key,
+    retract,
 )
 from parley.shared.errors import PoisonMessage
 from parley.shared.events import (
+    ArticleDeleted,
     ArticleEnriched,
     TalksAnnounced,
     TalksCorroborated,
@@ -156,27 +158,46 @@ def create_app(settings: AlertingSettings) -> faust.App:
         internal=True,
     )
     talks_state = app.Table("talks_state", default=list, partitions=6)
+    # Which party keys each article reported on (co-partitioned with articles.enriched), so a
+    # takedown can reach the talks events the article supported.
+    article_keys = app.Table("article_keys", default=list, partitions=6)
 
     @app.agent(enriched)
     async def route(stream: Any) -> None:
         async for event in stream.events():
             MESSAGES_CONSUMED.labels(SERVICE, "articles.enriched").inc()
+            if event.value is None:
+                continue  # a compaction tombstone after a takedown: the deletion event came first
             try:
-                envelope = decode_event(event.value, expected=(ArticleEnriched,))
+                envelope = decode_event(event.value, expected=(ArticleEnriched, ArticleDeleted))
             except PoisonMessage as exc:
                 await _dead_letter(deadletter, ns, exc.reason, str(exc), event, "articles.enriched")
                 continue
             article = envelope.data
+            if isinstance(article, ArticleDeleted):
+                for key in article_keys[article.article_id]:
+                    retraction = json.dumps({"retract": article.article_id}).encode()
+                    await (await reports.send(key=key.encode(), value=retraction))
+                article_keys.pop(article.article_id, None)
+                continue
             assert isinstance(article, ArticleEnriched)
+            keys = []
             for record in article.talks:
                 if is_alertable(record):
-                    key = key_string(party_key(record)).encode()
-                    await (await reports.send(key=key, value=report_payload(article, record)))
+                    key = key_string(party_key(record))
+                    keys.append(key)
+                    await (await reports.send(key=key.encode(), value=report_payload(article, record)))
+            if keys:
+                article_keys[article.article_id] = sorted(set(keys))
 
     @app.agent(reports)
     async def decide_talks(stream: Any) -> None:
         async for event in stream.events():
             try:
+                doc = json.loads(event.value)
+                if isinstance(doc, dict) and "retract" in doc:
+                    await _retract(event.key.decode(), str(doc["retract"]))
+                    continue
                 report = parse_report(event.value)
             except (ValueError, KeyError, TypeError) as exc:
                 await _dead_letter(deadletter, ns, "invalid", str(exc)[:500], event, "reports")
@@ -188,6 +209,19 @@ def create_app(settings: AlertingSettings) -> faust.App:
                 await _dead_letter(
                     deadletter, ns, "processing_error", f"{type(exc).__name__}: {exc}", event, "reports"
                 )
+
+    async def _retract(key: str, article_id: str) -> None:
+        events = tuple(TalksState.model_validate(e) for e in talks_state[key])
+        kept, changed, removed = retract(events, article_id)
+        if not changed and not removed:
+            return
+        talks_state[key] = [e.model_dump(mode="json") for e in kept]
+        for state in changed:
+            recorded = wrap(TalksRecorded(talks=state), service=SERVICE, id_parts=("retract", article_id))
+            await (await talks_topic.send(key=state.talks_id.encode(), value=encode(recorded)))
+        for talks_id in removed:  # a tombstone: compaction forgets the event, the indexer deletes it
+            await (await talks_topic.send(key=talks_id.encode(), value=None))
+        log.info("article_retracted", article_id=article_id, changed=len(changed), removed=len(removed))
 
     known: dict[str, list[dict[str, Any]]] | None = None
     known_lock = asyncio.Lock()

@@ -227,3 +227,30 @@ def decide(events: tuple[TalksState, ...], report: Report, windows: Windows | No
     if changes:
         alerts.append(PlannedAlert("updated", alert_id(new_state.talks_id, new_state.revision), changes))
     return Decision(new_events, new_state, tuple(alerts))
+
+
+def retract(
+    events: tuple[TalksState, ...], article_id: str
+) -> tuple[tuple[TalksState, ...], tuple[TalksState, ...], tuple[str, ...]]:
+    """Forget a taken-down article: (kept events, events that changed, ids of events left with no
+    article at all). Retraction raises no alert; the changed states are re-published."""
+    kept: list[TalksState] = []
+    changed: list[TalksState] = []
+    removed: list[str] = []
+    for state in events:
+        if article_id not in state.article_ids:
+            kept.append(state)
+            continue
+        remaining = tuple(a for a in state.article_ids if a != article_id)
+        if not remaining:
+            removed.append(state.talks_id)
+            continue
+        new_state = state.model_copy(
+            update={
+                "article_ids": remaining,
+                "status_history": tuple(h for h in state.status_history if h.article_id != article_id),
+            }
+        )
+        kept.append(new_state)
+        changed.append(new_state)
+    return tuple(kept), tuple(changed), tuple(removed)

@@ -320,3 +320,52 @@ def test_a_fresh_alerting_state_replaying_every_article_sends_nothing_again(
     wait_until(lambda: len(receiver.delivered()) >= 3, 90, what="barrier alert after the replay")
     ids = receiver.ids()
     assert len(ids) == len(set(ids)) == 3, ids
+
+
+def test_a_takedown_removes_the_article_from_its_talks_events(services: Services, ns: str) -> None:
+    from parley.shared.events import ArticleDeleted, decode_event
+
+    services.start("alerting")
+    publish(ns, "k-oslo-1", "Reuters", record(), hours=0)
+    publish(ns, "k-oslo-2", "AP", record(), hours=1)
+    publish(
+        ns,
+        "k-nicosia",
+        "AFP",
+        record(
+            parties=["Greece", "Turkey", "United Nations"], mediators=["United Nations"], location="Nicosia"
+        ),
+        hours=2,
+    )
+
+    def states() -> dict[str, Any]:
+        latest: dict[str, Any] = {}
+        for r in read_topic(Names(ns).talks):
+            latest[r.key.decode()] = None if r.value is None else decode_event(r.value).data.talks
+        return latest
+
+    def two_events() -> bool:
+        s = states()
+        return len(s) == 2 and any(v is not None and len(v.article_ids) == 2 for v in s.values())
+
+    wait_until(two_events, 90, what="two talks events recorded")
+    producer = make_producer(KafkaSettings(), "test")
+    for article_id in ("k-oslo-1", "k-nicosia"):
+        deleted = ArticleDeleted(
+            article_id=article_id, reason="takedown request", deleted_at=datetime.now(UTC)
+        )
+        producer.send(
+            Names(ns).enriched, key=article_id.encode(), value=encode(wrap(deleted, service="test"))
+        )
+        producer.send(Names(ns).enriched, key=article_id.encode(), value=None)  # compaction tombstone
+    producer.flush(timeout=30)
+    producer.close()
+
+    def retracted() -> bool:
+        s = states()
+        remaining = [v for v in s.values() if v is not None]
+        return len(remaining) == 1 and remaining[0].article_ids == ("k-oslo-2",) and None in s.values()
+
+    wait_until(retracted, 90, what="Oslo event keeps one article; Nicosia event tombstoned")
+    # Deletions and tombstones are understood, never dead-lettered.
+    assert read_topic(Names(ns).deadletter) == []

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from parley.services.alerting.talks_state import Report, decide, is_alertable, party_key
+from parley.services.alerting.talks_state import Report, decide, is_alertable, party_key, retract
 from parley.shared.events import TalksState
 from parley.shared.extraction import TalksRecord
 
@@ -184,3 +184,13 @@ def test_moved_report_from_a_new_outlet_both_corroborates_and_updates() -> None:
     moved = record(start_date=date(2026, 2, 24), end_date=None, status="rescheduled")
     _, alerts = fold(report(record(), "a1", "A"), report(moved, "a2", "B", 5))
     assert [a[0] for a in alerts] == ["announced", "corroborated", "updated"]
+
+
+def test_retracting_an_article_keeps_events_other_articles_support() -> None:
+    events, _ = fold(report(record(), "a1"), report(record(), "a2", "Outlet B", 1))
+    kept, changed, removed = retract(events, "a1")
+    assert removed == () and [s.article_ids for s in changed] == [("a2",)]
+    assert kept[0].article_ids == ("a2",)
+    kept, changed, removed = retract(kept, "a2")
+    assert kept == () and changed == () and removed == (events[0].talks_id,)
+    assert retract(events, "unknown") == (events, (), ())
