@@ -67,7 +67,11 @@ def es_docs(stack: Stack, query: dict[str, Any]) -> list[dict[str, Any]]:
 def ingest(stack: Stack, path: Path) -> tuple[int, str]:
     result = subprocess.run(
         [sys.executable, "-m", "parley.services", "ingest", str(path)],
-        env=stack.env("ingest"), capture_output=True, text=True, timeout=120, check=False,
+        env=stack.env("ingest"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     return result.returncode, result.stdout + result.stderr
 
@@ -86,7 +90,10 @@ def restart(stack: Stack, service: str) -> None:
     log = (stack.log_dir / f"{service}.log").open("ab")
     stack.processes[service] = subprocess.Popen(
         [sys.executable, "-m", "parley.services", service, "run"],
-        env=stack.env(service), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        env=stack.env(service),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     wait_until(lambda: _ready(stack.ports[service]), 90, what=f"{service} ready again")
 
@@ -102,12 +109,15 @@ def test_example_article_becomes_document_and_one_webhook(stack: Stack) -> None:
     code, output = ingest(stack, EXAMPLE)
     assert code == 0, output
     article_id = article_id_of(output)
-    hits = wait_until(lambda: es_docs(stack, {"match": {"text": "Oslo draft peace treaty"}}), 60,
-                      what="document searchable")
+    hits = wait_until(
+        lambda: es_docs(stack, {"match": {"text": "Oslo draft peace treaty"}}), 60, what="document searchable"
+    )
     assert [h["_id"] for h in hits] == [article_id]
     talks = hits[0]["_source"]["talks"]
-    assert any(t["location"] == "Oslo" and t["start_date"] == "2026-03-10" and t["status"] == "announced"
-               for t in talks)
+    assert any(
+        t["location"] == "Oslo" and t["start_date"] == "2026-03-10" and t["status"] == "announced"
+        for t in talks
+    )
     alerts = wait_until(lambda: alerts_for(stack, article_id), 60, what="webhook")
     assert len(alerts) == 1
     alert = alerts[0]
@@ -170,10 +180,21 @@ def test_seed_gives_the_announced_geneva_talks(stack: Stack, seed_path: Path) ->
 def test_poison_on_every_input_topic_is_dead_lettered_and_the_stream_goes_on(stack: Stack) -> None:
     names = Names(stack.namespace)
     producer = make_producer(KafkaSettings(), "test")
-    planted = {names.raw: b"\xff\xfenot utf-8", names.enriched: b"{not json", names.talks: b"[]",
-               names.alerts: json.dumps({"specversion": "1.0", "id": "x", "source": "s",
-                                         "type": "parley.talks.announced.v99", "time": "2026-01-01T00:00:00Z",
-                                         "data": {}}).encode()}
+    planted = {
+        names.raw: b"\xff\xfenot utf-8",
+        names.enriched: b"{not json",
+        names.talks: b"[]",
+        names.alerts: json.dumps(
+            {
+                "specversion": "1.0",
+                "id": "x",
+                "source": "s",
+                "type": "parley.talks.announced.v99",
+                "time": "2026-01-01T00:00:00Z",
+                "data": {},
+            }
+        ).encode(),
+    }
     for topic, value in planted.items():
         producer.send(topic, key=b"poison", value=value).get(timeout=10)
     producer.close()
@@ -192,8 +213,13 @@ def test_poison_on_every_input_topic_is_dead_lettered_and_the_stream_goes_on(sta
                 assert isinstance(event, MessageDeadLettered)
                 letters.append(event)
         origins = {(d.origin_topic, d.service) for d in letters}
-        return {(names.raw, "enrichment"), (names.enriched, "indexer"), (names.enriched, "alerting"),
-                (names.talks, "indexer"), (names.alerts, "dispatcher")} <= origins
+        return {
+            (names.raw, "enrichment"),
+            (names.enriched, "indexer"),
+            (names.enriched, "alerting"),
+            (names.talks, "indexer"),
+            (names.alerts, "dispatcher"),
+        } <= origins
 
     wait_until(collect, 60, what="dead letters from every input topic")
     consumer.close()
@@ -221,7 +247,9 @@ def test_metrics_parse_and_counters_moved(stack: Stack) -> None:
         text = httpx.get(f"http://127.0.0.1:{stack.ports[service]}/metrics", timeout=5).text
         families = {f.name: f for f in text_string_to_metric_families(text)}
         name = expected[service].removesuffix("_total")
-        return name in families and sum(s.value for s in families[name].samples if s.name.endswith("_total")) > 0
+        return (
+            name in families and sum(s.value for s in families[name].samples if s.name.endswith("_total")) > 0
+        )
 
     for service in SERVICES:
         wait_until(lambda s=service: moved(s), 60, what=f"{service} counters")  # type: ignore[misc]
@@ -231,10 +259,19 @@ def test_readyz_is_false_until_kafka_is_reachable(tmp_path: Path) -> None:
     """A service pointed at a port with no Kafka answers /readyz 503; once a path to Kafka opens, 200."""
     gate = free_port()
     port = free_port()
-    env = {**os.environ, "PARLEY_NAMESPACE": new_namespace(), "PARLEY_HTTP_PORT": str(port),
-           "PARLEY_KAFKA_BOOTSTRAP_SERVERS": f"127.0.0.1:{gate}"}
-    proc = subprocess.Popen([sys.executable, "-m", "parley.services", "enrichment", "run"], env=env,
-                            stdout=(tmp_path / "log").open("wb"), stderr=subprocess.STDOUT, start_new_session=True)
+    env = {
+        **os.environ,
+        "PARLEY_NAMESPACE": new_namespace(),
+        "PARLEY_HTTP_PORT": str(port),
+        "PARLEY_KAFKA_BOOTSTRAP_SERVERS": f"127.0.0.1:{gate}",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "parley.services", "enrichment", "run"],
+        env=env,
+        stdout=(tmp_path / "log").open("wb"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     forwarder: _Forwarder | None = None
     try:
         wait_until(lambda: _status(port) == 503, 60, what="/readyz 503 while Kafka is unreachable")

@@ -35,10 +35,16 @@ def test_topics_are_created_idempotently_with_their_configs(namespace: str) -> N
     assert ensure_topics(kafka, namespace) == []
     admin = make_admin(kafka, "test")
     try:
-        described = {t["name"]: t for t in admin.describe_topics([Names(namespace).raw, Names(namespace).talks])}
+        described = {
+            t["name"]: t for t in admin.describe_topics([Names(namespace).raw, Names(namespace).talks])
+        }
         assert len(described[Names(namespace).raw]["partitions"]) == 6
-        configs = admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, Names(namespace).talks),
-                                          ConfigResource(ConfigResourceType.TOPIC, Names(namespace).raw)])
+        configs = admin.describe_configs(
+            [
+                ConfigResource(ConfigResourceType.TOPIC, Names(namespace).talks),
+                ConfigResource(ConfigResourceType.TOPIC, Names(namespace).raw),
+            ]
+        )
         assert configs["topic"][Names(namespace).talks]["cleanup.policy"]["value"] == "compact"
         assert configs["topic"][Names(namespace).raw]["retention.ms"]["value"] == "-1"
     finally:
@@ -66,8 +72,11 @@ def test_namespaces_do_not_see_each_other(namespace: str) -> None:
     producer.close()
     es = Elasticsearch(es_settings.url)
     for ns in (namespace, other):
-        helpers.bulk(es, ({"_index": Names(ns).index("articles", 1), "_id": str(i), "ns": ns} for i in range(3)),
-                     refresh=True)
+        helpers.bulk(
+            es,
+            ({"_index": Names(ns).index("articles", 1), "_id": str(i), "ns": ns} for i in range(3)),
+            refresh=True,
+        )
     for ns in (namespace, other):
         consumer = make_consumer(kafka, "test", Names(ns).group("probe"))
         consumer.subscribe([Names(ns).raw])
@@ -108,20 +117,35 @@ def test_elasticsearch_client_template_bulk_search(namespace: str) -> None:
     es.indices.put_index_template(
         name=f"{namespace}-smoke",
         index_patterns=[f"{namespace}-smoke-*"],
-        template={"mappings": {"dynamic": "strict", "properties": {
-            "text": {"type": "text", "analyzer": "standard"},
-            "country": {"type": "keyword"},
-            "talks": {"type": "nested", "properties": {"status": {"type": "keyword"}}},
-        }}},
+        template={
+            "mappings": {
+                "dynamic": "strict",
+                "properties": {
+                    "text": {"type": "text", "analyzer": "standard"},
+                    "country": {"type": "keyword"},
+                    "talks": {"type": "nested", "properties": {"status": {"type": "keyword"}}},
+                },
+            }
+        },
     )
     index = f"{namespace}-smoke-v1"
-    docs = [{"_index": index, "_id": str(i), "text": f"talks in Geneva number {i}", "country": "Ukraine",
-             "talks": [{"status": "announced" if i % 2 else "held"}]} for i in range(10)]
+    docs = [
+        {
+            "_index": index,
+            "_id": str(i),
+            "text": f"talks in Geneva number {i}",
+            "country": "Ukraine",
+            "talks": [{"status": "announced" if i % 2 else "held"}],
+        }
+        for i in range(10)
+    ]
     assert helpers.bulk(es, docs, refresh=True)[0] == 10
     hits = es.search(index=index, query={"match": {"text": "geneva"}}, highlight={"fields": {"text": {}}})
     assert hits["hits"]["total"]["value"] == 10
     assert "<em>Geneva</em>" in hits["hits"]["hits"][0]["highlight"]["text"][0]
-    nested = es.search(index=index, query={"nested": {"path": "talks", "query": {"term": {"talks.status": "announced"}}}})
+    nested = es.search(
+        index=index, query={"nested": {"path": "talks", "query": {"term": {"talks.status": "announced"}}}}
+    )
     assert nested["hits"]["total"]["value"] == 5
     es.indices.delete(index=index)
     es.indices.delete_index_template(name=f"{namespace}-smoke")
@@ -136,8 +160,11 @@ def test_faust_agent_and_table_survive_a_restart(namespace: str) -> None:
     admin.close()
 
     def start() -> subprocess.Popen[bytes]:
-        return subprocess.Popen([sys.executable, str(HERE / "faust_counter_app.py"), namespace, str(port)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return subprocess.Popen(
+            [sys.executable, str(HERE / "faust_counter_app.py"), namespace, str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
     def counts() -> dict[str, int]:
         try:

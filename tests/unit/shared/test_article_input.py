@@ -68,9 +68,17 @@ def test_control_characters_are_dropped() -> None:
 
 
 def test_id_from_canonical_url_ignores_tracking_and_case() -> None:
-    a = validate_article({"title": "t", "published": "2026-02-13", "text": "x",
-                          "url": "HTTPS://Example.org:443/a?utm_source=x&fbclid=1#top"})
-    b = validate_article({"title": "other", "published": "2026-02-14", "text": "y", "url": "https://example.org/a"})
+    a = validate_article(
+        {
+            "title": "t",
+            "published": "2026-02-13",
+            "text": "x",
+            "url": "HTTPS://Example.org:443/a?utm_source=x&fbclid=1#top",
+        }
+    )
+    b = validate_article(
+        {"title": "other", "published": "2026-02-14", "text": "y", "url": "https://example.org/a"}
+    )
     assert a.article_id == b.article_id
 
 

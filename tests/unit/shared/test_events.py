@@ -79,7 +79,9 @@ def test_wrong_event_for_the_topic_is_unsupported() -> None:
 
 def test_invalid_data_is_reported_with_the_field() -> None:
     with pytest.raises(InvalidEvent, match="published"):
-        decode_event(_doc(data={"article_id": "a", "title": "t", "text": "x", "ingested_at": NOW.isoformat()}))
+        decode_event(
+            _doc(data={"article_id": "a", "title": "t", "text": "x", "ingested_at": NOW.isoformat()})
+        )
 
 
 def test_talks_records_survive_the_round_trip() -> None:
@@ -92,7 +94,13 @@ def test_talks_records_survive_the_round_trip() -> None:
         confidence=0.9,
     )
     event = ArticleEnriched(
-        article_id="a-1", title="T", published=NOW, ingested_at=NOW, enriched_at=NOW, text="x", story_id="a-1",
+        article_id="a-1",
+        title="T",
+        published=NOW,
+        ingested_at=NOW,
+        enriched_at=NOW,
+        text="x",
+        story_id="a-1",
         talks=(record,),
     )
     decoded = decode_event(encode(wrap(event, service="enrichment"))).data

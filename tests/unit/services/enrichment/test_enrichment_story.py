@@ -18,7 +18,9 @@ def test_near_duplicates_share_the_first_id() -> None:
 
 def test_the_index_is_bounded_and_forgets_the_oldest_stories() -> None:
     index = StoryIndex(capacity=3)
-    texts = [f"story number {i} about completely different topic words {i * 7} {i * 13} here" for i in range(5)]
+    texts = [
+        f"story number {i} about completely different topic words {i * 7} {i * 13} here" for i in range(5)
+    ]
     for i, text in enumerate(texts):
         index.assign(f"a{i}", text)
     assert len(index) == 3
