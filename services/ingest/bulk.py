@@ -27,8 +27,8 @@ from parley.shared.article_input import ArticleInput
 from parley.shared.events.articles import Channel
 from parley.shared.metrics import ARTICLES_INGESTED, INGEST_REJECTED
 
-SAVE_EVERY = 200  # items between progress records (a crash re-reads at most these; the seen-set dedups)
-PublishFn = Callable[[ArticleInput, Channel], tuple[str, Outcome]]
+BATCH = 200  # articles sent together, then acknowledged together (and the progress recorded)
+PublishManyFn = Callable[[list[ArticleInput], Channel], list[tuple[str, Outcome]]]
 
 
 @dataclass
@@ -64,8 +64,20 @@ def reject_reason(error: str) -> tuple[str, list[str]]:
 
 
 class Importer:
-    def __init__(self, publish: PublishFn, state: StateStore, resume: bool, show_progress: bool) -> None:
-        self._publish = publish
+    """Reads items in order and publishes them in pipelined batches: Kafka acknowledges a whole
+    batch before the next is read on, and `--resume` progress only ever covers acknowledged lines."""
+
+    def __init__(
+        self,
+        publish_many: PublishManyFn,
+        state: StateStore,
+        resume: bool,
+        show_progress: bool,
+        batch_size: int = BATCH,
+    ) -> None:
+        self._publish_many = publish_many
+        self._batch: list[tuple[Item, Channel]] = []
+        self._batch_size = batch_size
         self._state = state
         self._resume = resume
         self._console = Console(stderr=True)
@@ -91,6 +103,7 @@ class Importer:
                     self._handle(item, "stdin")
                     if self._progress is not None and task is not None:
                         self._progress.advance(task)
+                self._flush()
             else:
                 files = list(files_of(Path(target)))
                 total = sum(f.stat().st_size for f in files if f.exists())
@@ -115,19 +128,21 @@ class Importer:
         if start.byte_offset:
             typer.echo(f"resuming {path} at line {start.line + 1}", err=True)
         self._advance(task, start.byte_offset)
-        reached, line, since_save = start.byte_offset, start.line, 0
+        reached, line = start.byte_offset, start.line  # read so far
+        acked, acked_line = start.byte_offset, start.line  # published and acknowledged so far
         try:
             for item in read_file(path, start.byte_offset, start.line):
-                self._handle(item, "file")
+                if self._handle(item, "file"):
+                    acked, acked_line = reached, line
+                    self._state.save_import_progress(*key, ImportProgress(acked, acked_line))
                 if item.offset is not None and item.line is not None:
                     self._advance(task, item.offset - reached)
-                    reached, line, since_save = item.offset, item.line, since_save + 1
-                    if since_save >= SAVE_EVERY:
-                        self._state.save_import_progress(*key, ImportProgress(reached, line))
-                        since_save = 0
-        finally:  # also on Ctrl-C or a Kafka failure: the next --resume starts after the last handled line
-            if reached > start.byte_offset:
-                self._state.save_import_progress(*key, ImportProgress(reached, line))
+                    reached, line = item.offset, item.line
+            self._flush()
+            acked, acked_line = reached, line
+        finally:  # also on Ctrl-C or a Kafka failure: the next --resume starts after the last acked line
+            if acked > start.byte_offset:
+                self._state.save_import_progress(*key, ImportProgress(acked, acked_line))
         self._state.save_import_progress(*key, ImportProgress(stat.st_size, line, done=True))
         self._advance(task, stat.st_size - reached)
 
@@ -135,7 +150,12 @@ class Importer:
         if self._progress is not None and task is not None and amount > 0:
             self._progress.advance(task, amount)  # type: ignore[arg-type]
 
-    def _handle(self, item: Item, channel: Channel) -> None:
+    def _handle(self, item: Item, channel: Channel) -> bool:
+        """Take one item; True when this flushed the batch before it (all earlier items acked)."""
+        flushed = False
+        if item.article is not None and len(self._batch) >= self._batch_size:
+            self._flush()
+            flushed = True
         self.summary.read += 1
         if item.article is None:
             error = item.error or "unreadable"
@@ -145,14 +165,23 @@ class Importer:
             ARTICLES_INGESTED.labels(channel, "rejected").inc()
             INGEST_REJECTED.labels(channel, label).inc()
             self._print(f"rejected {item.where}: {error}", err=True)
+            return flushed
+        self._batch.append((item, channel))
+        return flushed
+
+    def _flush(self) -> None:
+        if not self._batch:
             return
-        article_id, outcome = self._publish(item.article, channel)
-        if outcome == "duplicate":
-            self.summary.duplicates += 1
-            self._print(f"duplicate {item.where}: {article_id}")
-        else:
-            self.summary.published += 1
-            self._print(f"published {item.where}: {article_id}")
+        batch, self._batch = self._batch, []
+        channel = batch[0][1]
+        results = self._publish_many([item.article for item, _ in batch if item.article is not None], channel)
+        for (item, _), (article_id, outcome) in zip(batch, results, strict=True):
+            if outcome == "duplicate":
+                self.summary.duplicates += 1
+                self._print(f"duplicate {item.where}: {article_id}")
+            else:
+                self.summary.published += 1
+                self._print(f"published {item.where}: {article_id}")
 
     def _print(self, line: str, err: bool = False) -> None:
         if self._progress is not None and err:

@@ -60,11 +60,11 @@ def ingest(
         raise typer.Exit(1)
     publishers: list[Publisher] = []
 
-    def publish(article: ArticleInput, channel: Channel) -> tuple[str, Outcome]:
+    def publish(articles: list[ArticleInput], channel: Channel) -> list[tuple[str, Outcome]]:
         if not publishers:  # connect on the first valid article: a file of rejects needs no Kafka
             ensure_topics(settings.kafka, settings.namespace)
             publishers.append(make_publisher(settings))  # type: ignore[arg-type]
-        return publishers[0].publish(article, channel)
+        return publishers[0].publish_many(articles, channel)
 
     state = StateStore.in_dir(settings.ingest.state_dir, settings.namespace)
     importer = Importer(publish, state, resume=resume, show_progress=progress or sys.stderr.isatty())

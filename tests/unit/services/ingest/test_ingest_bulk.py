@@ -23,7 +23,10 @@ class FakePublisher:
         self.ids: list[str] = []
         self.fail_after = fail_after
 
-    def __call__(self, article: ArticleInput, channel: Channel) -> tuple[str, Outcome]:
+    def __call__(self, articles: list[ArticleInput], channel: Channel) -> list[tuple[str, Outcome]]:
+        return [self.one(article) for article in articles]
+
+    def one(self, article: ArticleInput) -> tuple[str, Outcome]:
         if self.fail_after is not None and len(self.ids) >= self.fail_after:
             raise Interrupted
         if article.article_id in self.ids:
@@ -49,7 +52,7 @@ def test_summary_counts_and_reasons(tmp_path: Path, capsys: pytest.CaptureFixtur
     out = capsys.readouterr()
     assert (
         out.out.splitlines()[0]
-        == f"published {path}:1: {FakePublisher()(ArticleInput.model_validate(json.loads(article(1))), 'file')[0]}"
+        == f"published {path}:1: {FakePublisher().one(ArticleInput.model_validate(json.loads(article(1))))[0]}"
     )
     assert f"rejected {path}:2: invalid JSON" in out.err
 
@@ -59,10 +62,10 @@ def test_resume_continues_after_the_last_handled_line(tmp_path: Path) -> None:
     path.write_text("".join(article(i) + "\n" for i in range(10)))
     state = StateStore.in_dir(tmp_path / "state", "ns")
     first = FakePublisher(fail_after=4)
-    with pytest.raises(Interrupted):
-        Importer(first, state, resume=True, show_progress=False).run(str(path))
+    with pytest.raises(Interrupted):  # batches of 2: two acknowledged, the third fails
+        Importer(first, state, resume=True, show_progress=False, batch_size=2).run(str(path))
     second = FakePublisher()
-    summary = Importer(second, state, resume=True, show_progress=False).run(str(path))
+    summary = Importer(second, state, resume=True, show_progress=False, batch_size=2).run(str(path))
     assert len(first.ids) == 4 and summary.read == 6 and summary.published == 6
     assert set(first.ids).isdisjoint(second.ids)
     third = Importer(FakePublisher(), state, resume=True, show_progress=False).run(str(path))
