@@ -12,6 +12,7 @@ optional line `url <URL>`, then the body. The lede becomes the title.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -91,11 +92,11 @@ class ArticleInput(BaseModel):
     def content_type(self) -> str:
         return "text" if self.text is not None else "html"
 
-    @property
+    @cached_property
     def canonical_url(self) -> str | None:
         return canonical_url(self.url) if self.url else None
 
-    @property
+    @cached_property
     def article_id(self) -> str:
         return article_id(self.canonical_url, self.title, self.body)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from url_normalize import url_normalize
@@ -46,6 +47,7 @@ def is_tracking_param(name: str) -> bool:
     return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
 
 
+@lru_cache(maxsize=8192)
 def canonical_url(url: str) -> str:
     """Normalise scheme/host case, default ports and escapes; drop tracking parameters and fragment."""
     normalised = url_normalize(url.strip()) or url.strip()

@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 
 from parley.services.ingest.publisher import Publisher
+from parley.services.ingest.seen import StateUnavailable
 from parley.services.ingest.settings import IngestSettings
 from parley.shared import metrics
 from parley.shared.article_input import ArticleInput
@@ -167,6 +168,13 @@ def create_api(
                 status_code=503,
                 headers={"Retry-After": "5"},
             )
+        except StateUnavailable as exc:
+            # Kafka may have the articles already; a retry is harmless (same ids downstream).
+            return JSONResponse(
+                {"error": f"ingest state not writable, retry later: {exc}"},
+                status_code=503,
+                headers={"Retry-After": "5"},
+            )
         return JSONResponse(
             {"articles": [{"id": article_id, "status": outcome} for article_id, outcome in results]},
             status_code=202,
@@ -178,7 +186,12 @@ def create_api(
 
     @api.get("/readyz")
     async def readyz() -> Response:
-        checks = {"publisher": get_publisher() is not None, "kafka": await asyncio.to_thread(kafka_ready)}
+        publisher = get_publisher()
+        checks = {
+            "publisher": publisher is not None,
+            "kafka": await asyncio.to_thread(kafka_ready),
+            "state": publisher is not None and await asyncio.to_thread(publisher.seen.writable),
+        }
         status, body = readiness_body(checks)
         return Response(body, status_code=status, media_type="application/json")
 

@@ -53,16 +53,24 @@ class Publisher:
     _claims: set[str] = field(default_factory=set, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
-    def _claim(self, article_id: str) -> bool:
-        with self._lock:
-            if article_id in self._claims or article_id in self.seen:
-                return False
-            self._claims.add(article_id)
-            return True
+    def _claim_new(self, article_ids: list[str]) -> set[str]:
+        """Claim the ids neither published (seen-set) nor in flight in another thread.
 
-    def _release(self, article_id: str) -> None:
+        Publishers record ids in the seen-set before releasing their claims, so under this lock an
+        id is either claimed, or seen, or new: one batched look-up suffices.
+        """
         with self._lock:
-            self._claims.discard(article_id)
+            known = self.seen.existing(article_ids)
+            claimed: set[str] = set()
+            for article_id in article_ids:
+                if article_id not in self._claims and article_id not in known:
+                    self._claims.add(article_id)
+                    claimed.add(article_id)
+            return claimed
+
+    def _release(self, article_ids: set[str]) -> None:
+        with self._lock:
+            self._claims.difference_update(article_ids)
 
     def publish(
         self, article: ArticleInput, channel: Channel, summary_only: bool = False
@@ -75,28 +83,28 @@ class Publisher:
         """Send a batch pipelined, then wait for every acknowledgement (all in-sync replicas)."""
         results: list[tuple[str, Outcome]] = []
         pending: list[tuple[str, Any]] = []
-        claimed: list[str] = []
+        claimed = self._claim_new([article.article_id for article in articles])
+        unsent = set(claimed)
         now = datetime.now(UTC)
         try:
             with kafka_errors("publishing articles"):
                 for article in articles:
                     article_id = article.article_id
-                    if not self._claim(article_id):
+                    if article_id not in unsent:  # published before, in flight elsewhere, or twice here
                         ARTICLES_INGESTED.labels(channel, "duplicate").inc()
                         results.append((article_id, "duplicate"))
                         continue
-                    claimed.append(article_id)
+                    unsent.discard(article_id)
                     event = received_event(article, channel, now, summary_only)
                     envelope = wrap(event, service=SERVICE, id_parts=(article_id,))
                     future = self.producer.send(self.topic, key=article_id.encode(), value=encode(envelope))
                     pending.append((article_id, future))
                     results.append((article_id, "created"))
-                for article_id, future in pending:
+                for _, future in pending:
                     future.get(timeout=self.send_timeout_s)
-                    self.seen.add(article_id)
-                    ARTICLES_INGESTED.labels(channel, "published").inc()
-                    MESSAGES_PRODUCED.labels(SERVICE, "articles.raw").inc()
+                self.seen.add_many([article_id for article_id, _ in pending])
+                ARTICLES_INGESTED.labels(channel, "published").inc(len(pending))
+                MESSAGES_PRODUCED.labels(SERVICE, "articles.raw").inc(len(pending))
         finally:
-            for article_id in claimed:
-                self._release(article_id)
+            self._release(claimed)
         return results
