@@ -42,7 +42,7 @@ from tests.integration.test_indexer_search import (
 )
 
 pytestmark = pytest.mark.integration
-ES_LIB = ROOT / ".local" / "elasticsearch" / "lib"
+ES_LIB = Path(os.environ.get("PARLEY_LOCAL_DIR", ROOT / ".local")) / "elasticsearch" / "lib"
 OUTAGE_S = 20
 
 
