@@ -17,7 +17,7 @@ from parley.services.enrichment.cleaning import MAX_CLEAN_CHARS, MAX_INPUT_CHARS
 from parley.services.enrichment.extract import extract_app, extract_article
 
 ROOT = Path(__file__).resolve().parents[4]
-SHARED = Path(os.environ.get("PARLEY_SHARED_DIR", "/work/shared"))
+SHARED = Path(os.environ.get("PARLEY_SHARED_DIR", ROOT.parent / "shared"))
 SCHEMA = json.loads((ROOT / "docs/schemas/extract-output.v1.json").read_text())
 
 
