@@ -41,6 +41,8 @@ _COUNTRY_ALIASES = {
     "Great Britain": "United Kingdom",
     "DRC": "Democratic Republic of the Congo",
     "DR Congo": "Democratic Republic of the Congo",
+    "Democratic Republic of Congo": "Democratic Republic of the Congo",
+    "Congo Kinshasa": "Democratic Republic of the Congo",
     "D.R. Congo": "Democratic Republic of the Congo",
     "Congo-Kinshasa": "Democratic Republic of the Congo",
     "Congo-Brazzaville": "Republic of the Congo",

@@ -32,6 +32,12 @@ POSTPONED = re.compile(
     r"won['’]t\s+(?:take\s+place|go\s+ahead|be\s+held)|not\s+take\s+place)\b",
     _I,
 )
+# A postponement that names no new date stays "postponed", whatever other date the sentence has.
+NO_NEW_DATE = re.compile(
+    r"\b(?:without\s+(?:giving|setting|announcing|naming|a)\s+(?:a\s+)?new\s+date|no\s+new\s+date|"
+    r"indefinitely|until\s+further\s+notice|sine\s+die)\b",
+    _I,
+)
 POSTPONED_TO = re.compile(
     r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back)\s+(?:to|until|till)\b", _I
 )

@@ -137,6 +137,8 @@ def _status(sentence: str, has_future_date: bool) -> tuple[TalksStatus | None, b
         and not cue.STRONG_FUTURE.search(sentence, history.end())
     ):
         strong = None  # "were scheduled for noon": an old plan, not a new one
+    if cue.POSTPONED.search(original) and cue.NO_NEW_DATE.search(original):
+        return "postponed", False  # "postponed, without giving a new date": no new plan yet
     if cue.RESCHEDULED.search(sentence) and (strong or has_future_date):
         return "rescheduled", False
     if cue.POSTPONED.search(original):

@@ -188,3 +188,27 @@ def test_headline_style_host_sentence() -> None:
     assert set(record.parties) == {"Iran", "United States"}
     assert "Oman" in record.mediators
     assert record.start_date == date(2031, 3, 15)
+
+
+def test_postponed_without_a_new_date_is_not_a_reschedule() -> None:
+    text = (
+        "A planned meeting between the leaders of Serbia and Kosovo in Brussels has been postponed, "
+        "the EU said on Wednesday, without giving a new date."
+    )
+    result = extract_article(title="Leaders' meeting put off", text=text, published=date(2026, 1, 14))
+    assert [t.status for t in result.talks] == ["postponed"]
+
+
+def test_long_form_congo_name_is_a_party() -> None:
+    text = (
+        "Foreign ministers from the Democratic Republic of Congo and Rwanda will meet in Washington on "
+        "June 27 to sign a peace agreement brokered by the United States, the State Department said."
+    )
+    (record,) = extract_article(title="Peace deal signing set", text=text, published=date(2025, 6, 20)).talks
+    assert set(record.parties) >= {"Democratic Republic of the Congo", "Rwanda"}
+    assert record.mediators == ("United States",)
+    assert (record.location, record.start_date, record.status) == (
+        "Washington",
+        date(2025, 6, 27),
+        "announced",
+    )
