@@ -38,7 +38,7 @@ lint: setup ## ruff and mypy
 	bash deploy/local/typecheck.sh $(VENV)
 
 test: setup infra-up lint ## everything: setup, servers, lint, all tests but benchmarks
-	$(VENV)/bin/pytest -m "not bench"
+	PARLEY_CHAOS=short $(VENV)/bin/pytest -m "not bench"
 
 eval: setup ## score talks extraction on the development corpus (STRICT=1: fail below targets)
 	@mkdir -p build/eval
@@ -62,11 +62,11 @@ demo: setup infra-up ## the same as run in a fresh namespace; exits 0 once the a
 dashboard-snapshot: setup infra-up ## run the stack with a real Prometheus, render the main dashboard panels to docs/img/dashboard.png
 	$(PY) deploy/prometheus/snapshot.py --out docs/img/dashboard.png
 
-chaos: ## fault-injection suite
-	@echo "not yet"
+chaos: setup ## fault-injection suite, every scenario (private Kafka + ES); writes docs/reliability.md
+	PARLEY_CHAOS=full $(VENV)/bin/pytest -m chaos tests/chaos
 
-soak: ## long steady-rate run
-	@echo "not yet"
+soak: setup ## steady-rate run, memory and lag sampled (SOAK_MINUTES=30); writes docs/soak.md
+	$(PY) -m tests.chaos.soak --minutes $(or $(SOAK_MINUTES),30)
 
 clean: infra-down ## stop servers and remove local data, logs and build output
 	rm -rf .local build

@@ -44,6 +44,8 @@ class Stack:
     log_dir: Path
     secret: str = field(default_factory=lambda: "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode())
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    extra_env: dict[str, str] = field(default_factory=dict)  # wins over the defaults below
+    cwd: Path | None = None  # working folder of the services (faust data folders land here)
 
     def env(self, service: str) -> dict[str, str]:
         env = dict(os.environ)
@@ -66,6 +68,7 @@ class Stack:
                 "PYTHONUNBUFFERED": "1",
             }
         )
+        env.update(self.extra_env)
         return env
 
     def start(self) -> None:
@@ -85,7 +88,12 @@ class Stack:
         for name, command in commands.items():
             log = (self.log_dir / f"{name}.log").open("ab")
             self.processes[name] = subprocess.Popen(
-                command, env=self.env(name), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+                command,
+                env=self.env(name),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                cwd=self.cwd,
             )
 
     def wait_ready(self, timeout_s: float = READY_TIMEOUT_S) -> None:

@@ -12,8 +12,8 @@ optional line `url <URL>`, then the body. The lede becomes the title.
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from datetime import UTC, date, datetime, time
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator

@@ -1,0 +1,175 @@
+"""Faults injected one at a time into a running Parley, with the invariants checked after each.
+
+`PARLEY_CHAOS=full` (`make chaos`) runs every scenario and writes docs/reliability.md; without
+it (`make test`) a short subset runs with smaller counts.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import psutil
+import pytest
+
+from tests.chaos.harness import Chaos, Row, chaos_mode, settle
+from tests.conftest import wait_until
+
+FULL = chaos_mode() == "full"
+RATE = 4.0 if FULL else 3.0  # articles per second
+LEAD_S = 8.0 if FULL else 5.0  # streaming before the fault
+TAIL_S = 8.0 if FULL else 5.0  # streaming after it
+SETTLE_S = 300.0 if FULL else 180.0
+OUTAGE_S = 30.0
+RECEIVER_DOWN_S = 60.0
+RECEIVER_SLOW_S = 30.0
+# Just under each topic's max.message.bytes: 4 MiB for the article topics, Kafka's 1 MiB for the others.
+HUGE_BYTES = {"articles": 4_000_000, "other": 1_000_000}
+
+Fault = Callable[[Chaos], str]
+
+
+def kill9(service: str) -> Fault:
+    def fault(chaos: Chaos) -> str:
+        chaos.kill(service, signal.SIGKILL)
+        time.sleep(2)
+        chaos.restart(service)
+        return ""
+
+    return fault
+
+
+def server_outage(server: str) -> Fault:
+    def fault(chaos: Chaos) -> str:
+        chaos.infra.run("down", server)
+        time.sleep(OUTAGE_S)
+        chaos.infra.run("up", server)
+        return ""
+
+    return fault
+
+
+def receiver_outage(chaos: Chaos) -> str:
+    chaos.receiver.stop()
+    time.sleep(RECEIVER_DOWN_S)
+    chaos.receiver.start()
+    chaos.receiver.mode = "slow"
+    time.sleep(RECEIVER_SLOW_S)
+    chaos.receiver.mode = "up"
+    return ""
+
+
+def rebalance(chaos: Chaos) -> str:
+    replicas = [chaos.add_replica("enrichment"), chaos.add_replica("indexer")]
+    wait_until(lambda: not chaos.unready(), 120, interval=1, what="second replicas ready")
+    time.sleep(10)  # both replicas of each take part in the stream
+    for name in replicas:
+        chaos.kill_replica(name)
+    return "second replicas of enrichment and indexer killed -9; the first take over"
+
+
+def poison_values(topic_type: str, huge: int) -> list[bytes]:
+    envelope = {
+        "specversion": "1.0",
+        "id": "chaos-poison",
+        "source": "parley/chaos",
+        "type": topic_type.replace(".v1", ".v99"),
+        "subject": "poison",
+        "time": "2026-02-02T08:00:00Z",
+        "data": {},
+    }
+    return [
+        b'{"specversion": "1.0", "id": ',  # bad JSON
+        json.dumps(envelope).encode(),  # a schema version newer than the code knows
+        random.Random(topic_type).randbytes(huge),  # huge (and incompressible)
+        b'{"title": "\xff\xfe caf\xe9"}',  # invalid UTF-8
+    ]
+
+
+def poison(chaos: Chaos) -> str:
+    names = chaos.names
+    inputs = {
+        names.raw: ("parley.article.received.v1", ("enrichment",)),
+        names.enriched: ("parley.article.enriched.v1", ("indexer", "alerting")),
+        names.talks: ("parley.talks.recorded.v1", ("indexer",)),
+        names.alerts: ("parley.talks.announced.v1", ("dispatcher",)),
+    }
+    count = 0
+    for topic, (event_type, services) in inputs.items():
+        huge = HUGE_BYTES["articles" if topic in (names.raw, names.enriched) else "other"]
+        for value in poison_values(event_type, huge):
+            chaos.plant(topic, value, services)
+            count += 1
+    return f"{count} poison messages planted (bad JSON, v99, huge, invalid UTF-8)"
+
+
+def state_write_errors(chaos: Chaos) -> str:
+    """Ingest's SQLite state becomes unwritable (RLIMIT_FSIZE 0 on the running process), then
+    writable again. Its output goes through a pipe, which the limit does not cover."""
+    chaos.kill("ingest", signal.SIGTERM)
+    chaos.restart("ingest", pipe=True)
+    wait_until(lambda: "ingest" not in chaos.unready(), 120, interval=1, what="ingest ready")
+    procs = _group(chaos.stack.processes["ingest"].pid)
+    limits = {p.pid: p.rlimit(psutil.RLIMIT_FSIZE) for p in procs}
+    for p in procs:
+        p.rlimit(psutil.RLIMIT_FSIZE, (0, limits[p.pid][1]))
+    time.sleep(OUTAGE_S)
+    for p in procs:
+        p.rlimit(psutil.RLIMIT_FSIZE, limits[p.pid])
+    return "ingest ran 30 s with a file-size limit of 0 bytes"
+
+
+def _group(pid: int) -> list[psutil.Process]:
+    root = psutil.Process(pid)
+    return [root, *root.children(recursive=True)]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    fault: Fault
+    short: bool = False
+
+
+SCENARIOS = [
+    Scenario("kill -9 ingest", kill9("ingest")),
+    Scenario("kill -9 enrichment", kill9("enrichment"), short=True),
+    Scenario("kill -9 indexer", kill9("indexer")),
+    Scenario("kill -9 alerting", kill9("alerting")),
+    Scenario("kill -9 dispatcher", kill9("dispatcher"), short=True),
+    Scenario("kill -9 search", kill9("search")),
+    Scenario("Kafka stopped 30 s", server_outage("kafka")),
+    Scenario("Elasticsearch stopped 30 s", server_outage("elasticsearch")),
+    Scenario("receiver down 60 s, slow 30 s", receiver_outage),
+    Scenario("rebalance: 2 enrichment + 2 indexer, one of each killed", rebalance),
+    Scenario("poison on every input topic", poison, short=True),
+    Scenario("ingest state unwritable 30 s", state_write_errors),
+]
+SELECTED = [s for s in SCENARIOS if FULL or s.short]
+
+
+@pytest.mark.timeout(900)  # a fault of up to 90 s, streaming around it, then up to SETTLE_S of polling
+@pytest.mark.parametrize("scenario", SELECTED, ids=[s.name for s in SELECTED])
+def test_invariants_hold_after_fault(scenario: Scenario, chaos: Chaos, chaos_rows: list[Row]) -> None:
+    seen_requests = len(chaos.receiver.delivered())
+    letters_before = len(chaos.dead_letters())
+    stream = chaos.stream(RATE)
+    time.sleep(LEAD_S)
+    notes = scenario.fault(chaos)
+    fault_end = time.monotonic()
+    time.sleep(TAIL_S)
+    stream.stop()
+    new = list(stream.accepted)
+    chaos.accepted.extend(new)
+    row = Row(scenario.name, refusals=dict(stream.refusals), notes=notes)
+    chaos_rows.append(row)
+    settle(chaos, row, new, seen_requests, fault_end, SETTLE_S)
+    row.dead_lettered -= letters_before
+    if stream.refusals:
+        refused = ", ".join(f"{k} ×{v}" for k, v in sorted(stream.refusals.items()))
+        row.notes = "; ".join(filter(None, [row.notes, f"ingest refusals retried by the client: {refused}"]))
+    assert row.holds(), row.problems()
