@@ -94,6 +94,16 @@ def serve(
         health.stop()
 
 
+async def flush_table_writes(app: faust.App) -> None:
+    """Wait until every table write so far is in its changelog topic.
+
+    faust sends changelog records in the background and may commit the source offset before
+    they reach Kafka: a crash in between would lose the write while the input counts as done.
+    Agents call this after writes that must survive a crash, before taking the next event.
+    """
+    await app.producer.flush()
+
+
 async def send_dead_letter(
     topic: faust.TopicT,
     *,

@@ -34,8 +34,47 @@ def wait_until(predicate: Callable[[], T], timeout: float = 30.0, interval: floa
     return last
 
 
+_CREATED: list[str] = []
+
+
 def new_namespace() -> str:
-    return f"t{uuid.uuid4().hex[:12]}"
+    namespace = f"t{uuid.uuid4().hex[:12]}"
+    _CREATED.append(namespace)
+    return namespace
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Remove what the session's namespaces created, so repeated runs don't grow the broker."""
+    if _CREATED and os.environ.get("PARLEY_KEEP_TEST_DATA") != "1":
+        _remove_namespaces(tuple(_CREATED))
+
+
+def _remove_namespaces(namespaces: tuple[str, ...]) -> None:
+    import contextlib
+
+    from elasticsearch import Elasticsearch
+
+    from parley.shared.kafka import make_admin
+    from parley.shared.settings import ElasticsearchSettings, KafkaSettings
+
+    prefixes = tuple(p for ns in namespaces for p in (f"{ns}.", f"{ns}-"))
+    with contextlib.suppress(Exception):
+        admin = make_admin(KafkaSettings(), "test-cleanup")
+        try:
+            topics = [t for t in admin.list_topics() if t.startswith(prefixes)]
+            for i in range(0, len(topics), 100):
+                with contextlib.suppress(Exception):
+                    admin.delete_topics(topics[i : i + 100], timeout_ms=30_000)
+        finally:
+            admin.close()
+    with contextlib.suppress(Exception):
+        es = Elasticsearch(ElasticsearchSettings().url, request_timeout=30)
+        for i in range(0, len(namespaces), 50):
+            pattern = ",".join(f"{ns}-*" for ns in namespaces[i : i + 50])
+            with contextlib.suppress(Exception):
+                es.indices.delete(index=pattern, ignore_unavailable=True, allow_no_indices=True)
+            with contextlib.suppress(Exception):
+                es.indices.delete_index_template(name=pattern)
 
 
 @pytest.fixture

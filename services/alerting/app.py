@@ -12,6 +12,7 @@ state re-publishes the same ids and the dispatcher's deliveries table says what 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from datetime import UTC, datetime
 from typing import Any
@@ -44,7 +45,7 @@ from parley.shared.events import (
     wrap,
 )
 from parley.shared.extraction import TalksRecord
-from parley.shared.faust_app import make_app, raw_topic, send_dead_letter
+from parley.shared.faust_app import flush_table_writes, make_app, raw_topic, send_dead_letter
 from parley.shared.logging import get_logger
 from parley.shared.metrics import (
     ALERTS_RAISED,
@@ -125,15 +126,29 @@ def ensure_reports_topic(settings: AlertingSettings) -> None:
     from parley.shared.kafka import make_admin
     from parley.shared.topics import Names
 
-    name = f"{Names(settings.namespace).group(app_name(settings))}-reports"
+    prefix = Names(settings.namespace).group(app_name(settings))
+    # The tables' changelogs likewise: a table whose changelog is missing from the first
+    # metadata makes the agent writing it crash on every message (PartitionsMismatch) until
+    # the metadata is refreshed, losing those writes.
+    compacted = {"cleanup.policy": "compact"}
+    wanted = {
+        f"{prefix}-reports": {},
+        f"{prefix}-talks_state-changelog": compacted,
+        f"{prefix}-article_keys-changelog": compacted,
+    }
     try:
         admin = make_admin(settings.kafka, "alerting-setup")
-    except Exception:  # Kafka not up yet: faust will create the topic itself
+    except Exception:  # Kafka not up yet: faust will create the topics itself
         return
     try:
-        if name not in admin.list_topics():
-            admin.create_topics([NewTopic(name, 6, settings.kafka.replication_factor)])
-    except (TopicAlreadyExistsError, KafkaError, OSError):
+        existing = set(admin.list_topics())
+        for name, configs in wanted.items():
+            if name not in existing:
+                with contextlib.suppress(TopicAlreadyExistsError):
+                    admin.create_topics(
+                        [NewTopic(name, 6, settings.kafka.replication_factor, topic_configs=configs)]
+                    )
+    except (KafkaError, OSError):
         pass
     finally:
         admin.close()
@@ -179,6 +194,7 @@ def create_app(settings: AlertingSettings) -> faust.App:
                     retraction = json.dumps({"retract": article.article_id}).encode()
                     await (await reports.send(key=key.encode(), value=retraction))
                 article_keys.pop(article.article_id, None)
+                await flush_table_writes(app)
                 continue
             assert isinstance(article, ArticleEnriched)
             keys = []
@@ -189,6 +205,7 @@ def create_app(settings: AlertingSettings) -> faust.App:
                     await (await reports.send(key=key.encode(), value=report_payload(article, record)))
             if keys:
                 article_keys[article.article_id] = sorted(set(keys))
+                await flush_table_writes(app)
 
     @app.agent(reports)
     async def decide_talks(stream: Any) -> None:
@@ -197,6 +214,7 @@ def create_app(settings: AlertingSettings) -> faust.App:
                 doc = json.loads(event.value)
                 if isinstance(doc, dict) and "retract" in doc:
                     await _retract(event.key.decode(), str(doc["retract"]))
+                    await flush_table_writes(app)
                     continue
                 report = parse_report(event.value)
             except (ValueError, KeyError, TypeError) as exc:
@@ -204,6 +222,9 @@ def create_app(settings: AlertingSettings) -> faust.App:
                 continue
             try:
                 await _decide_one(report)
+                # The new state must be in the changelog before this report's offset is
+                # committed: lost on a crash, it would make the next report a "new" event.
+                await flush_table_writes(app)
             except Exception as exc:  # one bad report must not stop the agent
                 log.exception("talks_decision_failed", article_id=report.article_id)
                 await _dead_letter(

@@ -33,7 +33,7 @@ from parley.shared.events import (
     decode_event,
     to_dict,
 )
-from parley.shared.faust_app import make_app, raw_topic, send_dead_letter
+from parley.shared.faust_app import flush_table_writes, make_app, raw_topic, send_dead_letter
 from parley.shared.logging import get_logger
 from parley.shared.metrics import (
     ALERTS,
@@ -117,8 +117,11 @@ def create_app(settings: AlertingSettings, holder: RulesHolder) -> faust.App:
             partition = event.message.partition
             if isinstance(envelope.data, AlertRedeliveryRequested):
                 _redeliver(envelope.data, partition)
-                continue
-            _dispatch(envelope, partition)
+            else:
+                _dispatch(envelope, partition)
+            # The pending entries must be in the changelog before this alert's offset can be
+            # committed, or a crash in between would lose the alert.
+            await flush_table_writes(app)
 
     def _dispatch(envelope: Envelope, partition: int) -> None:
         facts = alert_facts(envelope)

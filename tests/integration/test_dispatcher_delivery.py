@@ -257,3 +257,27 @@ def test_private_webhook_urls_are_refused_unless_allowed(ns: str, tmp_path: Path
     )
     assert result.returncode == 2 and "private" in result.stderr
     assert "pw" not in result.stderr.replace("PARLEY", "")
+
+
+def test_alerts_raised_while_the_dispatcher_is_down_are_delivered_after_it_returns(
+    ns: str, tmp_path: Path
+) -> None:
+    """Partitions the dispatcher never committed on must be read from their start, not their end."""
+    receiver = Receiver().start()
+    services = Services(ns, [endpoint("ops", receiver)], tmp_path)
+    pairs = [("Armenia", "Azerbaijan"), ("Greece", "Turkey"), ("Serbia", "Kosovo"), ("India", "Pakistan"),
+             ("Ethiopia", "Eritrea"), ("Peru", "Chile"), ("Japan", "China"), ("Sudan", "Chad")]  # fmt: skip
+    try:
+        services.start("alerting")
+        services.start("dispatcher")
+        publish(ns, "d-0", "Reuters", record(parties=["Norway", "Iceland"], mediators=[]))
+        wait_until(lambda: len(receiver.ids()) >= 1, 90, what="first alert")
+        services.kill("dispatcher")
+        for i, (a, b) in enumerate(pairs, start=1):
+            publish(ns, f"d-{i}", "Reuters", record(parties=[a, b], mediators=[], location=None), hours=i)
+        wait_until(lambda: len(read_topic(Names(ns).alerts)) >= len(pairs) + 1, 90, what="alerts raised")
+        services.start("dispatcher")
+        wait_until(lambda: len(set(receiver.ids())) >= len(pairs) + 1, 120, what="every alert delivered")
+    finally:
+        services.stop()
+        receiver.stop()
