@@ -554,7 +554,11 @@ class Kafka(Server):
     def command(self) -> list[str]:
         # Every test and demo namespace adds topics; partition metadata lives on the heap, and
         # 512 MB ran out after a few thousand partitions.
-        return [*self.java_base(os.environ.get("PARLEY_KAFKA_HEAP", "1536m")), self.main_class, str(self.properties)]
+        return [
+            *self.java_base(os.environ.get("PARLEY_KAFKA_HEAP", "1536m")),
+            self.main_class,
+            str(self.properties),
+        ]
 
     def started_marker_seen(self, marks: dict[Path, int]) -> bool:
         return any(
