@@ -14,7 +14,7 @@ import faust
 
 from parley.shared.deadletter import dead_letter
 from parley.shared.health import HealthServer
-from parley.shared.kafka import faust_broker_url, faust_credentials, wait_for_kafka
+from parley.shared.kafka import MAX_REQUEST_BYTES, faust_broker_url, faust_credentials, wait_for_kafka
 from parley.shared.lag import LagExporter
 from parley.shared.metrics import DEADLETTERED, MESSAGES_PRODUCED, topic_label
 from parley.shared.runtime import PORTS
@@ -42,6 +42,10 @@ def make_app(settings: ParleySettings, service: str, **options: Any) -> faust.Ap
         # A crashed worker's partitions move to the others after 10 s, not faust's default 60 s.
         "broker_session_timeout": 10.0,
         "broker_heartbeat_interval": 3.0,
+        # Articles (and the dead letters that keep them) reach a few MB; with faust's 1 MB
+        # defaults such a dead letter could not be sent and the poison message would be lost.
+        "producer_max_request_size": MAX_REQUEST_BYTES + 1024 * 1024,
+        "consumer_max_fetch_size": MAX_REQUEST_BYTES + 1024 * 1024,
     }
     config.update(options)
     return faust.App(names.group(service), **config)
