@@ -138,9 +138,9 @@ class Scenario:
 SCENARIOS = [
     Scenario("kill -9 ingest", kill9("ingest")),
     Scenario("kill -9 enrichment", kill9("enrichment"), short=True),
-    Scenario("kill -9 indexer", kill9("indexer")),
+    Scenario("kill -9 indexer", kill9("indexer"), short=True),
     Scenario("kill -9 alerting", kill9("alerting")),
-    Scenario("kill -9 dispatcher", kill9("dispatcher"), short=True),
+    Scenario("kill -9 dispatcher", kill9("dispatcher")),
     Scenario("kill -9 search", kill9("search")),
     Scenario("Kafka stopped 30 s", server_outage("kafka")),
     Scenario("Elasticsearch stopped 30 s", server_outage("elasticsearch")),

@@ -281,3 +281,49 @@ def test_alerts_raised_while_the_dispatcher_is_down_are_delivered_after_it_retur
     finally:
         services.stop()
         receiver.stop()
+
+
+def test_kill_9_of_the_dispatcher_in_a_steady_stream_loses_no_alert(ns: str, tmp_path: Path) -> None:
+    """Alerts keep coming while the dispatcher dies and starts again (not waiting for it)."""
+    import signal
+    import threading
+    import time
+
+    receiver = Receiver().start()
+    services = Services(ns, [endpoint("ops", receiver)], tmp_path)
+    stop = threading.Event()
+    sent: list[str] = []
+
+    def stream() -> None:
+        i = 0
+        while not stop.is_set():
+            i += 1
+            publish(ns, f"s-{i}", "Reuters", record(parties=[f"Country{i}a", f"Country{i}b"], mediators=[],
+                                                    location=None), hours=i)  # fmt: skip
+            sent.append(f"s-{i}")
+            time.sleep(0.7)
+
+    try:
+        services.start("alerting")
+        services.start("dispatcher")
+        pump = threading.Thread(target=stream, daemon=True)
+        pump.start()
+        time.sleep(6)
+        services.kill("dispatcher", signal.SIGKILL)
+        time.sleep(2)
+        services.procs["dispatcher"] = subprocess.Popen(
+            [sys.executable, "-m", "parley.services", "dispatcher", "run"],
+            env=services.env("dispatcher"),
+            stdout=(tmp_path / "dispatcher-2.log").open("ab"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        time.sleep(12)
+        stop.set()
+        pump.join()
+        wait_until(lambda: len(read_topic(Names(ns).alerts)) >= len(sent), 90, what="every alert raised")
+        expected = len(read_topic(Names(ns).alerts))
+        wait_until(lambda: len(set(receiver.ids())) >= expected, 120, what=f"{expected} alerts delivered")
+    finally:
+        services.stop()
+        receiver.stop()
