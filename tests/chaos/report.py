@@ -41,7 +41,7 @@ hold (or a bound of a few minutes passes):
 
 "Recovered in" runs from the end of the fault (process restarted, server back, receiver fast
 again, replica killed, limit lifted) to the moment all invariants hold. `make test` runs a short
-subset (kill -9 of enrichment and of the dispatcher, poison messages) and leaves this file alone.
+subset (kill -9 of enrichment and of the indexer, poison messages) and leaves this file alone.
 The scenarios are in `tests/chaos/test_chaos.py`.
 """
 
