@@ -548,7 +548,9 @@ def observe(chaos: Chaos, row: Row, new: list[Planned], seen_requests: int) -> R
     scenario_requests = requests[seen_requests:]
     row.alerts_expected = len(expected_new)
     row.alerts_delivered = len(expected_new & delivered_all)
-    row.alerts_missing = len(expected_all - delivered_all)
+    # This scenario's alerts only: an alert lost in an earlier scenario fails that row, not every
+    # row after it.
+    row.alerts_missing = len(expected_new - delivered_all)
     row.alerts_unexpected = len({r["id"] for r in scenario_requests} - expected_all)
     ids_this_time = [r["id"] for r in scenario_requests]
     row.redeliveries = len(ids_this_time) - len(set(ids_this_time))
