@@ -31,37 +31,17 @@ from tests.conftest import ROOT, wait_until
 from tests.integration.test_indexer_search import (
     committed,
     dead_letters,
-    es_session,
     free_port,
-    indexer_threads,
     message,
     metric,
-    namespace_topics,
     produce,
     settings,
 )
 
 pytestmark = pytest.mark.integration
+
 ES_LIB = Path(os.environ.get("PARLEY_LOCAL_DIR", ROOT / ".local")) / "elasticsearch" / "lib"
 OUTAGE_S = 20
-
-
-@pytest.fixture(scope="module")
-def es() -> Iterator[Elasticsearch]:
-    with es_session() as client:
-        yield client
-
-
-@pytest.fixture
-def ns(namespace: str, es: Elasticsearch) -> Iterator[str]:
-    with namespace_topics(namespace, es) as name:
-        yield name
-
-
-@pytest.fixture
-def run_indexer() -> Iterator[Any]:
-    with indexer_threads() as start:
-        yield start
 
 
 def enriched(i: int, generated: dict[str, Any], title: str | None = None) -> ArticleEnriched:

@@ -73,18 +73,6 @@ def namespace_topics(namespace: str, es: Elasticsearch) -> Iterator[str]:
         es.options(ignore_status=404).indices.delete_index_template(name=f"{namespace}-*")
 
 
-@pytest.fixture(scope="module")
-def es() -> Iterator[Elasticsearch]:
-    with es_session() as client:
-        yield client
-
-
-@pytest.fixture
-def ns(namespace: str, es: Elasticsearch) -> Iterator[str]:
-    with namespace_topics(namespace, es) as name:
-        yield name
-
-
 def article(
     article_id: str, title: str = "Ukraine and Russia to hold talks in Geneva", **changes: Any
 ) -> ArticleEnriched:
@@ -142,12 +130,6 @@ def indexer_threads() -> Iterator[Callable[..., Indexer]]:
         indexer.stop()
         thread.join(timeout=30)
         assert not thread.is_alive(), "the indexer did not stop"
-
-
-@pytest.fixture
-def run_indexer() -> Iterator[Any]:
-    with indexer_threads() as start:
-        yield start
 
 
 def free_port() -> int:

@@ -27,35 +27,15 @@ from tests.integration.test_indexer_search import (
     committed,
     dead_letters,
     doc,
-    es_session,
     free_port,
-    indexer_threads,
     message,
-    namespace_topics,
     produce,
     settings,
 )
 
 pytestmark = pytest.mark.integration
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def es() -> Iterator[Elasticsearch]:
-    with es_session() as client:
-        yield client
-
-
-@pytest.fixture
-def ns(namespace: str, es: Elasticsearch) -> Iterator[str]:
-    with namespace_topics(namespace, es) as name:
-        yield name
-
-
-@pytest.fixture
-def run_indexer() -> Iterator[Any]:
-    with indexer_threads() as start:
-        yield start
 
 
 def records(topic: str) -> list[tuple[bytes | None, bytes | None]]:

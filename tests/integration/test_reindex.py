@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -24,34 +23,14 @@ from tests.integration.test_indexer_search import (
     article,
     committed,
     doc,
-    es_session,
-    indexer_threads,
     message,
-    namespace_topics,
     produce,
     settings,
 )
 
 pytestmark = pytest.mark.integration
+
 ARTICLES = 400
-
-
-@pytest.fixture(scope="module")
-def es() -> Iterator[Elasticsearch]:
-    with es_session() as client:
-        yield client
-
-
-@pytest.fixture
-def ns(namespace: str, es: Elasticsearch) -> Iterator[str]:
-    with namespace_topics(namespace, es) as name:
-        yield name
-
-
-@pytest.fixture
-def run_indexer() -> Iterator[Any]:
-    with indexer_threads() as start:
-        yield start
 
 
 def parley(ns: str, *args: str) -> str:
