@@ -186,7 +186,14 @@ def test_faust_agent_and_table_survive_a_restart(namespace: str) -> None:
         proc = start()
         send(["geneva"])
         # The table was rebuilt from its changelog topic: the count goes on from 2.
-        wait_until(lambda: counts() == {"geneva": 3, "oslo": 1}, 180, what="counts after restart")
+        # The table was rebuilt from its changelog topic: the count goes on from 2 (a lost table
+        # would restart at 1). Delivery is at least once: a worker stopped before its periodic
+        # commit re-reads its three words, which the recovered table then counts again.
+        wait_until(
+            lambda: counts() in ({"geneva": 3, "oslo": 1}, {"geneva": 5, "oslo": 2}),
+            180,
+            what="counts after restart",
+        )
     finally:
         proc.kill()
         proc.wait()
