@@ -13,6 +13,7 @@ from typing import Any
 import faust
 
 from parley.shared.deadletter import dead_letter
+from parley.shared.faust_transport import Transport
 from parley.shared.health import HealthServer
 from parley.shared.kafka import MAX_REQUEST_BYTES, faust_broker_url, faust_credentials, wait_for_kafka
 from parley.shared.lag import LagExporter
@@ -20,6 +21,13 @@ from parley.shared.metrics import DEADLETTERED, MESSAGES_PRODUCED, topic_label
 from parley.shared.runtime import PORTS
 from parley.shared.settings import ParleySettings
 from parley.shared.topics import Names, TopicSpec
+
+
+class App(faust.App):
+    """faust's App on the transport that re-reads never-committed partitions from their start."""
+
+    def _new_transport(self) -> Transport:
+        return Transport(self.conf.broker_consumer, self)
 
 
 def make_app(settings: ParleySettings, service: str, **options: Any) -> faust.App:
@@ -48,7 +56,7 @@ def make_app(settings: ParleySettings, service: str, **options: Any) -> faust.Ap
         "consumer_max_fetch_size": MAX_REQUEST_BYTES + 1024 * 1024,
     }
     config.update(options)
-    return faust.App(names.group(service), **config)
+    return App(names.group(service), **config)
 
 
 def raw_topic(app: faust.App, spec: TopicSpec, namespace: str) -> faust.TopicT:
@@ -115,10 +123,10 @@ async def send_dead_letter(
     namespace: str,
     reason: str,
     error: str,
-    event: Any,
+    message: Any,
 ) -> None:
-    """Dead-letter the message behind a faust event, waiting until Kafka acknowledged it."""
-    message = event.message
+    """Dead-letter a consumed message (a faust `Message` or any record with topic, partition,
+    offset, key and value), waiting until Kafka acknowledged it."""
     key, value = dead_letter(
         service=service,
         reason=reason,

@@ -101,6 +101,11 @@ DELIVERIES_RESUMED = Counter(
     "Unfinished deliveries picked up again after a start or rebalance",
     ["endpoint"],
 )
+ALERTS_RECOVERED = Counter(
+    "parley_alerts_recovered_total",
+    "Alerts the dispatcher's stream skipped and it read again (skipped range, stalled partition)",
+    ["how"],
+)
 REDELIVERIES = Counter(
     "parley_webhook_redeliveries_total", "Deliveries an operator asked to send again", ["endpoint"]
 )

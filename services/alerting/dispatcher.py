@@ -13,6 +13,7 @@ An alert whose entries exist is never sent again, whichever app version or group
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,6 +21,7 @@ import faust
 
 from parley.services.alerting.deliverer import Deliverer
 from parley.services.alerting.delivery_state import delivery_key, is_final, new_entry, parse_time, redeliver
+from parley.services.alerting.progress import StallWatch, advanced, first_unprocessed, skipped_range
 from parley.services.alerting.routing import AlertFacts, RateLimiter, route
 from parley.services.alerting.rules_holder import RulesHolder
 from parley.services.alerting.settings import AlertingSettings
@@ -37,17 +39,23 @@ from parley.shared.faust_app import flush_table_writes, make_app, raw_topic, sen
 from parley.shared.logging import get_logger
 from parley.shared.metrics import (
     ALERTS,
+    ALERTS_RECOVERED,
     ALERTS_SUPPRESSED,
     DELIVERIES_RESUMED,
     MESSAGES_CONSUMED,
     MESSAGES_FAILED,
     REDELIVERIES,
 )
+from parley.shared.partition_reader import PartitionReader
 from parley.shared.topics import ALERTS as ALERTS_TOPIC
 from parley.shared.topics import ALERTS_DEADLETTER, ALERTS_DELIVERIES, DEADLETTER
 
 SERVICE = "dispatcher"
 RESUME_INTERVAL_S = 1.0
+# A partition behind its end with no progress for this long is read again from its expected
+# offset; long enough that a merely busy dispatcher is never sent back.
+STALL_CHECK_S = 5.0
+STALL_S = 15.0
 ALERT_TYPES = (TalksAnnounced, TalksUpdated, TalksCorroborated, AlertRedeliveryRequested)
 log = get_logger(__name__)
 
@@ -93,6 +101,10 @@ def create_app(settings: AlertingSettings, holder: RulesHolder) -> faust.App:
     deliveries.value_serializer = "json"  # type: ignore[attr-defined]
     # When each rule last sent an alert about a talks event (key `rule|talks_id`): quiet periods.
     last_sent = app.Table("rule_last_sent", default=str, partitions=6, key_type=str)
+    # The next offset expected on each alerts partition (key: the partition number).
+    progress = app.Table("dispatch_progress", default=int, partitions=ALERTS_TOPIC.partitions, key_type=str)
+    reader = PartitionReader(settings.kafka, alerts.get_topic_name(), f"{app.conf.id}-catch-up")
+    stalls = StallWatch(stall_s=STALL_S)
     limiter = RateLimiter()
     deliverer = Deliverer(cfg, deliveries, alerts_deadletter)
 
@@ -102,30 +114,51 @@ def create_app(settings: AlertingSettings, holder: RulesHolder) -> faust.App:
     @app.agent(alerts)
     async def dispatch(stream: Any) -> None:
         async for event in stream.events():
-            MESSAGES_CONSUMED.labels(SERVICE, "alerts").inc()
-            try:
-                envelope = decode_event(event.value, expected=ALERT_TYPES)
-            except PoisonMessage as exc:
-                MESSAGES_FAILED.labels(SERVICE, "alerts", exc.reason).inc()
+            message = event.message
+            partition, key = message.partition, str(message.partition)
+            expected = progress.data.get(key)
+            begin = 0 if expected is not None else (await reader.bounds(partition))[0]
+            gap = skipped_range(expected, begin, message.offset)
+            if gap is not None:
+                # Records the consumer dropped on a rebalance: dispatched before this one.
+                missed = await reader.read(partition, *gap)
+                ALERTS_RECOVERED.labels("skipped").inc(len(missed))
                 log.warning(
-                    "message_deadlettered", reason=exc.reason, error=str(exc), offset=event.message.offset
+                    "alerts_skipped_by_consumer_recovered",
+                    partition=partition,
+                    start=gap[0],
+                    stop=gap[1],
+                    records=len(missed),
                 )
-                await send_dead_letter(
-                    deadletter, service=SERVICE, namespace=ns, reason=exc.reason, error=str(exc), event=event
-                )
-                continue
-            partition = event.message.partition
-            if isinstance(envelope.data, AlertRedeliveryRequested):
-                _redeliver(envelope.data, partition)
-            else:
-                _dispatch(envelope, partition)
+                for record in missed:
+                    await _handle(record)
+            await _handle(message)
+            progress[key] = advanced(progress.data.get(key), message.offset)
             # The pending entries must be in the changelog before this alert's offset can be
             # committed, or a crash in between would lose the alert.
             await flush_table_writes(app)
 
-    def _dispatch(envelope: Envelope, partition: int) -> None:
+    async def _handle(message: Any) -> None:
+        """Route one record of the alerts topic (a faust message or a record read directly)."""
+        MESSAGES_CONSUMED.labels(SERVICE, "alerts").inc()
+        try:
+            envelope = decode_event(message.value, expected=ALERT_TYPES)
+        except PoisonMessage as exc:
+            MESSAGES_FAILED.labels(SERVICE, "alerts", exc.reason).inc()
+            log.warning("message_deadlettered", reason=exc.reason, error=str(exc), offset=message.offset)
+            await send_dead_letter(
+                deadletter, service=SERVICE, namespace=ns, reason=exc.reason, error=str(exc), message=message
+            )
+            return
+        if isinstance(envelope.data, AlertRedeliveryRequested):
+            _redeliver(envelope.data, message.partition)
+        else:
+            _dispatch(envelope, message.partition, message.offset)
+
+    def _dispatch(envelope: Envelope, partition: int, offset: int) -> None:
         facts = alert_facts(envelope)
         if recorded(facts.alert_id):
+            log.info("alert_already_routed", alert_id=facts.alert_id, partition=partition, offset=offset)
             return  # already routed (a replay, a restart, a new version of alerting)
         marks = {}
         for rule in holder.rules.rules:
@@ -148,6 +181,8 @@ def create_app(settings: AlertingSettings, holder: RulesHolder) -> faust.App:
         log.info(
             "alert_dispatched",
             alert_id=facts.alert_id,
+            partition=partition,
+            offset=offset,
             type=facts.type,
             rules=[r for r, _ in decision.sent],
             endpoints=list(decision.endpoints),
@@ -188,6 +223,25 @@ def create_app(settings: AlertingSettings, holder: RulesHolder) -> faust.App:
             DELIVERIES_RESUMED.labels(entry.get("endpoint", "?")).inc()
             log.info("alert_delivery_resumed", alert_id=entry.get("alert_id"), endpoint=entry.get("endpoint"))
             deliverer.start(key)
+
+    @app.timer(interval=STALL_CHECK_S)
+    async def catch_up() -> None:
+        """Send the consumer back over a partition whose last records were skipped."""
+        recovery = app.tables.recovery  # type: ignore[attr-defined]
+        if app.rebalancing or app.in_recovery or not recovery.completed.is_set():
+            return
+        assigned = [tp for tp in app.consumer.assignment() if tp.topic == alerts.get_topic_name()]
+        stalls.forget({tp.partition for tp in assigned})
+        for tp in assigned:
+            begin, end = await reader.bounds(tp.partition)
+            start = first_unprocessed(progress.data.get(str(tp.partition)), begin)
+            again = stalls.check(tp.partition, start, end, time.monotonic())
+            if again is not None:
+                ALERTS_RECOVERED.labels("stalled").inc(end - again)
+                log.warning(
+                    "alerts_partition_stalled_read_again", partition=tp.partition, start=again, end=end
+                )
+                await app.consumer.seek(tp, again)
 
     @app.timer(interval=cfg.rules_poll_s)
     async def watch_rules() -> None:

@@ -84,4 +84,6 @@ def create_app(settings: EnrichmentSettings) -> faust.App:
 async def _dead_letter(topic: Any, ns: str, reason: str, error: str, event: Any) -> None:
     MESSAGES_FAILED.labels(SERVICE, "articles.raw", reason).inc()
     log.warning("message_deadlettered", reason=reason, error=error, offset=event.message.offset)
-    await send_dead_letter(topic, service=SERVICE, namespace=ns, reason=reason, error=error, event=event)
+    await send_dead_letter(
+        topic, service=SERVICE, namespace=ns, reason=reason, error=error, message=event.message
+    )

@@ -1,4 +1,4 @@
-"""A minimal faust app for the client smoke test: an agent counting words into a table.
+"""A minimal faust app (on Parley's faust App) for the client smoke test: an agent counting words into a table.
 
 Run as `python faust_counter_app.py NAMESPACE PORT`; it exits by itself after SIGTERM.
 """
@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import sys
 
-import faust
 from aiohttp import web
 
-from parley.shared.faust_app import run_worker
+from parley.shared.faust_app import App, run_worker
 from parley.shared.kafka import faust_broker_url
 from parley.shared.settings import KafkaSettings
 
 namespace, port = sys.argv[1], int(sys.argv[2])
-app = faust.App(
+app = App(
     f"{namespace}-counter",
     broker=faust_broker_url(KafkaSettings()),
     store="memory://",

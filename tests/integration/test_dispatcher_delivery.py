@@ -117,11 +117,6 @@ def test_retries_dead_letters_and_a_receiver_coming_back(
         late.stop()
 
 
-@pytest.mark.xfail(
-    reason="same known intermittent loss as the steady-stream test below: a restarted dispatcher can "
-    "skip the first alert raised after a kill -9 (see docs/alerting.md, Known issues)",
-    strict=False,
-)
 def test_kill_9_of_alerting_and_dispatcher_loses_no_alert(ns: str, tmp_path: Path) -> None:
     receiver = Receiver(script=[503, 503]).start()  # each alert needs three attempts: kills land mid-delivery
     services = Services(ns, [endpoint("ops", receiver)], tmp_path)
@@ -288,12 +283,6 @@ def test_alerts_raised_while_the_dispatcher_is_down_are_delivered_after_it_retur
         receiver.stop()
 
 
-@pytest.mark.xfail(
-    reason="known intermittent loss: after a kill -9 in a steady stream the restarted dispatcher has "
-    "been seen to start one partition one offset past where the killed one stopped, skipping the first "
-    "alert raised after the kill (under investigation; see docs/alerting.md, Known issues)",
-    strict=False,
-)
 def test_kill_9_of_the_dispatcher_in_a_steady_stream_loses_no_alert(ns: str, tmp_path: Path) -> None:
     """Alerts keep coming while the dispatcher dies and starts again (not waiting for it)."""
     import signal
@@ -335,6 +324,53 @@ def test_kill_9_of_the_dispatcher_in_a_steady_stream_loses_no_alert(ns: str, tmp
         wait_until(lambda: len(read_topic(Names(ns).alerts)) >= len(sent), 90, what="every alert raised")
         expected = len(read_topic(Names(ns).alerts))
         wait_until(lambda: len(set(receiver.ids())) >= expected, 120, what=f"{expected} alerts delivered")
+    finally:
+        services.stop()
+        receiver.stop()
+
+
+def test_alerts_behind_an_offset_committed_too_far_are_still_delivered(ns: str, tmp_path: Path) -> None:
+    """The dispatcher checks its own progress, not only the group's committed offsets.
+
+    The group's offsets are moved to the end of every alerts partition before the dispatcher
+    first runs, as a consumer that counted dropped records as done would have left them: the
+    alerts behind them must still be delivered (the stalled partitions are read again), and a
+    later alert on a partition must not be delivered alone (the range it jumps over is read).
+    """
+    from kafka import TopicPartition
+    from kafka.structs import OffsetAndMetadata
+
+    from parley.shared.kafka import make_admin
+
+    receiver = Receiver().start()
+    services = Services(ns, [endpoint("ops", receiver)], tmp_path)
+    pairs = [("Armenia", "Azerbaijan"), ("Greece", "Turkey"), ("Serbia", "Kosovo"), ("India", "Pakistan"),
+             ("Ethiopia", "Eritrea"), ("Peru", "Chile")]  # fmt: skip
+    try:
+        services.start("alerting")
+        for i, (a, b) in enumerate(pairs, start=1):
+            publish(ns, f"c-{i}", "Reuters", record(parties=[a, b], mediators=[], location=None), hours=i)
+        raised = wait_until(
+            lambda: len(r := read_topic(Names(ns).alerts)) >= len(pairs) and r, 90, what="alerts"
+        )
+        ends: dict[int, int] = {}
+        for r in raised:
+            ends[r.partition] = max(ends.get(r.partition, 0), r.offset + 1)
+        admin = make_admin(KafkaSettings(), "test")
+        try:
+            admin.alter_group_offsets(
+                Names(ns).group("dispatcher"),
+                {TopicPartition(Names(ns).alerts, p): OffsetAndMetadata(o, "", -1) for p, o in ends.items()},
+            )
+        finally:
+            admin.close()
+        services.start("dispatcher")
+        wait_until(
+            lambda: len(set(receiver.ids())) >= len(pairs), 120, what="alerts behind the offsets delivered"
+        )
+        assert sorted(set(receiver.ids())) == sorted({decode_event(r.value).data.alert_id for r in raised})
+        log = (tmp_path / "dispatcher.log").read_text()
+        assert "alerts_partition_stalled_read_again" in log or "alerts_skipped_by_consumer_recovered" in log
     finally:
         services.stop()
         receiver.stop()

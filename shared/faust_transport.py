@@ -1,0 +1,59 @@
+"""faust's Kafka transport with one fix: rewinding partitions that have no committed offset.
+
+faust fetches while a rebalance or table recovery is still going on, drops what it fetched for
+partitions it is not yet processing, and relies on "seek to committed" afterwards to read those
+records again. aiokafka's `seek_to_committed` only seeks partitions with a committed offset
+above 0, so on a partition nobody has committed yet the fetch position stayed past the dropped
+records: a fresh worker (or one restarted after a crash before its first commit) silently
+skipped the first messages of such partitions. Here those partitions are reset by the
+consumer's own reset policy (`earliest` in Parley), so they are read again from their start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from aiokafka import TopicPartition
+from faust.transport.drivers import aiokafka as driver
+from faust.types import TP
+
+
+class RewindingConsumerThread(driver.AIOKafkaConsumerThread):
+    async def seek_to_committed(self) -> Mapping[TP, int]:
+        return await self.call_thread(self._seek_to_committed_or_reset)
+
+    async def _seek_to_committed_or_reset(self) -> Mapping[TP, int]:
+        consumer = self._ensure_consumer()
+        committed: dict[Any, int] = dict(await consumer.seek_to_committed())
+        rewind = uncommitted_stream_partitions(committed, self.app.tables.changelog_topics)
+        if rewind:
+            tps = [TopicPartition(tp.topic, tp.partition) for tp in rewind]
+            latest = self.app.conf.consumer_auto_offset_reset == "latest"
+            starts = await (consumer.end_offsets(tps) if latest else consumer.beginning_offsets(tps))
+            for tp in tps:
+                # A plain seek, applied at once like the committed ones above; faust then
+                # takes the start as the partition's read offset.
+                consumer.seek(tp, starts[tp])
+                committed[tp] = starts[tp]
+        return committed
+
+
+def uncommitted_stream_partitions(committed: Mapping[Any, int | None], changelogs: set[str]) -> list[Any]:
+    """Partitions that aiokafka left unsought: no committed offset (or 0), not a table changelog.
+
+    Changelog partitions are positioned by faust's table recovery, never by committed offsets.
+    """
+    return sorted(
+        (tp for tp, offset in committed.items() if not offset and tp.topic not in changelogs),
+        key=lambda tp: (tp.topic, tp.partition),
+    )
+
+
+class RewindingConsumer(driver.Consumer):
+    def _new_consumer_thread(self) -> driver.AIOKafkaConsumerThread:
+        return RewindingConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+
+class Transport(driver.Transport):
+    Consumer = RewindingConsumer
