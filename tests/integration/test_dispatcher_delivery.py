@@ -329,48 +329,82 @@ def test_kill_9_of_the_dispatcher_in_a_steady_stream_loses_no_alert(ns: str, tmp
         receiver.stop()
 
 
-def test_alerts_behind_an_offset_committed_too_far_are_still_delivered(ns: str, tmp_path: Path) -> None:
-    """The dispatcher checks its own progress, not only the group's committed offsets.
-
-    The group's offsets are moved to the end of every alerts partition before the dispatcher
-    first runs, as a consumer that counted dropped records as done would have left them: the
-    alerts behind them must still be delivered (the stalled partitions are read again), and a
-    later alert on a partition must not be delivered alone (the range it jumps over is read).
-    """
+def _commit(ns: str, offsets: dict[int, int]) -> None:
+    """Set the dispatcher group's committed offsets on the alerts topic (the group is empty)."""
     from kafka import TopicPartition
     from kafka.structs import OffsetAndMetadata
 
     from parley.shared.kafka import make_admin
 
+    admin = make_admin(KafkaSettings(), "test")
+    try:
+        admin.alter_group_offsets(
+            Names(ns).group("dispatcher"),
+            {TopicPartition(Names(ns).alerts, p): OffsetAndMetadata(o, "", -1) for p, o in offsets.items()},
+        )
+    finally:
+        admin.close()
+
+
+def test_alerts_behind_an_offset_committed_too_far_are_still_delivered(ns: str, tmp_path: Path) -> None:
+    """The dispatcher checks its own progress, not only the group's committed offsets.
+
+    The group's offsets are moved past alerts nobody dispatched, as a consumer that counted
+    dropped records as done would have left them. (1) Before the dispatcher first runs, to the
+    end of every partition: the stalled partitions are read again. (2) While it is stopped, to
+    the last of several new alerts of a partition: the range the stream jumps over is read
+    directly. Every alert is delivered both times.
+    """
+    import signal
+
     receiver = Receiver().start()
     services = Services(ns, [endpoint("ops", receiver)], tmp_path)
-    pairs = [("Armenia", "Azerbaijan"), ("Greece", "Turkey"), ("Serbia", "Kosovo"), ("India", "Pakistan"),
-             ("Ethiopia", "Eritrea"), ("Peru", "Chile")]  # fmt: skip
+    log = tmp_path / "dispatcher.log"
+
+    def raise_alerts(prefix: str, count: int, hours: int) -> None:
+        for i in range(count):
+            parties = [f"{prefix}land{i}a", f"{prefix}land{i}b"]
+            publish(
+                ns,
+                f"{prefix}-{i}",
+                "Reuters",
+                record(parties=parties, mediators=[], location=None),
+                hours + i,
+            )
+
+    def alerts(count: int) -> list[Any]:
+        return wait_until(lambda: len(r := read_topic(Names(ns).alerts)) >= count and r, 90, what="alerts")
+
+    def alert_ids(records: list[Any]) -> list[str]:
+        return sorted({decode_event(r.value).data.alert_id for r in records})
+
     try:
         services.start("alerting")
-        for i, (a, b) in enumerate(pairs, start=1):
-            publish(ns, f"c-{i}", "Reuters", record(parties=[a, b], mediators=[], location=None), hours=i)
-        raised = wait_until(
-            lambda: len(r := read_topic(Names(ns).alerts)) >= len(pairs) and r, 90, what="alerts"
-        )
+        raise_alerts("a", 6, 1)
+        first = alerts(6)
         ends: dict[int, int] = {}
-        for r in raised:
+        for r in first:
             ends[r.partition] = max(ends.get(r.partition, 0), r.offset + 1)
-        admin = make_admin(KafkaSettings(), "test")
-        try:
-            admin.alter_group_offsets(
-                Names(ns).group("dispatcher"),
-                {TopicPartition(Names(ns).alerts, p): OffsetAndMetadata(o, "", -1) for p, o in ends.items()},
-            )
-        finally:
-            admin.close()
+        _commit(ns, ends)
         services.start("dispatcher")
-        wait_until(
-            lambda: len(set(receiver.ids())) >= len(pairs), 120, what="alerts behind the offsets delivered"
-        )
-        assert sorted(set(receiver.ids())) == sorted({decode_event(r.value).data.alert_id for r in raised})
-        log = (tmp_path / "dispatcher.log").read_text()
-        assert "alerts_partition_stalled_read_again" in log or "alerts_skipped_by_consumer_recovered" in log
+        wait_until(lambda: len(set(receiver.ids())) >= 6, 120, what="alerts behind the offsets delivered")
+        assert sorted(set(receiver.ids())) == alert_ids(first)
+        assert "alerts_partition_stalled_read_again" in log.read_text()
+
+        services.kill("dispatcher", signal.SIGTERM)
+        raise_alerts("b", 8, 20)  # 8 alerts on 6 partitions: some partition gets two or more
+        everything = alerts(14)
+        new = [
+            r for r in everything if (r.partition, r.offset) not in {(f.partition, f.offset) for f in first}
+        ]
+        by_partition: dict[int, list[int]] = {}
+        for r in new:
+            by_partition.setdefault(r.partition, []).append(r.offset)
+        _commit(ns, {p: max(o) for p, o in by_partition.items() if len(o) >= 2})
+        services.start("dispatcher")
+        wait_until(lambda: len(set(receiver.ids())) >= 14, 120, what="alerts jumped over delivered")
+        assert sorted(set(receiver.ids())) == alert_ids(everything)
+        assert "alerts_skipped_by_consumer_recovered" in log.read_text()
     finally:
         services.stop()
         receiver.stop()
