@@ -88,6 +88,7 @@ def catch_up(indexer: Indexer, ends: dict[TopicPartition, int]) -> None:
         if indexer.stop_event.is_set():
             raise StopRequested()
         indexer.run_once()
+    indexer.drain()  # the last batch sent may still be in flight
 
 
 def reindex_kind(

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from parley.services.indexer.bulk import Source, build_pending, bulk_body, classify, latest_per_document
+from elastic_transport import NdjsonSerializer
+
+from parley.services.indexer.bulk import (
+    Pending,
+    Source,
+    build_pending,
+    bulk_body,
+    classify,
+    encoded_bulk_body,
+    latest_per_document,
+)
 from parley.services.indexer.documents import article_document, entity_fields, talks_document
 from parley.shared.events import ArticleDeleted, ArticleEnriched, TalksRecorded, TalksState, wrap
 from parley.shared.extraction import Entity, TalksRecord
@@ -127,6 +137,24 @@ def test_operations_use_the_alias_id_and_offset_as_external_version() -> None:
     assert talks.operation["index"]["_index"] == "ns-talks"
     assert talks.operation["index"]["_id"] == "k1"
     assert bulk_body([enriched, delete]) == [enriched.operation, enriched.document, delete.operation]
+
+
+def test_the_encoded_bulk_body_is_what_the_client_would_send() -> None:
+    names = Names("ns")
+    pendings = [
+        build_pending(wrap(article(title="Genève: talks — «soon»"), service="t"), source(7), names, NOW),
+        build_pending(
+            wrap(TalksRecorded(talks=talks_state()), service="t"), source(3, "ns.talks"), names, NOW
+        ),
+        Pending(source(8), "articles", "a9", {"index": {"_id": "a9"}}, {"score": float("nan")}),
+    ]
+    client = NdjsonSerializer()
+    assert client.dumps(encoded_bulk_body(pendings)) == client.dumps(bulk_body(pendings))
+
+
+def test_a_line_pydantic_cannot_encode_is_left_to_the_client() -> None:
+    odd = Pending(source(1), "articles", "a1", {"index": {"_id": "a1"}}, {"title": "lone \ud800 surrogate"})
+    assert encoded_bulk_body([odd]) == [b'{"index":{"_id":"a1"}}', {"title": "lone \ud800 surrogate"}]
 
 
 def test_only_the_newest_event_per_document_is_sent() -> None:
