@@ -14,10 +14,12 @@ An alert whose entries exist is never sent again, whichever app version or group
 from __future__ import annotations
 
 import time
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import faust
+from tenacity import AsyncRetrying, retry_if_exception_type, wait_exponential_jitter
 
 from parley.services.alerting.deliverer import Deliverer
 from parley.services.alerting.delivery_state import delivery_key, is_final, new_entry, parse_time, redeliver
@@ -25,7 +27,7 @@ from parley.services.alerting.progress import StallWatch, advanced, first_unproc
 from parley.services.alerting.routing import AlertFacts, RateLimiter, route
 from parley.services.alerting.rules_holder import RulesHolder
 from parley.services.alerting.settings import AlertingSettings
-from parley.shared.errors import PoisonMessage
+from parley.shared.errors import KafkaUnavailable, PoisonMessage
 from parley.shared.events import (
     AlertRedeliveryRequested,
     Envelope,
@@ -58,6 +60,26 @@ STALL_CHECK_S = 5.0
 STALL_S = 15.0
 ALERT_TYPES = (TalksAnnounced, TalksUpdated, TalksCorroborated, AlertRedeliveryRequested)
 log = get_logger(__name__)
+T = TypeVar("T")
+
+
+async def until_read(what: str, read: Callable[..., Awaitable[T]], *args: Any) -> T:
+    """`read(*args)`, retried with backoff while Kafka is unavailable: a skipped range must be
+    dispatched before the stream goes on, so the agent waits rather than crash or go past it."""
+    retrying = AsyncRetrying(
+        retry=retry_if_exception_type(KafkaUnavailable),
+        wait=wait_exponential_jitter(initial=0.5, max=30),
+        before_sleep=lambda state: log.warning(
+            "dependency_unavailable",
+            action=what,
+            error=str(state.outcome.exception() if state.outcome else ""),
+        ),
+        reraise=True,
+    )
+    async for attempt in retrying:
+        with attempt:
+            return await read(*args)
+    raise AssertionError("unreachable: AsyncRetrying either returns or raises")
 
 
 def alert_facts(envelope: Envelope) -> AlertFacts:
@@ -117,11 +139,11 @@ def create_app(settings: AlertingSettings, holder: RulesHolder) -> faust.App:
             message = event.message
             partition, key = message.partition, str(message.partition)
             expected = progress.data.get(key)
-            begin = 0 if expected is not None else (await reader.bounds(partition))[0]
+            begin = 0 if expected is not None else (await until_read("bounds", reader.bounds, partition))[0]
             gap = skipped_range(expected, begin, message.offset)
             if gap is not None:
                 # Records the consumer dropped on a rebalance: dispatched before this one.
-                missed = await reader.read(partition, *gap)
+                missed = await until_read("skipped range", reader.read, partition, *gap)
                 ALERTS_RECOVERED.labels("skipped").inc(len(missed))
                 log.warning(
                     "alerts_skipped_by_consumer_recovered",
@@ -233,7 +255,11 @@ def create_app(settings: AlertingSettings, holder: RulesHolder) -> faust.App:
         assigned = [tp for tp in app.consumer.assignment() if tp.topic == alerts.get_topic_name()]
         stalls.forget({tp.partition for tp in assigned})
         for tp in assigned:
-            begin, end = await reader.bounds(tp.partition)
+            try:
+                begin, end = await reader.bounds(tp.partition)
+            except KafkaUnavailable as exc:
+                log.warning("dependency_unavailable", action="stall check", error=str(exc))
+                return  # the next tick looks again
             start = first_unprocessed(progress.data.get(str(tp.partition)), begin)
             again = stalls.check(tp.partition, start, end, time.monotonic())
             if again is not None:

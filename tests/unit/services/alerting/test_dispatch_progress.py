@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+
+import pytest
+
+from parley.services.alerting.dispatcher import until_read
 from parley.services.alerting.progress import StallWatch, advanced, first_unprocessed, skipped_range
+from parley.shared.errors import KafkaUnavailable, PoisonMessage
 from parley.shared.faust_transport import uncommitted_stream_partitions
 from parley.shared.partition_reader import Record
 
@@ -59,3 +65,22 @@ def test_only_never_committed_stream_partitions_are_rewound() -> None:
     }
     rewound = uncommitted_stream_partitions(committed, {"app-table-changelog"})
     assert [(r.topic, r.partition) for r in rewound] == [("alerts", 0), ("alerts", 1)]
+
+
+def test_reading_a_skipped_range_waits_for_kafka_instead_of_failing() -> None:
+    calls: list[int] = []
+
+    async def flaky(partition: int) -> tuple[int, int]:
+        calls.append(partition)
+        if len(calls) < 3:
+            raise KafkaUnavailable("broker down")
+        return (0, 7)
+
+    assert asyncio.run(until_read("bounds", flaky, 4)) == (0, 7)
+    assert calls == [4, 4, 4]
+
+    async def broken(partition: int) -> tuple[int, int]:
+        raise PoisonMessage("invalid", "not a Kafka outage")
+
+    with pytest.raises(PoisonMessage):  # anything else is not retried
+        asyncio.run(until_read("bounds", broken, 4))
