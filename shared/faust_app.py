@@ -7,16 +7,26 @@ is dead-lettered by our code instead of stopping the agent inside faust's deseri
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
 import faust
 
 from parley.shared.deadletter import dead_letter
+from parley.shared.errors import KafkaUnavailable
 from parley.shared.faust_transport import Transport
 from parley.shared.health import HealthServer
-from parley.shared.kafka import MAX_REQUEST_BYTES, faust_broker_url, faust_credentials, wait_for_kafka
+from parley.shared.kafka import (
+    MAX_REQUEST_BYTES,
+    faust_broker_url,
+    faust_credentials,
+    kafka_errors,
+    make_admin,
+    wait_for_kafka,
+)
 from parley.shared.lag import LagExporter
+from parley.shared.logging import get_logger
 from parley.shared.metrics import DEADLETTERED, MESSAGES_PRODUCED, topic_label
 from parley.shared.runtime import PORTS
 from parley.shared.settings import ParleySettings
@@ -28,6 +38,9 @@ class App(faust.App):
 
     def _new_transport(self) -> Transport:
         return Transport(self.conf.broker_consumer, self)
+
+
+log = get_logger(__name__)
 
 
 def make_app(settings: ParleySettings, service: str, **options: Any) -> faust.App:
@@ -101,9 +114,50 @@ def serve(
         if prepare is not None:
             prepare()
         wait_for_kafka(settings.kafka, settings.namespace)
+        ensure_changelog_topics(app, settings)
         run_worker(app, settings.log.level)
     finally:
         health.stop()
+
+
+def ensure_changelog_topics(app: faust.App, settings: ParleySettings) -> None:
+    """Create every table's changelog topic (compacted) before the worker joins its group.
+
+    faust creates them too, but lazily: a table whose changelog is missing from the first
+    metadata makes the agent writing it crash on every message (PartitionsMismatch) until the
+    metadata is refreshed, and those messages count as done.
+    """
+    try:
+        _create_changelog_topics(app, settings)
+    except KafkaUnavailable as exc:  # faust will create them itself
+        log.warning("changelog_topics_not_created", error=str(exc))
+
+
+def _create_changelog_topics(app: faust.App, settings: ParleySettings) -> None:
+    from kafka.admin import NewTopic
+    from kafka.errors import TopicAlreadyExistsError
+
+    admin = make_admin(settings.kafka, f"{app.conf.id}-setup")
+    try:
+        existing = set(admin.list_topics())
+        for table in app.tables.values():
+            name = table.changelog_topic.get_topic_name()
+            if name in existing:
+                continue
+            partitions = table.partitions or app.conf.topic_partitions
+            with contextlib.suppress(TopicAlreadyExistsError), kafka_errors(f"creating {name}"):
+                admin.create_topics(
+                    [
+                        NewTopic(
+                            name,
+                            partitions,
+                            settings.kafka.replication_factor,
+                            topic_configs={"cleanup.policy": "compact"},
+                        )
+                    ]
+                )
+    finally:
+        admin.close()
 
 
 async def flush_table_writes(app: faust.App) -> None:

@@ -236,12 +236,13 @@ def create_app(settings: AlertingSettings) -> faust.App:
         kept, changed, removed = retract(events, article_id)
         if not changed and not removed:
             return
-        talks_state[key] = [e.model_dump(mode="json") for e in kept]
         for state in changed:
             recorded = wrap(TalksRecorded(talks=state), service=SERVICE, id_parts=("retract", article_id))
             await (await talks_topic.send(key=state.talks_id.encode(), value=encode(recorded)))
         for talks_id in removed:  # a tombstone: compaction forgets the event, the indexer deletes it
             await (await talks_topic.send(key=talks_id.encode(), value=None))
+        # The state last (as in `_decide_one`): a crash before it re-does the retraction.
+        talks_state[key] = [e.model_dump(mode="json") for e in kept]
         log.info("article_retracted", article_id=article_id, changed=len(changed), removed=len(removed))
 
     known: dict[str, list[dict[str, Any]]] | None = None
@@ -267,7 +268,6 @@ def create_app(settings: AlertingSettings) -> faust.App:
         decision = decide(events, report, windows)
         if decision.changed is None:
             return
-        talks_state[key] = [e.model_dump(mode="json") for e in decision.events]
         state = decision.changed
         recorded = wrap(
             TalksRecorded(talks=state),
@@ -285,6 +285,11 @@ def create_app(settings: AlertingSettings) -> faust.App:
                 max(0.0, (datetime.now(UTC) - report.ingested_at).total_seconds())
             )
             log.info("talks_alert_raised", alert_id=planned.alert_id, type=planned.type)
+        # The state only once the talks record and the alerts are acknowledged: a crash before
+        # this line leaves the report to be decided again, giving the same ids (the dispatcher
+        # routes an alert id once); written first, it could reach the changelog while the alert
+        # never reached Kafka, and the alert would be lost.
+        talks_state[key] = [e.model_dump(mode="json") for e in decision.events]
 
     return app
 
