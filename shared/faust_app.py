@@ -145,7 +145,7 @@ def _create_changelog_topics(app: faust.App, settings: ParleySettings) -> None:
             if name in existing:
                 continue
             partitions = table.partitions or app.conf.topic_partitions
-            with contextlib.suppress(TopicAlreadyExistsError), kafka_errors(f"creating {name}"):
+            with kafka_errors(f"creating {name}"), contextlib.suppress(TopicAlreadyExistsError):
                 admin.create_topics(
                     [
                         NewTopic(

@@ -192,7 +192,9 @@ def test_faust_agent_and_table_survive_a_restart(namespace: str) -> None:
 
         def recovered() -> bool:
             seen[0] = counts()
-            return seen[0] in ({"geneva": 3, "oslo": 1}, {"geneva": 5, "oslo": 2})
+            # 2 + 1 new, plus whatever of the three words was read again (0, 1 or 2 genevas, 0 or
+            # 1 oslo, depending on which partition's offsets were committed before the stop).
+            return 3 <= seen[0].get("geneva", 0) <= 5 and 1 <= seen[0].get("oslo", 0) <= 2
 
         try:
             wait_until(recovered, 180, what="counts after restart")
