@@ -16,12 +16,12 @@ from parley.shared.events import (
     ArticleReceived,
     Event,
     TalksRecorded,
-    TalksState,
     decode_event,
     encode,
     wrap,
 )
 from parley.shared.extraction import Entity, TalksRecord
+from tests.unit.services.indexer.test_indexer_documents import talks_state
 
 NOW = datetime(2026, 2, 3, 12, 0, tzinfo=UTC)
 ARTICLES = (ArticleEnriched, ArticleDeleted)
@@ -55,20 +55,7 @@ def enriched(article_id: str = "a1") -> ArticleEnriched:
 
 
 def talks() -> TalksRecorded:
-    state = TalksState(
-        talks_id="k1",
-        revision=2,
-        parties=("Ukraine", "Russia"),
-        location="Geneva",
-        start_date=date(2026, 2, 10),
-        status="announced",
-        confidence=0.8,
-        evidence="will meet in Geneva",
-        first_seen=NOW,
-        last_seen=NOW,
-        article_ids=("a1",),
-    )
-    return TalksRecorded(talks=state)
+    return TalksRecorded(talks=talks_state())
 
 
 def raw(event: Event, **envelope: object) -> bytes:
