@@ -40,12 +40,10 @@ lint: setup ## ruff and mypy
 test: setup infra-up lint ## everything: setup, servers, lint, all tests but benchmarks
 	PARLEY_CHAOS=short $(VENV)/bin/pytest -m "not bench"
 
-eval: setup ## score talks extraction on the development corpus (STRICT=1: fail below targets)
+eval: setup ## score talks extraction on every corpus file, held-out split excluded (HELDOUT=1: only it; STRICT=1: dev below targets fails)
 	@mkdir -p build/eval
-	$(PY) -m parley.services.enrichment.extract $(PARLEY_SHARED_DIR)/corpus/talks_dev.jsonl -o build/eval/predictions.jsonl
-	$(PYTHON) $(PARLEY_SHARED_DIR)/eval/score_talks.py $(PARLEY_SHARED_DIR)/corpus/talks_dev.jsonl build/eval/predictions.jsonl --errors
-	@$(PYTHON) $(PARLEY_SHARED_DIR)/eval/score_talks.py $(PARLEY_SHARED_DIR)/corpus/talks_dev.jsonl build/eval/predictions.jsonl --json > build/eval/summary.json
-	@if [ "$(STRICT)" = "1" ]; then $(PY) -m parley.services.enrichment.eval_targets build/eval/summary.json; fi
+	$(PY) -m parley.services.enrichment.evaluate $(PARLEY_SHARED_DIR) --out build/eval $(if $(HELDOUT),--heldout)
+	@if [ "$(STRICT)" = "1" ] && [ -z "$(HELDOUT)" ]; then $(PY) -m parley.services.enrichment.eval_targets build/eval/summary.json; fi
 
 bench: setup infra-up ## full benchmark run (bench/results/full.json, docs/benchmarks.md)
 	$(PY) -m bench.run --mode full
