@@ -50,6 +50,7 @@ def make_app(settings: ParleySettings, service: str, **options: Any) -> faust.Ap
         "broker": faust_broker_url(settings.kafka),
         "broker_credentials": faust_credentials(settings.kafka),
         "store": "memory://",  # tables are rebuilt from their changelog topics at start
+        "datadir": settings.data_dir / f"{names.group(service)}-data",
         "topic_partitions": 6,
         "topic_replication_factor": settings.kafka.replication_factor,
         "producer_acks": -1,

@@ -8,15 +8,40 @@ Sections map to variable prefixes: `PARLEY_KAFKA_BOOTSTRAP_SERVERS` is `kafka.bo
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from parley.shared.errors import ConfigError
 
 NAMESPACE_PATTERN = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
+
+# The local servers' own variables (deploy/local/infra.py) under their names before they moved
+# to `PARLEY_LOCAL_…`. They fall under the `kafka`/`es` sections without being settings of any
+# service, so a service ignores exactly these (with a warning) rather than refusing to start; any
+# other unknown key in a section is still refused, because that is how typos are caught.
+LEGACY_LOCAL_SERVER_VARIABLES: dict[str, str] = {
+    "PARLEY_KAFKA_PORT": "PARLEY_LOCAL_KAFKA_PORT",
+    "PARLEY_KAFKA_CONTROLLER_PORT": "PARLEY_LOCAL_KAFKA_CONTROLLER_PORT",
+    "PARLEY_KAFKA_HEAP": "PARLEY_LOCAL_KAFKA_HEAP",
+    "PARLEY_ES_HTTP_PORT": "PARLEY_LOCAL_ES_HTTP_PORT",
+    "PARLEY_ES_TRANSPORT_PORT": "PARLEY_LOCAL_ES_TRANSPORT_PORT",
+}
+
+
+class LocalServerVariableIgnored(FutureWarning):
+    """A deprecated local-server variable was found in a service's environment and ignored."""
 
 
 class _Section(BaseModel):
@@ -97,6 +122,28 @@ class ParleySettings(BaseSettings):
     es: ElasticsearchSettings = ElasticsearchSettings()
     log: LogSettings = LogSettings()
     http: HttpSettings = HttpSettings()
+    # Where the service keeps local working files (faust's `<app id>-data` folder); relative
+    # paths are taken from the working directory, as in the Docker images (/var/lib/parley).
+    data_dir: Path = Path(".")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _ignore_local_server_variables(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        for old, new in LEGACY_LOCAL_SERVER_VARIABLES.items():
+            section, key = old.removeprefix("PARLEY_").lower().split("_", 1)
+            values = data.get(section)
+            if isinstance(values, dict) and key in values:
+                data[section] = {k: v for k, v in values.items() if k != key}
+                warnings.warn(
+                    f"{old} is a setting of the local servers (deploy/local/infra.py), not of "
+                    f"the services: ignored; it is deprecated, use {new}",
+                    LocalServerVariableIgnored,
+                    stacklevel=2,
+                )
+        return data
 
     @field_validator("namespace")
     @classmethod

@@ -17,14 +17,18 @@ left alone. A port held by anything else is an error that names the port and, wh
 found, the process holding it; in that case nothing is built or started.
 
 Environment:
-    PARLEY_LOCAL_DIR               runtime folder (default <repo>/.local)
-    JAVA                           java executable (default `java`; Java 17 or newer)
-    MVN                            maven executable (default `mvn`)
-    PARLEY_KAFKA_PORT              Kafka client listener (default 9092)
-    PARLEY_KAFKA_CONTROLLER_PORT   KRaft controller listener (default 9093)
-    PARLEY_ES_HTTP_PORT            Elasticsearch HTTP (default 9200)
-    PARLEY_ES_TRANSPORT_PORT       Elasticsearch transport (default 9300)
-    PARLEY_INFRA_TIMEOUT           seconds to wait for each server to become healthy (default 120)
+    PARLEY_LOCAL_DIR                   runtime folder (default <repo>/.local)
+    JAVA                               java executable (default `java`; Java 17 or newer)
+    MVN                                maven executable (default `mvn`)
+    PARLEY_LOCAL_KAFKA_PORT            Kafka client listener (default 9092)
+    PARLEY_LOCAL_KAFKA_CONTROLLER_PORT KRaft controller listener (default 9093)
+    PARLEY_LOCAL_KAFKA_HEAP            Kafka's Java heap (default 1536m)
+    PARLEY_LOCAL_ES_HTTP_PORT          Elasticsearch HTTP (default 9200)
+    PARLEY_LOCAL_ES_TRANSPORT_PORT     Elasticsearch transport (default 9300)
+    PARLEY_INFRA_TIMEOUT               seconds to wait for each server to become healthy (default 120)
+
+The former names (PARLEY_KAFKA_PORT, PARLEY_KAFKA_CONTROLLER_PORT, PARLEY_KAFKA_HEAP,
+PARLEY_ES_HTTP_PORT, PARLEY_ES_TRANSPORT_PORT) still work, with a warning, until the next release.
 
 Exit codes: 0 success; 1 failure (build, start-up, health); 2 port conflict or usage error;
 3 `status` found a server not running.
@@ -77,8 +81,32 @@ class InfraError(Exception):
         self.code = code
 
 
-def env_int(name: str, default: int) -> int:
+# The local servers' variables before they moved under PARLEY_LOCAL_: the old names fell under
+# the services' `kafka`/`es` settings sections, where the services refused them as unknown keys.
+DEPRECATED_NAMES = {
+    "PARLEY_LOCAL_KAFKA_PORT": "PARLEY_KAFKA_PORT",
+    "PARLEY_LOCAL_KAFKA_CONTROLLER_PORT": "PARLEY_KAFKA_CONTROLLER_PORT",
+    "PARLEY_LOCAL_KAFKA_HEAP": "PARLEY_KAFKA_HEAP",
+    "PARLEY_LOCAL_ES_HTTP_PORT": "PARLEY_ES_HTTP_PORT",
+    "PARLEY_LOCAL_ES_TRANSPORT_PORT": "PARLEY_ES_TRANSPORT_PORT",
+}
+_warned: set[str] = set()
+
+
+def env_value(name: str) -> tuple[str, str]:
+    """(the name the value came from, the value) for `name`, or its deprecated name (warned once)."""
     raw = os.environ.get(name, "").strip()
+    old = DEPRECATED_NAMES.get(name)
+    if raw or not old or not os.environ.get(old, "").strip():
+        return name, raw
+    if old not in _warned:
+        _warned.add(old)
+        print(f"warning: {old} is deprecated and will be removed; use {name}", file=sys.stderr, flush=True)
+    return old, os.environ[old].strip()
+
+
+def env_int(name: str, default: int) -> int:
+    name, raw = env_value(name)
     if not raw:
         return default
     try:
@@ -437,8 +465,8 @@ class Kafka(Server):
             pid_file=home / "kafka.pid",
             main_class="kafka.Kafka",
             ports=[
-                (env_int("PARLEY_KAFKA_PORT", 9092), "client listener"),
-                (env_int("PARLEY_KAFKA_CONTROLLER_PORT", 9093), "KRaft controller listener"),
+                (env_int("PARLEY_LOCAL_KAFKA_PORT", 9092), "client listener"),
+                (env_int("PARLEY_LOCAL_KAFKA_CONTROLLER_PORT", 9093), "KRaft controller listener"),
             ],
         )
 
@@ -555,7 +583,7 @@ class Kafka(Server):
         # Every test and demo namespace adds topics; partition metadata lives on the heap, and
         # 512 MB ran out after a few thousand partitions.
         return [
-            *self.java_base(os.environ.get("PARLEY_KAFKA_HEAP", "1536m")),
+            *self.java_base(env_value("PARLEY_LOCAL_KAFKA_HEAP")[1] or "1536m"),
             self.main_class,
             str(self.properties),
         ]
@@ -579,8 +607,8 @@ class Elasticsearch(Server):
             pid_file=home / "es.pid",
             main_class="org.elasticsearch.node.ParleyLocalNode",
             ports=[
-                (env_int("PARLEY_ES_HTTP_PORT", 9200), "HTTP"),
-                (env_int("PARLEY_ES_TRANSPORT_PORT", 9300), "transport"),
+                (env_int("PARLEY_LOCAL_ES_HTTP_PORT", 9200), "HTTP"),
+                (env_int("PARLEY_LOCAL_ES_TRANSPORT_PORT", 9300), "transport"),
             ],
         )
 

@@ -77,10 +77,10 @@ class PrivateInfra:
         return {
             **os.environ,
             "PARLEY_LOCAL_DIR": str(self.root),
-            "PARLEY_KAFKA_PORT": str(self.kafka_port),
-            "PARLEY_KAFKA_CONTROLLER_PORT": str(self.controller_port),
-            "PARLEY_ES_HTTP_PORT": str(self.es_port),
-            "PARLEY_ES_TRANSPORT_PORT": str(self.transport_port),
+            "PARLEY_LOCAL_KAFKA_PORT": str(self.kafka_port),
+            "PARLEY_LOCAL_KAFKA_CONTROLLER_PORT": str(self.controller_port),
+            "PARLEY_LOCAL_ES_HTTP_PORT": str(self.es_port),
+            "PARLEY_LOCAL_ES_TRANSPORT_PORT": str(self.transport_port),
         }
 
     def seed_jars(self) -> None:

@@ -25,8 +25,8 @@ pytestmark = pytest.mark.integration
 REPO = Path(__file__).resolve().parents[2]
 INFRA = REPO / "deploy" / "local" / "infra.py"
 LOCAL = Path(os.environ.get("PARLEY_LOCAL_DIR") or REPO / ".local").resolve()
-BOOTSTRAP = f"127.0.0.1:{os.environ.get('PARLEY_KAFKA_PORT', '9092')}"
-ES_URL = f"http://127.0.0.1:{os.environ.get('PARLEY_ES_HTTP_PORT', '9200')}"
+BOOTSTRAP = f"127.0.0.1:{os.environ.get('PARLEY_LOCAL_KAFKA_PORT', '9092')}"
+ES_URL = f"http://127.0.0.1:{os.environ.get('PARLEY_LOCAL_ES_HTTP_PORT', '9200')}"
 HAVE_ES = (REPO / "deploy" / "local" / "elasticsearch" / "pom.xml").is_file()
 SERVERS = ["kafka", "elasticsearch"] if HAVE_ES else ["kafka"]
 PID_FILES = {"kafka": LOCAL / "kafka" / "kafka.pid", "elasticsearch": LOCAL / "elasticsearch" / "es.pid"}
@@ -117,10 +117,10 @@ def isolated_env(tmp_path: Path) -> dict[str, str]:
     """A runtime folder and ports of its own, so failure paths never touch the shared servers."""
     return {
         "PARLEY_LOCAL_DIR": str(tmp_path / "local"),
-        "PARLEY_KAFKA_PORT": str(free_port()),
-        "PARLEY_KAFKA_CONTROLLER_PORT": str(free_port()),
-        "PARLEY_ES_HTTP_PORT": str(free_port()),
-        "PARLEY_ES_TRANSPORT_PORT": str(free_port()),
+        "PARLEY_LOCAL_KAFKA_PORT": str(free_port()),
+        "PARLEY_LOCAL_KAFKA_CONTROLLER_PORT": str(free_port()),
+        "PARLEY_LOCAL_ES_HTTP_PORT": str(free_port()),
+        "PARLEY_LOCAL_ES_TRANSPORT_PORT": str(free_port()),
     }
 
 
@@ -133,7 +133,8 @@ def listener() -> Iterator[tuple[socket.socket, int]]:
 
 
 @pytest.mark.parametrize(
-    "variable", ["PARLEY_KAFKA_PORT", "PARLEY_KAFKA_CONTROLLER_PORT", "PARLEY_ES_HTTP_PORT"]
+    "variable",
+    ["PARLEY_LOCAL_KAFKA_PORT", "PARLEY_LOCAL_KAFKA_CONTROLLER_PORT", "PARLEY_LOCAL_ES_HTTP_PORT"],
 )
 def test_up_refuses_a_taken_port_and_starts_nothing(
     variable: str, isolated_env: dict[str, str], listener: tuple[socket.socket, int]
@@ -150,6 +151,19 @@ def test_up_refuses_a_taken_port_and_starts_nothing(
     assert not list(local.rglob("*.pid")), "a pid file was written"
     assert not (local / "kafka" / "lib").exists(), "jars were built despite the conflict"
     assert java_pids_using(local) == []
+
+
+def test_former_port_name_still_works_with_a_warning(
+    isolated_env: dict[str, str], listener: tuple[socket.socket, int]
+) -> None:
+    _, port = listener
+    env = {k: v for k, v in isolated_env.items() if k != "PARLEY_LOCAL_KAFKA_PORT"}
+    env["PARLEY_KAFKA_PORT"] = str(port)
+    result = infra("up", env=env, timeout=60)
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert f"port {port}" in result.stdout  # the old name was obeyed
+    assert "PARLEY_KAFKA_PORT is deprecated" in result.stderr
+    assert "PARLEY_LOCAL_KAFKA_PORT" in result.stderr
 
 
 def test_status_and_down_when_nothing_runs(isolated_env: dict[str, str]) -> None:
