@@ -9,7 +9,7 @@ PARLEY := $(VENV)/bin/parley
 export PARLEY_SHARED_DIR ?= $(abspath ../shared)
 INFRA := $(PYTHON) deploy/local/infra.py
 
-.PHONY: help setup infra-up infra-down infra-status run demo test lint typecheck eval bench bench-quick chaos soak clean dashboard-snapshot
+.PHONY: help setup infra-up infra-down infra-status run demo test lint typecheck eval eval-cv train bench bench-quick chaos soak clean dashboard-snapshot
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -44,6 +44,12 @@ eval: setup ## score talks extraction on every corpus file, held-out split exclu
 	@mkdir -p build/eval
 	$(PY) -m parley.services.enrichment.evaluate $(PARLEY_SHARED_DIR) --out build/eval $(if $(HELDOUT),--heldout)
 	@if [ "$(STRICT)" = "1" ] && [ -z "$(HELDOUT)" ]; then $(PY) -m parley.services.enrichment.eval_targets build/eval/summary.json; fi
+
+train: setup ## rebuild the talks models in services/enrichment/models/ from the training corpus (bit-for-bit)
+	$(PY) -m parley.services.enrichment.train $(PARLEY_SHARED_DIR)
+
+eval-cv: setup ## grouped 5-fold cross-validation of talks extraction on the training files (held-out excluded)
+	$(PY) -m parley.services.enrichment.train $(PARLEY_SHARED_DIR) --cv-only
 
 bench: setup infra-up ## full benchmark run (bench/results/full.json, docs/benchmarks.md)
 	$(PY) -m bench.run --mode full

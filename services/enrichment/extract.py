@@ -24,7 +24,7 @@ from .dates import find_dates
 from .entities import extract_entities
 from .language import detect_language
 from .story import StoryIndex
-from .talks_extraction import extract_talks
+from .talks_events import extract_talks
 
 __all__ = ["StoryIndex", "extract_app", "extract_article", "extract_command", "main", "output_line"]
 

@@ -293,11 +293,16 @@ def _heads(s: _Sentence) -> list[str]:
     return heads
 
 
-def _draft(s: _Sentence, published: date, mediators: list[str]) -> _Draft | None:
+def _draft(
+    s: _Sentence, published: date, mediators: list[str], fallback: TalksStatus | None = None
+) -> _Draft | None:
     has_future = any(d.precision == "day" and d.start_date and d.start_date >= published for d in s.dates)
-    status, weak = _status(s.text[s.start : s.end], has_future)
-    if status is None:
-        return None
+    said, weak = _status(s.text[s.start : s.end], has_future)
+    if said is None:
+        if fallback is None:
+            return None
+        said, weak = fallback, True
+    status: TalksStatus = said
     venues = _venues(s)
     parties, explicit = _parties(s, venues, mediators)
     chosen = _pick_date(s, status, published)
@@ -413,13 +418,10 @@ def is_diplomatic(title: str, text: str) -> bool:
     return business < 2 or government > business
 
 
-def extract_talks(
-    text: str, title: str, published: date, entities: list[Entity], dates: list[FoundDate]
-) -> list[TalksRecord]:
-    """Talks records for an English article (clean text, title, publication date)."""
-    if not is_diplomatic(title, text):
-        return []
-    skip = dateline_end(text)
+def find_drafts(
+    text: str, published: date, entities: list[Entity], dates: list[FoundDate], skip: int = 0
+) -> tuple[list[_Draft], list[str]]:
+    """Merged sentence drafts of talks mentions, and every mediator named near a cue."""
     drafts: list[_Draft] = []
     article_mediators: list[str] = []
     for start, end in sentences(text):
@@ -442,6 +444,52 @@ def extract_talks(
                 break
         else:
             merged.append(d)
+    return merged, article_mediators
+
+
+def headline_draft(
+    title: str, published: date, entities: list[Entity], dates: list[FoundDate]
+) -> _Draft | None:
+    """The headline as one mention; headlines drop verbs ("P and Q to reopen talks in Lakeport"),
+    so one with a cue word but no status wording still gives its parties and venue (weak)."""
+    if not cue.TRIGGER.search(title):
+        return None
+    s = _Sentence(title, 0, len(title), entities, dates, 0)
+    mediators = _mediators(s)
+    return _draft(s, published, mediators, fallback="announced")
+
+
+def to_record(d: _Draft, places: list[Entity], article_mediators: list[str]) -> TalksRecord:
+    """The talks record of a draft: roles settled, country-level venue refined to a city."""
+    mediators = d.mediators or [m for m in article_mediators if m not in d.parties or m in d.explicit]
+    parties = [p for p in d.parties if p in d.explicit or p not in mediators]
+    d = replace(d, parties=parties, mediators=list(dict.fromkeys(mediators))[:3])
+    location = _refine_location(d, places)
+    return TalksRecord(
+        parties=tuple(d.parties),
+        mediators=tuple(d.mediators),
+        location=location.name if location else None,
+        start_date=d.start,
+        end_date=d.end,
+        date_text=d.date_text,
+        format=_format(d),
+        round=d.round,
+        delegation_heads=tuple(d.heads),
+        status=d.status,
+        cameo_code="045" if d.status == "held" and d.mediators else _CAMEO.get(d.status),
+        evidence=d.evidence[:500],
+        confidence=_confidence(d),
+    )
+
+
+def extract_talks(
+    text: str, title: str, published: date, entities: list[Entity], dates: list[FoundDate]
+) -> list[TalksRecord]:
+    """Sentence-level talks records for an English article (clean text, title, publication date)."""
+    if not is_diplomatic(title, text):
+        return []
+    skip = dateline_end(text)
+    merged, article_mediators = find_drafts(text, published, entities, dates, skip)
     places = [e for e in entities if e.kind == "place" and e.start >= skip]
     stopped = {p for d in merged if d.status in {"denied", "cancelled"} for p in d.parties}
     records = []
@@ -451,25 +499,5 @@ def extract_talks(
             continue
         if upcoming and d.weak and len(stopped & set(d.parties)) >= 1:
             continue
-        mediators = d.mediators or [m for m in article_mediators if m not in d.parties or m in d.explicit]
-        parties = [p for p in d.parties if p in d.explicit or p not in mediators]
-        d = replace(d, parties=parties, mediators=list(dict.fromkeys(mediators))[:3])
-        location = _refine_location(d, places)
-        records.append(
-            TalksRecord(
-                parties=tuple(d.parties),
-                mediators=tuple(d.mediators),
-                location=location.name if location else None,
-                start_date=d.start,
-                end_date=d.end,
-                date_text=d.date_text,
-                format=_format(d),
-                round=d.round,
-                delegation_heads=tuple(d.heads),
-                status=d.status,
-                cameo_code="045" if d.status == "held" and d.mediators else _CAMEO.get(d.status),
-                evidence=d.evidence[:500],
-                confidence=_confidence(d),
-            )
-        )
+        records.append(to_record(d, places, article_mediators))
     return records

@@ -1,0 +1,185 @@
+"""Article-level talks events: mentions from the headline and every sentence, one learned decision.
+
+1. `candidates` collects the mentions (sentence drafts, merged when they agree; the headline as a
+   mention of its own) and the article's masked features.
+2. A learned linear model (talks_model.py, trained by train.py) decides whether the article
+   announces talks still to come. The sentence rules' statuses are among its features, not the
+   last word: "agreed to meet again" after a held round, or "rejected reports it had agreed to
+   meet", are learned from the labelled articles rather than patched rule by rule.
+3. `assemble` turns the decision into events: when the article announces, its primary mention
+   (the most complete upcoming one, else the most complete one) becomes `announced` or
+   `rescheduled` and takes missing parties, venue and dates from the headline and from compatible
+   mentions; otherwise no record stays upcoming. The primary event comes first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from parley.shared.extraction import Entity, TalksRecord, TalksStatus
+
+from . import talks_cues as cue
+from .dates import FoundDate, find_dates
+from .entities import extract_entities
+from .talks_extraction import (
+    _compatible,
+    _Draft,
+    dateline_end,
+    find_drafts,
+    headline_draft,
+    is_diplomatic,
+    sentences,
+    to_record,
+)
+from .talks_features import Passage, article_features, cue_passages, spans_of
+from .talks_model import LinearModel, load_model
+
+UPCOMING: frozenset[str] = frozenset({"announced", "rescheduled"})
+# What an upcoming-sounding mention becomes when the article is judged not to announce talks.
+_STOPPED_ORDER: tuple[TalksStatus, ...] = ("denied", "cancelled", "postponed", "held", "proposed")
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Everything the decision and the assembly need, computed once per article."""
+
+    drafts: tuple[_Draft, ...]
+    headline: _Draft | None
+    mediators: tuple[str, ...]
+    places: tuple[Entity, ...]
+    passages: tuple[Passage, ...]
+    features: dict[str, float]
+
+
+def _facts(drafts: list[_Draft], headline: _Draft | None, published: date) -> dict[str, float]:
+    facts: dict[str, float] = {}
+    for d in drafts:
+        facts[f"any={d.status}{'~' if d.weak else ''}"] = 1.0
+        if d.status in UPCOMING and d.parties:
+            facts["upcoming_with_parties"] = 1.0
+            if d.start and d.start >= published:
+                facts["upcoming_dated"] = 1.0
+            if d.location:
+                facts["upcoming_placed"] = 1.0
+    if drafts:
+        facts[f"first={drafts[0].status}"] = 1.0
+    else:
+        facts["no_mentions"] = 1.0
+    if headline is not None:
+        facts[f"headline={headline.status}{'~' if headline.weak else ''}"] = 1.0
+    return facts
+
+
+def candidates(
+    text: str, title: str, published: date, entities: list[Entity], dates: list[FoundDate]
+) -> Candidates:
+    skip = dateline_end(text)
+    drafts, mediators = find_drafts(text, published, entities, dates, skip)
+    title_entities = extract_entities(title) if title else []
+    title_dates = find_dates(title, published) if title else []
+    headline = headline_draft(title, published, title_entities, title_dates) if title else None
+    passages = cue_passages(
+        title,
+        spans_of(title_entities, title_dates, published),
+        text,
+        sentences(text),
+        spans_of([e for e in entities if e.start >= skip], [d for d in dates if d.start >= skip], published),
+    )
+    return Candidates(
+        drafts=tuple(drafts),
+        headline=headline,
+        mediators=tuple(mediators),
+        places=tuple(e for e in entities if e.kind == "place" and e.start >= skip),
+        passages=tuple(passages),
+        features=article_features(passages, _facts(drafts, headline, published)),
+    )
+
+
+def _completeness(d: _Draft, published: date) -> tuple[int, ...]:
+    return (
+        int(d.status in UPCOMING and not d.weak),
+        int(len(d.parties) >= 2),
+        int(d.start is not None and d.start >= published),
+        int(d.location is not None),
+    )
+
+
+def _fill(primary: _Draft, other: _Draft) -> _Draft:
+    """Missing fields of the primary event from another mention of the same event."""
+    return replace(
+        primary,
+        parties=primary.parties
+        if len(primary.parties) >= 2
+        else list(dict.fromkeys(primary.parties + other.parties)),
+        explicit=primary.explicit | (other.explicit if len(primary.parties) < 2 else set()),
+        mediators=primary.mediators or other.mediators,
+        location=primary.location or other.location,
+        start=primary.start or other.start,
+        end=primary.end if primary.start else other.end,
+        date_text=primary.date_text if primary.start else other.date_text or primary.date_text,
+        stated_format=primary.stated_format or other.stated_format,
+        round=primary.round or other.round,
+    )
+
+
+def _stopped_status(c: Candidates) -> TalksStatus:
+    said = {d.status for d in c.drafts}
+    return next((s for s in _STOPPED_ORDER if s in said), "proposed")
+
+
+def _primary(c: Candidates, published: date) -> _Draft | None:
+    pool = [d for d in c.drafts if d.parties]
+    if c.headline is not None and c.headline.parties:
+        pool.append(c.headline)
+    if not pool:
+        return None
+    best = max(
+        pool, key=lambda d: (_completeness(d, published), -pool.index(d) if d is not c.headline else 0)
+    )
+    status: TalksStatus = "announced"
+    if best.status == "rescheduled" or any(
+        d.status == "rescheduled" for d in c.drafts if _compatible(replace(d, status="announced"), best)
+    ):
+        status = "rescheduled"
+    best = replace(best, status=status, weak=False)
+    sources = [c.headline] if c.headline is not None and c.headline is not best else []
+    sources += [d for d in c.drafts if d is not best]
+    for other in sources:
+        if other is not None and _compatible(replace(other, status="announced"), best):
+            best = _fill(best, other)
+    return best
+
+
+def assemble(c: Candidates, published: date, model: LinearModel) -> list[TalksRecord]:
+    announces = model.decide(c.features)
+    mediators = list(c.mediators)
+    places = list(c.places)
+    if not announces:
+        stopped = _stopped_status(c)
+        drafts = [replace(d, status=stopped) if d.status in UPCOMING else d for d in c.drafts]
+        return [to_record(d, places, mediators) for d in drafts]
+    primary = _primary(c, published)
+    if primary is None:
+        return [to_record(d, places, mediators) for d in c.drafts]
+    rest = [
+        d
+        for d in c.drafts
+        if d is not primary and not _compatible(replace(d, status=primary.status), primary)
+    ]
+    return [to_record(primary, places, mediators), *(to_record(d, places, mediators) for d in rest)]
+
+
+def extract_talks(
+    text: str,
+    title: str,
+    published: date,
+    entities: list[Entity],
+    dates: list[FoundDate],
+    model: LinearModel | None = None,
+) -> list[TalksRecord]:
+    """Talks events of an English article (clean text, headline, publication date)."""
+    if not is_diplomatic(title, text) or not (cue.TRIGGER.search(text) or cue.TRIGGER.search(title)):
+        return []
+    c = candidates(text, title, published, entities, dates)
+    return assemble(c, published, model or load_model())

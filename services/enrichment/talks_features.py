@@ -1,0 +1,152 @@
+"""Masked features of an article for the learned talks decisions.
+
+Entities and dates are replaced by their types before any word is read ("<country> and <country>
+will meet in <place> on <date+>"), so no model can learn a country, venue, outlet or date: only the
+wording around them. A date keeps one fact, where it lies from the publication day (+, 0, -, ?).
+Training (train.py) and run time call the same functions, so the features cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+
+from parley.shared.extraction import Entity
+
+from . import talks_cues as cue
+from .dates import FoundDate
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+")
+MAX_SENTENCES = 8  # cue sentences read per article: the lede carries the news
+_ENTITY_TOKENS = {
+    "country": "<country>",
+    "place": "<place>",
+    "person": "<person>",
+    "organisation": "<org>",
+    "armed_group": "<group>",
+}
+
+
+def date_token(d: FoundDate, published: date) -> str:
+    if d.start_date is None:
+        return "<date?>"
+    if d.start_date > published:
+        return "<date+>"
+    return "<date0>" if d.start_date == published else "<date->"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    token: str
+
+
+def spans_of(entities: Iterable[Entity], dates: Iterable[FoundDate], published: date) -> list[Span]:
+    spans = [Span(e.start, e.end, _ENTITY_TOKENS.get(e.kind, "<name>")) for e in entities]
+    spans += [Span(d.start, d.end, date_token(d, published)) for d in dates]
+    return sorted(spans, key=lambda s: (s.start, -s.end))
+
+
+def masked_tokens(text: str, start: int, end: int, spans: list[Span]) -> list[str]:
+    """Lower-cased words of text[start:end], each entity or date replaced by its type token.
+
+    A capitalised word the gazetteer does not know (an outlet, a person without a role, a venue
+    it lacks) becomes "<cap>" too, except at the start of a sentence or in a title-case headline.
+    """
+    words: list[tuple[int, str]] = []
+    at = start
+    for span in spans:
+        if span.end <= at or span.start < start:
+            continue
+        if span.start >= end:
+            break
+        words += _words(text, at, span.start)
+        words.append((span.start, span.token))
+        at = span.end
+    words += _words(text, at, end)
+    plain = [w for _, w in words if not w.startswith("<")]
+    title_case = len(plain) >= 3 and sum(w[0].isupper() for w in plain) > len(plain) / 2
+    out = []
+    for i, (_, word) in enumerate(words):
+        if word.startswith("<"):
+            out.append(word)
+        elif word.isdigit():
+            out.append("<num>")
+        elif word[0].isupper() and i > 0 and not title_case:
+            out.append("<cap>")
+        else:
+            out.append(word.lower())
+    return out
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def ngrams(tokens: list[str], prefix: str) -> set[str]:
+    grams = {f"{prefix}{t}" for t in tokens}
+    grams |= {f"{prefix}{a} {b}" for a, b in pairwise(tokens)}
+    return grams
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A headline or cue sentence with its masked tokens."""
+
+    kind: str  # "h" headline, "s" body sentence
+    index: int
+    text: str
+    tokens: tuple[str, ...]
+
+
+def cue_passages(
+    title: str,
+    title_spans: list[Span],
+    text: str,
+    sentence_spans: list[tuple[int, int]],
+    spans: list[Span],
+) -> list[Passage]:
+    passages = []
+    if title.strip():
+        passages.append(Passage("h", 0, title, tuple(masked_tokens(title, 0, len(title), title_spans))))
+    for i, (start, end) in enumerate(sentence_spans):
+        if not cue.TRIGGER.search(text, start, end):
+            continue
+        passages.append(Passage("s", i, text[start:end], tuple(masked_tokens(text, start, end, spans))))
+        if len(passages) > MAX_SENTENCES:
+            break
+    return passages
+
+
+_TRIGGER_WORD = re.compile(
+    r"^(?:talks?|negotiations?|meet|meets|meeting|meetings|met|summit|summits|consultations|dialogue|"
+    r"discussions|round|conference)$"
+)
+WINDOW = 6  # words either side of a cue word: the wording that says whether talks lie ahead
+LEDE = 2  # the first cue sentences of the body also count as the lede
+
+
+def article_features(passages: list[Passage], facts: dict[str, float]) -> dict[str, float]:
+    """Binary n-grams of the words around each cue word, by where they stand: headline ("h:"),
+    body ("s:"), lede ("l:"); plus the sentence rules' facts under "r:"."""
+    features: dict[str, float] = {}
+    body = 0
+    for p in passages:
+        body += p.kind == "s"
+        tokens = list(p.tokens)
+        for i, token in enumerate(tokens):
+            if not _TRIGGER_WORD.match(token):
+                continue
+            window = tokens[max(0, i - WINDOW) : i + WINDOW + 1]
+            for gram in ngrams(window, f"{p.kind}:"):
+                features[gram] = 1.0
+            if p.kind == "s" and body <= LEDE:
+                for gram in ngrams(window, "l:"):
+                    features[gram] = 1.0
+    for key, value in facts.items():
+        features[f"r:{key}"] = value
+    return features
