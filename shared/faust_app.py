@@ -7,22 +7,20 @@ is dead-lettered by our code instead of stopping the agent inside faust's deseri
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import sys
 from collections.abc import Callable
 from typing import Any
 
 import faust
 
 from parley.shared.deadletter import dead_letter
-from parley.shared.errors import KafkaUnavailable
+from parley.shared.faust_topics import TopicNeed, TopicsNotReady, prepare_topics
 from parley.shared.faust_transport import Transport
 from parley.shared.health import HealthServer
 from parley.shared.kafka import (
     MAX_REQUEST_BYTES,
     faust_broker_url,
     faust_credentials,
-    kafka_errors,
-    make_admin,
     wait_for_kafka,
 )
 from parley.shared.lag import LagExporter
@@ -34,7 +32,11 @@ from parley.shared.topics import Names, TopicSpec
 
 
 class App(faust.App):
-    """faust's App on the transport that re-reads never-committed partitions from their start."""
+    """faust's App on Parley's transport (`faust_transport`): it re-reads never-committed
+    partitions from their start, and its consumer waits until its metadata shows
+    `required_topics` (set by `prepare_topics`) before joining the group."""
+
+    required_topics: tuple[TopicNeed, ...] = ()
 
     def _new_transport(self) -> Transport:
         return Transport(self.conf.broker_consumer, self)
@@ -101,7 +103,8 @@ def serve(
     app: faust.App, settings: ParleySettings, service: str, prepare: Callable[[], None] | None = None
 ) -> None:
     """Health server first (not ready yet), then `prepare` (e.g. load models), then wait for
-    Kafka (topics ensured), then the faust worker.
+    Kafka and for every topic the app needs to be visible with its partitions, then the faust
+    worker. Topics that never become ready stop the process with TopicsNotReady.
 
     The health server also runs the consumer-lag exporter of the service's group (every 15 s).
     """
@@ -115,50 +118,15 @@ def serve(
         if prepare is not None:
             prepare()
         wait_for_kafka(settings.kafka, settings.namespace)
-        ensure_changelog_topics(app, settings)
+        try:
+            app.required_topics = prepare_topics(app, settings)  # type: ignore[attr-defined]
+        except TopicsNotReady as exc:
+            log.error("topics_not_ready", error=str(exc))
+            print(f"parley {service}: {exc}", file=sys.stderr)
+            raise SystemExit(1) from None
         run_worker(app, settings.log.level)
     finally:
         health.stop()
-
-
-def ensure_changelog_topics(app: faust.App, settings: ParleySettings) -> None:
-    """Create every table's changelog topic (compacted) before the worker joins its group.
-
-    faust creates them too, but lazily: a table whose changelog is missing from the first
-    metadata makes the agent writing it crash on every message (PartitionsMismatch) until the
-    metadata is refreshed, and those messages count as done.
-    """
-    try:
-        _create_changelog_topics(app, settings)
-    except KafkaUnavailable as exc:  # faust will create them itself
-        log.warning("changelog_topics_not_created", error=str(exc))
-
-
-def _create_changelog_topics(app: faust.App, settings: ParleySettings) -> None:
-    from kafka.admin import NewTopic
-    from kafka.errors import TopicAlreadyExistsError
-
-    admin = make_admin(settings.kafka, f"{app.conf.id}-setup")
-    try:
-        existing = set(admin.list_topics())
-        for table in app.tables.values():
-            name = table.changelog_topic.get_topic_name()
-            if name in existing:
-                continue
-            partitions = table.partitions or app.conf.topic_partitions
-            with kafka_errors(f"creating {name}"), contextlib.suppress(TopicAlreadyExistsError):
-                admin.create_topics(
-                    [
-                        NewTopic(
-                            name,
-                            partitions,
-                            settings.kafka.replication_factor,
-                            topic_configs={"cleanup.policy": "compact"},
-                        )
-                    ]
-                )
-    finally:
-        admin.close()
 
 
 async def flush_table_writes(app: faust.App) -> None:

@@ -1,4 +1,5 @@
-"""faust's Kafka transport with one fix: rewinding partitions that have no committed offset.
+"""faust's Kafka transport with two fixes: rewinding partitions that have no committed offset,
+and a consumer that joins its group only once its own metadata shows every topic it needs.
 
 faust fetches while a rebalance or table recovery is still going on, drops what it fetched for
 partitions it is not yet processing, and relies on "seek to committed" afterwards to read those
@@ -7,19 +8,32 @@ above 0, so on a partition nobody has committed yet the fetch position stayed pa
 records: a fresh worker (or one restarted after a crash before its first commit) silently
 skipped the first messages of such partitions. Here those partitions are reset by the
 consumer's own reset policy (`earliest` in Parley), so they are read again from their start.
+
+The metadata check backs up `faust_topics.prepare_topics`: the topics exist and the cluster
+answered with them before the worker started, but another broker may answer this consumer, and
+a topic this consumer's metadata lacks counts as having no partitions until its next refresh.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import asyncio
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from aiokafka import TopicPartition
 from faust.transport.drivers import aiokafka as driver
 from faust.types import TP
 
+from parley.shared.faust_topics import VISIBLE_TIMEOUT_S, TopicNeed, TopicsNotReady
+
 
 class RewindingConsumerThread(driver.AIOKafkaConsumerThread):
+    async def on_start(self) -> None:
+        await super().on_start()
+        needs: tuple[TopicNeed, ...] = getattr(self.app, "required_topics", ())
+        if needs:
+            await wait_for_own_metadata(self._ensure_consumer()._client, needs)
+
     async def seek_to_committed(self) -> Mapping[TP, int]:
         return await self.call_thread(self._seek_to_committed_or_reset)
 
@@ -48,6 +62,31 @@ def uncommitted_stream_partitions(committed: Mapping[Any, int | None], changelog
         (tp for tp, offset in committed.items() if not offset and tp.topic not in changelogs),
         key=lambda tp: (tp.topic, tp.partition),
     )
+
+
+def missing_from(cluster: Any, needs: Iterable[TopicNeed]) -> list[str]:
+    """Needed topics whose partitions this client's metadata does not show (yet)."""
+    return [
+        f"{n.name} ({len(cluster.partitions_for_topic(n.name) or ())} of {n.partitions} partitions)"
+        for n in needs
+        if len(cluster.partitions_for_topic(n.name) or ()) != n.partitions
+    ]
+
+
+async def wait_for_own_metadata(
+    client: Any, needs: tuple[TopicNeed, ...], timeout_s: float = VISIBLE_TIMEOUT_S
+) -> None:
+    """Refresh the client's metadata for `needs` until it shows them all (bounded)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout_s
+    await client.set_topics([n.name for n in needs])
+    delay = 0.1
+    while missing := missing_from(client.cluster, needs):
+        if loop.time() > deadline:
+            raise TopicsNotReady(f"not in this consumer's metadata after {timeout_s:.0f}s: {missing[:5]}")
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, 2.0)
+        await client.force_metadata_update()
 
 
 class RewindingConsumer(driver.Consumer):

@@ -19,6 +19,11 @@ MESSAGES_PRODUCED = Counter("parley_messages_produced_total", "Kafka messages pr
 MESSAGES_FAILED = Counter(
     "parley_messages_failed_total", "Messages that could not be processed", ["service", "topic", "reason"]
 )
+RETRIES = Counter(
+    "parley_retries_total",
+    "Attempts retried in-process after a transient error (the message stays unacknowledged)",
+    ["service", "error"],
+)
 DEADLETTERED = Counter(
     "parley_deadlettered_total", "Messages sent to a dead-letter topic", ["service", "reason"]
 )

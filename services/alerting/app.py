@@ -12,9 +12,9 @@ state re-publishes the same ids and the dispatcher's deliveries table says what 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import faust
@@ -31,7 +31,7 @@ from parley.services.alerting.talks_state import (
     party_key,
     retract,
 )
-from parley.shared.errors import PoisonMessage
+from parley.shared.errors import InvalidEvent
 from parley.shared.events import (
     ArticleDeleted,
     ArticleEnriched,
@@ -45,16 +45,16 @@ from parley.shared.events import (
     wrap,
 )
 from parley.shared.extraction import TalksRecord
-from parley.shared.faust_app import flush_table_writes, make_app, raw_topic, send_dead_letter
+from parley.shared.faust_agents import DeadLetters, settle
+from parley.shared.faust_app import flush_table_writes, make_app, raw_topic
 from parley.shared.logging import get_logger
 from parley.shared.metrics import (
     ALERTS_RAISED,
     MESSAGES_CONSUMED,
-    MESSAGES_FAILED,
     MESSAGES_PRODUCED,
     STAGE_LATENCY_SECONDS,
 )
-from parley.shared.topics import ALERTS, ARTICLES_ENRICHED, DEADLETTER, TALKS, Names
+from parley.shared.topics import ALERTS, ARTICLES_ENRICHED, DEADLETTER, PARTITIONS, TALKS, Names
 
 SERVICE = "alerting"
 log = get_logger(__name__)
@@ -114,46 +114,6 @@ def alert_event(
     return TalksUpdated(**common, changes=planned.changes)
 
 
-def ensure_reports_topic(settings: AlertingSettings) -> None:
-    """Create the internal reports topic before the worker joins its group.
-
-    faust creates it too, but a brand-new app id can get its first assignment before the topic
-    exists and then sits without reports partitions until the next rebalance.
-    """
-    from kafka.admin import NewTopic
-    from kafka.errors import KafkaError, TopicAlreadyExistsError
-
-    from parley.shared.kafka import make_admin
-    from parley.shared.topics import Names
-
-    prefix = Names(settings.namespace).group(app_name(settings))
-    # The tables' changelogs likewise: a table whose changelog is missing from the first
-    # metadata makes the agent writing it crash on every message (PartitionsMismatch) until
-    # the metadata is refreshed, losing those writes.
-    compacted = {"cleanup.policy": "compact"}
-    wanted = {
-        f"{prefix}-reports": {},
-        f"{prefix}-talks_state-changelog": compacted,
-        f"{prefix}-article_keys-changelog": compacted,
-    }
-    try:
-        admin = make_admin(settings.kafka, "alerting-setup")
-    except Exception:  # Kafka not up yet: faust will create the topics itself
-        return
-    try:
-        existing = set(admin.list_topics())
-        for name, configs in wanted.items():
-            if name not in existing:
-                with contextlib.suppress(TopicAlreadyExistsError):
-                    admin.create_topics(
-                        [NewTopic(name, 6, settings.kafka.replication_factor, topic_configs=configs)]
-                    )
-    except (KafkaError, OSError):
-        pass
-    finally:
-        admin.close()
-
-
 def create_app(settings: AlertingSettings) -> faust.App:
     ns = settings.namespace
     cfg = settings.alerting
@@ -162,74 +122,71 @@ def create_app(settings: AlertingSettings) -> faust.App:
     enriched = raw_topic(app, ARTICLES_ENRICHED, ns)
     talks_topic = raw_topic(app, TALKS, ns)
     alerts_topic = raw_topic(app, ALERTS, ns)
-    deadletter = raw_topic(app, DEADLETTER, ns)
+    dead = DeadLetters(raw_topic(app, DEADLETTER, ns), SERVICE, ns)
     reports = app.topic(
         f"{app.conf.id}-reports",
         key_type=bytes,
         value_type=bytes,
         key_serializer="raw",
         value_serializer="raw",
-        partitions=6,
+        partitions=PARTITIONS,
         internal=True,
     )
-    talks_state = app.Table("talks_state", default=list, partitions=6)
+    talks_state = app.Table("talks_state", default=list, partitions=PARTITIONS)
     # Which party keys each article reported on (co-partitioned with articles.enriched), so a
     # takedown can reach the talks events the article supported.
-    article_keys = app.Table("article_keys", default=list, partitions=6)
+    article_keys = app.Table("article_keys", default=list, partitions=PARTITIONS)
 
     @app.agent(enriched)
     async def route(stream: Any) -> None:
-        async for event in stream.events():
+        events = stream.noack()
+        async for event in events.events():
             MESSAGES_CONSUMED.labels(SERVICE, "articles.enriched").inc()
-            if event.value is None:
-                continue  # a compaction tombstone after a takedown: the deletion event came first
-            try:
-                envelope = decode_event(event.value, expected=(ArticleEnriched, ArticleDeleted))
-            except PoisonMessage as exc:
-                await _dead_letter(deadletter, ns, exc.reason, str(exc), event, "articles.enriched")
-                continue
-            article = envelope.data
-            if isinstance(article, ArticleDeleted):
-                for key in article_keys[article.article_id]:
-                    retraction = json.dumps({"retract": article.article_id}).encode()
-                    await (await reports.send(key=key.encode(), value=retraction))
-                article_keys.pop(article.article_id, None)
-                await flush_table_writes(app)
-                continue
-            assert isinstance(article, ArticleEnriched)
-            keys = []
-            for record in article.talks:
-                if is_alertable(record):
-                    key = key_string(party_key(record))
-                    keys.append(key)
-                    await (await reports.send(key=key.encode(), value=report_payload(article, record)))
-            if keys:
-                article_keys[article.article_id] = sorted(set(keys))
-                await flush_table_writes(app)
+            await settle(events, event, partial(_route_one, event.value), dead, "articles.enriched")
+
+    async def _route_one(value: bytes | None) -> None:
+        if value is None:
+            return  # a compaction tombstone after a takedown: the deletion event came first
+        article = decode_event(value, expected=(ArticleEnriched, ArticleDeleted)).data
+        if isinstance(article, ArticleDeleted):
+            for key in article_keys[article.article_id]:
+                retraction = json.dumps({"retract": article.article_id}).encode()
+                await (await reports.send(key=key.encode(), value=retraction))
+            article_keys.pop(article.article_id, None)
+            await flush_table_writes(app)
+            return
+        assert isinstance(article, ArticleEnriched)
+        keys = []
+        for record in article.talks:
+            if is_alertable(record):
+                key = key_string(party_key(record))
+                keys.append(key)
+                await (await reports.send(key=key.encode(), value=report_payload(article, record)))
+        if keys:
+            article_keys[article.article_id] = sorted(set(keys))
+            await flush_table_writes(app)
 
     @app.agent(reports)
     async def decide_talks(stream: Any) -> None:
-        async for event in stream.events():
-            try:
-                doc = json.loads(event.value)
-                if isinstance(doc, dict) and "retract" in doc:
-                    await _retract(event.key.decode(), str(doc["retract"]))
-                    await flush_table_writes(app)
-                    continue
-                report = parse_report(event.value)
-            except (ValueError, KeyError, TypeError) as exc:
-                await _dead_letter(deadletter, ns, "invalid", str(exc)[:500], event, "reports")
-                continue
-            try:
-                await _decide_one(report)
-                # The new state must be in the changelog before this report's offset is
-                # committed: lost on a crash, it would make the next report a "new" event.
-                await flush_table_writes(app)
-            except Exception as exc:  # one bad report must not stop the agent
-                log.exception("talks_decision_failed", article_id=report.article_id)
-                await _dead_letter(
-                    deadletter, ns, "processing_error", f"{type(exc).__name__}: {exc}", event, "reports"
-                )
+        events = stream.noack()
+        async for event in events.events():
+            await settle(events, event, partial(_decide_report, event.key, event.value), dead, "reports")
+
+    async def _decide_report(key: bytes, value: bytes) -> None:
+        try:
+            doc = json.loads(value)
+            retraction = str(doc["retract"]) if isinstance(doc, dict) and "retract" in doc else None
+            report = None if retraction is not None else parse_report(value)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InvalidEvent(str(exc)[:500]) from exc
+        if retraction is not None:
+            await _retract(key.decode(), retraction)
+        else:
+            assert report is not None
+            await _decide_one(report)
+        # The new state must be in the changelog before this report's offset is committed:
+        # lost on a crash, it would make the next report a "new" event.
+        await flush_table_writes(app)
 
     async def _retract(key: str, article_id: str) -> None:
         events = tuple(TalksState.model_validate(e) for e in talks_state[key])
@@ -292,11 +249,3 @@ def create_app(settings: AlertingSettings) -> faust.App:
         talks_state[key] = [e.model_dump(mode="json") for e in decision.events]
 
     return app
-
-
-async def _dead_letter(topic: Any, ns: str, reason: str, error: str, event: Any, label: str) -> None:
-    MESSAGES_FAILED.labels(SERVICE, label, reason).inc()
-    log.warning("message_deadlettered", reason=reason, error=error, offset=event.message.offset)
-    await send_dead_letter(
-        topic, service=SERVICE, namespace=ns, reason=reason, error=error, message=event.message
-    )

@@ -17,13 +17,12 @@ webhooks_app = typer.Typer(help="Configured webhook endpoints.", no_args_is_help
 @app.command()
 def run() -> None:
     """Run the alerting service (faust worker) until SIGTERM."""
-    from parley.services.alerting.app import SERVICE, create_app, ensure_reports_topic
+    from parley.services.alerting.app import SERVICE, create_app
     from parley.services.alerting.settings import AlertingSettings
     from parley.shared.faust_app import serve
     from parley.shared.runtime import start_service
 
     settings = start_service(AlertingSettings, SERVICE)
-    ensure_reports_topic(settings)
     serve(create_app(settings), settings, SERVICE)
 
 

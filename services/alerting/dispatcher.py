@@ -14,12 +14,11 @@ An alert whose entries exist is never sent again, whichever app version or group
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from functools import partial
+from typing import Any
 
 import faust
-from tenacity import AsyncRetrying, retry_if_exception_type, wait_exponential_jitter
 
 from parley.services.alerting.deliverer import Deliverer
 from parley.services.alerting.delivery_state import delivery_key, is_final, new_entry, parse_time, redeliver
@@ -27,7 +26,7 @@ from parley.services.alerting.progress import StallWatch, advanced, first_unproc
 from parley.services.alerting.routing import AlertFacts, RateLimiter, route
 from parley.services.alerting.rules_holder import RulesHolder
 from parley.services.alerting.settings import AlertingSettings
-from parley.shared.errors import KafkaUnavailable, PoisonMessage
+from parley.shared.errors import KafkaUnavailable
 from parley.shared.events import (
     AlertRedeliveryRequested,
     Envelope,
@@ -37,7 +36,8 @@ from parley.shared.events import (
     decode_event,
     to_dict,
 )
-from parley.shared.faust_app import flush_table_writes, make_app, raw_topic, send_dead_letter
+from parley.shared.faust_agents import DeadLetters, handle_safely, settle
+from parley.shared.faust_app import flush_table_writes, make_app, raw_topic
 from parley.shared.logging import get_logger
 from parley.shared.metrics import (
     ALERTS,
@@ -45,10 +45,10 @@ from parley.shared.metrics import (
     ALERTS_SUPPRESSED,
     DELIVERIES_RESUMED,
     MESSAGES_CONSUMED,
-    MESSAGES_FAILED,
     REDELIVERIES,
 )
 from parley.shared.partition_reader import PartitionReader
+from parley.shared.retrying import until_done
 from parley.shared.topics import ALERTS as ALERTS_TOPIC
 from parley.shared.topics import ALERTS_DEADLETTER, ALERTS_DELIVERIES, DEADLETTER
 
@@ -60,26 +60,6 @@ STALL_CHECK_S = 5.0
 STALL_S = 15.0
 ALERT_TYPES = (TalksAnnounced, TalksUpdated, TalksCorroborated, AlertRedeliveryRequested)
 log = get_logger(__name__)
-T = TypeVar("T")
-
-
-async def until_read(what: str, read: Callable[..., Awaitable[T]], *args: Any) -> T:
-    """`read(*args)`, retried with backoff while Kafka is unavailable: a skipped range must be
-    dispatched before the stream goes on, so the agent waits rather than crash or go past it."""
-    retrying = AsyncRetrying(
-        retry=retry_if_exception_type(KafkaUnavailable),
-        wait=wait_exponential_jitter(initial=0.5, max=30),
-        before_sleep=lambda state: log.warning(
-            "dependency_unavailable",
-            action=what,
-            error=str(state.outcome.exception() if state.outcome else ""),
-        ),
-        reraise=True,
-    )
-    async for attempt in retrying:
-        with attempt:
-            return await read(*args)
-    raise AssertionError("unreachable: AsyncRetrying either returns or raises")
 
 
 def alert_facts(envelope: Envelope) -> AlertFacts:
@@ -102,7 +82,7 @@ def create_app(settings: AlertingSettings, holder: RulesHolder) -> faust.App:
     endpoints = tuple(w.name for w in cfg.webhooks)
     app = make_app(settings, SERVICE)
     alerts = raw_topic(app, ALERTS_TOPIC, ns)
-    deadletter = raw_topic(app, DEADLETTER, ns)
+    dead = DeadLetters(raw_topic(app, DEADLETTER, ns), SERVICE, ns)
     alerts_deadletter = raw_topic(app, ALERTS_DEADLETTER, ns)
     deliveries = app.Table(
         "deliveries",
@@ -122,7 +102,7 @@ def create_app(settings: AlertingSettings, holder: RulesHolder) -> faust.App:
     deliveries.key_serializer = "raw"  # type: ignore[attr-defined]
     deliveries.value_serializer = "json"  # type: ignore[attr-defined]
     # When each rule last sent an alert about a talks event (key `rule|talks_id`): quiet periods.
-    last_sent = app.Table("rule_last_sent", default=str, partitions=6, key_type=str)
+    last_sent = app.Table("rule_last_sent", default=str, partitions=ALERTS_TOPIC.partitions, key_type=str)
     # The next offset expected on each alerts partition (key: the partition number).
     progress = app.Table("dispatch_progress", default=int, partitions=ALERTS_TOPIC.partitions, key_type=str)
     reader = PartitionReader(settings.kafka, alerts.get_topic_name(), f"{app.conf.id}-catch-up")
@@ -135,43 +115,40 @@ def create_app(settings: AlertingSettings, holder: RulesHolder) -> faust.App:
 
     @app.agent(alerts)
     async def dispatch(stream: Any) -> None:
-        async for event in stream.events():
-            message = event.message
-            partition, key = message.partition, str(message.partition)
-            expected = progress.data.get(key)
-            begin = 0 if expected is not None else (await until_read("bounds", reader.bounds, partition))[0]
-            gap = skipped_range(expected, begin, message.offset)
-            if gap is not None:
-                # Records the consumer dropped on a rebalance: dispatched before this one.
-                missed = await until_read("skipped range", reader.read, partition, *gap)
-                ALERTS_RECOVERED.labels("skipped").inc(len(missed))
-                log.warning(
-                    "alerts_skipped_by_consumer_recovered",
-                    partition=partition,
-                    start=gap[0],
-                    stop=gap[1],
-                    records=len(missed),
-                )
-                for record in missed:
-                    await _handle(record)
-            await _handle(message)
-            progress[key] = advanced(progress.data.get(key), message.offset)
-            # The pending entries must be in the changelog before this alert's offset can be
-            # committed, or a crash in between would lose the alert.
-            await flush_table_writes(app)
+        events = stream.noack()
+        async for event in events.events():
+            await settle(events, event, partial(_dispatch_in_order, event.message), dead, "alerts")
+
+    async def _dispatch_in_order(message: Any) -> None:
+        """Route `message`, after any records the consumer skipped before it on its partition."""
+        partition, key = message.partition, str(message.partition)
+        expected = progress.data.get(key)
+        begin = 0 if expected is not None else (await until_done("bounds", reader.bounds, partition))[0]
+        gap = skipped_range(expected, begin, message.offset)
+        if gap is not None:
+            # Records the consumer dropped on a rebalance: dispatched before this one.
+            missed = await until_done("skipped range", reader.read, partition, *gap)
+            ALERTS_RECOVERED.labels("skipped").inc(len(missed))
+            log.warning(
+                "alerts_skipped_by_consumer_recovered",
+                partition=partition,
+                start=gap[0],
+                stop=gap[1],
+                records=len(missed),
+            )
+            for record in missed:
+                await handle_safely(partial(_handle, record), record, dead, "alerts")
+        # Settled here (dead-lettered if it must be) so that the progress mark moves past it.
+        await handle_safely(partial(_handle, message), message, dead, "alerts")
+        progress[key] = advanced(progress.data.get(key), message.offset)
+        # The pending entries must be in the changelog before this alert's offset can be
+        # committed, or a crash in between would lose the alert.
+        await flush_table_writes(app)
 
     async def _handle(message: Any) -> None:
         """Route one record of the alerts topic (a faust message or a record read directly)."""
         MESSAGES_CONSUMED.labels(SERVICE, "alerts").inc()
-        try:
-            envelope = decode_event(message.value, expected=ALERT_TYPES)
-        except PoisonMessage as exc:
-            MESSAGES_FAILED.labels(SERVICE, "alerts", exc.reason).inc()
-            log.warning("message_deadlettered", reason=exc.reason, error=str(exc), offset=message.offset)
-            await send_dead_letter(
-                deadletter, service=SERVICE, namespace=ns, reason=exc.reason, error=str(exc), message=message
-            )
-            return
+        envelope = decode_event(message.value, expected=ALERT_TYPES)
         if isinstance(envelope.data, AlertRedeliveryRequested):
             _redeliver(envelope.data, message.partition)
         else:

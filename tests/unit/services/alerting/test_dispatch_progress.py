@@ -6,11 +6,11 @@ import asyncio
 
 import pytest
 
-from parley.services.alerting.dispatcher import until_read
 from parley.services.alerting.progress import StallWatch, advanced, first_unprocessed, skipped_range
 from parley.shared.errors import KafkaUnavailable, PoisonMessage
 from parley.shared.faust_transport import uncommitted_stream_partitions
 from parley.shared.partition_reader import Record
+from parley.shared.retrying import until_done
 
 
 def test_a_jump_ahead_gives_the_range_jumped_over() -> None:
@@ -76,11 +76,11 @@ def test_reading_a_skipped_range_waits_for_kafka_instead_of_failing() -> None:
             raise KafkaUnavailable("broker down")
         return (0, 7)
 
-    assert asyncio.run(until_read("bounds", flaky, 4)) == (0, 7)
+    assert asyncio.run(until_done("bounds", flaky, 4)) == (0, 7)
     assert calls == [4, 4, 4]
 
     async def broken(partition: int) -> tuple[int, int]:
         raise PoisonMessage("invalid", "not a Kafka outage")
 
     with pytest.raises(PoisonMessage):  # anything else is not retried
-        asyncio.run(until_read("bounds", broken, 4))
+        asyncio.run(until_done("bounds", broken, 4))
