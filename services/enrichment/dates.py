@@ -4,8 +4,13 @@ Handles "February 17-18", "Feb. 17", "17-18 February", "March 3 and 4", ISO date
 ("on Monday", "Saturday and Sunday", "next Tuesday"), "today"/"tomorrow", "this weekend",
 "next week", and vague spans ("later this month", "in the coming days") which keep null dates.
 A bare weekday is read as past or future from the words around it ("said Friday" is past, "will
-begin Saturday" is future). Day-and-month without a year takes the year that puts it nearest
-the publication date.
+begin Saturday" is future); the publication day's own weekday is that day in either tense ("will
+meet on Thursday" in Thursday's paper), "next Thursday" the week after. Day-and-month without a
+year takes the year that puts it nearest the publication date.
+
+dateparser is not used here: it reads an expression without its sentence, so it cannot tell "said
+Friday" from "will meet Friday", and at about a millisecond a call it would cost the extraction its
+throughput target; the calendar patterns below are a few regexes with exact date arithmetic.
 """
 
 from __future__ import annotations
@@ -185,8 +190,11 @@ def _weekday(m: re.Match[str], text: str, published: date) -> tuple[date | None,
         day = published + timedelta(days=(7 - published.weekday()) + target)
     elif rel in {"last", "past"}:
         day = published - timedelta(days=(published.weekday() - target) % 7 or 7)
-    elif rel in {"coming"} or _direction(text, m.start(), m.end()) > 0:
+    elif rel == "coming":
         day = published + timedelta(days=delta or 7)
+    elif _direction(text, m.start(), m.end()) > 0:
+        # Wire copy names the day itself: "envoys will meet on Thursday" in Thursday's paper is today.
+        day = published + timedelta(days=delta)
     else:
         day = published - timedelta(days=(published.weekday() - target) % 7)
     end = None

@@ -105,8 +105,10 @@ def _completeness(d: _Draft, published: date) -> tuple[int, ...]:
     )
 
 
-def _fill(primary: _Draft, other: _Draft) -> _Draft:
+def _fill(primary: _Draft, other: _Draft, published: date) -> _Draft:
     """Missing fields of the primary event from another mention of the same event."""
+    if other.start is not None and other.start < published:
+        other = replace(other, start=None, end=None)
     return replace(
         primary,
         parties=primary.parties
@@ -143,11 +145,13 @@ def _primary(c: Candidates, published: date) -> _Draft | None:
     ):
         status = "rescheduled"
     best = replace(best, status=status, weak=False)
+    if best.start is not None and best.start < published:
+        best = replace(best, start=None, end=None)  # a date behind us is not when these talks meet
     sources = [c.headline] if c.headline is not None and c.headline is not best else []
     sources += [d for d in c.drafts if d is not best]
     for other in sources:
         if other is not None and _compatible(replace(other, status="announced"), best):
-            best = _fill(best, other)
+            best = _fill(best, other, published)
     return best
 
 

@@ -30,7 +30,10 @@ def test_year_is_the_nearest_one() -> None:
 def test_weekdays_follow_tense() -> None:
     assert _resolved("the envoys will meet on Tuesday") == [("Tuesday", date(2031, 3, 18), None)]
     assert _resolved("the ministry said Thursday") == [("Thursday", date(2031, 3, 13), None)]
-    assert _resolved("talks are set to begin Friday") == [("Friday", date(2031, 3, 21), None)]
+    # The publication day's own weekday is that day, in either tense; "next Friday" is a week on.
+    assert _resolved("talks are set to begin Friday") == [("Friday", FRIDAY, None)]
+    assert _resolved("envoys will meet on Friday in Lakeport") == [("Friday", FRIDAY, None)]
+    assert _resolved("talks will open next Friday") == [("next Friday", date(2031, 3, 21), None)]
     assert _resolved("the meeting, scheduled for Saturday and Sunday") == [
         ("Saturday and Sunday", date(2031, 3, 15), date(2031, 3, 16))
     ]
