@@ -66,8 +66,8 @@ demo: setup infra-up ## the same as run in a fresh namespace; exits 0 once the a
 dashboard-snapshot: setup infra-up ## run the stack with a real Prometheus, render the main dashboard panels to docs/img/dashboard.png
 	$(PY) deploy/prometheus/snapshot.py --out docs/img/dashboard.png
 
-chaos: setup ## fault-injection suite, every scenario (private Kafka + ES); writes docs/reliability.md
-	PARLEY_CHAOS=full $(VENV)/bin/pytest -m chaos tests/chaos
+chaos: setup ## fault-injection suite on a private Kafka + ES, writes docs/reliability.md (CHAOS_REPEAT=N: each kill -9 N times, worst shown)
+	PARLEY_CHAOS=full PARLEY_CHAOS_REPEAT=$(or $(CHAOS_REPEAT),1) $(VENV)/bin/pytest -m chaos tests/chaos
 
 soak: setup ## steady-rate run, memory and lag sampled (SOAK_MINUTES=30); writes docs/soak.md
 	$(PY) -m tests.chaos.soak --minutes $(or $(SOAK_MINUTES),30)
