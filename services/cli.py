@@ -15,7 +15,7 @@ from parley.services.ingest.cli import ingest
 from parley.services.ingest.feeds_cli import app as feeds_app
 from parley.services.reindex import reindex_command
 from parley.services.search.cli import search, talks_app
-from parley.services.stack import demo_command, run_command
+from parley.services.stack_cli import demo_command, run_command
 from parley.services.topics_cli import app as topics_app
 
 app = typer.Typer(

@@ -1,13 +1,16 @@
-"""`parley run` / `parley demo`: start every service locally, ingest an article, show the result.
+"""The services of `parley run` / `parley demo` as local processes: start, restart, stop.
 
-The servers (Kafka, Elasticsearch) are expected on the configured addresses (`make infra-up`).
-`run` keeps the services up until Ctrl-C; `demo` uses a fresh namespace and free ports, exits 0
-once the alert arrived and stops everything it started.
+The servers (Kafka, Elasticsearch) are expected on the configured addresses (`make infra-up`):
+`PARLEY_KAFKA_BOOTSTRAP_SERVERS` / `PARLEY_ES_URL`, else the ports the local servers were told
+(`PARLEY_LOCAL_KAFKA_PORT` / `PARLEY_LOCAL_ES_HTTP_PORT`), else 9092 and 9200. Everything the
+services write locally (logs, faust's data folders, ingest's seen-set) lives under
+`$PARLEY_LOCAL_DIR` (default `.local`), which `make clean` removes.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import secrets
@@ -16,25 +19,51 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import httpx
-import typer
 
-from parley.shared.runtime import PORTS
+from parley.shared.settings import LEGACY_LOCAL_SERVER_VARIABLES
 
 SERVICES = ("enrichment", "indexer", "alerting", "dispatcher", "ingest", "search")
-DEFAULT_ARTICLE = Path("examples/articles/oslo-talks.txt")
 ALERT_TIMEOUT_S = 180.0
 READY_TIMEOUT_S = 120.0
+STOP_GRACE_S = 20.0  # SIGTERM, then this long to drain, then SIGKILL
+PROCESSES_FILE = "processes.json"
+
+IngestOutcome = Literal["published", "duplicate"]
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def local_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    """`$PARLEY_LOCAL_DIR` or `.local`, absolute (the services may run in another folder)."""
+    return Path(environ.get("PARLEY_LOCAL_DIR", "").strip() or ".local").expanduser().resolve()
+
+
+def server_addresses(environ: Mapping[str, str] = os.environ) -> dict[str, str]:
+    """Kafka and Elasticsearch addresses from the local servers' ports, where not given outright.
+
+    The former names (PARLEY_KAFKA_PORT, PARLEY_ES_HTTP_PORT) count too, as infra.py obeys them.
+    """
+    found: dict[str, str] = {}
+    for target, names, template in (
+        ("PARLEY_KAFKA_BOOTSTRAP_SERVERS", ("PARLEY_LOCAL_KAFKA_PORT", "PARLEY_KAFKA_PORT"), "127.0.0.1:{}"),
+        ("PARLEY_ES_URL", ("PARLEY_LOCAL_ES_HTTP_PORT", "PARLEY_ES_HTTP_PORT"), "http://127.0.0.1:{}"),
+    ):
+        if environ.get(target, "").strip():
+            continue
+        port = next((environ[n].strip() for n in names if environ.get(n, "").strip()), None)
+        if port:
+            found[target] = template.format(port)
+    return found
 
 
 @dataclass
@@ -45,10 +74,16 @@ class Stack:
     secret: str = field(default_factory=lambda: "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode())
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     extra_env: dict[str, str] = field(default_factory=dict)  # wins over the defaults below
-    cwd: Path | None = None  # working folder of the services (faust data folders land here)
+    cwd: Path | None = None  # working folder of the services
 
     def env(self, service: str) -> dict[str, str]:
-        env = dict(os.environ)
+        local = local_dir()
+        # The former local-server names are only infra.py's business; the addresses derived
+        # from them are passed on instead, so the services' logs stay free of the warning.
+        env = {k: v for k, v in os.environ.items() if k not in LEGACY_LOCAL_SERVER_VARIABLES}
+        env.setdefault("PARLEY_DATA_DIR", str(local / "data"))
+        env.setdefault("PARLEY_INGEST_STATE_DIR", str(local / "state"))
+        env.update(server_addresses(os.environ))
         env.update(
             {
                 "PARLEY_NAMESPACE": self.namespace,
@@ -71,30 +106,50 @@ class Stack:
         env.update(self.extra_env)
         return env
 
+    def command(self, name: str) -> list[str]:
+        parley = [sys.executable, "-m", "parley.services"]
+        if name == "webhook-sink":
+            return [*parley, "webhook-sink", "--port", str(self.ports[name]), "--secret", self.secret]
+        return [*parley, name, "run"]
+
+    def log_path(self, name: str) -> Path:
+        return self.log_dir / f"{name}.log"
+
     def start(self) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        parley = [sys.executable, "-m", "parley.services"]
-        commands = {
-            "webhook-sink": [
-                *parley,
-                "webhook-sink",
-                "--port",
-                str(self.ports["webhook-sink"]),
-                "--secret",
-                self.secret,
-            ],
-            **{name: [*parley, name, "run"] for name in SERVICES},
-        }
-        for name, command in commands.items():
-            log = (self.log_dir / f"{name}.log").open("ab")
-            self.processes[name] = subprocess.Popen(
-                command,
-                env=self.env(name),
+        for name in ("webhook-sink", *SERVICES):
+            self.spawn(name)
+
+    def spawn(self, name: str) -> subprocess.Popen[bytes]:
+        """Start (or start again) one service, in a process group of its own."""
+        env = self.env(name)
+        Path(env["PARLEY_DATA_DIR"]).mkdir(parents=True, exist_ok=True)  # faust makes one level only
+        with self.log_path(name).open("ab") as log:
+            proc = subprocess.Popen(
+                self.command(name),
+                env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
                 cwd=self.cwd,
             )
+        self.processes[name] = proc
+        self.record_processes()
+        return proc
+
+    def record_processes(self) -> None:
+        """Write the pid (= process group) and port of every service, for tools and tests."""
+        record = {
+            "namespace": self.namespace,
+            "services": {
+                name: {"pid": proc.pid, "port": self.ports[name], "log": str(self.log_path(name))}
+                for name, proc in self.processes.items()
+            },
+        }
+        path = self.log_dir / PROCESSES_FILE
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(record, indent=2))
+        tmp.replace(path)
 
     def wait_ready(self, timeout_s: float = READY_TIMEOUT_S) -> None:
         deadline = time.monotonic() + timeout_s
@@ -116,19 +171,23 @@ class Stack:
                 f"not ready after {timeout_s:.0f}s: {', '.join(pending)} (logs in {self.log_dir})"
             )
 
-    def stop(self) -> None:
+    def stop(self, grace_s: float = STOP_GRACE_S) -> None:
+        """SIGTERM every service's process group, let them drain, SIGKILL what is left."""
         for proc in self.processes.values():
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
-        deadline = time.monotonic() + 30
+            _signal_group(proc.pid, signal.SIGTERM)
+        deadline = time.monotonic() + grace_s
         for proc in self.processes.values():
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+            # Also reaps anything the service left behind in its group after its own exit.
+            _signal_group(proc.pid, signal.SIGKILL)
+            proc.wait()
 
     def ingest(self, article: Path) -> str:
+        return self.ingest_outcome(article)[1]
+
+    def ingest_outcome(self, article: Path) -> tuple[IngestOutcome, str]:
+        """Publish one article through `parley ingest`: ("published" | "duplicate", article id)."""
         result = subprocess.run(
             [sys.executable, "-m", "parley.services", "ingest", str(article)],
             env=self.env("ingest"),
@@ -140,7 +199,13 @@ class Stack:
         sys.stderr.write(result.stderr)
         if result.returncode != 0:
             raise RuntimeError(f"ingest failed with {result.returncode}")
-        return result.stdout.split(":")[-1].strip()
+        for line in result.stdout.splitlines():
+            outcome, _, rest = line.partition(" ")
+            if outcome in ("published", "duplicate") and ":" in rest:
+                return ("duplicate" if outcome == "duplicate" else "published"), rest.rsplit(":", 1)[
+                    1
+                ].strip()
+        raise RuntimeError(f"ingest did not report the article: {result.stdout.strip()!r}")
 
     def wait_alert(self, timeout_s: float = ALERT_TIMEOUT_S) -> dict[str, Any]:
         deadline = time.monotonic() + timeout_s
@@ -166,68 +231,6 @@ class Stack:
             time.sleep(0.5)
 
 
-def _start(namespace: str, ports: dict[str, int], log_root: Path) -> Stack:
-    stack = Stack(namespace=namespace, ports=ports, log_dir=log_root / namespace)
-    typer.echo(f"starting services in namespace {namespace!r} (logs in {stack.log_dir})")
-    stack.start()
-    return stack
-
-
-def _show(stack: Stack, article: Path, started: float) -> None:
-    stack.wait_ready()
-    typer.echo(f"all services ready after {time.monotonic() - started:.1f}s; ingesting {article}")
-    stack.ingest(article)
-    alert = stack.wait_alert()
-    typer.echo(
-        f"\nwebhook delivered after {time.monotonic() - started:.1f}s (signature verified: "
-        f"{alert.get('verified')}):"
-    )
-    typer.echo(json.dumps(alert["payload"], indent=2, ensure_ascii=False))
-    words = " ".join(alert["payload"]["data"]["talks"]["parties"][:2]) + " talks"
-    hits = stack.search(words)
-    typer.echo(f"\nsearch {words!r} through the search API:")
-    typer.echo(json.dumps(hits, indent=2, ensure_ascii=False)[:4000])
-
-
-def run_command(
-    article: Path = typer.Option(DEFAULT_ARTICLE, help="article to ingest once everything is up"),
-) -> None:
-    """Start every service on the standard ports, ingest an article, then keep running until Ctrl-C."""
-    namespace = os.environ.get("PARLEY_NAMESPACE", "parley")
-    started = time.monotonic()
-    stack = _start(namespace, dict(PORTS), Path(".local/logs"))
-    try:
-        _show(stack, article, started)
-        typer.echo(
-            "\nParley is running. Ingest more with `parley ingest FILE` or "
-            f"POST http://127.0.0.1:{PORTS['ingest']}/articles; Ctrl-C stops everything."
-        )
-        while all(p.poll() is None for p in stack.processes.values()):
-            time.sleep(1)
-        typer.echo("a service stopped; shutting down", err=True)
-        raise typer.Exit(1)
-    except KeyboardInterrupt:
-        typer.echo("\nstopping")
-    except RuntimeError as exc:
-        typer.echo(f"parley run: {exc}", err=True)
-        raise typer.Exit(1) from None
-    finally:
-        stack.stop()
-
-
-def demo_command(
-    article: Path = typer.Option(DEFAULT_ARTICLE, help="article to ingest"),
-) -> None:
-    """Like `run`, in a fresh namespace on free ports; exits 0 once the alert arrived."""
-    namespace = f"demo-{secrets.token_hex(4)}"
-    ports = {name: free_port() for name in (*SERVICES, "webhook-sink")}
-    started = time.monotonic()
-    stack = _start(namespace, ports, Path(".local/logs"))
-    try:
-        _show(stack, article, started)
-        typer.echo(f"\ndemo passed in {time.monotonic() - started:.1f}s")
-    except (RuntimeError, httpx.HTTPError) as exc:
-        typer.echo(f"parley demo: {exc}", err=True)
-        raise typer.Exit(1) from None
-    finally:
-        stack.stop()
+def _signal_group(pgid: int, sig: signal.Signals) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, sig)
