@@ -141,6 +141,42 @@ def test_parley_healthchecks_probe_the_service_port(services: dict[str, dict[str
         assert re.search(rf"http://127\.0\.0\.1:{PORTS[name]}/(readyz|healthz)\b", test), f"{name}: {test}"
 
 
+def http_port_setting(service: dict[str, Any]) -> int:
+    """The port the service listens on in its container: compose's `PARLEY_HTTP_PORT`, else
+    its image's `ENV PARLEY_HTTP_PORT`, else a `--port` argument (the demo receiver)."""
+    value = env_of(service).get("PARLEY_HTTP_PORT")
+    if value is None:
+        dockerfile = ROOT / service["build"]["dockerfile"]
+        for keyword, rest in dockerfile_instructions(dockerfile):
+            found = re.search(r"\bPARLEY_HTTP_PORT=(\d+)", rest) if keyword == "ENV" else None
+            value = found[1] if found else value
+    command = [str(part) for part in service.get("command") or []]
+    if "--port" in command:
+        value = command[command.index("--port") + 1]
+    assert value is not None, "no PARLEY_HTTP_PORT in compose or the image, no --port"
+    return int(value)
+
+
+def test_healthcheck_port_is_the_http_port_and_the_scrape_target(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    # The dispatcher runs from the alerting image: without its own PARLEY_HTTP_PORT it listened
+    # on 8084 while its healthcheck and Prometheus looked at 8085.
+    jobs = scrape_jobs(PROMETHEUS_DIR / "prometheus.yml")
+    scraped = {
+        name: job["dns_sd_configs"][0]["port"] for name, job in jobs.items() if job.get("dns_sd_configs")
+    }
+    for name in (*SERVICES, "webhook-sink"):
+        listens = http_port_setting(services[name])
+        probe = re.search(r"http://127\.0\.0\.1:(\d+)/", " ".join(services[name]["healthcheck"]["test"]))
+        assert probe, f"{name}: the healthcheck probes no local URL"
+        assert int(probe[1]) == listens, f"{name}: listens on {listens}, healthcheck probes {probe[1]}"
+        if name in SERVICES:
+            assert scraped.get(name) == listens, (
+                f"{name}: listens on {listens}, scraped on {scraped.get(name)}"
+            )
+
+
 def test_depends_on_waits_for_health(services: dict[str, dict[str, Any]]) -> None:
     for name, service in services.items():
         depends = service.get("depends_on") or {}
