@@ -19,6 +19,7 @@ from parley.shared.faust_transport import Transport
 from parley.shared.health import HealthServer
 from parley.shared.kafka import (
     MAX_REQUEST_BYTES,
+    METADATA_MAX_AGE_MS,
     faust_broker_url,
     faust_credentials,
     wait_for_kafka,
@@ -70,6 +71,9 @@ def make_app(settings: ParleySettings, service: str, **options: Any) -> faust.Ap
         # defaults such a dead letter could not be sent and the poison message would be lost.
         "producer_max_request_size": MAX_REQUEST_BYTES + 1024 * 1024,
         "consumer_max_fetch_size": MAX_REQUEST_BYTES + 1024 * 1024,
+        # A topic missing from the first metadata is seen at the next refresh, not 5 minutes on.
+        "consumer_metadata_max_age_ms": METADATA_MAX_AGE_MS,
+        "producer_metadata_max_age_ms": METADATA_MAX_AGE_MS,
     }
     config.update(options)
     return App(names.group(service), **config)

@@ -20,6 +20,12 @@ from parley.shared.settings import KafkaSettings
 from parley.shared.topics import ALL_TOPICS, TopicSpec
 
 MAX_REQUEST_BYTES = 4 * 1024 * 1024
+# How old a client's view of topics and partitions may get (kafka-python's, aiokafka's and so
+# faust's default is 5 minutes). A topic missing from a client's metadata, say created moments
+# before its first metadata request, is only seen at the next refresh: until then a faust worker
+# gets no partitions of it and its agents crash on writes to a table whose changelog looks
+# partition-less. A refresh is one small request; a 5-minute blind spot stalls a pipeline.
+METADATA_MAX_AGE_MS = 10_000
 
 
 def client_config(settings: KafkaSettings, client_id: str) -> dict[str, Any]:
@@ -28,6 +34,7 @@ def client_config(settings: KafkaSettings, client_id: str) -> dict[str, Any]:
         "bootstrap_servers": settings.hosts,
         "client_id": client_id,
         "security_protocol": settings.security_protocol,
+        "metadata_max_age_ms": METADATA_MAX_AGE_MS,
     }
     if settings.sasl_mechanism:
         config["sasl_mechanism"] = settings.sasl_mechanism
