@@ -1,8 +1,8 @@
 """Feed bytes to entries: RSS 0.9x/1.0/2.0 and Atom through feedparser, after an XML safety check.
 
 feedparser is handed bytes only (given a string that looks like a URL it would fetch it). Before
-it sees them, defusedxml parses the document with entity declarations and external references
-forbidden: a feed that declares entities (billion laughs, external entities) is refused whole.
+it sees them, a feed that declares entities or a DTD subset (billion laughs, external entities)
+is refused whole, whether or not it parses (`xml_safety.py`).
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ from calendar import timegm
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from xml.etree.ElementTree import ParseError
 
 import feedparser
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring as defused_fromstring
+
+from parley.services.ingest.xml_safety import UnsafeXml, check_xml_safety
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -56,22 +55,14 @@ def plain_text(fragment: str) -> str:
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
 
 
-def check_xml_safety(data: bytes) -> None:
-    """Refuse entity declarations and external references; malformed XML is left to feedparser."""
-    try:
-        defused_fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException as exc:
-        raise FeedParseError("unsafe_xml", f"feed refused: {type(exc).__name__}") from None
-    except (ParseError, ValueError, LookupError):
-        pass
-
-
 def parse_feed(data: bytes, content_type: str | None, base_url: str, now: datetime) -> ParsedFeed:
-    check_xml_safety(data)
-    headers = {"content-type": content_type} if content_type else {}
-    parsed: Any = feedparser.parse(
-        io.BytesIO(data), response_headers={"content-location": base_url, **headers}, sanitize_html=True
-    )
+    # The same headers for the safety check and for feedparser, so both decode the same text.
+    headers = {"content-location": base_url, **({"content-type": content_type} if content_type else {})}
+    try:
+        check_xml_safety(data, headers)
+    except UnsafeXml as exc:
+        raise FeedParseError("unsafe_xml", str(exc)) from None
+    parsed: Any = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=True)
     problem = str(parsed.get("bozo_exception"))[:300] if parsed.get("bozo") else None
     if not parsed.get("version") and not parsed.entries:
         raise FeedParseError("not_a_feed", f"not an RSS or Atom feed ({problem or 'no items'})")

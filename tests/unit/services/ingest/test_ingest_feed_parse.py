@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from parley.services.ingest.feed_parse import FeedParseError, parse_feed
+from tests.limits import run_limited
 
 FEEDS = Path(__file__).resolve().parents[4] / "tests" / "fixtures" / "feeds"
 NOW = datetime(2026, 2, 12, tzinfo=UTC)
@@ -75,3 +76,64 @@ def test_future_dates_are_not_trusted() -> None:
     rss = b'<rss version="2.0"><channel><title>t</title><item><title>x</title><guid>g</guid><pubDate>Mon, 01 Jan 2099 00:00:00 GMT</pubDate></item></channel></rss>'
     entry = parse_feed(rss, None, "https://x.example/", NOW).entries[0]
     assert (entry.published, entry.date_problem) == (None, "future_date")
+
+
+# The shape found in review: a comment containing `--` makes the document malformed before its
+# DTD, so a parse-based check gave up, and feedparser's fallback parser expanded the entity
+# (109 KB of feed -> 300 MB of summary, 882 MB of memory).
+MALFORMED_THEN_DTD = """<?xml version="1.0"?>
+<!-- malformed -- here -->
+<!DOCTYPE rss [ <!ENTITY a "{value}"> ]>
+<rss version="2.0"><channel><title>t</title><item><title>x</title><guid>g</guid>
+<description>{refs}</description></item></channel></rss>"""
+
+
+def test_malformed_feed_declaring_entities_is_refused_without_expanding() -> None:
+    code = f"""
+import json, tracemalloc
+from datetime import UTC, datetime
+from parley.services.ingest.feed_parse import FeedParseError, parse_feed
+from tests.limits import run_limited
+feed = {MALFORMED_THEN_DTD!r}.format(value="A" * 8000, refs="&a;" * 33000).encode()
+tracemalloc.start()
+try:
+    parse_feed(feed, "application/rss+xml", "https://x.example/", datetime.now(UTC))
+    kind = None
+except FeedParseError as exc:
+    kind = exc.kind
+print(json.dumps({{"size": len(feed), "kind": kind, "peak": tracemalloc.get_traced_memory()[1]}}))
+"""
+    outcome = run_limited(code, memory_mb=768)
+    assert outcome["size"] > 100_000
+    assert outcome["kind"] == "unsafe_xml"
+    assert outcome["peak"] < 10_000_000  # the feed and one decoded copy; expanding it took 300 MB
+
+
+@pytest.mark.parametrize(
+    ("encoding", "content_type"),
+    [
+        ("utf-16", "application/rss+xml"),  # NULs between the ASCII bytes
+        ("utf-7", "application/rss+xml; charset=utf-7"),  # `<` spelt `+ADw-` on the wire
+        ("utf-8", "text/html"),  # served as HTML: still a feed to feedparser
+    ],
+)
+def test_entity_declarations_are_found_in_any_encoding(encoding: str, content_type: str) -> None:
+    feed = MALFORMED_THEN_DTD.format(value="A" * 100, refs="&a;" * 10).encode(encoding)
+    with pytest.raises(FeedParseError) as caught:
+        parse_feed(feed, content_type, "https://x.example/", NOW)
+    assert caught.value.kind == "unsafe_xml"
+
+
+def test_a_doctype_naming_an_external_dtd_only_is_still_read() -> None:
+    rss = (
+        (FEEDS / "rss20.xml")
+        .read_bytes()
+        .replace(
+            b"<rss", b'<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "x.dtd">\n<rss', 1
+        )
+    )
+    assert [e.key for e in parse_feed(rss, None, "https://x.example/", NOW).entries] == [
+        "desk-1",
+        "desk-2",
+        "desk-3",
+    ]
