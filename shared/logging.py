@@ -1,15 +1,23 @@
-"""structlog set-up: JSON lines on stdout, service name bound, payloads cut to 1 KB."""
+"""structlog set-up: JSON lines on stdout, service name bound, payloads cut to 1 KB.
+
+An exception logged with `log.exception(...)` (or `exc_info=...`) is written as its formatted
+traceback: the `exception` field of a JSON line, plain text on the console. Tracebacks never
+show local variables, which may hold secrets (a webhook key, a token, a URL's password).
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
+import traceback
 from collections.abc import MutableMapping
 from typing import Any
 
 import structlog
 
 MAX_FIELD_CHARS = 1024
+# The end of a traceback names the exception: a long one keeps its last characters.
+MAX_TRACEBACK_CHARS = 8192
 
 
 def _truncate(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
@@ -19,9 +27,33 @@ def _truncate(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> MutableM
     return event_dict
 
 
+def _exception(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    """Replace `exc_info` by the formatted traceback (no locals) in `exception`."""
+    exc_info = event_dict.pop("exc_info", None)
+    if not exc_info:
+        return event_dict
+    if isinstance(exc_info, BaseException):
+        exc_info = (type(exc_info), exc_info, exc_info.__traceback__)
+    elif not isinstance(exc_info, tuple):
+        exc_info = sys.exc_info()
+    if exc_info[0] is None:
+        return event_dict
+    text = "".join(traceback.format_exception(*exc_info)).rstrip("\n")
+    if len(text) > MAX_TRACEBACK_CHARS:
+        text = "…" + text[-MAX_TRACEBACK_CHARS:]
+    event_dict["exception"] = text
+    return event_dict
+
+
+def _renderer(fmt: str) -> Any:
+    if fmt == "json":
+        return structlog.processors.JSONRenderer()
+    # structlog's default console formatter is rich's, which prints every frame's locals.
+    return structlog.dev.ConsoleRenderer(exception_formatter=structlog.dev.plain_traceback)
+
+
 def configure_logging(service: str, level: str = "INFO", fmt: str = "json") -> None:
     """Configure once, in the service's entry point."""
-    renderer: Any = structlog.processors.JSONRenderer() if fmt == "json" else structlog.dev.ConsoleRenderer()
     logging.basicConfig(stream=sys.stderr, level=getattr(logging, level), format="%(name)s %(message)s")
     for noisy in ("kafka", "aiokafka", "elastic_transport", "faust", "mode", "uvicorn.access"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, getattr(logging, level)))
@@ -31,7 +63,8 @@ def configure_logging(service: str, level: str = "INFO", fmt: str = "json") -> N
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             _truncate,
-            renderer,
+            _exception,
+            _renderer(fmt),
         ],
         wrapper_class=structlog.make_filtering_bound_logger(getattr(logging, level)),
         logger_factory=structlog.PrintLoggerFactory(file=sys.stdout),
