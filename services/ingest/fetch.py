@@ -1,8 +1,9 @@
 """Polite, bounded HTTP GETs for feeds, pages and robots.txt.
 
 Every request: a descriptive User-Agent, connect/read timeouts plus a total deadline (a server
-that never finishes is cut off), a response size cap enforced while streaming (decoded bytes, so
-a compressed bomb stops too), redirects followed by hand up to a bound (each hop re-checked by the
+that never finishes is cut off), a response size cap enforced while streaming on the bytes
+received and on the bytes decoded, step by step (`decoding.py`, so a compressed bomb stops a step
+past the cap instead of being inflated first), redirects followed by hand up to a bound (each hop re-checked by the
 SSRF guard, see `netguard.py`), a global concurrency limit and a minimum interval per host.
 """
 
@@ -16,13 +17,21 @@ from typing import Literal
 
 import httpx
 
+from parley.services.ingest.decoding import BoundedDecoder, DecodeError
 from parley.services.ingest.netguard import BlockedAddress, GuardedTransport
 from parley.services.ingest.settings import IngestSection
 from parley.shared.metrics import FETCH_ERRORS, FETCH_SECONDS
 
 Target = Literal["feed", "page", "robots"]
 ErrorKind = Literal[
-    "blocked_address", "timeout", "too_large", "too_many_redirects", "http_status", "connection", "bad_url"
+    "blocked_address",
+    "timeout",
+    "too_large",
+    "too_many_redirects",
+    "http_status",
+    "connection",
+    "bad_url",
+    "bad_encoding",
 ]
 _REDIRECTS = {301, 302, 303, 307, 308}
 
@@ -156,17 +165,30 @@ class Fetcher:
                         raise FetchError(
                             "too_large", f"{declared} bytes declared, over the cap of {max_bytes}"
                         )
-                    body = bytearray()
-                    async for chunk in response.aiter_bytes():
-                        body += chunk
-                        if len(body) > max_bytes:
-                            raise FetchError("too_large", f"response over the cap of {max_bytes} bytes")
-                    return FetchResult(str(url), 200, bytes(body), dict(response.headers))
+                    body = await _read_capped(response, max_bytes)
+                    return FetchResult(str(url), 200, body, dict(response.headers))
         except TimeoutError:
             raise FetchError("timeout", f"no complete response within {self._cfg.total_timeout_s}s") from None
         except httpx.TimeoutException as exc:
             raise FetchError("timeout", f"{type(exc).__name__} from {url.host}") from None
         except BlockedAddress as exc:
             raise FetchError("blocked_address", str(exc)) from None
+        except DecodeError as exc:
+            raise FetchError("too_large" if exc.kind == "too_large" else "bad_encoding", str(exc)) from None
         except (httpx.HTTPError, OSError) as exc:
             raise FetchError("connection", f"{type(exc).__name__}: {exc}"[:300]) from None
+
+
+async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
+    """The body, decoded here rather than by httpx: both the bytes received and the bytes they
+    decode to are capped, and counted as they come (DecodeError / FetchError past the cap)."""
+    decoder = BoundedDecoder(response.headers.get("content-encoding"), max_bytes)
+    received = 0
+    body = bytearray()
+    async for raw in response.aiter_raw():
+        received += len(raw)
+        if received > max_bytes:
+            raise FetchError("too_large", f"response over the cap of {max_bytes} bytes received")
+        body += decoder.decode(raw)
+    body += decoder.decode(b"")
+    return bytes(body)
