@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gzip
 import threading
 from collections.abc import Iterator
@@ -42,10 +43,8 @@ def server() -> Iterator[tuple[str, Bodies]]:
                 self.send_header("Content-Encoding", encoding)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            try:
+            with contextlib.suppress(OSError):  # the client hangs up once it has seen enough
                 self.wfile.write(body)
-            except OSError:  # the client hung up once it had seen enough
-                pass
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
