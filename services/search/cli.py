@@ -10,6 +10,7 @@ for the word "run" itself, quote it with something else or pass `--query run`.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Annotated, Any
@@ -18,6 +19,7 @@ import typer
 
 app = typer.Typer(help="Search: full-text search over articles and talks (API and command line).")
 talks_app = typer.Typer(help="Talks: what Parley knows about talks events.")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @app.command()
@@ -121,10 +123,19 @@ def render(result: dict[str, Any]) -> str:
             lines.append(f"    {hit['url']}")
         snippets = hit.get("highlight", {}).get("text") or []
         if snippets:
-            lines.append("    " + re.sub(r"</?em>", "*", snippets[0]).replace("\n", " "))
+            lines.append("    " + plain_snippet(snippets[0]))
     if result.get("next_cursor"):
         lines.append(f"\nmore: --cursor {result['next_cursor']}")
     return "\n".join(lines)
+
+
+def plain_snippet(fragment: str) -> str:
+    """A highlight (HTML-escaped, matches in `<em>`) for a terminal: matches between `*`, entities
+    such as `&#x27;` read back, but `<`, `>` and `&` of the text stay escaped, so no markup from
+    an article reaches the output; control characters (terminal escapes) are dropped."""
+    parts = re.split(r"</?em>", fragment)
+    text = "*".join(html.escape(html.unescape(part), quote=False) for part in parts)
+    return CONTROL.sub("", text.replace("\n", " "))
 
 
 def serve() -> None:

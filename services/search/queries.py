@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -18,6 +19,7 @@ from parley.shared.errors import InputError
 from parley.shared.extraction import TALKS_STATUSES, UPCOMING_STATUSES
 
 MAX_LIMIT = 100
+EM_TAG = re.compile(r"(</?em>)")
 MAX_QUERY_CHARS = 500
 TEXT_FIELDS = ("title^3", "title.english^2", "text", "text.english")
 ARTICLE_SOURCE = [
@@ -137,6 +139,9 @@ def build_search(params: SearchParams) -> dict[str, Any]:
     }
     if params.q:
         body["highlight"] = {
+            # Indexed text keeps whatever markup the source had: HTML-escape every fragment, so the
+            # only tags a highlight carries are the `<em>` around the matched words.
+            "encoder": "html",
             "pre_tags": ["<em>"],
             "post_tags": ["</em>"],
             "fields": {
@@ -149,6 +154,13 @@ def build_search(params: SearchParams) -> dict[str, Any]:
     return body
 
 
+def safe_fragment(fragment: str) -> str:
+    """A highlight whose only tags are `<em>`/`</em>`: a `<` or `>` elsewhere (which the html
+    encoder never leaves) is escaped, so a highlighter change can never let an article's markup out."""
+    parts = EM_TAG.split(fragment)
+    return "".join(p if EM_TAG.fullmatch(p) else p.replace("<", "&lt;").replace(">", "&gt;") for p in parts)
+
+
 def search_results(response: dict[str, Any], limit: int) -> dict[str, Any]:
     """Shape an Elasticsearch search response into the API's answer."""
     hits = response.get("hits", {}).get("hits", [])
@@ -156,7 +168,10 @@ def search_results(response: dict[str, Any], limit: int) -> dict[str, Any]:
     for hit in hits:
         doc = dict(hit.get("_source", {}))
         doc["score"] = hit.get("_score")
-        doc["highlight"] = hit.get("highlight", {})
+        doc["highlight"] = {
+            field: [safe_fragment(str(f)) for f in fragments]
+            for field, fragments in (hit.get("highlight") or {}).items()
+        }
         out.append(doc)
     total = response.get("hits", {}).get("total", {})
     next_cursor = (

@@ -9,6 +9,7 @@ import pytest
 from pydantic import SecretStr
 
 from parley.services.search import queries
+from parley.services.search.cli import plain_snippet
 from parley.services.search.settings import SearchSection, SearchSettings
 from parley.shared.errors import ConfigError, InputError
 
@@ -116,3 +117,16 @@ def test_search_refuses_to_start_without_a_token_unless_insecure() -> None:
         SearchSettings().check_auth()
     SearchSettings(search=SearchSection(insecure_no_auth=True)).check_auth()
     SearchSettings(search=SearchSection(api_token=SecretStr("s3cret"))).check_auth()
+
+
+def test_highlights_are_html_encoded_and_only_em_tags_survive() -> None:
+    assert queries.build_search(queries.search_params("talks"))["highlight"]["encoder"] == "html"
+    raw = "<em>talks</em> <img src=x onerror=alert(1)> &lt;b&gt;"
+    assert queries.safe_fragment(raw) == "<em>talks</em> &lt;img src=x onerror=alert(1)&gt; &lt;b&gt;"
+    response = {"hits": {"total": {"value": 1}, "hits": [{"_source": {}, "highlight": {"text": [raw]}}]}}
+    assert "<img" not in queries.search_results(response, 20)["hits"][0]["highlight"]["text"][0]
+
+
+def test_plain_snippets_read_entities_back_but_keep_markup_escaped() -> None:
+    fragment = "Iran&#x27;s <em>envoy</em> &lt;script&gt; \x1b[31mred &amp; co"
+    assert plain_snippet(fragment) == "Iran's *envoy* &lt;script&gt; [31mred &amp; co"
