@@ -49,6 +49,7 @@ log = get_logger(__name__)
 def make_app(settings: ParleySettings, service: str, **options: Any) -> faust.App:
     """A faust app with Parley's defaults; `options` override any of them."""
     names = Names(settings.namespace)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)  # faust creates only the last level
     config: dict[str, Any] = {
         "broker": faust_broker_url(settings.kafka),
         "broker_credentials": faust_credentials(settings.kafka),
