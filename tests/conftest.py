@@ -13,6 +13,9 @@ import pytest
 
 T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
+# Services started by tests keep faust's data folders under .local/ (removed by `make clean`),
+# not in the working directory.
+os.environ.setdefault("PARLEY_DATA_DIR", str(ROOT / ".local" / "test-data"))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
