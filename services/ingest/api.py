@@ -1,7 +1,7 @@
 """The ingest HTTP API: `POST /articles` (one article or a batch), plus health and metrics.
 
-Bearer token required (the service refuses to start without one unless the insecure dev
-setting is on); bodies over `max_request_bytes` get 413 before they are read whole; invalid
+Bearer token required (the service refuses to start without one, or with an empty, short or
+placeholder one, unless the insecure dev setting is on); bodies over `max_request_bytes` get 413 before they are read whole; invalid
 articles get 422 listing each bad field; 202 only once Kafka acknowledged every new article.
 The same article id twice is published once: the response says `created` or `duplicate`.
 """
@@ -71,8 +71,9 @@ def create_api(
     settings: IngestSettings, get_publisher: Callable[[], Publisher | None], kafka_ready: Callable[[], bool]
 ) -> FastAPI:
     """`get_publisher` returns None until Kafka was reached at start; requests get 503 until then."""
+    settings.check_auth()  # never built open by accident: a missing or weak token raises ConfigError
     cfg = settings.ingest
-    token = cfg.api_token.get_secret_value() if cfg.api_token else None
+    token = settings.required_token()
     api = FastAPI(
         title="Parley ingest",
         version="1",
@@ -83,6 +84,7 @@ def create_api(
         if token is None:
             return None
         given = request.headers.get("authorization", "")
+        # Constant time: the comparison must not reveal how much of a guess was right.
         if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
             return JSONResponse(
                 {"error": "missing or wrong bearer token"},

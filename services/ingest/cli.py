@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from parley.shared.errors import RetryableError
+from parley.shared.errors import ConfigError, RetryableError
 
 app = typer.Typer(help="Ingest: publishes articles to Kafka.")
 
@@ -98,13 +98,13 @@ def _serve() -> None:
     from parley.shared.runtime import PORTS, start_service
 
     settings = start_service(IngestSettings, "ingest")
-    if settings.ingest.api_token is None and not settings.ingest.insecure_no_auth:
+    try:
+        settings.check_auth()
+    except ConfigError as exc:
         print(
-            "parley: invalid configuration:\n  - PARLEY_INGEST_API_TOKEN: required "
-            "(or set PARLEY_INGEST_INSECURE_NO_AUTH=true for local development)",
-            file=sys.stderr,
+            "parley: invalid configuration:", *(f"  - {p}" for p in exc.problems), sep="\n", file=sys.stderr
         )
-        raise SystemExit(2)
+        raise SystemExit(2) from None
     ready: list[Publisher] = []
     stops: list[threading.Event] = []
 

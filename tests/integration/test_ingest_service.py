@@ -84,9 +84,13 @@ def article(i: int, **extra: str) -> dict[str, str]:
             "url": f"https://news.example.org/{i}", **extra}  # fmt: skip
 
 
-def test_refuses_to_start_without_a_token(namespace: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("token", [None, "", "   ", "change-me-ingest-token"])
+def test_refuses_to_start_without_a_real_token(namespace: str, tmp_path: Path, token: str | None) -> None:
     env = _env(namespace, tmp_path, PARLEY_HTTP_PORT=str(free_port()))
     env.pop("PARLEY_INGEST_API_TOKEN", None)
+    env.pop("PARLEY_INGEST_INSECURE_NO_AUTH", None)
+    if token is not None:  # "" used to start and then accept unauthenticated POSTs
+        env["PARLEY_INGEST_API_TOKEN"] = token
     result = subprocess.run([sys.executable, "-m", "parley.services", "ingest", "run"], env=env,
                             capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
     assert result.returncode == 2 and "PARLEY_INGEST_API_TOKEN" in result.stderr

@@ -4,12 +4,14 @@ import json
 import warnings
 from typing import Any
 
+import pytest
 from pydantic import SecretStr
 
 from parley.services.ingest.api import create_api
 from parley.services.ingest.publisher import Outcome
 from parley.services.ingest.settings import IngestSection, IngestSettings
 from parley.shared.article_input import ArticleInput
+from parley.shared.errors import ConfigError
 
 with warnings.catch_warnings():  # starlette suggests a successor of httpx; the API is the same
     warnings.simplefilter("ignore")
@@ -37,13 +39,13 @@ class FakePublisher:
 
 
 def client(publisher: Any = None, **cfg: Any) -> TestClient:
-    section = IngestSection(api_token=SecretStr("s3cret"), **cfg)
+    section = IngestSection(api_token=SecretStr("ingest-unit-test-token"), **cfg)
     settings = IngestSettings(ingest=section)
     fake = publisher or FakePublisher()
     return TestClient(create_api(settings, lambda: fake, lambda: True))
 
 
-AUTH = {"Authorization": "Bearer s3cret"}
+AUTH = {"Authorization": "Bearer ingest-unit-test-token"}
 
 
 def test_token_required() -> None:
@@ -88,3 +90,25 @@ def test_openapi_describes_the_body() -> None:
     schema = post["requestBody"]["content"]["application/json"]["schema"]
     assert "title" in schema["oneOf"][0]["properties"]
     assert {"202", "401", "413", "422"} <= set(post["responses"])
+
+
+def test_an_empty_token_never_builds_an_open_api() -> None:
+    for token in ("", "  ", "change-me-ingest-token"):
+        settings = IngestSettings(ingest=IngestSection(api_token=SecretStr(token)))
+        with pytest.raises(ConfigError, match="PARLEY_INGEST_API_TOKEN"):
+            create_api(settings, FakePublisher, lambda: True)
+
+
+@pytest.mark.parametrize(
+    "header", [None, "", "Bearer ", "Bearer  ", "Bearer ingest-unit-test-toke", "ingest-unit-test-token"]
+)
+def test_requests_without_the_exact_token_are_401(header: str | None) -> None:
+    headers = {} if header is None else {"Authorization": header}
+    response = client().post("/articles", json=GOOD, headers=headers)
+    assert response.status_code == 401 and response.headers["WWW-Authenticate"] == "Bearer"
+
+
+def test_insecure_mode_without_a_token_is_open_only_when_asked_for() -> None:
+    settings = IngestSettings(ingest=IngestSection(api_token=SecretStr(""), insecure_no_auth=True))
+    api = TestClient(create_api(settings, FakePublisher, lambda: True))
+    assert api.post("/articles", json=GOOD).status_code == 202
