@@ -32,8 +32,9 @@ from .talks_extraction import (
     sentences,
     to_record,
 )
-from .talks_features import Passage, article_features, cue_passages, spans_of
-from .talks_model import LinearModel, load_model
+from .talks_features import Passage, article_features, cue_passages, role_name, spans_of
+from .talks_model import LinearModel, SoftmaxModel, load_model, load_roles
+from .talks_roles import name_features
 
 UPCOMING: frozenset[str] = frozenset({"announced", "rescheduled"})
 # What an upcoming-sounding mention becomes when the article is judged not to announce talks.
@@ -50,6 +51,8 @@ class Candidates:
     places: tuple[Entity, ...]
     passages: tuple[Passage, ...]
     features: dict[str, float]
+    names: dict[str, dict[str, float]]  # role features of each name, in order of first mention
+    venues: dict[str, Entity]  # a mention of each place or state that could be the venue
 
 
 def _facts(drafts: list[_Draft], headline: _Draft | None, published: date) -> dict[str, float]:
@@ -86,6 +89,10 @@ def candidates(
         sentences(text),
         spans_of([e for e in entities if e.start >= skip], [d for d in dates if d.start >= skip], published),
     )
+    venues: dict[str, Entity] = {}
+    for e in [*title_entities, *entities]:
+        if e.kind in {"place", "country"} and e.text == e.text.strip():
+            venues.setdefault(role_name(e), e)
     return Candidates(
         drafts=tuple(drafts),
         headline=headline,
@@ -93,7 +100,26 @@ def candidates(
         places=tuple(e for e in entities if e.kind == "place" and e.start >= skip),
         passages=tuple(passages),
         features=article_features(passages, _facts(drafts, headline, published)),
+        names=_with_rule_roles(name_features(passages), [*drafts, *([headline] if headline else [])]),
+        venues=venues,
     )
+
+
+def _with_rule_roles(names: dict[str, dict[str, float]], drafts: list[_Draft]) -> dict[str, dict[str, float]]:
+    """The sentence rules' reading of each name ("rule:party"...) as features of the role model:
+    where a rule is exact ("mediated by X", "in X", "the war between A and B") it is learned to
+    count, and where it overreaches the wording around the name can outweigh it."""
+    for d in drafts:
+        said = {"party": [p for p in d.parties if p in d.explicit or p not in d.mediators]}
+        said["mediator"] = d.mediators
+        said["venue"] = [d.location.name] if d.location else []
+        upcoming = "+" if d.status in UPCOMING else ""
+        said["not_party"] = sorted(d.ruled_out)
+        for role, found in said.items():
+            for name in found:
+                if name in names:
+                    names[name][f"rule:{role}{upcoming}"] = 1.0
+    return names
 
 
 def _completeness(d: _Draft, published: date) -> tuple[int, ...]:
@@ -155,7 +181,39 @@ def _primary(c: Candidates, published: date) -> _Draft | None:
     return best
 
 
-def assemble(c: Candidates, published: date, model: LinearModel) -> list[TalksRecord]:
+_SIDE_TYPES = frozenset({"type:<country>", "type:<group>", "type:<org>", "type:<person>"})
+_VENUE_TYPES = frozenset({"type:<place>", "type:<country>"})
+
+
+def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel) -> _Draft:
+    """The primary event's parties, mediators and venue as the role model reads the article;
+    the sentence rules' choice stays where the model finds too little."""
+    parties: list[str] = []
+    mediators: list[str] = []
+    venue: tuple[float, str] | None = None
+    # Only a name no sentence reads as a side is ruled out ("the war between A and B" may also
+    # name the two sides that meet).
+    sides = {p for m in c.drafts for p in m.parties}
+    ruled_out = {n for m in c.drafts for n in m.ruled_out} - sides
+    for name, features in c.names.items():
+        p = roles.probabilities(features)
+        best = max(p, key=p.__getitem__)
+        if best == "party" and _SIDE_TYPES & features.keys() and name not in ruled_out:
+            parties.append(name)
+        elif best == "mediator" and _SIDE_TYPES & features.keys():
+            mediators.append(name)
+        if name in c.venues and _VENUE_TYPES & features.keys() and (venue is None or p["venue"] > venue[0]):
+            venue = (p["venue"], name)
+    if len(parties) >= 2:
+        d = replace(d, parties=parties, explicit=set(parties), mediators=mediators or d.mediators)
+    if venue is not None and venue[0] >= 0.35:
+        d = replace(d, location=c.venues[venue[1]])
+    return d
+
+
+def assemble(
+    c: Candidates, published: date, model: LinearModel, roles: SoftmaxModel | None = None
+) -> list[TalksRecord]:
     announces = model.decide(c.features)
     mediators = list(c.mediators)
     places = list(c.places)
@@ -166,6 +224,8 @@ def assemble(c: Candidates, published: date, model: LinearModel) -> list[TalksRe
     primary = _primary(c, published)
     if primary is None:
         return [to_record(d, places, mediators) for d in c.drafts]
+    if roles is not None:
+        primary = _with_roles(primary, c, roles)
     rest = [
         d
         for d in c.drafts
@@ -181,9 +241,10 @@ def extract_talks(
     entities: list[Entity],
     dates: list[FoundDate],
     model: LinearModel | None = None,
+    roles: SoftmaxModel | None = None,
 ) -> list[TalksRecord]:
     """Talks events of an English article (clean text, headline, publication date)."""
     if not is_diplomatic(title, text) or not (cue.TRIGGER.search(text) or cue.TRIGGER.search(title)):
         return []
     c = candidates(text, title, published, entities, dates)
-    return assemble(c, published, model or load_model())
+    return assemble(c, published, model or load_model(), roles or load_roles())

@@ -85,6 +85,7 @@ class _Draft:
     evidence: str
     parties: list[str] = field(default_factory=list)
     explicit: set[str] = field(default_factory=set)
+    ruled_out: set[str] = field(default_factory=set)  # never a side here: mediator, topic, old venue
     mediators: list[str] = field(default_factory=list)
     location: Entity | None = None
     start: date | None = None
@@ -217,7 +218,10 @@ def _venues(s: _Sentence) -> list[Entity]:
     return out
 
 
-def _parties(s: _Sentence, venues: list[Entity], mediators: list[str]) -> tuple[list[str], set[str]]:
+def _parties(
+    s: _Sentence, venues: list[Entity], mediators: list[str]
+) -> tuple[list[str], set[str], set[str]]:
+    """(parties, the ones named explicitly as sides, the ones an exact pattern rules out)."""
     venue_spans = {(v.start, v.end) for v in venues}
     explicit: list[str] = []
     anchored: set[int] = set()
@@ -236,21 +240,23 @@ def _parties(s: _Sentence, venues: list[Entity], mediators: list[str]) -> tuple[
     ]
     first: list[str] = []
     fallback: list[str] = []
+    ruled_out: set[str] = set()
     for e in s.entities:
         name = _state(e)
         if name is None or (e.start, e.end) in venue_spans:
             continue
         before, after = s.before(e, 40), s.after(e, 50)
-        if cue.OLD_PLAN_BEFORE.search(before) or cue.MEDIATOR_AFTER.match(after):
-            continue
         if (
-            _CAPITAL_AFTER.match(after)
+            cue.OLD_PLAN_BEFORE.search(before)
+            or cue.MEDIATOR_AFTER.match(after)
+            or _CAPITAL_AFTER.match(after)
             or cue.MEDIATOR_BEFORE.search(before)
             or cue.PAST_VENUE_BEFORE.search(before)
+            # "the war between A and B": the subject of the talks, not a side
+            or any(a <= e.start < b for a, b in loose_between)
         ):
+            ruled_out.add(name)
             continue
-        if any(a <= e.start < b for a, b in loose_between):
-            continue  # "the war between A and B": the subject of the talks, not a side
         fallback.append(name)
         if (
             cue.TOPIC_BEFORE.search(before)
@@ -263,7 +269,7 @@ def _parties(s: _Sentence, venues: list[Entity], mediators: list[str]) -> tuple[
     if len(names) < 2:
         names = list(dict.fromkeys(names + fallback))
     names = [n for n in names if n in explicit or n not in mediators]
-    return names, set(explicit)
+    return names, set(explicit), ruled_out - set(explicit)
 
 
 def _org(e: Entity) -> str | None:
@@ -304,7 +310,7 @@ def _draft(
         said, weak = fallback, True
     status: TalksStatus = said
     venues = _venues(s)
-    parties, explicit = _parties(s, venues, mediators)
+    parties, explicit, ruled_out = _parties(s, venues, mediators)
     chosen = _pick_date(s, status, published)
     if status == "announced" and chosen is None:
         past = [
@@ -326,6 +332,7 @@ def _draft(
         evidence=s.text[s.start : s.end].strip(),
         parties=parties,
         explicit=explicit,
+        ruled_out=ruled_out,
         mediators=mediators,
         location=venue,
         start=chosen.start_date if chosen else None,
@@ -367,6 +374,7 @@ def _merge(a: _Draft, b: _Draft) -> _Draft:
         status="rescheduled" if "rescheduled" in {a.status, b.status} else a.status,
         parties=list(dict.fromkeys(a.parties + b.parties)),
         explicit=a.explicit | b.explicit,
+        ruled_out=a.ruled_out | b.ruled_out,
         mediators=list(dict.fromkeys(a.mediators + b.mediators)),
         location=location,
         start=a.start or b.start,

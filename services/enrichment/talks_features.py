@@ -43,21 +43,34 @@ class Span:
     start: int
     end: int
     token: str
+    ref: str = ""  # the name an entity stands for, when it can take a role in talks
+
+
+def role_name(e: Entity) -> str:
+    """The name a mention would have as a party, mediator or venue ("" when none)."""
+    if e.kind == "person":
+        return e.country or ""
+    return e.name
 
 
 def spans_of(entities: Iterable[Entity], dates: Iterable[FoundDate], published: date) -> list[Span]:
-    spans = [Span(e.start, e.end, _ENTITY_TOKENS.get(e.kind, "<name>")) for e in entities]
+    spans = [Span(e.start, e.end, _ENTITY_TOKENS.get(e.kind, "<name>"), role_name(e)) for e in entities]
     spans += [Span(d.start, d.end, date_token(d, published)) for d in dates]
     return sorted(spans, key=lambda s: (s.start, -s.end))
 
 
 def masked_tokens(text: str, start: int, end: int, spans: list[Span]) -> list[str]:
-    """Lower-cased words of text[start:end], each entity or date replaced by its type token.
+    return [token for token, _ in masked_words(text, start, end, spans)]
+
+
+def masked_words(text: str, start: int, end: int, spans: list[Span]) -> list[tuple[str, str]]:
+    """(token, ref) for the words of text[start:end], each entity or date replaced by its type
+    token and keeping the name it stands for in ref.
 
     A capitalised word the gazetteer does not know (an outlet, a person without a role, a venue
     it lacks) becomes "<cap>" too, except at the start of a sentence or in a title-case headline.
     """
-    words: list[tuple[int, str]] = []
+    words: list[tuple[str, str]] = []
     at = start
     for span in spans:
         if span.end <= at or span.start < start:
@@ -65,26 +78,26 @@ def masked_tokens(text: str, start: int, end: int, spans: list[Span]) -> list[st
         if span.start >= end:
             break
         words += _words(text, at, span.start)
-        words.append((span.start, span.token))
+        words.append((span.token, span.ref))
         at = span.end
     words += _words(text, at, end)
-    plain = [w for _, w in words if not w.startswith("<")]
+    plain = [w for w, _ in words if not w.startswith("<")]
     title_case = len(plain) >= 3 and sum(w[0].isupper() for w in plain) > len(plain) / 2
     out = []
-    for i, (_, word) in enumerate(words):
+    for i, (word, ref) in enumerate(words):
         if word.startswith("<"):
-            out.append(word)
+            out.append((word, ref))
         elif word.isdigit():
-            out.append("<num>")
+            out.append(("<num>", ""))
         elif word[0].isupper() and i > 0 and not title_case:
-            out.append("<cap>")
+            out.append(("<cap>", ""))
         else:
-            out.append(word.lower())
+            out.append((word.lower(), ""))
     return out
 
 
-def _words(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in _WORD.finditer(text, start, end)]
+def _words(text: str, start: int, end: int) -> list[tuple[str, str]]:
+    return [(m.group(), "") for m in _WORD.finditer(text, start, end)]
 
 
 def ngrams(tokens: list[str], prefix: str) -> set[str]:
@@ -101,6 +114,7 @@ class Passage:
     index: int
     text: str
     tokens: tuple[str, ...]
+    refs: tuple[str, ...]  # per token: the name an entity token stands for, else ""
 
 
 def cue_passages(
@@ -112,11 +126,11 @@ def cue_passages(
 ) -> list[Passage]:
     passages = []
     if title.strip():
-        passages.append(Passage("h", 0, title, tuple(masked_tokens(title, 0, len(title), title_spans))))
+        passages.append(_passage("h", 0, title, 0, len(title), title_spans))
     for i, (start, end) in enumerate(sentence_spans):
         if not cue.TRIGGER.search(text, start, end):
             continue
-        passages.append(Passage("s", i, text[start:end], tuple(masked_tokens(text, start, end, spans))))
+        passages.append(_passage("s", i, text, start, end, spans))
         if len(passages) > MAX_SENTENCES:
             break
     return passages
@@ -128,6 +142,11 @@ _TRIGGER_WORD = re.compile(
 )
 WINDOW = 6  # words either side of a cue word: the wording that says whether talks lie ahead
 LEDE = 2  # the first cue sentences of the body also count as the lede
+
+
+def _passage(kind: str, index: int, text: str, start: int, end: int, spans: list[Span]) -> Passage:
+    words = masked_words(text, start, end, spans)
+    return Passage(kind, index, text[start:end], tuple(w for w, _ in words), tuple(r for _, r in words))
 
 
 def article_features(passages: list[Passage], facts: dict[str, float]) -> dict[str, float]:

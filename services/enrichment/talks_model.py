@@ -14,6 +14,7 @@ from pathlib import Path
 
 MODEL_DIR = Path(__file__).parent / "models"
 DECISION_MODEL = "talks_decision.json"
+ROLES_MODEL = "talks_roles.json"
 
 
 @dataclass(frozen=True)
@@ -49,3 +50,49 @@ class LinearModel:
 @lru_cache(maxsize=4)
 def load_model(filename: str = DECISION_MODEL) -> LinearModel:
     return LinearModel.from_json((MODEL_DIR / filename).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class SoftmaxModel:
+    """Multinomial linear model: one weight per (feature, class), classes in a fixed order."""
+
+    name: str
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+
+    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
+        z = list(self.bias)
+        for key, value in features.items():
+            row = self.weights.get(key)
+            if row is not None:
+                for i, w in enumerate(row):
+                    z[i] += w * value
+        top = max(z)
+        exps = [math.exp(v - top) for v in z]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+    def to_json(self) -> str:
+        body = {
+            "name": self.name,
+            "classes": list(self.classes),
+            "bias": list(self.bias),
+            "weights": {k: list(v) for k, v in self.weights.items()},
+        }
+        return json.dumps(body, sort_keys=True, indent=0, ensure_ascii=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> SoftmaxModel:
+        raw = json.loads(text)
+        return cls(
+            name=str(raw["name"]),
+            classes=tuple(str(c) for c in raw["classes"]),
+            bias=tuple(float(b) for b in raw["bias"]),
+            weights={str(k): tuple(float(w) for w in v) for k, v in raw["weights"].items()},
+        )
+
+
+@lru_cache(maxsize=4)
+def load_roles(filename: str = ROLES_MODEL) -> SoftmaxModel:
+    return SoftmaxModel.from_json((MODEL_DIR / filename).read_text(encoding="utf-8"))

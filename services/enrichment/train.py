@@ -17,6 +17,7 @@ import datetime
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from parley.shared.extraction import TalksRecord
@@ -31,11 +32,13 @@ from .language import detect_language
 from .talks_cues import TRIGGER
 from .talks_events import Candidates, assemble, candidates
 from .talks_extraction import is_diplomatic
-from .talks_model import DECISION_MODEL, MODEL_DIR, LinearModel
+from .talks_model import DECISION_MODEL, MODEL_DIR, ROLES_MODEL, LinearModel, SoftmaxModel
+from .talks_roles import ROLES
 
 SEED = 7
 FOLDS = 5
 C = 0.5  # inverse L2 strength, chosen by grouped CV on the training side only
+ROLES_C = 0.5
 MIN_ARTICLES = 2  # a feature seen in fewer training articles is dropped: no one-off phrases
 DIGITS = 5
 
@@ -61,8 +64,9 @@ def prepare(article: Article) -> Prepared:
     return Prepared(article, day, candidates(clean, title, day, entities, dates))
 
 
-def predict(p: Prepared, model: LinearModel) -> dict[str, Any]:
-    records: list[TalksRecord] = [] if p.candidates is None else assemble(p.candidates, p.published, model)
+def predict(p: Prepared, model: LinearModel, roles: SoftmaxModel | None) -> dict[str, Any]:
+    c = p.candidates
+    records: list[TalksRecord] = [] if c is None else assemble(c, p.published, model, roles)
     talks = []
     for r in records:
         row = r.model_dump(mode="json")
@@ -96,7 +100,51 @@ def fit(rows: list[Prepared], c: float = C) -> LinearModel:
     return LinearModel("talks_decision", round(float(clf.intercept_[0]), DIGITS), 0.5, weights)
 
 
-def cross_validate(rows: list[Prepared], c: float = C) -> list[dict[str, Any]]:
+def role_label(scorer: ModuleType, expected: dict[str, Any], name: str) -> str:
+    """The role a name plays in a labelled event, compared the way the scorer compares names."""
+    mediators = set(scorer.names(expected.get("mediator")))
+    parties = set(scorer.names(expected.get("parties"))) - mediators
+    key = scorer.party(name)
+    if key in parties:
+        return "party"
+    if key in mediators:
+        return "mediator"
+    venues = {scorer.place(v) for v in [expected.get("location"), *expected.get("location_alt", [])] if v}
+    return "venue" if scorer.place(name) in venues else "other"
+
+
+def fit_roles(rows: list[Prepared], scorer: ModuleType) -> SoftmaxModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    x_rows: list[dict[str, float]] = []
+    y: list[str] = []
+    for r in rows:
+        if r.candidates is None or not r.article.positive or not r.article.expected:
+            continue
+        for name, features in r.candidates.names.items():
+            x_rows.append(features)
+            y.append(role_label(scorer, r.article.expected, name))
+    counts: dict[str, int] = {}
+    for f in x_rows:
+        for key in f:
+            counts[key] = counts.get(key, 0) + 1
+    kept = [{k: v for k, v in f.items() if counts[k] >= MIN_ARTICLES} for f in x_rows]
+    vectorizer = DictVectorizer(sort=True)
+    x = vectorizer.fit_transform(kept).toarray()
+    clf = LogisticRegression(C=ROLES_C, solver="lbfgs", max_iter=2000, random_state=SEED)
+    clf.fit(x, y)
+    order = [list(clf.classes_).index(c) for c in ROLES]
+    weights = {}
+    for j, name in enumerate(vectorizer.get_feature_names_out()):
+        row = tuple(round(float(clf.coef_[i][j]), DIGITS) for i in order)
+        if any(row):
+            weights[str(name)] = row
+    bias = tuple(round(float(clf.intercept_[i]), DIGITS) for i in order)
+    return SoftmaxModel("talks_roles", ROLES, bias, weights)
+
+
+def cross_validate(rows: list[Prepared], scorer: ModuleType, c: float = C) -> list[dict[str, Any]]:
     """Out-of-fold predictions of grouped 5-fold CV (each group whole in one fold)."""
     from sklearn.model_selection import StratifiedGroupKFold
 
@@ -106,7 +154,8 @@ def cross_validate(rows: list[Prepared], c: float = C) -> list[dict[str, Any]]:
     predictions: list[dict[str, Any]] = []
     for train_index, test_index in folds.split(rows, y, [groups[r.article.id] for r in rows]):
         model = fit([rows[i] for i in train_index], c)
-        predictions += [predict(rows[i], model) for i in test_index]
+        roles = fit_roles([rows[i] for i in train_index], scorer)
+        predictions += [predict(rows[i], model, roles) for i in test_index]
     return predictions
 
 
@@ -118,7 +167,9 @@ def _rows(shared_dir: Path) -> list[Prepared]:
 
 def build_models(shared_dir: Path) -> dict[str, str]:
     """File name -> exact text of every model `make train` writes."""
-    return {DECISION_MODEL: fit(_rows(shared_dir)).to_json()}
+    rows = _rows(shared_dir)
+    scorer = load_scorer(shared_dir)
+    return {DECISION_MODEL: fit(rows).to_json(), ROLES_MODEL: fit_roles(rows, scorer).to_json()}
 
 
 def main(argv: list[str]) -> int:
@@ -130,7 +181,7 @@ def main(argv: list[str]) -> int:
     rows = _rows(args.shared_dir)
     scorer = load_scorer(args.shared_dir)
     gold = {r.article.id: {"label": r.article.label, "expected": r.article.expected} for r in rows}
-    oof = cross_validate(rows, args.c)
+    oof = cross_validate(rows, scorer, args.c)
     print(
         report(
             f"grouped {FOLDS}-fold CV, training files minus held-out",
@@ -141,6 +192,9 @@ def main(argv: list[str]) -> int:
         model = fit(rows, args.c)
         (MODEL_DIR / DECISION_MODEL).write_text(model.to_json(), encoding="utf-8")
         print(f"wrote {MODEL_DIR / DECISION_MODEL}: {len(model.weights)} weights, C={args.c}")
+        roles = fit_roles(rows, scorer)
+        (MODEL_DIR / ROLES_MODEL).write_text(roles.to_json(), encoding="utf-8")
+        print(f"wrote {MODEL_DIR / ROLES_MODEL}: {len(roles.weights)} features x {len(ROLES)} roles")
     return 0
 
 

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from parley.services.enrichment import train
-from parley.services.enrichment.talks_model import DECISION_MODEL, MODEL_DIR, LinearModel, load_model
+from parley.services.enrichment.talks_model import (
+    DECISION_MODEL,
+    MODEL_DIR,
+    LinearModel,
+    SoftmaxModel,
+    load_model,
+    load_roles,
+)
 
 ROOT = Path(__file__).resolve().parents[4]
 SHARED = Path(os.environ.get("PARLEY_SHARED_DIR", ROOT.parent / "shared"))
@@ -37,6 +44,23 @@ def test_model_file_holds_only_masked_features() -> None:
         assert prefix in {"h", "s", "l", "r"}
         if prefix != "r":
             assert all(w.startswith("<") or w.islower() for w in gram.split()), feature
+
+
+def test_role_model_holds_only_masked_context() -> None:
+    roles = load_roles()
+    assert roles.classes == ("party", "mediator", "venue", "other")
+    for feature in roles.weights:
+        prefix, _, gram = feature.partition(":")
+        assert prefix in {"L", "R", "LR", "type", "in", "cue", "count", "order", "rule"}, feature
+        words = gram.replace("|", " ").split()
+        assert all(w.startswith("<") or w.islower() or w in {"^", "$"} or w.isdigit() for w in words), feature
+
+
+def test_softmax_model_round_trips() -> None:
+    model = SoftmaxModel("r", ("party", "other"), (0.0, 0.0), {"L:between": (2.0, -2.0)})
+    assert SoftmaxModel.from_json(model.to_json()) == model
+    p = model.probabilities({"L:between": 1.0})
+    assert p["party"] > 0.9 and abs(sum(p.values()) - 1) < 1e-9
 
 
 def test_linear_model_round_trips_and_scores() -> None:
