@@ -145,9 +145,9 @@ def send_test(settings: AlertingSettings, name: str) -> tuple[str, int]:
 async def _send_once(
     endpoint: WebhookEndpoint, message_id: str, doc: dict[str, Any], settings: AlertingSettings
 ) -> int:
-    request = delivery.sign(endpoint, message_id, doc, datetime.now(UTC))
     async with httpx.AsyncClient(follow_redirects=False) as client:
         try:
+            request = delivery.sign(endpoint, message_id, doc, datetime.now(UTC))
             return await delivery.send(
                 client, request, endpoint.timeout_s, allow_private=settings.alerting.allow_private_webhooks
             )

@@ -142,12 +142,11 @@ class Deliverer:
 
     async def _attempt(self, endpoint: WebhookEndpoint, entry: Entry) -> Entry:
         alert_id = entry["alert_id"]
-        now = datetime.now(UTC)
-        request = delivery.sign(endpoint, alert_id, entry["alert"], now)
         started = time.perf_counter()
         status: int | None = None
         retry_after: float | None = None
         try:
+            request = delivery.sign(endpoint, alert_id, entry["alert"], datetime.now(UTC))
             status = await delivery.send(
                 self.http, request, endpoint.timeout_s, allow_private=self.cfg.allow_private_webhooks
             )

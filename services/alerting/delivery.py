@@ -15,7 +15,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
-from standardwebhooks.webhooks import Webhook
+from standardwebhooks.webhooks import EmptyWebhookSecretError, Webhook
 
 from parley.services.alerting.addresses import check_resolved
 from parley.services.alerting.settings import WebhookEndpoint
@@ -65,7 +65,10 @@ def slack_payload(alert: dict[str, Any]) -> dict[str, Any]:
 
 
 def sign(endpoint: WebhookEndpoint, message_id: str, alert: dict[str, Any], now: datetime) -> SignedRequest:
-    """Body and headers for one attempt; the same `webhook-id` on every retry of an alert."""
+    """Body and headers for one attempt; the same `webhook-id` on every retry of an alert.
+
+    Raises DeliveryRejected when a secret cannot sign: a permanent outcome, dead-lettered.
+    """
     payload = slack_payload(alert) if endpoint.format == "slack" else alert
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     headers = {
@@ -74,9 +77,13 @@ def sign(endpoint: WebhookEndpoint, message_id: str, alert: dict[str, Any], now:
         "webhook-id": message_id,
         "webhook-timestamp": str(int(now.timestamp())),
     }
-    signatures = [
-        Webhook(secret.get_secret_value()).sign(message_id, now, body) for secret in endpoint.secrets
-    ]
+    try:
+        signatures = [
+            Webhook(secret.get_secret_value()).sign(message_id, now, body) for secret in endpoint.secrets
+        ]
+    except (ValueError, RuntimeError, EmptyWebhookSecretError) as exc:
+        # Secrets are checked at start; should one still be unusable, retrying cannot help.
+        raise DeliveryRejected(f"signing failed: {type(exc).__name__}: {exc}"[:300]) from None
     if signatures:
         headers["webhook-signature"] = " ".join(signatures)
     return SignedRequest(endpoint.target, headers, body.encode("utf-8"))

@@ -6,6 +6,8 @@ the dispatcher the endpoints, the rules file and the retry schedule.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
@@ -15,6 +17,24 @@ from parley.shared.settings import ParleySettings
 
 # Standard Webhooks' schedule after the first attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h.
 DEFAULT_RETRY_SCHEDULE_S: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)
+# Standard Webhooks: a secret is `whsec_` + base64 of 24 to 64 random bytes.
+SECRET_PREFIX = "whsec_"
+SECRET_BYTES = (24, 64)
+
+
+def secret_problem(secret: str) -> str | None:
+    """Why `secret` cannot sign Standard Webhooks requests, or None; never quotes the secret."""
+    if not secret.startswith(SECRET_PREFIX):
+        return f"does not start with {SECRET_PREFIX}"
+    encoded = secret.removeprefix(SECRET_PREFIX)
+    try:
+        key = base64.b64decode(encoded + "=" * (-len(encoded) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        return f"is not {SECRET_PREFIX} followed by base64"
+    low, high = SECRET_BYTES
+    if not low <= len(key) <= high:
+        return f"decodes to {len(key)} bytes; a key has {low} to {high} random bytes"
+    return None
 
 
 class WebhookEndpoint(BaseModel):
@@ -70,6 +90,20 @@ class AlertingSection(BaseModel):
     retry_after_max_s: float = Field(default=36000.0, gt=0)
     # Requests in flight per endpoint; a slow endpoint never holds up another.
     endpoint_concurrency: int = Field(default=4, ge=1, le=100)
+
+    @field_validator("webhooks")
+    @classmethod
+    def _secrets(cls, value: tuple[WebhookEndpoint, ...]) -> tuple[WebhookEndpoint, ...]:
+        # Checked here, not per endpoint, so that the error names the variable and the webhook.
+        problems = [
+            f"webhook {webhook.name!r}: secret {n} {problem}"
+            for webhook in value
+            for n, secret in enumerate(webhook.secrets, start=1)
+            if (problem := secret_problem(secret.get_secret_value()))
+        ]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return value
 
     @field_validator("retry_schedule_s")
     @classmethod
