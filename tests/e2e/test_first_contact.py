@@ -11,6 +11,7 @@ run tells how often the first contact fails and how.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -18,7 +19,9 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,11 +53,24 @@ class Outcome:
     folder: Path
     problems: list[str] = field(default_factory=list)
     log_lines: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # per step: what the run costs CI
+
+    def timing(self) -> str:
+        steps = ", ".join(f"{step} {s:.0f}s" for step, s in self.seconds.items())
+        return f"run {self.run}: {'failed' if self.problems else 'passed'} ({steps})"
 
     def report(self) -> str:
-        lines = [f"run {self.run} ({self.folder}): " + "; ".join(self.problems)]
+        lines = [f"{self.timing()}, in {self.folder}: " + "; ".join(self.problems)]
         lines += [f"    {line}" for line in self.log_lines]
         return "\n".join(lines)
+
+    @contextlib.contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        started = time.monotonic()
+        try:
+            yield
+        finally:
+            self.seconds[name] = time.monotonic() - started
 
 
 def user_env(folder: Path, infra: PrivateInfra) -> dict[str, str]:
@@ -177,14 +193,18 @@ def first_contact(run: int, folder: Path, kept: Path) -> Outcome:
     outcome = Outcome(run, folder)
     infra = PrivateInfra(folder)
     try:
-        infra.up()
-        check_demo(*run_demo(folder, infra), outcome)
+        with outcome.step("servers up"):
+            infra.up()
+        with outcome.step("demo"):
+            code, out = run_demo(folder, infra)
+        check_demo(code, out, outcome)
         check_logs(folder, outcome)
     except RuntimeError as exc:  # no servers, no demo: still a failed first contact
         outcome.problems.append(f"servers did not start: {str(exc)[-600:]}")
     finally:
         try:
-            infra.down()
+            with outcome.step("servers down"):
+                infra.down()
         except RuntimeError as exc:
             outcome.problems.append(f"servers did not stop: {str(exc)[-600:]}")
     if outcome.problems:
@@ -201,6 +221,7 @@ def test_demo_passes_on_brand_new_servers(tmp_path: Path) -> None:
     outcomes = [
         first_contact(run, tmp_path / f"run-{run}", tmp_path / "failed") for run in range(1, RUNS + 1)
     ]
+    print("\n".join(o.timing() for o in outcomes))  # shown by `pytest -s` or `-rA`
     failed = [o for o in outcomes if o.problems]
     assert not failed, (
         f"`parley demo` failed {len(failed)} of {RUNS} times on brand-new servers "
