@@ -1,5 +1,8 @@
 """Which webhook URLs Parley may call: http(s) only, no private/loopback/link-local targets by default.
 
+A URL is checked here when the settings are read; a name is checked where each connection is
+opened (`parley.shared.netguard`, used by the webhook client in `delivery.py`).
+
 A URL may carry credentials (`https://user:token@host/...`); they are never shown: logs and the
 CLI use the endpoint's *name* or `display_url` (scheme, host, port and path only).
 """
@@ -7,32 +10,25 @@ CLI use the endpoint's *name* or `display_url` (scheme, host, port and path only
 from __future__ import annotations
 
 import ipaddress
-import socket
 from urllib.parse import urlsplit
+
+from parley.shared.netguard import is_public
 
 BLOCKED_HOSTNAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
 
 
 def is_private_address(address: str) -> bool:
-    """True for loopback, private (RFC 1918 / ULA), link-local, unspecified, reserved or multicast."""
+    """True for an IP literal that is not public (the shared rule: loopback, private, CGNAT,
+    link-local, unique-local, multicast, reserved, unspecified and their IPv6 embeddings)."""
     try:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
         return False
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return bool(
-        ip.is_private
-        or ip.is_loopback
-        or ip.is_link_local
-        or ip.is_unspecified
-        or ip.is_reserved
-        or ip.is_multicast
-    )
+    return not is_public(ip)
 
 
 def check_url(url: str, *, allow_private: bool) -> str | None:
-    """The reason a webhook URL is refused, or None. Names resolve later (see `check_resolved`)."""
+    """The reason a webhook URL is refused, or None. Names are checked at each connection."""
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -52,21 +48,6 @@ def check_url(url: str, *, allow_private: bool) -> str | None:
             "webhook url points at a private, loopback or link-local address "
             "(set PARLEY_ALERTING_ALLOW_PRIVATE_WEBHOOKS=true to allow it)"
         )
-    return None
-
-
-def check_resolved(url: str, *, allow_private: bool) -> str | None:
-    """Resolve the URL's host and refuse it when any address is private (blocking: run in a thread)."""
-    if allow_private:
-        return None
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    try:
-        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80))
-    except OSError:
-        return None  # unresolvable: the request itself fails and is retried
-    if any(is_private_address(str(info[4][0])) for info in infos):
-        return "webhook host resolves to a private, loopback or link-local address"
     return None
 
 

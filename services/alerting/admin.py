@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-import httpx
 from kafka import TopicPartition
 
 from parley.services.alerting import delivery
@@ -145,12 +144,10 @@ def send_test(settings: AlertingSettings, name: str) -> tuple[str, int]:
 async def _send_once(
     endpoint: WebhookEndpoint, message_id: str, doc: dict[str, Any], settings: AlertingSettings
 ) -> int:
-    async with httpx.AsyncClient(follow_redirects=False) as client:
+    async with delivery.make_client(settings.alerting.allow_private_webhooks) as client:
         try:
             request = delivery.sign(endpoint, message_id, doc, datetime.now(UTC))
-            return await delivery.send(
-                client, request, endpoint.timeout_s, allow_private=settings.alerting.allow_private_webhooks
-            )
+            return await delivery.send(client, request, endpoint.timeout_s)
         except (WebhookRetryable, DeliveryRejected) as exc:
             raise InputError(f"webhook {name_of(endpoint)} answered: {exc}") from None
 

@@ -57,7 +57,8 @@ class Deliverer:
     @property
     def http(self) -> httpx.AsyncClient:
         if self._http is None:
-            self._http = httpx.AsyncClient(follow_redirects=False)
+            connections = max(1, len(self.cfg.webhooks)) * self.cfg.endpoint_concurrency
+            self._http = delivery.make_client(self.cfg.allow_private_webhooks, connections)
         return self._http
 
     def running(self, key: str) -> bool:
@@ -147,9 +148,7 @@ class Deliverer:
         retry_after: float | None = None
         try:
             request = delivery.sign(endpoint, alert_id, entry["alert"], datetime.now(UTC))
-            status = await delivery.send(
-                self.http, request, endpoint.timeout_s, allow_private=self.cfg.allow_private_webhooks
-            )
+            status = await delivery.send(self.http, request, endpoint.timeout_s)
             outcome, detail = "delivered", ""
         except WebhookRetryable as exc:
             outcome, detail, retry_after = "retryable", str(exc), exc.retry_after

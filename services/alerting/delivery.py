@@ -5,7 +5,6 @@ httpx's exceptions are mapped to Parley's error tree here and nowhere else.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import random
 from collections.abc import Callable
@@ -14,12 +13,13 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+import httpcore
 import httpx
 from standardwebhooks.webhooks import EmptyWebhookSecretError, Webhook
 
-from parley.services.alerting.addresses import check_resolved
 from parley.services.alerting.settings import WebhookEndpoint
 from parley.shared.errors import DeliveryRejected, WebhookRetryable
+from parley.shared.netguard import BlockedAddress, GuardedTransport, Resolver, resolve
 
 USER_AGENT = "Parley-Webhooks/1"
 SLACK_TITLES = {
@@ -112,22 +112,33 @@ def _retry_after(response: httpx.Response) -> float | None:
             return None
 
 
-async def send(
-    client: httpx.AsyncClient, request: SignedRequest, timeout_s: float, *, allow_private: bool = False
-) -> int:
+def make_client(
+    allow_private: bool,
+    max_connections: int = 100,
+    *,
+    resolver: Resolver = resolve,
+    network: httpcore.AsyncNetworkBackend | None = None,
+) -> httpx.AsyncClient:
+    """The webhook client: every connection goes through the network guard (resolved once, a
+    non-public address refused before any packet, the checked address connected to) unless
+    private webhooks are allowed; no redirects, no proxies or certificates from the environment.
+    `resolver` and `network` are replaceable for tests."""
+    transport = GuardedTransport(allow_private, max_connections, resolver=resolver, inner=network)
+    return httpx.AsyncClient(transport=transport, follow_redirects=False, trust_env=False)
+
+
+async def send(client: httpx.AsyncClient, request: SignedRequest, timeout_s: float) -> int:
     """One attempt. Returns the HTTP status on success; raises from the error tree otherwise.
 
-    Redirects are not followed (a receiver must answer itself); a host resolving to a private
-    address is refused unless private webhooks are allowed.
+    Redirects are not followed (a receiver must answer itself); a host resolving to a non-public
+    address is refused for good (`make_client`'s guard) unless private webhooks are allowed.
     """
-    if not allow_private:
-        problem = await asyncio.to_thread(check_resolved, request.url, allow_private=False)
-        if problem:
-            raise DeliveryRejected(problem)
     try:
         response = await client.post(
             request.url, content=request.body, headers=request.headers, timeout=timeout_s
         )
+    except BlockedAddress as exc:
+        raise DeliveryRejected(f"webhook host refused: {exc}") from None
     except httpx.TimeoutException as exc:
         raise WebhookRetryable(f"timeout: {type(exc).__name__}") from exc
     except httpx.HTTPError as exc:

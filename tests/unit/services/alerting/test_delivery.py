@@ -1,15 +1,22 @@
 from __future__ import annotations
 
+import asyncio
 import base64
+import ipaddress
 import json
+import threading
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
+import httpcore
 import httpx
 import pytest
 from pydantic import SecretStr
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
-from parley.services.alerting.delivery import classify, retry_delay, sign
+from parley.services.alerting.delivery import classify, make_client, retry_delay, send, sign
 from parley.services.alerting.settings import WebhookEndpoint
 from parley.shared.errors import DeliveryRejected, WebhookRetryable
 
@@ -81,3 +88,127 @@ def test_same_webhook_id_on_every_attempt() -> None:
     second = sign(endpoint(OLD), "t-1.r1", ALERT, datetime(2026, 1, 2, tzinfo=UTC))
     assert first.headers["webhook-id"] == second.headers["webhook-id"] == "t-1.r1"
     assert first.body == second.body
+
+
+# --- the network guard on the webhook path (DNS rebinding) ---------------------------------------
+
+
+class LoopbackReceiver:
+    """A real receiver on 127.0.0.1 that records every POST reaching it."""
+
+    def __init__(self) -> None:
+        posts: list[bytes] = []
+        self.posts = posts
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                posts.append(self.rfile.read(int(self.headers.get("content-length", 0))))
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, format: str, *args: object) -> None:
+                return
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = int(self.server.server_address[1])
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class RebindingResolver:
+    """The attacker's DNS: a public address for the first look-up, 127.0.0.1 for every later one."""
+
+    def __init__(self) -> None:
+        self.lookups = 0
+
+    async def __call__(self, host: str, port: int) -> list[str]:
+        self.lookups += 1
+        return ["93.184.216.34"] if self.lookups == 1 else ["127.0.0.1"]
+
+
+class LoopbackOnlyNetwork(httpcore.AsyncNetworkBackend):
+    """Opens real sockets to 127.0.0.1 only; anything else is recorded and refused, so no packet
+    leaves the machine. Given a name, it looks it up again as a plain HTTP client would."""
+
+    def __init__(self, resolver: RebindingResolver) -> None:
+        self.real = httpcore.AnyIOBackend()
+        self.resolver = resolver
+        self.attempts: list[str] = []
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        try:
+            address = str(ipaddress.ip_address(host))
+        except ValueError:
+            address = (await self.resolver(host, port))[0]
+        self.attempts.append(address)
+        if address != "127.0.0.1":
+            raise httpcore.ConnectError(f"test network: {address} is not reachable from here")
+        return await self.real.connect_tcp(address, port, timeout=timeout)
+
+    async def sleep(self, seconds: float) -> None:
+        await self.real.sleep(seconds)
+
+
+@pytest.fixture
+def loopback() -> Iterator[LoopbackReceiver]:
+    receiver = LoopbackReceiver()
+    yield receiver
+    receiver.close()
+
+
+def test_a_rebinding_name_never_gets_the_signed_post_to_a_local_server(loopback: LoopbackReceiver) -> None:
+    # As found: the name was checked (public), then the client resolved it again (127.0.0.1).
+    resolver = RebindingResolver()
+    network = LoopbackOnlyNetwork(resolver)
+    hook = WebhookEndpoint(name="ops", url=SecretStr(f"http://hooks.rebind.example:{loopback.port}/h"), secrets=(SecretStr(OLD),))  # fmt: skip
+    outcomes: list[type[Exception]] = []
+
+    async def two_attempts() -> None:
+        async with make_client(False, resolver=resolver, network=network) as client:
+            assert client.trust_env is False
+            for _ in range(2):
+                with pytest.raises((WebhookRetryable, DeliveryRejected)) as failed:
+                    await send(client, sign(hook, "alert-1", ALERT, datetime.now(UTC)), 5)
+                outcomes.append(failed.type)
+
+    asyncio.run(two_attempts())
+    # 1st: resolved once (public), connected to that very address (unreachable here: retried);
+    # 2nd: resolved to 127.0.0.1 and refused for good before any connection.
+    assert outcomes == [WebhookRetryable, DeliveryRejected]
+    assert network.attempts == ["93.184.216.34"]
+    assert resolver.lookups == 2
+    assert loopback.posts == []
+
+
+def test_private_webhooks_allowed_still_reach_a_local_receiver(loopback: LoopbackReceiver) -> None:
+    hook = WebhookEndpoint(name="demo", url=SecretStr(f"http://127.0.0.1:{loopback.port}/h"), secrets=(SecretStr(OLD),))  # fmt: skip
+
+    async def deliver() -> int:
+        async with make_client(True) as client:
+            return await send(client, sign(hook, "alert-1", ALERT, datetime.now(UTC)), 5)
+
+    assert asyncio.run(deliver()) == 204
+    assert len(loopback.posts) == 1
+
+
+def test_a_literal_non_public_address_is_refused_without_a_connection(loopback: LoopbackReceiver) -> None:
+    network = LoopbackOnlyNetwork(RebindingResolver())
+    hook = endpoint(OLD)  # http://127.0.0.1:1/h, as if allow_private had been on when it was read
+
+    async def attempt() -> None:
+        async with make_client(False, network=network) as client:
+            await send(client, sign(hook, "alert-1", ALERT, datetime.now(UTC)), 5)
+
+    with pytest.raises(DeliveryRejected, match="non-public"):
+        asyncio.run(attempt())
+    assert network.attempts == [] and loopback.posts == []
