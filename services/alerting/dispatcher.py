@@ -26,7 +26,7 @@ from parley.services.alerting.progress import StallWatch, advanced, first_unproc
 from parley.services.alerting.routing import AlertFacts, RateLimiter, route
 from parley.services.alerting.rules_holder import RulesHolder
 from parley.services.alerting.settings import AlertingSettings
-from parley.shared.errors import KafkaUnavailable
+from parley.shared.errors import InvalidEvent, KafkaUnavailable
 from parley.shared.events import (
     AlertRedeliveryRequested,
     Envelope,
@@ -150,7 +150,7 @@ def create_app(settings: AlertingSettings, holder: RulesHolder) -> faust.App:
         MESSAGES_CONSUMED.labels(SERVICE, "alerts").inc()
         envelope = decode_event(message.value, expected=ALERT_TYPES)
         if isinstance(envelope.data, AlertRedeliveryRequested):
-            _redeliver(envelope.data, message.partition)
+            _redeliver(envelope.data)
         else:
             _dispatch(envelope, message.partition, message.offset)
 
@@ -187,21 +187,25 @@ def create_app(settings: AlertingSettings, holder: RulesHolder) -> faust.App:
             endpoints=list(decision.endpoints),
         )
 
-    def _redeliver(request: AlertRedeliveryRequested, partition: int) -> None:
-        alert = request.alert
-        alert_time = parse_time(alert.get("time")) or request.requested_at
-        targets = (
-            request.endpoints
-            or tuple(e for e in endpoints if delivery_key(request.alert_id, e) in deliveries.data)
-            or endpoints
-        )
+    def _redeliver(request: AlertRedeliveryRequested) -> None:
+        # Only an alert this dispatcher recorded is sent again, as recorded: the alert carried in
+        # the request is ignored, so a record on the alerts topic cannot get content signed.
+        keys = {e: delivery_key(request.alert_id, e) for e in endpoints}
+        recorded_at = {e: deliveries.data[k] for e, k in keys.items() if deliveries.data.get(k)}
+        if not recorded_at:
+            raise InvalidEvent(f"redelivery of {request.alert_id!r} refused: no delivery of it is recorded")
+        source = next(iter(recorded_at.values()))
+        alert_time = parse_time(source.get("alert_time")) or request.requested_at
+        targets = request.endpoints or tuple(recorded_at)
         now = datetime.now(UTC)
         for name in targets:
             if name not in endpoints:
                 log.warning("redelivery_endpoint_unknown", alert_id=request.alert_id, endpoint=name)
                 continue
             key = delivery_key(request.alert_id, name)
-            fallback = new_entry(request.alert_id, name, partition, alert, alert_time, now)
+            fallback = new_entry(
+                request.alert_id, name, int(source["partition"]), source["alert"], alert_time, now
+            )
             current = deliveries.data.get(key)
             deliveries[key] = redeliver(current, fallback, now)
             REDELIVERIES.labels(name).inc()

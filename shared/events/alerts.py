@@ -51,6 +51,8 @@ class AlertRedeliveryRequested(Event):
 
     alert_id: str
     endpoints: tuple[str, ...] = ()  # empty: every endpoint the alert was routed to
+    # Ignored by the dispatcher, which re-sends the alert as it recorded it; kept so that the
+    # event's shape does not change.
     alert: dict[str, Any]
     requested_at: datetime
     requested_by: str = "cli"

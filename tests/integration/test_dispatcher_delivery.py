@@ -6,15 +6,22 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from parley.services.stack import free_port
-from parley.shared.events import AlertDeliveryRecorded, decode_event
-from parley.shared.kafka import ensure_topics
+from parley.shared.events import (
+    AlertDeliveryRecorded,
+    AlertRedeliveryRequested,
+    MessageDeadLettered,
+    decode_event,
+    encode,
+    wrap,
+)
+from parley.shared.kafka import ensure_topics, make_producer
 from parley.shared.settings import KafkaSettings
 from parley.shared.topics import Names
 from tests.conftest import new_namespace, wait_until
@@ -220,6 +227,52 @@ def test_rules_redelivery_and_webhook_commands(ns: str, tmp_path: Path) -> None:
         services.stop()
         ops.stop()
         confirmed.stop()
+
+
+def request_redelivery(ns: str, alert_id: str, alert: dict[str, Any], partition: int, key: bytes) -> None:
+    """What anything able to write to the alerts topic can send, carrying content of its choice."""
+    now = datetime.now(UTC)
+    request = AlertRedeliveryRequested(alert_id=alert_id, alert=alert, requested_at=now)
+    producer = make_producer(KafkaSettings(), "test")
+    producer.send(
+        Names(ns).alerts,
+        key=key,
+        value=encode(wrap(request, service="cli", id_parts=(now.isoformat(), alert_id))),
+        partition=partition,
+    ).get(timeout=30)
+    producer.close()
+
+
+def test_redelivery_sends_the_recorded_alert_never_the_content_carried_by_the_request(
+    ns: str, tmp_path: Path
+) -> None:
+    ops = Receiver().start()
+    services = Services(ns, [endpoint("ops", ops)], tmp_path)
+    try:
+        services.start("alerting")
+        services.start("dispatcher")
+        publish(ns, "f-1", "Reuters", record())
+        [first] = wait_until(lambda: ops.delivered(), 60, what="announcement")
+        [stored] = [r for r in read_topic(Names(ns).alerts) if json.loads(r.value)["data"]["alert_id"] == first["id"]]  # fmt: skip
+        forged = json.loads(stored.value)
+        forged["data"]["talks"]["location"] = "Forged City"
+        unknown = {**forged, "data": {**forged["data"], "alert_id": "t-forged.r1"}}
+
+        # Same partition, in this order: the unknown one is settled before the known one.
+        request_redelivery(ns, "t-forged.r1", unknown, stored.partition, stored.key)
+        request_redelivery(ns, first["id"], forged, stored.partition, stored.key)
+
+        again = wait_until(lambda: ops.delivered()[1:], 60, what="redelivery")[0]
+        assert again["id"] == first["id"] and again["payload"] == first["payload"]
+        assert b"Forged" not in again["body"]
+        dead = wait_until(lambda: read_topic(Names(ns).deadletter), 60, what="dead letter")
+        [letter] = [decode_event(r.value).data for r in dead]
+        assert isinstance(letter, MessageDeadLettered) and letter.reason == "invalid"
+        assert "'t-forged.r1' refused: no delivery of it is recorded" in letter.error
+        assert [r["headers"]["webhook-id"] for r in ops.requests] == [first["id"], first["id"]]
+    finally:
+        services.stop()
+        ops.stop()
 
 
 def test_an_invalid_rules_file_stops_the_dispatcher_with_status_2(ns: str, tmp_path: Path) -> None:
