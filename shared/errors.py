@@ -3,6 +3,7 @@
     ParleyError
       ConfigError        refuse to start; names every bad key or line
       InputError         bad user input: CLI exit 1 / HTTP 4xx with the reason
+        MessageRejected      Kafka refuses this message for good (too large, invalid): never retried
       PoisonMessage      a message no service can use: dead-letter it, commit, go on
         UndecodableMessage   not JSON / not a CloudEvent / not UTF-8
         InvalidEvent         a known type whose data fails validation
@@ -32,6 +33,26 @@ class ConfigError(ParleyError):
 
 class InputError(ParleyError):
     """User input that cannot be accepted; the message is shown to the user."""
+
+
+class MessageRejected(InputError):
+    """Kafka will never accept this message (MessageSizeTooLarge and the like): retrying can't help.
+
+    `index` is the position of the refused message in the batch being sent, when known;
+    `published` the keys of the batch's other messages that Kafka did acknowledge.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        index: int | None = None,
+        too_large: bool = False,
+        published: frozenset[str] = frozenset(),
+    ) -> None:
+        super().__init__(message)
+        self.index = index
+        self.too_large = too_large
+        self.published = published
 
 
 class PoisonMessage(ParleyError):

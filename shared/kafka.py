@@ -13,9 +13,17 @@ from typing import Any
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
 from kafka.admin import NewTopic
-from kafka.errors import KafkaError, TopicAlreadyExistsError
+from kafka.errors import (
+    InvalidRecordError,
+    InvalidTimestampError,
+    KafkaError,
+    MessageSizeTooLargeError,
+    RecordListTooLargeError,
+    TopicAlreadyExistsError,
+    UnsupportedForMessageFormatError,
+)
 
-from parley.shared.errors import KafkaUnavailable
+from parley.shared.errors import KafkaUnavailable, MessageRejected
 from parley.shared.settings import KafkaSettings
 from parley.shared.topics import ALL_TOPICS, TopicSpec
 
@@ -57,6 +65,30 @@ def kafka_errors(action: str) -> Iterator[None]:
     try:
         yield
     except KafkaError as exc:
+        raise KafkaUnavailable(f"{action}: {type(exc).__name__}: {exc}") from exc
+
+
+# Produce errors that are the message's own fault: the same message fails the same way for ever.
+_TOO_LARGE = (MessageSizeTooLargeError, RecordListTooLargeError)
+_REFUSED = (*_TOO_LARGE, InvalidRecordError, InvalidTimestampError, UnsupportedForMessageFormatError)
+
+
+def is_message_rejection(exc: BaseException) -> bool:
+    """True for a produce error that retrying the same message can never fix."""
+    return isinstance(exc, _REFUSED)
+
+
+@contextlib.contextmanager
+def produce_errors(action: str, index: int | None = None) -> Iterator[None]:
+    """Like kafka_errors, but a message Kafka refuses for good is a MessageRejected (permanent),
+    never a KafkaUnavailable: a 503 or exit 3 would have the sender retry it for ever."""
+    try:
+        yield
+    except KafkaError as exc:
+        if is_message_rejection(exc):
+            too_large = isinstance(exc, _TOO_LARGE)
+            what = "over the Kafka message cap" if too_large else "refused by Kafka"
+            raise MessageRejected(f"{action}: {what}: {type(exc).__name__}", index, too_large) from exc
         raise KafkaUnavailable(f"{action}: {type(exc).__name__}: {exc}") from exc
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import json
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from fastapi import FastAPI, Request
@@ -22,8 +22,8 @@ from parley.services.ingest.publisher import Publisher
 from parley.services.ingest.seen import StateUnavailable
 from parley.services.ingest.settings import IngestSettings
 from parley.shared import metrics
-from parley.shared.article_input import ArticleInput
-from parley.shared.errors import KafkaUnavailable
+from parley.shared.article_input import ArticleInput, field_errors, load_json
+from parley.shared.errors import InputError, KafkaUnavailable, MessageRejected
 from parley.shared.health import readiness_body
 
 
@@ -53,12 +53,6 @@ class Invalid(BaseModel):
 
 class Problem(BaseModel):
     error: str
-
-
-def _field_errors(exc: ValidationError) -> list[dict[str, str]]:
-    return [
-        {"field": ".".join(str(p) for p in e["loc"]) or "article", "message": e["msg"]} for e in exc.errors()
-    ]
 
 
 def _request_schema(max_batch: int) -> dict[str, Any]:
@@ -127,8 +121,8 @@ def create_api(
             if len(body) > cfg.max_request_bytes:
                 return too_large()
         try:
-            doc = json.loads(body)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            doc = load_json(bytes(body))
+        except InputError as exc:  # also nesting too deep and integers too long: never a 500
             metrics.INGEST_REJECTED.labels("api", "invalid_json").inc()
             return JSONResponse(
                 {
@@ -143,6 +137,7 @@ def create_api(
             return invalid([{"index": None, "errors": [{"field": "body", "message": message}]}], 1)
         articles: list[ArticleInput] = []
         errors: list[dict[str, Any]] = []
+        context = {"now": datetime.now(UTC)}
         for index, item in enumerate(items):
             if not isinstance(item, dict):
                 errors.append(
@@ -150,9 +145,9 @@ def create_api(
                 )
                 continue
             try:
-                articles.append(ArticleInput.model_validate(item))
+                articles.append(ArticleInput.model_validate(item, context=context))
             except ValidationError as exc:
-                errors.append({"index": index, "errors": _field_errors(exc)})
+                errors.append({"index": index, "errors": field_errors(exc)})
         if errors:
             return invalid(errors, len(errors))
         publisher = get_publisher()
@@ -164,6 +159,17 @@ def create_api(
             )
         try:
             results = await asyncio.to_thread(publisher.publish_many, articles, "api")
+        except MessageRejected as exc:
+            # Permanent: the same article fails the same way again, so never a 503 "retry later".
+            # Articles before it in the batch may be published; sending them again says `duplicate`.
+            metrics.ARTICLES_INGESTED.labels("api", "rejected").inc()
+            metrics.INGEST_REJECTED.labels("api", "too_large" if exc.too_large else "other").inc()
+            detail = [{"index": exc.index, "errors": [{"field": "article", "message": str(exc)}]}]
+            published = sorted(exc.published)
+            return JSONResponse(
+                {"error": "article refused by Kafka", "detail": detail, "published": published},
+                status_code=413 if exc.too_large else 422,
+            )
         except KafkaUnavailable as exc:
             return JSONResponse(
                 {"error": f"Kafka unavailable, retry later: {exc}"},

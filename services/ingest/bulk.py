@@ -24,6 +24,7 @@ from parley.services.ingest.feed_state import ImportProgress, StateStore
 from parley.services.ingest.publisher import Outcome
 from parley.services.ingest.readers import Item, files_of, read_file, read_stdin
 from parley.shared.article_input import ArticleInput
+from parley.shared.errors import MessageRejected
 from parley.shared.events.articles import Channel
 from parley.shared.metrics import ARTICLES_INGESTED, INGEST_REJECTED
 
@@ -158,25 +159,41 @@ class Importer:
             flushed = True
         self.summary.read += 1
         if item.article is None:
-            error = item.error or "unreadable"
-            label, reasons = reject_reason(error)
-            self.summary.rejected += 1
-            self.summary.reasons.update(reasons)
-            ARTICLES_INGESTED.labels(channel, "rejected").inc()
-            INGEST_REJECTED.labels(channel, label).inc()
-            self._print(f"rejected {item.where}: {error}", err=True)
+            self._reject(item.where, item.error or "unreadable", channel)
             return flushed
         self._batch.append((item, channel))
         return flushed
+
+    def _reject(self, where: str, error: str, channel: Channel) -> None:
+        label, reasons = reject_reason(error)
+        self.summary.rejected += 1
+        self.summary.reasons.update(reasons)
+        ARTICLES_INGESTED.labels(channel, "rejected").inc()
+        INGEST_REJECTED.labels(channel, label).inc()
+        self._print(f"rejected {where}: {error}", err=True)
 
     def _flush(self) -> None:
         if not self._batch:
             return
         batch, self._batch = self._batch, []
         channel = batch[0][1]
-        results = self._publish_many([item.article for item, _ in batch if item.article is not None], channel)
+        published: set[str] = set()  # acknowledged in an attempt that one refused article cut short
+        while True:
+            try:
+                results = self._publish_many(
+                    [item.article for item, _ in batch if item.article is not None], channel
+                )
+                break
+            except MessageRejected as exc:  # permanent: reject that line, send the others again
+                if exc.index is None or not 0 <= exc.index < len(batch):
+                    raise
+                refused, _ = batch.pop(exc.index)
+                self._reject(refused.where, str(exc), channel)
+                published |= exc.published
+                if not batch:
+                    return
         for (item, _), (article_id, outcome) in zip(batch, results, strict=True):
-            if outcome == "duplicate":
+            if outcome == "duplicate" and article_id not in published:
                 self.summary.duplicates += 1
                 self._print(f"duplicate {item.where}: {article_id}")
             else:

@@ -13,16 +13,16 @@ import io
 import re
 from calendar import timegm
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import feedparser
 
 from parley.services.ingest.xml_safety import UnsafeXml, check_xml_safety
+from parley.shared.article_input import MAX_FUTURE
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
-MAX_FUTURE = timedelta(days=2)
 
 
 class FeedParseError(Exception):

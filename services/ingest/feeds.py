@@ -26,7 +26,7 @@ from parley.services.ingest.pages import PageError, PageFetcher
 from parley.services.ingest.publisher import Outcome
 from parley.services.ingest.settings import IngestSection
 from parley.shared.article_input import ArticleInput, validate_article
-from parley.shared.errors import InputError, RetryableError
+from parley.shared.errors import InputError, MessageRejected, RetryableError
 from parley.shared.logging import get_logger
 from parley.shared.metrics import FEED_ERRORS, FEED_ITEMS, FEED_POLLS
 
@@ -161,7 +161,16 @@ class FeedPoller:
                 FEED_ERRORS.labels(feed.name, kind).inc()
                 log.warning("feed_item_rejected", feed=feed.name, item=entry.key, kind=kind, reason=reason)
             else:
-                article_id, outcome = await asyncio.to_thread(self._publish, article, summary_only)
+                try:
+                    article_id, outcome = await asyncio.to_thread(self._publish, article, summary_only)
+                except MessageRejected as exc:  # for good: remember the item rather than retry it
+                    report.rejected += 1
+                    FEED_ITEMS.labels(feed.name, "rejected").inc()
+                    FEED_ERRORS.labels(feed.name, "invalid_item").inc()
+                    log.warning("feed_item_rejected", feed=feed.name, item=entry.key, kind="invalid_item",
+                                reason=str(exc)[:300])  # fmt: skip
+                    self._state.add_item(feed.url, entry.key)
+                    continue
                 if outcome == "duplicate":
                     report.duplicates += 1
                     FEED_ITEMS.labels(feed.name, "duplicate").inc()

@@ -9,12 +9,14 @@ from typing import Any, Literal
 
 from parley.services.ingest.seen import SeenSet
 from parley.shared.article_input import ArticleInput
+from parley.shared.errors import MessageRejected
 from parley.shared.events import ArticleReceived, encode, wrap
 from parley.shared.events.articles import Channel
-from parley.shared.kafka import kafka_errors
+from parley.shared.kafka import MAX_REQUEST_BYTES, produce_errors
 from parley.shared.metrics import ARTICLES_INGESTED, MESSAGES_PRODUCED
 
 SERVICE = "ingest"
+RECORD_OVERHEAD_BYTES = 1024  # a record's framing and headers, over its key and value
 Outcome = Literal["created", "duplicate"]
 
 
@@ -80,31 +82,64 @@ class Publisher:
     def publish_many(
         self, articles: list[ArticleInput], channel: Channel, summary_only: bool = False
     ) -> list[tuple[str, Outcome]]:
-        """Send a batch pipelined, then wait for every acknowledgement (all in-sync replicas)."""
+        """Send a batch pipelined, then wait for every acknowledgement (all in-sync replicas).
+
+        MessageRejected (with the article's index) when Kafka refuses one for good: found before
+        anything is sent when it is over the producer's size cap; otherwise the other articles'
+        acknowledgements are still recorded, so sending the batch again without it is harmless.
+        """
         results: list[tuple[str, Outcome]] = []
-        pending: list[tuple[str, Any]] = []
         claimed = self._claim_new([article.article_id for article in articles])
         unsent = set(claimed)
         now = datetime.now(UTC)
         try:
-            with kafka_errors("publishing articles"):
-                for article in articles:
-                    article_id = article.article_id
-                    if article_id not in unsent:  # published before, in flight elsewhere, or twice here
-                        ARTICLES_INGESTED.labels(channel, "duplicate").inc()
-                        results.append((article_id, "duplicate"))
-                        continue
-                    unsent.discard(article_id)
-                    event = received_event(article, channel, now, summary_only)
-                    envelope = wrap(event, service=SERVICE, id_parts=(article_id,))
-                    future = self.producer.send(self.topic, key=article_id.encode(), value=encode(envelope))
-                    pending.append((article_id, future))
-                    results.append((article_id, "created"))
-                for _, future in pending:
-                    future.get(timeout=self.send_timeout_s)
-                self.seen.add_many([article_id for article_id, _ in pending])
-                ARTICLES_INGESTED.labels(channel, "published").inc(len(pending))
-                MESSAGES_PRODUCED.labels(SERVICE, "articles.raw").inc(len(pending))
+            messages: list[tuple[int, str, bytes]] = []
+            for index, article in enumerate(articles):
+                article_id = article.article_id
+                if article_id not in unsent:  # published before, in flight elsewhere, or twice here
+                    ARTICLES_INGESTED.labels(channel, "duplicate").inc()
+                    results.append((article_id, "duplicate"))
+                    continue
+                unsent.discard(article_id)
+                event = received_event(article, channel, now, summary_only)
+                envelope = wrap(event, service=SERVICE, id_parts=(article_id,))
+                messages.append((index, article_id, encode(envelope)))
+                results.append((article_id, "created"))
+            self._check_sizes(messages)
+            self._send(messages, channel)
         finally:
             self._release(claimed)
         return results
+
+    def _check_sizes(self, messages: list[tuple[int, str, bytes]]) -> None:
+        config = getattr(self.producer, "config", None) or {}
+        limit = int(config.get("max_request_size", MAX_REQUEST_BYTES)) - RECORD_OVERHEAD_BYTES
+        for index, article_id, value in messages:
+            if len(article_id) + len(value) > limit:
+                raise MessageRejected(
+                    f"publishing an article: its event of {len(value)} bytes is over the Kafka message "
+                    f"cap of {limit} bytes",
+                    index,
+                    too_large=True,
+                )
+
+    def _send(self, messages: list[tuple[int, str, bytes]], channel: Channel) -> None:
+        pending: list[tuple[int, str, Any]] = []
+        for index, article_id, value in messages:
+            with produce_errors("publishing an article", index):
+                future = self.producer.send(self.topic, key=article_id.encode(), value=value)
+            pending.append((index, article_id, future))
+        acked: list[str] = []
+        refused: MessageRejected | None = None
+        for index, article_id, future in pending:
+            try:
+                with produce_errors("publishing an article", index):
+                    future.get(timeout=self.send_timeout_s)
+                acked.append(article_id)
+            except MessageRejected as exc:  # that article only; the others' acks still count
+                refused = refused or exc
+        self.seen.add_many(acked)
+        ARTICLES_INGESTED.labels(channel, "published").inc(len(acked))
+        MESSAGES_PRODUCED.labels(SERVICE, "articles.raw").inc(len(acked))
+        if refused is not None:
+            raise MessageRejected(str(refused), refused.index, refused.too_large, frozenset(acked))

@@ -15,7 +15,13 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
-from parley.shared.article_input import MAX_ARTICLE_BYTES, ArticleInput, parse_text_article, validate_article
+from parley.shared.article_input import (
+    MAX_ARTICLE_BYTES,
+    ArticleInput,
+    load_json,
+    parse_text_article,
+    validate_article,
+)
 from parley.shared.errors import InputError
 
 MAX_LINE_BYTES = MAX_ARTICLE_BYTES * 2  # room for JSON escaping around a capped article
@@ -63,7 +69,7 @@ def read_document(raw: bytes, where: str) -> Iterator[Item]:
         return
     try:
         doc = json.loads(text.strip())
-    except json.JSONDecodeError:
+    except (RecursionError, ValueError):  # JSONL, or a line nested too deeply or with too long an integer
         yield from read_jsonl_lines(_whole(iter(text.encode("utf-8").splitlines(keepends=True))), where)
         return
     if isinstance(doc, list):
@@ -118,9 +124,9 @@ def _jsonl_item(raw: bytes, here: str, offset: int, number: int) -> Item:
             here, error=f"line of {len(raw)} bytes is over the article cap", offset=offset, line=number
         )
     try:
-        doc = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return Item(here, error=f"invalid JSON: {exc.msg} at column {exc.colno}", offset=offset, line=number)
+        doc = load_json(line)
+    except InputError as exc:
+        return Item(here, error=str(exc), offset=offset, line=number)
     item = _one(here, lambda: validate_article(doc))
     return Item(item.where, item.article, item.error, offset, number)
 
@@ -194,7 +200,7 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[Item]:
 def _is_json_object(line: bytes) -> bool:
     try:
         return isinstance(json.loads(line), dict)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (RecursionError, ValueError):  # not JSON, not UTF-8, too deep, an integer too long
         return False
 
 

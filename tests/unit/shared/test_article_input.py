@@ -5,10 +5,17 @@ from pathlib import Path
 
 import pytest
 
-from parley.shared.article_input import MAX_ARTICLE_BYTES, parse_text_article, validate_article
+from parley.shared.article_input import (
+    MAX_ARTICLE_BYTES,
+    MAX_TAG_CHARS,
+    load_json,
+    parse_text_article,
+    validate_article,
+)
 from parley.shared.errors import InputError
 from parley.shared.ids import article_id
 from parley.shared.urls import canonical_url
+from tests.bad_inputs import BAD_ARTICLES
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "articles" / "oslo-talks.txt"
 
@@ -91,3 +98,27 @@ def test_id_without_url_uses_normalised_title_and_body() -> None:
 
 def test_canonical_url_keeps_meaningful_query() -> None:
     assert canonical_url("http://x.org/p?id=3&utm_medium=m&gclid=z") == "http://x.org/p?id=3"
+
+
+@pytest.mark.parametrize("name", sorted(BAD_ARTICLES))
+def test_inputs_that_used_to_crash_are_rejected_with_a_reason(name: str) -> None:
+    raw, reason = BAD_ARTICLES[name]
+    with pytest.raises(InputError, match=reason):
+        validate_article(load_json(raw))
+
+
+def test_published_may_be_at_most_two_days_ahead_of_now() -> None:
+    now = datetime(2026, 2, 13, 12, tzinfo=UTC)
+    doc = {"title": "t", "text": "x"}
+    assert validate_article({**doc, "published": "2026-02-15T12:00:00Z"}, now=now)
+    with pytest.raises(InputError, match="in the future"):
+        validate_article({**doc, "published": "2026-02-15T12:00:01Z"}, now=now)
+
+
+def test_tags_are_capped_in_number_and_length() -> None:
+    doc = {"title": "t", "published": "2026-02-13", "text": "x"}
+    assert validate_article({**doc, "tags": ["x" * MAX_TAG_CHARS] * 50}).tags[0] == "x" * MAX_TAG_CHARS
+    with pytest.raises(InputError, match="tags"):
+        validate_article({**doc, "tags": ["x"] * 51})
+    with pytest.raises(InputError, match="empty"):
+        validate_article({**doc, "tags": [" "]})

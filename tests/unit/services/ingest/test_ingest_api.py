@@ -12,6 +12,7 @@ from parley.services.ingest.publisher import Outcome
 from parley.services.ingest.settings import IngestSection, IngestSettings
 from parley.shared.article_input import ArticleInput
 from parley.shared.errors import ConfigError
+from tests.bad_inputs import BAD_ARTICLES
 
 with warnings.catch_warnings():  # starlette suggests a successor of httpx; the API is the same
     warnings.simplefilter("ignore")
@@ -112,3 +113,20 @@ def test_insecure_mode_without_a_token_is_open_only_when_asked_for() -> None:
     settings = IngestSettings(ingest=IngestSection(api_token=SecretStr(""), insecure_no_auth=True))
     api = TestClient(create_api(settings, FakePublisher, lambda: True))
     assert api.post("/articles", json=GOOD).status_code == 202
+
+
+@pytest.mark.parametrize("name", sorted(BAD_ARTICLES))
+def test_inputs_that_used_to_answer_500_are_422_with_the_reason(name: str) -> None:
+    raw, reason = BAD_ARTICLES[name]
+    api = client()  # raises on any unhandled server error instead of answering 500
+    for body in (raw, f"[{json.dumps(GOOD)}, {raw}]"):
+        response = api.post("/articles", content=body, headers={**AUTH, "Content-Type": "application/json"})
+        assert response.status_code == 422, response.text
+        assert reason in json.dumps(response.json()["detail"])
+
+
+def test_tags_of_the_size_found_in_review_are_422_not_503() -> None:
+    # 50 tags of 90 KB made a 4.5 MB event that Kafka refused; the API answered 503 for ever.
+    response = client().post("/articles", json={**GOOD, "tags": ["x" * 90_000] * 50}, headers=AUTH)
+    assert response.status_code == 422
+    assert "over the cap of 100" in response.text

@@ -12,6 +12,7 @@ from parley.services.ingest.publisher import Outcome
 from parley.services.ingest.readers import read_stdin
 from parley.shared.article_input import ArticleInput
 from parley.shared.events.articles import Channel
+from tests.bad_inputs import BAD_ARTICLES
 
 
 class Interrupted(Exception):
@@ -99,3 +100,31 @@ def test_reject_reason_labels_are_a_closed_set() -> None:
         ["invalid title", "invalid published"],
     )
     assert reject_reason("something odd")[0] == "other"
+
+
+def test_inputs_that_used_to_kill_the_import_are_rejected_lines_and_it_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.jsonl"
+    bad = [raw for raw, _ in BAD_ARTICLES.values()]
+    path.write_text("\n".join([article(1), *bad, article(2)]) + "\n")
+    state = StateStore.in_dir(tmp_path / "state", "ns")
+    publisher = FakePublisher()
+    summary = Importer(publisher, state, resume=True, show_progress=False).run(str(path))
+    assert (summary.read, summary.published, summary.rejected) == (len(bad) + 2, 2, len(bad))
+    err = capsys.readouterr().err
+    for line, (name, (_, reason)) in enumerate(BAD_ARTICLES.items(), start=2):
+        assert f"rejected {path}:{line}: " in err and reason in err, name
+    again = Importer(publisher, state, resume=True, show_progress=False).run(str(path))
+    assert again.read == 0 and again.skipped_files == 1  # --resume finds the file done
+
+
+@pytest.mark.parametrize("name", ["deep_nesting", "long_integer"])
+def test_whole_documents_and_stdin_that_used_to_crash_are_rejected(tmp_path: Path, name: str) -> None:
+    raw, reason = BAD_ARTICLES[name]
+    path = tmp_path / "one.json"
+    path.write_text(raw)
+    summary = Importer(FakePublisher(), StateStore.in_dir(tmp_path, "ns"), False, False).run(str(path))
+    assert (summary.read, summary.rejected) == (1, 1)
+    items = list(read_stdin(io.BytesIO((raw + "\n" + article(1) + "\n").encode())))
+    assert reason in (items[0].error or "") and items[-1].article is not None
