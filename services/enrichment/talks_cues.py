@@ -127,7 +127,17 @@ MEDIATOR_BEFORE = re.compile(
 )
 MEDIATOR_ROLE_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s+[\w-]+){0,5}?\s+(?:mediat\w*|host(?:s|ed|ing)?\b(?!\s+(?:city|country))|broker\w*|"
-    r"facilitat\w*|(?:has\s+)?(?:scheduled|convened|invited))",
+    r"facilitat\w*|(?:has\s+)?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)"
+    r"(?:scheduled|convened|invited))"
+    # "R and S, which brokered the last round, said ...": a relative clause names the go-betweens
+    r"|^(?:\s+and\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?,\s+(?:which|who)\s+(?:\w+\s+){0,2}?"
+    r"(?:mediat|host|broker|facilitat)\w*",
+    _I,
+)
+# "met on Saturday and agreed to meet again next week": a held round that sets up the next one.
+NEXT_MEETING = re.compile(
+    r"\b(?:agreed|agree|decided|plan|planned|promised|pledged)\s+to\s+(?:meet|resume|reconvene|"
+    r"hold\s+(?:\w+\s+){0,3}?(?:talks|meeting|round|summit))\b",
     _I,
 )
 BETWEEN = re.compile(

@@ -156,15 +156,17 @@ def _stopped_status(c: Candidates) -> TalksStatus:
     return next((s for s in _STOPPED_ORDER if s in said), "proposed")
 
 
-def _primary(c: Candidates, published: date) -> _Draft | None:
+def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
+    """(the mention the primary event is built on, the event assembled across mentions)."""
     pool = [d for d in c.drafts if d.parties]
     if c.headline is not None and c.headline.parties:
         pool.append(c.headline)
     if not pool:
         return None
-    best = max(
+    source = max(
         pool, key=lambda d: (_completeness(d, published), -pool.index(d) if d is not c.headline else 0)
     )
+    best = source
     status: TalksStatus = "announced"
     if best.status == "rescheduled" or any(
         d.status == "rescheduled" for d in c.drafts if _compatible(replace(d, status="announced"), best)
@@ -173,12 +175,12 @@ def _primary(c: Candidates, published: date) -> _Draft | None:
     best = replace(best, status=status, weak=False)
     if best.start is not None and best.start < published:
         best = replace(best, start=None, end=None)  # a date behind us is not when these talks meet
-    sources = [c.headline] if c.headline is not None and c.headline is not best else []
-    sources += [d for d in c.drafts if d is not best]
+    sources = [c.headline] if c.headline is not None and c.headline is not source else []
+    sources += [d for d in c.drafts if d is not source]
     for other in sources:
         if other is not None and _compatible(replace(other, status="announced"), best):
             best = _fill(best, other, published)
-    return best
+    return source, best
 
 
 _SIDE_TYPES = frozenset({"type:<country>", "type:<group>", "type:<org>", "type:<person>"})
@@ -195,6 +197,7 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel) -> _Draft:
     # name the two sides that meet).
     sides = {p for m in c.drafts for p in m.parties}
     ruled_out = {n for m in c.drafts for n in m.ruled_out} - sides
+    ruled_out |= set(d.mediators) - d.explicit  # the go-betweens the sentence rules found
     for name, features in c.names.items():
         p = roles.probabilities(features)
         best = max(p, key=p.__getitem__)
@@ -221,15 +224,18 @@ def assemble(
         stopped = _stopped_status(c)
         drafts = [replace(d, status=stopped) if d.status in UPCOMING else d for d in c.drafts]
         return [to_record(d, places, mediators) for d in drafts]
-    primary = _primary(c, published)
-    if primary is None:
+    found = _primary(c, published)
+    if found is None:
         return [to_record(d, places, mediators) for d in c.drafts]
+    source, primary = found
     if roles is not None:
         primary = _with_roles(primary, c, roles)
+    # Other upcoming mentions of the same event were folded into it; everything else stays.
     rest = [
         d
         for d in c.drafts
-        if d is not primary and not _compatible(replace(d, status=primary.status), primary)
+        if d is not source
+        and not (d.status in UPCOMING and _compatible(d, replace(primary, status=d.status)))
     ]
     return [to_record(primary, places, mediators), *(to_record(d, places, mediators) for d in rest)]
 

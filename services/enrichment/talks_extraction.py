@@ -444,6 +444,13 @@ def find_drafts(
         if not draft.parties and drafts and cue.ANAPHORA.search(text, start, end):
             draft.parties = list(drafts[-1].parties)  # "their presidents", "the two sides"
         drafts.append(draft)
+        nxt = cue.NEXT_MEETING.search(text, start, end) if draft.status == "held" else None
+        if nxt is not None:  # the next round, read from the clause that sets it up
+            tail = _draft(_Sentence(text, nxt.start(), end, entities, dates, skip), published, mediators)
+            if tail is not None and tail.status in {"announced", "rescheduled"}:
+                tail.parties = tail.parties or list(draft.parties)
+                tail.location = tail.location or draft.location
+                drafts.append(tail)
     merged: list[_Draft] = []
     for d in drafts:
         for i, m in enumerate(merged):

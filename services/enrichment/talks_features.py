@@ -140,7 +140,7 @@ _TRIGGER_WORD = re.compile(
     r"^(?:talks?|negotiations?|meet|meets|meeting|meetings|met|summit|summits|consultations|dialogue|"
     r"discussions|round|conference)$"
 )
-WINDOW = 6  # words either side of a cue word: the wording that says whether talks lie ahead
+WINDOW = 4  # words either side of a cue word: the wording that says whether talks lie ahead
 LEDE = 2  # the first cue sentences of the body also count as the lede
 
 

@@ -212,3 +212,40 @@ def test_long_form_congo_name_is_a_party() -> None:
         date(2025, 6, 27),
         "announced",
     )
+
+
+THURSDAY = date(2031, 3, 13)
+
+
+def test_held_round_that_sets_the_next_one_gives_both() -> None:
+    records = _talks(
+        "Serbia and Kosovo met on Saturday in Brussels and agreed to meet again next week.",
+        published=THURSDAY,
+    )
+    assert [r.status for r in records] == ["announced", "held"]  # the event still to come first
+    assert set(records[0].parties) == {"Serbia", "Kosovo"}
+
+
+def test_brokers_in_a_relative_clause_are_mediators_not_parties() -> None:
+    [record] = _upcoming(
+        "Egypt and Qatar, which brokered the last round, said Israel and Hamas would meet in Cairo on Monday.",
+        published=THURSDAY,
+    )
+    assert set(record.parties) == {"Israel", "Hamas"}
+    assert set(record.mediators) == {"Egypt", "Qatar"}
+    assert record.location == "Cairo"
+
+
+def test_headline_gives_the_venue_the_body_leaves_out() -> None:
+    [record] = _upcoming(
+        "The two sides will meet next week, officials said.",
+        title="Serbia and Kosovo to reopen talks in Brussels",
+        published=THURSDAY,
+    )
+    assert set(record.parties) == {"Serbia", "Kosovo"}
+    assert record.location == "Brussels"
+
+
+def test_the_publication_weekday_is_that_day() -> None:
+    [record] = _upcoming("Envoys of Serbia and Kosovo will meet on Thursday in Brussels.", published=THURSDAY)
+    assert record.start_date == THURSDAY
