@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -55,3 +56,16 @@ def canonical_url(url: str) -> str:
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)]
     query.sort()
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", urlencode(query), ""))
+
+
+# Query parameters whose value may be a credential: any name containing one of these words.
+_SECRET_NAMES = r"key|token|sig|secret|pass|pwd|auth|session|credential"
+_SECRET_PARAM = re.compile(rf"([?&;][^=&#\s'\"<>]*(?:{_SECRET_NAMES})[^=&#\s'\"<>]*=)[^&;#\s'\"<>]*", re.I)
+_USERINFO = re.compile(r"(?<=://)[^/?#\s'\"<>@]+@")
+
+
+def redact_urls(text: str) -> str:
+    """`text` with every URL's credentials masked: userinfo and the values of parameters such as
+    `api_key`, `token`, `key`, `sig`. Works on a bare URL or on a message quoting URLs, so every
+    log line and stored error about a fetch can pass through it."""
+    return _SECRET_PARAM.sub(r"\1***", _USERINFO.sub("***@", text))

@@ -29,6 +29,7 @@ from parley.shared.article_input import ArticleInput, validate_article
 from parley.shared.errors import InputError, MessageRejected, RetryableError
 from parley.shared.logging import get_logger
 from parley.shared.metrics import FEED_ERRORS, FEED_ITEMS, FEED_POLLS
+from parley.shared.urls import redact_urls
 
 log = get_logger(__name__)
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1"
@@ -90,7 +91,10 @@ class FeedPoller:
             if parsed.problem:
                 FEED_ERRORS.labels(feed.name, "malformed").inc()
                 log.warning(
-                    "feed_malformed", feed=feed.name, reason=parsed.problem, items=len(parsed.entries)
+                    "feed_malformed",
+                    feed=feed.name,
+                    reason=redact_urls(parsed.problem),
+                    items=len(parsed.entries),
                 )
             await self._handle_items(feed, parsed, now, report)
         except (FetchError, FeedParseError, RetryableError) as exc:
@@ -124,6 +128,7 @@ class FeedPoller:
         retry_after_s: float | None,
         report: PollReport,
     ) -> PollReport:
+        reason = redact_urls(reason)
         delay = min(feed.interval_s * 2 ** min(failures, 20), self._cfg.max_backoff_s)
         if retry_after_s is not None:
             delay = min(max(delay, retry_after_s), self._cfg.max_backoff_s)
@@ -159,7 +164,8 @@ class FeedPoller:
                 report.rejected += 1
                 FEED_ITEMS.labels(feed.name, "rejected").inc()
                 FEED_ERRORS.labels(feed.name, kind).inc()
-                log.warning("feed_item_rejected", feed=feed.name, item=entry.key, kind=kind, reason=reason)
+                log.warning("feed_item_rejected", feed=feed.name, item=redact_urls(entry.key), kind=kind,
+                            reason=redact_urls(reason))  # fmt: skip
             else:
                 try:
                     article_id, outcome = await asyncio.to_thread(self._publish, article, summary_only)
@@ -167,8 +173,8 @@ class FeedPoller:
                     report.rejected += 1
                     FEED_ITEMS.labels(feed.name, "rejected").inc()
                     FEED_ERRORS.labels(feed.name, "invalid_item").inc()
-                    log.warning("feed_item_rejected", feed=feed.name, item=entry.key, kind="invalid_item",
-                                reason=str(exc)[:300])  # fmt: skip
+                    log.warning("feed_item_rejected", feed=feed.name, item=redact_urls(entry.key),
+                                kind="invalid_item", reason=redact_urls(str(exc)[:300]))  # fmt: skip
                     self._state.add_item(feed.url, entry.key)
                     continue
                 if outcome == "duplicate":
@@ -187,7 +193,8 @@ class FeedPoller:
             return None, False, ("missing_title", "the item has no title")
         if entry.date_problem:
             FEED_ERRORS.labels(feed.name, entry.date_problem).inc()
-            log.info("feed_item_date_defaulted", feed=feed.name, item=entry.key, reason=entry.date_problem)
+            log.info("feed_item_date_defaulted", feed=feed.name, item=redact_urls(entry.key),
+                     reason=entry.date_problem)  # fmt: skip
         doc: dict[str, object] = {
             "url": entry.link,
             "title": entry.title[:1000],
@@ -220,7 +227,8 @@ class FeedPoller:
         try:
             return await self._pages.article_text(entry.link)
         except PageError as exc:
-            log.info("article_page_not_used", feed=feed.name, item=entry.key, kind=exc.kind, reason=str(exc))
+            log.info("article_page_not_used", feed=feed.name, item=redact_urls(entry.key), kind=exc.kind,
+                     reason=str(exc))  # fmt: skip
             return None
 
     async def poll_due(self, feeds: list[FeedConfig]) -> list[PollReport]:
@@ -253,7 +261,7 @@ class FeedPoller:
         try:
             return await self.poll(feed)
         except Exception as exc:  # a bug in one feed's handling must not end the polling of all
-            log.exception("feed_poll_crashed", feed=feed.name, error=str(exc)[:300])
+            log.exception("feed_poll_crashed", feed=feed.name, error=redact_urls(str(exc)[:300]))
             return self._failed(
                 feed,
                 self._state.feed(feed.url).failures + 1,

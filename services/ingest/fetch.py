@@ -21,6 +21,7 @@ from parley.services.ingest.decoding import BoundedDecoder, DecodeError
 from parley.services.ingest.netguard import BlockedAddress, GuardedTransport
 from parley.services.ingest.settings import IngestSection
 from parley.shared.metrics import FETCH_ERRORS, FETCH_SECONDS
+from parley.shared.urls import redact_urls
 
 Target = Literal["feed", "page", "robots"]
 ErrorKind = Literal[
@@ -40,7 +41,7 @@ class FetchError(Exception):
     def __init__(
         self, kind: ErrorKind, message: str, status: int | None = None, retry_after_s: float | None = None
     ) -> None:
-        super().__init__(message)
+        super().__init__(redact_urls(message))  # it is logged and stored: no URL credentials
         self.kind = kind
         self.status = status
         self.retry_after_s = retry_after_s

@@ -13,6 +13,7 @@ from urllib.robotparser import RobotFileParser
 from parley.services.ingest.fetch import Fetcher, FetchError
 from parley.shared.article_input import MAX_ARTICLE_BYTES
 from parley.shared.metrics import FETCH_ERRORS
+from parley.shared.urls import redact_urls
 
 ROBOTS_MAX_BYTES = 512 * 1024
 ROBOTS_TTL_S = 3600.0
@@ -22,7 +23,7 @@ MIN_TEXT_CHARS = 200
 
 class PageError(Exception):
     def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message)
+        super().__init__(redact_urls(message))  # it is logged: no URL credentials
         self.kind = kind
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -210,3 +213,32 @@ def test_default_settings_refuse_loopback_feeds_and_redirects_are_bounded(
     server.redirects = {"/moved": "/feed", **{f"/hop{i}": f"/hop{i + 1}" for i in range(7)}}
     assert asyncio.run(fetch(allowed, "/moved")) == f"ok {server.url('/feed')}"
     assert asyncio.run(fetch(allowed, "/hop0")) == "too_many_redirects"
+
+
+def test_credentials_in_feed_and_item_urls_never_reach_the_logs(
+    server: FeedServer, namespace: str, tmp_path: Path
+) -> None:
+    secrets = ("USERSECRET", "FEEDSECRET", "FEEDTOKEN", "PAGESECRET")
+    base = server.url("")
+    looping = base.replace("http://", "http://alice:USERSECRET@") + "/loop?api_key=FEEDSECRET"
+    server.routes["/loop"] = Route(status=302)
+    server.redirects["/loop?api_key=FEEDSECRET"] = "/loop?api_key=FEEDSECRET"  # fails as too_many_redirects
+    untitled = f"{base}/story?sig=PAGESECRET"  # an item rejected for its missing title, keyed by this URL
+    server.routes["/desk"] = Route(
+        f'<rss version="2.0"><channel><title>Desk</title><item><link>{untitled}</link><guid>{untitled}</guid>'
+        "<description>No title.</description></item></channel></rss>".encode()
+    )
+    feeds_file = tmp_path / "feeds.yaml"
+    feeds_file.write_text(
+        f"feeds:\n  - name: loop\n    url: {looping}\n  - name: desk\n    url: {base}/desk?token=FEEDTOKEN\n"
+    )
+    env = {**os.environ, "PARLEY_NAMESPACE": namespace, "PARLEY_INGEST_STATE_DIR": str(tmp_path / "state"),
+           "PARLEY_INGEST_FEEDS_FILE": str(feeds_file), "PARLEY_INGEST_ALLOW_PRIVATE_URLS": "true",
+           "PARLEY_INGEST_PER_HOST_INTERVAL_S": "0"}  # fmt: skip
+    result = subprocess.run([sys.executable, "-m", "parley.services", "feeds", "poll-now"], env=env,
+                            capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output  # the looping feed failed
+    assert "feed_poll_failed" in output and "api_key=***" in output and "***@" in output
+    assert "feed_item_rejected" in output and "sig=***" in output
+    assert not [s for s in secrets if s in output], output

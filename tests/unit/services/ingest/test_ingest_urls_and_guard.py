@@ -5,7 +5,7 @@ import ipaddress
 import pytest
 
 from parley.services.ingest.netguard import BlockedAddress, check_addresses, is_public
-from parley.shared.urls import canonical_url
+from parley.shared.urls import canonical_url, redact_urls
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,16 @@ def test_public_addresses_pass_and_one_bad_address_blocks_the_host() -> None:
     assert check_addresses("host.example", ["93.184.216.34", "2606:2800:220:1::1"]) == "93.184.216.34"
     with pytest.raises(BlockedAddress):
         check_addresses("host.example", ["93.184.216.34", "10.0.0.1"])
+
+
+@pytest.mark.parametrize(
+    ("given", "redacted"),
+    [
+        ("https://u:pw@feeds.example.org/rss?api_key=abc&lang=en#f", "https://***@feeds.example.org/rss?api_key=***&lang=en#f"),
+        ("https://x.example/a?token=t;page=2&sig=s&X-Amz-Signature=z", "https://x.example/a?token=***;page=2&sig=***&X-Amz-Signature=***"),
+        ("HTTP 404 from 'http://x.example/f?key=k1&apiKey=K2'", "HTTP 404 from 'http://x.example/f?key=***&apiKey=***'"),
+        ("https://x.example/talks?q=geneva&page=2", "https://x.example/talks?q=geneva&page=2"),
+    ],
+)  # fmt: skip
+def test_url_credentials_are_redacted(given: str, redacted: str) -> None:
+    assert redact_urls(given) == redacted
