@@ -19,6 +19,7 @@ TARGET_BYTES = 3 * 1024
 SENTENCE_SLACK = 60  # stop a little early: the last sentence overshoots by half a sentence on average
 DEFAULT_SEED = 20_240_601
 EPOCH = datetime(2026, 1, 5, 6, 0, tzinfo=UTC)
+PUBLISHED_WINDOW_MIN = 28 * 24 * 60
 
 COUNTRIES = (
     "Ukraine", "Russia", "United States", "China", "India", "Pakistan", "Israel", "Iran", "Turkey",
@@ -120,7 +121,9 @@ def make_article(index: int, seed: int = DEFAULT_SEED, target_bytes: int = TARGE
     """Article number `index` of the sequence for `seed` (independent of any other index)."""
     rng = random.Random(f"{seed}:{index}")
     a, b = rng.sample(COUNTRIES, 2)
-    published = EPOCH + timedelta(minutes=17 * index + rng.randint(0, 16))
+    # Within four weeks of EPOCH whatever the index: ingest refuses dates more than two days ahead,
+    # and the rate phases draw indices in the tens of millions.
+    published = EPOCH + timedelta(minutes=(17 * index + rng.randint(0, 16)) % PUBLISHED_WINDOW_MIN)
     section = rng.choice(SECTIONS)
     talks = rng.random() < 0.25
     city = rng.choice(CITIES)
