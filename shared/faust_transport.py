@@ -1,5 +1,6 @@
-"""faust's Kafka transport with two fixes: rewinding partitions that have no committed offset,
-and a consumer that joins its group only once its own metadata shows every topic it needs.
+"""faust's Kafka transport with three fixes: rewinding partitions that have no committed offset,
+a consumer that joins its group only once its own metadata shows every topic it needs, and a
+seek to committed offsets that no record fetched before it can overtake.
 
 faust fetches while a rebalance or table recovery is still going on, drops what it fetched for
 partitions it is not yet processing, and relies on "seek to committed" afterwards to read those
@@ -92,6 +93,24 @@ async def wait_for_own_metadata(
 class RewindingConsumer(driver.Consumer):
     def _new_consumer_thread(self) -> driver.AIOKafkaConsumerThread:
         return RewindingConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+    async def perform_seek(self) -> None:
+        """Seek to committed offsets with the flow stopped.
+
+        After a table recovery faust resumes the stream partitions and then seeks them to their
+        committed offsets while its fetcher keeps delivering. A record fetched before the seek
+        but delivered after it lies past the offset the seek set, and faust counts the offsets
+        in between as a gap: done, never processed, committed past. A worker restarted after a
+        `kill -9` silently skipped records that way. With the flow stopped, the fetcher drops
+        the rest of a batch fetched before the seek (the seek makes them fetched again).
+        """
+        was_active = self.flow_active
+        self.stop_flow()
+        try:
+            await super().perform_seek()
+        finally:
+            if was_active:
+                self.resume_flow()
 
 
 class Transport(driver.Transport):
