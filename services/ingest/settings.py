@@ -6,31 +6,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
-from parley.shared.errors import ConfigError
+from parley.shared.api_tokens import check_api_token, required_token
 from parley.shared.settings import ParleySettings
 
 # Operators should add a contact (`PARLEY_INGEST_USER_AGENT="ParleyBot/0.1 (+mailto:news@example.org)"`).
 DEFAULT_USER_AGENT = (
     "ParleyBot/0.1 (news monitor for announcements of diplomatic talks; reads feeds and linked pages)"
 )
-
-
-MIN_TOKEN_CHARS = 16
-TOKEN_HINT = "generate one with: python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
-
-
-def token_problem(token: str) -> str | None:
-    """Why `token` can't guard the API, or None. An empty value used to pass the start-up check
-    and then count as no token at all, opening the API."""
-    if not token.strip():
-        return "empty"
-    if any(c.isspace() or not c.isprintable() for c in token):
-        return "contains whitespace or control characters (an HTTP header can't carry them intact)"
-    if "changeme" in token.lower().replace("-", "").replace("_", ""):
-        return "still the placeholder from .env.example"
-    if len(token) < MIN_TOKEN_CHARS:
-        return f"shorter than {MIN_TOKEN_CHARS} characters"
-    return None
 
 
 class IngestSection(BaseModel):
@@ -66,21 +48,14 @@ class IngestSettings(ParleySettings):
     ingest: IngestSection = IngestSection()
 
     def check_auth(self) -> None:
-        """Refuse to serve the API with a missing or weak token unless insecure mode was chosen on
-        purpose (then an empty token means no authentication; a token given is still required)."""
-        token = self.ingest.api_token.get_secret_value() if self.ingest.api_token else ""
-        if self.ingest.insecure_no_auth and not token.strip():
-            return
-        problem = "not set" if self.ingest.api_token is None else token_problem(token)
-        if problem:
-            raise ConfigError(
-                [
-                    f"PARLEY_INGEST_API_TOKEN: {problem}; {TOKEN_HINT} "
-                    "(or set PARLEY_INGEST_INSECURE_NO_AUTH=true for local development)"
-                ]
-            )
+        """Refuse to serve the API with a missing or weak token (shared/api_tokens.py)."""
+        check_api_token(
+            "PARLEY_INGEST_API_TOKEN",
+            "PARLEY_INGEST_INSECURE_NO_AUTH",
+            self.ingest.api_token,
+            self.ingest.insecure_no_auth,
+        )
 
     def required_token(self) -> str | None:
         """The token the API requires, or None when it runs without authentication."""
-        token = self.ingest.api_token.get_secret_value() if self.ingest.api_token else ""
-        return token if token.strip() else None
+        return required_token(self.ingest.api_token)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
-from parley.shared.errors import ConfigError
+from parley.shared.api_tokens import check_api_token, required_token
 from parley.shared.settings import ParleySettings
 
 
@@ -21,11 +21,14 @@ class SearchSettings(ParleySettings):
     search: SearchSection = SearchSection()
 
     def check_auth(self) -> None:
-        """Refuse to serve without a token unless insecure mode was chosen on purpose."""
-        token = self.search.api_token
-        if (token is None or not token.get_secret_value()) and not self.search.insecure_no_auth:
-            raise ConfigError(
-                [
-                    "PARLEY_SEARCH_API_TOKEN: not set (or set PARLEY_SEARCH_INSECURE_NO_AUTH=true for local use)"
-                ]
-            )
+        """Refuse to serve with a missing or weak token, as ingest does (shared/api_tokens.py)."""
+        check_api_token(
+            "PARLEY_SEARCH_API_TOKEN",
+            "PARLEY_SEARCH_INSECURE_NO_AUTH",
+            self.search.api_token,
+            self.search.insecure_no_auth,
+        )
+
+    def required_token(self) -> str | None:
+        """The token the API requires, or None when it runs without authentication."""
+        return required_token(self.search.api_token)

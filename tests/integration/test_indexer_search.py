@@ -47,7 +47,7 @@ from parley.shared.topics import Names
 from tests.conftest import wait_until
 
 pytestmark = pytest.mark.integration
-TOKEN = "test-token-123"
+TOKEN = "search-test-token-123"
 
 
 @contextlib.contextmanager

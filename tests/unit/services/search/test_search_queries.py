@@ -9,6 +9,7 @@ import pytest
 from pydantic import SecretStr
 
 from parley.services.search import queries
+from parley.services.search.app import create_app
 from parley.services.search.cli import plain_snippet
 from parley.services.search.settings import SearchSection, SearchSettings
 from parley.shared.errors import ConfigError, InputError
@@ -116,7 +117,33 @@ def test_search_refuses_to_start_without_a_token_unless_insecure() -> None:
     with pytest.raises(ConfigError, match="PARLEY_SEARCH_API_TOKEN"):
         SearchSettings().check_auth()
     SearchSettings(search=SearchSection(insecure_no_auth=True)).check_auth()
-    SearchSettings(search=SearchSection(api_token=SecretStr("s3cret"))).check_auth()
+    SearchSettings(search=SearchSection(api_token=SecretStr("0123456789abcdef-strong"))).check_auth()
+
+
+@pytest.mark.parametrize(
+    ("token", "reason"),
+    [
+        ("", "empty"),
+        ("   \t", "empty"),  # used to pass: the check only refused an empty string
+        ("change-me-search-token", "placeholder"),  # .env.example's value, also used to pass
+        ("s3cret", "shorter than 16"),
+        ("a-long-enough-token with-a-space", "whitespace"),
+    ],
+)
+def test_search_refuses_weak_tokens_as_ingest_does(token: str, reason: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        SearchSettings(search=SearchSection(api_token=SecretStr(token))).check_auth()
+    (problem,) = caught.value.problems
+    assert problem.startswith("PARLEY_SEARCH_API_TOKEN: ") and reason in problem
+    assert not token.strip() or token not in problem  # a secret never echoed
+    with pytest.raises(ConfigError):
+        create_app(SearchSettings(search=SearchSection(api_token=SecretStr(token))))
+
+
+def test_search_in_insecure_mode_still_honours_a_given_token() -> None:
+    assert SearchSettings(search=SearchSection(insecure_no_auth=True)).required_token() is None
+    given = SearchSettings(search=SearchSection(api_token=SecretStr("short"), insecure_no_auth=True))
+    assert given.required_token() == "short"
 
 
 def test_highlights_are_html_encoded_and_only_em_tags_survive() -> None:
