@@ -164,8 +164,8 @@ def _calendar(kind: str, m: re.Match[str], published: date) -> tuple[date | None
     return start, end, "day"
 
 
-def _direction(text: str, start: int, end: int) -> int:
-    """+1 when the weekday lies ahead of publication, -1 when behind."""
+def _direction(text: str, start: int, end: int, default: int = -1) -> int:
+    """+1 when the weekday lies ahead of publication, -1 when behind, `default` when no word says."""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     before = text[max(sentence_start, start - 90) : start]
     if _PAST_BEFORE.search(before[-40:]):
@@ -174,10 +174,12 @@ def _direction(text: str, start: int, end: int) -> int:
         r"\s*(?:will|would|is\s+set|at\s+\d)", text[end : end + 20]
     ):
         return 1
-    return -1
+    return default
 
 
-def _weekday(m: re.Match[str], text: str, published: date) -> tuple[date | None, date | None, Precision]:
+def _weekday(
+    m: re.Match[str], text: str, published: date, default: int = -1
+) -> tuple[date | None, date | None, Precision]:
     target = _WEEKDAYS[m.group("wd").lower()]
     rel = (m.group("rel") or "").lower()
     paren = m.group("paren")
@@ -192,7 +194,7 @@ def _weekday(m: re.Match[str], text: str, published: date) -> tuple[date | None,
         day = published - timedelta(days=(published.weekday() - target) % 7 or 7)
     elif rel == "coming":
         day = published + timedelta(days=delta or 7)
-    elif _direction(text, m.start(), m.end()) > 0:
+    elif _direction(text, m.start(), m.end(), default) > 0:
         # Wire copy names the day itself: "envoys will meet on Thursday" in Thursday's paper is today.
         day = published + timedelta(days=delta)
     else:
@@ -234,8 +236,11 @@ def _relative(phrase: str, published: date) -> tuple[date | None, date | None, P
     return None, None, "vague"
 
 
-def find_dates(text: str, published: date) -> list[FoundDate]:
-    """Date expressions in `text`, left to right, overlapping matches resolved longest-first."""
+def find_dates(text: str, published: date, headline: bool = False) -> list[FoundDate]:
+    """Date expressions in `text`, left to right, overlapping matches resolved longest-first.
+
+    In a headline a bare weekday with no past wording lies ahead ("talks in Lakeport Monday"):
+    headlines put past events in the past tense."""
     spans: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -248,7 +253,7 @@ def find_dates(text: str, published: date) -> list[FoundDate]:
             continue
         try:
             if kind == "weekday":
-                first, last, precision = _weekday(m, text, published)
+                first, last, precision = _weekday(m, text, published, 1 if headline else -1)
             elif kind == "relative":
                 first, last, precision = _relative(m.group("rel"), published)
             else:

@@ -245,9 +245,35 @@ def _later_mentions(text: str, people: list[Entity], taken: list[Entity]) -> lis
     return more
 
 
+_CAPITAL_AFTER = re.compile(r"(?:['’]s)?\s+capital\b(?!\s+(?:of|city\s+of)\b)")
+
+
+def _described_capitals(text: str, named: list[Entity]) -> list[Entity]:
+    """ "the Omani capital", "Kenya's capital": the capital city, named only by description."""
+    capitals = gazetteer().capital_of
+    out = []
+    for e in named:
+        m = _CAPITAL_AFTER.match(text, e.end) if e.kind == "country" else None
+        capital = capitals.get(e.name) if m else None
+        if m is None or capital is None:
+            out.append(e)
+            continue
+        out.append(
+            Entity.model_construct(
+                kind="place",
+                text=text[e.start : m.end()],
+                name=capital,
+                start=e.start,
+                end=m.end(),
+                country=e.name,
+            )
+        )
+    return out
+
+
 def extract_entities(text: str) -> list[Entity]:
     """All entity mentions in `text`, ordered by offset."""
-    named = _gazetteer_entities(text)
+    named = _described_capitals(text, _gazetteer_entities(text))
     people = _people(text, named)
     person_spans = [(p.start, p.end) for p in people]
     named = [e for e in named if not any(s <= e.start < end for s, end in person_spans)]

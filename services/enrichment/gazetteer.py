@@ -489,6 +489,7 @@ class Gazetteer:
     first_words: dict[str, int]  # first word of a multi-word key -> most words in such a key
     demonym_names: frozenset[str]
     country_names: frozenset[str]
+    capital_of: dict[str, str]  # country -> its capital's name ("the Omani capital" -> Muscat)
 
 
 def _key(text: str) -> str:
@@ -518,11 +519,13 @@ def gazetteer() -> Gazetteer:
             continue
         best_population[key] = city["population"]
         folded[key] = NameEntry("place", name, country)
+    capital_of: dict[str, str] = {}
     for iso, row in cache.get_countries().items():
         country = by_iso.get(iso)
         capital = (row.get("capital") or "").strip()
         if country and capital and _key(capital) not in _CITY_STOPWORDS:
             folded[_key(capital)] = NameEntry("place", capital, country, capital=True)
+            capital_of[country] = capital
     for capital, country in _EXTRA_CAPITALS.items():
         folded[_key(capital)] = NameEntry("place", capital.split(",")[0], country, capital=True)
     folded["washington"] = NameEntry("place", "Washington", "United States", capital=True)
@@ -550,6 +553,7 @@ def gazetteer() -> Gazetteer:
         first_words=first_words,
         demonym_names=frozenset(_DEMONYMS.values()),
         country_names=frozenset(by_iso.values()),
+        capital_of=capital_of,
     )
 
 

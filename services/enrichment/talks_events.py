@@ -80,7 +80,7 @@ def candidates(
     skip = dateline_end(text)
     drafts, mediators = find_drafts(text, published, entities, dates, skip)
     title_entities = extract_entities(title) if title else []
-    title_dates = find_dates(title, published) if title else []
+    title_dates = find_dates(title, published, headline=True) if title else []
     headline = headline_draft(title, published, title_entities, title_dates) if title else None
     passages = cue_passages(
         title,
@@ -175,6 +175,17 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     best = replace(best, status=status, weak=False)
     if best.start is not None and best.start < published:
         best = replace(best, start=None, end=None)  # a date behind us is not when these talks meet
+    headline = c.headline
+    if (
+        headline is not None
+        and headline is not source
+        and headline.start is not None
+        and headline.start >= published
+        and _compatible(replace(headline, status="announced", start=None), replace(best, start=None))
+    ):
+        best = replace(
+            best, start=headline.start, end=headline.end, date_text=headline.date_text
+        )  # it states the event
     sources = [c.headline] if c.headline is not None and c.headline is not source else []
     sources += [d for d in c.drafts if d is not source]
     for other in sources:
@@ -189,7 +200,7 @@ _VENUE_TYPES = frozenset({"type:<place>", "type:<country>"})
 
 def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel) -> _Draft:
     """The primary event's parties, mediators and venue as the role model reads the article;
-    the sentence rules' choice stays where the model finds too little."""
+    the sentence rules' choice stays where the model finds too little or a rule is exact."""
     parties: list[str] = []
     mediators: list[str] = []
     venue: tuple[float, str] | None = None
@@ -209,7 +220,9 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel) -> _Draft:
             venue = (p["venue"], name)
     if len(parties) >= 2:
         d = replace(d, parties=parties, explicit=set(parties), mediators=mediators or d.mediators)
-    if venue is not None and venue[0] >= 0.35:
+    # An exact locative ("in X", "the X talks") in the event's own sentences stands; the model
+    # finds the venue the sentence rules missed (the headline, a later paragraph).
+    if venue is not None and venue[0] >= 0.35 and d.location is None:
         d = replace(d, location=c.venues[venue[1]])
     return d
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -177,11 +178,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument("shared_dir", type=Path, nargs="?", default=Path("../shared"))
     parser.add_argument("--cv-only", action="store_true", help="report cross-validation, write nothing")
     parser.add_argument("--c", type=float, default=C)
+    parser.add_argument(
+        "--out", type=Path, default=Path("build/eval"), help="out-of-fold predictions go here"
+    )
     args = parser.parse_args(argv[1:])
     rows = _rows(args.shared_dir)
     scorer = load_scorer(args.shared_dir)
     gold = {r.article.id: {"label": r.article.label, "expected": r.article.expected} for r in rows}
     oof = cross_validate(rows, scorer, args.c)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with (args.out / "cv.predictions.jsonl").open("w", encoding="utf-8") as sink:
+        sink.writelines(json.dumps(p, ensure_ascii=False) + "\n" for p in oof)
     print(
         report(
             f"grouped {FOLDS}-fold CV, training files minus held-out",

@@ -54,3 +54,12 @@ def test_impossible_and_extreme_dates() -> None:
     assert _resolved("on February 30") == [("February 30", None, None)]
     assert _resolved("talks next week", date(9999, 12, 30)) == [("next week", None, None)]
     assert _resolved("yesterday", date(1, 1, 1)) == [("yesterday", None, None)]
+
+
+def test_headline_weekdays_lie_ahead_unless_past_wording_says_otherwise() -> None:
+    def headline(text: str) -> list[date | None]:
+        return [d.start_date for d in find_dates(text, FRIDAY, headline=True)]
+
+    assert headline("Lakeport and Harbourtown talks in Geneva Monday") == [date(2031, 3, 17)]
+    assert headline("Lakeport and Harbourtown met Monday") == [date(2031, 3, 10)]
+    assert [d.start_date for d in find_dates("talks in Geneva Monday", FRIDAY)] == [date(2031, 3, 10)]

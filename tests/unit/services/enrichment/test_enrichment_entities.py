@@ -57,3 +57,11 @@ def test_armed_groups_and_organisations() -> None:
     text = "The M23 rebels, the RSF, the Taliban and the African Union were mentioned, as was the UN."
     assert _names(text, "armed_group") == ["M23", "RSF", "Taliban"]
     assert _names(text, "organisation") == ["African Union", "United Nations"]
+
+
+def test_a_capital_named_by_description_is_the_city() -> None:
+    found = extract_entities("Envoys will meet in the Omani capital next week, and later in Kenya's capital.")
+    places = [(e.kind, e.name, e.country) for e in found]
+    assert places == [("place", "Muscat", "Oman"), ("place", "Nairobi", "Kenya")]
+    # "the capital of X" names X itself, and the city usually follows: left alone
+    assert [e.name for e in extract_entities("in the Russian capital of Moscow")] == ["Russia", "Moscow"]

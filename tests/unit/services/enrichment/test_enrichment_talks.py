@@ -2,7 +2,11 @@
 
 from datetime import date
 
+from parley.services.enrichment.dates import find_dates
+from parley.services.enrichment.entities import extract_entities
 from parley.services.enrichment.extract import extract_article
+from parley.services.enrichment.talks_events import extract_talks
+from parley.services.enrichment.talks_model import LinearModel
 from parley.shared.extraction import TalksRecord
 
 WEDNESDAY = date(2031, 3, 12)
@@ -215,15 +219,21 @@ def test_long_form_congo_name_is_a_party() -> None:
 
 
 THURSDAY = date(2031, 3, 13)
+ANNOUNCES = LinearModel("always", bias=5.0, threshold=0.5, weights={})
+NEVER = LinearModel("never", bias=-5.0, threshold=0.5, weights={})
 
 
 def test_held_round_that_sets_the_next_one_gives_both() -> None:
-    records = _talks(
-        "Serbia and Kosovo met on Saturday in Brussels and agreed to meet again next week.",
-        published=THURSDAY,
-    )
+    # The article-level decision is the learned model's; here it is fixed to "announces" so the
+    # test reads only how mentions become events.
+    text = "Serbia and Kosovo met on Saturday in Brussels and agreed to meet again next week."
+    entities = extract_entities(text)
+    dates = find_dates(text, THURSDAY)
+    records = extract_talks(text, "", THURSDAY, entities, dates, model=ANNOUNCES)
     assert [r.status for r in records] == ["announced", "held"]  # the event still to come first
     assert set(records[0].parties) == {"Serbia", "Kosovo"}
+    said = extract_talks(text, "", THURSDAY, entities, dates, model=NEVER)
+    assert [r.status for r in said] == ["held", "held"]  # judged not to announce: nothing upcoming
 
 
 def test_brokers_in_a_relative_clause_are_mediators_not_parties() -> None:
