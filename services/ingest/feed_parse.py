@@ -22,6 +22,9 @@ from parley.services.ingest.xml_safety import UnsafeXml, check_xml_safety
 from parley.shared.article_input import MAX_FUTURE
 
 _TAG = re.compile(r"<[^>]+>")
+# What a browser could read as markup once entities are decoded: `<` then a letter, `/`, `!` or
+# `?`, up to the next `>`. `[^>]*` spans inner `<`s, so one pass leaves no such pair behind.
+_MARKUP = re.compile(r"<[A-Za-z/!?][^>]*>")
 _SPACE = re.compile(r"\s+")
 
 
@@ -52,7 +55,11 @@ class ParsedFeed:
 
 
 def plain_text(fragment: str) -> str:
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
+    """Text of an HTML fragment (titles): tags dropped, entities decoded once, and any markup the
+    decoding spelt (`&lt;img onerror=…&gt;`) dropped too, so stored text never carries markup.
+    A lone `<` or `>` (`a < b`, `<3`) stays."""
+    text = html.unescape(_TAG.sub(" ", fragment))
+    return _SPACE.sub(" ", _MARKUP.sub(" ", text)).strip()
 
 
 def parse_feed(data: bytes, content_type: str | None, base_url: str, now: datetime) -> ParsedFeed:

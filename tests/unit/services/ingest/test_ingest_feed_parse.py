@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import re
 import resource
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from parley.services.ingest.feed_parse import FeedParseError, parse_feed
+from parley.services.ingest.feed_parse import FeedParseError, parse_feed, plain_text
 from tests.limits import run_limited
 
 FEEDS = Path(__file__).resolve().parents[4] / "tests" / "fixtures" / "feeds"
@@ -92,7 +93,7 @@ def test_malformed_feed_declaring_entities_is_refused_without_expanding() -> Non
     code = f"""
 import json, tracemalloc
 from datetime import UTC, datetime
-from parley.services.ingest.feed_parse import FeedParseError, parse_feed
+from parley.services.ingest.feed_parse import FeedParseError, parse_feed, plain_text
 from tests.limits import run_limited
 feed = {MALFORMED_THEN_DTD!r}.format(value="A" * 8000, refs="&a;" * 33000).encode()
 tracemalloc.start()
@@ -137,3 +138,29 @@ def test_a_doctype_naming_an_external_dtd_only_is_still_read() -> None:
         "desk-2",
         "desk-3",
     ]
+
+
+@pytest.mark.parametrize(
+    ("fragment", "text"),
+    [
+        ("Talks &lt;img src=x onerror=alert(1)&gt; resume", "Talks resume"),  # used to become <img …>
+        ("<b>Talks</b> &amp;lt;b&amp;gt; in Oslo", "Talks &lt;b&gt; in Oslo"),  # decoded once only
+        ("&lt;&lt;b&gt;script&gt;x", "< script>x"),  # no markup re-formed around what was dropped
+        ("&lt;a&lt;b&gt;&gt;x", ">x"),
+        ("a &lt; b and c &gt; d, &lt;3", "a < b and c > d, <3"),  # lone brackets are text
+        ("Rock &amp; roll &lt;!-- c --&gt;", "Rock & roll"),
+    ],
+)
+def test_plain_text_keeps_text_as_text(fragment: str, text: str) -> None:
+    assert plain_text(fragment) == text
+    assert not re.search(r"<[A-Za-z/!?][^>]*>", plain_text(fragment))
+
+
+def test_an_escaped_tag_in_an_item_title_is_not_stored_as_markup() -> None:
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item>'
+        b"<title>Envoys &amp;lt;img src=x onerror=alert(1)&amp;gt; meet</title><guid>g1</guid>"
+        b"</item></channel></rss>"
+    )
+    (entry,) = parse_feed(feed, "application/rss+xml", "https://feeds.example.org/", NOW).entries
+    assert entry.title == "Envoys meet"
