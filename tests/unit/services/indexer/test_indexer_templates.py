@@ -73,3 +73,10 @@ def test_talks_mapping() -> None:
 def test_unknown_kind_is_refused() -> None:
     with pytest.raises(ValueError):
         build_template("people", "ns", has_english=False)
+
+
+def test_tags_over_the_keyword_limit_are_kept_unindexed_rather_than_refusing_the_document() -> None:
+    # Elasticsearch refuses a whole document with a keyword term over 32,766 bytes; a character
+    # is at most 4 bytes in UTF-8. Ingest caps tags at 100 characters, events from before did not.
+    tags = props(build_template("articles", "ns", has_english=False))["tags"]
+    assert tags["type"] == "keyword" and 100 <= tags["ignore_above"] <= 32_766 // 4
