@@ -2,7 +2,9 @@
 
 An exception logged with `log.exception(...)` (or `exc_info=...`) is written as its formatted
 traceback: the `exception` field of a JSON line, plain text on the console. Tracebacks never
-show local variables, which may hold secrets (a webhook key, a token, a URL's password).
+show local variables, which may hold secrets (a webhook key, a token, a URL's password), and
+every value (the event, an error, the traceback) has URL credentials masked (`redact_urls`)
+before anything is cut, so a cut can't leave half a password showing.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from typing import Any
 
 import structlog
 
+from parley.shared.urls import redact_urls
+
 MAX_FIELD_CHARS = 1024
 # The end of a traceback names the exception: a long one keeps its last characters.
 MAX_TRACEBACK_CHARS = 8192
@@ -24,6 +28,27 @@ def _truncate(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> MutableM
     for key, value in event_dict.items():
         if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
             event_dict[key] = value[:MAX_FIELD_CHARS] + "…"
+    return event_dict
+
+
+def _redacted(value: Any, depth: int = 0) -> Any:
+    if isinstance(value, str):
+        # Both patterns need `://` or `=`: most values skip the regexes.
+        return redact_urls(value) if "://" in value or "=" in value else value
+    if isinstance(value, BaseException):  # rendered through repr otherwise, unredacted
+        return _redacted(f"{type(value).__name__}: {value}")
+    if depth < 3 and isinstance(value, list | tuple):
+        return [_redacted(v, depth + 1) for v in value]
+    if depth < 3 and isinstance(value, dict):
+        return {k: _redacted(v, depth + 1) for k, v in value.items()}
+    return value
+
+
+def _redact(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    """URL credentials masked in every value; `exc_info` is left to `_exception`."""
+    for key, value in event_dict.items():
+        if key != "exc_info":
+            event_dict[key] = _redacted(value)
     return event_dict
 
 
@@ -38,7 +63,7 @@ def _exception(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> Mutable
         exc_info = sys.exc_info()
     if exc_info[0] is None:
         return event_dict
-    text = "".join(traceback.format_exception(*exc_info)).rstrip("\n")
+    text = redact_urls("".join(traceback.format_exception(*exc_info)).rstrip("\n"))
     if len(text) > MAX_TRACEBACK_CHARS:
         text = "…" + text[-MAX_TRACEBACK_CHARS:]
     event_dict["exception"] = text
@@ -62,6 +87,7 @@ def configure_logging(service: str, level: str = "INFO", fmt: str = "json") -> N
             structlog.contextvars.merge_contextvars,
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
+            _redact,
             _truncate,
             _exception,
             _renderer(fmt),

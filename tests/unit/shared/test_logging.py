@@ -51,3 +51,35 @@ def test_console_tracebacks_never_show_local_variables(capsys: pytest.CaptureFix
     out = capsys.readouterr().out
     assert SECRET not in out and "signing_key" not in out
     assert "delivery_task_failed" in out and "ValueError: signing failed (38 characters)" in out
+
+
+FEED = "https://reader:hunter2-pw@feeds.example.org/rss?api_key=K3Y-SECRET&page=2"
+MASKED = "https://***@feeds.example.org/rss?api_key=***&page=2"
+
+
+def _fetch() -> None:
+    raise ConnectionError(f"GET {FEED} failed")
+
+
+@pytest.mark.parametrize("fmt", ["json", "console"])
+def test_url_credentials_are_masked_in_every_value_and_traceback(
+    fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    configure_logging("ingest", fmt=fmt)
+    log = get_logger("test")
+    log.warning(f"fetch of {FEED} failed", url=FEED, error=ConnectionError(FEED), urls=[FEED], n=3)
+    try:
+        _fetch()
+    except ConnectionError:
+        log.exception("feed_poll_failed", feed="un")
+    # Cut at 1 KB after the mask, never through the middle of a password.
+    log.warning("feed_poll_failed", reason="x" * 1000 + FEED)
+    out = capsys.readouterr().out
+    assert "hunter2" not in out and "K3Y-SECRET" not in out and "hunter" not in out
+    assert MASKED in out and "_fetch" in out
+    if fmt == "json":
+        first, second, third = (json.loads(line) for line in out.strip().splitlines()[-3:])
+        assert first["url"] == MASKED and first["urls"] == [MASKED] and first["n"] == 3
+        assert first["error"] == f"ConnectionError: {MASKED}"
+        assert second["exception"].endswith(f"ConnectionError: GET {MASKED} failed")
+        assert third["reason"].startswith("x" * 1000) and len(third["reason"]) == 1025
