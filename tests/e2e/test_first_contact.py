@@ -156,19 +156,29 @@ def check_logs(folder: Path, outcome: Outcome) -> None:
 
 def log_problems(lines: list[str]) -> list[str]:
     """Every line matching LOG_PROBLEMS; a traceback counts once, as its header plus the
-    exception that ends it (its first unindented line), which tells one failure from another."""
-    hits, i = [], 0
-    while i < len(lines):
-        line = TERMINAL_CODES.sub("", lines[i]).strip()
+    exception that ends it (its first unindented line), which tells one failure from another.
+    Two threads' tracebacks may interleave, so a header is never taken for an ending."""
+    clean = [TERMINAL_CODES.sub("", line) for line in lines]
+    hits, endings = [], set()
+    for i, line in enumerate(clean):
         if line.startswith("Traceback"):
-            end = next((j for j in range(i + 1, len(lines)) if lines[j] and not lines[j][0].isspace()), i)
-            hits.append(f"{line} -> {TERMINAL_CODES.sub('', lines[end]).strip()}")
-            i = end + 1
-            continue
-        if LOG_PROBLEMS.search(line):
-            hits.append(line)
-        i += 1
+            end = next(
+                (j for j in range(i + 1, len(clean)) if j not in endings and is_exception_line(clean[j])),
+                None,
+            )
+            if end is not None:
+                endings.add(end)
+            hits.append(
+                f"{line.strip()} -> {clean[end].strip() if end is not None else '(no exception line)'}"
+            )
+        elif i not in endings and not line[:1].isspace() and LOG_PROBLEMS.search(line):  # frames are indented
+            hits.append(line.strip())
     return hits
+
+
+def is_exception_line(line: str) -> bool:
+    # socketserver closes each traceback with a line of dashes
+    return bool(line) and not line[0].isspace() and not line.startswith(("Traceback", "-----"))
 
 
 def check_demo(code: int | None, out: str, outcome: Outcome) -> None:
