@@ -39,6 +39,7 @@ from .talks_roles import name_features
 UPCOMING: frozenset[str] = frozenset({"announced", "rescheduled"})
 # What an upcoming-sounding mention becomes when the article is judged not to announce talks.
 _STOPPED_ORDER: tuple[TalksStatus, ...] = ("denied", "cancelled", "postponed", "held", "proposed")
+_STOPPED: frozenset[str] = frozenset({"denied", "cancelled", "postponed"})
 
 
 @dataclass(frozen=True)
@@ -158,8 +159,10 @@ def _stopped_status(c: Candidates) -> TalksStatus:
 
 def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     """(the mention the primary event is built on, the event assembled across mentions)."""
-    pool = [d for d in c.drafts if d.parties]
-    if c.headline is not None and c.headline.parties:
+    # A mention the rules read as stopped (denied, called off, postponed with no new date) is
+    # exact wording: the article-level decision never turns it into an upcoming event.
+    pool = [d for d in c.drafts if d.parties and d.status not in _STOPPED]
+    if c.headline is not None and c.headline.parties and c.headline.status not in _STOPPED:
         pool.append(c.headline)
     if not pool:
         return None

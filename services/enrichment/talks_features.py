@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from itertools import pairwise
 
 from parley.shared.extraction import Entity
 
@@ -100,12 +99,6 @@ def _words(text: str, start: int, end: int) -> list[tuple[str, str]]:
     return [(m.group(), "") for m in _WORD.finditer(text, start, end)]
 
 
-def ngrams(tokens: list[str], prefix: str) -> set[str]:
-    grams = {f"{prefix}{t}" for t in tokens}
-    grams |= {f"{prefix}{a} {b}" for a, b in pairwise(tokens)}
-    return grams
-
-
 @dataclass(frozen=True)
 class Passage:
     """A headline or cue sentence with its masked tokens."""
@@ -140,7 +133,7 @@ _TRIGGER_WORD = re.compile(
     r"^(?:talks?|negotiations?|meet|meets|meeting|meetings|met|summit|summits|consultations|dialogue|"
     r"discussions|round|conference)$"
 )
-WINDOW = 4  # words either side of a cue word: the wording that says whether talks lie ahead
+WINDOW = 5  # words either side of a cue word: the wording that says whether talks lie ahead
 LEDE = 2  # the first cue sentences of the body also count as the lede
 
 
@@ -150,8 +143,8 @@ def _passage(kind: str, index: int, text: str, start: int, end: int, spans: list
 
 
 def article_features(passages: list[Passage], facts: dict[str, float]) -> dict[str, float]:
-    """Binary n-grams of the words around each cue word, by where they stand: headline ("h:"),
-    body ("s:"), lede ("l:"); plus the sentence rules' facts under "r:"."""
+    """The masked words around each cue word, by where they stand: headline ("h:"), body ("s:"),
+    lede ("l:"); plus the sentence rules' facts under "r:"."""
     features: dict[str, float] = {}
     body = 0
     for p in passages:
@@ -161,11 +154,11 @@ def article_features(passages: list[Passage], facts: dict[str, float]) -> dict[s
             if not _TRIGGER_WORD.match(token):
                 continue
             window = tokens[max(0, i - WINDOW) : i + WINDOW + 1]
-            for gram in ngrams(window, f"{p.kind}:"):
-                features[gram] = 1.0
+            for word in window:  # single words: bigrams overfit 200 articles (grouped CV)
+                features[f"{p.kind}:{word}"] = 1.0
             if p.kind == "s" and body <= LEDE:
-                for gram in ngrams(window, "l:"):
-                    features[gram] = 1.0
+                for word in window:
+                    features[f"l:{word}"] = 1.0
     for key, value in facts.items():
         features[f"r:{key}"] = value
     return features
