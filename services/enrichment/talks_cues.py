@@ -164,3 +164,9 @@ ANAPHORA = re.compile(
     r"\b(?:their|the\s+two\s+(?:sides|countries|leaders|governments|delegations|ministers)|both\s+sides)\b",
     _I,
 )
+# "talks ... will be held in Ohrid": the name after the talks word's "in", for a venue not in the
+# gazetteer (checked only when no known place is named in the sentence).
+UNLISTED_VENUE = re.compile(
+    r"\b(?:talks|meeting|summit|round|dialogue|negotiations|consultations|held|meet|hosted)\b"
+    r"[^.;:,]{0,40}?\bin\s+([A-Z][a-z]{3,}(?:[ -][A-Z][a-z]+)?)\b(?!['’])"
+)

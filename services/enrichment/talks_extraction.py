@@ -68,6 +68,36 @@ _NEGATION_HINT = re.compile(r"\bno\b|\bnot\b|denie|dismiss|reject|ruled")
 _CAPITAL_AFTER = re.compile(r"^(?:['’]s)?\s+capital\b")
 _LOOSE_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;.]{0,40}?\s+and\s+(?:the\s+)?\S+")
 _PARTY_KINDS = frozenset({"country", "armed_group"})
+_NOT_PLACES = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "The",
+        "This",
+        "That",
+        "Which",
+        "Order",
+        "Response",
+        "Light",
+    ]
+)
 _CAMEO = {
     "announced": "036",
     "rescheduled": "036",
@@ -215,7 +245,17 @@ def _venues(s: _Sentence) -> list[Entity]:
             e.kind == "place" and cue.ATTRIBUTIVE_AFTER.match(s.after(e, 20))
         ):
             out.append(e)
-    return out
+    return out or _unlisted_venue(s)
+
+
+def _unlisted_venue(s: _Sentence) -> list[Entity]:
+    """A venue the gazetteer lacks (a small town, a resort): a capitalised name right after the
+    talks word's "in", when no known place is named; it is kept as written."""
+    m = cue.UNLISTED_VENUE.search(s.text, s.start, s.end)
+    if m is None or m.group(1) in _NOT_PLACES or any(e.start <= m.start(1) < e.end for e in s.entities):
+        return []
+    name = m.group(1)
+    return [Entity.model_construct(kind="place", text=name, name=name, start=m.start(1), end=m.end(1))]
 
 
 def _parties(

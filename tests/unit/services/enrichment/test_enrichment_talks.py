@@ -259,3 +259,11 @@ def test_headline_gives_the_venue_the_body_leaves_out() -> None:
 def test_the_publication_weekday_is_that_day() -> None:
     [record] = _upcoming("Envoys of Serbia and Kosovo will meet on Thursday in Brussels.", published=THURSDAY)
     assert record.start_date == THURSDAY
+
+
+def test_a_venue_the_gazetteer_lacks_is_kept_as_written() -> None:
+    [record] = _upcoming("Serbia and Kosovo will hold talks in Lakeport on March 20.", published=THURSDAY)
+    assert record.location == "Lakeport"
+    # a month after "in" is a date, not a place
+    [later] = _upcoming("Serbia and Kosovo will hold talks in March in Brussels.", published=THURSDAY)
+    assert later.location == "Brussels"
