@@ -59,13 +59,23 @@ def canonical_url(url: str) -> str:
 
 
 # Query parameters whose value may be a credential: any name containing one of these words.
-_SECRET_NAMES = r"key|token|sig|secret|pass|pwd|auth|session|credential"
-_SECRET_PARAM = re.compile(rf"([?&;][^=&#\s'\"<>]*(?:{_SECRET_NAMES})[^=&#\s'\"<>]*=)[^&;#\s'\"<>]*", re.I)
-_USERINFO = re.compile(r"(?<=://)[^/?#\s'\"<>@]+@")
+_SECRET_NAME = re.compile(r"key|token|sig|secret|pass|pwd|auth|session|credential", re.I)
+# A parameter: separator, name, `=`, value. The name can't hold a separator, so every match is
+# found in one pass without backtracking (a name-first pattern took 20 s on 10 KB of `;a;a…`).
+_PARAM = re.compile(r"([?&;])([^=&;?#\s'\"<>]*)=([^&;#\s'\"<>]*)")
+# Userinfo runs to the last `@` before the path, as URL parsers read it: a password holding a
+# raw `@` is masked whole.
+_USERINFO = re.compile(r"(?<=://)[^/?#\s'\"<>]+@")
+
+
+def _mask_param(match: re.Match[str]) -> str:
+    if _SECRET_NAME.search(match.group(2)):
+        return f"{match.group(1)}{match.group(2)}=***"
+    return match.group(0)
 
 
 def redact_urls(text: str) -> str:
     """`text` with every URL's credentials masked: userinfo and the values of parameters such as
     `api_key`, `token`, `key`, `sig`. Works on a bare URL or on a message quoting URLs, so every
-    log line and stored error about a fetch can pass through it."""
-    return _SECRET_PARAM.sub(r"\1***", _USERINFO.sub("***@", text))
+    log line and stored error about a fetch can pass through it. Linear in the length of `text`."""
+    return _PARAM.sub(_mask_param, _USERINFO.sub("***@", text))
