@@ -72,5 +72,9 @@ chaos: setup ## fault-injection suite on a private Kafka + ES, writes docs/relia
 soak: setup ## steady-rate run, memory and lag sampled (SOAK_MINUTES=30); writes docs/soak.md
 	$(PY) -m tests.chaos.soak --minutes $(or $(SOAK_MINUTES),30)
 
+.PHONY: compose-test
+compose-test: ## run docker-compose.yml for real: private Docker engine, stand-in servers, checks; leaves nothing running
+	$(PYTHON) deploy/compose-test/run.py
+
 clean: infra-down ## stop servers and remove local data, logs and build output
 	rm -rf .local build

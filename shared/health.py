@@ -74,11 +74,16 @@ def _make_handler(readiness: ReadinessCheck) -> type[BaseHTTPRequestHandler]:
                 self._send(404, b'{"error": "not found"}', "application/json")
 
         def _send(self, status: int, body: bytes, content_type: str) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            # A probe or scrape that timed out (a worker busy starting up answers late) has hung
+            # up; that is its business, not a traceback in the service's log.
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True
 
         def log_message(self, format: str, *args: object) -> None:
             return

@@ -26,8 +26,8 @@ ENV_EXAMPLE = ROOT / ".env.example"
 PROMETHEUS_DIR = ROOT / "deploy" / "prometheus"
 
 SERVICES = ("ingest", "enrichment", "indexer", "alerting", "dispatcher", "search")
-# The dispatcher is part of the alerting service's folder and runs from its image.
-IMAGE_OF = {"dispatcher": "alerting"}
+# Every Parley process, the demo receiver too, runs the one image built from ./Dockerfile.
+PROCESSES = (*SERVICES, "webhook-sink")
 SCALABLE = ("enrichment", "indexer", "alerting", "dispatcher")
 INFRA = ("kafka", "elasticsearch", "prometheus")
 # Each pipeline service waits for the servers it talks to.
@@ -103,17 +103,27 @@ def test_third_party_images_are_pinned(services: dict[str, dict[str, Any]]) -> N
         assert match["tag"] != "latest", f"{name}: {image} uses latest"
 
 
-def test_parley_services_build_from_their_own_dockerfile(services: dict[str, dict[str, Any]]) -> None:
-    for name in SERVICES:
+def test_parley_processes_share_one_image_built_from_the_root_dockerfile(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    images = {services[name].get("image") for name in PROCESSES}
+    assert len(images) == 1, f"one image for every Parley process, got {images}"
+    image = images.pop() or ""
+    assert image.startswith("parley/parley:") and not image.endswith(":latest"), image
+    for name in PROCESSES:
         build = services[name].get("build")
-        assert isinstance(build, dict), f"{name}: expected build: {{context, dockerfile}}"
+        assert isinstance(build, dict), f"{name}: expected build: {{context, args}}"
         assert Path(build.get("context", ".")) == Path("."), f"{name}: the build context is the repo root"
-        folder = IMAGE_OF.get(name, name)
-        assert build.get("dockerfile") == f"services/{folder}/Dockerfile"
-        assert (ROOT / build["dockerfile"]).is_file()
-        image = services[name].get("image", "")
-        assert image.startswith(f"parley/{folder}:"), f"{name}: image {image!r}"
-        assert not image.endswith(":latest")
+        assert build.get("dockerfile", "Dockerfile") == "Dockerfile", name
+    assert not list(ROOT.glob("services/*/Dockerfile")), "the per-service Dockerfiles are gone"
+
+
+def test_the_command_picks_the_process(services: dict[str, dict[str, Any]]) -> None:
+    for name in SERVICES:
+        assert services[name].get("command") == [name, "run"], (
+            f"{name}: command {services[name].get('command')}"
+        )
+    assert services["webhook-sink"]["command"][0] == "webhook-sink"
 
 
 def test_kafka_and_elasticsearch_versions_match_the_local_servers(
@@ -136,21 +146,19 @@ def test_every_service_has_a_healthcheck(services: dict[str, dict[str, Any]]) ->
 
 
 def test_parley_healthchecks_probe_the_service_port(services: dict[str, dict[str, Any]]) -> None:
-    for name in (*SERVICES, "webhook-sink"):
+    for name in PROCESSES:
         test = " ".join(services[name]["healthcheck"]["test"])
         assert re.search(rf"http://127\.0\.0\.1:{PORTS[name]}/(readyz|healthz)\b", test), f"{name}: {test}"
 
 
 def http_port_setting(service: dict[str, Any]) -> int:
-    """The port the service listens on in its container: compose's `PARLEY_HTTP_PORT`, else
-    its image's `ENV PARLEY_HTTP_PORT`, else a `--port` argument (the demo receiver)."""
-    value = env_of(service).get("PARLEY_HTTP_PORT")
-    if value is None:
-        dockerfile = ROOT / service["build"]["dockerfile"]
-        for keyword, rest in dockerfile_instructions(dockerfile):
-            found = re.search(r"\bPARLEY_HTTP_PORT=(\d+)", rest) if keyword == "ENV" else None
-            value = found[1] if found else value
+    """The port the process listens on in its container: compose's `PARLEY_HTTP_PORT`, else the
+    process's default (`PORTS`, picked by its command), else a `--port` argument (the demo
+    receiver). The image sets no port: one image runs every process."""
     command = [str(part) for part in service.get("command") or []]
+    value: str | int | None = env_of(service).get("PARLEY_HTTP_PORT")
+    if value is None and command:
+        value = PORTS.get("dispatcher" if command[0] == "dispatcher" else command[0])
     if "--port" in command:
         value = command[command.index("--port") + 1]
     assert value is not None, "no PARLEY_HTTP_PORT in compose or the image, no --port"
@@ -166,7 +174,7 @@ def test_healthcheck_port_is_the_http_port_and_the_scrape_target(
     scraped = {
         name: job["dns_sd_configs"][0]["port"] for name, job in jobs.items() if job.get("dns_sd_configs")
     }
-    for name in (*SERVICES, "webhook-sink"):
+    for name in PROCESSES:
         listens = http_port_setting(services[name])
         probe = re.search(r"http://127\.0\.0\.1:(\d+)/", " ".join(services[name]["healthcheck"]["test"]))
         assert probe, f"{name}: the healthcheck probes no local URL"
@@ -330,32 +338,33 @@ def dockerfile_instructions(path: Path) -> list[tuple[str, str]]:
     return instructions
 
 
-@pytest.mark.parametrize("service", [s for s in SERVICES if s not in IMAGE_OF])
-def test_dockerfile(service: str) -> None:
-    instructions = dockerfile_instructions(ROOT / "services" / service / "Dockerfile")
+def test_dockerfile() -> None:
+    instructions = dockerfile_instructions(ROOT / "Dockerfile")
     by_keyword: dict[str, list[str]] = {}
     for keyword, rest in instructions:
         by_keyword.setdefault(keyword, []).append(rest)
 
-    stages = {line.split()[-1] for line in by_keyword["FROM"] if " AS " in line.upper()}
-    for line in by_keyword["FROM"]:
-        image = line.split()[0]
-        if image in stages:
-            continue
-        match = PINNED_IMAGE.match(image.split("@", 1)[0])
-        assert match and match["tag"] != "latest", f"{service}: FROM {image} is not pinned"
+    # The base image is a build argument whose default is the official Python image, pinned.
+    args = dict(rest.split("=", 1) for keyword, rest in instructions if keyword == "ARG" and "=" in rest)
+    default = args.get("PYTHON_IMAGE", "")
+    assert default.startswith("python:3.11"), f"ARG PYTHON_IMAGE={default!r}"
+    match = PINNED_IMAGE.match(default)
+    assert match and match["tag"] != "latest", f"PYTHON_IMAGE {default} is not pinned"
+    froms = by_keyword["FROM"]
+    assert len(froms) >= 2, "multi-stage: build, then a runtime stage without the build tools"
+    assert all(line.split()[0] == "${PYTHON_IMAGE}" for line in froms), froms
+
+    # Only what requirements.lock pins gets installed, and the build checks it.
+    runs = " ".join(by_keyword["RUN"])
+    assert "-c requirements.lock" in runs and "locked_only.py requirements.lock" in runs
 
     last_from = max(i for i, (keyword, _) in enumerate(instructions) if keyword == "FROM")
     users = [rest for keyword, rest in instructions[last_from:] if keyword == "USER"]
-    assert users, f"{service}: the final stage must switch to a non-root USER"
-    assert users[-1].split(":")[0] not in ("root", "0"), f"{service}: USER {users[-1]}"
-
-    port = PORTS[service]
-    assert str(port) in by_keyword.get("EXPOSE", [""])[0].split()
-    healthcheck = " ".join(by_keyword.get("HEALTHCHECK", []))
-    assert f"http://127.0.0.1:{port}/healthz" in healthcheck, f"{service}: HEALTHCHECK {healthcheck!r}"
+    assert users, "the final stage must switch to a non-root USER"
+    assert users[-1].split(":")[0] not in ("root", "0"), f"USER {users[-1]}"
+    exposed = " ".join(by_keyword.get("EXPOSE", [])).split()
+    assert {str(port) for port in PORTS.values()} <= set(exposed), exposed
     assert by_keyword.get("ENTRYPOINT") == ['["parley"]']
-    assert by_keyword.get("CMD", [])[-1] == f'["{service}", "run"]'
 
 
 def test_dockerignore_keeps_local_files_out_of_the_images() -> None:
@@ -367,7 +376,7 @@ def test_dockerignore_keeps_local_files_out_of_the_images() -> None:
     assert patterns[0] == "*", "the context is an allow-list: everything is excluded first"
     allowed = {p[1:].rstrip("/") for p in patterns if p.startswith("!")}
     assert {".env", ".venv", ".local", ".git"}.isdisjoint(allowed)
-    assert {"pyproject.toml", "services", "shared"} <= allowed
+    assert {"pyproject.toml", "requirements.lock", "services", "shared"} <= allowed
 
 
 # --- Prometheus ---------------------------------------------------------------------------------

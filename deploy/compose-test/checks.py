@@ -1,0 +1,242 @@
+"""What a user checks, made against the running stack (`run.py` calls `run_all`)."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from typing import Any, Protocol
+
+import stack
+from stack import Compose, wait_until
+
+REPO = stack.REPO
+SERVICES = ("ingest", "enrichment", "indexer", "alerting", "dispatcher", "search")
+ARTICLE = REPO / "examples" / "articles" / "oslo-talks.json"
+BATCH = 24
+WORDS = [
+    "harbour",
+    "budget",
+    "rainfall",
+    "orchestra",
+    "museum",
+    "railway",
+    "harvest",
+    "festival",
+    "library",
+    "vaccine",
+    "bridge",
+    "election",
+    "glacier",
+    "tourism",
+    "satellite",
+    "factory",
+    "wildfire",
+    "marathon",
+    "coral",
+    "drought",
+    "archive",
+    "opera",
+    "startup",
+    "pension",
+    "tramway",
+    "lighthouse",
+    "vineyard",
+    "telescope",
+    "ferry",
+    "bakery",
+]
+
+
+class Reporter(Protocol):
+    def phase(self, name: str) -> Any: ...
+    def check(self, name: str, run: Any) -> None: ...
+
+
+def healthy(compose: Compose) -> str:
+    rows = compose.ps()
+    bad = [
+        f"{r['Service']}: {r['State']} {r.get('Health', '')}"
+        for r in rows
+        if r["Service"] != "checker" and (r["State"] != "running" or r.get("Health") not in ("healthy",))
+    ]
+    assert not bad, f"not healthy: {bad}"
+    return f"{len(rows) - 1} containers running and healthy: " + ", ".join(
+        sorted({r["Service"] for r in rows} - {"checker"})
+    )
+
+
+def article_to_webhook_and_search(compose: Compose, state: dict[str, Any]) -> str:
+    status, answer = compose.probe_stdin(ARTICLE.read_text(), "post-json")
+    assert status == 202, f"ingest answered {status}: {answer}"
+    article_id = answer["articles"][0]["id"]
+    state["article_id"] = article_id
+
+    def alert() -> Any:
+        items = compose.probe("received")
+        return [i for i in items if i["payload"].get("type", "").startswith("parley.talks.")]
+
+    alerts = wait_until("a webhook at the demo sink", alert, timeout=180)
+    assert all(a["verified"] is True for a in alerts), f"unverified: {alerts}"
+    state["alert_ids"] = sorted({a["payload"]["data"]["alert_id"] for a in alerts})
+
+    def found() -> Any:
+        status, body = compose.probe("search", "Armenia Azerbaijan Oslo talks")
+        return status == 200 and [h for h in body["hits"] if h["article_id"] == article_id]
+
+    wait_until("the article in search", found, timeout=120)
+    return (
+        f"ingest 202 {article_id}; sink got {len(alerts)} signed webhook(s) {state['alert_ids']} "
+        f"({alerts[0]['payload']['type']}, signature verified); search API returned the article"
+    )
+
+
+def targets_up(compose: Compose, want: dict[str, int] | None = None) -> str:
+    want = want or {name: 1 for name in SERVICES}
+
+    def ready() -> Any:
+        found = compose.probe("targets")
+        by_job: dict[str, list[dict[str, Any]]] = {}
+        for t in found:
+            by_job.setdefault(t["job"], []).append(t)
+        ok = all(
+            len(by_job.get(job, [])) == n and all(t["health"] == "up" for t in by_job[job])
+            for job, n in want.items()
+        )
+        return ok and by_job
+
+    try:
+        by_job = wait_until("every target up in Prometheus", ready, timeout=120, interval=5)
+    except AssertionError:
+        raise AssertionError(f"targets: {compose.probe('targets')}") from None
+    return "; ".join(f"{job}: {len(by_job[job])} up" for job in sorted(want))
+
+
+def es_users(compose: Compose, expected: dict[str, str]) -> str:
+    """The stand-in logs the user of each request; each service must use its own."""
+    log = compose.logs("elasticsearch")
+    users = {
+        json.loads(line)["user"] for line in log.splitlines() if line.startswith("{") and '"standin"' in line
+    }
+    for service, user in expected.items():
+        assert user in users, f"{service}: no request as {user}; users seen: {sorted(u for u in users if u)}"
+    return f"Elasticsearch requests by user: {sorted(u for u in users if u)}"
+
+
+def batch(n: int, tag: str) -> list[dict[str, Any]]:
+    articles = []
+    rng = secrets.SystemRandom()
+    for i in range(n):
+        words = rng.sample(WORDS, 12)
+        text = " ".join(
+            f"The {w} report number {i} from {tag} describes local {rng.choice(WORDS)} plans in detail."
+            for w in words
+        )
+        articles.append(
+            {
+                "url": f"https://example.org/{tag}/{i}",
+                "title": f"{words[0].title()} and {words[1]} news {tag} {i}",
+                "published": "2026-03-02",
+                "source": f"Compose Test {tag}",
+                "text": text,
+            }
+        )
+    return articles
+
+
+def counters(compose: Compose, service: str, port: int, metric: str) -> dict[str, float]:
+    per_replica = compose.probe("replicas", service, str(port))
+    return {
+        address: sum(v for k, v in values.items() if k.startswith(metric))
+        for address, values in per_replica.items()
+    }
+
+
+def scaled_batch(compose: Compose, state: dict[str, Any]) -> str:
+    compose(
+        "up",
+        "--detach",
+        "--wait",
+        "--wait-timeout",
+        "600",
+        "--no-build",
+        "--scale",
+        "enrichment=3",
+        "--scale",
+        "indexer=2",
+        timeout=900,
+    )
+    targets = targets_up(compose, {**{name: 1 for name in SERVICES}, "enrichment": 3, "indexer": 2})
+    before_enrich = counters(compose, "enrichment", 8082, "parley_messages_consumed_total")
+    before_index = counters(compose, "indexer", 8083, 'parley_documents_indexed_total{kind="articles",outcome="indexed"')
+    tag = "batch" + secrets.token_hex(3)
+    status, answer = compose.probe_stdin(json.dumps(batch(BATCH, tag)), "post-json")
+    assert status == 202, f"ingest answered {status}: {answer}"
+    ids = [a["id"] for a in answer["articles"]]
+    assert len(set(ids)) == BATCH and all(a["status"] == "created" for a in answer["articles"]), answer
+
+    def indexed() -> Any:
+        found = compose.probe("es-ids", "parley-articles", *ids)
+        return len(found.get("ids", [])) == BATCH and found
+
+    wait_until(f"{BATCH} articles in Elasticsearch", indexed, timeout=240, interval=3)
+    state["batch_ids"] = ids
+    time.sleep(5)  # let the last metric increments land
+    after_enrich = counters(compose, "enrichment", 8082, "parley_messages_consumed_total")
+    after_index = counters(compose, "indexer", 8083, 'parley_documents_indexed_total{kind="articles",outcome="indexed"')
+    enrich = {a: after_enrich[a] - before_enrich.get(a, 0) for a in after_enrich}
+    index = {a: after_index[a] - before_index.get(a, 0) for a in after_index}
+    assert len(enrich) == 3 and all(v > 0 for v in enrich.values()), f"enrichment replicas' work: {enrich}"
+    assert len(index) == 2 and all(v > 0 for v in index.values()), f"indexer replicas' work: {index}"
+    assert sum(index.values()) == BATCH, f"articles indexed {sum(index.values())} times for {BATCH}: {index}"
+    return (
+        f"{targets}; enrichment messages per replica {sorted(enrich.values())}; indexer article documents per "
+        f"replica {sorted(index.values())} (sum {sum(index.values()):.0f} = {BATCH} posted, {BATCH} distinct ids in ES)"
+    )
+
+
+def no_tracebacks(compose: Compose) -> str:
+    logs = compose.logs()
+    hits = [line for line in logs.splitlines() if "Traceback" in line]
+    assert not hits, f"{len(hits)} traceback(s), first: {hits[0][:300]}"
+    return f"no 'Traceback' in {len(logs.splitlines())} log lines of all services"
+
+
+def restart_keeps_data(compose: Compose, state: dict[str, Any]) -> str:
+    compose("down", "--timeout", "30", timeout=300)
+    compose("up", "--detach", "--wait", "--wait-timeout", "600", "--no-build", timeout=900)
+    ids = [state["article_id"], *state["batch_ids"]]
+    found = compose.probe("es-ids", "parley-articles", *ids)
+    assert len(found["ids"]) == len(ids), f"after down/up: {len(found['ids'])} of {len(ids)} articles"
+    status, body = compose.probe("search", "Armenia Azerbaijan Oslo talks")
+    assert status == 200 and any(h["article_id"] == state["article_id"] for h in body["hits"]), body
+    status, answer = compose.probe_stdin(ARTICLE.read_text(), "post-json")
+    repeat = answer["articles"][0]["status"] if status in (200, 202) else f"HTTP {status}"
+    assert repeat == "duplicate", f"the same article again after down/up: {repeat} (seen-set lost?)"
+    time.sleep(45)  # time for a dispatcher that forgot its deliveries to send them again
+    again = [i for i in compose.probe("received") if i["payload"].get("type", "").startswith("parley.talks.")]
+    assert not again, f"alerts sent again after down/up: {[a['payload']['data']['alert_id'] for a in again]}"
+    return (
+        f"all {len(ids)} articles still in Elasticsearch and the first one in search; ingest calls the same "
+        f"article a {repeat}; the sink got no alert again in 45 s"
+    )
+
+
+def run_all(compose: Compose, report: Reporter) -> None:
+    state: dict[str, Any] = {}
+    report.check("every healthcheck healthy after up --wait", lambda: healthy(compose))
+    report.check("article -> signed webhook -> search", lambda: article_to_webhook_and_search(compose, state))
+    report.check("Prometheus: every service a target, up", lambda: targets_up(compose))
+    report.check(
+        "each service's own Elasticsearch user",
+        lambda: es_users(compose, {"indexer": "elastic", "search": "elastic"}),
+    )
+    report.check(
+        "scale enrichment=3 indexer=2: replicas targets, share work, batch indexed once",
+        lambda: scaled_batch(compose, state),
+    )
+    report.check("no traceback in any log (before restart)", lambda: no_tracebacks(compose))
+    report.check(
+        "down + up with volumes: data kept, no alert twice", lambda: restart_keeps_data(compose, state)
+    )
+    report.check("no traceback in any log (after restart)", lambda: no_tracebacks(compose))

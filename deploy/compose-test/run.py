@@ -1,0 +1,162 @@
+"""`make compose-test`: build and run docker-compose.yml for real on this machine, check what a
+user checks, and leave nothing behind.
+
+    python3 deploy/compose-test/run.py [--keep]     (--keep: leave the stack up for a look)
+
+Phases: private Docker engine -> compose v2 -> base image -> stand-in server images -> Parley's
+image from ./Dockerfile -> `up --wait` on an internal network -> checks -> `down -v` -> images
+removed -> engine stopped. Prints each phase's duration and each check with what it saw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import checks
+import images
+import stack
+
+HERE = Path(__file__).resolve().parent
+WORK = stack.REPO / "build" / "compose-test"
+ENGINE = HERE / "engine.sh"
+
+
+class Report:
+    def __init__(self) -> None:
+        self.phases: list[tuple[str, float]] = []
+        self.checks: list[tuple[str, bool, str]] = []
+
+    @contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        print(f"==> {name}", flush=True)
+        start = time.monotonic()
+        try:
+            yield
+        finally:
+            self.phases.append((name, time.monotonic() - start))
+            print(f"    {name}: {self.phases[-1][1]:.0f}s", flush=True)
+
+    def check(self, name: str, run: Callable[[], str]) -> None:
+        try:
+            seen = run()
+            ok = True
+        except AssertionError as exc:
+            seen, ok = str(exc), False
+        self.checks.append((name, ok, seen))
+        print(f"    [{'ok' if ok else 'FAIL'}] {name}: {seen}", flush=True)
+        if not ok:
+            raise SystemExit(f"check failed: {name}")
+
+    def summary(self) -> str:
+        lines = ["", "phase durations:"]
+        lines += [f"  {name:<34} {seconds:6.0f}s" for name, seconds in self.phases]
+        lines.append(f"  {'total':<34} {sum(s for _, s in self.phases):6.0f}s")
+        lines += ["", "checks:"]
+        lines += [f"  [{'ok' if ok else 'FAIL'}] {name}: {seen}" for name, ok, seen in self.checks]
+        return "\n".join(lines)
+
+
+def engine(action: str) -> None:
+    subprocess.run(["bash", str(ENGINE), action], check=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--keep", action="store_true", help="leave the stack, images and engine running")
+    parser.add_argument(
+        "--checks-only", action="store_true", help="only the checks, on a stack left by --keep"
+    )
+    options = parser.parse_args()
+
+    os.environ["DOCKER_HOST"] = (
+        "unix://" + os.environ.get("COMPOSE_TEST_ENGINE_DIR", "/run/parley-compose-test") + "/docker.sock"
+    )
+    os.environ["DOCKER_CONFIG"] = str(WORK / "docker-config")
+    os.environ.pop("COMPOSE_FILE", None)
+    os.environ.pop("COMPOSE_PROJECT_NAME", None)
+    report = Report()
+    compose = stack.Compose(WORK / "test.env")
+    if options.checks_only:
+        checks.run_all(compose, report)
+        print(report.summary(), flush=True)
+        return 0
+    started = False
+    try:
+        with report.phase("engine"):
+            engine("start")
+        with report.phase("compose v2 (built once, cached in build/)"):
+            subprocess.run(["bash", str(HERE / "compose-plugin.sh"), str(WORK / "docker-config")], check=True)
+        with report.phase("base image (debootstrap)"):
+            images.base_image()
+        with report.phase("stand-in images (Kafka, ES, Prometheus, Python)"):
+            images.stand_ins(WORK)
+        stack.write_env_file(WORK / "test.env", images.PYTHON)
+        stack.network_create()
+        with report.phase("Parley image (./Dockerfile)"):
+            compose("build", "ingest")
+        started = True
+        with report.phase("up --wait"):
+            compose("up", "--detach", "--wait", "--wait-timeout", "600", "--no-build", timeout=900)
+        checks.run_all(compose, report)
+        return 0
+    finally:
+        if options.keep:
+            print("--keep: the stack, images and engine are left running", flush=True)
+        else:
+            with report.phase("down -v, images removed, engine stopped"):
+                if started:
+                    compose(
+                        "down", "--volumes", "--remove-orphans", "--timeout", "30", check=False, timeout=300
+                    )
+                stack.network_remove()
+                images.remove([stack.PARLEY_IMAGE, *images.STAND_INS])
+                inside = leftovers_in_engine()
+                engine("stop")
+            report.check("nothing left behind", lambda: inside + "; " + leftovers_on_host())
+        print(report.summary(), flush=True)
+        (WORK / "report.json").write_text(
+            json.dumps({"phases": report.phases, "checks": report.checks}, indent=1)
+        )
+
+
+def leftovers_in_engine() -> str:
+    def listed(*cmd: str) -> list[str]:
+        return subprocess.run(["docker", *cmd], capture_output=True, text=True).stdout.split()
+
+    containers, image_ids, volumes = (
+        listed("ps", "-aq"),
+        listed("images", "-aq"),
+        listed("volume", "ls", "-q"),
+    )
+    networks = [
+        n for n in listed("network", "ls", "--format", "{{.Name}}") if n not in ("host", "none", "bridge")
+    ]
+    assert not (containers or image_ids or volumes or networks), (
+        f"left in the engine: containers {containers}, images {image_ids}, volumes {volumes}, networks {networks}"
+    )
+    return "no container, image, volume or network left in the engine"
+
+
+def leftovers_on_host() -> str:
+    status = subprocess.run(["bash", str(ENGINE), "status"], capture_output=True, text=True)
+    mounted = [
+        line.split()[1]
+        for line in Path("/proc/mounts").read_text().splitlines()
+        if "parley-compose-test" in line
+    ]
+    assert status.returncode == 3 and not mounted, f"engine: {status.stdout.strip()}; mounts: {mounted}"
+    return "engine stopped, no mount left"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
