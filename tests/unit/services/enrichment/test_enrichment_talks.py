@@ -267,3 +267,28 @@ def test_a_venue_the_gazetteer_lacks_is_kept_as_written() -> None:
     # a month after "in" is a date, not a place
     [later] = _upcoming("Serbia and Kosovo will hold talks in March in Brussels.", published=THURSDAY)
     assert later.location == "Brussels"
+
+
+def test_rejected_reports_of_a_plan_announce_nothing() -> None:
+    text = "Serbia rejected reports that it had agreed to meet Kosovo in Brussels next week."
+    assert _upcoming(text, published=THURSDAY) == []
+    assert [t.status for t in _talks(text, published=THURSDAY)] == ["denied"]
+
+
+def test_called_off_until_further_notice_is_not_upcoming() -> None:
+    text = "The round of talks between Serbia and Kosovo in Brussels was called off until further notice."
+    assert _upcoming(text, published=THURSDAY) == []
+
+
+def test_an_old_plan_mentioned_in_passing_is_no_event() -> None:
+    text = "Norway was to have hosted the meeting between Serbia and Kosovo in March, officials recalled."
+    assert _upcoming(text, published=THURSDAY) == []
+
+
+def test_a_country_that_is_only_the_topic_is_no_party() -> None:
+    [record] = _upcoming(
+        "Leaders will hold a summit on ending the war in Sudan in Geneva on Monday, with Chad and Egypt attending.",
+        published=THURSDAY,
+    )
+    assert "Sudan" not in record.parties
+    assert record.location == "Geneva"
