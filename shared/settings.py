@@ -7,10 +7,11 @@ Sections map to variable prefixes: `PARLEY_KAFKA_BOOTSTRAP_SERVERS` is `kafka.bo
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 from pydantic import (
     BaseModel,
@@ -145,6 +146,22 @@ class ParleySettings(BaseSettings):
                 )
         return data
 
+    @model_validator(mode="before")
+    @classmethod
+    def _read_value_files(cls, data: Any) -> Any:
+        """`PARLEY_<SECTION>_<KEY>_FILE=/path` gives `<KEY>` the file's content: the way Docker
+        secrets reach a service, so a password never sits in its environment or command line."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        for section, values in data.items():
+            field = cls.model_fields.get(section)
+            model = field.annotation if field is not None else None
+            if not (isinstance(values, dict) and isinstance(model, type) and issubclass(model, BaseModel)):
+                continue
+            data[section] = _with_file_values(section, dict(values), model)
+        return data
+
     @field_validator("namespace")
     @classmethod
     def _namespace_is_a_name(cls, value: str) -> str:
@@ -154,6 +171,31 @@ class ParleySettings(BaseSettings):
 
     def http_port(self, default: int) -> int:
         return self.http.port if self.http.port is not None else default
+
+
+def _with_file_values(section: str, values: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
+    fields = model.model_fields
+    for key in [
+        k for k in values if k.endswith("_file") and k not in fields and k[: -len("_file")] in fields
+    ]:
+        target = key[: -len("_file")]
+        name = f"PARLEY_{section}_{key}".upper()
+        if target in values:
+            raise ValueError(f"{name} and {name[: -len('_FILE')]} are both set; set one")
+        try:
+            text = Path(str(values.pop(key))).read_text().rstrip("\r\n")
+        except OSError as exc:
+            raise ValueError(f"{name}: cannot read {exc.filename}: {exc.strerror}") from None
+        # A structured setting (PARLEY_ALERTING_WEBHOOKS) is JSON in the file, as in the variable.
+        values[target] = (
+            json.loads(text) if text[:1] in "[{" and not _is_text(fields[target].annotation) else text
+        )
+    return values
+
+
+def _is_text(annotation: Any) -> bool:
+    members = get_args(annotation) or (annotation,)
+    return any(m in (str, SecretStr, Path) for m in members)
 
 
 S = TypeVar("S", bound=ParleySettings)
