@@ -59,6 +59,7 @@ _MONTH = (
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _JOIN = r"\s*(?:-|–|—|to|through|till|until|and|&)\s*"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY_WORD = re.compile(_WEEKDAY)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d1>\d{2})\b")),
@@ -105,6 +106,11 @@ _FUTURE_CONTEXT = re.compile(
     r"begins?|starts?|from|until|by|before|rescheduled|moved|postponed\s+to|'ll|"
     r"to\s+(?:host|meet|hold|begin|start|resume|open|travel|convene))\b"
 )
+
+
+_BE_BEFORE = re.compile(r"\b(?:be|being)\s+$")
+# "on Saturday, July 15": the weekday names the calendar date that follows it
+_WEEKDAY_THEN_DATE = re.compile(r",?\s*(?:the\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -168,8 +174,9 @@ def _direction(text: str, start: int, end: int, default: int = -1) -> int:
     """+1 when the weekday lies ahead of publication, -1 when behind, `default` when no word says."""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     before = text[max(sentence_start, start - 90) : start]
-    if _PAST_BEFORE.search(before[-40:]):
-        return -1
+    past = _PAST_BEFORE.search(before[-40:])
+    if past and not _BE_BEFORE.search(before[-40:][: past.start()]):
+        return -1  # "met on Friday"; but "to be held Friday" lies ahead
     if _FUTURE_CONTEXT.search(before) or re.match(
         r"\s*(?:will|would|is\s+set|at\s+\d)", text[end : end + 20]
     ):
@@ -260,6 +267,17 @@ def find_dates(text: str, published: date, headline: bool = False) -> list[Found
                 first, last, precision = _calendar(kind, m, published)
         except (ValueError, OverflowError, KeyError):
             first, last, precision = None, None, "vague"
-        found.append(FoundDate(m.group(0), start, end, first, last, precision))
+        previous = found[-1] if found else None
+        if (
+            previous is not None
+            and kind in {"md", "dm"}
+            and previous.precision == "day"
+            and _WEEKDAY_WORD.fullmatch(previous.text)
+            and _WEEKDAY_THEN_DATE.fullmatch(text[previous.end : start])
+            and first is not None
+        ):
+            found[-1] = FoundDate(text[previous.start : end], previous.start, end, first, last, precision)
+        else:
+            found.append(FoundDate(m.group(0), start, end, first, last, precision))
         last_end = end
     return found

@@ -170,3 +170,5 @@ UNLISTED_VENUE = re.compile(
     r"\b(?:talks|meeting|summit|round|dialogue|negotiations|consultations|held|meet|hosted)\b"
     r"[^.;:,]{0,40}?\bin\s+([A-Z][a-z]{3,}(?:[ -][A-Z][a-z]+)?)\b(?!['’])"
 )
+# Headlines report a planned meeting as a visit ("P's foreign minister to visit Q on March 20").
+HEADLINE_VISIT = re.compile(r"\b(?:to|will)\s+visit\b", _I)

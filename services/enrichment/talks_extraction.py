@@ -507,7 +507,7 @@ def headline_draft(
 ) -> _Draft | None:
     """The headline as one mention; headlines drop verbs ("P and Q to reopen talks in Lakeport"),
     so one with a cue word but no status wording still gives its parties and venue (weak)."""
-    if not cue.TRIGGER.search(title):
+    if not (cue.TRIGGER.search(title) or cue.HEADLINE_VISIT.search(title)):
         return None
     s = _Sentence(title, 0, len(title), entities, dates, 0)
     mediators = _mediators(s)

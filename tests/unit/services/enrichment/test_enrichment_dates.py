@@ -63,3 +63,11 @@ def test_headline_weekdays_lie_ahead_unless_past_wording_says_otherwise() -> Non
     assert headline("Lakeport and Harbourtown talks in Geneva Monday") == [date(2031, 3, 17)]
     assert headline("Lakeport and Harbourtown met Monday") == [date(2031, 3, 10)]
     assert [d.start_date for d in find_dates("talks in Geneva Monday", FRIDAY)] == [date(2031, 3, 10)]
+
+
+def test_a_weekday_followed_by_its_date_and_passive_future() -> None:
+    assert _resolved("they meet on Saturday, March 22 in Lakeport") == [
+        ("Saturday, March 22", date(2031, 3, 22), None)
+    ]
+    assert _resolved("talks to be held Thursday") == [("Thursday", date(2031, 3, 20), None)]
+    assert _resolved("the envoys met Thursday") == [("Thursday", date(2031, 3, 13), None)]
