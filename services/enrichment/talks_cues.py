@@ -35,7 +35,12 @@ POSTPONED = re.compile(
 # A postponement that names no new date stays "postponed", whatever other date the sentence has.
 NO_NEW_DATE = re.compile(
     r"\b(?:without\s+(?:giving|setting|announcing|naming|a)\s+(?:a\s+)?new\s+date|no\s+new\s+date|"
-    r"indefinitely|until\s+further\s+notice|sine\s+die)\b",
+    r"indefinitely|until\s+further\s+notice|sine\s+die|"
+    # "a new date will be announced later", "new dates are yet to be determined"
+    r"new\s+dates?\s+(?:\w+\s+){0,4}?(?:will\s+be|to\s+be|is\s+not|are\s+not|has\s+not\s+been|have\s+not\s+been|"
+    r"yet\s+to\s+be)\s+(?:\w+\s+)?(?:announced|determined|set|fixed|agreed|known|decided)|"
+    r"no\s+(?:\w+\s+)?date\s+(?:has\s+been\s+|was\s+|is\s+)?(?:yet\s+)?(?:set|fixed|given|agreed)|"
+    r"at\s+a\s+(?:later|mutually\s+convenient|convenient)\s+(?:date|time))\b",
     _I,
 )
 POSTPONED_TO = re.compile(

@@ -56,8 +56,10 @@ class Candidates:
     venues: dict[str, Entity]  # a mention of each place or state that could be the venue
 
 
-def _facts(drafts: list[_Draft], headline: _Draft | None, published: date) -> dict[str, float]:
+def _facts(text: str, drafts: list[_Draft], headline: _Draft | None, published: date) -> dict[str, float]:
     facts: dict[str, float] = {}
+    if cue.NO_NEW_DATE.search(text):
+        facts["no_new_date"] = 1.0  # "postponed ... a new date will be announced later", anywhere
     for d in drafts:
         facts[f"any={d.status}{'~' if d.weak else ''}"] = 1.0
         if d.status in UPCOMING and d.parties:
@@ -100,7 +102,7 @@ def candidates(
         mediators=tuple(mediators),
         places=tuple(e for e in entities if e.kind == "place" and e.start >= skip),
         passages=tuple(passages),
-        features=article_features(passages, _facts(drafts, headline, published)),
+        features=article_features(passages, _facts(text, drafts, headline, published)),
         names=_with_rule_roles(name_features(passages), [*drafts, *([headline] if headline else [])]),
         venues=venues,
     )
@@ -233,7 +235,10 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel) -> _Draft:
 def assemble(
     c: Candidates, published: date, model: LinearModel, roles: SoftmaxModel | None = None
 ) -> list[TalksRecord]:
-    announces = model.decide(c.features)
+    # A postponement whose new date is still to be set is no announcement, however the rest of
+    # the article reads (the corpus convention; exact wording, so a rule).
+    postponed = any(d.status in {"postponed", "rescheduled"} for d in c.drafts)
+    announces = model.decide(c.features) and not (postponed and "r:no_new_date" in c.features)
     mediators = list(c.mediators)
     places = list(c.places)
     if not announces:

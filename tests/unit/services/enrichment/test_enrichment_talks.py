@@ -292,3 +292,11 @@ def test_a_country_that_is_only_the_topic_is_no_party() -> None:
     )
     assert "Sudan" not in record.parties
     assert record.location == "Geneva"
+
+
+def test_postponed_with_the_new_date_still_to_be_set_is_no_announcement() -> None:
+    text = (
+        "Talks between Serbia and Kosovo set for Monday in Brussels will now take place later, officials said. "
+        "The meeting was postponed. A new date will be announced later, the mediators said."
+    )
+    assert _upcoming(text, published=THURSDAY) == []
