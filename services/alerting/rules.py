@@ -20,6 +20,7 @@ Every mistake is reported with its line number and the reason (`ConfigError`, ex
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,6 +34,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from parley.shared.errors import ConfigError
 from parley.shared.extraction import TALKS_STATUSES
 
+# libyaml when present: the pure-Python scanner takes seconds on a few KB of nested brackets
+# (`[[[…`); libyaml refuses nesting past 1000 levels at once.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 EVENT_TYPES = ("announced", "updated", "corroborated")
 DEFAULT_EVENTS = frozenset({"announced", "updated"})
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
@@ -101,13 +105,21 @@ def load_rules(path: Path | None, webhook_names: Iterable[str]) -> Rules:
 
 def parse_rules(text: str, webhook_names: Iterable[str], source: str = "rules") -> Rules:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         raise ConfigError([f"{source}:{line}: not valid YAML: {exc.problem or exc}"]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses (NUL and other controls)
+        line = text.count("\n", 0, exc.position) + 1
+        raise ConfigError([f"{source}:{line}: not valid YAML: {exc.reason}"]) from None
+    except RecursionError:
+        raise ConfigError([f"{source}:1: not valid YAML: nested too deeply"]) from None
     checker = _Checker(source, frozenset(webhook_names))
-    rules = checker.document(root)
+    try:
+        rules = checker.document(root)
+    except RecursionError:
+        raise ConfigError([f"{source}:1: a value is nested too deeply"]) from None
     if checker.problems:
         raise ConfigError(checker.problems)
     return Rules(tuple(rules), source)
@@ -125,6 +137,11 @@ def parse_duration(value: Any) -> float | None:
     return float(match.group(1)) * UNITS[match.group(2)]
 
 
+class _Unreadable(Exception):
+    """A value YAML can't construct (an unknown tag, a timestamp such as 2020-13-45, an integer
+    over Python's 4,300 digits); the problem is already recorded."""
+
+
 class _Checker:
     """Walks the composed YAML nodes (which keep line marks) and collects every problem."""
 
@@ -139,7 +156,14 @@ class _Checker:
         self.problems.append(f"{self.source}:{line}: {reason}")
 
     def value(self, node: Node) -> Any:
-        return self._constructor.construct_object(node, deep=True)
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            reason = getattr(exc, "problem", None) or str(exc)
+        except (ValueError, OverflowError) as exc:
+            reason = str(exc)
+        self.fail(node, f"cannot read this value: {reason[:120]}")
+        raise _Unreadable
 
     def mapping(self, node: Node, what: str) -> dict[str, tuple[Node, Node]] | None:
         if not isinstance(node, MappingNode):
@@ -162,8 +186,9 @@ class _Checker:
             return []
         for key, (key_node, value_node) in top.items():
             if key == "version":
-                if self.value(value_node) != 1:
-                    self.fail(value_node, "version must be 1")
+                with contextlib.suppress(_Unreadable):
+                    if self.value(value_node) != 1:
+                        self.fail(value_node, "version must be 1")
             elif key != "rules":
                 self.fail(key_node, f"unknown key {key!r} (expected version, rules)")
         if "rules" not in top:
@@ -212,7 +237,8 @@ class _Checker:
                     key_node, f"unknown rule key {key!r} (expected one of {', '.join(sorted(RULE_KEYS))})"
                 )
                 continue
-            self.field(key, value_node, out)
+            with contextlib.suppress(_Unreadable):
+                self.field(key, value_node, out)
         if "name" not in fields:
             self.fail(node, "a rule needs a name")
         if len(self.problems) > before:
