@@ -177,3 +177,14 @@ UNLISTED_VENUE = re.compile(
 )
 # Headlines report a planned meeting as a visit ("P's foreign minister to visit Q on March 20").
 HEADLINE_VISIT = re.compile(r"\b(?:to|will)\s+visit\b", _I)
+# A headline in the present or past tense reports talks under way or over ("talks begin in X",
+# "P, Q end round"), not a plan; "to"/"will"/"set to" before the verb make it a plan again.
+HEADLINE_ONGOING = re.compile(
+    r"(?<!\bto\s)(?<!\bwill\s)(?<!\bset\s)(?<!\ban\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bgood\s)(?<!\bnew\s)"
+    r"(?<!\bfresh\s)\b(?:begins?|began|starts?|started|opens?|"
+    r"opened|under\s?way|continues?|continued|resumes|resumed|ends?|ended|concludes?|concluded|wraps?\s+up|"
+    r"kicks?\s+off)\b",
+    _I,
+)
+# "the next round", "meet again": a later round set up by talks the headline reports as over.
+NEXT_ROUND = re.compile(r"\b(?:next|another|again|follow-up|further)\b", _I)

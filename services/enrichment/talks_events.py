@@ -72,6 +72,9 @@ def _facts(text: str, drafts: list[_Draft], headline: _Draft | None, published: 
         facts[f"first={drafts[0].status}"] = 1.0
     else:
         facts["no_mentions"] = 1.0
+    ahead = headline is not None and headline.start is not None and headline.start > published
+    if headline is not None and not ahead and cue.HEADLINE_ONGOING.search(headline.evidence):
+        facts["headline_ongoing"] = 1.0
     if headline is not None:
         facts[f"headline={headline.status}{'~' if headline.weak else ''}"] = 1.0
     return facts
@@ -239,6 +242,8 @@ def assemble(
     # the article reads (the corpus convention; exact wording, so a rule).
     postponed = any(d.status in {"postponed", "rescheduled"} for d in c.drafts)
     announces = model.decide(c.features) and not (postponed and "r:no_new_date" in c.features)
+    next_round = any(d.status in UPCOMING and cue.NEXT_ROUND.search(d.evidence) for d in c.drafts)
+    announces = announces and ("r:headline_ongoing" not in c.features or next_round)
     mediators = list(c.mediators)
     places = list(c.places)
     if not announces:

@@ -300,3 +300,10 @@ def test_postponed_with_the_new_date_still_to_be_set_is_no_announcement() -> Non
         "The meeting was postponed. A new date will be announced later, the mediators said."
     )
     assert _upcoming(text, published=THURSDAY) == []
+
+
+def test_a_headline_reporting_talks_under_way_is_no_announcement() -> None:
+    body = "Serbia and Kosovo will hold talks in Brussels on Thursday, officials said."
+    assert _upcoming(body, title="Serbia and Kosovo talks begin in Brussels", published=THURSDAY) == []
+    # a headline with a day still ahead reports a plan
+    assert _upcoming(body, title="Serbia and Kosovo talks begin in Brussels on Friday", published=THURSDAY)
