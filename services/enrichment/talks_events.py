@@ -243,7 +243,8 @@ def assemble(
     postponed = any(d.status in {"postponed", "rescheduled"} for d in c.drafts)
     announces = model.decide(c.features) and not (postponed and "r:no_new_date" in c.features)
     next_round = any(d.status in UPCOMING and cue.NEXT_ROUND.search(d.evidence) for d in c.drafts)
-    announces = announces and ("r:headline_ongoing" not in c.features or next_round)
+    stopped_headline = c.headline is not None and c.headline.status in _STOPPED
+    announces = announces and (not ("r:headline_ongoing" in c.features or stopped_headline) or next_round)
     mediators = list(c.mediators)
     places = list(c.places)
     if not announces:

@@ -307,3 +307,9 @@ def test_a_headline_reporting_talks_under_way_is_no_announcement() -> None:
     assert _upcoming(body, title="Serbia and Kosovo talks begin in Brussels", published=THURSDAY) == []
     # a headline with a day still ahead reports a plan
     assert _upcoming(body, title="Serbia and Kosovo talks begin in Brussels on Friday", published=THURSDAY)
+
+
+def test_a_headline_worded_as_a_denial_outweighs_a_plan_in_the_body() -> None:
+    body = "Serbia and Kosovo would meet in Brussels on Friday, an official had said earlier."
+    title = "Serbia has no plans to meet Kosovo in Brussels, officials say"
+    assert _upcoming(body, title=title, published=THURSDAY) == []
