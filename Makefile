@@ -9,7 +9,7 @@ PARLEY := $(VENV)/bin/parley
 export PARLEY_SHARED_DIR ?= $(abspath ../shared)
 INFRA := $(PYTHON) deploy/local/infra.py
 
-.PHONY: help setup infra-up infra-down infra-status run demo test lint typecheck eval eval-cv train bench bench-quick chaos soak clean dashboard-snapshot
+.PHONY: help setup infra-up infra-down infra-status run demo test lint typecheck eval eval-cv train bench bench-quick chaos soak clean dashboard-snapshot fuzz reliability-doc
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ lint: setup ## ruff and mypy
 
 test: setup infra-up lint ## everything: setup, servers, lint, all tests but benchmarks
 	PARLEY_CHAOS=short $(VENV)/bin/pytest -m "not bench"
+
+fuzz: setup infra-up ## property-based tests with 50x the examples of `make test` (same fixed seeds; budgets in docs/reliability.md)
+	PARLEY_FUZZ=long $(VENV)/bin/pytest -m fuzz -o timeout=0
 
 eval: setup ## score talks extraction on every corpus file, held-out split excluded (HELDOUT=1: only it; STRICT=1: dev below targets fails)
 	@mkdir -p build/eval

@@ -15,7 +15,6 @@ import pytest
 import schemathesis
 import uvicorn
 from elasticsearch import Elasticsearch
-from hypothesis import HealthCheck, settings
 from pydantic import SecretStr
 from schemathesis import Case, GenerationMode
 from schemathesis.checks import not_a_server_error
@@ -25,10 +24,11 @@ from parley.services.search.settings import SearchSection, SearchSettings
 from parley.shared.elasticsearch import make_client
 from parley.shared.settings import ElasticsearchSettings
 from tests.conftest import new_namespace, wait_until
+from tests.fuzzing import fuzz_settings
 from tests.integration.test_indexer_search import es_session, free_port
 from tests.integration.test_search_cli import seed
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.fuzz]
 TOKEN = "schema-test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -73,13 +73,13 @@ def test_the_served_document_is_the_one_tested(api_url: str) -> None:
 
 
 @schema.parametrize()
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@fuzz_settings(150, deadline_ms=None)  # time is the network's and Elasticsearch's
 def test_no_input_gets_a_server_error(case: Case, api_url: str) -> None:
     case.call_and_validate(base_url=api_url, headers=AUTH, checks=[not_a_server_error])
 
 
 @valid.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@fuzz_settings(25, deadline_ms=None)
 def test_without_the_token_every_route_answers_401(case: Case, api_url: str) -> None:
     response = case.call(base_url=api_url, headers={"Authorization": "Bearer wrong"})
     assert response.status_code == 401, response.text
