@@ -346,6 +346,8 @@ ARMED_GROUPS = {
     "SAF": "Sudanese Armed Forces",
     "Sudanese Armed Forces": "Sudanese Armed Forces",
     "Sudanese army": "Sudanese Armed Forces",
+    "Sudan army": "Sudanese Armed Forces",
+    "Sudan's army": "Sudanese Armed Forces",
     "TPLF": "Tigray People's Liberation Front",
     "Tigray People's Liberation Front": "Tigray People's Liberation Front",
     "Tigray": "Tigray People's Liberation Front",

@@ -65,3 +65,7 @@ def test_a_capital_named_by_description_is_the_city() -> None:
     assert places == [("place", "Muscat", "Oman"), ("place", "Nairobi", "Kenya")]
     # "the capital of X" names X itself, and the city usually follows: left alone
     assert [e.name for e in extract_entities("in the Russian capital of Moscow")] == ["Russia", "Moscow"]
+
+
+def test_sudan_army_short_forms_are_the_armed_forces() -> None:
+    assert _names("Sudan army and Sudan's army envoys", "armed_group") == ["Sudanese Armed Forces"] * 2
