@@ -43,6 +43,9 @@ test: setup infra-up lint ## everything: setup, servers, lint, all tests but ben
 fuzz: setup infra-up ## property-based tests with 50x the examples of `make test` (same fixed seeds; budgets in docs/reliability.md)
 	PARLEY_FUZZ=long $(VENV)/bin/pytest -m fuzz -o timeout=0
 
+reliability-doc: setup ## re-render the bad-input table and fuzzing budgets in docs/reliability.md (no chaos run; the chaos table is kept)
+	$(PY) -m tests.bad_input_table docs/reliability.md
+
 eval: setup ## score talks extraction on every corpus file, held-out split excluded (HELDOUT=1: only it; STRICT=1: dev below targets fails)
 	@mkdir -p build/eval
 	$(PY) -m parley.services.enrichment.evaluate $(PARLEY_SHARED_DIR) --out build/eval $(if $(HELDOUT),--heldout)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tests import bad_input_table
 from tests.chaos.harness import Row, machine_line
 
 COLUMNS = (
@@ -106,4 +107,5 @@ def write_reliability(rows: list[Row], path: Path) -> None:
             notes.append(f"- {row.scenario}: {'; '.join(parts)}")
     if notes:
         lines += ["", "Notes:", "", *notes]
+    lines += ["", *bad_input_table.render()]  # kept on every run; `python -m tests.bad_input_table` alone
     path.write_text("\n".join(lines) + "\n")
