@@ -50,9 +50,14 @@ def is_tracking_param(name: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def canonical_url(url: str) -> str:
-    """Normalise scheme/host case, default ports and escapes; drop tracking parameters and fragment."""
+    """Normalise scheme/host case, default ports and escapes; drop tracking parameters and fragment.
+
+    ValueError when `url` can't name a page: a malformed host, or none (`http://@/a` normalises to
+    `http:///a`, which a second pass read differently, so the same page could get two ids)."""
     normalised = url_normalize(url.strip()) or url.strip()
     parts = urlsplit(normalised)
+    if not parts.hostname:
+        raise ValueError("no host")
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)]
     query.sort()
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", urlencode(query), ""))

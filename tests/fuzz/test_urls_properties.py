@@ -47,6 +47,7 @@ urls = st.builds(
 @given(urls)
 @example("http://[::1")
 @example("https://a.example/%zz")
+@example("http://@/0")  # found: canonicalised to `http:///0`, then to `http://0/`
 def test_canonical_url_is_a_stable_http_url_without_tracking_or_fragment(url: str) -> None:
     try:
         canonical = within_memory(lambda: canonical_url(url), ceiling_mb=16)

@@ -5,6 +5,8 @@ import ipaddress
 import pytest
 
 from parley.services.ingest.netguard import BlockedAddress, check_addresses, is_public
+from parley.shared.article_input import validate_article
+from parley.shared.errors import InputError
 from parley.shared.urls import canonical_url, redact_urls
 
 
@@ -20,6 +22,16 @@ from parley.shared.urls import canonical_url, redact_urls
 )
 def test_canonical_urls(given: str, canonical: str) -> None:
     assert canonical_url(given) == canonical
+    assert canonical_url(canonical) == canonical
+
+
+@pytest.mark.parametrize("given", ["http://@/0", "https://user@/a", "http://@/["])
+def test_a_url_without_a_host_has_no_canonical_form(given: str) -> None:
+    # found by fuzzing: `http://@/0` became `http:///0`, which canonicalised again to `http://0/`
+    with pytest.raises(ValueError, match="no host"):
+        canonical_url(given)
+    with pytest.raises(InputError, match=r"url: .*not a valid URL \(no host\)"):
+        validate_article({"title": "t", "published": "2026-02-12", "text": "x", "url": given})
 
 
 @pytest.mark.parametrize(
