@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,8 @@ C = 0.5  # inverse L2 strength, chosen by grouped CV on the training side only
 ROLES_C = 0.5
 MIN_ARTICLES = 2  # a feature seen in fewer training articles is dropped: no one-off phrases
 DIGITS = 5
+RULE_FEATURES = frozenset({"r", "rule"})
+WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")  # as talks_features reads words
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,31 @@ def predict(p: Prepared, model: LinearModel, roles: SoftmaxModel | None) -> dict
     return {"id": p.article.id, "talks": talks}
 
 
+def common_words(rows: list[Prepared]) -> frozenset[str]:
+    """Words the training texts write in lower case somewhere: ordinary vocabulary.
+
+    Masking turns unknown capitalised words into "<cap>" except at a sentence start or in a
+    title-case headline, where a name (a leader, an outlet) could pass as a word; a feature is
+    kept only if each of its words is also written in lower case, so no name reaches a model.
+    """
+    return frozenset(
+        w for r in rows for w in WORD.findall(f"{r.article.title} {r.article.text}") if w.islower()
+    )
+
+
+def ordinary(feature: str, words: frozenset[str]) -> bool:
+    """True when every word of a feature is a type token, a rule mark or a common word."""
+    prefix, _, gram = feature.partition(":")
+    if prefix in RULE_FEATURES:  # named by our own rules, not read from the text
+        return True
+    for token in gram.replace("|", " ").split():
+        if token.startswith("<") or "=" in token or token in {"^", "$"} or token.isdigit():
+            continue
+        if token not in words:
+            return False
+    return True
+
+
 def fit(rows: list[Prepared], c: float = C) -> LinearModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -86,7 +114,8 @@ def fit(rows: list[Prepared], c: float = C) -> LinearModel:
         assert r.candidates is not None
         for key in r.candidates.features:
             counts[key] = counts.get(key, 0) + 1
-    kept = {k for k, n in counts.items() if n >= MIN_ARTICLES}
+    words = common_words(rows)
+    kept = {k for k, n in counts.items() if n >= MIN_ARTICLES and ordinary(k, words)}
     x_rows = [{k: v for k, v in r.candidates.features.items() if k in kept} for r in usable if r.candidates]
     y = [int(r.article.positive) for r in usable]
     vectorizer = DictVectorizer(sort=True)
@@ -130,7 +159,8 @@ def fit_roles(rows: list[Prepared], scorer: ModuleType) -> SoftmaxModel:
     for f in x_rows:
         for key in f:
             counts[key] = counts.get(key, 0) + 1
-    kept = [{k: v for k, v in f.items() if counts[k] >= MIN_ARTICLES} for f in x_rows]
+    words = common_words(rows)
+    kept = [{k: v for k, v in f.items() if counts[k] >= MIN_ARTICLES and ordinary(k, words)} for f in x_rows]
     vectorizer = DictVectorizer(sort=True)
     x = vectorizer.fit_transform(kept).toarray()
     clf = LogisticRegression(C=ROLES_C, solver="lbfgs", max_iter=2000, random_state=SEED)

@@ -68,3 +68,13 @@ def test_linear_model_round_trips_and_scores() -> None:
     again = LinearModel.from_json(model.to_json())
     assert again == model
     assert again.decide({"s:will meet": 1.0}) and not again.decide({"s:met": 1.0})
+
+
+def test_a_capitalised_name_passing_as_a_word_never_becomes_a_feature() -> None:
+    words = frozenset({"will", "meet", "in", "talks"})
+    # At a headline's start or in title case, masking lowercases a name it does not know.
+    assert not train.ordinary("h:lakeport", words)
+    assert not train.ordinary("s:<country> vanderlyn will", words)
+    assert train.ordinary("s:<country> will meet", words)
+    assert train.ordinary("r:upcoming_dated", words)  # named by a rule, not read from text
+    assert train.ordinary("LR:<country>|meet", words)
