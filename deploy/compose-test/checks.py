@@ -53,17 +53,39 @@ class Reporter(Protocol):
     def check(self, name: str, run: Any) -> None: ...
 
 
+ONE_SHOT = ("kafka-setup", "kafka-topics", "es-setup")
+
+
 def healthy(compose: Compose) -> str:
-    rows = compose.ps()
+    rows = [r for r in compose.ps() if r["Service"] != "checker"]
     bad = [
-        f"{r['Service']}: {r['State']} {r.get('Health', '')}"
+        f"{r['Service']}: {r['State']} {r.get('Health', '')} exit {r.get('ExitCode')}"
         for r in rows
-        if r["Service"] != "checker" and (r["State"] != "running" or r.get("Health") not in ("healthy",))
+        if (r["Service"] in ONE_SHOT and (r["State"] != "exited" or r.get("ExitCode") != 0))
+        or (r["Service"] not in ONE_SHOT and (r["State"] != "running" or r.get("Health") != "healthy"))
     ]
     assert not bad, f"not healthy: {bad}"
-    return f"{len(rows) - 1} containers running and healthy: " + ", ".join(
-        sorted({r["Service"] for r in rows} - {"checker"})
+    done = sorted(r["Service"] for r in rows if r["Service"] in ONE_SHOT)
+    up = sorted(r["Service"] for r in rows if r["Service"] not in ONE_SHOT)
+    return (
+        f"{len(up)} containers running and healthy ({', '.join(up)}); one-shots exited 0: {', '.join(done)}"
     )
+
+
+def kafka_acls(compose: Compose) -> str:
+    """A principal writing outside its ACLs is refused by the broker (SASL/SCRAM, real ACLs)."""
+    seen = []
+    for principal, secret, topic in (
+        ("parley-ingest", "kafka_ingest_password", "parley.alerts"),
+        ("parley-dispatcher", "kafka_dispatcher_password", "parley.alerts"),
+    ):
+        answer = compose.probe("kafka-acl", principal, secret, topic)
+        assert answer["outcome"] == "refused" and "Authorization" in answer["error"], f"{principal}: {answer}"
+        seen.append(f"{principal} -> {topic}: {answer['error'][:120]}")
+    wrong = compose.probe("kafka-acl", "parley-ingest", "kafka_dispatcher_password", "parley.articles.raw")
+    assert wrong["outcome"] == "refused", f"a wrong password was accepted: {wrong}"
+    seen.append(f"parley-ingest with another's password: {wrong['error'][:100]}")
+    return "; ".join(seen)
 
 
 def article_to_webhook_and_search(compose: Compose, state: dict[str, Any]) -> str:
@@ -113,14 +135,21 @@ def targets_up(compose: Compose, want: dict[str, int] | None = None) -> str:
 
 
 def es_users(compose: Compose, expected: dict[str, str]) -> str:
-    """The stand-in logs the user of each request; each service must use its own."""
-    log = compose.logs("elasticsearch")
-    users = {
-        json.loads(line)["user"] for line in log.splitlines() if line.startswith("{") and '"standin"' in line
-    }
+    """The stand-in logs user and client address of each request; each service must log in as
+    its own user (its password checked by the stand-in), and only as that user."""
+    addresses = stack.container_addresses()
+    used: dict[str, set[str]] = {}
+    for line in compose.logs("elasticsearch").splitlines():
+        if line.startswith("{") and '"standin"' in line:
+            entry = json.loads(line)
+            service = addresses.get(entry.get("client", ""), "?")
+            used.setdefault(service, set()).add(f"{entry['user']}:{entry['status']}")
     for service, user in expected.items():
-        assert user in users, f"{service}: no request as {user}; users seen: {sorted(u for u in users if u)}"
-    return f"Elasticsearch requests by user: {sorted(u for u in users if u)}"
+        seen = used.get(service, set())
+        assert (
+            seen and all(u.startswith(f"{user}:") for u in seen) and any(not u.endswith(":401") for u in seen)
+        ), f"{service}: expected only {user}, saw {sorted(seen)} (all: {used})"
+    return "; ".join(f"{s} -> {sorted(used.get(s, set()))}" for s in expected)
 
 
 def batch(n: int, tag: str) -> list[dict[str, Any]]:
@@ -168,7 +197,9 @@ def scaled_batch(compose: Compose, state: dict[str, Any]) -> str:
     )
     targets = targets_up(compose, {**{name: 1 for name in SERVICES}, "enrichment": 3, "indexer": 2})
     before_enrich = counters(compose, "enrichment", 8082, "parley_messages_consumed_total")
-    before_index = counters(compose, "indexer", 8083, 'parley_documents_indexed_total{kind="articles",outcome="indexed"')
+    before_index = counters(
+        compose, "indexer", 8083, 'parley_documents_indexed_total{kind="articles",outcome="indexed"'
+    )
     tag = "batch" + secrets.token_hex(3)
     status, answer = compose.probe_stdin(json.dumps(batch(BATCH, tag)), "post-json")
     assert status == 202, f"ingest answered {status}: {answer}"
@@ -183,7 +214,9 @@ def scaled_batch(compose: Compose, state: dict[str, Any]) -> str:
     state["batch_ids"] = ids
     time.sleep(5)  # let the last metric increments land
     after_enrich = counters(compose, "enrichment", 8082, "parley_messages_consumed_total")
-    after_index = counters(compose, "indexer", 8083, 'parley_documents_indexed_total{kind="articles",outcome="indexed"')
+    after_index = counters(
+        compose, "indexer", 8083, 'parley_documents_indexed_total{kind="articles",outcome="indexed"'
+    )
     enrich = {a: after_enrich[a] - before_enrich.get(a, 0) for a in after_enrich}
     index = {a: after_index[a] - before_index.get(a, 0) for a in after_index}
     assert len(enrich) == 3 and all(v > 0 for v in enrich.values()), f"enrichment replicas' work: {enrich}"
@@ -228,8 +261,10 @@ def run_all(compose: Compose, report: Reporter) -> None:
     report.check("article -> signed webhook -> search", lambda: article_to_webhook_and_search(compose, state))
     report.check("Prometheus: every service a target, up", lambda: targets_up(compose))
     report.check(
-        "each service's own Elasticsearch user",
-        lambda: es_users(compose, {"indexer": "elastic", "search": "elastic"}),
+        "each service's own Elasticsearch user (user:HTTP status per client)",
+        lambda: es_users(
+            compose, {"indexer": "parley_indexer", "search": "parley_search", "es-setup": "elastic"}
+        ),
     )
     report.check(
         "scale enrichment=3 indexer=2: replicas targets, share work, batch indexed once",

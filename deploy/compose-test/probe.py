@@ -8,6 +8,8 @@
     python probe.py replicas SERVICE PORT        -> per replica address: its message counters
     python probe.py es-count INDEX QUERY         -> hits in Elasticsearch for a query string
     python probe.py es-ids INDEX ID...           -> which of these document ids the index holds
+    python probe.py kafka-acl PRINCIPAL SECRET TOPIC -> what the broker says to that principal
+                                                  writing to TOPIC (kafka-python, SASL/SCRAM)
 
 Standard library only, so it runs in any image with Python.
 """
@@ -16,7 +18,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import socket
 import sys
 import urllib.error
@@ -44,17 +45,22 @@ def http(method: str, url: str, body: Any = None, headers: dict[str, str] | None
         return status, text
 
 
+def secret(name: str) -> str:
+    with open(f"/run/secrets/{name}") as f:
+        return f.read().strip()
+
+
 def bearer(name: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {os.environ[name]}"}
+    return {"Authorization": f"Bearer {secret(name)}"}
 
 
 def post(articles: Any) -> Any:
-    return http("POST", "http://ingest:8081/articles", articles, bearer("PARLEY_INGEST_API_TOKEN"))
+    return http("POST", "http://ingest:8081/articles", articles, bearer("ingest_api_token"))
 
 
 def search(query: str) -> Any:
     url = "http://search:8086/search?" + urllib.parse.urlencode({"q": query, "size": 100})
-    return http("GET", url, headers=bearer("PARLEY_SEARCH_API_TOKEN"))
+    return http("GET", url, headers=bearer("search_api_token"))
 
 
 def targets() -> Any:
@@ -88,7 +94,7 @@ def replicas(service: str, port: int) -> Any:
 
 
 def es_count(index: str, query: str) -> Any:
-    auth = base64.b64encode(f"elastic:{os.environ['ELASTIC_PASSWORD']}".encode()).decode()
+    auth = base64.b64encode(f"elastic:{secret('elastic_password')}".encode()).decode()
     params = urllib.parse.urlencode({"q": query, "size": 1000, "_source": "false"})
     status, body = http(
         "GET",
@@ -105,7 +111,7 @@ def es_count(index: str, query: str) -> Any:
 
 
 def es_ids(index: str, ids: list[str]) -> Any:
-    auth = base64.b64encode(f"elastic:{os.environ['ELASTIC_PASSWORD']}".encode()).decode()
+    auth = base64.b64encode(f"elastic:{secret('elastic_password')}".encode()).decode()
     body = {"query": {"ids": {"values": ids}}, "size": len(ids) + 10, "_source": False}
     status, answer = http(
         "POST", f"http://elasticsearch:9200/{index}/_search", body, headers={"Authorization": f"Basic {auth}"}
@@ -113,6 +119,27 @@ def es_ids(index: str, ids: list[str]) -> Any:
     if status != 200:
         return {"status": status, "body": answer}
     return {"status": status, "ids": [h["_id"] for h in answer["hits"]["hits"]]}
+
+
+def kafka_write(principal: str, secret_name: str, topic: str) -> Any:
+    from kafka import KafkaProducer  # in the Parley image
+
+    producer = KafkaProducer(
+        bootstrap_servers="kafka:9092",
+        security_protocol="SASL_PLAINTEXT",
+        sasl_mechanism="SCRAM-SHA-512",
+        sasl_plain_username=principal,
+        sasl_plain_password=secret(secret_name),
+        max_block_ms=15000,
+        retries=0,
+    )
+    try:
+        producer.send(topic, key=b"compose-test", value=b"not an event").get(timeout=15)
+        return {"topic": topic, "outcome": "written"}
+    except Exception as exc:  # the refusal is the expected answer
+        return {"topic": topic, "outcome": "refused", "error": f"{type(exc).__name__}: {exc}"}
+    finally:
+        producer.close(timeout=5)
 
 
 def main(argv: list[str]) -> Any:
@@ -135,6 +162,8 @@ def main(argv: list[str]) -> Any:
         return replicas(args[0], int(args[1]))
     if command == "es-ids":
         return es_ids(args[0], args[1:])
+    if command == "kafka-acl":
+        return kafka_write(args[0], args[1], args[2])
     if command == "es-count":
         return es_count(args[0], args[1])
     raise SystemExit(f"unknown probe {command}")

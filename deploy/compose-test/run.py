@@ -3,9 +3,9 @@ user checks, and leave nothing behind.
 
     python3 deploy/compose-test/run.py [--keep]     (--keep: leave the stack up for a look)
 
-Phases: private Docker engine -> compose v2 -> base image -> stand-in server images -> Parley's
-image from ./Dockerfile -> `up --wait` on an internal network -> checks -> `down -v` -> images
-removed -> engine stopped. Prints each phase's duration and each check with what it saw.
+Phases: prerequisites (apt: docker.io, debootstrap) -> private Docker engine -> compose v2 ->
+base image -> stand-in server images -> Parley's image from ./Dockerfile -> `up --wait` on an
+internal network -> checks -> `down -v` -> images removed -> engine stopped. Prints each phase's duration and each check with what it saw.
 """
 
 from __future__ import annotations
@@ -92,6 +92,8 @@ def main() -> int:
         return 0
     started = False
     try:
+        with report.phase("prerequisites"):
+            subprocess.run(["bash", str(HERE / "prerequisites.sh")], check=True)
         with report.phase("engine"):
             engine("start")
         with report.phase("compose v2 (built once, cached in build/)"):
@@ -107,7 +109,8 @@ def main() -> int:
         started = True
         with report.phase("up --wait"):
             compose("up", "--detach", "--wait", "--wait-timeout", "600", "--no-build", timeout=900)
-        checks.run_all(compose, report)
+        with report.phase("checks (scale, down/up, logs)"):
+            checks.run_all(compose, report)
         return 0
     finally:
         if options.keep:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import base64
 import json
-import os
 import secrets
+import shutil
 import socket
 import subprocess
 import time
@@ -43,34 +42,23 @@ def token() -> str:
 
 
 def write_env_file(path: Path, python_image: str) -> dict[str, str]:
-    """Fresh secrets for each run, in the .env format docker-compose.yml documents."""
-    webhook_secret = "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
-    webhooks = [
-        {
-            "name": "demo",
-            "url": "http://webhook-sink:8090/hooks/parley",
-            "secrets": [webhook_secret],
-            "format": "cloudevents",
-        }
-    ]
-    elastic = token()
+    """The .env of the test, and fresh secret files made by the users' own deploy/make-secrets.sh."""
+    secrets_dir = path.parent / "secrets"
+    shutil.rmtree(secrets_dir, ignore_errors=True)
+    subprocess.run(
+        ["bash", str(REPO / "deploy" / "make-secrets.sh"), str(secrets_dir)], check=True, capture_output=True
+    )
     values = {
         "COMPOSE_PROJECT_NAME": PROJECT,
         "COMPOSE_TEST_NETWORK": NETWORK,
         "PARLEY_IMAGE_TAG": IMAGE_TAG,
         "PARLEY_PYTHON_IMAGE": python_image,
-        "ELASTIC_PASSWORD": elastic,
-        "PARLEY_ES_USERNAME": "elastic",
-        "PARLEY_ES_PASSWORD": elastic,
+        "PARLEY_SECRETS_DIR": str(secrets_dir),
         "ES_HEAP": "512m",
         "KAFKA_HEAP": "384m",
-        "PARLEY_INGEST_API_TOKEN": token(),
-        "PARLEY_SEARCH_API_TOKEN": token(),
-        "PARLEY_ALERTING_WEBHOOKS": json.dumps(webhooks, separators=(",", ":")),
+        # The demo receiver is on the compose network's private addresses.
         "PARLEY_ALERTING_ALLOW_PRIVATE_WEBHOOKS": "true",
-        "PARLEY_DEMO_WEBHOOK_SECRET": webhook_secret,
-        "KIBANA_SYSTEM_PASSWORD": token(),
-        "GRAFANA_ADMIN_PASSWORD": token(),
+        "KIBANA_SYSTEM_PASSWORD": secrets.token_urlsafe(24),
         **{name: str(free_port()) for name in PORT_VARIABLES},
     }
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -163,5 +151,22 @@ def wait_until(what: str, predicate: Any, timeout: float, interval: float = 2.0)
         time.sleep(interval)
 
 
-def docker_env() -> dict[str, str]:
-    return dict(os.environ)
+def container_addresses(compose_project: str = PROJECT) -> dict[str, str]:
+    """IP address -> compose service, for the project's running containers."""
+    ids = subprocess.run(
+        ["docker", "ps", "-q", "--filter", f"label=com.docker.compose.project={compose_project}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    if not ids:
+        return {}
+    fmt = '{{index .Config.Labels "com.docker.compose.service"}} {{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}'
+    out = subprocess.run(
+        ["docker", "inspect", "--format", fmt, *ids], capture_output=True, text=True, check=True
+    ).stdout
+    found = {}
+    for line in out.splitlines():
+        service, *addresses = line.split()
+        found.update({address: service for address in addresses})
+    return found

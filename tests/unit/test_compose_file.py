@@ -213,8 +213,12 @@ def test_parley_services_restart_bind_all_interfaces_and_have_limits(
     for name in SERVICES:
         env = env_of(services[name])
         assert env.get("PARLEY_HTTP_HOST") == "0.0.0.0", name
-        assert env.get("PARLEY_KAFKA_BOOTSTRAP_SERVERS") == "kafka:9092", name
-        assert env.get("PARLEY_ES_URL") == "http://elasticsearch:9200", name
+        if "kafka" in NEEDS[name]:
+            assert env.get("PARLEY_KAFKA_BOOTSTRAP_SERVERS") == "kafka:9092", name
+        if "elasticsearch" in NEEDS[name]:
+            assert env.get("PARLEY_ES_URL") == "http://elasticsearch:9200", name
+        else:  # least privilege: no Elasticsearch credentials where they are not used
+            assert not any(key.startswith("PARLEY_ES_") for key in env), name
 
 
 # --- compose: volumes, ports, profiles -------------------------------------------------------
@@ -262,30 +266,88 @@ def test_prometheus_reads_the_repository_config(services: dict[str, dict[str, An
 # --- compose: secrets and security ---------------------------------------------------------------
 
 
+def secrets_of(service: dict[str, Any]) -> set[str]:
+    return {item if isinstance(item, str) else item["source"] for item in service.get("secrets") or []}
+
+
 def test_no_secret_is_written_into_the_compose_file(services: dict[str, dict[str, Any]]) -> None:
     for name, service in services.items():
         for key, value in env_of(service).items():
             if not SECRET_KEY.search(key):
                 continue
+            if key.endswith(("_FILE", "__FILE")):
+                # Docker secrets: the value is the path of a secret the service is given.
+                secret = value.removeprefix("/run/secrets/")
+                assert value.startswith("/run/secrets/") and secret in secrets_of(service), f"{name}: {key}"
+                continue
             match = REFERENCE.match(value)
             assert match, f"{name}: {key} must be a ${{...}} reference to .env, not a literal"
             if "PASSWORD" in key or "TOKEN" in key:
                 assert match["op"] in (None, ":?", "?"), f"{name}: {key} must not have a default"
-        command = service.get("command") or []
-        if isinstance(command, list):
-            for flag, value in itertools.pairwise(command):
-                if flag in ("--secret", "--password", "--token"):
-                    assert REFERENCE.match(str(value)), f"{name}: {flag} {value!r} must come from .env"
+        command = [str(part) for part in service.get("command") or []]
+        assert not {"--secret", "--password", "--token"} & set(command), (
+            f"{name}: a secret on the command line"
+        )
+        for flag, value in itertools.pairwise(command):
+            if flag == "--secret-file":
+                assert value.removeprefix("/run/secrets/") in secrets_of(service), f"{name}: {value}"
+
+
+def test_parley_secrets_come_from_files(services: dict[str, dict[str, Any]], compose: dict[str, Any]) -> None:
+    declared = compose.get("secrets") or {}
+    made = (ROOT / "deploy" / "make-secrets.sh").read_text()
+    for secret, spec in declared.items():
+        assert spec.get("file", "").endswith(f"/{secret}"), f"secret {secret}: {spec}"
+        assert spec["file"].startswith("${PARLEY_SECRETS_DIR:-./secrets}/"), secret
+        assert re.search(rf"^create {secret} ", made, re.MULTILINE), (
+            f"make-secrets.sh does not create {secret}"
+        )
+    wanted = {
+        "ingest": {"PARLEY_INGEST_API_TOKEN_FILE"},
+        "search": {"PARLEY_SEARCH_API_TOKEN_FILE", "PARLEY_ES_PASSWORD_FILE"},
+        "indexer": {"PARLEY_ES_PASSWORD_FILE"},
+        "alerting": {"PARLEY_ALERTING_WEBHOOKS_FILE"},
+        "dispatcher": {"PARLEY_ALERTING_WEBHOOKS_FILE"},
+    }
+    for name, keys in wanted.items():
+        assert keys <= set(env_of(services[name])), f"{name}: expected {keys}"
+
+
+def test_each_elasticsearch_client_has_its_own_user(services: dict[str, dict[str, Any]]) -> None:
+    users = {name: env_of(services[name]).get("PARLEY_ES_USERNAME") for name in ("indexer", "search")}
+    assert users == {
+        "indexer": "${PARLEY_NAMESPACE:-parley}_indexer",
+        "search": "${PARLEY_NAMESPACE:-parley}_search",
+    }
+    assert secrets_of(services["indexer"]) & secrets_of(services["search"]) == set()
+    setup = services["es-setup"]
+    assert setup.get("restart") == "no" and {"es_indexer_password", "es_search_password"} <= secrets_of(setup)
+    for name in ("indexer", "search"):
+        assert services[name]["depends_on"]["es-setup"] == {"condition": "service_completed_successfully"}
+
+
+def test_least_privilege_for_every_container(services: dict[str, dict[str, Any]]) -> None:
+    for name, service in services.items():
+        assert service.get("cap_drop") == ["ALL"], f"{name}: cap_drop [ALL]"
+        assert "no-new-privileges:true" in (service.get("security_opt") or []), f"{name}: no-new-privileges"
+    for name in (*PROCESSES, "prometheus"):
+        assert services[name].get("read_only") is True, f"{name}: read-only root file system"
+
+
+def test_healthchecks_hold_no_secret(services: dict[str, dict[str, Any]]) -> None:
+    for name, service in services.items():
+        test = " ".join((service.get("healthcheck") or {}).get("test") or [])
+        assert not re.search(r"PASSWORD|TOKEN|SECRET|-u ", test), f"{name}: healthcheck {test!r}"
 
 
 def test_elasticsearch_runs_with_security(services: dict[str, dict[str, Any]]) -> None:
     env = env_of(services["elasticsearch"])
     assert env.get("xpack.security.enabled") == "true"
     assert env.get("discovery.type") == "single-node"
-    match = REFERENCE.match(env.get("ELASTIC_PASSWORD", ""))
-    assert match and match["op"] == ":?", "ELASTIC_PASSWORD must be required from .env"
+    assert env.get("ELASTIC_PASSWORD_FILE") == "/run/secrets/elastic_password"
+    assert "ELASTIC_PASSWORD" not in env
     assert "ES_JAVA_OPTS" in env
-    assert "elastic:" in " ".join(services["elasticsearch"]["healthcheck"]["test"])
+    assert "/run/secrets/elastic_password" in " ".join(services["elasticsearch"]["healthcheck"]["test"])
 
 
 def test_kafka_is_a_single_kraft_node(services: dict[str, dict[str, Any]]) -> None:
@@ -293,10 +355,42 @@ def test_kafka_is_a_single_kraft_node(services: dict[str, dict[str, Any]]) -> No
     assert env.get("KAFKA_PROCESS_ROLES") == "broker,controller"
     assert env.get("KAFKA_AUTO_CREATE_TOPICS_ENABLE") == "false"
     assert "kafka:9092" in env.get("KAFKA_ADVERTISED_LISTENERS", "")
-    assert env.get("KAFKA_CONTROLLER_QUORUM_VOTERS", "").startswith(env.get("KAFKA_NODE_ID", "?") + "@kafka:")
+    assert env.get("KAFKA_CONTROLLER_QUORUM_VOTERS", "") == env.get("KAFKA_NODE_ID", "?") + "@127.0.0.1:9093"
     assert env.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR") == "1"
     assert env.get("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR") == "1"
     assert "kafka-broker-api-versions.sh" in " ".join(services["kafka"]["healthcheck"]["test"])
+    assert "127.0.0.1:9095" in " ".join(services["kafka"]["healthcheck"]["test"]), "the loopback listener"
+
+
+def test_kafka_authenticates_and_authorises_every_client(services: dict[str, dict[str, Any]]) -> None:
+    env = env_of(services["kafka"])
+    protocols = dict(item.split(":") for item in env["KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"].split(","))
+    listeners = dict(item.split("://") for item in env["KAFKA_LISTENERS"].split(","))
+    # What the other containers reach is SASL; PLAINTEXT (the anonymous super user) is loopback only.
+    for name, protocol in protocols.items():
+        if protocol == "PLAINTEXT":
+            assert listeners[name].startswith("127.0.0.1:"), f"{name} is PLAINTEXT beyond loopback"
+    assert (
+        protocols["INTERNAL"] == "SASL_PLAINTEXT" and env["KAFKA_SASL_ENABLED_MECHANISMS"] == "SCRAM-SHA-512"
+    )
+    assert env["KAFKA_AUTHORIZER_CLASS_NAME"].endswith("StandardAuthorizer")
+    assert env["KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND"] == "false"
+    users = set()
+    for name in SERVICES:
+        if "kafka" not in NEEDS[name]:
+            assert not {"PARLEY_KAFKA_SASL_USERNAME", "PARLEY_KAFKA_SASL_PASSWORD_FILE"} & set(
+                env_of(services[name])
+            )
+            continue
+        service_env = env_of(services[name])
+        assert service_env["PARLEY_KAFKA_SECURITY_PROTOCOL"] == "SASL_PLAINTEXT", name
+        assert service_env["PARLEY_KAFKA_SASL_PASSWORD_FILE"] == f"/run/secrets/kafka_{name}_password", name
+        users.add(service_env["PARLEY_KAFKA_SASL_USERNAME"])
+    assert len(users) == len([n for n in SERVICES if "kafka" in NEEDS[n]]), f"one principal each: {users}"
+    setup = (ROOT / "deploy" / "kafka" / "setup.sh").read_text()
+    for name in SERVICES:
+        if "kafka" in NEEDS[name]:
+            assert f'"$ns-{name}"' in setup, f"deploy/kafka/setup.sh grants {name} nothing"
 
 
 def test_every_variable_is_documented_in_env_example() -> None:

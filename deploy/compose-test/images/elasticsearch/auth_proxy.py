@@ -7,7 +7,7 @@ The node from Maven jars has no x-pack, so it cannot check passwords or roles. T
 the password of every request (401 otherwise) against the users created through
 `PUT /_security/user/<name>` plus `elastic`, whose password is ELASTIC_PASSWORD (or the file
 named by ELASTIC_PASSWORD_FILE), and logs one JSON line per request with the user name, so a
-test can see which service used which credentials. Roles are stored but NOT enforced: index
+test can see which service (client address) used which credentials. Roles are stored but NOT enforced: index
 privileges are beyond the stand-in (docs/deployment.md says so).
 """
 
@@ -115,6 +115,7 @@ class Handler(BaseHTTPRequestHandler):
         line = {
             "standin": "elasticsearch",
             "user": user,
+            "client": self.client_address[0],
             "method": self.command,
             "path": self.path,
             "status": status,

@@ -1,0 +1,70 @@
+#!/bin/bash
+# One-shot `kafka-setup` in docker-compose.yml, run in the broker's network namespace so that it
+# reaches the broker's loopback-only PLAINTEXT listener (127.0.0.1:9095), whose anonymous
+# principal is the only super user. It gives each Parley principal its SCRAM credentials and
+# ACLs for exactly its own topics and consumer groups. Idempotent: runs on every `up`.
+# Passwords come from Docker secrets and reach kafka-configs in a file, never on a command line.
+set -euo pipefail
+ns=${PARLEY_NAMESPACE:-parley}
+bootstrap=127.0.0.1:9095
+bin=/opt/kafka/bin
+export KAFKA_HEAP_OPTS=-Xmx128m
+
+scram() {  # scram PRINCIPAL SECRET_NAME
+  local file; file=$(mktemp)
+  # The file form takes the value without the brackets --add-config wants.
+  printf 'SCRAM-SHA-512=iterations=8192,password=%s\n' "$(<"/run/secrets/$2")" >"$file"
+  "$bin/kafka-configs.sh" --bootstrap-server "$bootstrap" --alter --entity-type users \
+    --entity-name "$1" --add-config-file "$file" >/dev/null
+  rm -f "$file"
+  echo "kafka-setup: SCRAM credentials of $1"
+}
+
+acl() {  # acl PRINCIPAL OPERATION RESOURCE-ARGS...
+  local who=$1 op=$2; shift 2
+  "$bin/kafka-acls.sh" --bootstrap-server "$bootstrap" --add --allow-principal "User:$who" \
+    --operation "$op" "$@" >/dev/null
+}
+
+topic() { acl "$1" "$2" --topic "$ns.$3"; }
+own_prefix() {  # a faust app's own changelog/repartition topics and its consumer group
+  acl "$1" All --topic "$ns-$2" --resource-pattern-type prefixed
+  acl "$1" Read --group "$ns-$2" --resource-pattern-type prefixed
+}
+
+for service in ingest enrichment indexer alerting dispatcher operator; do
+  scram "$ns-$service" "kafka_${service}_password"
+  # Metadata of every Parley topic (the services check at start that all exist); no data.
+  acl "$ns-$service" Describe --topic "$ns." --resource-pattern-type prefixed
+done
+
+topic "$ns-ingest" Write articles.raw
+topic "$ns-ingest" Write deadletter
+
+topic "$ns-enrichment" Read articles.raw
+topic "$ns-enrichment" Write articles.enriched
+topic "$ns-enrichment" Write deadletter
+own_prefix "$ns-enrichment" enrichment
+
+topic "$ns-indexer" Read articles.enriched
+topic "$ns-indexer" Read talks
+topic "$ns-indexer" Write deadletter
+acl "$ns-indexer" Read --group "$ns-indexer" --resource-pattern-type prefixed
+
+topic "$ns-alerting" Read articles.enriched
+topic "$ns-alerting" Read talks
+topic "$ns-alerting" Write talks
+topic "$ns-alerting" Write alerts
+topic "$ns-alerting" Write deadletter
+own_prefix "$ns-alerting" alerting
+
+topic "$ns-dispatcher" Read alerts
+topic "$ns-dispatcher" Read alerts.deliveries
+topic "$ns-dispatcher" Write alerts.deliveries
+topic "$ns-dispatcher" Write alerts.deadletter
+topic "$ns-dispatcher" Write deadletter
+own_prefix "$ns-dispatcher" dispatcher
+
+# The operator (`parley alerts redeliver`, run with this principal's credentials) writes requests.
+topic "$ns-operator" Write alerts
+echo "kafka-setup: ACLs set"
