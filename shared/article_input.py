@@ -135,10 +135,12 @@ class ArticleInput(BaseModel):
             raise ValueError(f"more than {MAX_FUTURE.days} days in the future")
         return utc
 
-    @field_validator("title", "text", "html", "source")
+    # Before the length checks: a title of control characters alone used to pass `min_length`
+    # and then be stored empty.
+    @field_validator("title", "text", "html", "source", mode="before")
     @classmethod
-    def _no_control_characters(cls, value: str | None) -> str | None:
-        return None if value is None else _CONTROL.sub("", value)
+    def _no_control_characters(cls, value: Any) -> Any:
+        return _CONTROL.sub("", value) if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _has_body_within_cap(self) -> ArticleInput:

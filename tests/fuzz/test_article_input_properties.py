@@ -105,6 +105,7 @@ def _validate(doc: object) -> ArticleInput | None:
 @example({"title": "t", "published": "2026-02-12", "text": "x", "url": "http://[::1"})
 @example({"title": "t", "published": "9999-12-31T23:00-05:00", "text": "x"})
 @example({"title": "t", "published": "2026-02-12", "text": "x", "url": "https://a.example/%zz?x=%ff"})
+@example({"title": "\x00", "published": "2026-02-12", "text": "x"})  # found: stored with an empty title
 def test_any_article_object_is_accepted_within_the_caps_or_refused_with_a_reason(doc: dict[str, Any]) -> None:
     article = _validate(doc)
     if article is not None:

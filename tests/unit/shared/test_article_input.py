@@ -74,6 +74,15 @@ def test_control_characters_are_dropped() -> None:
     assert article.title == "ab" and article.body == "cd"
 
 
+@pytest.mark.parametrize("title", ["\x00", "\x00 \x01", " \x7f\t"])
+def test_a_title_of_control_characters_alone_is_refused(title: str) -> None:
+    # found by fuzzing: it passed the length check and was stored as an empty title
+    with pytest.raises(InputError, match="title"):
+        validate_article({"title": title, "published": "2026-02-13", "text": "x"})
+    with pytest.raises(InputError, match="text"):
+        validate_article({"title": "t", "published": "2026-02-13", "text": title})
+
+
 def test_id_from_canonical_url_ignores_tracking_and_case() -> None:
     a = validate_article(
         {
