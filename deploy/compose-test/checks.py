@@ -135,15 +135,19 @@ def targets_up(compose: Compose, want: dict[str, int] | None = None) -> str:
 
 
 def es_users(compose: Compose, expected: dict[str, str]) -> str:
-    """The stand-in logs user and client address of each request; each service must log in as
-    its own user (its password checked by the stand-in), and only as that user."""
+    """The stand-in logs user, client address and path of each request; each service must log in
+    as its own user (its password checked by the stand-in), and only as that user. Users and roles
+    are made by es-setup, which has exited by now (its address may be another container's since):
+    its requests are the `/_security/` ones, all as `elastic`."""
     addresses = stack.container_addresses()
     used: dict[str, set[str]] = {}
     for line in compose.logs("elasticsearch").splitlines():
         if line.startswith("{") and '"standin"' in line:
             entry = json.loads(line)
-            service = addresses.get(entry.get("client", ""), "?")
-            used.setdefault(service, set()).add(f"{entry['user']}:{entry['status']}")
+            who = (
+                "es-setup" if entry["path"].startswith("/_security/") else addresses.get(entry["client"], "?")
+            )
+            used.setdefault(who, set()).add(f"{entry['user']}:{entry['status']}")
     for service, user in expected.items():
         seen = used.get(service, set())
         assert (
