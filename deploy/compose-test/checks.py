@@ -270,6 +270,7 @@ def run_all(compose: Compose, report: Reporter) -> None:
             compose, {"indexer": "parley_indexer", "search": "parley_search", "es-setup": "elastic"}
         ),
     )
+    report.check("Kafka: a write outside the principal's ACLs is refused", lambda: kafka_acls(compose))
     report.check(
         "scale enrichment=3 indexer=2: replicas targets, share work, batch indexed once",
         lambda: scaled_batch(compose, state),

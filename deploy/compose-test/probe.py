@@ -124,15 +124,18 @@ def es_ids(index: str, ids: list[str]) -> Any:
 def kafka_write(principal: str, secret_name: str, topic: str) -> Any:
     from kafka import KafkaProducer  # in the Parley image
 
-    producer = KafkaProducer(
-        bootstrap_servers="kafka:9092",
-        security_protocol="SASL_PLAINTEXT",
-        sasl_mechanism="SCRAM-SHA-512",
-        sasl_plain_username=principal,
-        sasl_plain_password=secret(secret_name),
-        max_block_ms=15000,
-        retries=0,
-    )
+    try:
+        producer = KafkaProducer(
+            bootstrap_servers="kafka:9092",
+            security_protocol="SASL_PLAINTEXT",
+            sasl_mechanism="SCRAM-SHA-512",
+            sasl_plain_username=principal,
+            sasl_plain_password=secret(secret_name),
+            max_block_ms=15000,
+            retries=0,
+        )
+    except Exception as exc:  # a failed login surfaces here
+        return {"topic": topic, "outcome": "refused", "error": f"{type(exc).__name__}: {exc}"}
     try:
         producer.send(topic, key=b"compose-test", value=b"not an event").get(timeout=15)
         return {"topic": topic, "outcome": "written"}
