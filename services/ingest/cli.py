@@ -23,8 +23,11 @@ def make_publisher(settings: object) -> object:
     seen = SeenSet(
         settings.ingest.state_dir / "ingest-seen.sqlite3", settings.namespace, settings.ingest.seen_capacity
     )
-    producer = make_producer(settings.kafka, "parley-ingest")
-    return Publisher(producer, Names(settings.namespace).raw, seen)
+
+    def producer() -> object:
+        return make_producer(settings.kafka, "parley-ingest")
+
+    return Publisher(producer(), Names(settings.namespace).raw, seen, renew_producer=producer)
 
 
 @app.command()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -52,6 +54,9 @@ class Publisher:
     topic: str
     seen: SeenSet
     send_timeout_s: float = 30.0
+    # Builds a fresh producer: kafka-python's idempotent producer treats a broker's refusal of a
+    # record (MessageSizeTooLarge) as fatal and then fails every later send the same way.
+    renew_producer: Callable[[], Any] | None = None
     _claims: set[str] = field(default_factory=set, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
@@ -130,16 +135,49 @@ class Publisher:
                 future = self.producer.send(self.topic, key=article_id.encode(), value=value)
             pending.append((index, article_id, future))
         acked: list[str] = []
-        refused: MessageRejected | None = None
+        refused: list[tuple[int, str, bytes, MessageRejected]] = []
+        values = {index: value for index, _, value in messages}
         for index, article_id, future in pending:
             try:
                 with produce_errors("publishing an article", index):
                     future.get(timeout=self.send_timeout_s)
                 acked.append(article_id)
             except MessageRejected as exc:  # that article only; the others' acks still count
-                refused = refused or exc
-        self.seen.add_many(acked)
-        ARTICLES_INGESTED.labels(channel, "published").inc(len(acked))
-        MESSAGES_PRODUCED.labels(SERVICE, "articles.raw").inc(len(acked))
-        if refused is not None:
-            raise MessageRejected(str(refused), refused.index, refused.too_large, frozenset(acked))
+                refused.append((index, article_id, values[index], exc))
+        try:
+            if refused:
+                # A refusal fails the whole produce batch of its partition and leaves the producer
+                # unusable: on a fresh one, each refused article is tried alone, so only the
+                # articles Kafka refuses themselves are rejected.
+                self._renew()
+                refused = self._alone(refused, acked) if self.renew_producer is not None else refused
+        finally:  # Kafka unavailable meanwhile: what was acknowledged still counts
+            self.seen.add_many(acked)
+            ARTICLES_INGESTED.labels(channel, "published").inc(len(acked))
+            MESSAGES_PRODUCED.labels(SERVICE, "articles.raw").inc(len(acked))
+        if refused:
+            first = refused[0][3]
+            raise MessageRejected(str(first), first.index, first.too_large, frozenset(acked))
+
+    def _alone(
+        self, refused: list[tuple[int, str, bytes, MessageRejected]], acked: list[str]
+    ) -> list[tuple[int, str, bytes, MessageRejected]]:
+        still: list[tuple[int, str, bytes, MessageRejected]] = []
+        for index, article_id, value, _ in refused:
+            try:
+                with produce_errors("publishing an article", index):
+                    self.producer.send(self.topic, key=article_id.encode(), value=value).get(
+                        timeout=self.send_timeout_s
+                    )
+                acked.append(article_id)
+            except MessageRejected as again:
+                still.append((index, article_id, value, again))
+                self._renew()
+        return still
+
+    def _renew(self) -> None:
+        if self.renew_producer is None:
+            return
+        old, self.producer = self.producer, self.renew_producer()
+        with contextlib.suppress(Exception):  # a producer in a fatal state may not close cleanly
+            old.close(timeout=5)

@@ -135,7 +135,11 @@ def test_an_article_the_broker_refuses_is_rejected_for_good_and_the_rest_go_on(
         assert "summary: read 3, published 2, duplicates 0, rejected 1" in result.stderr
         resumed = bulk(namespace, tmp_path, path, "--resume")
         assert resumed.returncode == 0 and "already imported" in resumed.stderr
-        assert reader.total() == 4
+        # Articles sharing a produce batch with the refused one are sent again on a fresh
+        # producer: at least once, so count articles, not records.
+        assert {e.article_id for e in reader.read_all()} == {
+            validate_article(a).article_id for a in (article(0), article(2), article(3), article(5))
+        }
     finally:
         reader.close()
         publisher.producer.close()
