@@ -20,51 +20,52 @@ scram() {  # scram PRINCIPAL SECRET_NAME
   echo "kafka-setup: SCRAM credentials of $1"
 }
 
+# Each kafka-acls call starts a JVM: one call per principal and operation, several topics each.
 acl() {  # acl PRINCIPAL OPERATION RESOURCE-ARGS...
   local who=$1 op=$2; shift 2
   "$bin/kafka-acls.sh" --bootstrap-server "$bootstrap" --add --allow-principal "User:$who" \
     --operation "$op" "$@" >/dev/null
 }
 
-topic() { acl "$1" "$2" --topic "$ns.$3"; }
+topics() {  # topics PRINCIPAL OPERATION SUFFIX...
+  local who=$1 op=$2; shift 2
+  local args=()
+  for suffix in "$@"; do args+=(--topic "$ns.$suffix"); done
+  acl "$who" "$op" "${args[@]}"
+}
+
 own_prefix() {  # a faust app's own changelog/repartition topics and its consumer group
   acl "$1" All --topic "$ns-$2" --resource-pattern-type prefixed
   acl "$1" Read --group "$ns-$2" --resource-pattern-type prefixed
 }
 
+principals=()
 for service in ingest enrichment indexer alerting dispatcher operator; do
   scram "$ns-$service" "kafka_${service}_password"
-  # Metadata of every Parley topic (the services check at start that all exist); no data.
-  acl "$ns-$service" Describe --topic "$ns." --resource-pattern-type prefixed
+  principals+=(--allow-principal "User:$ns-$service")
 done
+# Metadata of every Parley topic for all of them (the services check at start that all exist).
+"$bin/kafka-acls.sh" --bootstrap-server "$bootstrap" --add "${principals[@]}" --operation Describe \
+  --topic "$ns." --resource-pattern-type prefixed >/dev/null
 
-topic "$ns-ingest" Write articles.raw
-topic "$ns-ingest" Write deadletter
+topics "$ns-ingest" Write articles.raw deadletter
 
-topic "$ns-enrichment" Read articles.raw
-topic "$ns-enrichment" Write articles.enriched
-topic "$ns-enrichment" Write deadletter
+topics "$ns-enrichment" Read articles.raw
+topics "$ns-enrichment" Write articles.enriched deadletter
 own_prefix "$ns-enrichment" enrichment
 
-topic "$ns-indexer" Read articles.enriched
-topic "$ns-indexer" Read talks
-topic "$ns-indexer" Write deadletter
+topics "$ns-indexer" Read articles.enriched talks
+topics "$ns-indexer" Write deadletter
 acl "$ns-indexer" Read --group "$ns-indexer" --resource-pattern-type prefixed
 
-topic "$ns-alerting" Read articles.enriched
-topic "$ns-alerting" Read talks
-topic "$ns-alerting" Write talks
-topic "$ns-alerting" Write alerts
-topic "$ns-alerting" Write deadletter
+topics "$ns-alerting" Read articles.enriched talks
+topics "$ns-alerting" Write talks alerts deadletter
 own_prefix "$ns-alerting" alerting
 
-topic "$ns-dispatcher" Read alerts
-topic "$ns-dispatcher" Read alerts.deliveries
-topic "$ns-dispatcher" Write alerts.deliveries
-topic "$ns-dispatcher" Write alerts.deadletter
-topic "$ns-dispatcher" Write deadletter
+topics "$ns-dispatcher" Read alerts alerts.deliveries
+topics "$ns-dispatcher" Write alerts.deliveries alerts.deadletter deadletter
 own_prefix "$ns-dispatcher" dispatcher
 
-# The operator (`parley alerts redeliver`, run with this principal's credentials) writes requests.
-topic "$ns-operator" Write alerts
+# The operator (`parley alerts redeliver`, profile "operator") writes redelivery requests.
+topics "$ns-operator" Write alerts
 echo "kafka-setup: ACLs set"
