@@ -52,6 +52,8 @@ _MONTHS = {
     "dec": 12,
 }
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+# Capitalised words that are never names or places.
+CALENDAR_WORDS = frozenset([*calendar.month_name[1:], *calendar.day_name])
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"

@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from parley.shared.extraction import Entity
 
+from .dates import CALENDAR_WORDS
 from .gazetteer import NameEntry, gazetteer
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+")
@@ -43,7 +44,7 @@ _ROLE_MODIFIER = re.compile(
     r"^(?:[A-Z][\w.’'-]*|top|chief|senior|special|presidential|acting|deputy|foreign|national|security|"
     r"state|interim|former|new|then|ministry|government|military|defen[cs]e|army|party|s)$"
 )
-_NOT_NAMES = frozenset(
+_NOT_NAMES = CALENDAR_WORDS | frozenset(
     [
         "He",
         "She",
@@ -73,25 +74,6 @@ _NOT_NAMES = frozenset(
         "Its",
         "Their",
         "Our",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
         "Mr",
         "Mrs",
         "Ms",
