@@ -13,7 +13,7 @@ _I = re.IGNORECASE
 TRIGGER = re.compile(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
     r"dialogue|discussions|peace\s+conference|round\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|"
-    r"another)\s+round)\b",
+    r"another)\s+round|ministerial|COP\s?\d{1,2}|(?:ministerial|climate|donors?|review)\s+conference)\b",
     _I,
 )
 DENIED = re.compile(

@@ -22,6 +22,7 @@ from parley.shared.extraction import Entity, TalksRecord, TalksStatus
 from . import talks_cues as cue
 from .dates import FoundDate, find_dates
 from .entities import extract_entities
+from .talks_bodies import membership_meeting
 from .talks_extraction import (
     _compatible,
     _Draft,
@@ -85,9 +86,11 @@ def candidates(
 ) -> Candidates:
     skip = dateline_end(text)
     drafts, mediators = find_drafts(text, published, entities, dates, skip)
+    drafts = [_body_as_party(d) for d in drafts]
     title_entities = extract_entities(title) if title else []
     title_dates = find_dates(title, published, headline=True) if title else []
     headline = headline_draft(title, published, title_entities, title_dates) if title else None
+    headline = _body_as_party(headline) if headline is not None else None
     passages = cue_passages(
         title,
         spans_of(title_entities, title_dates, published),
@@ -183,6 +186,8 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     best = replace(best, status=status, weak=False)
     if best.start is not None and best.start < published:
         best = replace(best, start=None, end=None)  # a date behind us is not when these talks meet
+    if source.status == "held":
+        best = replace(best, location=None)  # where the last round met says nothing of the next
     headline = c.headline
     if (
         headline is not None
@@ -235,6 +240,25 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel) -> _Draft:
     return d
 
 
+def _body_as_party(d: _Draft, texts: list[str] | None = None) -> _Draft:
+    """A summit or ministerial of one body's own members has the body as its one party, not the
+    host or the chair the side rules would pick ("WTO members agreed the Ministerial Conference
+    will take place in ..."). Read from the mention's own sentence unless `texts` are given;
+    two named sides stand."""
+    if len(d.parties) >= 2:
+        return d
+    body = membership_meeting(texts if texts is not None else [d.evidence])
+    if body is None:
+        return d
+    return replace(d, parties=[body], explicit={body}, mediators=[m for m in d.mediators if m != body])
+
+
+def _event_texts(source: _Draft, c: Candidates) -> list[str]:
+    """Where the primary event is worded: the headline, its own sentence, other upcoming mentions."""
+    texts = [m.evidence for m in (c.headline, source) if m is not None]
+    return texts + [m.evidence for m in c.drafts if m is not source and m.status in UPCOMING]
+
+
 def assemble(
     c: Candidates, published: date, model: LinearModel, roles: SoftmaxModel | None = None
 ) -> list[TalksRecord]:
@@ -257,6 +281,7 @@ def assemble(
     source, primary = found
     if roles is not None:
         primary = _with_roles(primary, c, roles)
+    primary = _body_as_party(primary, _event_texts(source, c))
     # Other upcoming mentions of the same event were folded into it; everything else stays.
     rest = [
         d

@@ -1,0 +1,55 @@
+"""Meetings of a multilateral body's own members, on sentences written for these tests."""
+
+from datetime import date
+
+import pytest
+
+from parley.services.enrichment.extract import extract_article
+from parley.services.enrichment.talks_bodies import membership_meeting
+
+WEDNESDAY = date(2031, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("The annual ASEAN summit will open in the capital on Friday.", "ASEAN"),
+        ("The WTO's Thirteenth Ministerial Conference will take place in the port city.", "WTO"),
+        (
+            "An extraordinary summit of heads of state of the Southern African Development Community is set.",
+            "SADC",
+        ),
+        ("Asean foreign ministers will gather for a retreat next month.", "ASEAN"),
+        ("Delegates at COP41 will meet for two weeks in November.", "UNFCCC"),
+        ("G20 leaders meet next week.", "G20"),
+        # Two sides: the body meets someone else, which the side rules read.
+        ("An ASEAN-Japan summit will be held in the capital.", None),
+        ("A summit between ASEAN and Japan will be held in the capital.", None),
+        ("The United Nations summit opens on Monday.", None),  # not a membership body
+        ("The wto summit opens on Monday.", None),  # an acronym in its own case only
+    ],
+)
+def test_membership_meeting(sentence: str, body: str | None) -> None:
+    assert membership_meeting([sentence]) == body
+
+
+def test_the_body_is_the_party_not_the_host() -> None:
+    text = (
+        "Leaders of the Association of Southeast Asian Nations will meet on March 20 in Kuala Lumpur, "
+        "Malaysia said on Tuesday. Malaysia will host the ASEAN summit as this year's chair."
+    )
+    records = [
+        r for r in extract_article(title="", text=text, published=WEDNESDAY).talks if r.status == "announced"
+    ]
+    assert records, "the summit is announced"
+    assert records[0].parties == ("ASEAN",)
+    assert records[0].location == "Kuala Lumpur"
+    assert records[0].start_date == date(2031, 3, 20)
+
+
+def test_two_named_sides_stand() -> None:
+    text = "Serbia and Kosovo will hold talks in Brussels on March 20 on the sidelines of a NATO summit."
+    [record] = [
+        r for r in extract_article(title="", text=text, published=WEDNESDAY).talks if r.status == "announced"
+    ]
+    assert set(record.parties) == {"Serbia", "Kosovo"}
