@@ -66,7 +66,15 @@ STRONG_FUTURE = re.compile(
     r"|\b(?:scheduled|set|slated|planned|fixed)\s+(?:for|on)\b|\bdue\s+to\s+(?:be\s+held|take\s+place|begin|start|meet)\b"
     r"|\b(?:has|have)\s+(?:scheduled|set)\b|\bto\s+be\s+held\b|\bplans?\s+to\s+(?:meet|hold|host)\b"
     r"|\bagreed\s+to\s+(?:meet|hold)\b|\blooks?\s+forward\s+to\s+hosting\b|\b(?:to|will)\s+host\b"
-    r"|\bare\s+(?:meeting|holding)\b(?=.{0,60}\b(?:next|tomorrow|on\s+\w+day)\b)",
+    r"|\bare\s+(?:meeting|holding)\b(?=.{0,60}\b(?:next|tomorrow|on\s+\w+day)\b)"
+    # "talks scheduled to take place on ...", without the auxiliary
+    r"|\b(?:scheduled|slated|set|planned|due)\s+to\s+(?:take\s+place|be\s+held|begin|start|open|resume|convene)\b"
+    # an agreed next round, its time or venue still open (an announcement by the corpus convention)
+    r"|\bagree(?:d|ment)\s+(?:to|on)\s+(?:\w+\s+){0,2}?(?:continue|continuing|resume|the\s+continuation\s+of|"
+    r"further|another|a\s+new\s+round|the\s+next)\s+(?:\w+\s+){0,2}?(?:round|talks|negotiations|meetings?|"
+    r"discussions|consultations)\b"
+    r"|\bagree\w*\b.{0,80}?\b(?:date|time|venue)\s+(?:and\s+\w+\s+)?(?:of|for)\s+the\s+next\s+"
+    r"(?:meeting|round|session)\b",
     _I,
 )
 WEAK_FUTURE = re.compile(
@@ -133,7 +141,7 @@ MEDIATOR_BEFORE = re.compile(
 MEDIATOR_ROLE_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s+[\w-]+){0,5}?\s+(?:mediat\w*|host(?:s|ed|ing)?\b(?!\s+(?:city|country))|broker\w*|"
     r"facilitat\w*|(?:has\s+)?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)"
-    r"(?:scheduled|convened|invited))"
+    r"(?:scheduled(?!\s+to\b)|convened|invited))"  # not "talks scheduled to take place"
     # "R and S, which brokered the last round, said ...": a relative clause names the go-betweens
     r"|^(?:\s+and\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?,\s+(?:which|who)\s+(?:\w+\s+){0,2}?"
     r"(?:mediat|host|broker|facilitat)\w*",

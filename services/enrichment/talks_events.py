@@ -140,9 +140,20 @@ def _completeness(d: _Draft, published: date) -> tuple[int, ...]:
     )
 
 
+def _next_of_held(d: _Draft, published: date) -> _Draft:
+    """A mention of a round that met, read for the next round: its venue and a day up to the
+    publication day are the last round's ("met on Thursday in X ... agreed to meet again"); a day
+    still ahead ("ahead of tomorrow's meeting ... held calls") is the next one's."""
+    if d.start is not None and d.start <= published:
+        d = replace(d, start=None, end=None, date_text=None)
+    return replace(d, location=None)
+
+
 def _fill(primary: _Draft, other: _Draft, published: date) -> _Draft:
     """Missing fields of the primary event from another mention of the same event."""
-    if other.start is not None and other.start < published:
+    if other.status == "held":
+        other = _next_of_held(other, published)
+    elif other.start is not None and other.start < published:
         other = replace(other, start=None, end=None)
     return replace(
         primary,
@@ -186,8 +197,9 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     best = replace(best, status=status, weak=False)
     if best.start is not None and best.start < published:
         best = replace(best, start=None, end=None)  # a date behind us is not when these talks meet
-    if source.status == "held":
-        best = replace(best, location=None)  # where the last round met says nothing of the next
+    over = "r:headline_ongoing" in c.features  # a headline reporting talks begun or ended
+    if source.status == "held" or (source is c.headline and over):
+        best = _next_of_held(best, published)
     headline = c.headline
     if (
         headline is not None
@@ -202,6 +214,8 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     sources = [c.headline] if c.headline is not None and c.headline is not source else []
     sources += [d for d in c.drafts if d is not source]
     for other in sources:
+        if other is c.headline and over:
+            other = replace(other, status="held")
         if other is not None and _compatible(replace(other, status="announced"), best):
             best = _fill(best, other, published)
     return source, best
@@ -232,12 +246,24 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel) -> _Draft:
         if name in c.venues and _VENUE_TYPES & features.keys() and (venue is None or p["venue"] > venue[0]):
             venue = (p["venue"], name)
     if len(parties) >= 2:
-        d = replace(d, parties=parties, explicit=set(parties), mediators=mediators or d.mediators)
+        # The exact rules' go-betweens ("X and Y, which brokered...") stay; the model may add more.
+        merged = [m for m in dict.fromkeys([*d.mediators, *mediators]) if m not in parties]
+        d = replace(d, parties=parties, explicit=set(parties), mediators=merged)
     # An exact locative ("in X", "the X talks") in the event's own sentences stands; the model
     # finds the venue the sentence rules missed (the headline, a later paragraph).
-    if venue is not None and venue[0] >= 0.35 and d.location is None:
+    if venue is not None and venue[0] >= 0.35 and d.location is None and venue[1] not in _past_venues(c):
         d = replace(d, location=c.venues[venue[1]])
     return d
+
+
+def _past_venues(c: Candidates) -> set[str]:
+    """Places named only as where a round already met (a held mention, a headline reporting
+    talks begun or ended), never as where upcoming talks meet."""
+    past = [m for m in c.drafts if m.status == "held"]
+    ahead = [m for m in c.drafts if m.status in UPCOMING]
+    if c.headline is not None:
+        (past if "r:headline_ongoing" in c.features else ahead).append(c.headline)
+    return {m.location.name for m in past if m.location} - {m.location.name for m in ahead if m.location}
 
 
 def _body_as_party(d: _Draft, texts: list[str] | None = None) -> _Draft:

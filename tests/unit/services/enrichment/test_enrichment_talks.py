@@ -313,3 +313,26 @@ def test_a_headline_worded_as_a_denial_outweighs_a_plan_in_the_body() -> None:
     body = "Serbia and Kosovo would meet in Brussels on Friday, an official had said earlier."
     title = "Serbia has no plans to meet Kosovo in Brussels, officials say"
     assert _upcoming(body, title=title, published=THURSDAY) == []
+
+
+def test_an_agreed_next_round_after_a_held_one_is_announced_without_the_last_rounds_day_or_venue() -> None:
+    text = (
+        "Armenia and Azerbaijan held a round of talks in Vienna on Wednesday. "
+        "The two delegations agreed to continue negotiations, and the date and venue of the next round "
+        "will be set through diplomatic channels."
+    )
+    records = _upcoming(text, title="Armenia and Azerbaijan end talks in Vienna")
+    assert records, "an agreed next round is an announcement even with its time and venue open"
+    assert set(records[0].parties) == {"Armenia", "Azerbaijan"}
+    assert records[0].location is None  # Vienna is where the last round met
+    assert records[0].start_date is None  # and Wednesday is when
+
+
+def test_talks_scheduled_to_take_place_without_an_auxiliary() -> None:
+    text = (
+        "Qatar invited Sudan and South Sudan to border talks scheduled to take place in Doha on March 20, "
+        "a foreign ministry statement said."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) >= {"Sudan", "South Sudan"}
+    assert (record.location, record.start_date) == ("Doha", date(2031, 3, 20))
