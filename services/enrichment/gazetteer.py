@@ -370,6 +370,11 @@ ORGANISATIONS = {
     "Pacific Islands Forum": "Pacific Islands Forum",
 }
 ARMED_GROUPS = {
+    # Communities that negotiate as sides, though unarmed: the schema's one kind for non-state sides.
+    "Greek Cypriots": "Greek Cypriots",
+    "Greek Cypriot": "Greek Cypriots",
+    "Turkish Cypriots": "Turkish Cypriots",
+    "Turkish Cypriot": "Turkish Cypriots",
     "Hamas": "Hamas",
     "Hezbollah": "Hezbollah",
     "Taliban": "Taliban",

@@ -50,6 +50,11 @@ _QUALIFIER = (
     r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
     r"twelfth|thirteenth|fourteenth|fifteenth|security|troika)"
 )
+# The body as the subject of its own meeting: "SADC defers emergency summit", "ASEAN will hold its summit".
+_DOES = (
+    r"(?:(?:has|have|will|to)\s+)?(?:(?:\w+\s+){0,3}?)(?:defers?|deferred|delay(?:s|ed)?|postpones?|postponed|"
+    r"convenes?|convened|calls?|called|holds?|hold|held|hosts?|opens?|reschedules?|rescheduled)"
+)
 _MEMBERS = (
     r"(?:members|member\s+(?:states|countries|nations)|leaders|heads\s+of\s+state|(?:foreign\s+)?ministers)"
 )
@@ -62,7 +67,8 @@ def _pattern(alias: str) -> re.Pattern[str]:
     return re.compile(
         # "ASEAN summit", "the WTO's Twelfth Ministerial Conference", "SADC extraordinary summit";
         # not "ASEAN-US summit" or "ASEAN and China".
-        rf"\b{name}(?:['’]s)?(?![-–]\w|\s+and\b)\s+(?:{_QUALIFIER}\s+){{0,5}}?{_MEETING}\b"
+        rf"\b{name}(?:['’]s)?(?![-–]\w|\s+and\b)(?:\s+\([^)]{{1,12}}\))?(?:\s+{_DOES}\s+(?:\w+\s+){{0,3}}?(?:its\s+|an?\s+|the\s+)?)?"
+        rf"\s*(?:{_QUALIFIER}\s+){{0,5}}?{_MEETING}\b"
         # "a summit of ASEAN leaders", "meeting of foreign ministers of the Association of ..."
         rf"|\b{_MEETING}\s+of\s+(?:the\s+)?(?:{_QUALIFIER}\s+){{0,6}}?(?:the\s+)?{name}\b(?![-–]\w|\s+and\b)"
         # "ASEAN members agreed", "WTO member states will meet", "leaders of the African Union"

@@ -22,6 +22,12 @@ WEDNESDAY = date(2031, 3, 12)
         ("Asean foreign ministers will gather for a retreat next month.", "ASEAN"),
         ("Delegates at COP41 will meet for two weeks in November.", "UNFCCC"),
         ("G20 leaders meet next week.", "G20"),
+        ("ECOWAS defers extraordinary summit on the crisis", "ECOWAS"),
+        (
+            "The Pacific Islands Forum (PIF) has postponed by a month its annual leaders meeting.",
+            "Pacific Islands Forum",
+        ),
+        ("ASEAN called on Japan to hold a summit.", None),
         # Two sides: the body meets someone else, which the side rules read.
         ("An ASEAN-Japan summit will be held in the capital.", None),
         ("A summit between ASEAN and Japan will be held in the capital.", None),
