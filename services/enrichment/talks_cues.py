@@ -46,6 +46,15 @@ NO_NEW_DATE = re.compile(
 POSTPONED_TO = re.compile(
     r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back)\s+(?:to|until|till)\b", _I
 )
+# "postponed to early May", "delayed until next month": a new time without a day (an update by the
+# corpus convention, with no start date).
+POSTPONED_TO_VAGUE = re.compile(
+    r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|moved)\s+(?:\w+\s+){0,3}?(?:to|until|till)\s+"
+    r"(?:(?:early|mid|late|the\s+(?:end|beginning|middle)\s+of)[\s-]+)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"next\s+(?:week|month|year)|the\s+(?:coming|following)\s+(?:week|month)s?)\b",
+    _I,
+)
 RESCHEDULED = re.compile(
     r"\b(?:rescheduled|will\s+now\s+(?:\w+\s+)?(?:take\s+place|be\s+held|meet|begin|start)|new\s+date|instead\s+of|"
     r"will\s+move\s+to|moved\s+to|relocated|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
@@ -62,7 +71,7 @@ STRONG_FUTURE = re.compile(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|in))\b"
     r"|\b(?:is|are|was|were|been)\s+(?:now\s+)?(?:set|scheduled|due|expected|slated|planned|poised|going)\s+to\s+"
-    r"(?:meet|hold|begin|start|take\s+place|be\s+held|resume|convene|open|travel|attend|host|sit)\b"
+    r"(?:meet|hold|begin|start|take\s+place|be\s+held|resume|convene|reconvene|open|travel|attend|host|sit|return)\b"
     r"|\b(?:scheduled|set|slated|planned|fixed)\s+(?:for|on)\b|\bdue\s+to\s+(?:be\s+held|take\s+place|begin|start|meet)\b"
     r"|\b(?:has|have)\s+(?:scheduled|set)\b|\bto\s+be\s+held\b|\bplans?\s+to\s+(?:meet|hold|host)\b"
     r"|\bagreed\s+to\s+(?:meet|hold)\b|\blooks?\s+forward\s+to\s+hosting\b|\b(?:to|will)\s+host\b"

@@ -156,6 +156,8 @@ def _status(sentence: str, has_future_date: bool) -> tuple[TalksStatus | None, b
     if cue.POSTPONED.search(original):
         if (cue.POSTPONED_TO.search(sentence) or strong) and has_future_date:
             return "rescheduled", False
+        if cue.POSTPONED_TO_VAGUE.search(sentence):
+            return "rescheduled", False  # "postponed to early May": a new time, if not yet a day
         return "postponed", False
     if cue.CANCELLED.search(sentence):
         return "cancelled", False
@@ -307,6 +309,15 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
         if status in {"announced", "rescheduled"} and d.start_date < published:
             continue
         candidates.append(d)
+    if status == "rescheduled":
+        # "scheduled for May 30, have been moved to December 5": the new date follows the move
+        to_time = cue.POSTPONED_TO.search(s.text, s.start, s.end)
+        moved = to_time or cue.RESCHEDULED.search(s.text, s.start, s.end)
+        later = [d for d in candidates if moved is not None and d.start >= moved.end()]
+        if later:
+            return later[0]
+        if to_time is not None:  # "set for Friday, postponed to early May": Friday was the old plan
+            return None
     return candidates[0] if candidates else None
 
 

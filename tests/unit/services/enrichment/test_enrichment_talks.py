@@ -336,3 +336,26 @@ def test_talks_scheduled_to_take_place_without_an_auxiliary() -> None:
     [record] = _upcoming(text)
     assert set(record.parties) >= {"Sudan", "South Sudan"}
     assert (record.location, record.start_date) == ("Doha", date(2031, 3, 20))
+
+
+def test_postponed_to_a_vague_time_is_an_update_without_the_old_day() -> None:
+    text = "The meeting of the foreign ministers of Serbia and Kosovo set for Friday has been postponed to early May."
+    [record] = _upcoming(text, published=WEDNESDAY)
+    assert record.status == "rescheduled"
+    assert set(record.parties) == {"Serbia", "Kosovo"}
+    assert record.start_date is None  # Friday was the old plan; "early May" names no day
+
+
+def test_moved_to_a_new_day_takes_the_new_day() -> None:
+    text = (
+        "The summit between Sudan and South Sudan, scheduled for March 20, has been moved to April 2 in Juba."
+    )
+    [record] = _upcoming(text, published=WEDNESDAY)
+    assert record.status == "rescheduled"
+    assert record.start_date == date(2031, 4, 2)
+
+
+def test_scheduled_to_return_to_the_table() -> None:
+    text = "Armenia and Azerbaijan are scheduled to return to the negotiating table in Vienna on March 20."
+    [record] = _upcoming(text, published=WEDNESDAY)
+    assert (record.location, record.start_date) == ("Vienna", date(2031, 3, 20))
