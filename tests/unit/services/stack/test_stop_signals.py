@@ -11,6 +11,10 @@ from parley.services.stop_signals import STOP_SIGNALS, Stopped, StopSignals
 @pytest.fixture
 def signals() -> Iterator[StopSignals]:
     saved = {sig: signal.getsignal(sig) for sig in STOP_SIGNALS}
+    # As from a terminal: under nohup or as a script's background job, SIGHUP or SIGINT arrive
+    # ignored, and install() rightly keeps an inherited ignore (the last test).
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, signal.SIG_DFL)
     try:
         yield StopSignals.install()
     finally:
