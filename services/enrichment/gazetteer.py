@@ -173,6 +173,19 @@ INSTITUTIONS = {
     "Bankova": "Ukraine",
     "Foggy Bottom": "United States",
 }
+# Where an institution sits, for talks held at it ("talks at the White House" meet in Washington).
+INSTITUTION_SEATS = {
+    "Kremlin": "Moscow",
+    "White House": "Washington",
+    "Pentagon": "Washington",
+    "State Department": "Washington",
+    "Downing Street": "London",
+    "Elysee": "Paris",
+    "Élysée": "Paris",
+    "Quai d'Orsay": "Paris",
+    "Zhongnanhai": "Beijing",
+    "Blue House": "Seoul",
+}
 _DEMONYMS = {
     "Afghan": "Afghanistan",
     "Albanian": "Albania",

@@ -169,7 +169,11 @@ BETWEEN = re.compile(
 )
 NEGATED_FUTURE = re.compile(r"\b(?:will|would|shall)\s+not\s+\w+(?:\s+\w+)?|\bwon['’]t\s+\w+(?:\s+\w+)?", _I)
 PAST_VENUE_BEFORE = re.compile(
-    r"\b(?:took\s+place|was\s+held|were\s+held|held\s+talks|met)\s+(?:\w+\s+){0,3}$", _I
+    r"\b(?:took\s+place|was\s+held|were\s+held|held\s+talks|met|"
+    # "similar talks held in X", "the previous round in X"
+    r"(?:talks|meetings?|negotiations|rounds?|consultations|summits?)\s+held|"
+    r"(?:previous|last|earlier|prior)\s+(?:round|meeting|session)s?(?:\s+of\s+\w+)?)\s+(?:\w+\s+){0,3}$",
+    _I,
 )
 ATTRIBUTIVE_AFTER = re.compile(r"^[\s-]*(?:peace\s+)?(?:talks|summit|meeting|negotiations|round)\b", _I)
 CLAUSE_END = re.compile(

@@ -17,6 +17,7 @@ from parley.shared.extraction import Entity, TalksFormat, TalksRecord, TalksStat
 
 from . import talks_cues as cue
 from .dates import CALENDAR_WORDS, FoundDate
+from .gazetteer import INSTITUTION_SEATS
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
@@ -219,9 +220,13 @@ def _mediators(s: _Sentence) -> list[str]:
 def _venues(s: _Sentence) -> list[Entity]:
     out = []
     for e in s.entities:
+        before = s.before(e, 40)
+        seat = INSTITUTION_SEATS.get(e.text)
+        if seat is not None and cue.LOCATIVE_BEFORE.search(before):  # "at the White House"
+            out.append(Entity.model_construct(kind="place", text=e.text, name=seat, start=e.start, end=e.end))
+            continue
         if e.kind not in {"place", "country"} or (e.kind == "country" and e.text != e.name):
             continue
-        before = s.before(e, 40)
         if cue.PAST_VENUE_BEFORE.search(before):
             continue
         if (cue.LOCATIVE_BEFORE.search(before) and not cue.TOPIC_BEFORE.search(before)) or (

@@ -359,3 +359,9 @@ def test_scheduled_to_return_to_the_table() -> None:
     text = "Armenia and Azerbaijan are scheduled to return to the negotiating table in Vienna on March 20."
     [record] = _upcoming(text, published=WEDNESDAY)
     assert (record.location, record.start_date) == ("Vienna", date(2031, 3, 20))
+
+
+def test_talks_at_an_institution_meet_in_its_city() -> None:
+    [record] = _upcoming("Serbia and Kosovo will hold talks at the White House on March 20.")
+    assert (record.location, record.start_date) == ("Washington", date(2031, 3, 20))
+    assert set(record.parties) == {"Serbia", "Kosovo"}
