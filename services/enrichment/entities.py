@@ -228,26 +228,25 @@ def _later_mentions(text: str, people: list[Entity], taken: list[Entity]) -> lis
 
 
 _CAPITAL_AFTER = re.compile(r"(?:['’]s)?\s+capital\b(?!\s+(?:of|city\s+of)\b)")
+_CAPITAL_OF_BEFORE = re.compile(r"\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _described_capitals(text: str, named: list[Entity]) -> list[Entity]:
-    """ "the Omani capital", "Kenya's capital": the capital city, named only by description."""
+    """ "the Omani capital", "Kenya's capital", "the capital of Kazakhstan": the capital city,
+    named only by description."""
     capitals = gazetteer().capital_of
     out = []
     for e in named:
-        m = _CAPITAL_AFTER.match(text, e.end) if e.kind == "country" else None
-        capital = capitals.get(e.name) if m else None
-        if m is None or capital is None:
+        capital = capitals.get(e.name) if e.kind == "country" else None
+        after = _CAPITAL_AFTER.match(text, e.end) if capital else None
+        before = _CAPITAL_OF_BEFORE.search(text, max(0, e.start - 30), e.start) if capital else None
+        if capital is None or (after is None and before is None):
             out.append(e)
             continue
+        start, end = (e.start, after.end()) if after else (e.start, e.end)
         out.append(
             Entity.model_construct(
-                kind="place",
-                text=text[e.start : m.end()],
-                name=capital,
-                start=e.start,
-                end=m.end(),
-                country=e.name,
+                kind="place", text=text[start:end], name=capital, start=start, end=end, country=e.name
             )
         )
     return out

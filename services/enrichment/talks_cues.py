@@ -133,6 +133,7 @@ LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|to|inside|for\s+talks\s+in|venue\s+(?:of|in)?)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?"
     r"(?:(?:capital|city|resort|town)\s+(?:of\s+)?)?$"
 )
+CITY_OF_BEFORE = re.compile(r"\b(?:capital|city|town|resort|port)\s+(?:city\s+)?of\s+$", _I)
 TOPIC_BEFORE = re.compile(
     r"\b(?:war|conflict|crisis|fighting|situation|peace|violence|clashes|invasion|settlement|occupation|"
     r"ending|end|over|about|on|discuss|regarding|concerning|against|of)\s+(?:the\s+)?(?:\w+\s+){0,1}$",

@@ -229,7 +229,9 @@ def _venues(s: _Sentence) -> list[Entity]:
             continue
         if cue.PAST_VENUE_BEFORE.search(before):
             continue
-        if (cue.LOCATIVE_BEFORE.search(before) and not cue.TOPIC_BEFORE.search(before)) or (
+        # "in the Turkish city of Istanbul": a locative, though "of" often opens a topic
+        topic = cue.TOPIC_BEFORE.search(before) and not cue.CITY_OF_BEFORE.search(before)
+        if (cue.LOCATIVE_BEFORE.search(before) and not topic) or (
             e.kind == "place" and cue.ATTRIBUTIVE_AFTER.match(s.after(e, 20))
         ):
             out.append(e)

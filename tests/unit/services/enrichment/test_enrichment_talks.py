@@ -365,3 +365,11 @@ def test_talks_at_an_institution_meet_in_its_city() -> None:
     [record] = _upcoming("Serbia and Kosovo will hold talks at the White House on March 20.")
     assert (record.location, record.start_date) == ("Washington", date(2031, 3, 20))
     assert set(record.parties) == {"Serbia", "Kosovo"}
+
+
+def test_a_venue_described_as_a_countrys_city_or_capital() -> None:
+    [record] = _upcoming("Russia and Ukraine will hold talks in the Turkish city of Istanbul on March 20.")
+    assert record.location == "Istanbul"
+    [record] = _upcoming("Serbia and Kosovo will meet in the capital of Belgium on March 20.")
+    assert record.location == "Brussels"
+    assert set(record.parties) == {"Serbia", "Kosovo"}  # the venue's country is no side
