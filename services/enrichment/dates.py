@@ -140,6 +140,9 @@ def _day(word: str) -> int:
     return int(re.sub(r"\D", "", word))
 
 
+_STALE_DAYS = 30
+
+
 def _nearest_year(published: date, month: int, day: int) -> date | None:
     best: date | None = None
     for year in (published.year - 1, published.year, published.year + 1):
@@ -163,6 +166,12 @@ def _calendar(kind: str, m: re.Match[str], published: date) -> tuple[date | None
         start: date | None = date(int(m.group("y")), month1, day1)
     else:
         start = _nearest_year(published, month1, day1)
+        stale = start is not None and (published - start).days > _STALE_DAYS
+        if stale and _direction(m.string, m.start(), m.end(), 0) > 0:
+            # "will meet on Nov. 15" in March: the coming November, not the one just past (a day
+            # a few weeks back stays: more likely an old plan than one almost a year ahead)
+            start = _nearest_year(date(published.year + 1, published.month, 1), month1, day1)
+            start = start if start is not None and start > published else None
     end: date | None = None
     if start is not None and m.groupdict().get("d2"):
         month2 = _month(m.group("m2")) if kind == "md" and m.group("m2") else month

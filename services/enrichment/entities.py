@@ -252,9 +252,40 @@ def _described_capitals(text: str, named: list[Entity]) -> list[Entity]:
     return out
 
 
+_SHARED_HEAD = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+)\b")
+
+
+def _lookup(surface: str) -> NameEntry | None:
+    gaz = gazetteer()
+    return gaz.exact.get(surface) or gaz.folded.get(surface.lower())
+
+
+def _shared_heads(text: str, named: list[Entity]) -> list[Entity]:
+    """ "North and South Korea", "Greek and Turkish Cypriots": the first word names a side too,
+    completed by the head noun they share."""
+    out = list(named)
+    for m in _SHARED_HEAD.finditer(text):
+        first = _lookup(f"{m.group(1)} {m.group(3)}")
+        second = _lookup(f"{m.group(2)} {m.group(3)}")
+        if first is None or second is None or first.kind not in {"country", "armed_group"}:
+            continue
+        out = [e for e in out if not (e.start == m.start(1) and e.end == m.end(1))]
+        out.append(
+            Entity.model_construct(
+                kind=first.kind,
+                text=m.group(1),
+                name=first.name,
+                start=m.start(1),
+                end=m.end(1),
+                country=None,
+            )
+        )
+    return sorted(out, key=lambda e: (e.start, e.end))
+
+
 def extract_entities(text: str) -> list[Entity]:
     """All entity mentions in `text`, ordered by offset."""
-    named = _described_capitals(text, _gazetteer_entities(text))
+    named = _shared_heads(text, _described_capitals(text, _gazetteer_entities(text)))
     people = _people(text, named)
     person_spans = [(p.start, p.end) for p in people]
     named = [e for e in named if not any(s <= e.start < end for s, end in person_spans)]

@@ -71,3 +71,11 @@ def test_a_weekday_followed_by_its_date_and_passive_future() -> None:
     ]
     assert _resolved("talks to be held Thursday") == [("Thursday", date(2031, 3, 20), None)]
     assert _resolved("the envoys met Thursday") == [("Thursday", date(2031, 3, 13), None)]
+
+
+def test_a_day_without_a_year_months_back_lies_ahead_when_the_wording_looks_ahead() -> None:
+    march = date(2031, 3, 12)
+    assert _resolved("The leaders will meet on Nov. 15.", march)[0][1] == date(2031, 11, 15)
+    assert _resolved("The leaders met on Nov. 15.", march)[0][1] == date(2030, 11, 15)
+    # a few weeks back stays back: an old plan, not one almost a year ahead
+    assert _resolved("Talks are scheduled for March 1.", march)[0][1] == date(2031, 3, 1)

@@ -69,3 +69,12 @@ def test_a_capital_named_by_description_is_the_city() -> None:
 
 def test_sudan_army_short_forms_are_the_armed_forces() -> None:
     assert _names("Sudan army and Sudan's army envoys", "armed_group") == ["Sudanese Armed Forces"] * 2
+
+
+def test_two_sides_sharing_a_head_noun() -> None:
+    assert _names("North and South Korea agreed to hold talks.", "country") == ["North Korea", "South Korea"]
+    assert _names("Greek and Turkish Cypriots will meet.", "armed_group") == [
+        "Greek Cypriots",
+        "Turkish Cypriots",
+    ]
+    assert _names("Sudan and South Sudan will meet.", "country") == ["Sudan", "South Sudan"]
