@@ -252,6 +252,7 @@ def _described_capitals(text: str, named: list[Entity]) -> list[Entity]:
     return out
 
 
+_TWO_KOREAS = re.compile(r"\b(?:the\s+)?two\s+Koreas\b")
 _SHARED_HEAD = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+)\b")
 
 
@@ -262,8 +263,15 @@ def _lookup(surface: str) -> NameEntry | None:
 
 def _shared_heads(text: str, named: list[Entity]) -> list[Entity]:
     """ "North and South Korea", "Greek and Turkish Cypriots": the first word names a side too,
-    completed by the head noun they share."""
+    completed by the head noun they share; "the two Koreas" names both."""
     out = list(named)
+    for m in _TWO_KOREAS.finditer(text):  # one phrase, both states
+        for name in ("North Korea", "South Korea"):
+            out.append(
+                Entity.model_construct(
+                    kind="country", text=m.group(), name=name, start=m.start(), end=m.end(), country=None
+                )
+            )
     for m in _SHARED_HEAD.finditer(text):
         first = _lookup(f"{m.group(1)} {m.group(3)}")
         second = _lookup(f"{m.group(2)} {m.group(3)}")

@@ -263,7 +263,13 @@ def _past_venues(c: Candidates) -> set[str]:
     ahead = [m for m in c.drafts if m.status in UPCOMING]
     if c.headline is not None:
         (past if "r:headline_ongoing" in c.features else ahead).append(c.headline)
-    return {m.location.name for m in past if m.location} - {m.location.name for m in ahead if m.location}
+    # "held talks in X and agreed to meet again": X is the last round's, though the rules may not
+    # have taken it as that round's venue.
+    sets_up = [m for m in past if cue.NEXT_MEETING.search(m.evidence)]
+    named = {name for name, e in c.venues.items() if any(e.text in m.evidence for m in sets_up)}
+    said_ahead = {name for name, e in c.venues.items() if any(e.text in m.evidence for m in ahead)}
+    ahead_places = {m.location.name for m in ahead if m.location}
+    return ({m.location.name for m in past if m.location} | (named - said_ahead)) - ahead_places
 
 
 def _body_as_party(d: _Draft, texts: list[str] | None = None) -> _Draft:

@@ -487,8 +487,7 @@ def find_drafts(
         if nxt is not None:  # the next round, read from the clause that sets it up
             tail = _draft(_Sentence(text, nxt.start(), end, entities, dates, skip), published, mediators)
             if tail is not None and tail.status in {"announced", "rescheduled"}:
-                tail.parties = tail.parties or list(draft.parties)
-                tail.location = tail.location or draft.location
+                tail.parties = tail.parties or list(draft.parties)  # the venue stays the tail's own
                 drafts.append(tail)
     merged: list[_Draft] = []
     for d in drafts:

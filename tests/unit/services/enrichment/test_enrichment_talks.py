@@ -373,3 +373,15 @@ def test_a_venue_described_as_a_countrys_city_or_capital() -> None:
     [record] = _upcoming("Serbia and Kosovo will meet in the capital of Belgium on March 20.")
     assert record.location == "Brussels"
     assert set(record.parties) == {"Serbia", "Kosovo"}  # the venue's country is no side
+
+
+def test_met_and_agreed_to_meet_again_gives_the_next_round_without_the_last_venue() -> None:
+    text = "Russia and Ukraine held talks in Istanbul on Monday and agreed to meet again next week."
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Russia", "Ukraine"}
+    assert record.location is None  # Istanbul is where they met
+
+
+def test_the_two_koreas_are_both_sides() -> None:
+    [record] = _upcoming("The two Koreas will hold military talks on Friday at the truce village.")
+    assert set(record.parties) == {"North Korea", "South Korea"}
