@@ -11,7 +11,6 @@ state re-publishes the same ids and the dispatcher's deliveries table says what 
 
 from __future__ import annotations
 
-import asyncio
 import json
 from datetime import UTC, datetime
 from functools import partial
@@ -19,7 +18,7 @@ from typing import Any
 
 import faust
 
-from parley.services.alerting.known_talks import read_known_talks
+from parley.services.alerting.known_talks import KnownTalks, read_known_talks
 from parley.services.alerting.matching import Windows
 from parley.services.alerting.settings import AlertingSettings
 from parley.services.alerting.talks_state import (
@@ -30,6 +29,7 @@ from parley.services.alerting.talks_state import (
     key_string,
     party_key,
     retract,
+    route_key,
 )
 from parley.shared.errors import InvalidEvent
 from parley.shared.events import (
@@ -60,10 +60,11 @@ SERVICE = "alerting"
 log = get_logger(__name__)
 
 
-def report_payload(article: ArticleEnriched, record: TalksRecord) -> bytes:
+def report_payload(article: ArticleEnriched, record: TalksRecord, rerun: bool = False) -> bytes:
     """What `route` forwards to the partition that owns the parties' state."""
     return json.dumps(
         {
+            "rerun": rerun,
             "record": record.model_dump(mode="json"),
             "article_id": article.article_id,
             "story_id": article.story_id,
@@ -87,7 +88,14 @@ def parse_report(raw: bytes) -> Report:
         url=doc.get("url"),
         published=datetime.fromisoformat(doc["published"]),
         ingested_at=datetime.fromisoformat(doc["ingested_at"]),
+        rerun=bool(doc.get("rerun", False)),
     )
+
+
+def _read_known(settings: AlertingSettings) -> dict[str, list[dict[str, Any]]]:
+    known = read_known_talks(settings.kafka, Names(settings.namespace).talks)
+    log.info("known_talks_loaded", keys=len(known))
+    return known
 
 
 def app_name(settings: AlertingSettings) -> str:
@@ -136,6 +144,7 @@ def create_app(settings: AlertingSettings) -> faust.App:
     # Which party keys each article reported on (co-partitioned with articles.enriched), so a
     # takedown can reach the talks events the article supported.
     article_keys = app.Table("article_keys", default=list, partitions=PARTITIONS)
+    known = KnownTalks(partial(_read_known, settings))
 
     @app.agent(enriched)
     async def route(stream: Any) -> None:
@@ -156,15 +165,20 @@ def create_app(settings: AlertingSettings) -> faust.App:
             await flush_table_writes(app)
             return
         assert isinstance(article, ArticleEnriched)
+        alertable = [r for r in article.talks if is_alertable(r)]
+        if not alertable:
+            return
+        # Keys this article was routed under before: by this state, else (a fresh state) by
+        # the events the talks topic already holds.
+        previous = list(article_keys[article.article_id]) or await known.keys_of(article.article_id)
         keys = []
-        for record in article.talks:
-            if is_alertable(record):
-                key = key_string(party_key(record))
-                keys.append(key)
-                await (await reports.send(key=key.encode(), value=report_payload(article, record)))
-        if keys:
-            article_keys[article.article_id] = sorted(set(keys))
-            await flush_table_writes(app)
+        for record in alertable:
+            key = route_key(key_string(party_key(record)), previous)
+            keys.append(key)
+            payload = report_payload(article, record, rerun=bool(previous))
+            await (await reports.send(key=key.encode(), value=payload))
+        article_keys[article.article_id] = sorted(set(keys) | set(previous))
+        await flush_table_writes(app)
 
     @app.agent(reports)
     async def decide_talks(stream: Any) -> None:
@@ -183,7 +197,7 @@ def create_app(settings: AlertingSettings) -> faust.App:
             await _retract(key.decode(), retraction)
         else:
             assert report is not None
-            await _decide_one(report)
+            await _decide_one(report, key.decode())
         # The new state must be in the changelog before this report's offset is committed:
         # lost on a crash, it would make the next report a "new" event.
         await flush_table_writes(app)
@@ -202,23 +216,10 @@ def create_app(settings: AlertingSettings) -> faust.App:
         talks_state[key] = [e.model_dump(mode="json") for e in kept]
         log.info("article_retracted", article_id=article_id, changed=len(changed), removed=len(removed))
 
-    known: dict[str, list[dict[str, Any]]] | None = None
-    known_lock = asyncio.Lock()
-
-    async def _known_for(key: str) -> list[dict[str, Any]]:
-        """Events of `key` from the talks topic, once, for a key this state has never seen."""
-        nonlocal known
-        async with known_lock:
-            if known is None:
-                known = await asyncio.to_thread(read_known_talks, settings.kafka, Names(ns).talks)
-                log.info("known_talks_loaded", keys=len(known))
-        return known.pop(key, [])
-
-    async def _decide_one(report: Report) -> None:
-        key = key_string(party_key(report.record))
+    async def _decide_one(report: Report, key: str) -> None:
         stored = talks_state[key]
         if not stored:
-            stored = await _known_for(key)
+            stored = await known.take(key)  # a key this state has never seen
             if stored:
                 talks_state[key] = stored  # the fresh state now owns what the topic knew
         events = tuple(TalksState.model_validate(e) for e in stored)

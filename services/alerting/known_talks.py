@@ -10,7 +10,9 @@ replayed article that an event already counts changes nothing.
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from kafka import KafkaConsumer, TopicPartition
@@ -39,6 +41,17 @@ def fold_known(states: list[TalksState]) -> dict[str, list[dict[str, Any]]]:
         key: [s.model_dump(mode="json") for s in sorted(group, key=lambda s: s.first_seen)]
         for key, group in grouped.items()
     }
+
+
+def articles_by_key(known: dict[str, list[dict[str, Any]]]) -> dict[str, list[str]]:
+    """Article id -> the party keys of the known events that count it (pure)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for key, states in known.items():
+        for state in states:
+            for article_id in state.get("article_ids", ()):
+                if key not in out[article_id]:
+                    out[article_id].append(key)
+    return dict(out)
 
 
 def read_known_talks(
@@ -79,3 +92,35 @@ def read_known_talks(
         finally:
             consumer.close()
     return fold_known([s for s in states if s.talks_id not in removed])
+
+
+class KnownTalks:
+    """What the talks topic knew when this process first needed it, loaded once and lazily.
+
+    `take(key)` hands a key's events to a state that has never seen the key (the state then owns
+    them); `keys_of(article_id)` tells routing which keys already count an article.
+    """
+
+    def __init__(self, load: Callable[[], dict[str, list[dict[str, Any]]]]) -> None:
+        self._load = load
+        self._lock = asyncio.Lock()
+        self._by_key: dict[str, list[dict[str, Any]]] | None = None
+        self._by_article: dict[str, list[str]] = {}
+
+    async def _loaded(self) -> dict[str, list[dict[str, Any]]]:
+        async with self._lock:
+            if self._by_key is None:
+                self._by_key = await asyncio.to_thread(self._load)
+                self._by_article = articles_by_key(self._by_key)
+            return self._by_key
+
+    async def take(self, key: str) -> list[dict[str, Any]]:
+        return (await self._loaded()).pop(key, [])
+
+    async def keys_of(self, article_id: str) -> list[str]:
+        await self._loaded()
+        return list(self._by_article.get(article_id, []))
+
+    @property
+    def size(self) -> int:
+        return len(self._by_key or {})

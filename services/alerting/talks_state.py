@@ -42,6 +42,9 @@ class Report:
     url: str | None
     published: datetime
     ingested_at: datetime
+    # The article was routed before (a replay, or the same article enriched again by a newer
+    # extraction): a record of it that matches no event starts none (see `decide`).
+    rerun: bool = False
 
     @property
     def outlet(self) -> str | None:
@@ -87,6 +90,19 @@ def is_alertable(record: TalksRecord) -> bool:
 
 def key_string(key: tuple[str, ...]) -> str:
     return "|".join(key)
+
+
+def route_key(key: str, previous: list[str]) -> str:
+    """The party key a record is decided under. An article routed before under other keys keeps
+    them: a newer extraction that reads its sides differently (a mediator no longer a party, a
+    side named only in the headline) must reach the events that already count the article, or
+    it would open a second event for the same meeting. The earlier key sharing the most parties
+    wins; a record sharing none with any is a meeting the article was not read for before."""
+    if not previous or key in previous:
+        return key
+    mine = set(key.split("|"))
+    overlap = max(previous, key=lambda k: (len(mine & set(k.split("|"))), k))
+    return overlap if mine & set(overlap.split("|")) else key
 
 
 def _new_state(report: Report, key: tuple[str, ...], index: int) -> TalksState:
@@ -185,6 +201,10 @@ def decide(events: tuple[TalksState, ...], report: Report, windows: Windows | No
     index = find_event(events, record, report.published, windows or Windows())
     if index is None:
         if record.status not in UPCOMING_STATUSES:
+            return Decision(events, None)
+        if report.rerun and any(report.article_id in e.article_ids for e in events):
+            # An article these events already count, read again (a newer extraction may give it
+            # another date or place): the meeting it reported was announced once already.
             return Decision(events, None)
         state = _new_state(report, key, len(events))
         kept = (*events, state)[-MAX_EVENTS_PER_KEY:]

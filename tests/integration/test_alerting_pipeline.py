@@ -322,6 +322,44 @@ def test_a_fresh_alerting_state_replaying_every_article_sends_nothing_again(
     assert len(ids) == len(set(ids)) == 3, ids
 
 
+def test_articles_read_again_by_a_newer_extraction_announce_nothing_twice(
+    services: Services, receiver: Receiver, ns: str
+) -> None:
+    """The upgrade path: the old extraction counted the broker as a side, the new one reads it as
+    the mediator and moves the day. Replaying the articles, into the same state and then into a
+    fresh one, must not announce the meeting a second time."""
+    services.start("alerting")
+    services.start("dispatcher")
+    old = record(mediators=[])  # key Armenia|Azerbaijan|Norway
+    new = record(start_date=date(2026, 3, 11), end_date=None)  # key Armenia|Azerbaijan
+    for i, outlet in enumerate(("Reuters", "AP")):
+        publish(ns, f"u-oslo-{i}", outlet, old, hours=i)
+    wait_until(lambda: len(receiver.delivered()) >= 1, 90, what="the first announcement")
+
+    def replay_then_barrier(barrier: str, parties: list[str], expected: int) -> None:
+        for i, outlet in enumerate(("Reuters", "AP")):
+            publish(ns, f"u-oslo-{i}", outlet, new, hours=i)
+        # A barrier: an unrelated meeting published after the replay; once its alert is in,
+        # every report of the replay has been decided (same route agent, in order per article).
+        publish(ns, barrier, "AFP", record(parties=parties, mediators=[], location="Brussels"), hours=40)
+        wait_until(lambda: len(receiver.delivered()) >= expected, 90, what=f"barrier {barrier}")
+
+    replay_then_barrier("u-barrier-1", ["Serbia", "Kosovo"], 2)
+    services.kill("alerting", signal.SIGTERM)
+    services.start("alerting", PARLEY_ALERTING_STATE_VERSION="2")  # a fresh state replays too
+    replay_then_barrier("u-barrier-2", ["Greece", "Turkey"], 3)
+
+    kinds = by_type(receiver)
+    announced = [d["payload"]["data"]["talks"] for d in kinds["parley.talks.announced.v1"]]
+    assert sorted(tuple(t["parties"]) for t in announced) == [
+        ("Armenia", "Azerbaijan", "Norway"),
+        ("Greece", "Turkey"),
+        ("Kosovo", "Serbia"),
+    ]
+    ids = receiver.ids()
+    assert len(ids) == len(set(ids)) == 3, ids
+
+
 def test_a_takedown_removes_the_article_from_its_talks_events(services: Services, ns: str) -> None:
     from parley.shared.events import ArticleDeleted, decode_event
 

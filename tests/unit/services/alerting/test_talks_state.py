@@ -1,31 +1,10 @@
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 
 from parley.services.alerting.talks_state import Report, decide, is_alertable, party_key, retract
 from parley.shared.events import TalksState
-from parley.shared.extraction import TalksRecord
-
-T0 = datetime(2026, 2, 13, 9, 0, tzinfo=UTC)
-
-
-def record(**fields: object) -> TalksRecord:
-    base: dict[str, object] = {
-        "parties": ("Russia", "Ukraine", "United States"),
-        "mediators": ("United States",),
-        "location": "Geneva",
-        "start_date": date(2026, 2, 17),
-        "end_date": date(2026, 2, 18),
-        "status": "announced",
-        "confidence": 0.9,
-    }
-    base.update(fields)
-    return TalksRecord.model_validate(base)
-
-
-def report(rec: TalksRecord, article: str, source: str = "Outlet A", hours: float = 0) -> Report:
-    at = T0 + timedelta(hours=hours)
-    return Report(rec, article, article, source, "title", None, at, at)
+from tests.support.talks import T0, record, report
 
 
 def fold(*reports: Report) -> tuple[tuple[TalksState, ...], list[tuple[str, str]]]:
