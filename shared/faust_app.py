@@ -29,7 +29,7 @@ from parley.shared.logging import get_logger
 from parley.shared.metrics import DEADLETTERED, MESSAGES_PRODUCED, topic_label
 from parley.shared.runtime import PORTS
 from parley.shared.settings import ParleySettings
-from parley.shared.topics import Names, TopicSpec
+from parley.shared.topics import PARTITIONS, Names, TopicSpec
 
 
 class App(faust.App):
@@ -55,7 +55,7 @@ def make_app(settings: ParleySettings, service: str, **options: Any) -> faust.Ap
         "broker_credentials": faust_credentials(settings.kafka),
         "store": "memory://",  # tables are rebuilt from their changelog topics at start
         "datadir": settings.data_dir / f"{names.group(service)}-data",
-        "topic_partitions": 6,
+        "topic_partitions": PARTITIONS,
         "topic_replication_factor": settings.kafka.replication_factor,
         "producer_acks": -1,
         "consumer_auto_offset_reset": "earliest",

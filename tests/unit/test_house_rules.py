@@ -76,6 +76,16 @@ def _partition_literals(source: str) -> list[str]:
         if isinstance(node, ast.keyword) and node.arg in {"partitions", "num_partitions"}:
             if isinstance(node.value, ast.Constant) and isinstance(node.value.value, int):
                 found.append(f"{node.value.lineno} {node.arg}={node.value.value}")
+        elif isinstance(node, ast.Dict):  # {"topic_partitions": 6}
+            for key, value in zip(node.keys, node.values, strict=True):
+                if (
+                    isinstance(key, ast.Constant)
+                    and isinstance(key.value, str)
+                    and "partitions" in key.value
+                    and isinstance(value, ast.Constant)
+                    and isinstance(value.value, int)
+                ):
+                    found.append(f"{value.lineno} {key.value}={value.value}")
         elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
             for target in node.targets:
                 if isinstance(target, ast.Name) and "PARTITION" in target.id.upper():
@@ -107,7 +117,10 @@ def test_the_checks_see_a_violation(tmp_path: Path) -> None:
     assert {"parley.services.ingest.api", "parley.services.search"} <= _imported(
         sample, "parley.services.alerting"
     )
-    assert _partition_literals("app.Table('x', partitions=6)\nMY_PARTITIONS = 3\n") == [
+    assert _partition_literals(
+        "app.Table('x', partitions=6)\nMY_PARTITIONS = 3\nc = {'topic_partitions': 6}\n"
+    ) == [
         "1 partitions=6",
         "2 MY_PARTITIONS=3",
+        "3 topic_partitions=6",
     ]
