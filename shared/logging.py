@@ -77,11 +77,38 @@ def _renderer(fmt: str) -> Any:
     return structlog.dev.ConsoleRenderer(exception_formatter=structlog.dev.plain_traceback)
 
 
+class ReadAfterOwnClose(logging.Filter):
+    """Demote kafka-python 3's traceback for a read on a socket the client itself just closed.
+
+    kafka-python 3.0.12's read task re-checks `_closed` only before it waits: when the wait
+    ends in the same loop turn as the transport's close, it calls `recv` on `None` and logs the
+    AttributeError as an error with a traceback. The transport is already closed by the client
+    (the shutdown or a reconnect of ours), nothing is lost, and a traceback in a log must keep
+    meaning a fault. Any other transport error passes unchanged.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        transport = record.args[0] if isinstance(record.args, tuple) and record.args else None
+        exc = record.exc_info[1] if record.exc_info else None
+        if (
+            isinstance(exc, AttributeError)
+            and getattr(transport, "_closed", False)
+            and getattr(transport, "_sock", True) is None
+        ):
+            record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+            record.exc_info = record.exc_text = None
+            return logging.getLogger(record.name).isEnabledFor(logging.DEBUG)
+        return True
+
+
 def configure_logging(service: str, level: str = "INFO", fmt: str = "json") -> None:
     """Configure once, in the service's entry point."""
     logging.basicConfig(stream=sys.stderr, level=getattr(logging, level), format="%(name)s %(message)s")
     for noisy in ("kafka", "aiokafka", "elastic_transport", "faust", "mode", "uvicorn.access"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, getattr(logging, level)))
+    transport_log = logging.getLogger("kafka.net.transport")
+    if not any(isinstance(f, ReadAfterOwnClose) for f in transport_log.filters):
+        transport_log.addFilter(ReadAfterOwnClose())
     structlog.configure(
         processors=[
             structlog.contextvars.merge_contextvars,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import socket
 from collections.abc import Iterator
 
 import pytest
@@ -83,3 +85,34 @@ def test_url_credentials_are_masked_in_every_value_and_traceback(
         assert first["error"] == f"ConnectionError: {MASKED}"
         assert second["exception"].endswith(f"ConnectionError: GET {MASKED} failed")
         assert third["reason"].startswith("x" * 1000) and len(third["reason"]) == 1025
+
+
+def _transport_errors(caplog: pytest.LogCaptureFixture, close_first: bool) -> list[logging.LogRecord]:
+    """Drive kafka-python's own read path on a socket pair and return what it logged."""
+    from kafka.net.selector import NetworkSelector
+    from kafka.net.transport import KafkaTCPTransport
+
+    ours, theirs = socket.socketpair()
+    transport = KafkaTCPTransport(NetworkSelector(), ours)
+    try:
+        if close_first:
+            transport.close()  # the client closes it: `_sock` becomes None, as at shutdown
+        else:
+            ours.close()  # the socket dies under an open transport: a real fault
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG, logger="parley-test-root"):
+            transport._sock_recv()
+        return [r for r in caplog.records if r.name == "kafka.net.transport" and r.levelno >= logging.WARNING]
+    finally:
+        theirs.close()
+
+
+def test_a_read_on_a_socket_the_client_closed_is_not_an_error(caplog: pytest.LogCaptureFixture) -> None:
+    configure_logging("test")
+    assert _transport_errors(caplog, close_first=True) == []
+
+
+def test_other_transport_errors_keep_their_traceback(caplog: pytest.LogCaptureFixture) -> None:
+    configure_logging("test")
+    errors = _transport_errors(caplog, close_first=False)
+    assert len(errors) == 1 and errors[0].exc_info is not None
