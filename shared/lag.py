@@ -20,7 +20,7 @@ from kafka.errors import KafkaError
 from parley.shared.errors import KafkaUnavailable
 from parley.shared.kafka import client_config, kafka_errors
 from parley.shared.logging import get_logger
-from parley.shared.metrics import CONSUMER_LAG, topic_label
+from parley.shared.metrics import CONSUMER_LAG, KAFKA_UP, topic_label
 from parley.shared.settings import ParleySettings
 from parley.shared.topics import ALERTS, ARTICLES_ENRICHED, ARTICLES_RAW, TALKS, Names, TopicSpec
 
@@ -130,7 +130,8 @@ def consumer_lag(settings: ParleySettings, service: str) -> list[PartitionLag]:
 class LagExporter:
     """Sets `parley_consumer_lag_messages{service,topic,partition}` every `interval_s` seconds.
 
-    Runs in a daemon thread; Kafka being away only skips a round (the gauge keeps its last value).
+    Runs in a daemon thread; Kafka being away only skips a round (the lag gauge keeps its last
+    value) and sets `parley_kafka_up{service}` to 0, which `ParleyKafkaUnreachable` alerts on.
     """
 
     def __init__(
@@ -159,16 +160,25 @@ class LagExporter:
             )
         return lags
 
+    def export_round(self) -> bool:
+        """One round: lag exported and `parley_kafka_up` set; never raises. True if Kafka answered."""
+        try:
+            self.export_once()
+        except (KafkaUnavailable, KafkaError, OSError) as exc:
+            log.warning("consumer_lag_unavailable", error=str(exc)[:300])
+            self._reader.close()  # reconnect on the next round
+            KAFKA_UP.labels(self.service).set(0)
+            return False
+        except Exception:  # lag reporting must never stop the service
+            log.exception("consumer_lag_failed")
+            self._reader.close()
+            return False
+        KAFKA_UP.labels(self.service).set(1)
+        return True
+
     def _loop(self) -> None:
         while not self._stop.is_set():
-            try:
-                self.export_once()
-            except (KafkaUnavailable, KafkaError, OSError) as exc:
-                log.warning("consumer_lag_unavailable", error=str(exc)[:300])
-                self._reader.close()  # reconnect on the next round
-            except Exception:  # lag reporting must never stop the service
-                log.exception("consumer_lag_failed")
-                self._reader.close()
+            self.export_round()
             self._stop.wait(self.interval_s)
 
     def start(self) -> LagExporter:

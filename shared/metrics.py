@@ -39,6 +39,11 @@ STAGE_LATENCY_SECONDS = Histogram(
     ["stage"],
     buckets=LATENCY_BUCKETS,
 )
+KAFKA_UP = Gauge(
+    "parley_kafka_up",
+    "1 if the last lag round reached Kafka, 0 if it failed (set every 15 s by each consumer)",
+    ["service"],
+)
 CONSUMER_LAG = Gauge(
     "parley_consumer_lag_messages",
     "Messages not yet consumed, per partition",

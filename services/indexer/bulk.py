@@ -57,6 +57,9 @@ class ItemResult:
     outcome: Outcome
     status: int
     error: str = ""
+    # A write block (flood-stage watermark, a read-only index) retries like an overload, but
+    # waits on an operator, not on time: it is counted as `parley_es_errors_total{reason="blocked"}`.
+    blocked: bool = False
 
 
 def target(kind: str, names: Names, targets: Mapping[str, str] | None = None) -> str:
@@ -152,5 +155,6 @@ def classify(item: dict[str, Any]) -> ItemResult:
     if isinstance(caused, dict) and caused.get("reason"):
         text += f" (caused by {caused.get('type')}: {caused.get('reason')})"
     if status == 429 or status >= 500 or status == 0:
-        return ItemResult("retry", status, text)
+        blocked = isinstance(error, dict) and error.get("type") == "cluster_block_exception"
+        return ItemResult("retry", status, text, blocked=blocked)
     return ItemResult("rejected", status, f"HTTP {status} {text}")

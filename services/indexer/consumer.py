@@ -367,7 +367,7 @@ class Indexer:
                     latency = (now - pending.ingested_at).total_seconds()
                     STAGE_LATENCY_SECONDS.labels("indexed").observe(max(0.0, latency))
             elif result.outcome == "retry":
-                ES_ERRORS.labels("item_retry").inc()
+                ES_ERRORS.labels("blocked" if result.blocked else "item_retry").inc()
                 again.append(pending)
             else:
                 ES_ERRORS.labels("rejected").inc()

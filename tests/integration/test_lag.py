@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import socket
+
 from kafka import TopicPartition
 from kafka.structs import OffsetAndMetadata
 from prometheus_client import REGISTRY
 
 from parley.shared.kafka import ensure_topics, make_consumer, make_producer
 from parley.shared.lag import LagExporter, consumer_lag
-from parley.shared.settings import ParleySettings
+from parley.shared.settings import KafkaSettings, ParleySettings
 from parley.shared.topics import ARTICLES_RAW, Names
 from tests.conftest import new_namespace
 
@@ -42,3 +44,22 @@ def test_lag_counts_from_the_committed_offset_or_the_start_of_the_log() -> None:
         exporter.stop()
     labels = {"service": "enrichment", "topic": "articles.raw", "partition": "0"}
     assert REGISTRY.get_sample_value("parley_consumer_lag_messages", labels) == 3
+
+
+def test_kafka_up_says_whether_the_last_round_reached_kafka() -> None:
+    reachable = LagExporter(ParleySettings(namespace=new_namespace()), "indexer")
+    with socket.socket() as sock:  # a port nobody listens on once the socket is closed
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    away = ParleySettings(
+        namespace=new_namespace(), kafka=KafkaSettings(bootstrap_servers=f"127.0.0.1:{port}")
+    )
+    unreachable = LagExporter(away, "dispatcher")
+    try:
+        assert reachable.export_round() is True
+        assert unreachable.export_round() is False
+    finally:
+        reachable.stop()
+        unreachable.stop()
+    assert REGISTRY.get_sample_value("parley_kafka_up", {"service": "indexer"}) == 1
+    assert REGISTRY.get_sample_value("parley_kafka_up", {"service": "dispatcher"}) == 0

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from elastic_transport import NdjsonSerializer
 
 from parley.services.indexer.bulk import (
+    ItemResult,
     Pending,
     Source,
     build_pending,
@@ -181,6 +182,16 @@ def test_bulk_items_are_classified() -> None:
         classify({"index": {"status": 503, "error": {"type": "unavailable_shards_exception"}}}).outcome
         == "retry"
     )
+    flood = {
+        "type": "cluster_block_exception",
+        "reason": "index [x] blocked by: [TOO_MANY_REQUESTS/12/disk usage exceeded flood-stage watermark]",
+    }
+    assert classify({"index": {"status": 429, "error": flood}}) == ItemResult(
+        "retry", 429, f"cluster_block_exception: {flood['reason']}", blocked=True
+    )
+    assert not classify(
+        {"index": {"status": 429, "error": {"type": "es_rejected_execution_exception"}}}
+    ).blocked
     refused = classify(
         {
             "index": {
