@@ -25,7 +25,7 @@ def chaos(chaos_rows: list[Row]) -> Iterator[Chaos]:
     build.mkdir(exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix="chaos-", dir=build))
     passed = False
-    with private_pair(workdir / "local") as infra:
+    with private_pair(workdir / "local", small_kafka_disk=chaos_mode() == "full") as infra:
         stack = Chaos(workdir, infra)
         try:
             stack.start()

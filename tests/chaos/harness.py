@@ -16,6 +16,7 @@ import platform
 import random
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -45,6 +46,7 @@ from parley.shared.lag import consumer_lag
 from parley.shared.settings import ElasticsearchSettings, KafkaSettings, ParleySettings
 from parley.shared.topics import Names
 from tests.conftest import ROOT, new_namespace, wait_until
+from tests.support.prometheus import firing, local_prometheus
 
 INFRA = ROOT / "deploy" / "local" / "infra.py"
 SHARED_LOCAL = ROOT / ".local"
@@ -63,11 +65,21 @@ def chaos_mode() -> str:
 # -- private servers ---------------------------------------------------------------------------
 
 
-class PrivateInfra:
-    """A Kafka + Elasticsearch pair of our own, started and stopped through infra.py."""
+KAFKA_TMPFS = "1g"
 
-    def __init__(self, root: Path) -> None:
+
+class PrivateInfra:
+    """A Kafka + Elasticsearch pair of our own, started and stopped through infra.py.
+
+    With `small_kafka_disk`, Kafka's log folder is a size-limited tmpfs, which a scenario can fill
+    (mounting one needs root; `kafka_disk` says why it is missing otherwise).
+    """
+
+    def __init__(self, root: Path, small_kafka_disk: bool = False) -> None:
         self.root = root
+        self.small_kafka_disk = small_kafka_disk
+        self.kafka_data = root / "kafka" / "data"
+        self.kafka_disk: str | None = None  # None: on a tmpfs of KAFKA_TMPFS; else why not
         self.kafka_port, self.controller_port = free_port(), free_port()
         self.es_port, self.transport_port = free_port(), free_port()
         self.bootstrap = f"127.0.0.1:{self.kafka_port}"
@@ -107,10 +119,33 @@ class PrivateInfra:
     def up(self) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         self.seed_jars()
+        self.kafka_disk = self._mount_kafka_disk() if self.small_kafka_disk else "not asked for"
         self.run("up")
 
     def down(self) -> None:
-        self.run("down")
+        try:
+            self.run("down")
+        finally:
+            if self.kafka_disk is None:
+                subprocess.run(["umount", str(self.kafka_data)], capture_output=True, check=False)
+
+    def _mount_kafka_disk(self) -> str | None:
+        self.kafka_data.mkdir(parents=True, exist_ok=True)
+        mount = ["mount", "-t", "tmpfs", "-o", f"size={KAFKA_TMPFS},mode=0700", "tmpfs", str(self.kafka_data)]
+        try:
+            result = subprocess.run(mount, capture_output=True, text=True, timeout=30, check=False)
+        except OSError as exc:
+            return f"`mount` could not run: {exc}"
+        if result.returncode != 0:
+            return f"mounting a tmpfs for Kafka's log folder failed: {result.stderr.strip()}"
+        return None
+
+    def kafka_answers(self) -> bool:
+        try:
+            socket.create_connection(("127.0.0.1", self.kafka_port), timeout=1).close()
+        except OSError:
+            return False
+        return True
 
     def kafka(self) -> KafkaSettings:
         return KafkaSettings(bootstrap_servers=self.bootstrap)
@@ -346,6 +381,10 @@ class Chaos:
         self.planted: set[tuple[str, str, bytes]] = set()  # (origin topic, service, value)
         self.accepted: list[Planned] = []
         self.pumps: list[threading.Thread] = []
+        # Parley's own alert rules, evaluated by a real Prometheus scraping every service.
+        self.prometheus = local_prometheus(
+            {service: ports[service] for service in SERVICES}, workdir / "prometheus"
+        )
 
     # services
 
@@ -355,12 +394,14 @@ class Chaos:
         ensure_topics(self.infra.kafka(), self.namespace)
         self.stack.start()
         self.stack.wait_ready(180)
+        self.prometheus.start()
 
     def stop(self) -> None:
         for _, proc in self.replicas.values():
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
+        self.prometheus.stop()
         self.stack.stop()
         self.receiver.stop()
 
@@ -403,6 +444,9 @@ class Chaos:
         _, proc = self.replicas.pop(name)
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=60)
+
+    def alert_firing(self, alertname: str) -> bool:
+        return firing(self.prometheus, alertname)
 
     def ports(self) -> dict[str, int]:
         ports = {name: port for name, port in self.stack.ports.items() if name != "webhook-sink"}
@@ -599,8 +643,8 @@ def machine_line() -> str:
 
 
 @contextlib.contextmanager
-def private_pair(root: Path) -> Iterator[PrivateInfra]:
-    infra = PrivateInfra(root)
+def private_pair(root: Path, small_kafka_disk: bool = False) -> Iterator[PrivateInfra]:
+    infra = PrivateInfra(root, small_kafka_disk)
     try:
         infra.up()
         yield infra

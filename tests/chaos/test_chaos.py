@@ -8,6 +8,7 @@ table shows the worst run of each.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import random
@@ -15,6 +16,7 @@ import signal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import psutil
 import pytest
@@ -134,6 +136,100 @@ def state_write_errors(chaos: Chaos) -> str:
     return "ingest ran 30 s with a file-size limit of 0 bytes"
 
 
+# The local node turns disk thresholds off; these turn them on with every watermark at 1 % used,
+# so the node is over its flood stage at once, and check disk usage every 10 s (the minimum).
+FLOOD_STAGE = {
+    "cluster.routing.allocation.disk.threshold_enabled": True,
+    "cluster.info.update.interval": "10s",
+    "cluster.routing.allocation.disk.watermark.low": "1%",
+    "cluster.routing.allocation.disk.watermark.high": "1%",
+    "cluster.routing.allocation.disk.watermark.flood_stage": "1%",
+}
+# "Space returns": the default watermarks, which this disk is below; Elasticsearch lifts the block.
+SPACE_BACK = {**FLOOD_STAGE, **{k: None for k in FLOOD_STAGE if ".watermark." in k}}
+BLOCKED_ALERT = "ParleyElasticsearchWritesBlocked"
+
+
+def write_blocked(chaos: Chaos) -> bool:
+    """Whether Parley's article indices carry the flood-stage block."""
+    settings = chaos.infra.es().indices.get_settings(
+        index=f"{chaos.namespace}-articles*", name="index.blocks.read_only_allow_delete"
+    )
+    return any(
+        str(s.get("settings", {}).get("index", {}).get("blocks", {}).get("read_only_allow_delete")) == "true"
+        for s in settings.values()
+    )
+
+
+def flood_stage(chaos: Chaos) -> str:
+    """Elasticsearch passes its flood-stage watermark: every index goes read-only until space returns."""
+    es = chaos.infra.es()
+    started = time.monotonic()
+    es.cluster.put_settings(persistent=FLOOD_STAGE)
+    try:
+        wait_until(lambda: write_blocked(chaos), 90, interval=1, what="the flood-stage block")
+        blocked_s = time.monotonic() - started
+        wait_until(lambda: chaos.alert_firing(BLOCKED_ALERT), 180, interval=2, what=f"{BLOCKED_ALERT} firing")
+        fired_s = time.monotonic() - started
+    finally:
+        es.cluster.put_settings(persistent=SPACE_BACK)
+    space_back = time.monotonic()
+    wait_until(lambda: not write_blocked(chaos), 120, interval=1, what="Elasticsearch lifting the block")
+    lifted_s = time.monotonic() - space_back
+    es.cluster.put_settings(persistent={k: None for k in FLOOD_STAGE})
+    return (
+        f"indices read-only {blocked_s:.0f} s after the watermarks dropped, {BLOCKED_ALERT} firing in "
+        f"Prometheus at {fired_s:.0f} s; space back at {space_back - started:.0f} s, block lifted by "
+        f"Elasticsearch {lifted_s:.0f} s later"
+    )
+
+
+KAFKA_ALERT = "ParleyKafkaUnreachable"
+
+
+def fill(path: Path) -> int:
+    """Write zeros to `path` until its file system is full; return the bytes written."""
+    written = 0
+    chunk = b"\0" * (1 << 20)
+    with path.open("wb", buffering=0) as ballast:
+        try:
+            while True:
+                written += ballast.write(chunk)
+        except OSError as exc:
+            if exc.errno != errno.ENOSPC:
+                raise
+    return written
+
+
+def kafka_disk_full(chaos: Chaos) -> str:
+    """Kafka's log folder fills up: the broker stops itself; space returns and it is started again."""
+    ballast = chaos.infra.kafka_data / "ballast"
+    started = time.monotonic()
+    size = fill(ballast)
+    try:
+        # The stream keeps producing: the first append that finds no space takes the log folder,
+        # and with it the broker, down.
+        wait_until(
+            lambda: not chaos.infra.kafka_answers(), 120, interval=1, what="Kafka stopping on a full disk"
+        )
+        stopped_s = time.monotonic() - started
+        wait_until(lambda: chaos.alert_firing(KAFKA_ALERT), 240, interval=2, what=f"{KAFKA_ALERT} firing")
+        fired_s = time.monotonic() - started
+    finally:
+        ballast.unlink()
+    space_back = time.monotonic()
+    chaos.infra.run("up", "kafka")  # what a supervisor (compose's restart policy) does
+    return (
+        f"{size / 2**20:.0f} MiB of ballast filled the tmpfs; the broker stopped itself after "
+        f"{stopped_s:.0f} s, {KAFKA_ALERT} firing in Prometheus at {fired_s:.0f} s; space back at "
+        f"{space_back - started:.0f} s, broker started again in {time.monotonic() - space_back:.0f} s"
+    )
+
+
+def needs_small_kafka_disk(chaos: Chaos) -> str | None:
+    return chaos.infra.kafka_disk and f"Kafka's log folder is not on a small tmpfs: {chaos.infra.kafka_disk}"
+
+
 def _group(pid: int) -> list[psutil.Process]:
     root = psutil.Process(pid)
     return [root, *root.children(recursive=True)]
@@ -147,6 +243,8 @@ class Scenario:
     # A restart's recovery varies from run to run (rebalance, table recovery, catch-up), so
     # these run PARLEY_CHAOS_REPEAT times and the worst one is reported.
     repeatable: bool = False
+    # Why this scenario cannot run on this machine, or None.
+    cannot_run: Callable[[Chaos], str | None] = lambda _: None
 
 
 SCENARIOS = [
@@ -162,6 +260,8 @@ SCENARIOS = [
     Scenario("rebalance: 2 enrichment + 2 indexer, one of each killed", rebalance),
     Scenario("poison on every input topic", poison, short=True),
     Scenario("ingest state unwritable 30 s", state_write_errors),
+    Scenario("Elasticsearch flood-stage watermark", flood_stage),
+    Scenario("Kafka's disk fills up", kafka_disk_full, cannot_run=needs_small_kafka_disk),
 ]
 SELECTED = [s for s in SCENARIOS if FULL or s.short]
 REPEAT = chaos_repeat()
@@ -176,6 +276,9 @@ RUNS = [
 @pytest.mark.timeout(900)  # a fault of up to 90 s, streaming around it, then up to SETTLE_S of polling
 @pytest.mark.parametrize("scenario", RUNS)
 def test_invariants_hold_after_fault(scenario: Scenario, chaos: Chaos, chaos_rows: list[Row]) -> None:
+    reason = scenario.cannot_run(chaos)
+    if reason:
+        pytest.skip(reason)
     seen_requests = len(chaos.receiver.delivered())
     letters_before = len(chaos.dead_letters())
     stream = chaos.stream(RATE)

@@ -7,13 +7,11 @@ Parley's rules, keeps its TSDB in a temporary folder and is stopped at the end.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import httpx
@@ -24,6 +22,7 @@ from parley.services.stack import SERVICES, Stack, free_port
 from parley.shared.article_input import parse_text_article
 from parley.shared.settings import ElasticsearchSettings
 from tests.conftest import new_namespace, wait_until
+from tests.support.prometheus import local_prometheus
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = sorted((ROOT / "examples" / "articles").glob("*.txt")) + sorted(
@@ -40,23 +39,13 @@ STAGE_SIGNALS = {
 }
 
 
-def _load_local_prometheus() -> ModuleType:
-    path = ROOT / "deploy" / "prometheus" / "local_prometheus.py"
-    spec = importlib.util.spec_from_file_location("local_prometheus", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def observed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Stack, Any]]:
-    local = _load_local_prometheus()
     ns = new_namespace()
     ports = {name: free_port() for name in (*SERVICES, "webhook-sink")}
     stack = Stack(namespace=ns, ports=ports, log_dir=tmp_path_factory.mktemp("logs"))
     os.environ["PARLEY_INGEST_STATE_DIR"] = str(tmp_path_factory.mktemp("state"))
-    prometheus = local.LocalPrometheus(
+    prometheus = local_prometheus(
         {service: ports[service] for service in SERVICES}, tmp_path_factory.mktemp("prometheus")
     )
     stack.start()
