@@ -254,8 +254,10 @@ class ArticleSource:
         self.run = run
         pairs = list(itertools.combinations(TALKS_COUNTRIES, 2))
         random.Random(run).shuffle(pairs)
-        # A pair comes back only in another month, two months from any other use: a new meeting.
+        # A pair comes back only in another month, two months from any other use: a new meeting,
+        # the pair's second talks event (its id's index is the number of events before it).
         self.pairs = [(a, b, month) for month in months for a, b in pairs]
+        self.per_month = len(pairs)
         self.next = 0
         self._lock = threading.Lock()
 
@@ -268,7 +270,10 @@ class ArticleSource:
         filler = " ".join(rng.sample(article_gen.FILLER, 3))
         url = f"https://news.example.org/chaos/{self.run}/{i}"
         if i % 4 == 0:
-            a, b, month = self.pairs[(i // 4) % len(self.pairs)]
+            if i // 4 >= len(self.pairs):  # the same pair and month again would be the same meeting
+                raise RuntimeError(f"the article source has no new talks left after {len(self.pairs)}")
+            a, b, month = self.pairs[i // 4]
+            earlier = (i // 4) // self.per_month  # events of this pair before this one
             city, day = rng.choice(CITIES), 1 + rng.randrange(26)
             title = f"{a} and {b} to hold talks in {city}"
             text = (
@@ -276,7 +281,7 @@ class ArticleSource:
             )
         else:
             title = f"Markets and weather: note {i}"
-            text = filler
+            text, earlier = filler, 0
         doc = {
             "url": url,
             "title": title,
@@ -286,17 +291,18 @@ class ArticleSource:
             "text": text,
         }
         article = validate_article(doc)
-        return Planned(doc, article.article_id, expected_alert(article))
+        return Planned(doc, article.article_id, expected_alert(article, earlier))
 
 
-def expected_alert(article: ArticleInput) -> str | None:
+def expected_alert(article: ArticleInput, earlier: int = 0) -> str | None:
+    """The alert id alerting gives the article's announcement; `earlier`: events of its parties before it."""
     extraction = extract_article(title=article.title, text=article.body, published=article.published)
     announced = [r for r in extraction.talks if r.status == "announced" and len(r.parties) >= 2]
     if not announced:
         return None
     record = announced[0]
     key = tuple(sorted(p for p in record.parties if p not in record.mediators))
-    return f"{talks_id(key, article.article_id, 0)}.r1"
+    return f"{talks_id(key, article.article_id, earlier)}.r1"
 
 
 @dataclass
