@@ -37,7 +37,7 @@ import psutil
 from bench import articles as article_gen
 from bench.kafka_bench import Workspace
 from bench.result import ROOT
-from parley.services.stack import SERVICES, Stack, free_port
+from parley.services.cli.stack import SERVICES, Stack, free_port
 from parley.shared.elasticsearch import make_client
 from parley.shared.kafka import make_admin, make_consumer
 from parley.shared.topics import Names

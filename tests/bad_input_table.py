@@ -126,12 +126,12 @@ ROWS: tuple[BadInput, ...] = (
     # Rules
     BadInput("rules file mistakes (names, events, ranges, unknown keys, webhooks)", "rules",
              "refusal at start, exit 2: `rules.yaml:LINE: reason` for each",
-             "tests/unit/services/alerting/test_rules.py::test_every_mistake_is_reported_with_its_line"),
+             "tests/unit/services/dispatcher/test_rules.py::test_every_mistake_is_reported_with_its_line"),
     BadInput("invalid rules file at dispatcher start", "rules", "exit 2 with the line",
              f"{_DISPATCH}::test_an_invalid_rules_file_stops_the_dispatcher_with_status_2"),
     BadInput("unreadable YAML values (5,000-digit integer, `2020-13-45`, unknown tag, NUL, deep nesting)", "rules",
              "refusal at start: `rules.yaml:LINE: cannot read this value …` (was a crash)",
-             "tests/unit/services/alerting/test_rules.py::test_unreadable_values_are_config_errors_with_a_line"),
+             "tests/unit/services/dispatcher/test_rules.py::test_unreadable_values_are_config_errors_with_a_line"),
     # Settings
     BadInput("settings typo or bad value", "settings", "exit 2 naming every bad key",
              "tests/unit/shared/test_settings.py::test_every_bad_key_is_named"),
@@ -161,7 +161,7 @@ ROWS: tuple[BadInput, ...] = (
     BadInput("webhook receiver answering 4xx", "webhooks", "alerts dead letter after the retries; the others delivered",
              f"{_DISPATCH}::test_retries_dead_letters_and_a_receiver_coming_back"),
     BadInput("malformed signature header at the demo sink", "webhooks", "400 naming the `webhook-` header",
-             "tests/unit/services/alerting/test_sink.py::test_a_malformed_signature_header_is_a_400_with_the_reason"),
+             "tests/unit/services/webhook_sink/test_sink.py::test_a_malformed_signature_header_is_a_400_with_the_reason"),
     BadInput("URL credentials in any log value or traceback", "logs", "masked (`***`) before values are cut",
              "tests/unit/shared/test_logging.py::test_url_credentials_are_masked_in_every_value_and_traceback"),
 )  # fmt: skip

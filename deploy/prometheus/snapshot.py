@@ -1,6 +1,6 @@
 """`make dashboard-snapshot`: a picture of the Grafana dashboard's main panels from a real run.
 
-Starts the whole local stack (parley.services.stack.Stack) in a fresh namespace on free ports and
+Starts the whole local stack (parley.services.cli.stack.Stack) in a fresh namespace on free ports and
 a real Prometheus scraping it, ingests a few dozen generated articles through the ingest API
 (some announcing talks, a couple of poison messages for the error panel), queries Prometheus's
 HTTP API with the dashboard's own expressions (deploy/grafana/dashboards/parley.json) and renders
@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE))
 
 from local_prometheus import LocalPrometheus  # noqa: E402
 
-from parley.services.stack import SERVICES, Stack, free_port  # noqa: E402
+from parley.services.cli.stack import SERVICES, Stack, free_port  # noqa: E402
 
 DASHBOARD = ROOT / "deploy" / "grafana" / "dashboards" / "parley.json"
 DEFAULT_OUT = ROOT / "docs" / "img" / "dashboard.png"

@@ -34,8 +34,8 @@ from kafka import TopicPartition
 from standardwebhooks.webhooks import Webhook
 
 from bench import articles as article_gen
+from parley.services.cli.stack import SERVICES, Stack, free_port
 from parley.services.enrichment.extract import extract_article
-from parley.services.stack import SERVICES, Stack, free_port
 from parley.shared.article_input import ArticleInput, validate_article
 from parley.shared.deadletter import MAX_KEPT_BYTES
 from parley.shared.events import decode_event

@@ -29,7 +29,7 @@ from typing import Any
 import psutil
 import pytest
 
-from parley.services.stack import ALERT_TIMEOUT_S, READY_TIMEOUT_S, SERVICES
+from parley.services.cli.stack import ALERT_TIMEOUT_S, READY_TIMEOUT_S, SERVICES
 from tests.chaos.harness import PrivateInfra
 from tests.conftest import ROOT
 

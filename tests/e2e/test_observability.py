@@ -18,7 +18,7 @@ import httpx
 import pytest
 from elasticsearch import Elasticsearch
 
-from parley.services.stack import SERVICES, Stack, free_port
+from parley.services.cli.stack import SERVICES, Stack, free_port
 from parley.shared.article_input import parse_text_article
 from parley.shared.settings import ElasticsearchSettings
 from tests.conftest import new_namespace, wait_until

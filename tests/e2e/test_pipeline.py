@@ -18,7 +18,7 @@ import pytest
 from elasticsearch import Elasticsearch
 from prometheus_client.parser import text_string_to_metric_families
 
-from parley.services.stack import SERVICES, Stack, free_port
+from parley.services.cli.stack import SERVICES, Stack, free_port
 from parley.shared.events import decode_event
 from parley.shared.events.deadletter import MessageDeadLettered
 from parley.shared.kafka import make_consumer, make_producer

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from parley.services.alerting.rules import RULE_KEYS, Rules, parse_rules
+from parley.services.dispatcher.rules import RULE_KEYS, Rules, parse_rules
 from parley.shared.errors import ConfigError
 from tests.fuzzing import fuzz_settings, within_memory
 

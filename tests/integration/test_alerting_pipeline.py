@@ -24,7 +24,7 @@ import httpx
 import pytest
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
-from parley.services.stack import free_port
+from parley.services.cli.stack import free_port
 from parley.shared.events import ArticleEnriched, encode, wrap
 from parley.shared.extraction import TalksRecord
 from parley.shared.kafka import ensure_topics, make_consumer, make_producer

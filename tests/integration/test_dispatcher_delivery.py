@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from parley.services.stack import free_port
+from parley.services.cli.stack import free_port
 from parley.shared.events import (
     AlertDeliveryRecorded,
     AlertRedeliveryRequested,

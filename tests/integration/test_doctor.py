@@ -8,7 +8,7 @@ import sys
 
 from kafka.admin import NewTopic
 
-from parley.services.stack import free_port
+from parley.services.cli.stack import free_port
 from parley.shared.kafka import make_admin
 from parley.shared.settings import KafkaSettings
 from tests.conftest import new_namespace

@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from parley.services.stack import free_port
+from parley.services.cli.stack import free_port
 from tests.conftest import wait_until
 from tests.integration.ingest_fixtures import FeedServer, RawReader, Route, rss
 

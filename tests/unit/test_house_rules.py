@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ROOT / "services"
 SHARED = ROOT / "shared"
 ROOMS = sorted(p.name for p in SERVICES.iterdir() if p.is_dir() and (p / "__init__.py").exists())
+HUB = "cli"  # the `parley` command and the operator tools: it may import every service
 
 
 def _modules(folder: Path) -> list[Path]:
@@ -42,13 +43,24 @@ def _package_of(path: Path) -> str:
     return ".".join(["parley", *path.relative_to(ROOT).parts[:-1]])
 
 
-def test_there_are_service_rooms() -> None:
-    assert {"alerting", "enrichment", "indexer", "ingest", "search"} <= set(ROOMS)
+def test_every_process_has_a_room_and_services_holds_only_rooms() -> None:
+    assert {
+        "alerting",
+        "dispatcher",
+        "enrichment",
+        "indexer",
+        "ingest",
+        "search",
+        "webhook_sink",
+        HUB,
+    } <= set(ROOMS)
+    loose = sorted(p.name for p in SERVICES.glob("*.py") if p.name not in {"__init__.py", "__main__.py"})
+    assert loose == []
 
 
-@pytest.mark.parametrize("room", ROOMS)
+@pytest.mark.parametrize("room", [r for r in ROOMS if r != HUB])
 def test_no_service_imports_another(room: str) -> None:
-    others = [r for r in ROOMS if r != room]
+    others = [r for r in ROOMS if r != room]  # the hub included
     offending = []
     for path in _modules(SERVICES / room):
         for name in _imported(path, _package_of(path)):
@@ -56,6 +68,19 @@ def test_no_service_imports_another(room: str) -> None:
                 name == f"parley.services.{o}" or name.startswith(f"parley.services.{o}.") for o in others
             ):
                 offending.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert offending == []
+
+
+def test_nothing_imports_the_hub() -> None:
+    offending = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for folder in (SERVICES, SHARED)
+        for path in _modules(folder)
+        if HUB not in path.relative_to(SERVICES if folder == SERVICES else SHARED).parts[:1]
+        and path != SERVICES / "__main__.py"  # `python -m parley.services` runs the hub
+        for name in _imported(path, _package_of(path))
+        if name == f"parley.services.{HUB}" or name.startswith(f"parley.services.{HUB}.")
+    ]
     assert offending == []
 
 

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from parley.services.alerting.settings import AlertingSettings, secret_problem
+from parley.services.alerting.settings import AlertingSettings
+from parley.shared.alerting_settings import secret_problem
 from parley.shared.runtime import settings_or_exit
 
 GOOD = "whsec_" + base64.b64encode(b"k" * 24).decode()

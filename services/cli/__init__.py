@@ -1,22 +1,28 @@
-"""The `parley` command: every service's `run`, and the tools around them."""
+"""The `parley` command: every service's `run`, and the operator tools around them.
+
+This package is the hub: it may import every service, and nothing imports it. Its modules are
+the tools that span services: the local stack (`stack`, `stack_commands`), `doctor`, `topics`,
+`articles`, `reindex`.
+"""
 
 from __future__ import annotations
 
 import typer
 
-from parley.services.alerting.cli import alerts_app, dispatcher_app, webhook_sink, webhooks_app
 from parley.services.alerting.cli import app as alerting_app
-from parley.services.articles_cli import app as articles_app
-from parley.services.doctor import doctor_command
+from parley.services.cli.articles import app as articles_app
+from parley.services.cli.doctor import doctor_command
+from parley.services.cli.reindex import reindex_command
+from parley.services.cli.stack_commands import demo_command, run_command
+from parley.services.cli.topics import app as topics_app
+from parley.services.dispatcher.cli import alerts_app, dispatcher_app, webhooks_app
 from parley.services.enrichment.cli import app as enrichment_app
 from parley.services.enrichment.extract import extract_command
 from parley.services.indexer.cli import app as indexer_app
 from parley.services.ingest.cli import ingest
 from parley.services.ingest.feeds_cli import app as feeds_app
-from parley.services.reindex import reindex_command
 from parley.services.search.cli import search, talks_app
-from parley.services.stack_cli import demo_command, run_command
-from parley.services.topics_cli import app as topics_app
+from parley.services.webhook_sink.cli import webhook_sink
 
 app = typer.Typer(
     help="Parley: spots newly announced diplomatic talks in the news, within seconds.",

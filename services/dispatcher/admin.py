@@ -10,8 +10,9 @@ from typing import Any, cast
 
 from kafka import TopicPartition
 
-from parley.services.alerting import delivery
-from parley.services.alerting.settings import AlertingSettings, WebhookEndpoint
+from parley.services.dispatcher import delivery
+from parley.services.dispatcher.settings import DispatcherSettings
+from parley.shared.alerting_settings import WebhookEndpoint
 from parley.shared.errors import DeliveryRejected, InputError, PoisonMessage, WebhookRetryable
 from parley.shared.events import (
     AlertRedeliveryRequested,
@@ -42,7 +43,7 @@ class StoredAlert:
         return str(getattr(self.envelope.data, "alert_id", ""))
 
 
-def read_alerts(settings: AlertingSettings, wanted: Callable[[StoredAlert], bool]) -> list[StoredAlert]:
+def read_alerts(settings: DispatcherSettings, wanted: Callable[[StoredAlert], bool]) -> list[StoredAlert]:
     """Every alert on the alerts topic (from the beginning to the current end) that `wanted` keeps."""
     topic = Names(settings.namespace).alerts
     consumer = make_consumer(settings.kafka, "parley-admin", cast(str, None), consumer_timeout_ms=2000)
@@ -77,7 +78,7 @@ def read_alerts(settings: AlertingSettings, wanted: Callable[[StoredAlert], bool
 
 
 def request_redelivery(
-    settings: AlertingSettings, *, alert_id: str | None, since: datetime | None, endpoint: str | None
+    settings: DispatcherSettings, *, alert_id: str | None, since: datetime | None, endpoint: str | None
 ) -> list[str]:
     """Ask the dispatcher to send alerts again whatever their state; returns the alert ids."""
     if endpoint is not None and settings.alerting.endpoint(endpoint) is None:
@@ -117,7 +118,7 @@ def request_redelivery(
     return sorted(alerts)
 
 
-def webhook_rows(settings: AlertingSettings) -> list[dict[str, Any]]:
+def webhook_rows(settings: DispatcherSettings) -> list[dict[str, Any]]:
     """What `parley webhooks list` shows: never a secret or a URL's credentials."""
     return [
         {
@@ -131,7 +132,7 @@ def webhook_rows(settings: AlertingSettings) -> list[dict[str, Any]]:
     ]
 
 
-def send_test(settings: AlertingSettings, name: str) -> tuple[str, int]:
+def send_test(settings: DispatcherSettings, name: str) -> tuple[str, int]:
     """Send one signed `parley.webhook.tested.v1`; returns (webhook id, HTTP status)."""
     endpoint = settings.alerting.endpoint(name)
     if endpoint is None:
@@ -142,7 +143,7 @@ def send_test(settings: AlertingSettings, name: str) -> tuple[str, int]:
 
 
 async def _send_once(
-    endpoint: WebhookEndpoint, message_id: str, doc: dict[str, Any], settings: AlertingSettings
+    endpoint: WebhookEndpoint, message_id: str, doc: dict[str, Any], settings: DispatcherSettings
 ) -> int:
     async with delivery.make_client(settings.alerting.allow_private_webhooks) as client:
         try:

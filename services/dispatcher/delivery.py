@@ -17,7 +17,7 @@ import httpcore
 import httpx
 from standardwebhooks.webhooks import EmptyWebhookSecretError, Webhook
 
-from parley.services.alerting.settings import WebhookEndpoint
+from parley.shared.alerting_settings import WebhookEndpoint
 from parley.shared.errors import DeliveryRejected, WebhookRetryable
 from parley.shared.netguard import BlockedAddress, GuardedTransport, Resolver, resolve
 

@@ -16,8 +16,8 @@ import pytest
 from pydantic import SecretStr
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
-from parley.services.alerting.delivery import classify, make_client, retry_delay, send, sign
-from parley.services.alerting.settings import WebhookEndpoint
+from parley.services.dispatcher.delivery import classify, make_client, retry_delay, send, sign
+from parley.shared.alerting_settings import WebhookEndpoint
 from parley.shared.errors import DeliveryRejected, WebhookRetryable
 
 OLD = "whsec_" + base64.b64encode(b"o" * 24).decode()

@@ -17,10 +17,10 @@ from pathlib import Path
 import httpx
 import typer
 
-from parley.services.known_article import es_settings, talks_from_search_api, talks_ids_for
-from parley.services.restarts import RestartPolicy
-from parley.services.stack import SERVICES, Stack, free_port, local_dir
-from parley.services.stop_signals import Stopped, StopSignals
+from parley.services.cli.known_article import es_settings, talks_from_search_api, talks_ids_for
+from parley.services.cli.restarts import RestartPolicy
+from parley.services.cli.stack import SERVICES, Stack, free_port, local_dir
+from parley.services.cli.stop_signals import Stopped, StopSignals
 from parley.shared.runtime import PORTS
 
 DEFAULT_ARTICLE = Path("examples/articles/oslo-talks.txt")

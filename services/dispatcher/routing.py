@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from parley.services.alerting.rules import Rule
+from parley.services.dispatcher.rules import Rule
 from parley.shared.ids import normalise_text
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from parley.services.alerting.routing import AlertFacts, RateLimiter, filters_match, route
-from parley.services.alerting.rules import RateLimit, Rule
+from parley.services.dispatcher.routing import AlertFacts, RateLimiter, filters_match, route
+from parley.services.dispatcher.rules import RateLimit, Rule
 
 T0 = datetime(2026, 2, 13, 9, 0, tzinfo=UTC)
 TALKS: dict[str, Any] = {

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from parley.services.stack import Stack, local_dir, server_addresses
+from parley.services.cli.stack import Stack, local_dir, server_addresses
 
 
 def test_local_ports_give_the_addresses() -> None:

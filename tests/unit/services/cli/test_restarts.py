@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from parley.services.restarts import RestartPolicy
+from parley.services.cli.restarts import RestartPolicy
 
 
 def test_delays_double_up_to_the_bound_then_stop() -> None:

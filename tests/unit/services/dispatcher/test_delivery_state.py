@@ -4,8 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from parley.services.alerting.addresses import check_url, display_url, is_private_address
-from parley.services.alerting.delivery_state import (
+from parley.services.dispatcher.delivery_state import (
     after_attempt,
     attempt_record,
     attempts_in_round,
@@ -14,6 +13,7 @@ from parley.services.alerting.delivery_state import (
     redeliver,
     wait_seconds,
 )
+from parley.shared.webhook_addresses import check_url, display_url, is_private_address
 
 NOW = datetime(2026, 2, 13, 9, 0, tzinfo=UTC)
 

@@ -10,7 +10,7 @@ import signal
 from collections.abc import Iterable
 from pathlib import Path
 
-from parley.services.alerting.rules import Rules, load_rules
+from parley.services.dispatcher.rules import Rules, load_rules
 from parley.shared.errors import ConfigError
 from parley.shared.logging import get_logger
 from parley.shared.metrics import RULES_RELOADS

@@ -20,12 +20,12 @@ from typing import Any
 
 import faust
 
-from parley.services.alerting.deliverer import Deliverer
-from parley.services.alerting.delivery_state import delivery_key, is_final, new_entry, parse_time, redeliver
-from parley.services.alerting.progress import StallWatch, advanced, first_unprocessed, skipped_range
-from parley.services.alerting.routing import AlertFacts, RateLimiter, route
-from parley.services.alerting.rules_holder import RulesHolder
-from parley.services.alerting.settings import AlertingSettings
+from parley.services.dispatcher.deliverer import Deliverer
+from parley.services.dispatcher.delivery_state import delivery_key, is_final, new_entry, parse_time, redeliver
+from parley.services.dispatcher.progress import StallWatch, advanced, first_unprocessed, skipped_range
+from parley.services.dispatcher.routing import AlertFacts, RateLimiter, route
+from parley.services.dispatcher.rules_holder import RulesHolder
+from parley.services.dispatcher.settings import DispatcherSettings
 from parley.shared.errors import InvalidEvent, KafkaUnavailable
 from parley.shared.events import (
     AlertRedeliveryRequested,
@@ -76,7 +76,7 @@ def alert_facts(envelope: Envelope) -> AlertFacts:
     )
 
 
-def create_app(settings: AlertingSettings, holder: RulesHolder) -> faust.App:
+def create_app(settings: DispatcherSettings, holder: RulesHolder) -> faust.App:
     ns = settings.namespace
     cfg = settings.alerting
     endpoints = tuple(w.name for w in cfg.webhooks)

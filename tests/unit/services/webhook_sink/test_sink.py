@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 from standardwebhooks.webhooks import Webhook
 
-from parley.services.alerting.sink import create_sink
+from parley.services.webhook_sink.app import create_sink
 
 with warnings.catch_warnings():  # starlette suggests a successor of httpx; the API is the same
     warnings.simplefilter("ignore")

@@ -18,8 +18,8 @@ from typing import Any
 
 import httpx
 
-from parley.services.alerting import delivery
-from parley.services.alerting.delivery_state import (
+from parley.services.dispatcher import delivery
+from parley.services.dispatcher.delivery_state import (
     Entry,
     after_attempt,
     attempt_record,
@@ -27,7 +27,7 @@ from parley.services.alerting.delivery_state import (
     is_final,
     wait_seconds,
 )
-from parley.services.alerting.settings import AlertingSection, WebhookEndpoint
+from parley.shared.alerting_settings import AlertingSection, WebhookEndpoint
 from parley.shared.errors import DeliveryRejected, WebhookRetryable
 from parley.shared.events import AlertDeliveryRecorded, encode, wrap
 from parley.shared.logging import get_logger
@@ -187,7 +187,7 @@ class Deliverer:
 
     @staticmethod
     def _observe_latency(endpoint: str, entry: Entry, done: datetime) -> None:
-        from parley.services.alerting.delivery_state import parse_time
+        from parley.services.dispatcher.delivery_state import parse_time
 
         published = parse_time(entry.get("alert_time"))
         if published is not None:

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from parley.services.alerting.rules import RateLimit, load_rules, parse_duration, parse_rules
-from parley.services.alerting.rules_holder import RulesHolder
+from parley.services.dispatcher.rules import RateLimit, load_rules, parse_duration, parse_rules
+from parley.services.dispatcher.rules_holder import RulesHolder
 from parley.shared.errors import ConfigError
 
 GOOD = """\

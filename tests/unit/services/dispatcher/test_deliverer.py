@@ -9,9 +9,9 @@ from typing import Any
 import httpx
 from pydantic import SecretStr
 
-from parley.services.alerting.deliverer import Deliverer
-from parley.services.alerting.delivery_state import is_final, new_entry
-from parley.services.alerting.settings import AlertingSection, WebhookEndpoint
+from parley.services.dispatcher.deliverer import Deliverer
+from parley.services.dispatcher.delivery_state import is_final, new_entry
+from parley.shared.alerting_settings import AlertingSection, WebhookEndpoint
 
 
 def test_a_secret_that_cannot_sign_ends_the_delivery_as_rejected_without_a_request() -> None:

@@ -26,7 +26,7 @@ SERVICE_SETTINGS: dict[str, str] = {
     "enrichment": "parley.services.enrichment.settings:EnrichmentSettings",
     "indexer": "parley.services.indexer.settings:IndexerSettings",
     "alerting": "parley.services.alerting.settings:AlertingSettings",
-    "dispatcher": "parley.services.alerting.settings:AlertingSettings",
+    "dispatcher": "parley.services.dispatcher.settings:DispatcherSettings",
     "search": "parley.services.search.settings:SearchSettings",
 }
 READY_SERVICES: tuple[str, ...] = ("ingest", "enrichment", "indexer", "alerting", "dispatcher", "search")

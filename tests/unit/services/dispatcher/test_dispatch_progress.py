@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from parley.services.alerting.progress import StallWatch, advanced, first_unprocessed, skipped_range
+from parley.services.dispatcher.progress import StallWatch, advanced, first_unprocessed, skipped_range
 from parley.shared.errors import KafkaUnavailable, PoisonMessage
 from parley.shared.faust_transport import uncommitted_stream_partitions
 from parley.shared.partition_reader import Record

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from parley.services.stop_signals import STOP_SIGNALS, Stopped, StopSignals
+from parley.services.cli.stop_signals import STOP_SIGNALS, Stopped, StopSignals
 
 
 @pytest.fixture

@@ -1,0 +1,3 @@
+from parley.services.dispatcher.cli import dispatcher_app
+
+dispatcher_app(["run"])

@@ -1,0 +1,1 @@
+"""The demo webhook receiver: verifies signatures, prints alerts, lists them at /received."""
