@@ -6,9 +6,20 @@ Faust's own changelog and repartition topics (`<namespace>-<app>-...`) are the o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 DAY_MS = 24 * 60 * 60 * 1000
 PARTITIONS = 6
+
+
+class IndexKind(StrEnum):
+    """The Elasticsearch index kinds: each has an alias `<ns>-<kind>` (`Names.alias`)."""
+
+    ARTICLES = "articles"
+    TALKS = "talks"
+
+
+INDEX_KINDS: tuple[str, ...] = tuple(kind.value for kind in IndexKind)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,6 @@ SERVICE_SETTINGS: dict[str, str] = {
     "search": "parley.services.search.settings:SearchSettings",
 }
 READY_SERVICES: tuple[str, ...] = ("ingest", "enrichment", "indexer", "alerting", "dispatcher", "search")
-INDEX_KINDS: tuple[str, ...] = ("articles", "talks")
 TIMEOUT_S = 3.0
 # `scheme://user:password@host` -> `scheme://***@host`, for any text that might hold a URL.
 _CREDENTIALS = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]+@")
@@ -221,7 +220,7 @@ def _cleanup_policies(admin: Any, topics: list[str], resource: Any, resource_typ
 
 def check_elasticsearch(settings: Any) -> list[Check]:
     from parley.shared.elasticsearch import make_client
-    from parley.shared.topics import Names
+    from parley.shared.topics import INDEX_KINDS, Names
 
     urls = ", ".join(scrub(u) for u in settings.es.hosts)
     client = make_client(settings.es, request_timeout=TIMEOUT_S)

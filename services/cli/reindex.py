@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import signal
 import threading
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 
-Kind = Literal["articles", "talks"]
+from parley.shared.topics import IndexKind
 
 
 def reindex_command(
     kind: Annotated[
-        Kind | None, typer.Option("--kind", help="only this kind (default: articles, then talks)")
+        IndexKind | None, typer.Option("--kind", help="only this kind (default: articles, then talks)")
     ] = None,
 ) -> None:
     """Rebuild `<ns>-<kind>-v<N+1>` from its topic (offset zero) and switch the alias to it."""
@@ -32,9 +32,11 @@ def reindex_command(
         signal.signal(sig, lambda *_: stop_event.set())
     from parley.services.indexer.consumer import StopRequested
 
-    for one in [kind] if kind else ["articles", "talks"]:
+    for one in [kind] if kind else list(IndexKind):
         try:
-            result = reindex_kind(settings, one, stop_event, progress=lambda line: typer.echo(line, err=True))
+            result = reindex_kind(
+                settings, str(one), stop_event, progress=lambda line: typer.echo(line, err=True)
+            )
         except StopRequested:
             typer.echo(f"parley reindex: stopped while rebuilding {one}; run it again", err=True)
             raise typer.Exit(130) from None

@@ -48,13 +48,13 @@ from parley.services.indexer.bulk import (
     encoded_bulk_body,
     latest_per_document,
 )
-from parley.services.indexer.decoding import EventDecoder
-from parley.services.indexer.index_admin import KINDS, ensure_indices
+from parley.services.indexer.index_admin import ensure_indices
 from parley.services.indexer.settings import IndexerSettings
 from parley.shared.deadletter import dead_letter
 from parley.shared.elasticsearch import es_errors, make_client, reachable
 from parley.shared.errors import ElasticsearchUnavailable, KafkaUnavailable, PoisonMessage, RetryableError
 from parley.shared.events import ArticleDeleted, ArticleEnriched, Event, TalksRecorded
+from parley.shared.events.fast_decoding import EventDecoder
 from parley.shared.kafka import broker_reachable, kafka_errors, make_consumer, make_producer
 from parley.shared.logging import get_logger
 from parley.shared.metrics import (
@@ -68,7 +68,7 @@ from parley.shared.metrics import (
     STAGE_LATENCY_SECONDS,
     topic_label,
 )
-from parley.shared.topics import Names
+from parley.shared.topics import INDEX_KINDS, Names
 
 SERVICE = "indexer"
 log = get_logger(__name__)
@@ -158,7 +158,7 @@ class Indexer:
         es: Elasticsearch | None = None,
         consumer: KafkaConsumer | None = None,
         producer: KafkaProducer | None = None,
-        kinds: tuple[str, ...] = KINDS,
+        kinds: tuple[str, ...] = INDEX_KINDS,
         targets: Mapping[str, str] | None = None,
         group: str | None = None,
         dead_letters: bool = True,

@@ -16,9 +16,8 @@ from elasticsearch import BadRequestError, Elasticsearch
 
 from parley.shared.elasticsearch import es_errors
 from parley.shared.logging import get_logger
-from parley.shared.topics import Names
+from parley.shared.topics import INDEX_KINDS, Names
 
-KINDS: tuple[str, ...] = ("articles", "talks")
 VERSION = 1
 TEMPLATE_PRIORITY = 200
 # Full-text fields that gain an `english` sub-field when the server has the analyzer.
@@ -31,7 +30,7 @@ log = get_logger(__name__)
 
 
 def load_mapping_file(kind: str, version: int = VERSION) -> dict[str, Any]:
-    if kind not in KINDS:
+    if kind not in INDEX_KINDS:
         raise ValueError(f"unknown index kind {kind!r}")
     text = (
         resources.files("parley.services.indexer").joinpath(f"templates/{kind}.v{version}.json").read_text()
@@ -80,7 +79,7 @@ def ensure_indices(client: Elasticsearch, namespace: str, has_english: bool | No
         has_english = has_english_analyzer(client)
     names = Names(namespace)
     out: dict[str, str] = {}
-    for kind in KINDS:
+    for kind in INDEX_KINDS:
         body = build_template(kind, namespace, has_english)
         alias, index = names.alias(kind), names.index(kind, VERSION)
         with es_errors(f"putting index template for {kind}"):

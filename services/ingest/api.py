@@ -24,7 +24,7 @@ from parley.services.ingest.settings import IngestSettings
 from parley.shared import metrics
 from parley.shared.article_input import ArticleInput, field_errors, load_json
 from parley.shared.errors import InputError, KafkaUnavailable, MessageRejected
-from parley.shared.health import readiness_body
+from parley.shared.health_routes import health_routes
 
 
 class ArticleResult(BaseModel):
@@ -188,24 +188,14 @@ def create_api(
             status_code=202,
         )
 
-    @api.get("/healthz")
-    async def healthz() -> dict[str, bool]:
-        return {"alive": True}
-
-    @api.get("/readyz")
-    async def readyz() -> Response:
+    async def readiness() -> dict[str, bool]:
         publisher = get_publisher()
-        checks = {
+        return {
             "publisher": publisher is not None,
             "kafka": await asyncio.to_thread(kafka_ready),
             "state": publisher is not None and await asyncio.to_thread(publisher.seen.writable),
         }
-        status, body = readiness_body(checks)
-        return Response(body, status_code=status, media_type="application/json")
 
-    @api.get("/metrics")
-    async def metrics_page() -> Response:
-        payload, content_type = metrics.render()
-        return Response(payload, media_type=content_type)
+    api.include_router(health_routes(readiness))
 
     return api

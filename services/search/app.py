@@ -6,6 +6,7 @@ Bad input answers 400 with a reason; Elasticsearch being away answers 503; nothi
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -13,14 +14,14 @@ from typing import Annotated, Any
 from elasticsearch import Elasticsearch
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from parley.services.search import backend, queries
 from parley.services.search.settings import SearchSettings
-from parley.shared import metrics
 from parley.shared.elasticsearch import make_client, reachable
 from parley.shared.errors import ElasticsearchUnavailable, InputError
+from parley.shared.health_routes import health_routes
 from parley.shared.logging import get_logger
 from parley.shared.metrics import SEARCH_REQUESTS
 from parley.shared.topics import Names
@@ -120,21 +121,10 @@ def create_app(settings: SearchSettings, es: Elasticsearch | None = None) -> Fas
         SEARCH_REQUESTS.labels("talks", "ok").inc()
         return found
 
-    @app.get("/healthz", include_in_schema=False)
-    def healthz() -> dict[str, bool]:
-        return {"alive": True}
+    async def readiness() -> dict[str, bool]:
+        return {"elasticsearch": await asyncio.to_thread(reachable, client)}
 
-    @app.get("/readyz", include_in_schema=False)
-    def readyz() -> JSONResponse:
-        checks = {"elasticsearch": reachable(client)}
-        ready = all(checks.values())
-        return JSONResponse({"ready": ready, "checks": checks}, 200 if ready else 503)
-
-    @app.get("/metrics", include_in_schema=False)
-    def metrics_page() -> Response:
-        payload, content_type = metrics.render()
-        return Response(payload, media_type=content_type)
-
+    app.include_router(health_routes(readiness))
     return app
 
 

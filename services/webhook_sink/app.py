@@ -19,6 +19,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
+from parley.shared.health_routes import health_routes
+
 INBOX_LIMIT = 1000
 
 
@@ -107,9 +109,7 @@ def create_sink(secrets: tuple[str, ...] = (), quiet: bool = False, keep: int = 
     async def received() -> list[dict[str, Any]]:
         return inbox.snapshot()
 
-    @api.get("/healthz")
-    async def healthz() -> dict[str, bool]:
-        return {"alive": True}
+    api.include_router(health_routes(with_metrics=False))
 
     return api
 

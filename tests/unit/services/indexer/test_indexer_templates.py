@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from parley.services.indexer.index_admin import KINDS, build_template
+from parley.services.indexer.index_admin import build_template
+from parley.shared.topics import INDEX_KINDS
 
 
 def props(template: dict[str, Any]) -> dict[str, Any]:
@@ -14,7 +15,7 @@ def props(template: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", INDEX_KINDS)
 def test_template_is_strict_and_targets_the_versioned_pattern(kind: str) -> None:
     template = build_template(kind, "ns", has_english=False)
     assert template["index_patterns"] == [f"ns-{kind}-v*"]

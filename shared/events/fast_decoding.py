@@ -1,4 +1,4 @@
-"""Event decoding for the indexer: `decode_event`'s result, with a one-pass fast path.
+"""`decode_event`'s result, with a one-pass fast path (used by the indexer, where it matters most).
 
 `decode_event` parses the JSON into Python objects and validates those, which is most of the
 indexer's CPU time per message. Here the envelope and its data are validated straight from the
@@ -14,9 +14,9 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, create_model
 
-from parley.shared.events import Envelope, Event, decode_event
-from parley.shared.events.envelope import SPECVERSION
-from parley.shared.events.registry import MAX_MESSAGE_BYTES
+from parley.shared.events.base import Event
+from parley.shared.events.envelope import SPECVERSION, Envelope
+from parley.shared.events.registry import MAX_MESSAGE_BYTES, decode_event
 
 
 class _EnvelopeFields(BaseModel):

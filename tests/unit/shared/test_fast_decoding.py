@@ -7,8 +7,6 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from parley.services.indexer import decoding
-from parley.services.indexer.decoding import EventDecoder
 from parley.shared.errors import PoisonMessage
 from parley.shared.events import (
     ArticleDeleted,
@@ -20,6 +18,8 @@ from parley.shared.events import (
     encode,
     wrap,
 )
+from parley.shared.events import fast_decoding as decoding
+from parley.shared.events.fast_decoding import EventDecoder
 from parley.shared.extraction import Entity, TalksRecord
 from tests.unit.services.indexer.test_indexer_documents import talks_state
 
