@@ -86,9 +86,12 @@ class ElasticsearchUnavailable(RetryableError):
 
 
 class WebhookRetryable(RetryableError):
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
+    """A webhook attempt that may succeed later: a 5xx, 408 or 429 answer (`status`), or no answer."""
+
+    def __init__(self, message: str, retry_after: float | None = None, status: int | None = None) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+        self.status = status
 
 
 class DeliveryRejected(ParleyError):

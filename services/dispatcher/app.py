@@ -19,9 +19,10 @@ from functools import partial
 from typing import Any
 
 import faust
+from pydantic import ValidationError
 
 from parley.services.dispatcher.deliverer import Deliverer
-from parley.services.dispatcher.delivery_state import delivery_key, is_final, new_entry, parse_time, redeliver
+from parley.services.dispatcher.delivery_state import Delivery, delivery_key, parse_time
 from parley.services.dispatcher.progress import StallWatch, advanced, first_unprocessed, skipped_range
 from parley.services.dispatcher.routing import AlertFacts, RateLimiter, route
 from parley.services.dispatcher.rules_holder import RulesHolder
@@ -175,7 +176,7 @@ def create_app(settings: DispatcherSettings, holder: RulesHolder) -> faust.App:
         doc = to_dict(envelope)
         for name in decision.endpoints:
             key = delivery_key(facts.alert_id, name)
-            deliveries[key] = new_entry(facts.alert_id, name, partition, doc, facts.time, now)
+            deliveries[key] = Delivery.new(facts.alert_id, name, partition, doc, facts.time, now).to_table()
             deliverer.start(key)
         log.info(
             "alert_dispatched",
@@ -190,12 +191,15 @@ def create_app(settings: DispatcherSettings, holder: RulesHolder) -> faust.App:
     def _redeliver(request: AlertRedeliveryRequested) -> None:
         # Only an alert this dispatcher recorded is sent again, as recorded: the alert carried in
         # the request is ignored, so a record on the alerts topic cannot get content signed.
-        keys = {e: delivery_key(request.alert_id, e) for e in endpoints}
-        recorded_at = {e: deliveries.data[k] for e, k in keys.items() if deliveries.data.get(k)}
+        recorded_at = {
+            e: found
+            for e in endpoints
+            if (found := Delivery.from_table(deliveries.data.get(delivery_key(request.alert_id, e))))
+        }
         if not recorded_at:
             raise InvalidEvent(f"redelivery of {request.alert_id!r} refused: no delivery of it is recorded")
         source = next(iter(recorded_at.values()))
-        alert_time = parse_time(source.get("alert_time")) or request.requested_at
+        alert_time = source.alert_time or request.requested_at
         targets = request.endpoints or tuple(recorded_at)
         now = datetime.now(UTC)
         for name in targets:
@@ -203,11 +207,10 @@ def create_app(settings: DispatcherSettings, holder: RulesHolder) -> faust.App:
                 log.warning("redelivery_endpoint_unknown", alert_id=request.alert_id, endpoint=name)
                 continue
             key = delivery_key(request.alert_id, name)
-            fallback = new_entry(
-                request.alert_id, name, int(source["partition"]), source["alert"], alert_time, now
+            current = recorded_at.get(name) or Delivery.new(
+                request.alert_id, name, source.partition, source.alert, alert_time, now
             )
-            current = deliveries.data.get(key)
-            deliveries[key] = redeliver(current, fallback, now)
+            deliveries[key] = current.redelivered(now).to_table()
             REDELIVERIES.labels(name).inc()
             log.info("alert_redelivery_started", alert_id=request.alert_id, endpoint=name)
             deliverer.start(key)
@@ -219,12 +222,22 @@ def create_app(settings: DispatcherSettings, holder: RulesHolder) -> faust.App:
         if app.rebalancing or app.in_recovery or not recovery.completed.is_set():
             return
         assigned = {tp.partition for tp in app.consumer.assignment() if tp.topic == alerts.get_topic_name()}
-        deliverer.stop_where(lambda entry: int(entry.get("partition", -1)) in assigned)
-        for key, entry in list(deliveries.data.items()):
-            if is_final(entry) or deliverer.running(key) or int(entry.get("partition", -1)) not in assigned:
+        deliverer.stop_where(lambda current: current.partition in assigned)
+        for key, value in list(deliveries.data.items()):
+            try:
+                current = Delivery.from_table(value)
+            except ValidationError as exc:  # written by no dispatcher: nothing to resume
+                log.error("delivery_unreadable", key=str(key), error=str(exc)[:300])
                 continue
-            DELIVERIES_RESUMED.labels(entry.get("endpoint", "?")).inc()
-            log.info("alert_delivery_resumed", alert_id=entry.get("alert_id"), endpoint=entry.get("endpoint"))
+            if (
+                current is None
+                or current.final
+                or deliverer.running(key)
+                or current.partition not in assigned
+            ):
+                continue
+            DELIVERIES_RESUMED.labels(current.endpoint).inc()
+            log.info("alert_delivery_resumed", alert_id=current.alert_id, endpoint=current.endpoint)
             deliverer.start(key)
 
     @app.timer(interval=STALL_CHECK_S)

@@ -14,22 +14,16 @@ import json
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from parley.services.dispatcher import delivery
-from parley.services.dispatcher.delivery_state import (
-    Entry,
-    after_attempt,
-    attempt_record,
-    attempts_in_round,
-    is_final,
-    wait_seconds,
-)
+from parley.services.dispatcher.delivery_state import Attempt, Delivery, parse_time
 from parley.shared.alerting_settings import AlertingSection, WebhookEndpoint
 from parley.shared.errors import DeliveryRejected, WebhookRetryable
-from parley.shared.events import AlertDeliveryRecorded, encode, wrap
+from parley.shared.events import AlertDeliveryRecorded, DeliveryAttempt, encode, wrap
+from parley.shared.events.alerts import AttemptOutcome, DeliveryOutcome
 from parley.shared.logging import get_logger
 from parley.shared.metrics import (
     ALERTS_DEADLETTERED,
@@ -73,22 +67,26 @@ class Deliverer:
         task.add_done_callback(functools.partial(self._finished, key))
         self._gauge()
 
-    def stop_where(self, keep: Callable[[Entry], bool]) -> None:
-        """Cancel tasks whose entries no longer belong here (partition revoked)."""
+    def stop_where(self, keep: Callable[[Delivery], bool]) -> None:
+        """Cancel tasks whose deliveries no longer belong here (partition revoked)."""
         for key, task in list(self.tasks.items()):
-            entry = self.table.data.get(key)
-            if entry is None or not keep(entry):
+            current = self.read(key)
+            if current is None or not keep(current):
                 task.cancel()
 
-    async def persist(self, key: str, entry: Entry) -> None:
-        """Keep the entry in memory and wait until its changelog partition has it."""
-        self.table.data[key] = entry
+    def read(self, key: str) -> Delivery | None:
+        return Delivery.from_table(self.table.data.get(key))
+
+    async def persist(self, key: str, current: Delivery) -> None:
+        """Keep the delivery in memory and wait until its changelog partition has it."""
+        value = current.to_table()
+        self.table.data[key] = value
         topic = self.table.changelog_topic
         await (
             await topic.send(
                 key=key.encode(),
-                value=json.dumps(entry).encode(),
-                partition=int(entry["partition"]),
+                value=json.dumps(value).encode(),
+                partition=current.partition,
                 key_serializer="raw",
                 value_serializer="raw",
             )
@@ -112,58 +110,53 @@ class Deliverer:
 
     async def _run(self, key: str) -> None:
         while True:
-            entry = self.table.data.get(key)
-            if entry is None or is_final(entry):
+            current = self.read(key)
+            if current is None or current.final:
                 return
-            endpoint = self.cfg.endpoint(entry["endpoint"])
+            endpoint = self.cfg.endpoint(current.endpoint)
             if endpoint is None:
-                log.warning(
-                    "delivery_endpoint_unknown", alert_id=entry["alert_id"], endpoint=entry["endpoint"]
-                )
+                log.warning("delivery_endpoint_unknown", alert_id=current.alert_id, endpoint=current.endpoint)
                 return
-            await asyncio.sleep(wait_seconds(entry, datetime.now(UTC)))
-            entry = self.table.data.get(key)
-            if entry is None or is_final(entry):
+            await asyncio.sleep(current.wait_seconds(datetime.now(UTC)))
+            current = self.read(key)
+            if current is None or current.final:
                 return
             async with self.semaphores.setdefault(endpoint.name, asyncio.Semaphore(1)):
-                updated = await self._attempt(endpoint, entry)
-            if is_final(updated) and updated["outcome"] != "delivered":
+                updated = await self._attempt(endpoint, current)
+            if updated.final and updated.outcome != "delivered":
                 await self._dead_letter(key, updated)
             await self.persist(key, updated)
-            if is_final(updated):
-                WEBHOOK_DELIVERIES.labels(endpoint.name, updated["outcome"]).inc()
+            if updated.final:
+                WEBHOOK_DELIVERIES.labels(endpoint.name, updated.outcome).inc()
                 log.info(
                     "alert_delivery_finished",
-                    alert_id=updated["alert_id"],
+                    alert_id=updated.alert_id,
                     endpoint=endpoint.name,
-                    outcome=updated["outcome"],
-                    attempts=attempts_in_round(updated),
+                    outcome=updated.outcome,
+                    attempts=updated.attempts_in_round(),
                 )
                 return
 
-    async def _attempt(self, endpoint: WebhookEndpoint, entry: Entry) -> Entry:
-        alert_id = entry["alert_id"]
+    async def _attempt(self, endpoint: WebhookEndpoint, current: Delivery) -> Delivery:
+        alert_id = current.alert_id
         started = time.perf_counter()
         status: int | None = None
         retry_after: float | None = None
+        outcome: AttemptOutcome
         try:
-            request = delivery.sign(endpoint, alert_id, entry["alert"], datetime.now(UTC))
+            request = delivery.sign(endpoint, alert_id, current.alert, datetime.now(UTC))
             status = await delivery.send(self.http, request, endpoint.timeout_s)
             outcome, detail = "delivered", ""
         except WebhookRetryable as exc:
-            outcome, detail, retry_after = "retryable", str(exc), exc.retry_after
-            status = _status_of(str(exc))
+            outcome, detail, retry_after, status = "retrying", str(exc), exc.retry_after, exc.status
         except DeliveryRejected as exc:
             outcome, detail, status = "rejected", str(exc), exc.status
         seconds = time.perf_counter() - started
         WEBHOOK_SECONDS.labels(endpoint.name).observe(seconds)
         WEBHOOK_ATTEMPTS.labels(endpoint.name, outcome).inc()
         done = datetime.now(UTC)
-        attempt = {
-            **attempt_record(done, outcome, status, detail, seconds),
-            "round": entry.get("redeliveries", 0),
-        }
-        made = attempts_in_round(entry) + 1
+        attempt = Attempt.made(done, outcome, status, detail, seconds, current.redeliveries)
+        made = current.attempts_in_round() + 1
         delay = delivery.retry_delay(
             made,
             self.cfg.retry_schedule_s,
@@ -172,7 +165,7 @@ class Deliverer:
             retry_after_max_s=self.cfg.retry_after_max_s,
         )
         if outcome == "delivered":
-            self._observe_latency(endpoint.name, entry, done)
+            self._observe_latency(endpoint.name, current, done)
         else:
             log.info(
                 "alert_delivery_attempt_failed",
@@ -183,40 +176,39 @@ class Deliverer:
                 detail=detail[:200],
                 retry_in_s=delay,
             )
-        return after_attempt(entry, attempt, delay, done)
+        return current.after(attempt, delay, done)
 
     @staticmethod
-    def _observe_latency(endpoint: str, entry: Entry, done: datetime) -> None:
-        from parley.services.dispatcher.delivery_state import parse_time
-
-        published = parse_time(entry.get("alert_time"))
-        if published is not None:
-            DELIVERY_LATENCY_SECONDS.labels(endpoint).observe(max(0.0, (done - published).total_seconds()))
-        ingested = parse_time(entry.get("alert", {}).get("data", {}).get("ingested_at"))
-        if ingested is not None and not entry.get("redeliveries"):
+    def _observe_latency(endpoint: str, current: Delivery, done: datetime) -> None:
+        if current.alert_time is not None:
+            DELIVERY_LATENCY_SECONDS.labels(endpoint).observe(
+                max(0.0, (done - current.alert_time).total_seconds())
+            )
+        data = current.alert.get("data")
+        ingested = parse_time(data.get("ingested_at")) if isinstance(data, dict) else None
+        if ingested is not None and not current.redeliveries:
             STAGE_LATENCY_SECONDS.labels("delivered").observe(max(0.0, (done - ingested).total_seconds()))
 
-    async def _dead_letter(self, key: str, entry: Entry) -> None:
-        event = AlertDeliveryRecorded.model_validate(
-            {
-                "alert_id": entry["alert_id"],
-                "endpoint": entry["endpoint"],
-                "outcome": entry["outcome"],
-                "attempts": [
-                    {k: a.get(k) for k in ("at", "outcome", "status", "detail")} for a in entry["attempts"]
-                ],
-                "alert": entry["alert"],
-            }
+    async def _dead_letter(self, key: str, current: Delivery) -> None:
+        event = AlertDeliveryRecorded(
+            alert_id=current.alert_id,
+            endpoint=current.endpoint,
+            outcome=cast(DeliveryOutcome, current.outcome),
+            attempts=tuple(
+                DeliveryAttempt(at=a.at, outcome=a.outcome, status=a.status, detail=a.detail)
+                for a in current.attempts
+            ),
+            alert=current.alert,
         )
-        envelope = wrap(event, service=SERVICE, id_parts=(entry["outcome"], str(len(entry["attempts"]))))
+        envelope = wrap(event, service=SERVICE, id_parts=(current.outcome, str(len(current.attempts))))
         await (await self.deadletter.send(key=key.encode(), value=encode(envelope)))
-        ALERTS_DEADLETTERED.labels(entry["endpoint"], entry["outcome"]).inc()
+        ALERTS_DEADLETTERED.labels(current.endpoint, current.outcome).inc()
         log.warning(
             "alert_deadlettered",
-            alert_id=entry["alert_id"],
-            endpoint=entry["endpoint"],
-            outcome=entry["outcome"],
-            attempts=len(entry["attempts"]),
+            alert_id=current.alert_id,
+            endpoint=current.endpoint,
+            outcome=current.outcome,
+            attempts=len(current.attempts),
         )
 
     async def close(self) -> None:
@@ -224,12 +216,3 @@ class Deliverer:
             task.cancel()
         if self._http is not None:
             await self._http.aclose()
-
-
-def _status_of(detail: str) -> int | None:
-    if detail.startswith("HTTP "):
-        try:
-            return int(detail.split()[1])
-        except (IndexError, ValueError):
-            return None
-    return None

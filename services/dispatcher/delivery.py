@@ -95,7 +95,7 @@ def classify(response: httpx.Response) -> None:
     if 200 <= status < 300:
         return
     if status >= 500 or status in (408, 429):
-        raise WebhookRetryable(f"HTTP {status}", retry_after=_retry_after(response))
+        raise WebhookRetryable(f"HTTP {status}", retry_after=_retry_after(response), status=status)
     raise DeliveryRejected(f"HTTP {status}", status=status)
 
 

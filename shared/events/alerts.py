@@ -9,7 +9,21 @@ from pydantic import BaseModel, ConfigDict
 
 from parley.shared.events.base import Event
 
+# One vocabulary for deliveries, in events, in the dispatcher's state and in its metrics.
+# Where a delivery ends up, or stands when it is recorded:
 DeliveryOutcome = Literal["delivered", "retrying", "rejected", "exhausted"]
+# A delivery's state also knows `pending`: recorded, not yet attempted.
+DeliveryState = Literal["pending", "delivered", "retrying", "rejected", "exhausted"]
+# What one HTTP attempt gave:
+AttemptOutcome = Literal["delivered", "retrying", "rejected"]
+FINAL_OUTCOMES = frozenset({"delivered", "rejected", "exhausted"})
+# Older dispatchers wrote `retryable` for a retryable attempt in their state.
+_LEGACY_ATTEMPT_OUTCOMES = {"retryable": "retrying"}
+
+
+def attempt_outcome(value: Any) -> Any:
+    """An attempt's outcome in today's words (a validator for fields typed `AttemptOutcome`)."""
+    return _LEGACY_ATTEMPT_OUTCOMES.get(value, value) if isinstance(value, str) else value
 
 
 class DeliveryAttempt(BaseModel):

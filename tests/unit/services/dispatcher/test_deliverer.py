@@ -10,7 +10,7 @@ import httpx
 from pydantic import SecretStr
 
 from parley.services.dispatcher.deliverer import Deliverer
-from parley.services.dispatcher.delivery_state import is_final, new_entry
+from parley.services.dispatcher.delivery_state import Delivery, is_final
 from parley.shared.alerting_settings import AlertingSection, WebhookEndpoint
 
 
@@ -29,7 +29,7 @@ def test_a_secret_that_cannot_sign_ends_the_delivery_as_rejected_without_a_reque
 
     deliverer._http = httpx.AsyncClient(transport=httpx.MockTransport(receiver))
     now = datetime.now(UTC)
-    entry = new_entry("t-1.r1", "ops", 0, {"type": "parley.talks.announced.v1", "data": {}}, now, now)
+    entry = Delivery.new("t-1.r1", "ops", 0, {"type": "parley.talks.announced.v1", "data": {}}, now, now)
 
     async def attempt() -> dict[str, Any]:
         try:
@@ -38,8 +38,8 @@ def test_a_secret_that_cannot_sign_ends_the_delivery_as_rejected_without_a_reque
             await deliverer.close()
 
     updated = asyncio.run(attempt())
-    assert is_final(updated) and updated["outcome"] == "rejected"  # `_run` dead-letters it
-    [made] = updated["attempts"]
-    assert made["outcome"] == "rejected" and made["detail"].startswith("signing failed: ")
-    assert "whsec_a" not in made["detail"]
+    assert is_final(updated) and updated.outcome == "rejected"  # `_run` dead-letters it
+    [made] = updated.attempts
+    assert made.outcome == "rejected" and made.detail.startswith("signing failed: ")
+    assert "whsec_a" not in made.detail
     assert requests == []

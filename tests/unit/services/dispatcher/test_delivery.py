@@ -54,9 +54,10 @@ def test_slack_format_has_text_and_blocks() -> None:
 
 
 @pytest.mark.parametrize("status", [500, 502, 503, 408, 429])
-def test_retryable_statuses(status: int) -> None:
-    with pytest.raises(WebhookRetryable):
+def test_retryable_statuses_carry_their_status(status: int) -> None:
+    with pytest.raises(WebhookRetryable) as info:
         classify(httpx.Response(status, headers={"retry-after": "3"}))
+    assert info.value.status == status
 
 
 @pytest.mark.parametrize("status", [400, 401, 404, 410])

@@ -1,47 +1,83 @@
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from pydantic import ValidationError
 
-from parley.services.dispatcher.delivery_state import (
-    after_attempt,
-    attempt_record,
-    attempts_in_round,
-    is_final,
-    new_entry,
-    redeliver,
-    wait_seconds,
-)
+from parley.services.dispatcher.delivery_state import Attempt, Delivery, is_final
 from parley.shared.webhook_addresses import check_url, display_url, is_private_address
 
 NOW = datetime(2026, 2, 13, 9, 0, tzinfo=UTC)
 
 
-def attempt(outcome: str, round_: int = 0) -> dict[str, object]:
-    return {**attempt_record(NOW, outcome, 503 if outcome == "retryable" else 200, "", 0.1), "round": round_}
+def attempt(outcome: str, round_: int = 0) -> Attempt:
+    return Attempt.made(NOW, outcome, 503 if outcome == "retrying" else 200, "", 0.1, round_)  # type: ignore[arg-type]
+
+
+def new() -> Delivery:
+    return Delivery.new("t-1.r1", "ops", 3, {"id": "x"}, NOW, NOW)
 
 
 def test_retry_then_deliver() -> None:
-    entry = new_entry("t-1.r1", "ops", 3, {"id": "x"}, NOW, NOW)
-    assert entry["outcome"] == "pending" and wait_seconds(entry, NOW) == 0
-    entry = after_attempt(entry, attempt("retryable"), 5.0, NOW)
-    assert entry["outcome"] == "pending" and wait_seconds(entry, NOW) == 5.0
-    entry = after_attempt(entry, attempt("delivered"), None, NOW)
-    assert is_final(entry) and entry["outcome"] == "delivered" and attempts_in_round(entry) == 2
+    current = new()
+    assert current.outcome == "pending" and current.wait_seconds(NOW) == 0
+    current = current.after(attempt("retrying"), 5.0, NOW)
+    assert current.outcome == "retrying" and not current.final and current.wait_seconds(NOW) == 5.0
+    current = current.after(attempt("delivered"), None, NOW)
+    assert is_final(current) and current.outcome == "delivered" and current.attempts_in_round() == 2
 
 
 def test_exhausted_and_rejected_are_final() -> None:
-    entry = new_entry("t-1.r1", "ops", 0, {}, NOW, NOW)
-    assert after_attempt(entry, attempt("retryable"), None, NOW)["outcome"] == "exhausted"
-    assert after_attempt(entry, attempt("rejected"), 5.0, NOW)["outcome"] == "rejected"
+    assert new().after(attempt("retrying"), None, NOW).outcome == "exhausted"
+    assert new().after(attempt("rejected"), 5.0, NOW).outcome == "rejected"
+    assert not is_final(None) and not new().final
 
 
 def test_redeliver_restarts_the_schedule_and_keeps_history() -> None:
-    entry = after_attempt(new_entry("t-1.r1", "ops", 0, {}, NOW, NOW), attempt("delivered"), None, NOW)
-    again = redeliver(entry, entry, NOW + timedelta(hours=1))
-    assert again["outcome"] == "pending" and again["redeliveries"] == 1
-    assert len(again["attempts"]) == 1 and attempts_in_round(again) == 0
+    done = new().after(attempt("delivered"), None, NOW)
+    again = done.redelivered(NOW + timedelta(hours=1))
+    assert again.outcome == "pending" and again.redeliveries == 1
+    assert len(again.attempts) == 1 and again.attempts_in_round() == 0
+    assert again.after(attempt("delivered", round_=1), None, NOW).attempts_in_round() == 1
+
+
+def test_a_delivery_is_frozen_and_round_trips_through_the_table() -> None:
+    current = new().after(attempt("retrying"), 5.0, NOW)
+    with pytest.raises(ValidationError):
+        current.outcome = "delivered"  # type: ignore[misc]
+    stored = json.loads(json.dumps(current.to_table()))  # what the changelog carries
+    assert Delivery.from_table(stored) == current and Delivery.from_table(None) is None
+
+
+def test_state_written_by_an_older_dispatcher_reads_in_todays_words() -> None:
+    older = {
+        "alert_id": "t-1.r1",
+        "endpoint": "ops",
+        "partition": 3,
+        "outcome": "pending",
+        "attempts": [
+            {
+                "at": "2026-02-13T09:00:00+00:00",
+                "outcome": "retryable",
+                "status": 503,
+                "detail": "HTTP 503",
+                "seconds": 0.2,
+                "round": 0,
+            }
+        ],
+        "next_at": "2026-02-13T09:00:05+00:00",
+        "alert": {"id": "x"},
+        "alert_time": "2026-02-13T09:00:00+00:00",
+        "created_at": "2026-02-13T09:00:00+00:00",
+        "redeliveries": 0,
+    }
+    current = Delivery.from_table(older)
+    assert current is not None and current.attempts[0].outcome == "retrying"
+    assert current.wait_seconds(NOW) == 5.0 and current.attempts_in_round() == 1
+    with pytest.raises(ValidationError):
+        Delivery.from_table({**older, "outcome": "lost"})
 
 
 @pytest.mark.parametrize(
