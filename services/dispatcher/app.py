@@ -19,34 +19,27 @@ from functools import partial
 from typing import Any
 
 import faust
-from pydantic import ValidationError
 
 from parley.services.dispatcher.deliverer import Deliverer
-from parley.services.dispatcher.delivery_state import Delivery, delivery_key, parse_time
 from parley.services.dispatcher.progress import StallWatch, advanced, first_unprocessed, skipped_range
-from parley.services.dispatcher.routing import AlertFacts, RateLimiter, route
+from parley.services.dispatcher.records import Recorder
 from parley.services.dispatcher.rules_holder import RulesHolder
 from parley.services.dispatcher.settings import DispatcherSettings
-from parley.shared.errors import InvalidEvent, KafkaUnavailable
+from parley.shared.errors import KafkaUnavailable
 from parley.shared.events import (
     AlertRedeliveryRequested,
-    Envelope,
     TalksAnnounced,
     TalksCorroborated,
     TalksUpdated,
     decode_event,
-    to_dict,
 )
 from parley.shared.faust_agents import DeadLetters, handle_safely, settle
 from parley.shared.faust_app import flush_table_writes, make_app, raw_topic
 from parley.shared.logging import get_logger
 from parley.shared.metrics import (
-    ALERTS,
     ALERTS_RECOVERED,
-    ALERTS_SUPPRESSED,
     DELIVERIES_RESUMED,
     MESSAGES_CONSUMED,
-    REDELIVERIES,
 )
 from parley.shared.partition_reader import PartitionReader
 from parley.shared.retrying import until_done
@@ -61,20 +54,6 @@ STALL_CHECK_S = 5.0
 STALL_S = 15.0
 ALERT_TYPES = (TalksAnnounced, TalksUpdated, TalksCorroborated, AlertRedeliveryRequested)
 log = get_logger(__name__)
-
-
-def alert_facts(envelope: Envelope) -> AlertFacts:
-    data = envelope.data
-    assert isinstance(data, TalksAnnounced | TalksUpdated | TalksCorroborated)
-    return AlertFacts(
-        type=data.verb,
-        alert_id=data.alert_id,
-        talks_id=data.talks.talks_id,
-        talks=data.talks.model_dump(mode="json"),
-        time=envelope.time,
-        sources=data.sources if isinstance(data, TalksCorroborated) else data.talks.independent_sources,
-        changed_fields=tuple(c.field for c in data.changes) if isinstance(data, TalksUpdated) else (),
-    )
 
 
 def create_app(settings: DispatcherSettings, holder: RulesHolder) -> faust.App:
@@ -108,11 +87,8 @@ def create_app(settings: DispatcherSettings, holder: RulesHolder) -> faust.App:
     progress = app.Table("dispatch_progress", default=int, partitions=ALERTS_TOPIC.partitions, key_type=str)
     reader = PartitionReader(settings.kafka, alerts.get_topic_name(), f"{app.conf.id}-catch-up")
     stalls = StallWatch(stall_s=STALL_S)
-    limiter = RateLimiter()
     deliverer = Deliverer(cfg, deliveries, alerts_deadletter)
-
-    def recorded(alert_id: str) -> bool:
-        return any(delivery_key(alert_id, e) in deliveries.data for e in endpoints)
+    recorder = Recorder(endpoints, lambda: holder.rules.rules, deliveries, last_sent)
 
     @app.agent(alerts)
     async def dispatch(stream: Any) -> None:
@@ -147,72 +123,10 @@ def create_app(settings: DispatcherSettings, holder: RulesHolder) -> faust.App:
         await flush_table_writes(app)
 
     async def _handle(message: Any) -> None:
-        """Route one record of the alerts topic (a faust message or a record read directly)."""
+        """Record one record of the alerts topic (a faust message or a record read directly)."""
         MESSAGES_CONSUMED.labels(SERVICE, "alerts").inc()
         envelope = decode_event(message.value, expected=ALERT_TYPES)
-        if isinstance(envelope.data, AlertRedeliveryRequested):
-            _redeliver(envelope.data)
-        else:
-            _dispatch(envelope, message.partition, message.offset)
-
-    def _dispatch(envelope: Envelope, partition: int, offset: int) -> None:
-        facts = alert_facts(envelope)
-        if recorded(facts.alert_id):
-            log.info("alert_already_routed", alert_id=facts.alert_id, partition=partition, offset=offset)
-            return  # already routed (a replay, a restart, a new version of alerting)
-        marks = {}
-        for rule in holder.rules.rules:
-            mark = parse_time(last_sent.data.get(f"{rule.name}|{facts.talks_id}"))
-            if mark is not None:
-                marks[rule.name] = mark
-        decision = route(holder.rules.rules, facts, endpoints, marks, limiter)
-        for rule_name, reason in decision.held:
-            ALERTS_SUPPRESSED.labels(rule_name, reason).inc()
-            log.info("alert_held_back", alert_id=facts.alert_id, rule=rule_name, reason=reason)
-        now = datetime.now(UTC)
-        for rule_name, _ in decision.sent:
-            ALERTS.labels(facts.type, rule_name).inc()
-            last_sent[f"{rule_name}|{facts.talks_id}"] = facts.time.isoformat()
-        doc = to_dict(envelope)
-        for name in decision.endpoints:
-            key = delivery_key(facts.alert_id, name)
-            deliveries[key] = Delivery.new(facts.alert_id, name, partition, doc, facts.time, now).to_table()
-            deliverer.start(key)
-        log.info(
-            "alert_dispatched",
-            alert_id=facts.alert_id,
-            partition=partition,
-            offset=offset,
-            type=facts.type,
-            rules=[r for r, _ in decision.sent],
-            endpoints=list(decision.endpoints),
-        )
-
-    def _redeliver(request: AlertRedeliveryRequested) -> None:
-        # Only an alert this dispatcher recorded is sent again, as recorded: the alert carried in
-        # the request is ignored, so a record on the alerts topic cannot get content signed.
-        recorded_at = {
-            e: found
-            for e in endpoints
-            if (found := Delivery.from_table(deliveries.data.get(delivery_key(request.alert_id, e))))
-        }
-        if not recorded_at:
-            raise InvalidEvent(f"redelivery of {request.alert_id!r} refused: no delivery of it is recorded")
-        source = next(iter(recorded_at.values()))
-        alert_time = source.alert_time or request.requested_at
-        targets = request.endpoints or tuple(recorded_at)
-        now = datetime.now(UTC)
-        for name in targets:
-            if name not in endpoints:
-                log.warning("redelivery_endpoint_unknown", alert_id=request.alert_id, endpoint=name)
-                continue
-            key = delivery_key(request.alert_id, name)
-            current = recorded_at.get(name) or Delivery.new(
-                request.alert_id, name, source.partition, source.alert, alert_time, now
-            )
-            deliveries[key] = current.redelivered(now).to_table()
-            REDELIVERIES.labels(name).inc()
-            log.info("alert_redelivery_started", alert_id=request.alert_id, endpoint=name)
+        for key in recorder.record(envelope, message.partition, message.offset, datetime.now(UTC)):
             deliverer.start(key)
 
     @app.timer(interval=RESUME_INTERVAL_S)
@@ -223,22 +137,10 @@ def create_app(settings: DispatcherSettings, holder: RulesHolder) -> faust.App:
             return
         assigned = {tp.partition for tp in app.consumer.assignment() if tp.topic == alerts.get_topic_name()}
         deliverer.stop_where(lambda current: current.partition in assigned)
-        for key, value in list(deliveries.data.items()):
-            try:
-                current = Delivery.from_table(value)
-            except ValidationError as exc:  # written by no dispatcher: nothing to resume
-                log.error("delivery_unreadable", key=str(key), error=str(exc)[:300])
-                continue
-            if (
-                current is None
-                or current.final
-                or deliverer.running(key)
-                or current.partition not in assigned
-            ):
-                continue
+        for current in recorder.unfinished(assigned, deliverer.running):
             DELIVERIES_RESUMED.labels(current.endpoint).inc()
             log.info("alert_delivery_resumed", alert_id=current.alert_id, endpoint=current.endpoint)
-            deliverer.start(key)
+            deliverer.start(current.key)
 
     @app.timer(interval=STALL_CHECK_S)
     async def catch_up() -> None:
