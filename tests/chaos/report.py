@@ -47,6 +47,16 @@ after the bound counts as missing. `make chaos CHAOS_REPEAT=N` runs each `kill -
 times: its row shows the worst run (a failed one, else the slowest recovery) and the notes list
 every run's recovery. `make test` runs a short subset (kill -9 of enrichment and of the indexer,
 poison messages) and leaves this file alone. The scenarios are in `tests/chaos/test_chaos.py`.
+
+A real Prometheus (the Debian package) scrapes every service during the run and evaluates
+Parley's rules (`deploy/prometheus/rules/`). The two disk scenarios wait until the alert a
+desk would get is firing there before space returns: `ParleyElasticsearchWritesBlocked` when
+Elasticsearch passes its flood-stage watermark (turned on through cluster settings, every
+watermark at 1 % used; space returns as the default watermarks), and `ParleyKafkaUnreachable`
+when Kafka's log folder, a 1 GiB tmpfs, is filled by a ballast file and the broker stops
+itself; space returns by deleting the ballast, and the broker is started again as a
+supervisor would. Their notes give each step's time; "recovered in" counts from the return
+of space (and, for Kafka, the broker's restart).
 """
 
 
