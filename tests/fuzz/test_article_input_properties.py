@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import string
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from hypothesis import example, given
@@ -25,8 +25,8 @@ from parley.shared.article_input import (
 )
 from parley.shared.errors import InputError
 from tests.fuzzing import fuzz_settings, within_memory
+from tests.support.article_inputs import NOW, near_valid, odd_text, tags, urls
 
-NOW = datetime(2026, 2, 12, 9, 30, tzinfo=UTC)
 MAX_INPUT_CHARS = 20_000  # generated inputs; the caps themselves are tested with fixed cases
 
 # JSON values of every kind, nested a little.
@@ -35,7 +35,6 @@ json_values = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=12,
 )
-odd_text = st.text(st.characters(codec="utf-8"), max_size=200)  # control characters, surrogates excluded
 dates = st.one_of(
     st.dates().map(lambda d: d.isoformat()),
     st.datetimes(timezones=st.timezones()).map(lambda d: d.isoformat()),
@@ -43,12 +42,6 @@ dates = st.one_of(
     st.from_regex(r"\A\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?\Z"),
     odd_text,
 )
-urls = st.one_of(
-    st.from_regex(r"\Ahttps?://[a-zA-Z0-9.\-\[\]:%@]{0,30}(/[^\s]{0,40})?(\?[^\s#]{0,30})?(#\S{0,10})?\Z"),
-    st.builds(lambda host, path: f"https://{host}/{path}", st.text(max_size=20), odd_text),
-    odd_text,
-)
-tags = st.lists(st.one_of(st.text(max_size=MAX_TAG_CHARS + 5), odd_text), max_size=MAX_TAGS + 3)
 articles = st.fixed_dictionaries(
     {},
     optional={
@@ -62,16 +55,6 @@ articles = st.fixed_dictionaries(
         "tags": tags | json_values,
         "extra": json_values,
     },
-)
-
-# Mostly valid articles with odd values in the optional fields, so acceptance is exercised too.
-near_valid = st.fixed_dictionaries(
-    {
-        "title": st.text(min_size=1, max_size=60),
-        "published": st.dates(max_value=NOW.date()).map(lambda d: d.isoformat()),
-        "text": st.text(min_size=1, max_size=200),
-    },
-    optional={"url": urls, "source": odd_text, "language": odd_text, "tags": tags, "html": odd_text},
 )
 
 

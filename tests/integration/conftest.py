@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from elasticsearch import Elasticsearch
 
-from tests.integration.test_indexer_search import es_session, indexer_threads, namespace_topics
+from tests.support.indexing import es_session, indexer_threads, namespace_topics
 
 
 @pytest.fixture(scope="module")

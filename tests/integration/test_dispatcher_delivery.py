@@ -25,7 +25,7 @@ from parley.shared.kafka import ensure_topics, make_producer
 from parley.shared.settings import KafkaSettings
 from parley.shared.topics import Names
 from tests.conftest import new_namespace, wait_until
-from tests.integration.test_alerting_pipeline import (
+from tests.support.alerting import (
     Receiver,
     Services,
     endpoint,

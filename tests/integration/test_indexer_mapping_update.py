@@ -9,7 +9,7 @@ import pytest
 from parley.services.indexer.index_admin import build_template, ensure_indices
 from parley.shared.topics import Names
 from tests.conftest import new_namespace
-from tests.integration.test_indexer_search import es_session
+from tests.support.indexing import es_session
 
 pytestmark = pytest.mark.integration
 

@@ -13,7 +13,7 @@ from parley.shared.kafka import make_consumer
 from parley.shared.settings import KafkaSettings
 from parley.shared.topics import Names
 from tests.conftest import wait_until
-from tests.integration.test_indexer_search import (
+from tests.support.indexing import (
     article,
     committed,
     dead_letters,

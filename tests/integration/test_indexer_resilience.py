@@ -28,7 +28,7 @@ from parley.shared.kafka import make_consumer
 from parley.shared.settings import ElasticsearchSettings, KafkaSettings
 from parley.shared.topics import Names
 from tests.conftest import ROOT, wait_until
-from tests.integration.test_indexer_search import (
+from tests.support.indexing import (
     committed,
     dead_letters,
     free_port,

@@ -28,10 +28,10 @@ from schemathesis.checks import not_a_server_error
 from parley.services.ingest.api import create_api
 from parley.services.ingest.settings import IngestSection, IngestSettings
 from tests.conftest import new_namespace, wait_until
-from tests.fuzz.test_article_input_properties import near_valid
 from tests.fuzzing import fuzz_settings
-from tests.integration.ingest_fixtures import RawReader, publisher_for
-from tests.integration.test_indexer_search import free_port
+from tests.support.article_inputs import near_valid
+from tests.support.indexing import free_port
+from tests.support.ingest import RawReader, publisher_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.fuzz]
 TOKEN = "ingest-schema-test-token"

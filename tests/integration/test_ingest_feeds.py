@@ -18,7 +18,7 @@ from parley.services.ingest.fetch import Fetcher, FetchError
 from parley.services.ingest.pages import PageFetcher
 from parley.services.ingest.publisher import Publisher
 from parley.services.ingest.settings import IngestSection, IngestSettings
-from tests.integration.ingest_fixtures import (
+from tests.support.ingest import (
     FeedServer,
     RawReader,
     Route,

@@ -24,7 +24,7 @@ from parley.shared.kafka import make_admin, make_producer
 from parley.shared.settings import KafkaSettings
 from parley.shared.topics import Names
 from tests.conftest import wait_until
-from tests.integration.ingest_fixtures import RawReader, publisher_for
+from tests.support.ingest import RawReader, publisher_for
 
 with warnings.catch_warnings():  # starlette suggests a successor of httpx; the API is the same
     warnings.simplefilter("ignore")

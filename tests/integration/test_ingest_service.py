@@ -16,7 +16,7 @@ import pytest
 
 from parley.services.cli.stack import free_port
 from tests.conftest import wait_until
-from tests.integration.ingest_fixtures import FeedServer, RawReader, Route, rss
+from tests.support.ingest import FeedServer, RawReader, Route, rss
 
 TOKEN = "integration-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

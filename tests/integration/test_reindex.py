@@ -19,7 +19,7 @@ from parley.shared.events import TalksRecorded, TalksState
 from parley.shared.settings import ElasticsearchSettings
 from parley.shared.topics import Names
 from tests.conftest import wait_until
-from tests.integration.test_indexer_search import (
+from tests.support.indexing import (
     article,
     committed,
     doc,

@@ -25,8 +25,7 @@ from parley.shared.elasticsearch import make_client
 from parley.shared.settings import ElasticsearchSettings
 from tests.conftest import new_namespace, wait_until
 from tests.fuzzing import fuzz_settings
-from tests.integration.test_indexer_search import es_session, free_port
-from tests.integration.test_search_cli import seed
+from tests.support.indexing import es_session, free_port, seed
 
 pytestmark = [pytest.mark.integration, pytest.mark.fuzz]
 TOKEN = "schema-test-token"

@@ -4,63 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from elasticsearch import Elasticsearch
 from typer.testing import CliRunner
 
 from parley.services.cli import app as parley
-from parley.services.indexer.bulk import Source, build_pending, bulk_body
-from parley.services.indexer.index_admin import ensure_indices
-from parley.shared.events import Event, TalksRecorded, TalksState, wrap
-from parley.shared.topics import Names
 from tests.conftest import new_namespace
-from tests.integration.test_indexer_search import article, es_session, free_port
+from tests.support.indexing import es_session, free_port, seed
 
 pytestmark = pytest.mark.integration
-
-
-def talks(
-    talks_id: str, parties: tuple[str, ...], start: date | None, status: str, **more: Any
-) -> TalksRecorded:
-    now = datetime.now(UTC)
-    state = TalksState(
-        talks_id=talks_id,
-        revision=1,
-        parties=parties,
-        start_date=start,
-        status=status,  # type: ignore[arg-type]
-        first_seen=now,
-        last_seen=now,
-        **more,
-    )
-    return TalksRecorded(talks=state)
-
-
-def seed(es: Elasticsearch, ns: str) -> None:
-    """A few articles and talks states, written as the indexer writes them, refreshed."""
-    ensure_indices(es, ns)
-    today = date.today()
-    events: list[Event] = [
-        article("a1", "Ukraine and Russia to hold talks in Geneva"),
-        article("a2", "Sudan ceasefire talks stall", text="Talks in Jeddah stalled again.", entities=()),
-        article("a3", "Geneva hosts a film festival", text="Nothing diplomatic here.", talks=()),
-        article("a4", "Geneva talks resume", published=datetime(2026, 3, 10, tzinfo=UTC)),
-        talks("k1", ("Ukraine", "Russia"), today + timedelta(days=2), "announced", location="Geneva"),
-        talks("k2", ("Sudan",), today - timedelta(days=20), "announced"),
-        talks("k3", ("Serbia", "Kosovo"), None, "rescheduled", mediators=("Ukraine",)),
-        talks("k4", ("Armenia", "Azerbaijan"), today + timedelta(days=9), "postponed"),
-    ]
-    names = Names(ns)
-    now = datetime.now(UTC)
-    pendings = [
-        build_pending(wrap(e, service="t"), Source("t", 0, i, None, None), names, now)
-        for i, e in enumerate(events)
-    ]
-    result = es.bulk(operations=bulk_body(pendings), refresh=True)
-    assert not result["errors"], json.dumps(result["items"])[:500]
 
 
 @pytest.fixture(scope="module")

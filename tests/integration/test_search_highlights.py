@@ -25,7 +25,7 @@ from parley.services.search.settings import SearchSection, SearchSettings
 from parley.shared.events import wrap
 from parley.shared.topics import Names
 from tests.conftest import new_namespace
-from tests.integration.test_indexer_search import article, es_session
+from tests.support.indexing import article, es_session
 
 with warnings.catch_warnings():  # starlette suggests a successor of httpx; the API is the same
     warnings.simplefilter("ignore")

@@ -21,7 +21,7 @@ from parley.shared.events import (
 from parley.shared.events import fast_decoding as decoding
 from parley.shared.events.fast_decoding import EventDecoder
 from parley.shared.extraction import Entity, TalksRecord
-from tests.unit.services.indexer.test_indexer_documents import talks_state
+from tests.support.talks import talks_state
 
 NOW = datetime(2026, 2, 3, 12, 0, tzinfo=UTC)
 ARTICLES = (ArticleEnriched, ArticleDeleted)

@@ -17,11 +17,10 @@ from parley.services.indexer.bulk import (
     latest_per_document,
 )
 from parley.services.indexer.documents import article_document, entity_fields, talks_document
-from parley.shared.events import ArticleDeleted, ArticleEnriched, TalksRecorded, TalksState, wrap
+from parley.shared.events import ArticleDeleted, ArticleEnriched, TalksRecorded, wrap
 from parley.shared.extraction import Entity, TalksRecord
 from parley.shared.topics import Names
-
-NOW = datetime(2026, 2, 3, 12, 0, tzinfo=UTC)
+from tests.support.talks import NOW, talks_state
 
 
 def article(article_id: str = "a1", **changes: object) -> ArticleEnriched:
@@ -58,23 +57,6 @@ def article(article_id: str = "a1", **changes: object) -> ArticleEnriched:
     }
     data.update(changes)
     return ArticleEnriched.model_validate(data)
-
-
-def talks_state(talks_id: str = "k1") -> TalksState:
-    return TalksState(
-        talks_id=talks_id,
-        revision=2,
-        parties=("Ukraine", "Russia"),
-        mediators=("Switzerland",),
-        location="Geneva",
-        start_date=date(2026, 2, 10),
-        status="announced",
-        confidence=0.8,
-        evidence="will meet in Geneva",
-        first_seen=NOW,
-        last_seen=NOW,
-        article_ids=("a1",),
-    )
 
 
 def source(offset: int, topic: str = "ns.articles.enriched") -> Source:
