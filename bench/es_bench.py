@@ -48,7 +48,7 @@ class EnrichedInput:
 def enriched_events(articles: Sequence[dict[str, Any]]) -> EnrichedInput:
     """Run every article through ingest's event builder and enrichment (untimed preparation)."""
     from parley.services.enrichment.extract import StoryIndex
-    from parley.services.enrichment.pipeline import enrich_article
+    from parley.services.enrichment.pipeline import enrich_article, story_text
     from parley.services.ingest.publisher import received_event
     from parley.shared.article_input import validate_article
 
@@ -57,7 +57,9 @@ def enriched_events(articles: Sequence[dict[str, Any]]) -> EnrichedInput:
     events: list[ArticleEnriched] = []
     for raw in articles:
         received = received_event(validate_article(raw), "api", datetime.now(UTC))
-        events.append(enrich_article(received, stories, datetime.now(UTC)))
+        event = enrich_article(received, datetime.now(UTC))
+        story = stories.assign(event.article_id, story_text(event), event.published)
+        events.append(event.model_copy(update={"story_id": story}))
     keys = [e.article_id.encode() for e in events]
     values = [encode(wrap(e, service="enrichment", id_parts=(e.article_id,))) for e in events]
     return EnrichedInput(events, keys, values, time.perf_counter() - started)

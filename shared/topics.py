@@ -10,6 +10,8 @@ from enum import StrEnum
 
 DAY_MS = 24 * 60 * 60 * 1000
 PARTITIONS = 6
+# A decision that needs one view of everything seen (story ids) is made on one partition.
+SERIAL_PARTITIONS = 1
 
 
 class IndexKind(StrEnum):

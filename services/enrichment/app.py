@@ -1,5 +1,14 @@
-"""The enrichment faust app: articles.raw -> articles.enriched. The agent stays thin; `settle`
-retries, dead-letters and acknowledges (`shared.faust_agents`)."""
+"""The enrichment faust app:
+
+    articles.raw --enrich--> <app>-stories (faust-internal, one partition)
+        --assign_story (table stories)--> articles.enriched
+
+`enrich` runs on every replica, one per partition of articles.raw: it extracts, and cuts the
+article into LSH band keys. Story ids need one view of every article seen, whichever replica
+read it, so `assign_story` reads them all from one partition and keeps its story book in a
+table whose changelog survives restarts (`story.py`). Takedowns take the same path, so they
+stay in order with the articles. The agents stay thin; `settle` retries, dead-letters and
+acknowledges (`shared.faust_agents`)."""
 
 from __future__ import annotations
 
@@ -10,12 +19,12 @@ from typing import Any
 
 import faust
 
-from parley.services.enrichment.extract import StoryIndex
-from parley.services.enrichment.pipeline import enrich_article
+from parley.services.enrichment.pipeline import StoryRequest, enrich_article, story_request, with_story
 from parley.services.enrichment.settings import EnrichmentSettings
+from parley.services.enrichment.story import Signer, StoryBook
 from parley.shared.events import ArticleDeleted, ArticleReceived, decode_event, encode, wrap
 from parley.shared.faust_agents import DeadLetters, settle
-from parley.shared.faust_app import make_app, raw_topic
+from parley.shared.faust_app import flush_table_writes, make_app, raw_topic
 from parley.shared.logging import get_logger
 from parley.shared.metrics import (
     MESSAGES_CONSUMED,
@@ -24,7 +33,7 @@ from parley.shared.metrics import (
     STAGE_LATENCY_SECONDS,
     TALKS_RECORDS,
 )
-from parley.shared.topics import ARTICLES_ENRICHED, ARTICLES_RAW, DEADLETTER
+from parley.shared.topics import ARTICLES_ENRICHED, ARTICLES_RAW, DEADLETTER, SERIAL_PARTITIONS
 
 SERVICE = "enrichment"
 log = get_logger(__name__)
@@ -36,7 +45,18 @@ def create_app(settings: EnrichmentSettings) -> faust.App:
     source = raw_topic(app, ARTICLES_RAW, ns)
     enriched = raw_topic(app, ARTICLES_ENRICHED, ns)
     dead = DeadLetters(raw_topic(app, DEADLETTER, ns), SERVICE, ns)
-    stories = StoryIndex(threshold=settings.enrichment.story_threshold)
+    signer = Signer(threshold=settings.enrichment.story_threshold)
+    requests = app.topic(
+        f"{app.conf.id}-stories",
+        key_type=bytes,
+        value_type=bytes,
+        key_serializer="raw",
+        value_serializer="raw",
+        partitions=SERIAL_PARTITIONS,
+        internal=True,
+    )
+    table = app.Table("stories", partitions=SERIAL_PARTITIONS)
+    book = StoryBook(table, capacity=settings.enrichment.story_capacity)
 
     @app.agent(source)
     async def enrich(stream: Any) -> None:
@@ -50,22 +70,48 @@ def create_app(settings: EnrichmentSettings) -> faust.App:
         envelope = decode_event(value, expected=(ArticleReceived, ArticleDeleted))
         received = envelope.data
         if isinstance(received, ArticleDeleted):  # a takedown: passed on for indexer and alerting
-            await (await enriched.send(key=received.article_id.encode(), value=value))
-            MESSAGES_PRODUCED.labels(SERVICE, "articles.enriched").inc()
-            log.info("article_deletion_forwarded", article_id=received.article_id)
+            request = StoryRequest(received.article_id, "", (), value, deleted=True)
+            await (await requests.send(key=received.article_id.encode(), value=request.encode()))
             return
         assert isinstance(received, ArticleReceived)
-        result = enrich_article(received, stories, datetime.now(UTC))
-        out = wrap(result, service=SERVICE, id_parts=(received.article_id,), traceparent=envelope.traceparent)
-        # Wait for Kafka's acknowledgement so the source offset is committed only after it.
-        await (await enriched.send(key=result.article_id.encode(), value=encode(out)))
-        MESSAGES_PRODUCED.labels(SERVICE, "articles.enriched").inc()
-        PROCESSING_SECONDS.labels(SERVICE, "enrich").observe(time.perf_counter() - started)
-        STAGE_LATENCY_SECONDS.labels("enriched").observe(
-            max(0.0, (datetime.now(UTC) - received.ingested_at).total_seconds())
+        result = enrich_article(received, datetime.now(UTC))
+        out = encode(
+            wrap(result, service=SERVICE, id_parts=(received.article_id,), traceparent=envelope.traceparent)
         )
+        # Wait for Kafka's acknowledgement so the source offset is committed only after it.
+        await (
+            await requests.send(
+                key=result.article_id.encode(), value=story_request(result, out, signer).encode()
+            )
+        )
+        PROCESSING_SECONDS.labels(SERVICE, "enrich").observe(time.perf_counter() - started)
         for record in result.talks:
             TALKS_RECORDS.labels(record.status).inc()
         log.info("article_enriched", article_id=result.article_id, talks=len(result.talks))
+
+    @app.agent(requests)
+    async def assign_story(stream: Any) -> None:
+        events = stream.noack()
+        async for event in events.events():
+            await settle(events, event, partial(_assign_one, event.value), dead, "stories")
+
+    async def _assign_one(value: bytes) -> None:
+        request = StoryRequest.decode(value)
+        key = request.article_id.encode()
+        if request.deleted:
+            await (await enriched.send(key=key, value=request.envelope))
+            MESSAGES_PRODUCED.labels(SERVICE, "articles.enriched").inc()
+            log.info("article_deletion_forwarded", article_id=request.article_id)
+            return
+        out = with_story(request, book)
+        await (await enriched.send(key=key, value=out))
+        # The book's new entries must be in the changelog before the request counts as done:
+        # lost on a crash, the next copy of the story would start a story of its own.
+        await flush_table_writes(app)
+        MESSAGES_PRODUCED.labels(SERVICE, "articles.enriched").inc()
+        if request.ingested_at:
+            waited = datetime.now(UTC) - datetime.fromisoformat(request.ingested_at)
+            STAGE_LATENCY_SECONDS.labels("enriched").observe(max(0.0, waited.total_seconds()))
+        log.info("story_assigned", article_id=request.article_id, story_id=book.story_of(request.article_id))
 
     return app

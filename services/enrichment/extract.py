@@ -137,7 +137,7 @@ def process_lines(lines: Iterable[str], stories: StoryIndex | None = None) -> It
         except (ValueError, TypeError) as exc:  # JSONDecodeError is a ValueError
             yield {"id": article_id, "line": number, "error": str(exc)[:200] or type(exc).__name__}
             continue
-        story = stories.assign(article_id, f"{title}\n{extraction.clean_text}")
+        story = stories.assign(article_id, f"{title}\n{extraction.clean_text}", published)
         yield output_line(article_id, extraction, story)
 
 

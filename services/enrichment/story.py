@@ -1,19 +1,32 @@
 """Near-duplicate story ids: articles whose word shingles mostly agree share one story id.
 
-MinHash signatures with locality-sensitive hashing (datasketch): each new article is compared
-only with the few earlier ones that share an LSH bucket, so assignment stays fast as the index
-grows. The story id is the id of the first article seen for that story.
+An article's MinHash signature (datasketch) is cut into LSH bands; two articles that share a band
+are near-duplicates (Jaccard similarity around the threshold or above). The book of stories is a
+plain mapping, so the same code runs over a dict (`parley extract`, tests) and over the
+enrichment service's story table, whose changelog makes it survive restarts and whose single
+partition gives every replica one view (`app.py`).
+
+A new article joins the story of the articles it shares a band with; when they belong to several
+stories, the story whose first article was published earliest wins, then the smallest id. With
+no match it starts a story of its own, under its own id. An id, once given, never changes:
+events are immutable, so a story keeps the id of the first copy that reached Parley.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Iterable, MutableMapping
+from datetime import UTC, date, datetime
+from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 
 _WORD = re.compile(r"\w+")
 SHINGLE = 3
 MAX_WORDS = 2000  # the opening of an article identifies its story; bounds the cost on huge inputs
+BUCKET_CAP = 32  # articles kept per band: a story's copies, and a few unrelated collisions
+CAPACITY = 50_000  # articles remembered; older ones are forgotten (bounded memory)
 
 
 def shingles(text: str) -> set[bytes]:
@@ -23,47 +36,142 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
 
 
-class StoryIndex:
-    """Assigns each article to a story: the first earlier article it nearly duplicates, or itself."""
+def published_key(published: datetime | date | None) -> str:
+    """A sortable text for the tie-break: ISO 8601 in UTC ("" when unknown sorts first)."""
+    if published is None:
+        return ""
+    if isinstance(published, datetime):
+        aware = published if published.tzinfo else published.replace(tzinfo=UTC)
+        return aware.astimezone(UTC).isoformat()
+    return published.isoformat()
 
-    def __init__(self, threshold: float = 0.5, num_perm: int = 64, capacity: int = 50_000) -> None:
-        self.threshold = threshold
+
+class Signer:
+    """Cuts texts into LSH band keys; the hash permutations are built once, not per article."""
+
+    def __init__(self, threshold: float = 0.5, num_perm: int = 64) -> None:
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.bands, self.rows = lsh.b, lsh.r
         self.num_perm = num_perm
-        self.capacity = capacity  # newest articles kept; older ones are forgotten (bounded memory)
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        # The hash permutations are the same for every signature: build them once, not per article.
         template = MinHash(num_perm=num_perm)
         self._permutations = template.permutations
         self._scheme = template.scheme
-        self._story: dict[str, str] = {}
-        self._order: dict[str, int] = {}
-        self._seq = 0
 
-    def __len__(self) -> int:
-        return len(self._story)
-
-    def assign(self, article_id: str, text: str) -> str:
-        """The story id for `article_id` (stable: the same id always gets the same answer)."""
-        if article_id in self._story:
-            return self._story[article_id]
+    def band_keys(self, text: str) -> tuple[str, ...]:
+        """One key per band, "<band>:<hash of its rows>"; none for a text without words."""
         grams = shingles(text)
         if not grams:
-            self._story[article_id] = article_id
-            return article_id
+            return ()
         signature = MinHash(num_perm=self.num_perm, permutations=self._permutations, scheme=self._scheme)
         signature.update_batch(list(grams))
-        matches = [m for m in self._lsh.query(signature) if m in self._story]
-        story = self._story[min(matches, key=self._order.__getitem__)] if matches else article_id
-        self._lsh.insert(article_id, signature)
-        self._story[article_id] = story
-        self._order[article_id] = self._seq
-        self._seq += 1
-        if len(self._order) > self.capacity:
+        values = signature.hashvalues
+        keys = []
+        for band in range(self.bands):
+            rows = values[band * self.rows : (band + 1) * self.rows]
+            digest = hashlib.blake2b(rows.tobytes(), digest_size=8).hexdigest()
+            keys.append(f"{band}:{digest}")
+        return tuple(keys)
+
+
+class StoryBook:
+    """Story assignment over a mapping with three kinds of keys, all values plain strings (the
+    book is the largest state enrichment keeps, and a str costs a fraction of a list or dict):
+
+    - `a:<article id>` -> "<story>\t<root>\t<seq>\t<band> <band>...", root being the published
+      key of the story's first article and seq the order it reached the book;
+    - `b:<band key>` -> the ids of the newest articles with that band, space-separated (at most
+      BUCKET_CAP);
+    - `meta` -> "<next seq> <articles remembered>".
+
+    Every change is an assignment, so a faust table writes it to its changelog. At most
+    `capacity` articles are remembered: past `capacity` plus a tenth, the oldest are forgotten
+    in one pass. An article costs about 1.8 KB of memory, keys included (tracemalloc over 20,000
+    articles), so the default capacity holds at most about 100 MB.
+    """
+
+    def __init__(self, store: MutableMapping[str, Any], capacity: int = CAPACITY) -> None:
+        self.store = store
+        self.capacity = capacity
+
+    def __len__(self) -> int:
+        return self._meta()[1]
+
+    def story_of(self, article_id: str) -> str | None:
+        entry = self.store.get(f"a:{article_id}")
+        return None if entry is None else str(entry).split("\t", 1)[0]
+
+    def assign(self, article_id: str, published: str, bands: Iterable[str]) -> str:
+        """The story id for `article_id` (stable: the same id always gets the same answer)."""
+        known = self.story_of(article_id)
+        if known is not None:
+            return known
+        bands = list(bands)
+        if not bands:
+            return article_id  # nothing to compare: a story of its own, not remembered
+        stories: dict[str, str] = {}
+        for band in bands:
+            for other in self._bucket(band):
+                entry = self.store.get(f"a:{other}")
+                if entry is not None:
+                    story, root, _ = str(entry).split("\t", 2)
+                    stories[story] = root
+        if stories:
+            story, root = min(stories.items(), key=lambda item: (item[1], item[0]))
+        else:
+            story, root = article_id, published
+        seq, count = self._meta()
+        self.store[f"a:{article_id}"] = f"{story}\t{root}\t{seq}\t{' '.join(bands)}"
+        for band in bands:
+            bucket = [a for a in self._bucket(band) if a != article_id]
+            self.store[f"b:{band}"] = " ".join([*bucket, article_id][-BUCKET_CAP:])
+        self.store["meta"] = f"{seq + 1} {count + 1}"
+        if count + 1 > self.capacity + self.capacity // 10:
             self._forget_oldest()
         return story
 
+    def _bucket(self, band: str) -> list[str]:
+        members = self.store.get(f"b:{band}")
+        return str(members).split() if members else []
+
+    def _meta(self) -> tuple[int, int]:
+        meta = self.store.get("meta")
+        if not meta:
+            return 0, 0
+        seq, count = str(meta).split()
+        return int(seq), int(count)
+
     def _forget_oldest(self) -> None:
-        oldest = next(iter(self._order))  # dicts keep insertion order: the first is the oldest
-        del self._order[oldest]
-        self._story.pop(oldest, None)
-        self._lsh.remove(oldest)
+        entries: list[tuple[int, str, list[str]]] = []
+        for key, value in list(self.store.items()):
+            if key[:2] == "a:":
+                _, _, order, band_text = str(value).split("\t")
+                entries.append((int(order), key[2:], band_text.split()))
+        entries.sort()
+        excess = max(0, len(entries) - self.capacity)
+        for _, article_id, forgotten in entries[:excess]:
+            del self.store[f"a:{article_id}"]
+            for band in forgotten:
+                bucket = [a for a in self._bucket(band) if a != article_id]
+                if bucket:
+                    self.store[f"b:{band}"] = " ".join(bucket)
+                else:
+                    self.store.pop(f"b:{band}", None)
+        next_seq, _ = self._meta()
+        self.store["meta"] = f"{next_seq} {len(entries) - excess}"
+
+
+class StoryIndex:
+    """A story book in memory, for one process (`parley extract`, tests)."""
+
+    def __init__(self, threshold: float = 0.5, num_perm: int = 64, capacity: int = CAPACITY) -> None:
+        self.signer = Signer(threshold, num_perm)
+        self.book = StoryBook({}, capacity)
+
+    def __len__(self) -> int:
+        return len(self.book)
+
+    def assign(self, article_id: str, text: str, published: datetime | date | None = None) -> str:
+        known = self.book.story_of(article_id)
+        if known is not None:
+            return known
+        return self.book.assign(article_id, published_key(published), self.signer.band_keys(text))

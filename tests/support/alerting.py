@@ -101,11 +101,11 @@ class Services:
     procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     ports: dict[str, int] = field(default_factory=dict)
 
-    def env(self, service: str) -> dict[str, str]:
+    def env(self, name: str) -> dict[str, str]:
         return {
             **os.environ,
             "PARLEY_NAMESPACE": self.namespace,
-            "PARLEY_HTTP_PORT": str(self.ports[service]),
+            "PARLEY_HTTP_PORT": str(self.ports[name]),
             "PARLEY_ALERTING_WEBHOOKS": json.dumps(self.webhooks),
             "PARLEY_ALERTING_ALLOW_PRIVATE_WEBHOOKS": "true",
             "PARLEY_ALERTING_RETRY_SCHEDULE_S": "[0.3, 0.6, 1.0]",
@@ -114,17 +114,19 @@ class Services:
             **self.extra_env,
         }
 
-    def start(self, service: str, **env: str) -> None:
-        self.ports.setdefault(service, free_port())
-        log = (self.log_dir / f"{service}.log").open("ab")
-        self.procs[service] = subprocess.Popen(
+    def start(self, service: str, name: str = "", **env: str) -> None:
+        """Start `service` (as `name`, to run a second replica of it) and wait until it is ready."""
+        name = name or service
+        self.ports.setdefault(name, free_port())
+        log = (self.log_dir / f"{name}.log").open("ab")
+        self.procs[name] = subprocess.Popen(
             [sys.executable, "-m", "parley.services", service, "run"],
-            env={**self.env(service), **env},
+            env={**self.env(name), **env},
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        wait_until(lambda: self.ready(service), 120, what=f"{service} ready")
+        wait_until(lambda: self.ready(name), 120, what=f"{name} ready")
 
     def ready(self, service: str) -> bool:
         proc = self.procs[service]

@@ -125,7 +125,11 @@ def test_topics_partitions_is_the_only_literal_partition_count() -> None:
         for path in _modules(folder)
         for hit in _partition_literals(path.read_text(encoding="utf-8"))
     ]
-    assert found == [f"shared/topics.py:{_line_of_partitions()} PARTITIONS={topics.PARTITIONS}"]
+    line = _line_of_partitions()
+    assert found == [
+        f"shared/topics.py:{line} PARTITIONS={topics.PARTITIONS}",
+        f"shared/topics.py:{line + 2} SERIAL_PARTITIONS={topics.SERIAL_PARTITIONS}",
+    ]
 
 
 def _line_of_partitions() -> int:
