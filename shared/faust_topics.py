@@ -54,7 +54,8 @@ def topic_needs(app: faust.App, settings: ParleySettings) -> tuple[TopicNeed, ..
     for agent in app.agents.values():
         channel: Any = agent.channel
         for name in getattr(channel, "topics", ()):
-            needs.setdefault(name, TopicNeed(name, int(channel.partitions or default)))
+            config = dict(getattr(channel, "config", None) or {})
+            needs.setdefault(name, TopicNeed(name, int(channel.partitions or default), config))
     for table in app.tables.values():
         name = table.changelog_topic.get_topic_name()
         needs.setdefault(name, TopicNeed(name, int(table.partitions or default), COMPACTED))

@@ -33,7 +33,14 @@ from parley.shared.metrics import (
     STAGE_LATENCY_SECONDS,
     TALKS_RECORDS,
 )
-from parley.shared.topics import ARTICLES_ENRICHED, ARTICLES_RAW, DEADLETTER, SERIAL_PARTITIONS
+from parley.shared.topics import (
+    ARTICLES_ENRICHED,
+    ARTICLES_RAW,
+    COMPACTED,
+    DEADLETTER,
+    LARGE_MESSAGES,
+    SERIAL_PARTITIONS,
+)
 
 SERVICE = "enrichment"
 log = get_logger(__name__)
@@ -54,6 +61,10 @@ def create_app(settings: EnrichmentSettings) -> faust.App:
         value_serializer="raw",
         partitions=SERIAL_PARTITIONS,
         internal=True,
+        # Requests carry whole articles, and one is never dropped before it is read: compacted
+        # by article id (a later request for an article supersedes the earlier), as large as
+        # articles.raw allows.
+        config={**COMPACTED, **LARGE_MESSAGES},
     )
     table = app.Table("stories", partitions=SERIAL_PARTITIONS)
     book = StoryBook(table, capacity=settings.enrichment.story_capacity)
@@ -99,7 +110,9 @@ def create_app(settings: EnrichmentSettings) -> faust.App:
         request = StoryRequest.decode(value)
         key = request.article_id.encode()
         if request.deleted:
+            book.forget(request.article_id)  # a takedown: no later copy joins its story through it
             await (await enriched.send(key=key, value=request.envelope))
+            await flush_table_writes(app)
             MESSAGES_PRODUCED.labels(SERVICE, "articles.enriched").inc()
             log.info("article_deletion_forwarded", article_id=request.article_id)
             return

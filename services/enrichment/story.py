@@ -120,14 +120,35 @@ class StoryBook:
         else:
             story, root = article_id, published
         seq, count = self._meta()
-        self.store[f"a:{article_id}"] = f"{story}\t{root}\t{seq}\t{' '.join(bands)}"
+        # Bands first, the article's entry after them, the counters last: a changelog keeps this
+        # order, so an entry that survived a crash has its bands, and one asked again returns early.
         for band in bands:
             bucket = [a for a in self._bucket(band) if a != article_id]
             self.store[f"b:{band}"] = " ".join([*bucket, article_id][-BUCKET_CAP:])
+        self.store[f"a:{article_id}"] = f"{story}\t{root}\t{seq}\t{' '.join(bands)}"
         self.store["meta"] = f"{seq + 1} {count + 1}"
         if count + 1 > self.capacity + self.capacity // 10:
             self._forget_oldest()
         return story
+
+    def forget(self, article_id: str) -> None:
+        """A takedown: the article leaves its bands, so no later copy joins a story through it.
+        Articles that joined its story keep their story id (events are immutable)."""
+        entry = self.store.get(f"a:{article_id}")
+        if entry is None:
+            return
+        self._leave_bands(article_id, str(entry).split("\t")[3].split())
+        del self.store[f"a:{article_id}"]
+        seq, count = self._meta()
+        self.store["meta"] = f"{seq} {max(0, count - 1)}"
+
+    def _leave_bands(self, article_id: str, bands: list[str]) -> None:
+        for band in bands:
+            bucket = [a for a in self._bucket(band) if a != article_id]
+            if bucket:
+                self.store[f"b:{band}"] = " ".join(bucket)
+            else:
+                self.store.pop(f"b:{band}", None)
 
     def _bucket(self, band: str) -> list[str]:
         members = self.store.get(f"b:{band}")
@@ -150,12 +171,7 @@ class StoryBook:
         excess = max(0, len(entries) - self.capacity)
         for _, article_id, forgotten in entries[:excess]:
             del self.store[f"a:{article_id}"]
-            for band in forgotten:
-                bucket = [a for a in self._bucket(band) if a != article_id]
-                if bucket:
-                    self.store[f"b:{band}"] = " ".join(bucket)
-                else:
-                    self.store.pop(f"b:{band}", None)
+            self._leave_bands(article_id, forgotten)
         next_seq, _ = self._meta()
         self.store["meta"] = f"{next_seq} {len(entries) - excess}"
 

@@ -117,3 +117,31 @@ def test_a_story_request_carries_the_event_and_gets_its_story_id() -> None:
     assert with_story(alone, book) == envelope  # its own story: the event goes on unchanged
     with pytest.raises(InvalidEvent):
         StoryRequest.decode(b"no header")
+
+
+def test_a_taken_down_article_leaves_the_book_and_its_copies_keep_their_story() -> None:
+    book = StoryBook({})
+    book.assign("a", "2026-02-13", _bands(BASE))
+    assert book.assign("b", "2026-02-14", _bands(COPY)) == "a"
+    book.forget("a")
+    book.forget("never-seen")  # nothing to do
+    assert book.story_of("a") is None and len(book) == 1
+    assert all("a" not in v.split() for k, v in book.store.items() if k.startswith("b:"))
+    # A later copy still finds the story through the copy that stayed.
+    assert book.assign("c", "2026-02-15", _bands(COPY + " Later.")) == "a"
+
+
+def test_an_entry_is_written_after_its_bands() -> None:
+    class Recording(dict[str, str]):
+        def __init__(self) -> None:
+            super().__init__()
+            self.order: list[str] = []
+
+        def __setitem__(self, key: str, value: str) -> None:
+            self.order.append(key)
+            super().__setitem__(key, value)
+
+    store = Recording()
+    StoryBook(store).assign("a", "2026-02-13", _bands(BASE))
+    assert store.order[-2:] == ["a:a", "meta"]
+    assert all(key.startswith("b:") for key in store.order[:-2])
