@@ -10,9 +10,12 @@ from __future__ import annotations
 import base64
 import binascii
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
+from parley.shared.netguard import EVERY_ADDRESS, PrivateAllowlist
+from parley.shared.settings import renamed_allow_private
 from parley.shared.webhook_addresses import check_url, display_url
 
 # Standard Webhooks' schedule after the first attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h.
@@ -51,7 +54,7 @@ class WebhookEndpoint(BaseModel):
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: SecretStr) -> SecretStr:
-        problem = check_url(value.get_secret_value(), allow_private=True)
+        problem = check_url(value.get_secret_value(), allowlist=EVERY_ADDRESS)
         if problem:
             raise ValueError(problem)
         return value
@@ -69,9 +72,10 @@ class AlertingSection(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     webhooks: tuple[WebhookEndpoint, ...] = ()
-    # Refuse webhook URLs on private, loopback or link-local addresses unless this is set
-    # (the local stack and the tests set it).
-    allow_private_webhooks: bool = False
+    # Non-public destinations webhooks may still go to: networks and host names (the local stack
+    # and the tests list 127.0.0.0/8; compose lists its demo sink). Every other private,
+    # loopback, CGNAT or link-local address is refused (`shared/netguard.py`).
+    private_allowlist: tuple[str, ...] = ()
     # Subscription rules (YAML); unset: one rule sending every alert to every webhook.
     rules_file: Path | None = None
     rules_poll_s: float = Field(default=2.0, gt=0)
@@ -105,6 +109,21 @@ class AlertingSection(BaseModel):
             raise ValueError("; ".join(problems))
         return value
 
+    @model_validator(mode="before")
+    @classmethod
+    def _old_allow_private(cls, data: Any) -> Any:
+        return renamed_allow_private(data, "alerting", "allow_private_webhooks")
+
+    @field_validator("private_allowlist")
+    @classmethod
+    def _allowlist(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        PrivateAllowlist.parse(value)  # a ValueError names the entry
+        return value
+
+    @property
+    def allowlist(self) -> PrivateAllowlist:
+        return PrivateAllowlist.parse(self.private_allowlist)
+
     @field_validator("retry_schedule_s")
     @classmethod
     def _schedule(cls, value: tuple[float, ...]) -> tuple[float, ...]:
@@ -119,7 +138,7 @@ class AlertingSection(BaseModel):
         if duplicates:
             raise ValueError(f"webhook names must be unique: {', '.join(duplicates)}")
         for webhook in self.webhooks:
-            problem = check_url(webhook.target, allow_private=self.allow_private_webhooks)
+            problem = check_url(webhook.target, allowlist=self.allowlist)
             if problem:
                 raise ValueError(f"webhook {webhook.name!r}: {problem}")
         return self

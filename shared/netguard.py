@@ -1,4 +1,5 @@
-"""Outgoing connections to addresses someone else chose go only to public addresses.
+"""Outgoing connections to addresses someone else chose go only to public addresses, or to
+the private destinations the operator listed for that caller.
 
 The one network guard for every such request (ingest's feeds and pages, the dispatcher's
 webhooks). It sits in the HTTP client's network backend: the host is resolved once, every
@@ -14,12 +15,14 @@ import asyncio
 import ipaddress
 import socket
 from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import httpcore
 import httpx
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 # (host, port) -> the addresses to choose from, as getaddrinfo gives them.
 Resolver = Callable[[str, int], Awaitable[list[str]]]
 
@@ -66,14 +69,63 @@ def is_public(address: IPAddress) -> bool:
     )
 
 
-def check_addresses(host: str, addresses: Iterable[str]) -> str:
-    """Return the first address to connect to; every address of the host must be public."""
+@dataclass(frozen=True)
+class PrivateAllowlist:
+    """The non-public destinations one caller may still reach: networks ("10.20.0.0/16", an
+    address alone) and host names ("webhook-sink", trusted whatever they resolve to). Each
+    caller has its own (`PARLEY_INGEST_PRIVATE_ALLOWLIST`, `PARLEY_ALERTING_PRIVATE_ALLOWLIST`);
+    empty, the default, allows none."""
+
+    networks: tuple[IPNetwork, ...] = ()
+    hosts: frozenset[str] = frozenset()
+
+    @classmethod
+    def parse(cls, entries: Iterable[str]) -> PrivateAllowlist:
+        """Raises ValueError naming an entry that is neither a network nor a host name."""
+        networks: list[IPNetwork] = []
+        hosts: set[str] = set()
+        for entry in entries:
+            text = entry.strip().lower().rstrip(".")
+            try:
+                networks.append(ipaddress.ip_network(text, strict=False))
+                continue
+            except ValueError:
+                pass
+            labels = text.split(".")
+            if not text or not all(label and len(label) <= 63 and _is_label(label) for label in labels):
+                raise ValueError(f"{entry!r} is neither a network (10.0.0.0/8, ::1) nor a host name")
+            hosts.add(text)
+        return cls(tuple(networks), frozenset(hosts))
+
+    def allows_host(self, host: str) -> bool:
+        return host.rstrip(".").lower() in self.hosts
+
+    def allows(self, address: IPAddress) -> bool:
+        candidates: list[IPAddress] = [address]
+        if isinstance(address, ipaddress.IPv6Address) and (inner := embedded_ipv4(address)) is not None:
+            candidates.append(inner)
+        return any(a in n for a in candidates for n in self.networks if a.version == n.version)
+
+
+EVERY_ADDRESS = PrivateAllowlist((ipaddress.ip_network("0.0.0.0/0"), ipaddress.ip_network("::/0")))
+
+
+def _is_label(label: str) -> bool:
+    return label.replace("-", "").replace("_", "").isalnum() and label.isascii() and not label.startswith("-")
+
+
+def check_addresses(
+    host: str, addresses: Iterable[str], allowlist: PrivateAllowlist = PrivateAllowlist()
+) -> str:
+    """Return the first address to connect to; every address of the host must be public or on
+    the caller's allow-list (or the host itself on it)."""
     parsed = [ipaddress.ip_address(a.split("%", 1)[0]) for a in addresses]
     if not parsed:
         raise BlockedAddress(f"{host} did not resolve")
-    for address in parsed:
-        if not is_public(address):
-            raise BlockedAddress(f"{host} resolves to a non-public address ({address})")
+    if not allowlist.allows_host(host):
+        for address in parsed:
+            if not is_public(address) and not allowlist.allows(address):
+                raise BlockedAddress(f"{host} resolves to a non-public address ({address})")
     return str(parsed[0])
 
 
@@ -95,13 +147,13 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
 
     def __init__(
         self,
-        allow_private: bool = False,
+        allowlist: PrivateAllowlist = PrivateAllowlist(),
         *,
         resolver: Resolver = resolve,
         inner: httpcore.AsyncNetworkBackend | None = None,
     ) -> None:
         self._inner = inner or httpcore.AnyIOBackend()
-        self._allow_private = allow_private
+        self._allowlist = allowlist
         self._resolve = resolver
 
     async def connect_tcp(
@@ -112,9 +164,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.AsyncNetworkStream:
-        target = host
-        if not self._allow_private:
-            target = check_addresses(host, await self._resolve(host, port))
+        target = check_addresses(host, await self._resolve(host, port), self._allowlist)
         # TLS still verifies the certificate against the URL's host name (httpcore passes it as SNI).
         return await self._inner.connect_tcp(
             target, port, timeout=timeout, local_address=local_address, socket_options=socket_options
@@ -134,7 +184,7 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
 
     def __init__(
         self,
-        allow_private: bool,
+        allowlist: PrivateAllowlist,
         max_connections: int,
         *,
         resolver: Resolver = resolve,
@@ -149,5 +199,5 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
-            network_backend=GuardedBackend(allow_private, resolver=resolver, inner=inner),
+            network_backend=GuardedBackend(allowlist, resolver=resolver, inner=inner),
         )

@@ -45,6 +45,29 @@ class LocalServerVariableIgnored(FutureWarning):
     """A deprecated local-server variable was found in a service's environment and ignored."""
 
 
+class SettingRenamed(FutureWarning):
+    """A setting was given under its old name: it still works, for one release."""
+
+
+def renamed_allow_private(data: Any, section: str, old: str) -> Any:
+    """The old `allow_private_…` boolean of a section: true becomes an allow-list of every
+    address (what it meant), with a warning; `private_allowlist` wins when both are set."""
+    if not isinstance(data, dict) or old not in data:
+        return data
+    data = dict(data)
+    value = data.pop(old)
+    new = f"PARLEY_{section.upper()}_PRIVATE_ALLOWLIST"
+    warnings.warn(
+        f"PARLEY_{section.upper()}_{old.upper()} is deprecated and will be removed; use {new} "
+        '(a JSON list of networks and host names, e.g. ["10.0.0.0/8", "webhook-sink"])',
+        SettingRenamed,
+        stacklevel=2,
+    )
+    if str(value).strip().lower() in ("1", "true", "yes", "on") and "private_allowlist" not in data:
+        data["private_allowlist"] = ["0.0.0.0/0", "::/0"]
+    return data
+
+
 class _Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
-from parley.shared.netguard import is_public
+from parley.shared.netguard import PrivateAllowlist, is_public
 
 BLOCKED_HOSTNAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
 
@@ -27,7 +27,7 @@ def is_private_address(address: str) -> bool:
     return not is_public(ip)
 
 
-def check_url(url: str, *, allow_private: bool) -> str | None:
+def check_url(url: str, *, allowlist: PrivateAllowlist) -> str | None:
     """The reason a webhook URL is refused, or None. Names are checked at each connection."""
     try:
         parts = urlsplit(url)
@@ -41,14 +41,20 @@ def check_url(url: str, *, allow_private: bool) -> str | None:
         return "webhook url has no host"
     if port == 0:
         return "webhook url has port 0"
-    if not allow_private and (
-        host in BLOCKED_HOSTNAMES or host.endswith(".localhost") or is_private_address(host)
-    ):
-        return (
-            "webhook url points at a private, loopback or link-local address "
-            "(set PARLEY_ALERTING_ALLOW_PRIVATE_WEBHOOKS=true to allow it)"
-        )
-    return None
+    if allowlist.allows_host(host):
+        return None
+    if host in BLOCKED_HOSTNAMES or host.endswith(".localhost"):
+        address = "127.0.0.1"
+    elif is_private_address(host):
+        address = host
+    else:
+        return None
+    if allowlist.allows(ipaddress.ip_address(address.split("%", 1)[0])):
+        return None
+    return (
+        "webhook url points at a private, loopback or link-local address "
+        "(list it in PARLEY_ALERTING_PRIVATE_ALLOWLIST to allow it)"
+    )
 
 
 def display_url(url: str) -> str:

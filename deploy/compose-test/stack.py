@@ -57,7 +57,7 @@ def write_env_file(path: Path, python_image: str) -> dict[str, str]:
         "ES_HEAP": "512m",
         "KAFKA_HEAP": "384m",
         # The demo receiver is on the compose network's private addresses.
-        "PARLEY_ALERTING_ALLOW_PRIVATE_WEBHOOKS": "true",
+        "PARLEY_ALERTING_PRIVATE_ALLOWLIST": '["webhook-sink"]',
         "KIBANA_SYSTEM_PASSWORD": secrets.token_urlsafe(24),
         **{name: str(free_port()) for name in PORT_VARIABLES},
     }

@@ -90,7 +90,7 @@ class Stack:
                 "PARLEY_HTTP_PORT": str(self.ports[service]),
                 "PARLEY_INGEST_INSECURE_NO_AUTH": "true",
                 "PARLEY_SEARCH_INSECURE_NO_AUTH": "true",
-                "PARLEY_ALERTING_ALLOW_PRIVATE_WEBHOOKS": "true",
+                "PARLEY_ALERTING_PRIVATE_ALLOWLIST": '["127.0.0.0/8", "::1"]',  # the demo receiver
                 "PARLEY_ALERTING_WEBHOOKS": json.dumps(
                     [
                         {

@@ -145,7 +145,7 @@ def send_test(settings: DispatcherSettings, name: str) -> tuple[str, int]:
 async def _send_once(
     endpoint: WebhookEndpoint, message_id: str, doc: dict[str, Any], settings: DispatcherSettings
 ) -> int:
-    async with delivery.make_client(settings.alerting.allow_private_webhooks) as client:
+    async with delivery.make_client(settings.alerting.allowlist) as client:
         try:
             request = delivery.sign(endpoint, message_id, doc, datetime.now(UTC))
             return await delivery.send(client, request, endpoint.timeout_s)

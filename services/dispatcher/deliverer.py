@@ -52,7 +52,7 @@ class Deliverer:
     def http(self) -> httpx.AsyncClient:
         if self._http is None:
             connections = max(1, len(self.cfg.webhooks)) * self.cfg.endpoint_concurrency
-            self._http = delivery.make_client(self.cfg.allow_private_webhooks, connections)
+            self._http = delivery.make_client(self.cfg.allowlist, connections)
         return self._http
 
     def running(self, key: str) -> bool:

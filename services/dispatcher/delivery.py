@@ -19,7 +19,7 @@ from standardwebhooks.webhooks import EmptyWebhookSecretError, Webhook
 
 from parley.shared.alerting_settings import WebhookEndpoint
 from parley.shared.errors import DeliveryRejected, WebhookRetryable
-from parley.shared.netguard import BlockedAddress, GuardedTransport, Resolver, resolve
+from parley.shared.netguard import BlockedAddress, GuardedTransport, PrivateAllowlist, Resolver, resolve
 
 USER_AGENT = "Parley-Webhooks/1"
 SLACK_TITLES = {
@@ -113,17 +113,17 @@ def _retry_after(response: httpx.Response) -> float | None:
 
 
 def make_client(
-    allow_private: bool,
+    allowlist: PrivateAllowlist,
     max_connections: int = 100,
     *,
     resolver: Resolver = resolve,
     network: httpcore.AsyncNetworkBackend | None = None,
 ) -> httpx.AsyncClient:
     """The webhook client: every connection goes through the network guard (resolved once, a
-    non-public address refused before any packet, the checked address connected to) unless
-    private webhooks are allowed; no redirects, no proxies or certificates from the environment.
+    non-public address refused before any packet unless on the allow-list, the checked address
+    connected to); no redirects, no proxies or certificates from the environment.
     `resolver` and `network` are replaceable for tests."""
-    transport = GuardedTransport(allow_private, max_connections, resolver=resolver, inner=network)
+    transport = GuardedTransport(allowlist, max_connections, resolver=resolver, inner=network)
     return httpx.AsyncClient(transport=transport, follow_redirects=False, trust_env=False)
 
 
@@ -131,7 +131,7 @@ async def send(client: httpx.AsyncClient, request: SignedRequest, timeout_s: flo
     """One attempt. Returns the HTTP status on success; raises from the error tree otherwise.
 
     Redirects are not followed (a receiver must answer itself); a host resolving to a non-public
-    address is refused for good (`make_client`'s guard) unless private webhooks are allowed.
+    address is refused for good (`make_client`'s guard) unless on the allow-list.
     """
     try:
         response = await client.post(

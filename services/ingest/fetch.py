@@ -78,7 +78,7 @@ class Fetcher:
         self.user_agent = cfg.user_agent
         timeout = httpx.Timeout(cfg.read_timeout_s, connect=cfg.connect_timeout_s)
         self._client = httpx.AsyncClient(
-            transport=GuardedTransport(cfg.allow_private_urls, cfg.max_concurrency),
+            transport=GuardedTransport(cfg.allowlist, cfg.max_concurrency),
             timeout=timeout,
             follow_redirects=False,
             trust_env=False,

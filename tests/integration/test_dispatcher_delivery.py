@@ -297,7 +297,7 @@ def test_private_webhook_urls_are_refused_unless_allowed(ns: str, tmp_path: Path
         ns,
         [{"name": "x", "url": "http://user:pw@10.0.0.5/h"}],
         tmp_path,
-        {"PARLEY_ALERTING_ALLOW_PRIVATE_WEBHOOKS": "false"},
+        {"PARLEY_ALERTING_PRIVATE_ALLOWLIST": "[]"},
     )
     services.ports["dispatcher"] = free_port()
     result = subprocess.run(

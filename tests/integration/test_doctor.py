@@ -93,7 +93,7 @@ def test_webhook_endpoints_are_shown_by_name_without_credentials() -> None:
     port = free_port()
     hooks = f'[{{"name": "ops", "url": "https://bob:s3cret@127.0.0.1:{port}/hook?token=abc"}}]'
     result = doctor(
-        new_namespace(), PARLEY_ALERTING_WEBHOOKS=hooks, PARLEY_ALERTING_ALLOW_PRIVATE_WEBHOOKS="true"
+        new_namespace(), PARLEY_ALERTING_WEBHOOKS=hooks, PARLEY_ALERTING_PRIVATE_ALLOWLIST='["127.0.0.0/8"]'
     )
 
     ops = row(result.stdout, "webhook ops")

@@ -164,7 +164,7 @@ def test_item_linking_to_loopback_is_not_fetched_by_default(
 
     async def run() -> PollReport:
         feed_fetcher = Fetcher(settings.ingest)
-        guarded = Fetcher(IngestSection())  # allow_private_urls=False
+        guarded = Fetcher(IngestSection())  # an empty private allow-list
         state = state_store(settings)
         try:
             poller = FeedPoller(
@@ -209,7 +209,7 @@ def test_default_settings_refuse_loopback_feeds_and_redirects_are_bounded(
 
     assert asyncio.run(fetch(IngestSection(), "/feed")) == "blocked_address"
     assert server.hits("/feed") == 0
-    allowed = IngestSection(allow_private_urls=True, per_host_interval_s=0, max_redirects=3)
+    allowed = IngestSection(private_allowlist=("127.0.0.0/8",), per_host_interval_s=0, max_redirects=3)
     server.redirects = {"/moved": "/feed", **{f"/hop{i}": f"/hop{i + 1}" for i in range(7)}}
     assert asyncio.run(fetch(allowed, "/moved")) == f"ok {server.url('/feed')}"
     assert asyncio.run(fetch(allowed, "/hop0")) == "too_many_redirects"
@@ -233,7 +233,7 @@ def test_credentials_in_feed_and_item_urls_never_reach_the_logs(
         f"feeds:\n  - name: loop\n    url: {looping}\n  - name: desk\n    url: {base}/desk?token=FEEDTOKEN\n"
     )
     env = {**os.environ, "PARLEY_NAMESPACE": namespace, "PARLEY_INGEST_STATE_DIR": str(tmp_path / "state"),
-           "PARLEY_INGEST_FEEDS_FILE": str(feeds_file), "PARLEY_INGEST_ALLOW_PRIVATE_URLS": "true",
+           "PARLEY_INGEST_FEEDS_FILE": str(feeds_file), "PARLEY_INGEST_PRIVATE_ALLOWLIST": '["127.0.0.0/8"]',
            "PARLEY_INGEST_PER_HOST_INTERVAL_S": "0"}  # fmt: skip
     result = subprocess.run([sys.executable, "-m", "parley.services", "feeds", "poll-now"], env=env,
                             capture_output=True, text=True, timeout=120, check=False)  # fmt: skip

@@ -41,7 +41,7 @@ def _env(namespace: str, tmp_path: Path, **extra: str) -> dict[str, str]:
         **os.environ,
         "PARLEY_NAMESPACE": namespace,
         "PARLEY_INGEST_STATE_DIR": str(tmp_path / "state"),
-        "PARLEY_INGEST_ALLOW_PRIVATE_URLS": "true",
+        "PARLEY_INGEST_PRIVATE_ALLOWLIST": '["127.0.0.0/8"]',
         "PARLEY_INGEST_PER_HOST_INTERVAL_S": "0",
         "PARLEY_INGEST_MAX_REQUEST_BYTES": "2000000",
         **extra,

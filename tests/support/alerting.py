@@ -107,7 +107,7 @@ class Services:
             "PARLEY_NAMESPACE": self.namespace,
             "PARLEY_HTTP_PORT": str(self.ports[name]),
             "PARLEY_ALERTING_WEBHOOKS": json.dumps(self.webhooks),
-            "PARLEY_ALERTING_ALLOW_PRIVATE_WEBHOOKS": "true",
+            "PARLEY_ALERTING_PRIVATE_ALLOWLIST": '["127.0.0.0/8"]',
             "PARLEY_ALERTING_RETRY_SCHEDULE_S": "[0.3, 0.6, 1.0]",
             "PARLEY_ALERTING_RETRY_JITTER": "0.1",
             "PYTHONUNBUFFERED": "1",

@@ -118,7 +118,7 @@ def atom(entries: list[dict[str, str]]) -> bytes:
 
 def settings_for(namespace: str, state_dir: Any, **cfg: Any) -> IngestSettings:
     defaults: dict[str, Any] = {
-        "allow_private_urls": True,
+        "private_allowlist": ("127.0.0.0/8", "::1"),
         "per_host_interval_s": 0.0,
         "state_dir": state_dir,
     }

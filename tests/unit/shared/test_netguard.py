@@ -6,7 +6,12 @@ import ipaddress
 
 import pytest
 
-from parley.shared.netguard import BlockedAddress, check_addresses, is_public
+from pydantic import ValidationError
+
+from parley.services.alerting.settings import AlertingSettings
+from parley.services.ingest.settings import IngestSettings
+from parley.shared.netguard import EVERY_ADDRESS, BlockedAddress, PrivateAllowlist, check_addresses, is_public
+from parley.shared.settings import ParleySettings, SettingRenamed
 
 
 @pytest.mark.parametrize(
@@ -49,3 +54,57 @@ def test_one_non_public_address_blocks_the_host() -> None:
         check_addresses("h.example", ["93.184.216.34", "100.64.0.1"])
     with pytest.raises(BlockedAddress, match="did not resolve"):
         check_addresses("h.example", [])
+
+
+def test_an_allow_list_opens_only_what_it_names() -> None:
+    allow = PrivateAllowlist.parse(["10.20.0.0/16", "fd00::5", "Webhook-Sink."])
+    assert check_addresses("x.example", ["10.20.3.4"], allow) == "10.20.3.4"
+    assert check_addresses("x.example", ["::ffff:10.20.3.4"], allow) == "::ffff:a14:304"  # mapped form
+    assert check_addresses("x.example", ["fd00::5"], allow) == "fd00::5"
+    assert check_addresses("webhook-sink", ["172.18.0.7"], allow) == "172.18.0.7"  # a trusted name
+    for refused in ("10.21.0.1", "127.0.0.1", "100.64.0.1", "169.254.169.254", "fd00::6"):
+        with pytest.raises(BlockedAddress):
+            check_addresses("x.example", [refused], allow)
+    with pytest.raises(BlockedAddress):  # one address outside the list blocks the host
+        check_addresses("x.example", ["10.20.3.4", "10.30.0.1"], allow)
+    assert check_addresses("x.example", ["127.0.0.1"], EVERY_ADDRESS) == "127.0.0.1"
+
+
+@pytest.mark.parametrize("entry", ["", "10.0.0.0/33", "not a host", "-bad.example", "bad..example", "h/x"])
+def test_an_allow_list_refuses_entries_it_cannot_read(entry: str) -> None:
+    with pytest.raises(ValueError, match="neither a network"):
+        PrivateAllowlist.parse([entry])
+
+
+@pytest.mark.parametrize(
+    ("settings", "section", "old", "url"),
+    [
+        (IngestSettings, "ingest", "ALLOW_PRIVATE_URLS", None),
+        (AlertingSettings, "alerting", "ALLOW_PRIVATE_WEBHOOKS", "http://127.0.0.1:9/h"),
+    ],
+)
+def test_each_caller_reads_one_setting_name_and_the_old_one_still_works(
+    settings: type[ParleySettings], section: str, old: str, url: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    extra = {f"PARLEY_{section.upper()}_WEBHOOKS": f'[{{"name": "h", "url": "{url}"}}]'} if url else {}
+    for name, value in extra.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv(f"PARLEY_{section.upper()}_PRIVATE_ALLOWLIST", '["127.0.0.0/8", "sink"]')
+    new = getattr(settings(), section).allowlist
+    assert new == PrivateAllowlist.parse(["127.0.0.0/8", "sink"])
+    monkeypatch.delenv(f"PARLEY_{section.upper()}_PRIVATE_ALLOWLIST")
+    monkeypatch.setenv(f"PARLEY_{section.upper()}_{old}", "true")
+    with pytest.warns(SettingRenamed, match=f"PARLEY_{section.upper()}_PRIVATE_ALLOWLIST"):
+        legacy = getattr(settings(), section).allowlist
+    assert legacy == EVERY_ADDRESS  # what `true` meant: every address
+    monkeypatch.setenv(f"PARLEY_{section.upper()}_{old}", "false")
+    with pytest.warns(SettingRenamed):
+        if url:  # `false` allows nothing: the private webhook is refused at start
+            with pytest.raises(ValidationError, match="PRIVATE_ALLOWLIST"):
+                settings()
+        else:
+            assert getattr(settings(), section).allowlist == PrivateAllowlist()
+    monkeypatch.delenv(f"PARLEY_{section.upper()}_{old}")
+    monkeypatch.setenv(f"PARLEY_{section.upper()}_PRIVATE_ALLOWLIST", '["10.0.0.0/33"]')
+    with pytest.raises(ValidationError, match="neither a network"):
+        settings()

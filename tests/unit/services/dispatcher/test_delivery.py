@@ -19,6 +19,7 @@ from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 from parley.services.dispatcher.delivery import classify, make_client, retry_delay, send, sign
 from parley.shared.alerting_settings import WebhookEndpoint
 from parley.shared.errors import DeliveryRejected, WebhookRetryable
+from parley.shared.netguard import EVERY_ADDRESS, PrivateAllowlist
 
 OLD = "whsec_" + base64.b64encode(b"o" * 24).decode()
 NEW = "whsec_" + base64.b64encode(b"n" * 24).decode()
@@ -175,7 +176,7 @@ def test_a_rebinding_name_never_gets_the_signed_post_to_a_local_server(loopback:
     outcomes: list[type[Exception]] = []
 
     async def two_attempts() -> None:
-        async with make_client(False, resolver=resolver, network=network) as client:
+        async with make_client(PrivateAllowlist(), resolver=resolver, network=network) as client:
             assert client.trust_env is False
             for _ in range(2):
                 with pytest.raises((WebhookRetryable, DeliveryRejected)) as failed:
@@ -195,7 +196,7 @@ def test_private_webhooks_allowed_still_reach_a_local_receiver(loopback: Loopbac
     hook = WebhookEndpoint(name="demo", url=SecretStr(f"http://127.0.0.1:{loopback.port}/h"), secrets=(SecretStr(OLD),))  # fmt: skip
 
     async def deliver() -> int:
-        async with make_client(True) as client:
+        async with make_client(EVERY_ADDRESS) as client:
             return await send(client, sign(hook, "alert-1", ALERT, datetime.now(UTC)), 5)
 
     assert asyncio.run(deliver()) == 204
@@ -204,10 +205,10 @@ def test_private_webhooks_allowed_still_reach_a_local_receiver(loopback: Loopbac
 
 def test_a_literal_non_public_address_is_refused_without_a_connection(loopback: LoopbackReceiver) -> None:
     network = LoopbackOnlyNetwork(RebindingResolver())
-    hook = endpoint(OLD)  # http://127.0.0.1:1/h, as if allow_private had been on when it was read
+    hook = endpoint(OLD)  # http://127.0.0.1:1/h, as if the allow-list had held it when it was read
 
     async def attempt() -> None:
-        async with make_client(False, network=network) as client:
+        async with make_client(PrivateAllowlist(), network=network) as client:
             await send(client, sign(hook, "alert-1", ALERT, datetime.now(UTC)), 5)
 
     with pytest.raises(DeliveryRejected, match="non-public"):

@@ -7,7 +7,11 @@ import pytest
 from pydantic import ValidationError
 
 from parley.services.dispatcher.delivery_state import Attempt, Delivery, is_final
+from parley.shared.netguard import PrivateAllowlist
 from parley.shared.webhook_addresses import check_url, display_url, is_private_address
+
+NONE = PrivateAllowlist()
+LOCAL = PrivateAllowlist.parse(["127.0.0.0/8"])
 
 NOW = datetime(2026, 2, 13, 9, 0, tzinfo=UTC)
 
@@ -99,11 +103,11 @@ def test_private_addresses(address: str) -> None:
 
 
 def test_url_checks() -> None:
-    assert check_url("https://hooks.example.org/x", allow_private=False) is None
-    assert "http(s)" in (check_url("ftp://example.org", allow_private=False) or "")
-    assert "private" in (check_url("http://127.0.0.1:8090/h", allow_private=False) or "")
-    assert "private" in (check_url("http://localhost/h", allow_private=False) or "")
-    assert check_url("http://127.0.0.1:8090/h", allow_private=True) is None
+    assert check_url("https://hooks.example.org/x", allowlist=NONE) is None
+    assert "http(s)" in (check_url("ftp://example.org", allowlist=NONE) or "")
+    assert "private" in (check_url("http://127.0.0.1:8090/h", allowlist=NONE) or "")
+    assert "private" in (check_url("http://localhost/h", allowlist=NONE) or "")
+    assert check_url("http://127.0.0.1:8090/h", allowlist=LOCAL) is None
     assert not is_private_address("93.184.216.34")
 
 

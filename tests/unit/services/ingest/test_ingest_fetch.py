@@ -56,7 +56,7 @@ def server() -> Iterator[tuple[str, Bodies]]:
 
 def fetch(base: str, path: str, max_bytes: int = 5_000_000) -> bytes | str:
     async def go() -> bytes | str:
-        fetcher = Fetcher(IngestSection(allow_private_urls=True, per_host_interval_s=0))
+        fetcher = Fetcher(IngestSection(private_allowlist=("127.0.0.0/8",), per_host_interval_s=0))
         try:
             return (await fetcher.get(base + path, "feed", max_bytes=max_bytes)).body
         except FetchError as exc:
@@ -77,7 +77,7 @@ from parley.services.ingest.fetch import Fetcher, FetchError
 from parley.services.ingest.settings import IngestSection
 
 async def main():
-    fetcher = Fetcher(IngestSection(allow_private_urls=True, per_host_interval_s=0))
+    fetcher = Fetcher(IngestSection(private_allowlist=("127.0.0.0/8",), per_host_interval_s=0))
     kinds = {{}}
     for target, path in (("feed", "/feed"), ("page", "/page"), ("robots", "/robots.txt")):
         try:
