@@ -5,7 +5,6 @@ from __future__ import annotations
 import ipaddress
 
 import pytest
-
 from pydantic import ValidationError
 
 from parley.services.alerting.settings import AlertingSettings
