@@ -40,7 +40,9 @@ from .talks_roles import ROLES
 SEED = 7
 FOLDS = 5
 C = 0.5  # inverse L2 strength, chosen by grouped CV on the training side only
-ROLES_C = 0.25  # stronger than the decision's: roles have ~900 features over ~80 articles (grouped CV, 5 seeds)
+ROLES_C = (
+    0.25  # stronger than the decision's: roles have ~900 features over ~80 articles (grouped CV, 5 seeds)
+)
 MIN_ARTICLES = 2  # a feature seen in fewer training articles is dropped: no one-off phrases
 DIGITS = 5
 RULE_FEATURES = frozenset({"r", "rule"})

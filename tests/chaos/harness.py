@@ -24,14 +24,12 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import httpx
 from elasticsearch import Elasticsearch
 from kafka import TopicPartition
-from standardwebhooks.webhooks import Webhook
 
 from bench import articles as article_gen
 from parley.services.cli.stack import SERVICES, Stack, free_port
@@ -46,7 +44,9 @@ from parley.shared.lag import consumer_lag
 from parley.shared.settings import ElasticsearchSettings, KafkaSettings, ParleySettings
 from parley.shared.topics import Names
 from tests.conftest import ROOT, new_namespace, wait_until
+from tests.support.processes import launch, stop
 from tests.support.prometheus import firing, local_prometheus
+from tests.support.webhooks import Receiver
 
 INFRA = ROOT / "deploy" / "local" / "infra.py"
 SHARED_LOCAL = ROOT / ".local"
@@ -159,71 +159,6 @@ class PrivateInfra:
             kafka=self.kafka(),
             es=ElasticsearchSettings(url=self.es_url),
         )
-
-
-# -- the webhook receiver ----------------------------------------------------------------------
-
-
-@dataclass
-class Receiver:
-    """Answers 200 (`up`), or after `slow_s` (`slow`); `down` closes the listening socket."""
-
-    port: int = field(default_factory=free_port)
-    slow_s: float = 5.0
-    mode: str = "up"
-    requests: list[dict[str, Any]] = field(default_factory=list)
-    _server: ThreadingHTTPServer | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def start(self) -> Receiver:
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("content-length", 0)))
-                headers = {k.lower(): v for k, v in self.headers.items()}
-                if receiver.mode == "slow":
-                    time.sleep(receiver.slow_s)
-                try:
-                    payload = Webhook(SECRET).verify(body, headers)
-                    status = 200
-                except Exception:  # an unsigned request is answered 400 and recorded
-                    payload, status = None, 400
-                with receiver._lock:
-                    receiver.requests.append(
-                        {"id": headers.get("webhook-id", ""), "status": status, "payload": payload}
-                    )
-                self.send_response(status)
-                self.send_header("content-length", "0")
-                self.end_headers()
-
-            def log_message(self, format: str, *args: object) -> None:
-                return
-
-        ThreadingHTTPServer.allow_reuse_address = True
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        self.mode = "up"
-        return self
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
-    def delivered(self) -> list[dict[str, Any]]:
-        with self._lock:
-            return [r for r in self.requests if r["status"] == 200]
-
-    def endpoint(self) -> dict[str, Any]:
-        return {
-            "name": "chaos",
-            "url": f"http://127.0.0.1:{self.port}/hooks/chaos",
-            "secrets": [SECRET],
-            "timeout_s": WEBHOOK_TIMEOUT_S,
-        }
 
 
 # -- articles ----------------------------------------------------------------------------------
@@ -365,7 +300,9 @@ class Chaos:
         self.infra = infra
         self.namespace = new_namespace()
         self.names = Names(self.namespace)
-        self.receiver = Receiver().start()
+        # Answers 200, or after `slow_s` in mode "slow"; stopped, it is down; an unsigned request
+        # is answered 400 (and recorded).
+        self.receiver = Receiver(secret=SECRET, reject_unsigned=True, slow_s=5.0, port=free_port()).start()
         self.source = ArticleSource(self.namespace)
         ports = {name: free_port() for name in (*SERVICES, "webhook-sink")}
         self.stack = Stack(
@@ -377,7 +314,9 @@ class Chaos:
                 "PARLEY_KAFKA_BOOTSTRAP_SERVERS": infra.bootstrap,
                 "PARLEY_ES_URL": infra.es_url,
                 "PARLEY_INGEST_STATE_DIR": str(workdir / "ingest-state"),
-                "PARLEY_ALERTING_WEBHOOKS": json.dumps([self.receiver.endpoint()]),
+                "PARLEY_ALERTING_WEBHOOKS": json.dumps(
+                    [self.receiver.endpoint("chaos", timeout_s=WEBHOOK_TIMEOUT_S)]
+                ),
                 "PARLEY_ALERTING_RETRY_SCHEDULE_S": RETRY_SCHEDULE_S,
                 "PARLEY_ALERTING_RETRY_JITTER": "0.1",
                 "PARLEY_LOG_LEVEL": "INFO",
@@ -386,7 +325,6 @@ class Chaos:
         self.replicas: dict[str, tuple[int, subprocess.Popen[bytes]]] = {}
         self.planted: set[tuple[str, str, bytes]] = set()  # (origin topic, service, value)
         self.accepted: list[Planned] = []
-        self.pumps: list[threading.Thread] = []
         # Parley's own alert rules, evaluated by a real Prometheus scraping every service.
         self.prometheus = local_prometheus(
             {service: ports[service] for service in SERVICES}, workdir / "prometheus"
@@ -404,9 +342,7 @@ class Chaos:
 
     def stop(self) -> None:
         for _, proc in self.replicas.values():
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+            stop(proc, signal.SIGKILL)
         self.prometheus.stop()
         self.stack.stop()
         self.receiver.stop()
@@ -415,27 +351,11 @@ class Chaos:
         """Start one process of a service on `port`. With `pipe`, its output reaches the log
         through a pipe (pipes are not subject to a file-size limit set on the process)."""
         env = {**self.stack.env(service), "PARLEY_HTTP_PORT": str(port)}
-        log: IO[bytes] = (self.stack.log_dir / f"{log_name}.log").open("ab")
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "parley.services", service, "run"],
-            env=env,
-            stdout=subprocess.PIPE if pipe else log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            cwd=self.workdir,
-        )
-        if pipe:
-            assert proc.stdout is not None
-            pump = threading.Thread(target=_pump, args=(proc.stdout, log), daemon=True)
-            pump.start()
-            self.pumps.append(pump)
-        return proc
+        log = self.stack.log_dir / f"{log_name}.log"
+        return launch([service, "run"], env, log, pipe=pipe, cwd=self.workdir)
 
     def kill(self, service: str, sig: int = signal.SIGKILL) -> None:
-        proc = self.stack.processes[service]
-        if proc.poll() is None:
-            os.killpg(proc.pid, sig)
-        proc.wait(timeout=60)
+        stop(self.stack.processes[service], sig)
 
     def restart(self, service: str, pipe: bool = False) -> None:
         self.stack.processes[service] = self.spawn(service, self.stack.ports[service], service, pipe)
@@ -448,8 +368,7 @@ class Chaos:
 
     def kill_replica(self, name: str) -> None:
         _, proc = self.replicas.pop(name)
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=60)
+        stop(proc, signal.SIGKILL)
 
     def alert_firing(self, alertname: str) -> bool:
         return firing(self.prometheus, alertname)
@@ -535,13 +454,6 @@ class Chaos:
     def lag(self) -> dict[str, int]:
         settings = self.infra.settings(self.namespace)
         return {service: sum(p.lag for p in consumer_lag(settings, service)) for service in CONSUMERS}
-
-
-def _pump(src: IO[bytes], dst: IO[bytes]) -> None:
-    with contextlib.suppress(OSError, ValueError):
-        while chunk := src.read1(65536):  # type: ignore[attr-defined]
-            dst.write(chunk)
-            dst.flush()
 
 
 # -- invariants --------------------------------------------------------------------------------

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import locale
 import os
 import re
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -32,6 +32,7 @@ import pytest
 from parley.services.cli.stack import ALERT_TIMEOUT_S, READY_TIMEOUT_S, SERVICES
 from tests.chaos.harness import PrivateInfra
 from tests.conftest import ROOT
+from tests.support.processes import launch
 
 RUNS = 5
 ARTICLE = ROOT / "examples" / "articles" / "oslo-talks.txt"
@@ -88,19 +89,10 @@ def user_env(folder: Path, infra: PrivateInfra) -> dict[str, str]:
 
 def run_demo(folder: Path, infra: PrivateInfra) -> tuple[int | None, str]:
     """`parley demo` from `folder`; (exit code or None if it hung, stdout + stderr)."""
-    command = [sys.executable, "-m", "parley.services", "demo", "--article", str(ARTICLE)]
-    proc = subprocess.Popen(
-        command,
-        cwd=folder,
-        env=user_env(folder, infra),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
+    proc = launch(["demo", "--article", str(ARTICLE)], user_env(folder, infra), None, pipe=True, cwd=folder)
     try:
         out, _ = proc.communicate(timeout=DEMO_TIMEOUT_S)
-        return proc.returncode, out
+        return proc.returncode, _text(out)
     except subprocess.TimeoutExpired:
         # The services run in sessions of their own: remember them before the demo goes.
         try:
@@ -116,7 +108,12 @@ def run_demo(folder: Path, infra: PrivateInfra) -> tuple[int | None, str]:
         for child in children:
             if child.is_running():
                 child.kill()
-        return None, out
+        return None, _text(out)
+
+
+def _text(out: bytes) -> str:
+    """The output as `text=True` gives it: decoded as the locale says, every line end a newline."""
+    return out.decode(locale.getpreferredencoding(False)).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def alert_payload(out: str) -> dict[str, Any] | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from parley.shared.kafka import make_consumer, make_producer
 from parley.shared.settings import ElasticsearchSettings, KafkaSettings
 from parley.shared.topics import Names
 from tests.conftest import new_namespace, wait_until
+from tests.support.processes import launch, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "articles" / "oslo-talks.txt"
@@ -84,17 +84,8 @@ def article_id_of(output: str) -> str:
 
 
 def restart(stack: Stack, service: str) -> None:
-    proc = stack.processes[service]
-    os.killpg(proc.pid, signal.SIGTERM)
-    proc.wait(timeout=60)
-    log = (stack.log_dir / f"{service}.log").open("ab")
-    stack.processes[service] = subprocess.Popen(
-        [sys.executable, "-m", "parley.services", service, "run"],
-        env=stack.env(service),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    stop(stack.processes[service])
+    stack.processes[service] = launch([service, "run"], stack.env(service), stack.log_dir / f"{service}.log")
     wait_until(lambda: _ready(stack.ports[service]), 90, what=f"{service} ready again")
 
 
@@ -265,21 +256,14 @@ def test_readyz_is_false_until_kafka_is_reachable(tmp_path: Path) -> None:
         "PARLEY_HTTP_PORT": str(port),
         "PARLEY_KAFKA_BOOTSTRAP_SERVERS": f"127.0.0.1:{gate}",
     }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "parley.services", "enrichment", "run"],
-        env=env,
-        stdout=(tmp_path / "log").open("wb"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    proc = launch(["enrichment", "run"], env, tmp_path / "log")
     forwarder: _Forwarder | None = None
     try:
         wait_until(lambda: _status(port) == 503, 60, what="/readyz 503 while Kafka is unreachable")
         forwarder = _Forwarder(gate, 9092)
         wait_until(lambda: _status(port) == 200, 120, what="/readyz 200 once Kafka is reachable")
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=60)
+        stop(proc)
         if forwarder:
             forwarder.close()
 

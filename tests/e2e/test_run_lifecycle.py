@@ -21,6 +21,7 @@ import httpx
 import pytest
 
 from tests.conftest import new_namespace, wait_until
+from tests.support.processes import launch, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "articles" / "oslo-talks.txt"
@@ -42,17 +43,9 @@ class Run:
         self.namespace, self.local = namespace, local
         local.mkdir(parents=True, exist_ok=True)
         self.output = local / f"run-{len(list(local.glob('run-*.out')))}.out"
-        command = [sys.executable, "-m", "parley.services", "run", "--free-ports", "--article", str(article)]
+        command = ["run", "--free-ports", "--article", str(article)]
         env = {**os.environ, "PARLEY_NAMESPACE": namespace, "PARLEY_LOCAL_DIR": str(local)}
-        with self.output.open("wb") as out:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-c", RESET_AND_EXEC, *command],
-                env=env,
-                cwd=ROOT,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        self.proc = launch(command, env, self.output, cwd=ROOT, via=[sys.executable, "-c", RESET_AND_EXEC])
 
     def text(self) -> str:
         return self.output.read_text(errors="replace")
@@ -76,9 +69,7 @@ class Run:
         return self.proc.wait(timeout=90), groups
 
     def kill(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait()
+        stop(self.proc, signal.SIGKILL)
         for entry in self.record().values():
             _kill_group(int(entry["pid"]))
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -37,6 +36,7 @@ from tests.support.indexing import (
     produce,
     settings,
 )
+from tests.support.processes import launch, stop
 
 pytestmark = pytest.mark.integration
 
@@ -192,13 +192,7 @@ def start_indexer(ns: str, log: Path) -> subprocess.Popen[bytes]:
         "PARLEY_INDEXER_BATCH_SIZE": "50",
         "PARLEY_INDEXER_FLUSH_INTERVAL_S": "0.2",
     }
-    with log.open("ab") as out:
-        return subprocess.Popen(
-            [sys.executable, "-m", "parley.services", "indexer", "run"],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    return launch(["indexer", "run"], env, log, new_session=False)
 
 
 def test_a_killed_indexer_restarts_to_exactly_the_expected_documents(
@@ -215,19 +209,15 @@ def test_a_killed_indexer_restarts_to_exactly_the_expected_documents(
     proc = start_indexer(ns, tmp_path / "indexer.log")
     try:
         wait_until(lambda: indexed_ops(es, alias) > 0, timeout=60, interval=0.02, what="indexing started")
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
     finally:
-        if proc.poll() is None:
-            proc.kill()
+        stop(proc, signal.SIGKILL, timeout=30)
     assert committed(ns, names.enriched) < total, "killed too late: everything was already committed"
 
     proc = start_indexer(ns, tmp_path / "indexer.log")
     try:
         wait_until(lambda: committed(ns, names.enriched) == total, timeout=90, what="the restart caught up")
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        stop(proc, timeout=30)
     assert proc.returncode == 0
     expected = {f"a-{i:05d}" for i in range(1500)}
     assert all_ids(es, alias) == expected

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +31,7 @@ from tests.support.indexing import (
     produce,
     settings,
 )
+from tests.support.processes import launch, stop
 
 pytestmark = pytest.mark.integration
 
@@ -108,22 +108,10 @@ def test_delete_refuses_bad_input(ns: str) -> None:
 @pytest.fixture
 def enrichment(ns: str, tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
     env = {**os.environ, "PARLEY_NAMESPACE": ns, "PARLEY_HTTP_PORT": str(free_port())}
-    log = (tmp_path / "enrichment.log").open("wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "parley.services", "enrichment", "run"],
-        cwd=tmp_path,  # faust keeps its data directory in the working directory
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    # faust keeps its data directory in the working directory
+    proc = launch(["enrichment", "run"], env, tmp_path / "enrichment.log", new_session=False, cwd=tmp_path)
     yield proc
-    proc.terminate()
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    log.close()
+    stop(proc, timeout=30)
 
 
 def test_a_takedown_goes_through_enrichment_to_search(

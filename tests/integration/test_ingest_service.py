@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ import pytest
 from parley.services.cli.stack import free_port
 from tests.conftest import wait_until
 from tests.support.ingest import FeedServer, RawReader, Route, rss
+from tests.support.processes import launch, stop
 
 TOKEN = "integration-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -60,16 +60,13 @@ def service(namespace: str, tmp_path: Path, feeds: FeedServer) -> Iterator[Servi
     port = free_port()
     env = _env(namespace, tmp_path, PARLEY_HTTP_PORT=str(port), PARLEY_INGEST_API_TOKEN=TOKEN,
                PARLEY_INGEST_FEEDS_FILE=str(tmp_path / "feeds.yaml"))  # fmt: skip
-    log = (tmp_path / "ingest.log").open("wb")
-    proc = subprocess.Popen([sys.executable, "-m", "parley.services", "ingest", "run"], env=env, stdout=log,
-                            stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+    proc = launch(["ingest", "run"], env, tmp_path / "ingest.log")
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until(lambda: _ready(url), 90, what="ingest ready")
         yield Service(url, env, namespace)
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=60)
+        stop(proc)
 
 
 def _ready(url: str) -> bool:

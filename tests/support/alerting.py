@@ -1,22 +1,19 @@
-"""Alerting and dispatcher helpers: scripted webhook receivers, services as processes, Kafka I/O."""
+"""Alerting and dispatcher helpers: services as processes, webhook endpoints, Kafka I/O.
+
+`Receiver` and `SECRET` are those of `tests.support.webhooks`, re-exported."""
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import signal
 import subprocess
-import sys
-import threading
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import httpx
-from standardwebhooks.webhooks import Webhook
 
 from parley.services.cli.stack import free_port
 from parley.shared.events import ArticleEnriched, encode, wrap
@@ -25,71 +22,12 @@ from parley.shared.kafka import make_consumer, make_producer
 from parley.shared.settings import KafkaSettings
 from parley.shared.topics import Names
 from tests.conftest import wait_until
+from tests.support.processes import launch, stop
+from tests.support.webhooks import SECRET, Receiver
 
-SECRET = "whsec_" + base64.b64encode(b"parley-integration-secret-24").decode()
+__all__ = ["SECRET", "T0", "Receiver", "Services", "endpoint", "publish", "read_topic", "record"]
+
 T0 = datetime(2026, 2, 10, 8, 0, tzinfo=UTC)
-
-
-@dataclass
-class Receiver:
-    """An HTTP receiver whose answers are scripted: `script` is consumed one status per request
-    (per webhook-id when `per_id`), then `then` is answered for ever."""
-
-    script: list[int] = field(default_factory=list)
-    then: int = 200
-    per_id: bool = True
-    requests: list[dict[str, Any]] = field(default_factory=list)
-    port: int = 0
-    _server: ThreadingHTTPServer | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def start(self, port: int = 0) -> Receiver:
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("content-length", 0)))
-                headers = {k.lower(): v for k, v in self.headers.items()}
-                status = receiver.answer(headers.get("webhook-id", ""))
-                with receiver._lock:
-                    receiver.requests.append({"headers": headers, "body": body, "status": status})
-                self.send_response(status)
-                self.send_header("content-length", "0")
-                self.end_headers()
-
-            def log_message(self, format: str, *args: object) -> None:
-                return
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self._server.daemon_threads = True
-        self.port = int(self._server.server_address[1])
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        return self
-
-    def answer(self, webhook_id: str) -> int:
-        with self._lock:
-            seen = sum(1 for r in self.requests if r["headers"].get("webhook-id") == webhook_id)
-            index = seen if self.per_id else len(self.requests)
-            return self.script[index] if index < len(self.script) else self.then
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-
-    def delivered(self) -> list[dict[str, Any]]:
-        """2xx requests, each with the parsed payload, verified against the endpoint's secret."""
-        out = []
-        with self._lock:
-            items = list(self.requests)
-        for item in items:
-            if 200 <= item["status"] < 300:
-                payload = Webhook(SECRET).verify(item["body"], item["headers"])
-                out.append({"id": item["headers"]["webhook-id"], "payload": payload, **item})
-        return out
-
-    def ids(self) -> list[str]:
-        return [d["id"] for d in self.delivered()]
 
 
 @dataclass
@@ -118,14 +56,7 @@ class Services:
         """Start `service` (as `name`, to run a second replica of it) and wait until it is ready."""
         name = name or service
         self.ports.setdefault(name, free_port())
-        log = (self.log_dir / f"{name}.log").open("ab")
-        self.procs[name] = subprocess.Popen(
-            [sys.executable, "-m", "parley.services", service, "run"],
-            env={**self.env(name), **env},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        self.procs[name] = launch([service, "run"], {**self.env(name), **env}, self.log_dir / f"{name}.log")
         wait_until(lambda: self.ready(name), 120, what=f"{name} ready")
 
     def ready(self, service: str) -> bool:
@@ -138,10 +69,7 @@ class Services:
             return False
 
     def kill(self, service: str, sig: int = signal.SIGKILL) -> None:
-        proc = self.procs[service]
-        if proc.poll() is None:
-            os.killpg(proc.pid, sig)
-            proc.wait(timeout=60)
+        stop(self.procs[service], sig)
 
     def stop(self) -> None:
         for service in list(self.procs):
@@ -149,12 +77,7 @@ class Services:
 
 
 def endpoint(name: str, receiver: Receiver, **extra: Any) -> dict[str, Any]:
-    return {
-        "name": name,
-        "url": f"http://127.0.0.1:{receiver.port}/hooks/{name}",
-        "secrets": [SECRET],
-        **extra,
-    }
+    return receiver.endpoint(name, **extra)
 
 
 def record(**fields: Any) -> TalksRecord:

@@ -4,10 +4,8 @@ import asyncio
 import base64
 import ipaddress
 import json
-import threading
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpcore
@@ -20,6 +18,7 @@ from parley.services.dispatcher.delivery import classify, make_client, retry_del
 from parley.shared.alerting_settings import WebhookEndpoint
 from parley.shared.errors import DeliveryRejected, WebhookRetryable
 from parley.shared.netguard import EVERY_ADDRESS, PrivateAllowlist
+from tests.support.webhooks import Receiver
 
 OLD = "whsec_" + base64.b64encode(b"o" * 24).decode()
 NEW = "whsec_" + base64.b64encode(b"n" * 24).decode()
@@ -95,31 +94,6 @@ def test_same_webhook_id_on_every_attempt() -> None:
 # --- the network guard on the webhook path (DNS rebinding) ---------------------------------------
 
 
-class LoopbackReceiver:
-    """A real receiver on 127.0.0.1 that records every POST reaching it."""
-
-    def __init__(self) -> None:
-        posts: list[bytes] = []
-        self.posts = posts
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                posts.append(self.rfile.read(int(self.headers.get("content-length", 0))))
-                self.send_response(204)
-                self.end_headers()
-
-            def log_message(self, format: str, *args: object) -> None:
-                return
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = int(self.server.server_address[1])
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
 class RebindingResolver:
     """The attacker's DNS: a public address for the first look-up, 127.0.0.1 for every later one."""
 
@@ -162,13 +136,14 @@ class LoopbackOnlyNetwork(httpcore.AsyncNetworkBackend):
 
 
 @pytest.fixture
-def loopback() -> Iterator[LoopbackReceiver]:
-    receiver = LoopbackReceiver()
+def loopback() -> Iterator[Receiver]:
+    """A real receiver on 127.0.0.1 that records every POST reaching it and answers 204."""
+    receiver = Receiver(then=204, secret=OLD).start()
     yield receiver
-    receiver.close()
+    receiver.stop()
 
 
-def test_a_rebinding_name_never_gets_the_signed_post_to_a_local_server(loopback: LoopbackReceiver) -> None:
+def test_a_rebinding_name_never_gets_the_signed_post_to_a_local_server(loopback: Receiver) -> None:
     # As found: the name was checked (public), then the client resolved it again (127.0.0.1).
     resolver = RebindingResolver()
     network = LoopbackOnlyNetwork(resolver)
@@ -189,10 +164,10 @@ def test_a_rebinding_name_never_gets_the_signed_post_to_a_local_server(loopback:
     assert outcomes == [WebhookRetryable, DeliveryRejected]
     assert network.attempts == ["93.184.216.34"]
     assert resolver.lookups == 2
-    assert loopback.posts == []
+    assert loopback.requests == []
 
 
-def test_private_webhooks_allowed_still_reach_a_local_receiver(loopback: LoopbackReceiver) -> None:
+def test_private_webhooks_allowed_still_reach_a_local_receiver(loopback: Receiver) -> None:
     hook = WebhookEndpoint(name="demo", url=SecretStr(f"http://127.0.0.1:{loopback.port}/h"), secrets=(SecretStr(OLD),))  # fmt: skip
 
     async def deliver() -> int:
@@ -200,10 +175,10 @@ def test_private_webhooks_allowed_still_reach_a_local_receiver(loopback: Loopbac
             return await send(client, sign(hook, "alert-1", ALERT, datetime.now(UTC)), 5)
 
     assert asyncio.run(deliver()) == 204
-    assert len(loopback.posts) == 1
+    assert len(loopback.requests) == 1
 
 
-def test_a_literal_non_public_address_is_refused_without_a_connection(loopback: LoopbackReceiver) -> None:
+def test_a_literal_non_public_address_is_refused_without_a_connection(loopback: Receiver) -> None:
     network = LoopbackOnlyNetwork(RebindingResolver())
     hook = endpoint(OLD)  # http://127.0.0.1:1/h, as if the allow-list had held it when it was read
 
@@ -213,4 +188,4 @@ def test_a_literal_non_public_address_is_refused_without_a_connection(loopback: 
 
     with pytest.raises(DeliveryRejected, match="non-public"):
         asyncio.run(attempt())
-    assert network.attempts == [] and loopback.posts == []
+    assert network.attempts == [] and loopback.requests == []
