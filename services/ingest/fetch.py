@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Literal
 
+import httpcore
 import httpx
 
 from parley.services.ingest.decoding import BoundedDecoder, DecodeError
-from parley.services.ingest.netguard import BlockedAddress, GuardedTransport
 from parley.services.ingest.settings import IngestSection
 from parley.shared.metrics import FETCH_ERRORS, FETCH_SECONDS
+from parley.shared.netguard import BlockedAddress, GuardedTransport, Resolver, resolve
 from parley.shared.urls import redact_urls
 
 Target = Literal["feed", "page", "robots"]
@@ -73,12 +74,19 @@ def retry_after(value: str | None) -> float | None:
 class Fetcher:
     """One per process (per event loop): shares connections, the concurrency limit and host pacing."""
 
-    def __init__(self, cfg: IngestSection) -> None:
+    def __init__(
+        self,
+        cfg: IngestSection,
+        *,
+        resolver: Resolver = resolve,
+        network: httpcore.AsyncNetworkBackend | None = None,
+    ) -> None:
+        """`resolver` and `network` (the backend that opens sockets) are replaceable for tests."""
         self._cfg = cfg
         self.user_agent = cfg.user_agent
         timeout = httpx.Timeout(cfg.read_timeout_s, connect=cfg.connect_timeout_s)
         self._client = httpx.AsyncClient(
-            transport=GuardedTransport(cfg.allowlist, cfg.max_concurrency),
+            transport=GuardedTransport(cfg.allowlist, cfg.max_concurrency, resolver=resolver, inner=network),
             timeout=timeout,
             follow_redirects=False,
             trust_env=False,

@@ -4,9 +4,9 @@ import ipaddress
 
 import pytest
 
-from parley.services.ingest.netguard import BlockedAddress, check_addresses, is_public
 from parley.shared.article_input import validate_article
 from parley.shared.errors import InputError
+from parley.shared.netguard import BlockedAddress, check_addresses, is_public
 from parley.shared.urls import canonical_url, redact_urls
 
 
