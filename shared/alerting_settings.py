@@ -10,12 +10,11 @@ from __future__ import annotations
 import base64
 import binascii
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
-from parley.shared.netguard import EVERY_ADDRESS, PrivateAllowlist
-from parley.shared.settings import renamed_allow_private
+from parley.shared.netguard import EVERY_ADDRESS
+from parley.shared.settings import PrivateAllowlistSection
 from parley.shared.webhook_addresses import check_url, display_url
 
 # Standard Webhooks' schedule after the first attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h.
@@ -68,14 +67,13 @@ class WebhookEndpoint(BaseModel):
         return display_url(self.target)
 
 
-class AlertingSection(BaseModel):
+class AlertingSection(PrivateAllowlistSection):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     webhooks: tuple[WebhookEndpoint, ...] = ()
-    # Non-public destinations webhooks may still go to: networks and host names (the local stack
-    # and the tests list 127.0.0.0/8; compose lists its demo sink). Every other private,
-    # loopback, CGNAT or link-local address is refused (`shared/netguard.py`).
-    private_allowlist: tuple[str, ...] = ()
+    # `private_allowlist` (PrivateAllowlistSection): receivers on non-public addresses webhooks
+    # may still go to (the local stack and the tests list 127.0.0.0/8; compose its demo sink).
+    renamed_from = ("alerting", "allow_private_webhooks")
     # Subscription rules (YAML); unset: one rule sending every alert to every webhook.
     rules_file: Path | None = None
     rules_poll_s: float = Field(default=2.0, gt=0)
@@ -108,21 +106,6 @@ class AlertingSection(BaseModel):
         if problems:
             raise ValueError("; ".join(problems))
         return value
-
-    @model_validator(mode="before")
-    @classmethod
-    def _old_allow_private(cls, data: Any) -> Any:
-        return renamed_allow_private(data, "alerting", "allow_private_webhooks")
-
-    @field_validator("private_allowlist")
-    @classmethod
-    def _allowlist(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        PrivateAllowlist.parse(value)  # a ValueError names the entry
-        return value
-
-    @property
-    def allowlist(self) -> PrivateAllowlist:
-        return PrivateAllowlist.parse(self.private_allowlist)
 
     @field_validator("retry_schedule_s")
     @classmethod

@@ -92,6 +92,23 @@ def raw_topic(app: faust.App, spec: TopicSpec, namespace: str) -> faust.TopicT:
     )
 
 
+def internal_topic(
+    app: faust.App, suffix: str, partitions: int, config: dict[str, str] | None = None
+) -> faust.TopicT:
+    """A faust-internal topic of the app (`<app id>-<suffix>`), read and written as bytes;
+    created with the rest before the worker starts (`faust_topics.prepare_topics`)."""
+    return app.topic(
+        f"{app.conf.id}-{suffix}",
+        key_type=bytes,
+        value_type=bytes,
+        key_serializer="raw",
+        value_serializer="raw",
+        partitions=partitions,
+        internal=True,
+        config=config,
+    )
+
+
 def is_ready(app: faust.App) -> dict[str, bool]:
     """Readiness of a running faust app (safe to call from the health server's thread)."""
     consumer = getattr(app, "_consumer", None)

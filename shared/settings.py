@@ -11,7 +11,7 @@ import json
 import re
 import warnings
 from pathlib import Path
-from typing import Any, Literal, TypeVar, get_args
+from typing import Any, ClassVar, Literal, TypeVar, get_args
 
 from pydantic import (
     BaseModel,
@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from parley.shared.errors import ConfigError
+from parley.shared.netguard import PrivateAllowlist
 
 NAMESPACE_PATTERN = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
 
@@ -49,23 +50,44 @@ class SettingRenamed(FutureWarning):
     """A setting was given under its old name: it still works, for one release."""
 
 
-def renamed_allow_private(data: Any, section: str, old: str) -> Any:
-    """The old `allow_private_…` boolean of a section: true becomes an allow-list of every
-    address (what it meant), with a warning; `private_allowlist` wins when both are set."""
-    if not isinstance(data, dict) or old not in data:
+class PrivateAllowlistSection(BaseModel):
+    """A settings section of a caller of the network guard (`shared/netguard.py`): the non-public
+    destinations it may still reach, networks and host names (`PARLEY_<SECTION>_PRIVATE_ALLOWLIST`,
+    empty by default). Its old `allow_private_…` boolean still works for one release, with a
+    warning: true becomes an allow-list of every address (what it meant)."""
+
+    renamed_from: ClassVar[tuple[str, str]] = ("", "")  # (section, old key)
+
+    private_allowlist: tuple[str, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _old_allow_private(cls, data: Any) -> Any:
+        section, old = cls.renamed_from
+        if not isinstance(data, dict) or not old or old not in data:
+            return data
+        data = dict(data)
+        value = data.pop(old)
+        new = f"PARLEY_{section.upper()}_PRIVATE_ALLOWLIST"
+        warnings.warn(
+            f"PARLEY_{section.upper()}_{old.upper()} is deprecated and will be removed; use {new} "
+            '(a JSON list of networks and host names, e.g. ["10.0.0.0/8", "webhook-sink"])',
+            SettingRenamed,
+            stacklevel=2,
+        )
+        if str(value).strip().lower() in ("1", "true", "yes", "on") and "private_allowlist" not in data:
+            data["private_allowlist"] = ["0.0.0.0/0", "::/0"]
         return data
-    data = dict(data)
-    value = data.pop(old)
-    new = f"PARLEY_{section.upper()}_PRIVATE_ALLOWLIST"
-    warnings.warn(
-        f"PARLEY_{section.upper()}_{old.upper()} is deprecated and will be removed; use {new} "
-        '(a JSON list of networks and host names, e.g. ["10.0.0.0/8", "webhook-sink"])',
-        SettingRenamed,
-        stacklevel=2,
-    )
-    if str(value).strip().lower() in ("1", "true", "yes", "on") and "private_allowlist" not in data:
-        data["private_allowlist"] = ["0.0.0.0/0", "::/0"]
-    return data
+
+    @field_validator("private_allowlist")
+    @classmethod
+    def _allowlist(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        PrivateAllowlist.parse(value)  # a ValueError names the entry
+        return value
+
+    @property
+    def allowlist(self) -> PrivateAllowlist:
+        return PrivateAllowlist.parse(self.private_allowlist)
 
 
 class _Section(BaseModel):

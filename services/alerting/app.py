@@ -32,7 +32,7 @@ from parley.services.alerting.steps import (
 )
 from parley.shared.events import ArticleDeleted, ArticleEnriched, decode_event
 from parley.shared.faust_agents import DeadLetters, settle
-from parley.shared.faust_app import flush_table_writes, make_app, raw_topic
+from parley.shared.faust_app import flush_table_writes, internal_topic, make_app, raw_topic
 from parley.shared.logging import get_logger
 from parley.shared.metrics import (
     ALERTS_RAISED,
@@ -64,15 +64,7 @@ def create_app(settings: AlertingSettings) -> faust.App:
     decision = Decision(Windows(cfg.same_event_days, cfg.same_place_days, cfg.undated_match_days))
     app = make_app(settings, app_name(settings))
     dead = DeadLetters(raw_topic(app, DEADLETTER, ns), SERVICE, ns)
-    reports = app.topic(
-        f"{app.conf.id}-reports",
-        key_type=bytes,
-        value_type=bytes,
-        key_serializer="raw",
-        value_serializer="raw",
-        partitions=PARTITIONS,
-        internal=True,
-    )
+    reports = internal_topic(app, "reports", PARTITIONS)
     topics = {"reports": reports, "talks": raw_topic(app, TALKS, ns), "alerts": raw_topic(app, ALERTS, ns)}
     talks_state = app.Table("talks_state", default=list, partitions=PARTITIONS)
     # Which party keys each article reported on (co-partitioned with articles.enriched), so a

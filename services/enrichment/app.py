@@ -24,7 +24,7 @@ from parley.services.enrichment.settings import EnrichmentSettings
 from parley.services.enrichment.story import Signer, StoryBook
 from parley.shared.events import ArticleDeleted, ArticleReceived, decode_event, encode, wrap
 from parley.shared.faust_agents import DeadLetters, settle
-from parley.shared.faust_app import flush_table_writes, make_app, raw_topic
+from parley.shared.faust_app import flush_table_writes, internal_topic, make_app, raw_topic
 from parley.shared.logging import get_logger
 from parley.shared.metrics import (
     MESSAGES_CONSUMED,
@@ -53,19 +53,10 @@ def create_app(settings: EnrichmentSettings) -> faust.App:
     enriched = raw_topic(app, ARTICLES_ENRICHED, ns)
     dead = DeadLetters(raw_topic(app, DEADLETTER, ns), SERVICE, ns)
     signer = Signer(threshold=settings.enrichment.story_threshold)
-    requests = app.topic(
-        f"{app.conf.id}-stories",
-        key_type=bytes,
-        value_type=bytes,
-        key_serializer="raw",
-        value_serializer="raw",
-        partitions=SERIAL_PARTITIONS,
-        internal=True,
-        # Requests carry whole articles, and one is never dropped before it is read: compacted
-        # by article id (a later request for an article supersedes the earlier), as large as
-        # articles.raw allows.
-        config={**COMPACTED, **LARGE_MESSAGES},
-    )
+    # Requests carry whole articles, and one is never dropped before it is read: compacted by
+    # article id (a later request for an article supersedes the earlier), as large as
+    # articles.raw allows.
+    requests = internal_topic(app, "stories", SERIAL_PARTITIONS, {**COMPACTED, **LARGE_MESSAGES})
     table = app.Table("stories", partitions=SERIAL_PARTITIONS)
     book = StoryBook(table, capacity=settings.enrichment.story_capacity)
 

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
+from pydantic import ConfigDict, Field, SecretStr
 
 from parley.shared.api_tokens import check_api_token, required_token
-from parley.shared.netguard import PrivateAllowlist
-from parley.shared.settings import ParleySettings, renamed_allow_private
+from parley.shared.settings import ParleySettings, PrivateAllowlistSection
 
 # Operators should add a contact (`PARLEY_INGEST_USER_AGENT="ParleyBot/0.1 (+mailto:news@example.org)"`).
 DEFAULT_USER_AGENT = (
@@ -17,7 +15,7 @@ DEFAULT_USER_AGENT = (
 )
 
 
-class IngestSection(BaseModel):
+class IngestSection(PrivateAllowlistSection):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     # Where the persistent state lives: the seen-set, feed state and import progress (SQLite files).
@@ -31,9 +29,9 @@ class IngestSection(BaseModel):
     # Feeds: the YAML feeds file (polled by `parley ingest run` when set).
     feeds_file: Path | None = None
     user_agent: str = Field(default=DEFAULT_USER_AGENT, min_length=3, max_length=300)
-    # Non-public destinations feeds and pages may still come from: networks and host names
-    # (local testing); every other private, loopback, CGNAT or link-local address is refused.
-    private_allowlist: tuple[str, ...] = ()
+    # `private_allowlist` (PrivateAllowlistSection): non-public hosts feeds and pages may still
+    # come from (local testing); every other private, loopback or link-local address is refused.
+    renamed_from = ("ingest", "allow_private_urls")
     fetch_articles: bool = True  # fetch the page when an item has only a summary and a link
     connect_timeout_s: float = Field(default=10.0, gt=0)
     read_timeout_s: float = Field(default=20.0, gt=0)
@@ -45,21 +43,6 @@ class IngestSection(BaseModel):
     per_host_interval_s: float = Field(default=1.0, ge=0)  # at least this long between requests to a host
     max_backoff_s: float = Field(default=6 * 3600.0, ge=1)
     feed_items_kept: int = Field(default=5000, ge=100)  # item ids remembered per feed
-
-    @model_validator(mode="before")
-    @classmethod
-    def _old_allow_private(cls, data: Any) -> Any:
-        return renamed_allow_private(data, "ingest", "allow_private_urls")
-
-    @field_validator("private_allowlist")
-    @classmethod
-    def _allowlist(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        PrivateAllowlist.parse(value)  # a ValueError names the entry
-        return value
-
-    @property
-    def allowlist(self) -> PrivateAllowlist:
-        return PrivateAllowlist.parse(self.private_allowlist)
 
 
 class IngestSettings(ParleySettings):

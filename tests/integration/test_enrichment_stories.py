@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from parley.shared.events import ArticleReceived, encode, wrap
-from parley.shared.kafka import ensure_topics, make_producer
+from parley.shared.kafka import make_producer
 from parley.shared.settings import KafkaSettings
 from parley.shared.topics import PARTITIONS, Names
-from tests.conftest import new_namespace, wait_until
+from tests.conftest import wait_until
 from tests.support.alerting import Services, read_topic
 
 T0 = datetime(2026, 5, 4, 6, 0, tzinfo=UTC)
@@ -30,13 +30,6 @@ OTHER = (
     "The city council voted on Thursday to rebuild the old tram depot as a public library, after a "
     "long campaign by residents who wanted the listed building saved from demolition by developers."
 )
-
-
-@pytest.fixture
-def ns() -> str:
-    name = new_namespace()
-    ensure_topics(KafkaSettings(), name)
-    return name
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from parley.services.dispatcher.delivery import classify, make_client, retry_del
 from parley.shared.alerting_settings import WebhookEndpoint
 from parley.shared.errors import DeliveryRejected, WebhookRetryable
 from parley.shared.netguard import EVERY_ADDRESS, PrivateAllowlist
+from tests.support.network import RecordingNetwork
 from tests.support.webhooks import Receiver
 
 OLD = "whsec_" + base64.b64encode(b"o" * 24).decode()
@@ -105,14 +106,14 @@ class RebindingResolver:
         return ["93.184.216.34"] if self.lookups == 1 else ["127.0.0.1"]
 
 
-class LoopbackOnlyNetwork(httpcore.AsyncNetworkBackend):
+class LoopbackOnlyNetwork(RecordingNetwork):
     """Opens real sockets to 127.0.0.1 only; anything else is recorded and refused, so no packet
     leaves the machine. Given a name, it looks it up again as a plain HTTP client would."""
 
     def __init__(self, resolver: RebindingResolver) -> None:
+        super().__init__()
         self.real = httpcore.AnyIOBackend()
         self.resolver = resolver
-        self.attempts: list[str] = []
 
     async def connect_tcp(
         self,
