@@ -12,6 +12,7 @@ import re
 import warnings
 from pathlib import Path
 from typing import Any, ClassVar, Literal, TypeVar, get_args
+from urllib.parse import quote
 
 from pydantic import (
     BaseModel,
@@ -143,6 +144,27 @@ class ElasticsearchSettings(_Section):
 class LogSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     format: Literal["json", "console"] = "json"
+
+
+class DeskLinkSettings(_Section):
+    """Where Parley Desk is reachable from outside (`PARLEY_DESK_PUBLIC_URL`): alerts link to the
+    event's page and calendar subscriptions are printed under it. Unset, no link is made."""
+
+    public_url: str | None = None
+
+    @field_validator("public_url")
+    @classmethod
+    def _base_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        url = value.strip().rstrip("/")
+        if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", url):
+            raise ValueError("expected an http(s) base URL such as https://parley.example.org")
+        return url
+
+    def talks_page(self, talks_id: str) -> str | None:
+        """The Desk page of one talks event, or None without a public URL."""
+        return f"{self.public_url}/desk/talks/{quote(talks_id, safe='')}" if self.public_url else None
 
 
 class HttpSettings(_Section):

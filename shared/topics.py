@@ -19,6 +19,10 @@ class IndexKind(StrEnum):
 
     ARTICLES = "articles"
     TALKS = "talks"
+    # Every alert sent (the Desk's timelines and recent alerts), rebuilt from the alerts topic.
+    ALERTS = "alerts"
+    # Calendar subscriptions (hashes of their secrets), rebuilt from desk.feeds.
+    FEEDS = "feeds"
 
 
 INDEX_KINDS: tuple[str, ...] = tuple(kind.value for kind in IndexKind)
@@ -55,6 +59,10 @@ ALERTS_DEADLETTER = TopicSpec(
     "alerts.deadletter", PARTITIONS, THIRTY_DAYS, "alerts that could not be delivered"
 )
 
+DESK_FEEDS = TopicSpec(
+    "desk.feeds", PARTITIONS, COMPACTED, "calendar subscriptions, by feed id (hashes only)"
+)
+
 ALL_TOPICS: tuple[TopicSpec, ...] = (
     ARTICLES_RAW,
     ARTICLES_ENRICHED,
@@ -63,6 +71,7 @@ ALL_TOPICS: tuple[TopicSpec, ...] = (
     ALERTS_DELIVERIES,
     DEADLETTER,
     ALERTS_DEADLETTER,
+    DESK_FEEDS,
 )
 
 
@@ -99,6 +108,10 @@ class Names:
     @property
     def alerts_deadletter(self) -> str:
         return ALERTS_DEADLETTER.name(self.namespace)
+
+    @property
+    def feeds(self) -> str:
+        return DESK_FEEDS.name(self.namespace)
 
     def group(self, service: str) -> str:
         """Consumer group / faust app id of a service."""

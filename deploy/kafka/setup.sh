@@ -54,7 +54,7 @@ topics "$ns-enrichment" Read articles.raw
 topics "$ns-enrichment" Write articles.enriched deadletter
 own_prefix "$ns-enrichment" enrichment
 
-topics "$ns-indexer" Read articles.enriched talks
+topics "$ns-indexer" Read articles.enriched talks alerts desk.feeds
 topics "$ns-indexer" Write deadletter
 acl "$ns-indexer" Read --group "$ns-indexer" --resource-pattern-type prefixed
 
@@ -66,6 +66,7 @@ topics "$ns-dispatcher" Read alerts alerts.deliveries
 topics "$ns-dispatcher" Write alerts.deliveries alerts.deadletter deadletter
 own_prefix "$ns-dispatcher" dispatcher
 
-# The operator (`parley alerts redeliver`, profile "operator") writes redelivery requests.
-topics "$ns-operator" Write alerts
+# The operator (profile "operator") writes redelivery requests (`parley alerts redeliver`) and
+# calendar subscriptions (`parley desk feeds create|revoke`).
+topics "$ns-operator" Write alerts desk.feeds
 echo "kafka-setup: ACLs set"

@@ -88,7 +88,9 @@ def create_app(settings: DispatcherSettings, holder: RulesHolder) -> faust.App:
     reader = PartitionReader(settings.kafka, alerts.get_topic_name(), f"{app.conf.id}-catch-up")
     stalls = StallWatch(stall_s=STALL_S)
     deliverer = Deliverer(cfg, deliveries, alerts_deadletter)
-    recorder = Recorder(endpoints, lambda: holder.rules.rules, deliveries, last_sent)
+    recorder = Recorder(
+        endpoints, lambda: holder.rules.rules, deliveries, last_sent, page_url=settings.desk.talks_page
+    )
 
     @app.agent(alerts)
     async def dispatch(stream: Any) -> None:

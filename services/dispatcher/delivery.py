@@ -52,13 +52,15 @@ def slack_payload(alert: dict[str, Any]) -> dict[str, Any]:
     text = f"{kind}: {parties} — {where}, {when} ({talks.get('status')})" + (
         f" [{changes}]" if changes else ""
     )
+    link = alert.get("deskurl")
+    details = f"{where} · {when} · {talks.get('status')}" + (f" · <{link}|Parley Desk>" if link else "")
     return {
         "text": text,
         "blocks": [
             {"type": "section", "text": {"type": "mrkdwn", "text": f"*{kind}*: {parties}"}},
             {
                 "type": "section",
-                "text": {"type": "mrkdwn", "text": f"{where} · {when} · {talks.get('status')}"},
+                "text": {"type": "mrkdwn", "text": details},
             },
         ],
     }

@@ -56,6 +56,10 @@ def alert_facts(envelope: Envelope) -> AlertFacts:
     )
 
 
+# CloudEvents extension names are lower-case letters and digits, at most 20 characters.
+DESK_URL_ATTRIBUTE = "deskurl"
+
+
 class Recorder:
     def __init__(
         self,
@@ -64,13 +68,16 @@ class Recorder:
         deliveries: Table,
         last_sent: Table,
         limiter: RateLimiter | None = None,
+        page_url: Callable[[str], str | None] = lambda _talks_id: None,
     ) -> None:
-        """`rules` is read on every alert (the rules file is reloaded while running)."""
+        """`rules` is read on every alert (the rules file is reloaded while running); `page_url`
+        gives the Desk page of a talks event when a public URL is configured."""
         self.endpoints = tuple(endpoints)
         self.rules = rules
         self.deliveries = deliveries
         self.last_sent = last_sent  # `rule|talks_id` -> when the rule last sent about the talks
         self.limiter = limiter or RateLimiter()
+        self.page_url = page_url
 
     def recorded(self, alert_id: str) -> bool:
         return any(delivery_key(alert_id, e) in self.deliveries.data for e in self.endpoints)
@@ -100,6 +107,10 @@ class Recorder:
             ALERTS.labels(facts.type, rule_name).inc()
             self.last_sent[f"{rule_name}|{facts.talks_id}"] = facts.time.isoformat()
         doc = to_dict(envelope)
+        link = self.page_url(facts.talks_id)
+        if link:
+            # A CloudEvents extension attribute: the event and its version are unchanged.
+            doc[DESK_URL_ATTRIBUTE] = link
         keys = []
         for name in decision.endpoints:
             created = Delivery.new(facts.alert_id, name, partition, doc, facts.time, now)

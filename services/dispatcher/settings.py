@@ -7,8 +7,10 @@ as before, once for both processes.
 from __future__ import annotations
 
 from parley.shared.alerting_settings import AlertingSection
-from parley.shared.settings import ParleySettings
+from parley.shared.settings import DeskLinkSettings, ParleySettings
 
 
 class DispatcherSettings(ParleySettings):
     alerting: AlertingSection = AlertingSection()
+    # PARLEY_DESK_PUBLIC_URL: alerts carry a link to the event's Desk page (`deskurl`).
+    desk: DeskLinkSettings = DeskLinkSettings()

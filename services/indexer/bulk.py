@@ -18,8 +18,19 @@ from typing import Any, Literal
 
 import pydantic_core
 
-from parley.services.indexer.documents import article_document, talks_document
-from parley.shared.events import ArticleDeleted, ArticleEnriched, Envelope, TalksRecorded
+from parley.services.indexer.documents import alert_document, article_document, feed_document, talks_document
+from parley.shared.events import (
+    AlertRedeliveryRequested,
+    ArticleDeleted,
+    ArticleEnriched,
+    Envelope,
+    FeedCreated,
+    FeedRevoked,
+    TalksAnnounced,
+    TalksCorroborated,
+    TalksRecorded,
+    TalksUpdated,
+)
 from parley.shared.topics import Names
 
 Outcome = Literal["indexed", "deleted", "stale", "not_found", "retry", "rejected"]
@@ -73,8 +84,10 @@ def build_pending(
     names: Names,
     now: datetime,
     targets: Mapping[str, str] | None = None,
-) -> Pending:
-    """The bulk operation for one decoded event; the Kafka offset is the external version."""
+) -> Pending | None:
+    """The bulk operation for one decoded event; the Kafka offset is the external version.
+
+    None for an event that makes no document (a redelivery request on the alerts topic)."""
     event = envelope.data
     meta = {"version": source.offset, "version_type": "external"}
     if isinstance(event, ArticleEnriched):
@@ -88,6 +101,19 @@ def build_pending(
         talks_id = event.talks.talks_id
         op = {"index": {"_index": target("talks", names, targets), "_id": talks_id, **meta}}
         return Pending(source, "talks", talks_id, op, talks_document(event, now))
+    if isinstance(event, TalksAnnounced | TalksUpdated | TalksCorroborated):
+        # An alert is written once under its id; one re-sent after a crash (same id) overwrites it.
+        op = {"index": {"_index": target("alerts", names, targets), "_id": event.alert_id, **meta}}
+        doc = alert_document(event, envelope.time, now)
+        return Pending(source, "alerts", event.alert_id, op, doc)
+    if isinstance(event, FeedCreated):
+        op = {"index": {"_index": target("feeds", names, targets), "_id": event.feed_id, **meta}}
+        return Pending(source, "feeds", event.feed_id, op, feed_document(event, now))
+    if isinstance(event, FeedRevoked):
+        op = {"delete": {"_index": target("feeds", names, targets), "_id": event.feed_id, **meta}}
+        return Pending(source, "feeds", event.feed_id, op, None)
+    if isinstance(event, AlertRedeliveryRequested):
+        return None
     raise TypeError(f"the indexer has no document for {type(event).__name__}")
 
 

@@ -1,4 +1,4 @@
-"""The indexer loop: articles.enriched + talks -> Elasticsearch, committing only what ES acknowledged.
+"""The indexer loop: articles.enriched, talks, alerts and desk.feeds -> Elasticsearch, committing only what ES acknowledged.
 
 A pipeline two batches deep: while one batch's bulk request is in flight (on a worker thread,
 Elasticsearch doing the indexing), the next batch is polled and decoded (up to batch_size /
@@ -53,7 +53,18 @@ from parley.services.indexer.settings import IndexerSettings
 from parley.shared.deadletter import dead_letter
 from parley.shared.elasticsearch import es_errors, make_client, reachable
 from parley.shared.errors import ElasticsearchUnavailable, KafkaUnavailable, PoisonMessage, RetryableError
-from parley.shared.events import ArticleDeleted, ArticleEnriched, Event, TalksRecorded
+from parley.shared.events import (
+    AlertRedeliveryRequested,
+    ArticleDeleted,
+    ArticleEnriched,
+    Event,
+    FeedCreated,
+    FeedRevoked,
+    TalksAnnounced,
+    TalksCorroborated,
+    TalksRecorded,
+    TalksUpdated,
+)
 from parley.shared.events.fast_decoding import EventDecoder
 from parley.shared.kafka import broker_reachable, kafka_errors, make_consumer, make_producer
 from parley.shared.logging import get_logger
@@ -180,6 +191,11 @@ class Indexer:
         everything: dict[str, tuple[str, tuple[type[Event], ...]]] = {
             self.names.enriched: ("articles", (ArticleEnriched, ArticleDeleted)),
             self.names.talks: ("talks", (TalksRecorded,)),
+            self.names.alerts: (
+                "alerts",
+                (TalksAnnounced, TalksUpdated, TalksCorroborated, AlertRedeliveryRequested),
+            ),
+            self.names.feeds: ("feeds", (FeedCreated, FeedRevoked)),
         }
         self.kind_of = {topic: kind for topic, (kind, _) in everything.items() if kind in kinds}
         self.expected = {topic: classes for topic, (kind, classes) in everything.items() if kind in kinds}
@@ -295,7 +311,9 @@ class Indexer:
                 continue
             try:
                 envelope = decoder.decode(source.value)
-                share.pendings.append(build_pending(envelope, source, self.names, now, self.targets))
+                pending = build_pending(envelope, source, self.names, now, self.targets)
+                if pending is not None:
+                    share.pendings.append(pending)
             except PoisonMessage as exc:
                 share.dead.append((source, exc.reason, str(exc)))
             except Exception as exc:  # a bug on one message must not stop the others

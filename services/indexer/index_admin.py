@@ -1,6 +1,6 @@
 """Index templates, versioned indices and their aliases; every step is safe to repeat.
 
-Each kind (`articles`, `talks`) has a composable index template for `<ns>-<kind>-v*`, a
+Each kind (`articles`, `talks`, `alerts`, `feeds`) has a composable index template for `<ns>-<kind>-v*`, a
 versioned index `<ns>-<kind>-v1` and an alias `<ns>-<kind>` pointing at it as the write index.
 Readers and writers only ever use the alias, so a later `v2` can be filled and switched to.
 """
@@ -24,6 +24,8 @@ TEMPLATE_PRIORITY = 200
 ENGLISH_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "articles": (("title",), ("text",), ("talks", "evidence")),
     "talks": (("evidence",),),
+    "alerts": (("article_title",),),
+    "feeds": (),
 }
 
 log = get_logger(__name__)

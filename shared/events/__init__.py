@@ -10,6 +10,7 @@ from parley.shared.events.articles import ArticleDeleted, ArticleEnriched, Artic
 from parley.shared.events.base import Event
 from parley.shared.events.deadletter import MessageDeadLettered
 from parley.shared.events.envelope import Envelope, encode, to_dict, wrap
+from parley.shared.events.feeds import FeedCreated, FeedRevoked
 from parley.shared.events.registry import decode_event
 from parley.shared.events.talks import (
     FieldChange,
@@ -29,6 +30,8 @@ __all__ = [
     "DeliveryAttempt",
     "Envelope",
     "Event",
+    "FeedCreated",
+    "FeedRevoked",
     "FieldChange",
     "MessageDeadLettered",
     "TalksAnnounced",

@@ -14,6 +14,7 @@ from parley.shared.events.articles import ArticleDeleted, ArticleEnriched, Artic
 from parley.shared.events.base import Event
 from parley.shared.events.deadletter import MessageDeadLettered
 from parley.shared.events.envelope import SPECVERSION, Envelope
+from parley.shared.events.feeds import FeedCreated, FeedRevoked
 from parley.shared.events.talks import TalksAnnounced, TalksCorroborated, TalksRecorded, TalksUpdated
 from parley.shared.events.upcasters import UPCASTERS, Upcaster
 
@@ -29,6 +30,8 @@ EVENT_CLASSES: tuple[type[Event], ...] = (
     AlertRedeliveryRequested,
     WebhookTested,
     MessageDeadLettered,
+    FeedCreated,
+    FeedRevoked,
 )
 CURRENT: dict[str, type[Event]] = {cls.event_type(): cls for cls in EVENT_CLASSES}
 MAX_MESSAGE_BYTES = 8 * 1024 * 1024

@@ -99,3 +99,32 @@ def test_unfinished_deliveries_of_the_given_partitions_are_resumed() -> None:
     resumed = rec.unfinished([0], running=lambda key: False)
     assert [d.key for d in resumed] == ["t-1.r1@ops"]
     assert rec.unfinished([0, 1], running=lambda key: key.startswith("t-2")) == resumed
+
+
+def test_with_a_public_desk_url_the_alert_links_to_its_page_as_an_extension_attribute() -> None:
+    from parley.shared.settings import DeskLinkSettings
+
+    desk = DeskLinkSettings(public_url="https://desk.example.org/")
+    deliveries = Table()
+    rec = Recorder(("ops",), lambda: (Rule(name="default"),), deliveries, Table(), page_url=desk.talks_page)
+    (key,) = rec.record(announced(), 0, 1, T0)
+    alert = deliveries.data[key]["alert"]
+    assert alert["deskurl"] == "https://desk.example.org/desk/talks/t-1"
+    assert alert["type"] == "parley.talks.announced.v1"  # the event and its version unchanged
+    plain, plain_deliveries, _ = recorder(endpoints=("ops",))
+    (key,) = plain.record(announced(), 0, 1, T0)
+    assert "deskurl" not in plain_deliveries.data[key]["alert"]
+
+
+def test_the_desk_url_setting_takes_only_an_http_base() -> None:
+    from pydantic import ValidationError
+
+    from parley.shared.settings import DeskLinkSettings
+
+    assert DeskLinkSettings(public_url=" ").public_url is None
+    assert DeskLinkSettings(public_url="http://10.0.0.5:8086/parley/").talks_page("t/1") == (
+        "http://10.0.0.5:8086/parley/desk/talks/t%2F1"
+    )
+    for bad in ("desk.example.org", "ftp://desk.example.org", "https://desk.example.org/?x=1"):
+        with pytest.raises(ValidationError):
+            DeskLinkSettings(public_url=bad)

@@ -188,3 +188,54 @@ def test_bulk_items_are_classified() -> None:
     )
     assert refused.outcome == "rejected"
     assert "document_parsing_exception" in refused.error and "bad date" in refused.error
+
+
+def test_an_alert_becomes_a_document_under_its_id_with_its_changes() -> None:
+    from parley.shared.events import AlertRedeliveryRequested, FieldChange, TalksUpdated
+
+    state = talks_state()
+    updated = TalksUpdated(
+        alert_id="t-1.r2",
+        talks=state,
+        changes=(FieldChange(field="start_date", old="2026-02-17", new="2026-03-02"),),
+        article_id="a2",
+        article_title="Talks moved",
+        article_url="https://news.example/moved",
+        ingested_at=NOW,
+    )
+    envelope = wrap(updated, service="alerting", time=NOW)
+    pending = build_pending(envelope, Source("ns.alerts", 0, 7, b"k", b"v"), Names("ns"), NOW)
+    assert pending is not None
+    assert pending.operation == {
+        "index": {"_index": "ns-alerts", "_id": "t-1.r2", "version": 7, "version_type": "external"}
+    }
+    doc = pending.document or {}
+    assert doc["type"] == "updated" and doc["talks_id"] == state.talks_id
+    assert doc["changes"] == [{"field": "start_date", "old": "2026-02-17", "new": "2026-03-02"}]
+    assert doc["article_url"] == "https://news.example/moved" and doc["time"] == NOW.isoformat().replace(
+        "+00:00", "Z"
+    )
+    assert pending.ingested_at is None  # the `indexed` stage latency counts articles only
+    request = AlertRedeliveryRequested(alert_id="t-1.r2", alert={}, requested_at=NOW)
+    assert (
+        build_pending(wrap(request, service="cli"), Source("ns.alerts", 0, 8, b"k", b"v"), Names("ns"), NOW)
+        is None
+    )
+
+
+def test_a_feed_is_indexed_with_its_hash_only_and_deleted_when_revoked() -> None:
+    from parley.shared.events import FeedCreated, FeedRevoked
+
+    created = FeedCreated(feed_id="f1", name="desk", secret_sha256="a" * 64, created_at=NOW)
+    pending = build_pending(
+        wrap(created, service="cli"), Source("ns.desk.feeds", 0, 3, b"f1", b"v"), Names("ns"), NOW
+    )
+    assert pending is not None and pending.operation["index"]["_index"] == "ns-feeds"
+    assert pending.document is not None and pending.document["secret_sha256"] == "a" * 64
+    revoked = FeedRevoked(feed_id="f1", revoked_at=NOW)
+    gone = build_pending(
+        wrap(revoked, service="cli"), Source("ns.desk.feeds", 0, 4, b"f1", b"v"), Names("ns"), NOW
+    )
+    assert gone is not None and gone.operation == {
+        "delete": {"_index": "ns-feeds", "_id": "f1", "version": 4, "version_type": "external"}
+    }
