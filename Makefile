@@ -9,18 +9,23 @@ PARLEY := $(VENV)/bin/parley
 export PARLEY_SHARED_DIR ?= $(abspath ../shared)
 INFRA := $(PYTHON) deploy/local/infra.py
 
-.PHONY: help setup infra-up infra-down infra-status run demo test lint typecheck eval eval-cv train bench bench-quick chaos soak clean dashboard-snapshot fuzz reliability-doc
+.PHONY: help setup infra-up infra-down infra-status run demo test lint typecheck eval eval-cv train bench bench-quick chaos soak clean dashboard-snapshot desk-screenshots fuzz reliability-doc
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
-setup: $(VENV)/.installed ## install Python dependencies (pinned) and system packages the tests use
+setup: $(VENV)/.installed tests/browser/node_modules/.installed ## install Python dependencies (pinned), axe-core for the browser tests, and system packages the tests use
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	bash deploy/local/setup-system.sh
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
 	$(VENV)/bin/pip install -q -c requirements.lock -e '.[dev]'
+	touch $@
+
+# axe-core (pinned in tests/browser/package-lock.json), injected into pages by the browser tests.
+tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --silent
 	touch $@
 
 infra-up: ## start the local Kafka (KRaft) and Elasticsearch on 127.0.0.1 (reuses running ones)
@@ -68,6 +73,9 @@ run: setup infra-up ## start everything locally, ingest the example article (ART
 
 demo: setup infra-up ## the same as run in a fresh namespace; exits 0 once the alert arrived
 	$(PARLEY) demo $(if $(ARTICLE),--article $(ARTICLE))
+
+desk-screenshots: setup infra-up ## run the stack on the Desk's example articles, save its main pages to docs/img/desk-*.png
+	$(PY) deploy/desk/screenshots.py --out docs/img
 
 dashboard-snapshot: setup infra-up ## run the stack with a real Prometheus, render the main dashboard panels to docs/img/dashboard.png
 	$(PY) deploy/prometheus/snapshot.py --out docs/img/dashboard.png

@@ -1,5 +1,5 @@
 """Shared test helpers. The folder sets the marker: tests/integration -> integration, tests/e2e -> e2e,
-tests/fuzz -> fuzz."""
+tests/fuzz -> fuzz, tests/browser -> browser."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ os.environ.setdefault("PARLEY_DATA_DIR", str(ROOT / ".local" / "test-data"))
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         parts = Path(str(item.fspath)).relative_to(ROOT / "tests").parts
-        if parts and parts[0] in ("integration", "e2e", "chaos", "bench", "fuzz"):
+        if parts and parts[0] in ("integration", "e2e", "chaos", "bench", "fuzz", "browser"):
             item.add_marker(getattr(pytest.mark, parts[0]))
 
 

@@ -5,6 +5,8 @@
 #   kcat             an independent Kafka client for tests and debugging
 #   promtool         validates the Prometheus configuration (package `prometheus`)
 #   docker-compose   validates the compose file (`docker-compose config`), when Debian has it
+#   chromium         the browser tests drive Debian's Chromium (Playwright, headless); none is downloaded
+#   npm              installs the pinned axe-core the browser tests inject
 #
 # Idempotent and fast when everything is present: only `command -v` checks run, and
 # `apt-get update` runs once, only when something has to be installed. Without root (and without
@@ -18,12 +20,14 @@ declare -A wanted=(
   [kcat]=kcat
   [promtool]=prometheus
   [docker-compose]=docker-compose
+  [chromium]=chromium
+  [npm]=npm
 )
 # Packages whose absence from the archive is tolerated.
 optional=" docker-compose "
 
 missing=()
-for cmd in java mvn kcat promtool docker-compose; do
+for cmd in java mvn kcat promtool docker-compose chromium npm; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${wanted[$cmd]}")
 done
 

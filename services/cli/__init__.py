@@ -21,7 +21,7 @@ from parley.services.enrichment.extract import extract_command
 from parley.services.indexer.cli import app as indexer_app
 from parley.services.ingest.cli import ingest
 from parley.services.ingest.feeds_cli import app as feeds_app
-from parley.services.search.cli import search, talks_app
+from parley.services.search.cli import desk_app, search, talks_app
 from parley.services.webhook_sink.cli import webhook_sink
 
 app = typer.Typer(
@@ -36,6 +36,7 @@ app.command("extract")(extract_command)
 app.add_typer(indexer_app, name="indexer")
 app.command("search")(search)
 app.add_typer(talks_app, name="talks")
+app.add_typer(desk_app, name="desk")
 app.add_typer(articles_app, name="articles")
 app.command("reindex")(reindex_command)
 app.add_typer(alerting_app, name="alerting")

@@ -7,12 +7,13 @@ an empty result (nothing has been indexed yet).
 
 from __future__ import annotations
 
-from datetime import date
+import dataclasses
+from datetime import date, datetime
 from typing import Any
 
 from elasticsearch import BadRequestError, Elasticsearch, NotFoundError
 
-from parley.services.search import queries
+from parley.services.search import queries, regions, talks_queries
 from parley.shared.elasticsearch import es_errors
 from parley.shared.errors import InputError
 from parley.shared.topics import Names
@@ -50,10 +51,80 @@ def search_articles(es: Elasticsearch, names: Names, params: queries.SearchParam
 
 
 def upcoming_talks(
-    es: Elasticsearch, names: Names, country: str | None, today: date, limit: int = 50
+    es: Elasticsearch,
+    names: Names,
+    params: talks_queries.UpcomingParams,
+    today: date,
+    region: str | None = None,
 ) -> list[dict[str, Any]]:
-    response = _search(es, names.alias("talks"), queries.build_upcoming(country, today, limit))
+    """Talks still to come, nearest first; `region` (an M49 region) keeps those whose parties or
+    mediator lie in it, by the names the talks index holds."""
+    if region and region.strip():
+        if region.strip().casefold() not in {r.casefold() for r in regions.regions()}:
+            raise InputError(f"region: one of {', '.join(regions.regions())}")
+        known = talks_queries.names_results(_search(es, names.alias("talks"), talks_queries.build_names()))
+        params = dataclasses.replace(params, names=tuple(regions.in_region(known, region)))
+    response = _search(es, names.alias("talks"), talks_queries.build_upcoming(params, today))
     return queries.talks_results(response)
+
+
+def calendar_talks(
+    es: Elasticsearch, names: Names, country: str | None, now: datetime, limit: int = 1000
+) -> list[dict[str, Any]]:
+    body = talks_queries.build_calendar(country, now.date(), now, limit)
+    return queries.talks_results(_search(es, names.alias("talks"), body))
+
+
+def talks_alerts(es: Elasticsearch, names: Names, talks_id: str) -> list[dict[str, Any]]:
+    """Every alert sent about one talks event, oldest first."""
+    return _sources(_search(es, names.alias("alerts"), talks_queries.build_alerts_of(talks_id)))
+
+
+def recent_alerts(
+    es: Elasticsearch, names: Names, after: str | None, limit: int = 20
+) -> list[dict[str, Any]]:
+    return _sources(_search(es, names.alias("alerts"), talks_queries.build_recent_alerts(after, limit)))
+
+
+def articles_by_id(es: Elasticsearch, names: Names, ids: list[str]) -> list[dict[str, Any]]:
+    """The articles with these ids (those still indexed), without their text."""
+    if not ids:
+        return []
+    fields = ["article_id", "title", "url", "source", "published", "story_id", "language"]
+    return _sources(_search(es, names.alias("articles"), talks_queries.build_by_ids(ids, fields)))
+
+
+def talks_of_articles(es: Elasticsearch, names: Names, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """article id -> the talks events it reported."""
+    if not ids:
+        return {}
+    out: dict[str, list[dict[str, Any]]] = {}
+    for talks in _sources(_search(es, names.alias("talks"), talks_queries.build_talks_of_articles(ids))):
+        for article_id in set(talks.get("article_ids", ())) & set(ids):
+            out.setdefault(article_id, []).append(talks)
+    return out
+
+
+def last_changes(es: Elasticsearch, names: Names, talks_ids: list[str]) -> dict[str, str]:
+    """talks id -> when it last changed (its latest announced or updated alert)."""
+    if not talks_ids:
+        return {}
+    body = talks_queries.build_last_changes(talks_ids)
+    return talks_queries.last_changes_results(_search(es, names.alias("alerts"), body))
+
+
+def get_feed(es: Elasticsearch, names: Names, feed_id: str) -> dict[str, Any] | None:
+    hits = _sources(_search(es, names.alias("feeds"), talks_queries.build_by_ids([feed_id])))
+    return hits[0] if hits else None
+
+
+def list_feeds(es: Elasticsearch, names: Names) -> list[dict[str, Any]]:
+    body = {"query": {"match_all": {}}, "sort": [{"created_at": "asc"}], "size": 1000}
+    return _sources(_search(es, names.alias("feeds"), body))
+
+
+def _sources(response: dict[str, Any]) -> list[dict[str, Any]]:
+    return [dict(hit.get("_source", {})) for hit in response.get("hits", {}).get("hits", [])]
 
 
 def get_talks(es: Elasticsearch, names: Names, talks_id: str) -> dict[str, Any] | None:

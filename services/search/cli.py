@@ -70,13 +70,16 @@ def upcoming(
     country: Annotated[
         str | None, typer.Option(help="only talks with this country as party or mediator")
     ] = None,
+    region: Annotated[
+        str | None, typer.Option(help="only talks with a party or mediator in this UN M49 region")
+    ] = None,
     limit: Annotated[int, typer.Option(help="number of talks (1-100)")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="print the answer as JSON")] = False,
 ) -> None:
     """Talks announced or rescheduled, starting today or later (or not yet dated), soonest first."""
     from datetime import UTC, datetime
 
-    from parley.services.search import backend
+    from parley.services.search import backend, talks_queries
     from parley.services.search.settings import SearchSettings
     from parley.shared.elasticsearch import make_client
     from parley.shared.errors import ElasticsearchUnavailable, InputError
@@ -87,7 +90,8 @@ def upcoming(
     es = make_client(settings.es)
     try:
         today = datetime.now(UTC).date()
-        talks = backend.upcoming_talks(es, Names(settings.namespace), country, today, limit)
+        params = talks_queries.upcoming_params(country, limit=limit)
+        talks = backend.upcoming_talks(es, Names(settings.namespace), params, today, region)
     except InputError as exc:
         typer.echo(f"parley talks upcoming: {exc}", err=True)
         raise typer.Exit(1) from None
@@ -154,3 +158,84 @@ def serve() -> None:
         typer.echo(f"parley: invalid configuration: {'; '.join(exc.problems)}", err=True)
         raise typer.Exit(2) from None
     uvicorn.run(api, host=settings.http.host, port=settings.http_port(PORTS[SERVICE]), log_config=None)
+
+
+desk_app = typer.Typer(help="Parley Desk: calendar subscriptions.")
+desk_feeds_app = typer.Typer(help="Calendar subscriptions: read-only capability URLs for the talks calendar.")
+desk_app.add_typer(desk_feeds_app, name="feeds")
+
+
+@desk_feeds_app.command("create")
+def feeds_create(
+    name: Annotated[str, typer.Option(help="a label to recognise it by in `list`")] = "",
+    country: Annotated[str | None, typer.Option(help="only the talks of this country")] = None,
+) -> None:
+    """Create a subscription and print its URL (shown this once: only a hash is kept)."""
+    from parley.services.search import feeds
+    from parley.services.search.settings import SearchSettings
+    from parley.shared.errors import InputError, KafkaUnavailable
+    from parley.shared.runtime import settings_or_exit
+
+    settings = settings_or_exit(SearchSettings)
+    try:
+        created = feeds.create(settings, name, country)
+    except InputError as exc:
+        typer.echo(f"parley desk feeds create: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except KafkaUnavailable as exc:
+        typer.echo(f"parley desk feeds create: Kafka unavailable: {exc}", err=True)
+        raise typer.Exit(3) from None
+    typer.echo(f"feed {created.feed_id} created; subscribe to (keep it private, it is shown only now):")
+    typer.echo(created.url)
+
+
+@desk_feeds_app.command("list")
+def feeds_list(as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+    """The subscriptions in force (never their secrets)."""
+    from parley.services.search import backend
+    from parley.services.search.settings import SearchSettings
+    from parley.shared.elasticsearch import make_client
+    from parley.shared.errors import ElasticsearchUnavailable
+    from parley.shared.runtime import settings_or_exit
+    from parley.shared.topics import Names
+
+    settings = settings_or_exit(SearchSettings)
+    es = make_client(settings.es)
+    try:
+        rows = [
+            {k: row.get(k) for k in ("feed_id", "name", "country", "created_at")}
+            for row in backend.list_feeds(es, Names(settings.namespace))
+        ]
+    except ElasticsearchUnavailable as exc:
+        typer.echo(f"parley desk feeds list: Elasticsearch unavailable: {exc}", err=True)
+        raise typer.Exit(3) from None
+    finally:
+        es.close()
+    if as_json:
+        typer.echo(json.dumps({"feeds": rows}, indent=2))
+        return
+    typer.echo(f"{len(rows)} calendar subscription{'' if len(rows) == 1 else 's'}")
+    for row in rows:
+        typer.echo(
+            f"{row['feed_id']}  {row['created_at']}  {row['country'] or 'all countries'}  {row['name']}"
+        )
+
+
+@desk_feeds_app.command("revoke")
+def feeds_revoke(feed_id: Annotated[str, typer.Argument(help="the feed id `list` shows")]) -> None:
+    """Revoke a subscription: its URL answers 401 within seconds."""
+    from parley.services.search import feeds
+    from parley.services.search.settings import SearchSettings
+    from parley.shared.errors import InputError, KafkaUnavailable
+    from parley.shared.runtime import settings_or_exit
+
+    settings = settings_or_exit(SearchSettings)
+    try:
+        feeds.revoke(settings, feed_id)
+    except InputError as exc:
+        typer.echo(f"parley desk feeds revoke: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except KafkaUnavailable as exc:
+        typer.echo(f"parley desk feeds revoke: Kafka unavailable: {exc}", err=True)
+        raise typer.Exit(3) from None
+    typer.echo(f"feed {feed_id} revoked")

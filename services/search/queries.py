@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from parley.shared.errors import InputError
-from parley.shared.extraction import TALKS_STATUSES, UPCOMING_STATUSES
+from parley.shared.extraction import TALKS_STATUSES
 
 MAX_LIMIT = 100
 EM_TAG = re.compile(r"(</?em>)")
@@ -35,11 +35,6 @@ ARTICLE_SOURCE = [
 ]
 SCORED_SORT: list[Any] = ["_score", {"published": "desc"}, {"article_id": "asc"}]
 RECENT_SORT: list[Any] = [{"published": "desc"}, {"article_id": "asc"}]
-UPCOMING_SORT: list[Any] = [
-    {"start_date": {"order": "asc", "missing": "_last"}},
-    {"last_seen": "desc"},
-    {"talks_id": "asc"},
-]
 
 
 @dataclass(frozen=True)
@@ -51,6 +46,9 @@ class SearchParams:
     status: str | None = None
     limit: int = 20
     cursor: list[Any] | None = None
+    source: str | None = None
+    language: str | None = None
+    has_talks: bool | None = None
 
 
 def parse_date(value: str | None, name: str) -> str | None:
@@ -96,6 +94,9 @@ def search_params(
     status: str | None = None,
     limit: int | None = 20,
     cursor: str | None = None,
+    source: str | None = None,
+    language: str | None = None,
+    has_talks: bool | None = None,
 ) -> SearchParams:
     """Validate user input (raising InputError with the reason) into SearchParams."""
     q = q.strip() if q else None
@@ -114,7 +115,17 @@ def search_params(
         status=status,
         limit=limit,
         cursor=decode_cursor(cursor),
+        source=_keyword(source, "source"),
+        language=_keyword(language, "language"),
+        has_talks=has_talks,
     )
+
+
+def _keyword(value: str | None, name: str) -> str | None:
+    text = value.strip() if value else ""
+    if len(text) > 200:
+        raise InputError(f"{name}: at most 200 characters")
+    return text or None
 
 
 def build_search(params: SearchParams) -> dict[str, Any]:
@@ -127,6 +138,13 @@ def build_search(params: SearchParams) -> dict[str, Any]:
         filters.append({"range": {"published": bounds}})
     if params.status:
         filters.append({"nested": {"path": "talks", "query": {"term": {"talks.status": params.status}}}})
+    if params.source:
+        filters.append({"term": {"source": {"value": params.source, "case_insensitive": True}}})
+    if params.language:
+        filters.append({"term": {"language": {"value": params.language, "case_insensitive": True}}})
+    if params.has_talks is not None:
+        bound = {"gte": 1} if params.has_talks else {"lte": 0}
+        filters.append({"range": {"talks_count": bound}})
     must: list[dict[str, Any]] = []
     if params.q:
         must.append({"multi_match": {"query": params.q, "fields": list(TEXT_FIELDS), "tie_breaker": 0.3}})
@@ -182,38 +200,6 @@ def search_results(response: dict[str, Any], limit: int) -> dict[str, Any]:
         "hits": out,
         "next_cursor": next_cursor,
     }
-
-
-def build_upcoming(country: str | None, today: date, limit: int = 50) -> dict[str, Any]:
-    """Talks still to come: announced or rescheduled, starting today or later (or undated)."""
-    if not 1 <= limit <= MAX_LIMIT:
-        raise InputError(f"limit: must be between 1 and {MAX_LIMIT}")
-    filters: list[dict[str, Any]] = [
-        {"terms": {"status": sorted(UPCOMING_STATUSES)}},
-        {
-            "bool": {
-                "should": [
-                    {"range": {"start_date": {"gte": today.isoformat()}}},
-                    {"bool": {"must_not": {"exists": {"field": "start_date"}}}},
-                ],
-                "minimum_should_match": 1,
-            }
-        },
-    ]
-    if country and country.strip():
-        value = country.strip()
-        filters.append(
-            {
-                "bool": {
-                    "should": [
-                        {"term": {"parties": {"value": value, "case_insensitive": True}}},
-                        {"term": {"mediators": {"value": value, "case_insensitive": True}}},
-                    ],
-                    "minimum_should_match": 1,
-                }
-            }
-        )
-    return {"query": {"bool": {"filter": filters}}, "sort": UPCOMING_SORT, "size": limit}
 
 
 def talks_results(response: dict[str, Any]) -> list[dict[str, Any]]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
-from parley.shared.api_tokens import check_api_token, required_token
-from parley.shared.settings import ParleySettings
+from parley.shared.api_tokens import check_api_token, required_token, token_problem
+from parley.shared.errors import ConfigError
+from parley.shared.settings import DeskLinkSettings, ParleySettings
 
 
 class SearchSection(BaseModel):
@@ -17,8 +21,19 @@ class SearchSection(BaseModel):
     default_limit: int = Field(default=20, ge=1, le=100)
 
 
+class DeskSection(DeskLinkSettings):
+    """Parley Desk's browser sessions: stateless cookies signed with `session_secret`.
+
+    Without a secret, the key is derived from the search API token, so that a deployment with a
+    token has working sign-in; changing the token then signs every browser out."""
+
+    session_secret: SecretStr | None = None
+    session_hours: int = Field(default=12, ge=1, le=24 * 30)
+
+
 class SearchSettings(ParleySettings):
     search: SearchSection = SearchSection()
+    desk: DeskSection = DeskSection()
 
     def check_auth(self) -> None:
         """Refuse to serve with a missing or weak token, as ingest does (shared/api_tokens.py)."""
@@ -28,6 +43,17 @@ class SearchSettings(ParleySettings):
             self.search.api_token,
             self.search.insecure_no_auth,
         )
+        secret = self.desk.session_secret
+        problem = token_problem(secret.get_secret_value()) if secret is not None else None
+        if problem:
+            raise ConfigError([f"PARLEY_DESK_SESSION_SECRET: {problem}"])
+
+    def session_key(self) -> bytes:
+        """The key that signs Desk session cookies (see DeskSection)."""
+        if self.desk.session_secret is not None:
+            return self.desk.session_secret.get_secret_value().encode()
+        token = self.required_token() or ""
+        return hmac.new(token.encode(), b"parley desk session v1", hashlib.sha256).digest()
 
     def required_token(self) -> str | None:
         """The token the API requires, or None when it runs without authentication."""

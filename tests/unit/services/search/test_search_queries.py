@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
@@ -97,20 +96,16 @@ def test_cursor_round_trip_and_next_cursor() -> None:
     assert queries.search_results(response, limit=3)["next_cursor"] is None
 
 
-def test_upcoming_talks_query() -> None:
-    body = queries.build_upcoming("Ukraine", date(2026, 2, 3))
-    filters = body["query"]["bool"]["filter"]
-    assert filters[0] == {"terms": {"status": ["announced", "rescheduled"]}}
-    should = filters[1]["bool"]["should"]
-    assert {"range": {"start_date": {"gte": "2026-02-03"}}} in should
-    assert {"bool": {"must_not": {"exists": {"field": "start_date"}}}} in should
-    assert filters[2]["bool"]["should"][0] == {
-        "term": {"parties": {"value": "Ukraine", "case_insensitive": True}}
-    }
-    assert body["sort"][0] == {"start_date": {"order": "asc", "missing": "_last"}}
-    assert len(queries.build_upcoming(None, date(2026, 2, 3))["query"]["bool"]["filter"]) == 2
-    with pytest.raises(InputError):
-        queries.build_upcoming(None, date(2026, 2, 3), limit=500)
+def test_source_language_and_has_talks_filters() -> None:
+    params = queries.search_params("talks", source=" Wire.example ", language="en", has_talks=True)
+    filters = queries.build_search(params)["query"]["bool"]["filter"]
+    assert {"term": {"source": {"value": "Wire.example", "case_insensitive": True}}} in filters
+    assert {"term": {"language": {"value": "en", "case_insensitive": True}}} in filters
+    assert {"range": {"talks_count": {"gte": 1}}} in filters
+    without = queries.build_search(queries.search_params(has_talks=False))["query"]["bool"]["filter"]
+    assert without == [{"range": {"talks_count": {"lte": 0}}}]
+    with pytest.raises(InputError, match="source"):
+        queries.search_params(source="x" * 201)
 
 
 def test_search_refuses_to_start_without_a_token_unless_insecure() -> None:
