@@ -52,6 +52,9 @@ FIGURES: dict[str, Figure] = {
     "alert_latency_p99_ms": Figure("ms", "article published to alert delivered, 99th percentile"),
     "elastalert2_latency_10s_ms": Figure("ms", "ElastAlert 2 with a 10 s run interval, same articles"),
     "elastalert2_latency_60s_ms": Figure("ms", "ElastAlert 2 with a 60 s run interval, same articles"),
+    "desk_page_p95_ms": Figure(
+        "ms", "Parley Desk's upcoming page and an event page, the worse p95 (target 150)"
+    ),
 }
 
 

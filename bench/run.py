@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import articles as article_gen
-from bench import e2e_bench, es_bench, extract_bench, kafka_bench
+from bench import desk_bench, e2e_bench, es_bench, extract_bench, kafka_bench
 from bench import elastalert_bench as ea_bench
 from bench.result import RESULTS_DIR, build_result, git_state, machine_info, write_result
 from parley.shared.settings import ParleySettings, load_settings
@@ -43,6 +44,9 @@ class Plan:
     scale_replicas: tuple[int, ...]  # enrichment processes; () skips the comparison
     scale_articles: int
     growth_sizes: tuple[int, ...]  # articles per fresh stack; () skips
+    desk_articles: int  # articles and talks events indexed for the Desk page times
+    desk_talks: int
+    desk_pages: int  # pages of each kind fetched per repetition
 
 
 PLANS = {
@@ -60,6 +64,9 @@ PLANS = {
         scale_replicas=(),
         scale_articles=0,
         growth_sizes=(),
+        desk_articles=10_000,
+        desk_talks=500,
+        desk_pages=50,
     ),
     "full": Plan(
         repetitions=5,
@@ -75,6 +82,9 @@ PLANS = {
         scale_replicas=(1, 2, 3),
         scale_articles=3_000,
         growth_sizes=(1_000, 10_000, 100_000),
+        desk_articles=100_000,
+        desk_talks=2_000,
+        desk_pages=200,
     ),
 }
 
@@ -111,6 +121,7 @@ PHASE_FIGURES = {
         "elastalert2_latency_60s_ms",
     ),
     "measure_growth": (),
+    "measure_desk": ("desk_page_p95_ms",),
 }
 _RUN_STARTED = time.monotonic()
 
@@ -324,6 +335,49 @@ def measure_e2e(
         bench.stop()
 
 
+def measure_desk(
+    ws: kafka_bench.Workspace,
+    plan: Plan,
+    docs: list[dict[str, Any]],
+    samples: dict[str, list[float]],
+    notes: list[str],
+    not_measured: dict[str, str],
+) -> None:
+    """Parley Desk: the upcoming page and an event page over a large index, p95 per repetition."""
+    log(f"desk: bulk-indexing {plan.desk_articles:,} articles and {plan.desk_talks:,} talks events (untimed)")
+    data = desk_bench.build(ws, plan.desk_articles, plan.desk_talks)
+    base, server, thread = desk_bench.serve(ws, data.namespace)
+    rng = random.Random(11)
+    try:
+        desk_bench.page_times(base, ["/desk/", f"/desk/talks/{data.talks_ids[0]}"] * 5)  # warm-up, untimed
+        rows = []
+        for rep in range(1, plan.repetitions + 1):
+            upcoming = desk_bench.page_times(base, ["/desk/"] * plan.desk_pages)
+            events = desk_bench.page_times(
+                base, [f"/desk/talks/{rng.choice(data.talks_ids)}" for _ in range(plan.desk_pages)]
+            )
+            pair = (e2e_bench.percentile(upcoming, 95), e2e_bench.percentile(events, 95))
+            samples["desk_page_p95_ms"].append(max(pair))
+            rows.append(pair)
+            log(
+                f"desk rep {rep}/{plan.repetitions}: upcoming p95 {pair[0]:.0f} ms, event page p95 {pair[1]:.0f} ms"
+            )
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    notes.append(
+        f"desk_page_p95_ms: the worse of two p95s per repetition, {plan.desk_pages} fetches each, one after "
+        f"another over HTTP from this process: the upcoming page (`/desk/`, its first 100 talks grouped by day, "
+        "each card's last change from the alerts index, the 10 latest alerts) and an event page "
+        "(`/desk/talks/<id>` of a random event: state, alerts, reporting articles by story), served by "
+        "the search service under uvicorn in this process (no token); the index: "
+        f"{data.articles:,} articles, {len(data.talks_ids):,} talks events and {data.alerts:,} alerts bulk-indexed "
+        f"through the indexer's document functions into a fresh namespace ({data.index_s:.0f} s, untimed; "
+        "bench/desk_bench.py says how they are made); per repetition (upcoming, event) p95 ms: "
+        + "; ".join(f"{u:.0f}, {e:.0f}" for u, e in rows)
+    )
+
+
 def measure_growth(
     ws: kafka_bench.Workspace,
     plan: Plan,
@@ -396,7 +450,7 @@ def measure(settings: ParleySettings, plan: Plan) -> tuple[dict[str, list[float]
             cli = kafka_bench.cli_ingest(ws, jsonl, cli_n)
         log(f"CLI: {cli.per_s:,.1f}/s")
 
-        for phase in (measure_es, measure_e2e, measure_growth):
+        for phase in (measure_es, measure_desk, measure_e2e, measure_growth):
             try:
                 phase(ws, plan, docs, samples, notes, not_measured)
             except Exception as exc:  # one phase failing must not lose the others' figures

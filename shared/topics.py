@@ -113,6 +113,15 @@ class Names:
     def feeds(self) -> str:
         return DESK_FEEDS.name(self.namespace)
 
+    def index_topic(self, kind: str) -> str:
+        """The topic an index kind is built from (the indexer reads it; a reindex replays it)."""
+        return {
+            IndexKind.ARTICLES: self.enriched,
+            IndexKind.TALKS: self.talks,
+            IndexKind.ALERTS: self.alerts,
+            IndexKind.FEEDS: self.feeds,
+        }[IndexKind(kind)]
+
     def group(self, service: str) -> str:
         """Consumer group / faust app id of a service."""
         return f"{self.namespace}-{service}"

@@ -17,7 +17,8 @@ from parley.shared.topics import IndexKind
 
 def reindex_command(
     kind: Annotated[
-        IndexKind | None, typer.Option("--kind", help="only this kind (default: articles, then talks)")
+        IndexKind | None,
+        typer.Option("--kind", help="only this kind (default: every kind: articles, talks, alerts, feeds)"),
     ] = None,
 ) -> None:
     """Rebuild `<ns>-<kind>-v<N+1>` from its topic (offset zero) and switch the alias to it."""

@@ -188,15 +188,14 @@ class Indexer:
         self.producer = producer or make_producer(settings.kafka, f"{group}-producer")
         self.targets = dict(targets or {})
         self.dead_letters = dead_letters
-        everything: dict[str, tuple[str, tuple[type[Event], ...]]] = {
-            self.names.enriched: ("articles", (ArticleEnriched, ArticleDeleted)),
-            self.names.talks: ("talks", (TalksRecorded,)),
-            self.names.alerts: (
-                "alerts",
-                (TalksAnnounced, TalksUpdated, TalksCorroborated, AlertRedeliveryRequested),
-            ),
-            self.names.feeds: ("feeds", (FeedCreated, FeedRevoked)),
+        events: dict[str, tuple[type[Event], ...]] = {
+            "articles": (ArticleEnriched, ArticleDeleted),
+            "talks": (TalksRecorded,),
+            # Redelivery requests share the alerts topic and make no document.
+            "alerts": (TalksAnnounced, TalksUpdated, TalksCorroborated, AlertRedeliveryRequested),
+            "feeds": (FeedCreated, FeedRevoked),
         }
+        everything = {self.names.index_topic(kind): (kind, classes) for kind, classes in events.items()}
         self.kind_of = {topic: kind for topic, (kind, _) in everything.items() if kind in kinds}
         self.expected = {topic: classes for topic, (kind, classes) in everything.items() if kind in kinds}
         self.decoders = {topic: EventDecoder(classes) for topic, classes in self.expected.items()}

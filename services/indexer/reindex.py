@@ -49,7 +49,7 @@ class ReindexResult:
 
 
 def topic_of(names: Names, kind: str) -> str:
-    return {"articles": names.enriched, "talks": names.talks}[kind]
+    return names.index_topic(kind)
 
 
 def next_index(es: Elasticsearch, names: Names, kind: str) -> tuple[int, str]:

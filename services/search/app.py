@@ -198,7 +198,7 @@ def create_app(settings: SearchSettings, es: Elasticsearch | None = None) -> Fas
         return {"elasticsearch": await asyncio.to_thread(reachable, client)}
 
     app.include_router(health_routes(readiness))
-    app.include_router(desk_router(client, names, access))
+    app.include_router(desk_router(client, names, access, settings.desk.public_url))
     mount_static(app)
 
     @app.get("/", include_in_schema=False)

@@ -35,7 +35,10 @@ def description(talks: Mapping[str, Any], articles: Sequence[Mapping[str, Any]])
     lines.append(f"Status: {talks.get('status', 'unknown')}")
     if talks.get("date_text"):
         lines.append(f"Dates as reported: {talks['date_text']}")
-    links = [a for a in articles if a.get("url")][:MAX_LINKS]
+    # http(s) only, as on the Desk's pages: a calendar app may make any URL in the text a link.
+    links = [a for a in articles if str(a.get("url") or "").lower().startswith(("http://", "https://"))][
+        :MAX_LINKS
+    ]
     if links:
         lines.append("Sources:")
         lines += [f"- {a.get('source') or 'source'}: {a.get('title', '')} {a['url']}".strip() for a in links]

@@ -226,7 +226,7 @@ def feeds_revoke(feed_id: Annotated[str, typer.Argument(help="the feed id `list`
     """Revoke a subscription: its URL answers 401 within seconds."""
     from parley.services.search import feeds
     from parley.services.search.settings import SearchSettings
-    from parley.shared.errors import InputError, KafkaUnavailable
+    from parley.shared.errors import ElasticsearchUnavailable, InputError, KafkaUnavailable
     from parley.shared.runtime import settings_or_exit
 
     settings = settings_or_exit(SearchSettings)
@@ -235,7 +235,7 @@ def feeds_revoke(feed_id: Annotated[str, typer.Argument(help="the feed id `list`
     except InputError as exc:
         typer.echo(f"parley desk feeds revoke: {exc}", err=True)
         raise typer.Exit(1) from None
-    except KafkaUnavailable as exc:
-        typer.echo(f"parley desk feeds revoke: Kafka unavailable: {exc}", err=True)
+    except (KafkaUnavailable, ElasticsearchUnavailable) as exc:
+        typer.echo(f"parley desk feeds revoke: unavailable: {exc}", err=True)
         raise typer.Exit(3) from None
     typer.echo(f"feed {feed_id} revoked")

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 
+from parley.services.search import backend
 from parley.services.search.desk.access import FEED_KEY_SEPARATOR, secret_hash
 from parley.services.search.settings import SearchSettings
+from parley.shared.elasticsearch import make_client
 from parley.shared.errors import InputError
 from parley.shared.events import FeedCreated, FeedRevoked, encode, wrap
 from parley.shared.kafka import kafka_errors, make_producer
@@ -67,6 +69,15 @@ def create(settings: SearchSettings, name: str = "", country: str | None = None)
 
 
 def revoke(settings: SearchSettings, feed_id: str) -> None:
+    """Revoke a subscription in force; InputError for an id that names none (a typo must not
+    read as a revocation while the real URL keeps working)."""
     if not feed_id or len(feed_id) > 64 or FEED_KEY_SEPARATOR in feed_id:
         raise InputError("give the feed id (as `parley desk feeds list` shows it), not its URL")
+    es = make_client(settings.es)
+    try:
+        found = backend.get_feed(es, Names(settings.namespace), feed_id)
+    finally:
+        es.close()
+    if found is None:
+        raise InputError(f"no calendar subscription {feed_id!r} is in force (see `parley desk feeds list`)")
     _send(settings, feed_id, FeedRevoked(feed_id=feed_id, revoked_at=datetime.now(UTC)))

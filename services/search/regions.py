@@ -50,7 +50,7 @@ def regions() -> tuple[str, ...]:
     return (*subregions, *continents)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def country_named(name: str) -> Country | None:
     """The country a name refers to (its everyday or official name), or None."""
     text = name.strip()

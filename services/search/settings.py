@@ -22,10 +22,9 @@ class SearchSection(BaseModel):
 
 
 class DeskSection(DeskLinkSettings):
-    """Parley Desk's browser sessions: stateless cookies signed with `session_secret`.
-
-    Without a secret, the key is derived from the search API token, so that a deployment with a
-    token has working sign-in; changing the token then signs every browser out."""
+    """Parley Desk's browser sessions: stateless cookies signed with a key derived from
+    `session_secret` and the search API token (HMAC), so that changing either signs every browser
+    out; without a secret, from the token alone."""
 
     session_secret: SecretStr | None = None
     session_hours: int = Field(default=12, ge=1, le=24 * 30)
@@ -50,10 +49,9 @@ class SearchSettings(ParleySettings):
 
     def session_key(self) -> bytes:
         """The key that signs Desk session cookies (see DeskSection)."""
-        if self.desk.session_secret is not None:
-            return self.desk.session_secret.get_secret_value().encode()
+        secret = self.desk.session_secret.get_secret_value() if self.desk.session_secret else ""
         token = self.required_token() or ""
-        return hmac.new(token.encode(), b"parley desk session v1", hashlib.sha256).digest()
+        return hmac.new(f"parley desk session v1|{secret}".encode(), token.encode(), hashlib.sha256).digest()
 
     def required_token(self) -> str | None:
         """The token the API requires, or None when it runs without authentication."""

@@ -21,7 +21,10 @@ UPCOMING_SORT: list[Any] = [
 # subscribers' calendars show the change instead of the event silently vanishing.
 WITHDRAWN_DAYS = 30
 WITHDRAWN_STATUSES = ("cancelled", "postponed")
-MAX_NAMES = 500
+# Talks in the calendar: to come, under way, and held; each stays while its last day is at most
+# this many days past, so that calendars keep events that are happening or just happened.
+CALENDAR_STATUSES = ("announced", "rescheduled", "held")
+PAST_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -51,11 +54,14 @@ def upcoming_params(
     text = country.strip() if country else ""
     if len(text) > 100:
         raise InputError("country: at most 100 characters")
+    start, end = _day(date_from, "from"), _day(date_to, "to")
+    if start and end and start > end:
+        raise InputError("from: after to")
     return UpcomingParams(
         country=text or None,
         statuses=(status,) if status else tuple(sorted(UPCOMING_STATUSES)),
-        date_from=_day(date_from, "from"),
-        date_to=_day(date_to, "to"),
+        date_from=start,
+        date_to=end,
         limit=limit,
     )
 
@@ -79,7 +85,6 @@ def _party(value: str) -> dict[str, Any]:
 
 
 def _any_of(names: tuple[str, ...]) -> dict[str, Any]:
-    names = names[:MAX_NAMES]
     return {
         "bool": {
             "should": [{"terms": {"parties": list(names)}}, {"terms": {"mediators": list(names)}}],
@@ -108,15 +113,24 @@ def build_upcoming(params: UpcomingParams, today: date) -> dict[str, Any]:
 
 
 def build_calendar(country: str | None, today: date, now: datetime, limit: int) -> dict[str, Any]:
-    """The calendar feed: talks to come, and those cancelled or postponed in the last 30 days."""
-    to_come = {
+    """The calendar feed: talks to come, under way or held whose last day is at most 30 days past,
+    and those cancelled or postponed in the last 30 days."""
+    since_day = (today - timedelta(days=PAST_DAYS)).isoformat()
+    last_day = {
         "bool": {
-            "filter": [
-                {"terms": {"status": sorted(UPCOMING_STATUSES)}},
-                {"range": {"start_date": {"gte": today.isoformat()}}},
-            ]
+            "should": [
+                {"range": {"end_date": {"gte": since_day}}},
+                {
+                    "bool": {
+                        "must_not": {"exists": {"field": "end_date"}},
+                        "filter": {"range": {"start_date": {"gte": since_day}}},
+                    }
+                },
+            ],
+            "minimum_should_match": 1,
         }
     }
+    to_come = {"bool": {"filter": [{"terms": {"status": list(CALENDAR_STATUSES)}}, last_day]}}
     since = (now - timedelta(days=WITHDRAWN_DAYS)).isoformat()
     withdrawn = {
         "bool": {

@@ -109,7 +109,8 @@ def poison(chaos: Chaos) -> str:
         names.raw: ("parley.article.received.v1", ("enrichment",)),
         names.enriched: ("parley.article.enriched.v1", ("indexer", "alerting")),
         names.talks: ("parley.talks.recorded.v1", ("indexer",)),
-        names.alerts: ("parley.talks.announced.v1", ("dispatcher",)),
+        names.alerts: ("parley.talks.announced.v1", ("dispatcher", "indexer")),
+        names.feeds: ("parley.feed.created.v1", ("indexer",)),
     }
     count = 0
     for topic, (event_type, services) in inputs.items():

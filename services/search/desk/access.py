@@ -60,16 +60,20 @@ def new_csrf_token() -> str:
 
 
 def csrf_ok(cookie: str | None, form_value: str | None) -> bool:
-    return bool(cookie) and bool(form_value) and secrets.compare_digest(str(cookie), str(form_value))
+    # Bytes: compare_digest refuses str holding non-ASCII characters (a TypeError, a 500).
+    return (
+        bool(cookie)
+        and bool(form_value)
+        and secrets.compare_digest(str(cookie).encode(), str(form_value).encode())
+    )
 
 
-def same_origin(origin: str | None, host: str | None) -> bool:
-    """A browser's Origin header names this host (absent: allowed; older browsers omit it)."""
+def same_origin(origin: str | None, hosts: set[str]) -> bool:
+    """A browser's Origin header names one of this service's hosts: the Host it was asked by, or
+    the public URL's when a proxy rewrites Host. Absent: allowed (older browsers omit it)."""
     if origin is None:
         return True
-    if origin == "null" or not host:
-        return False
-    return origin.split("://", 1)[-1].rstrip("/") == host
+    return origin != "null" and origin.split("://", 1)[-1].rstrip("/") in hosts
 
 
 def secret_hash(secret: str) -> str:

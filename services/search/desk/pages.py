@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from elasticsearch import Elasticsearch
 from fastapi import APIRouter, Form, Query, Request
@@ -61,10 +61,13 @@ def mount_static(app: Any) -> None:
     app.mount("/desk/static", StaticFiles(directory=HERE / "static"), name="desk-static")
 
 
-def desk_router(es: Elasticsearch, names: Names, access: acc.Access) -> APIRouter:
+def desk_router(
+    es: Elasticsearch, names: Names, access: acc.Access, public_url: str | None = None
+) -> APIRouter:
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals["show"] = views.show
     templates.env.filters["at"] = views.at
+    templates.env.filters["link"] = views.link
     router = APIRouter(prefix="/desk", include_in_schema=False)
 
     def signed_in(request: Request) -> bool:
@@ -239,7 +242,7 @@ def desk_router(es: Elasticsearch, names: Names, access: acc.Access) -> APIRoute
                 "type": a.get("type"),
                 "time": a.get("time"),
                 "talks_id": a.get("talks_id"),
-                "href": f"/desk/talks/{a.get('talks_id')}",
+                "href": "/desk/talks/" + quote(str(a.get("talks_id", "")), safe=""),
                 "parties": a.get("parties") or [],
                 "location": a.get("location"),
                 "when": views.when(a),
@@ -263,8 +266,9 @@ def desk_router(es: Elasticsearch, names: Names, access: acc.Access) -> APIRoute
         csrf: Annotated[str, Form()] = "",
         next: Annotated[str, Form()] = "/desk/",
     ) -> Response:
+        hosts = {h for h in (request.headers.get("host"), urlsplit(public_url or "").netloc) if h}
         if not acc.csrf_ok(request.cookies.get(acc.CSRF_COOKIE), csrf) or not acc.same_origin(
-            request.headers.get("origin"), request.headers.get("host")
+            request.headers.get("origin"), hosts
         ):
             return render(
                 request, "signin.html", 403, next=safe_next(next), error="The form expired: try again."

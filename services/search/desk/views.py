@@ -150,6 +150,8 @@ def ago(value: Any, now: datetime) -> str:
         then = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
         return ""
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=UTC)
     seconds = max(0, int((now - then).total_seconds()))
     if seconds < 60:
         return "just now"
@@ -174,3 +176,10 @@ def at(value: Any) -> str:
 def with_changes(talks: list[dict[str, Any]], changed: Mapping[str, str]) -> list[dict[str, Any]]:
     """Each talks event with `changed`: its latest alert's time, else when it was last reported."""
     return [{**t, "changed": changed.get(str(t.get("talks_id")), t.get("last_seen"))} for t in talks]
+
+
+def link(url: Any) -> str | None:
+    """A URL fit for an href: http(s) only. Ingest accepts no other scheme; this keeps a page safe
+    should a document ever hold one (a `javascript:` link would run when clicked)."""
+    text = str(url or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else None

@@ -81,3 +81,18 @@ def test_tags_over_the_keyword_limit_are_kept_unindexed_rather_than_refusing_the
     # is at most 4 bytes in UTF-8. Ingest caps tags at 100 characters, events from before did not.
     tags = props(build_template("articles", "ns", has_english=False))["tags"]
     assert tags["type"] == "keyword" and 100 <= tags["ignore_above"] <= 32_766 // 4
+
+
+@pytest.mark.parametrize("kind", INDEX_KINDS)
+def test_every_index_kind_is_built_from_one_topic_the_indexer_reads_and_reindex_replays(kind: str) -> None:
+    from parley.services.indexer.consumer import Indexer
+    from parley.services.indexer.reindex import topic_of
+    from parley.services.indexer.settings import IndexerSettings
+    from parley.shared.topics import ALL_TOPICS, Names
+
+    names = Names("ns")
+    topic = topic_of(names, kind)
+    assert topic in {spec.name("ns") for spec in ALL_TOPICS}
+    # Only the topic table is looked at: no client is made or used.
+    indexer = Indexer(IndexerSettings(namespace="ns"), consumer=object(), producer=object(), es=object())  # type: ignore[arg-type]
+    assert indexer.kind_of[topic] == kind

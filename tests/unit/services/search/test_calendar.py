@@ -91,3 +91,11 @@ def test_talks_without_a_day_are_left_out_and_text_is_escaped() -> None:
     (event,) = parse(body)
     assert str(event["uid"]) == "t-3"
     assert str(event["location"]) == "Lake; port, North\nside"
+
+
+def test_only_http_source_links_go_into_the_description() -> None:
+    articles = {**ARTICLES, "a2": {"article_id": "a2", "title": "Odd", "url": "javascript:alert(1)"}}
+    (event,) = parse(calendar.calendar([talks()], articles, NOW, lambda _: None))
+    assert "javascript:" not in str(event["description"]) and "https://news.example/1" in str(
+        event["description"]
+    )

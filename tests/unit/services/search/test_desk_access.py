@@ -39,13 +39,16 @@ def test_csrf_needs_the_cookie_and_the_form_to_agree() -> None:
     assert acc.csrf_ok(token, token)
     assert not acc.csrf_ok(token, token + "x")
     assert not acc.csrf_ok(None, token) and not acc.csrf_ok(token, "")
+    assert not acc.csrf_ok(token, "é" * 10)  # non-ASCII: refused, not a TypeError
 
 
 def test_origin_must_be_this_host_when_sent() -> None:
-    assert acc.same_origin(None, "desk.example")
-    assert acc.same_origin("https://desk.example", "desk.example")
-    assert not acc.same_origin("https://evil.example", "desk.example")
-    assert not acc.same_origin("null", "desk.example")
+    hosts = {"127.0.0.1:8086", "desk.example"}
+    assert acc.same_origin(None, hosts)
+    assert acc.same_origin("https://desk.example", hosts)
+    assert acc.same_origin("http://127.0.0.1:8086", hosts)
+    assert not acc.same_origin("https://evil.example", hosts)
+    assert not acc.same_origin("null", hosts)
 
 
 def test_feed_keys_are_checked_against_the_recorded_hash() -> None:
@@ -78,7 +81,15 @@ def test_the_session_key_comes_from_the_secret_or_else_from_the_token() -> None:
     assert with_token.session_key() != other_token.session_key()
     assert TOKEN.encode() not in with_token.session_key()
     chosen = SearchSettings(search=SearchSection(api_token=TOKEN), desk=DeskSection(session_secret="s" * 32))
-    assert chosen.session_key() == b"s" * 32
+    other_secret = SearchSettings(
+        search=SearchSection(api_token=TOKEN), desk=DeskSection(session_secret="t" * 32)
+    )
+    rotated = SearchSettings(
+        search=SearchSection(api_token=TOKEN + "2"), desk=DeskSection(session_secret="s" * 32)
+    )
+    keys = {with_token.session_key(), chosen.session_key(), other_secret.session_key(), rotated.session_key()}
+    assert len(keys) == 4  # a new secret or a new token signs every browser out
+    assert b"s" * 32 not in chosen.session_key()
     with pytest.raises(ConfigError, match="PARLEY_DESK_SESSION_SECRET"):
         SearchSettings(
             search=SearchSection(api_token=TOKEN), desk=DeskSection(session_secret="short")

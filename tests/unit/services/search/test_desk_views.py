@@ -74,3 +74,18 @@ def test_ages_read_naturally() -> None:
     assert views.ago("2026-02-03T09:00:00Z", now) == "3 h ago"
     assert views.ago("2026-01-31T12:00:00Z", now) == "3 d ago"
     assert views.ago("not a time", now) == ""
+    assert views.ago("2026-02-03T09:00:00", now) == "3 h ago"  # no zone: read as UTC, no TypeError
+
+
+def test_only_http_links_reach_an_href() -> None:
+    assert views.link("https://news.example/a") == "https://news.example/a"
+    assert views.link("HTTP://news.example/a") == "HTTP://news.example/a"
+    for bad in (
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "data:text/html,x",
+        "//evil.example",
+        None,
+        "",
+    ):
+        assert views.link(bad) is None

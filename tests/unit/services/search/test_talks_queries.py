@@ -33,7 +33,13 @@ def test_a_date_range_keeps_only_dated_talks_inside_it_and_never_the_past() -> N
 
 def test_status_and_limits_are_checked() -> None:
     assert tq.upcoming_params(status="rescheduled").statuses == ("rescheduled",)
-    for bad in ({"status": "held"}, {"limit": 500}, {"country": "x" * 101}, {"date_from": "next week"}):
+    for bad in (
+        {"status": "held"},
+        {"limit": 500},
+        {"country": "x" * 101},
+        {"date_from": "next week"},
+        {"date_from": "2026-03-01", "date_to": "2026-02-01"},
+    ):
         with pytest.raises(InputError):
             tq.upcoming_params(**bad)  # type: ignore[arg-type]
 
@@ -53,7 +59,9 @@ def test_the_calendar_keeps_withdrawn_talks_for_thirty_days() -> None:
     now = datetime(2026, 2, 3, 12, tzinfo=UTC)
     body = tq.build_calendar(None, TODAY, now, 100)
     to_come, withdrawn = body["query"]["bool"]["filter"][0]["bool"]["should"]
-    assert {"range": {"start_date": {"gte": "2026-02-03"}}} in to_come["bool"]["filter"]
+    assert {"terms": {"status": ["announced", "rescheduled", "held"]}} in to_come["bool"]["filter"]
+    last_day = to_come["bool"]["filter"][1]["bool"]["should"]
+    assert {"range": {"end_date": {"gte": "2026-01-04"}}} in last_day  # under way or just held: kept
     assert {"terms": {"status": ["cancelled", "postponed"]}} in withdrawn["bool"]["filter"]
     assert {"range": {"last_seen": {"gte": "2026-01-04T12:00:00+00:00"}}} in withdrawn["bool"]["filter"]
 
