@@ -122,7 +122,7 @@ def desk_router(
             params = talks_queries.upcoming_params(country, status or None, date_from, date_to, limit=100)
             talks = await call(backend.upcoming_talks, es, names, params, datetime.now(UTC).date(), region)
             changed = await call(backend.last_changes, es, names, [str(t.get("talks_id")) for t in talks])
-            talks = views.with_changes(talks, changed)
+            talks = views.with_changes(talks, changed, datetime.now(UTC))
         except InputError as exc:
             error = str(exc)
         recent = await call(backend.recent_alerts, es, names, None, 10)

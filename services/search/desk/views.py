@@ -173,9 +173,26 @@ def at(value: Any) -> str:
     return f"{then.day} {then:%b %Y, %H:%M} UTC"
 
 
-def with_changes(talks: list[dict[str, Any]], changed: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Each talks event with `changed`: its latest alert's time, else when it was last reported."""
-    return [{**t, "changed": changed.get(str(t.get("talks_id")), t.get("last_seen"))} for t in talks]
+def with_changes(
+    talks: list[dict[str, Any]], changed: Mapping[str, str], now: datetime
+) -> list[dict[str, Any]]:
+    """Each talks event with `changed` (its latest announced or updated alert's time, else when it
+    was last reported) and `fresh` (that was in the last 24 hours: what changed since yesterday)."""
+    out = []
+    for t in talks:
+        when = changed.get(str(t.get("talks_id")), t.get("last_seen"))
+        out.append({**t, "changed": when, "fresh": _within(when, now, timedelta(hours=24))})
+    return out
+
+
+def _within(value: Any, now: datetime, span: timedelta) -> bool:
+    try:
+        then = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=UTC)
+    return timedelta(0) <= now - then <= span
 
 
 def link(url: Any) -> str | None:

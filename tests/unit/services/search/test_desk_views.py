@@ -89,3 +89,18 @@ def test_only_http_links_reach_an_href() -> None:
         "",
     ):
         assert views.link(bad) is None
+
+
+def test_what_changed_since_yesterday_is_marked() -> None:
+    now = datetime(2026, 2, 3, 12, tzinfo=UTC)
+    talks = [
+        {"talks_id": "a", "last_seen": "2026-01-20T10:00:00Z"},
+        {"talks_id": "b", "last_seen": "2026-01-20T10:00:00Z"},
+        {"talks_id": "c", "last_seen": "2026-02-03T08:00:00Z"},
+    ]
+    marked = views.with_changes(talks, {"a": "2026-02-03T11:00:00Z"}, now)
+    assert [(t["changed"], t["fresh"]) for t in marked] == [
+        ("2026-02-03T11:00:00Z", True),
+        ("2026-01-20T10:00:00Z", False),
+        ("2026-02-03T08:00:00Z", True),
+    ]
