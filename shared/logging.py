@@ -101,6 +101,42 @@ class ReadAfterOwnClose(logging.Filter):
         return True
 
 
+class ReadOnClosedSocket(logging.Filter):
+    """Turn kafka-python 3's traceback for a read task that waits on an already-closed socket into a
+    one-line warning.
+
+    When a connection is lost (a young broker drops it during start-up, say), the socket can be
+    closed while the transport's read task is about to wait on it: the selector then refuses the
+    closed socket (fd -1) and logs "Unhandled exception in task" with a traceback. The lost
+    connection itself is logged ("Connection lost"), and the client reconnects; nothing is lost.
+    Only that shape (the read task, a socket with fd -1) is changed; any other unhandled task
+    exception keeps its traceback.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if (
+            isinstance(exc, ValueError | KeyError)
+            and str(record.msg).startswith("Unhandled exception in task")
+            and "-1" in str(exc)
+            and _raised_in(exc, "_read_from_sock")
+        ):
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+            record.msg = "kafka-python read task waited on a socket already closed (connection lost; the client reconnects)"
+            record.args = ()
+            record.exc_info = record.exc_text = None
+        return True
+
+
+def _raised_in(exc: BaseException, function: str) -> bool:
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_name == function:
+            return True
+        tb = tb.tb_next
+    return False
+
+
 def configure_logging(service: str, level: str = "INFO", fmt: str = "json") -> None:
     """Configure once, in the service's entry point."""
     logging.basicConfig(stream=sys.stderr, level=getattr(logging, level), format="%(name)s %(message)s")
@@ -109,6 +145,9 @@ def configure_logging(service: str, level: str = "INFO", fmt: str = "json") -> N
     transport_log = logging.getLogger("kafka.net.transport")
     if not any(isinstance(f, ReadAfterOwnClose) for f in transport_log.filters):
         transport_log.addFilter(ReadAfterOwnClose())
+    selector_log = logging.getLogger("kafka.net.selector")
+    if not any(isinstance(f, ReadOnClosedSocket) for f in selector_log.filters):
+        selector_log.addFilter(ReadOnClosedSocket())
     structlog.configure(
         processors=[
             structlog.contextvars.merge_contextvars,

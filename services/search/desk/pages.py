@@ -118,6 +118,8 @@ def desk_router(
         }
         error = None
         talks: list[dict[str, Any]] = []
+        # The latest alerts do not depend on the filters: asked for at the same time.
+        recent_task = asyncio.ensure_future(call(backend.recent_alerts, es, names, None, 10))
         try:
             params = talks_queries.upcoming_params(country, status or None, date_from, date_to, limit=100)
             talks = await call(backend.upcoming_talks, es, names, params, datetime.now(UTC).date(), region)
@@ -125,7 +127,8 @@ def desk_router(
             talks = views.with_changes(talks, changed, datetime.now(UTC))
         except InputError as exc:
             error = str(exc)
-        recent = await call(backend.recent_alerts, es, names, None, 10)
+        finally:
+            recent = await recent_task
         return render(
             request,
             "upcoming.html",
@@ -145,10 +148,12 @@ def desk_router(
         require(request)
         if not 1 <= len(talks_id) <= 200:
             return render(request, "error.html", 400, message="A talks id has 1 to 200 characters.")
-        talks = await call(backend.get_talks, es, names, talks_id)
+        # The event's alerts need only its id: asked for with the event.
+        talks, alerts = await asyncio.gather(
+            call(backend.get_talks, es, names, talks_id), call(backend.talks_alerts, es, names, talks_id)
+        )
         if talks is None:
             return render(request, "error.html", 404, message="No talks event has this id.")
-        alerts = await call(backend.talks_alerts, es, names, talks_id)
         changed = max((str(a.get("time")) for a in alerts if a.get("type") != "corroborated"), default=None)
         articles = await call(backend.articles_by_id, es, names, list(talks.get("article_ids") or []))
         return render(

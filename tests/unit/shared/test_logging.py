@@ -116,3 +116,45 @@ def test_other_transport_errors_keep_their_traceback(caplog: pytest.LogCaptureFi
     configure_logging("test")
     errors = _transport_errors(caplog, close_first=False)
     assert len(errors) == 1 and errors[0].exc_info is not None
+
+
+def _selector_errors(caplog: pytest.LogCaptureFixture, task: str) -> list[logging.LogRecord]:
+    """Run one of kafka-python's own tasks on its selector and return what the selector logged."""
+    from kafka.net.selector import NetworkSelector
+    from kafka.net.transport import KafkaTCPTransport
+
+    net = NetworkSelector()
+    ours, theirs = socket.socketpair()
+    try:
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG, logger="parley-test-root"):
+            if task == "read on a closed socket":
+                transport = KafkaTCPTransport(net, ours)
+                transport.resume_reading()  # the read task is scheduled...
+                ours.close()  # ...and the socket closes under it (fd -1), as when a connection is lost
+            else:
+
+                async def broken() -> None:
+                    raise RuntimeError("a real bug in a task")
+
+                net.call_soon(broken)
+            for _ in range(3):
+                net.poll(timeout_ms=10)
+        return [r for r in caplog.records if r.name == "kafka.net.selector" and r.levelno >= logging.WARNING]
+    finally:
+        ours.close()
+        theirs.close()
+
+
+def test_a_read_task_meeting_a_closed_socket_is_one_warning_line(caplog: pytest.LogCaptureFixture) -> None:
+    configure_logging("test")
+    records = _selector_errors(caplog, "read on a closed socket")
+    assert len(records) == 1
+    assert records[0].levelno == logging.WARNING and records[0].exc_info is None
+    assert "socket already closed" in records[0].getMessage()
+
+
+def test_other_unhandled_task_errors_keep_their_traceback(caplog: pytest.LogCaptureFixture) -> None:
+    configure_logging("test")
+    records = _selector_errors(caplog, "a bug")
+    assert len(records) == 1 and records[0].levelno == logging.ERROR and records[0].exc_info is not None
