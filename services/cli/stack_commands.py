@@ -123,7 +123,8 @@ def _session(namespace: str, ports: dict[str, int], article: Path, demo: bool) -
             return 0
         _echo(
             "\nParley is running. Ingest more with `parley ingest FILE` or POST "
-            f"http://127.0.0.1:{ports['ingest']}/articles; Ctrl-C (or SIGTERM) stops everything."
+            f"http://127.0.0.1:{ports['ingest']}/articles; read it in Parley Desk at "
+            f"http://127.0.0.1:{ports['search']}/desk/; Ctrl-C (or SIGTERM) stops everything."
         )
         supervise(stack, signals, RestartPolicy())
         return 1  # not reached: supervise returns only by raising
