@@ -19,7 +19,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.support.desk import TOKEN, browser, desk_stack, example_articles, post_article  # noqa: E402
+from tests.support.desk import TOKEN, browser, desk_stack, example_articles, post_in_order  # noqa: E402
 
 
 def wait_for(predicate, timeout: float, what: str):  # type: ignore[no-untyped-def]
@@ -45,10 +45,7 @@ def main() -> int:
     stack.start()
     try:
         stack.wait_ready()
-        articles = example_articles()
-        for article in articles:
-            post_article(stack, article)
-            time.sleep(1.0)  # one after another, as a newsroom's feed would bring them
+        post_in_order(stack, example_articles())
         base = f"http://127.0.0.1:{stack.ports['search']}"
         headers = {"Authorization": f"Bearer {TOKEN}"}
 

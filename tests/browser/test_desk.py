@@ -20,7 +20,7 @@ from icalendar import Calendar
 from parley.services.cli.stack import Stack
 from parley.shared.settings import ElasticsearchSettings
 from tests.conftest import new_namespace, wait_until
-from tests.support.desk import TOKEN, browser, desk_stack, example_articles, post_article
+from tests.support.desk import TOKEN, browser, desk_stack, example_articles, post_article, post_in_order
 
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 PLANTED = '<img src=x onerror="window.__planted=1;alert(1)"><script>window.__planted=2;alert(2)</script>'
@@ -47,14 +47,16 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     running.start()
     try:
         running.wait_ready()
-        for article in example_articles():
-            post_article(running, article)
+        post_in_order(running, example_articles())
         wait_until(
             lambda: (
-                len(upcoming(running)) >= 5 and any(t["status"] == "rescheduled" for t in upcoming(running))
+                len(upcoming(running)) >= 5
+                and any(
+                    t["status"] == "rescheduled" and t["independent_sources"] == 2 for t in upcoming(running)
+                )
             ),
             timeout=120,
-            what="the example talks, the rescheduling included",
+            what="the example talks, the rescheduling and the second outlet included",
         )
         yield running
     finally:
@@ -89,7 +91,8 @@ def test_the_rescheduled_event_is_among_the_upcoming_talks_and_its_page_shows_bo
     page = signed_in(chromium, stack)
     card = page.locator("article.card", has_text="Ethiopia, Kenya")
     assert card.count() == 1
-    assert "Rescheduled" in card.locator(".badge").inner_text()
+    assert card.locator(".badge.status-rescheduled").inner_text().lower() == "rescheduled"
+    assert card.locator(".badge.fresh").count() == 1  # it changed in the last 24 hours
     assert "African Union" in card.inner_text() and "2 independent stories" in card.inner_text()
     card.locator("h4 a").click()
     page.wait_for_url(re.compile(r".*/desk/talks/t-.*"))

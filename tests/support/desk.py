@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -78,6 +79,32 @@ def post_article(stack: Stack, article: dict[str, Any]) -> str:
     )
     response.raise_for_status()
     return str(response.json()["articles"][0]["id"])
+
+
+def indexed_count(stack: Stack) -> int:
+    response = httpx.get(
+        f"http://127.0.0.1:{stack.ports['search']}/search",
+        params={"limit": 1},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        timeout=10,
+    )
+    return int(response.json()["total"]) if response.status_code == 200 else -1
+
+
+def post_in_order(stack: Stack, articles: list[dict[str, Any]], timeout_s: float = 90.0) -> list[str]:
+    """Post each article once the one before is searchable, as a newsroom's feed brings them over
+    time: articles land on different partitions, and posted all at once a rescheduling could be
+    read before the announcement it changes."""
+    ids = []
+    for article in articles:
+        before = max(indexed_count(stack), 0)
+        ids.append(post_article(stack, article))
+        deadline = time.monotonic() + timeout_s
+        while indexed_count(stack) <= before:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"article {ids[-1]} not searchable after {timeout_s:.0f} s")
+            time.sleep(0.2)
+    return ids
 
 
 def desk_stack(namespace: str, log_dir: Path, **extra_env: str) -> Stack:
