@@ -13,11 +13,31 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from typing import Annotated, Any
 
 import typer
 
 app = typer.Typer(help="Search: full-text search over articles and talks (API and command line).")
+
+
+@contextmanager
+def exits(command: str) -> Iterator[None]:
+    """A command's errors as its exit: bad input 1, Kafka or Elasticsearch unavailable 3."""
+    from parley.shared.errors import ElasticsearchUnavailable, InputError, KafkaUnavailable
+
+    try:
+        yield
+    except InputError as exc:
+        typer.echo(f"{command}: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except (ElasticsearchUnavailable, KafkaUnavailable) as exc:
+        server = "Kafka" if isinstance(exc, KafkaUnavailable) else "Elasticsearch"
+        typer.echo(f"{command}: {server} unavailable: {exc}", err=True)
+        raise typer.Exit(3) from None
+
+
 talks_app = typer.Typer(help="Talks: what Parley knows about talks events.")
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -44,24 +64,15 @@ def search(
     from parley.services.search import backend, queries
     from parley.services.search.settings import SearchSettings
     from parley.shared.elasticsearch import make_client
-    from parley.shared.errors import ElasticsearchUnavailable, InputError
     from parley.shared.runtime import settings_or_exit
     from parley.shared.topics import Names
 
     settings = settings_or_exit(SearchSettings)
     text = query if query is not None else " ".join(words)
     es = make_client(settings.es)
-    try:
+    with closing(es), exits("parley search"):
         params = queries.search_params(text, country, date_from, date_to, status, limit, cursor)
         result = backend.search_articles(es, Names(settings.namespace), params)
-    except InputError as exc:
-        typer.echo(f"parley search: {exc}", err=True)
-        raise typer.Exit(1) from None
-    except ElasticsearchUnavailable as exc:
-        typer.echo(f"parley search: Elasticsearch unavailable: {exc}", err=True)
-        raise typer.Exit(3) from None
-    finally:
-        es.close()
     typer.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else render(result))
 
 
@@ -82,24 +93,15 @@ def upcoming(
     from parley.services.search import backend, talks_queries
     from parley.services.search.settings import SearchSettings
     from parley.shared.elasticsearch import make_client
-    from parley.shared.errors import ElasticsearchUnavailable, InputError
     from parley.shared.runtime import settings_or_exit
     from parley.shared.topics import Names
 
     settings = settings_or_exit(SearchSettings)
     es = make_client(settings.es)
-    try:
+    with closing(es), exits("parley talks upcoming"):
         today = datetime.now(UTC).date()
         params = talks_queries.upcoming_params(country, limit=limit)
         talks = backend.upcoming_talks(es, Names(settings.namespace), params, today, region)
-    except InputError as exc:
-        typer.echo(f"parley talks upcoming: {exc}", err=True)
-        raise typer.Exit(1) from None
-    except ElasticsearchUnavailable as exc:
-        typer.echo(f"parley talks upcoming: Elasticsearch unavailable: {exc}", err=True)
-        raise typer.Exit(3) from None
-    finally:
-        es.close()
     typer.echo(json.dumps({"talks": talks}, ensure_ascii=False, indent=2) if as_json else render_talks(talks))
 
 
@@ -173,18 +175,11 @@ def feeds_create(
     """Create a subscription and print its URL (shown this once: only a hash is kept)."""
     from parley.services.search import feeds
     from parley.services.search.settings import SearchSettings
-    from parley.shared.errors import InputError, KafkaUnavailable
     from parley.shared.runtime import settings_or_exit
 
     settings = settings_or_exit(SearchSettings)
-    try:
+    with exits("parley desk feeds create"):
         created = feeds.create(settings, name, country)
-    except InputError as exc:
-        typer.echo(f"parley desk feeds create: {exc}", err=True)
-        raise typer.Exit(1) from None
-    except KafkaUnavailable as exc:
-        typer.echo(f"parley desk feeds create: Kafka unavailable: {exc}", err=True)
-        raise typer.Exit(3) from None
     typer.echo(f"feed {created.feed_id} created; subscribe to (keep it private, it is shown only now):")
     typer.echo(created.url)
 
@@ -195,22 +190,16 @@ def feeds_list(as_json: Annotated[bool, typer.Option("--json", help="print JSON"
     from parley.services.search import backend
     from parley.services.search.settings import SearchSettings
     from parley.shared.elasticsearch import make_client
-    from parley.shared.errors import ElasticsearchUnavailable
     from parley.shared.runtime import settings_or_exit
     from parley.shared.topics import Names
 
     settings = settings_or_exit(SearchSettings)
     es = make_client(settings.es)
-    try:
+    with closing(es), exits("parley desk feeds list"):
         rows = [
             {k: row.get(k) for k in ("feed_id", "name", "country", "created_at")}
             for row in backend.list_feeds(es, Names(settings.namespace))
         ]
-    except ElasticsearchUnavailable as exc:
-        typer.echo(f"parley desk feeds list: Elasticsearch unavailable: {exc}", err=True)
-        raise typer.Exit(3) from None
-    finally:
-        es.close()
     if as_json:
         typer.echo(json.dumps({"feeds": rows}, indent=2))
         return
@@ -226,16 +215,9 @@ def feeds_revoke(feed_id: Annotated[str, typer.Argument(help="the feed id `list`
     """Revoke a subscription: its URL answers 401 within seconds."""
     from parley.services.search import feeds
     from parley.services.search.settings import SearchSettings
-    from parley.shared.errors import ElasticsearchUnavailable, InputError, KafkaUnavailable
     from parley.shared.runtime import settings_or_exit
 
     settings = settings_or_exit(SearchSettings)
-    try:
+    with exits("parley desk feeds revoke"):
         feeds.revoke(settings, feed_id)
-    except InputError as exc:
-        typer.echo(f"parley desk feeds revoke: {exc}", err=True)
-        raise typer.Exit(1) from None
-    except (KafkaUnavailable, ElasticsearchUnavailable) as exc:
-        typer.echo(f"parley desk feeds revoke: unavailable: {exc}", err=True)
-        raise typer.Exit(3) from None
     typer.echo(f"feed {feed_id} revoked")
