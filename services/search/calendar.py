@@ -9,10 +9,12 @@ events are sent as STATUS:CANCELLED, so that subscribers see the change.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from icalendar import Calendar, Event
+
+from parley.services.search.desk.views import day_of, time_of
 
 PRODID = "-//Parley//Parley Desk talks calendar//EN"
 CANCELLED = frozenset({"cancelled", "postponed"})
@@ -45,21 +47,6 @@ def description(talks: Mapping[str, Any], articles: Sequence[Mapping[str, Any]])
     return "\n".join(lines)
 
 
-def _day(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def _time(value: Any, default: datetime) -> datetime:
-    try:
-        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return default
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
 def vevent(
     talks: Mapping[str, Any],
     articles: Sequence[Mapping[str, Any]],
@@ -67,11 +54,11 @@ def vevent(
     page_url: Callable[[str], str | None],
 ) -> Event | None:
     """The VEVENT of one talks event, or None when it has no start date to put in a calendar."""
-    start = _day(talks.get("start_date"))
+    start = day_of(talks.get("start_date"))
     if start is None:
         return None
-    end = _day(talks.get("end_date")) or start
-    changed = _time(talks.get("last_seen"), now)
+    end = day_of(talks.get("end_date")) or start
+    changed = time_of(talks.get("last_seen")) or now
     event = Event()
     event.add("uid", str(talks["talks_id"]))
     event.add("sequence", int(talks.get("revision") or 0))

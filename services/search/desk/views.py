@@ -42,7 +42,7 @@ def by_day(talks: Iterable[Mapping[str, Any]], today: date) -> list[Day]:
     """Talks grouped by start day, nearest first; those without a known day last."""
     days: dict[date | None, Day] = {}
     for item in talks:
-        start = _day(item.get("start_date"))
+        start = day_of(item.get("start_date"))
         group = days.get(start)
         if group is None:
             label = day_label(start, today) if start else "Day not yet known"
@@ -62,7 +62,7 @@ def card(talks: Mapping[str, Any]) -> dict[str, Any]:
 
 def when(talks: Mapping[str, Any]) -> str:
     """The dates, or the date text as reported when no day is known."""
-    start, end = _day(talks.get("start_date")), _day(talks.get("end_date"))
+    start, end = day_of(talks.get("start_date")), day_of(talks.get("end_date"))
     if start and end and end != start:
         if (start.year, start.month) == (end.year, end.month):
             return f"{start.day}–{end:%-d %B %Y}"
@@ -137,21 +137,28 @@ def by_story(articles: Iterable[Mapping[str, Any]]) -> list[Story]:
     return [Story(story_id, group) for story_id, group in ordered]
 
 
-def _day(value: Any) -> date | None:
+def day_of(value: Any) -> date | None:
+    """The day of an ISO date or date-time as stored in a document, or None."""
     try:
         return date.fromisoformat(str(value)[:10]) if value else None
     except ValueError:
         return None
 
 
-def ago(value: Any, now: datetime) -> str:
-    """`3 h ago`-style age of an ISO time, for 'last changed'."""
+def time_of(value: Any) -> datetime | None:
+    """An ISO date-time as stored in a document (`Z` or an offset; none read as UTC), or None."""
     try:
         then = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
+        return None
+    return then if then.tzinfo else then.replace(tzinfo=UTC)
+
+
+def ago(value: Any, now: datetime) -> str:
+    """`3 h ago`-style age of an ISO time, for 'last changed'."""
+    then = time_of(value)
+    if then is None:
         return ""
-    if then.tzinfo is None:
-        then = then.replace(tzinfo=UTC)
     seconds = max(0, int((now - then).total_seconds()))
     if seconds < 60:
         return "just now"
@@ -164,12 +171,10 @@ def ago(value: Any, now: datetime) -> str:
 
 def at(value: Any) -> str:
     """An ISO time as `3 Dec 2026, 09:40 UTC`."""
-    try:
-        then = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
+    then = time_of(value)
+    if then is None:
         return str(value or "")
-    if then.tzinfo is not None:
-        then = then.astimezone(UTC)
+    then = then.astimezone(UTC)
     return f"{then.day} {then:%b %Y, %H:%M} UTC"
 
 
@@ -186,13 +191,8 @@ def with_changes(
 
 
 def _within(value: Any, now: datetime, span: timedelta) -> bool:
-    try:
-        then = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return False
-    if then.tzinfo is None:
-        then = then.replace(tzinfo=UTC)
-    return timedelta(0) <= now - then <= span
+    then = time_of(value)
+    return then is not None and timedelta(0) <= now - then <= span
 
 
 def link(url: Any) -> str | None:
