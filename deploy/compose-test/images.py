@@ -47,8 +47,13 @@ def base_image() -> None:
     run("bash", HERE / "base-image.sh", BASE)
 
 
-def stand_ins(work: Path) -> None:
+def python_image() -> None:
+    """The stand-in for the official Python image, which Parley's Dockerfile builds FROM."""
     docker_build(PYTHON, HERE / "images" / "python", BASE_IMAGE=BASE)
+
+
+def servers(work: Path) -> None:
+    """Stand-ins for the Kafka, Elasticsearch and Prometheus images (the JRE image first)."""
     docker_build(JRE, HERE / "images" / "jre", BASE_IMAGE=BASE)
     kafka_jars = maven_jars(HERE / "images" / "kafka" / "pom.xml", work / "kafka")
     docker_build(KAFKA, context_with_jars(HERE / "images" / "kafka", kafka_jars, work), JRE_IMAGE=JRE)

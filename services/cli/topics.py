@@ -1,6 +1,9 @@
-"""`parley topics create|list`: the namespace's topics, created idempotently."""
+"""`parley topics create|list|setup`: the namespace's topics, created idempotently, and who may
+use them."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import typer
 
@@ -22,6 +25,49 @@ def create() -> None:
         typer.echo(f"parley topics: {exc}", err=True)
         raise typer.Exit(3) from None
     typer.echo(f"created {len(created)} topic(s)" + (": " + ", ".join(created) if created else ""))
+
+
+@app.command()
+def setup(
+    secrets_dir: Path = typer.Option(
+        Path("/run/secrets"), help="folder of the principals' passwords, kafka_<service>_password"
+    ),
+) -> None:
+    """Give each Parley principal its SCRAM credentials and ACLs, then create every missing topic.
+
+    For a broker with SASL and an authorizer (the compose file's `kafka-setup`): run it as a super
+    user. Safe to repeat; a changed password file takes effect at the next run.
+    """
+    from parley.services.cli.kafka_access import apply, read_passwords
+    from parley.shared.errors import RetryableError
+    from parley.shared.kafka import ensure_topics, kafka_errors, make_admin
+    from parley.shared.runtime import settings_or_exit
+    from parley.shared.settings import ParleySettings
+
+    settings = settings_or_exit(ParleySettings)
+    try:
+        passwords = read_passwords(secrets_dir)
+    except ValueError as exc:
+        typer.echo(f"parley topics setup: {exc}", err=True)
+        raise typer.Exit(2) from None
+    try:
+        admin = make_admin(settings.kafka, f"{settings.namespace}-setup")
+        try:
+            with kafka_errors("setting credentials and ACLs"):
+                principals, acls = apply(admin, settings.namespace, passwords)
+        finally:
+            admin.close()
+        created = ensure_topics(settings.kafka, settings.namespace)
+    except RetryableError as exc:
+        typer.echo(f"parley topics setup: {exc}", err=True)
+        raise typer.Exit(3) from None
+    except RuntimeError as exc:
+        typer.echo(f"parley topics setup: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(
+        f"credentials of {principals} principal(s), {acls} ACL(s); created {len(created)} topic(s)"
+        + (": " + ", ".join(created) if created else "")
+    )
 
 
 @app.command("list")

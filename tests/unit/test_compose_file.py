@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
+from parley.services.cli.kafka_access import GRANTS
 from parley.shared.runtime import PORTS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -387,10 +388,13 @@ def test_kafka_authenticates_and_authorises_every_client(services: dict[str, dic
         assert service_env["PARLEY_KAFKA_SASL_PASSWORD_FILE"] == f"/run/secrets/kafka_{name}_password", name
         users.add(service_env["PARLEY_KAFKA_SASL_USERNAME"])
     assert len(users) == len([n for n in SERVICES if "kafka" in NEEDS[n]]), f"one principal each: {users}"
-    setup = (ROOT / "deploy" / "kafka" / "setup.sh").read_text()
+    granted = {grant.name for grant in GRANTS}
     for name in SERVICES:
         if "kafka" in NEEDS[name]:
-            assert f'"$ns-{name}"' in setup, f"deploy/kafka/setup.sh grants {name} nothing"
+            assert name in granted, f"kafka-setup grants {name} nothing"
+    setup = services["kafka-setup"]
+    assert setup["command"][:2] == ["topics", "setup"] and setup["network_mode"] == "service:kafka"
+    assert set(setup["secrets"]) == {f"kafka_{name}_password" for name in granted}
 
 
 def test_every_variable_is_documented_in_env_example() -> None:

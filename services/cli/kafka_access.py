@@ -1,0 +1,150 @@
+"""Who may do what on Kafka: each Parley principal's SCRAM credentials and ACLs, from one table.
+
+Used by `parley topics setup` (the compose file's `kafka-setup` one-shot), which runs in the
+broker's network namespace against its loopback listener, where the anonymous principal is the
+only super user. One admin connection does everything: SCRAM upserts and ACL creations are
+idempotent, so the one-shot runs on every `up`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from kafka.admin import (
+    ACL,
+    ACLOperation,
+    ACLPermissionType,
+    ACLResourcePatternType,
+    KafkaAdminClient,
+    ResourcePattern,
+    ResourceType,
+    ScramMechanism,
+    UserScramCredentialUpsertion,
+)
+
+from parley.shared.topics import (
+    ALERTS,
+    ALERTS_DEADLETTER,
+    ALERTS_DELIVERIES,
+    ARTICLES_ENRICHED,
+    ARTICLES_RAW,
+    DEADLETTER,
+    DESK_FEEDS,
+    TALKS,
+    Names,
+    TopicSpec,
+)
+
+SCRAM_ITERATIONS = 8192
+
+
+@dataclass(frozen=True)
+class Grant:
+    """What one principal (`<namespace>-<name>`) may do; nothing else is allowed."""
+
+    name: str
+    reads: tuple[TopicSpec, ...] = ()
+    writes: tuple[TopicSpec, ...] = ()
+    # Reads as a consumer group named `<namespace>-<name>...` (kafka-python or faust).
+    group: bool = False
+    # A faust app also owns its changelog and repartition topics `<namespace>-<name>-...`.
+    internal_topics: bool = False
+
+
+GRANTS: tuple[Grant, ...] = (
+    Grant("ingest", writes=(ARTICLES_RAW, DEADLETTER)),
+    Grant(
+        "enrichment",
+        reads=(ARTICLES_RAW,),
+        writes=(ARTICLES_ENRICHED, DEADLETTER),
+        group=True,
+        internal_topics=True,
+    ),
+    Grant("indexer", reads=(ARTICLES_ENRICHED, TALKS, ALERTS, DESK_FEEDS), writes=(DEADLETTER,), group=True),
+    Grant(
+        "alerting",
+        reads=(ARTICLES_ENRICHED, TALKS),
+        writes=(TALKS, ALERTS, DEADLETTER),
+        group=True,
+        internal_topics=True,
+    ),
+    Grant(
+        "dispatcher",
+        reads=(ALERTS, ALERTS_DELIVERIES),
+        writes=(ALERTS_DELIVERIES, ALERTS_DEADLETTER, DEADLETTER),
+        group=True,
+        internal_topics=True,
+    ),
+    # The operator writes redelivery requests (`parley alerts redeliver`) and calendar
+    # subscriptions (`parley desk feeds create|revoke`).
+    Grant("operator", writes=(ALERTS, DESK_FEEDS)),
+)
+
+
+def principal(namespace: str, name: str) -> str:
+    return Names(namespace).group(name)
+
+
+def _allow(who: str, operation: ACLOperation, kind: ResourceType, name: str, prefixed: bool = False) -> ACL:
+    pattern = ACLResourcePatternType.PREFIXED if prefixed else ACLResourcePatternType.LITERAL
+    return ACL(
+        principal=f"User:{who}",
+        host="*",
+        operation=operation,
+        permission_type=ACLPermissionType.ALLOW,
+        resource_pattern=ResourcePattern(kind, name, pattern),
+    )
+
+
+def acls(namespace: str, grants: Iterable[Grant] = GRANTS) -> list[ACL]:
+    """Every ACL of the namespace's principals, in a stable order."""
+    out: list[ACL] = []
+    for grant in grants:
+        who = principal(namespace, grant.name)
+        # Metadata of every Parley topic: each service checks at start that all of them exist.
+        out.append(_allow(who, ACLOperation.DESCRIBE, ResourceType.TOPIC, f"{namespace}.", prefixed=True))
+        out += [_allow(who, ACLOperation.READ, ResourceType.TOPIC, t.name(namespace)) for t in grant.reads]
+        out += [_allow(who, ACLOperation.WRITE, ResourceType.TOPIC, t.name(namespace)) for t in grant.writes]
+        if grant.internal_topics:
+            out.append(_allow(who, ACLOperation.ALL, ResourceType.TOPIC, f"{who}-", prefixed=True))
+        if grant.group:
+            out.append(_allow(who, ACLOperation.READ, ResourceType.GROUP, who, prefixed=True))
+    return out
+
+
+def read_passwords(secrets_dir: Path, grants: Iterable[Grant] = GRANTS) -> dict[str, str]:
+    """Each principal's password from `<dir>/kafka_<name>_password` (Docker secrets)."""
+    passwords: dict[str, str] = {}
+    for grant in grants:
+        path = secrets_dir / f"kafka_{grant.name}_password"
+        try:
+            password = path.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ValueError(f"cannot read {path}: {exc.strerror}") from None
+        if not password:
+            raise ValueError(f"{path} is empty")
+        passwords[grant.name] = password
+    return passwords
+
+
+def apply(admin: KafkaAdminClient, namespace: str, passwords: Mapping[str, str]) -> tuple[int, int]:
+    """Upsert every principal's SCRAM-SHA-512 credentials and create its ACLs.
+
+    Returns (principals, ACLs). Raises RuntimeError naming what the broker refused.
+    """
+    upserts = [
+        UserScramCredentialUpsertion(
+            principal(namespace, name), ScramMechanism.SCRAM_SHA_512, password, iterations=SCRAM_ITERATIONS
+        )
+        for name, password in passwords.items()
+    ]
+    refused = {user: error for user, error in admin.alter_user_scram_credentials(upserts).items() if error}
+    if refused:
+        raise RuntimeError(f"SCRAM credentials refused: {refused}")
+    wanted = acls(namespace, [g for g in GRANTS if g.name in passwords])
+    result = admin.create_acls(wanted)
+    if result["failed"]:
+        raise RuntimeError(f"ACLs refused: {result['failed']}")
+    return len(upserts), len(wanted)
