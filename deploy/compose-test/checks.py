@@ -66,7 +66,7 @@ class Reporter(Protocol):
     def check(self, name: str, run: Any) -> None: ...
 
 
-ONE_SHOT = ("kafka-setup", "kafka-topics", "es-setup")
+ONE_SHOT = ("kafka-setup", "es-setup")
 
 
 def healthy(compose: Compose) -> str:
@@ -79,6 +79,7 @@ def healthy(compose: Compose) -> str:
     ]
     assert not bad, f"not healthy: {bad}"
     done = sorted(r["Service"] for r in rows if r["Service"] in ONE_SHOT)
+    assert done == sorted(ONE_SHOT), f"one-shots that ran: {done}, expected {sorted(ONE_SHOT)}"
     up = sorted(r["Service"] for r in rows if r["Service"] not in ONE_SHOT)
     return (
         f"{len(up)} containers running and healthy ({', '.join(up)}); one-shots exited 0: {', '.join(done)}"
