@@ -176,6 +176,20 @@ PAST_VENUE_BEFORE = re.compile(
     r"(?:previous|last|earlier|prior)\s+(?:round|meeting|session)s?(?:\s+of\s+\w+)?)\s+(?:\w+\s+){0,3}$",
     _I,
 )
+# "X will host the talks", "X, which hosts the round": the host names the venue, whatever other
+# place the sentence names ("said at a forum in Y"). Past forms ("hosted") are earlier rounds.
+HOST_AFTER = re.compile(
+    r"^(?:['’]s)?(?:,\s+which)?\s+(?:(?:will|would|is|are|was|were|has|have)\s+(?:\w+\s+){0,2}?)?"
+    r"(?:to\s+)?host(?:s|ing)?\b(?!\s+(?:city|country|nation|government))",
+    _I,
+)
+# Where a statement about the talks was made, not where they meet: "told reporters in X",
+# "said at a press briefing in X", "speaking in X".
+STATEMENT_PLACE_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|"
+    r"briefing|(?:press|news)\s+conference|interview|remarks)\b(?:\s+[\w-]+){0,4}?\s+(?:in|at)\s+(?:the\s+)?$",
+    _I,
+)
 ATTRIBUTIVE_AFTER = re.compile(r"^[\s-]*(?:peace\s+)?(?:talks|summit|meeting|negotiations|round)\b", _I)
 CLAUSE_END = re.compile(
     r"[;:]|,\s(?!and\b)|\s(?:on|over|to|in|at|for|about|that|which|will|would|was|were|is|are)\s"

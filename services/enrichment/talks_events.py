@@ -55,6 +55,8 @@ class Candidates:
     features: dict[str, float]
     names: dict[str, dict[str, float]]  # role features of each name, in order of first mention
     venues: dict[str, Entity]  # a mention of each place or state that could be the venue
+    # Places named only as where a statement was made ("told reporters in X"), never the venue.
+    statement_places: frozenset[str] = frozenset()
 
 
 def _facts(text: str, drafts: list[_Draft], headline: _Draft | None, published: date) -> dict[str, float]:
@@ -102,6 +104,11 @@ def candidates(
     for e in [*title_entities, *entities]:
         if e.kind in {"place", "country"} and e.text == e.text.strip():
             venues.setdefault(role_name(e), e)
+    stated_at: dict[str, bool] = {}
+    for e in entities:
+        if e.kind in {"place", "country"}:
+            said = bool(cue.STATEMENT_PLACE_BEFORE.search(text, max(0, e.start - 60), e.start))
+            stated_at[role_name(e)] = stated_at.get(role_name(e), True) and said
     return Candidates(
         drafts=tuple(drafts),
         headline=headline,
@@ -111,6 +118,7 @@ def candidates(
         features=article_features(passages, _facts(text, drafts, headline, published)),
         names=_with_rule_roles(name_features(passages), [*drafts, *([headline] if headline else [])]),
         venues=venues,
+        statement_places=frozenset(name for name, only in stated_at.items() if only),
     )
 
 
@@ -251,7 +259,12 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel) -> _Draft:
         d = replace(d, parties=parties, explicit=set(parties), mediators=merged)
     # An exact locative ("in X", "the X talks") in the event's own sentences stands; the model
     # finds the venue the sentence rules missed (the headline, a later paragraph).
-    if venue is not None and venue[0] >= 0.35 and d.location is None and venue[1] not in _past_venues(c):
+    if (
+        venue is not None
+        and venue[0] >= 0.35
+        and d.location is None
+        and venue[1] not in _past_venues(c) | c.statement_places
+    ):
         d = replace(d, location=c.venues[venue[1]])
     return d
 

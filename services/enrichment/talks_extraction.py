@@ -17,7 +17,7 @@ from parley.shared.extraction import Entity, TalksFormat, TalksRecord, TalksStat
 
 from . import talks_cues as cue
 from .dates import CALENDAR_WORDS, FoundDate
-from .gazetteer import INSTITUTION_SEATS
+from .gazetteer import INSTITUTION_SEATS, gazetteer
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
@@ -217,7 +217,28 @@ def _mediators(s: _Sentence) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _hosts(s: _Sentence) -> list[Entity]:
+    """Places the sentence says will host the talks; a capital standing for its state ("Baghdad
+    will host") is the city."""
+    out = []
+    for e in s.entities:
+        if e.kind not in {"place", "country"} or not cue.HOST_AFTER.match(s.after(e, 40)):
+            continue
+        if e.kind == "country" and e.text != e.name:
+            entry = gazetteer().folded.get(" ".join(e.text.split()).lower())
+            if entry is None or not entry.capital:
+                continue  # a demonym or an institution ("the Kremlin will host")
+            e = Entity.model_construct(
+                kind="place", text=e.text, name=entry.name, start=e.start, end=e.end, country=e.name
+            )
+        out.append(e)
+    return out
+
+
 def _venues(s: _Sentence) -> list[Entity]:
+    hosts = _hosts(s)
+    if hosts:
+        return hosts
     out = []
     for e in s.entities:
         before = s.before(e, 40)
@@ -227,7 +248,7 @@ def _venues(s: _Sentence) -> list[Entity]:
             continue
         if e.kind not in {"place", "country"} or (e.kind == "country" and e.text != e.name):
             continue
-        if cue.PAST_VENUE_BEFORE.search(before):
+        if cue.PAST_VENUE_BEFORE.search(before) or cue.STATEMENT_PLACE_BEFORE.search(before):
             continue
         # "in the Turkish city of Istanbul": a locative, though "of" often opens a topic
         topic = cue.TOPIC_BEFORE.search(before) and not cue.CITY_OF_BEFORE.search(before)

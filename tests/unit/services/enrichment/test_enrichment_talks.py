@@ -385,3 +385,37 @@ def test_met_and_agreed_to_meet_again_gives_the_next_round_without_the_last_venu
 def test_the_two_koreas_are_both_sides() -> None:
     [record] = _upcoming("The two Koreas will hold military talks on Friday at the truce village.")
     assert set(record.parties) == {"North Korea", "South Korea"}
+
+
+def test_a_capital_that_will_host_is_the_venue_not_where_it_was_said() -> None:
+    text = (
+        "Nairobi will host the next round of talks between Ethiopia and Eritrea on Friday, "
+        "Kenya's foreign minister told reporters at a conference in Doha."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Ethiopia", "Eritrea"}
+    assert record.location == "Nairobi"
+    assert record.start_date == date(2031, 3, 14)
+
+
+def test_a_host_country_is_refined_to_the_city_named() -> None:
+    [record] = _upcoming("Turkey will host talks between Armenia and Azerbaijan in Istanbul on Saturday.")
+    assert record.location == "Istanbul"
+    assert set(record.parties) == {"Armenia", "Azerbaijan"}
+
+
+def test_where_a_statement_was_made_is_not_the_venue() -> None:
+    text = (
+        "Chile and Peru will hold talks on fishing rights next Tuesday, "
+        "Chile's foreign minister said at a press briefing in Santiago."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Chile", "Peru"}
+    assert record.location is None
+    assert record.start_date == date(2031, 3, 18)
+
+
+def test_a_past_host_is_not_the_venue() -> None:
+    text = "Qatar hosted the previous round. Egypt and Sudan will meet in Cairo on March 20."
+    [record] = _upcoming(text)
+    assert record.location == "Cairo"
