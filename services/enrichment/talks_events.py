@@ -315,7 +315,14 @@ def assemble(
     announces = (model.decide(c.features) or moved) and not (postponed and "r:no_new_date" in c.features)
     next_round = any(d.status in UPCOMING and cue.NEXT_ROUND.search(d.evidence) for d in c.drafts)
     stopped_headline = c.headline is not None and c.headline.status in _STOPPED
-    announces = announces and (not ("r:headline_ongoing" in c.features or stopped_headline) or next_round)
+    # A headline in the present tense ("talks kick off in X") over a body that gives the meeting a
+    # day after the publication day reports a plan: it cannot be under way yet.
+    dated_ahead = any(
+        d.status in UPCOMING and d.parties and not d.weak and d.start is not None and d.start > published
+        for d in c.drafts
+    )
+    ongoing = "r:headline_ongoing" in c.features and not dated_ahead
+    announces = announces and (not (ongoing or stopped_headline) or next_round)
     mediators = list(c.mediators)
     places = list(c.places)
     if not announces:

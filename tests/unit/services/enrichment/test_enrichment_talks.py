@@ -419,3 +419,19 @@ def test_a_past_host_is_not_the_venue() -> None:
     text = "Qatar hosted the previous round. Egypt and Sudan will meet in Cairo on March 20."
     [record] = _upcoming(text)
     assert record.location == "Cairo"
+
+
+def test_a_present_tense_headline_over_a_meeting_dated_ahead_is_a_plan() -> None:
+    title = "Nile dam talks kick off in Kinshasa"
+    text = (
+        "Foreign ministers of Egypt, Ethiopia and Sudan will meet in Kinshasa on Saturday to discuss the dam."
+    )
+    [record] = _upcoming(text, title=title)
+    assert set(record.parties) == {"Egypt", "Ethiopia", "Sudan"}
+    assert (record.location, record.start_date) == ("Kinshasa", date(2031, 3, 15))
+
+
+def test_a_present_tense_headline_over_talks_of_the_day_is_not_a_plan() -> None:
+    title = "Nile dam talks kick off in Kinshasa"
+    text = "Foreign ministers of Egypt, Ethiopia and Sudan met in Kinshasa on Wednesday to discuss the dam."
+    assert _upcoming(text, title=title) == []
