@@ -17,7 +17,7 @@ from parley.shared.extraction import Entity, TalksFormat, TalksRecord, TalksStat
 
 from . import talks_cues as cue
 from .dates import CALENDAR_WORDS, FoundDate
-from .gazetteer import INSTITUTION_SEATS, gazetteer
+from .gazetteer import INSTITUTION_SEATS, INSTITUTIONS, NameEntry, gazetteer
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
@@ -217,6 +217,20 @@ def _mediators(s: _Sentence) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _entry(e: Entity) -> NameEntry | None:
+    g = gazetteer()
+    return g.exact.get(e.text) or g.folded.get(" ".join(e.text.replace("’", "'").split()).lower())
+
+
+def _stands_for_state(e: Entity) -> bool:
+    """A capital, demonym or institution standing for its state ("Moscow said", "Turkish"), not a
+    place; another name of the country itself ("Türkiye", "DRC") is the country."""
+    if e.kind != "country" or e.text == e.name:
+        return False
+    entry = _entry(e)
+    return entry is None or entry.capital or entry.demonym or e.text in INSTITUTIONS
+
+
 def _hosts(s: _Sentence) -> list[Entity]:
     """Places the sentence says will host the talks; a capital standing for its state ("Baghdad
     will host") is the city."""
@@ -224,8 +238,8 @@ def _hosts(s: _Sentence) -> list[Entity]:
     for e in s.entities:
         if e.kind not in {"place", "country"} or not cue.HOST_AFTER.match(s.after(e, 40)):
             continue
-        if e.kind == "country" and e.text != e.name:
-            entry = gazetteer().folded.get(" ".join(e.text.split()).lower())
+        if _stands_for_state(e):
+            entry = _entry(e)
             if entry is None or not entry.capital:
                 continue  # a demonym or an institution ("the Kremlin will host")
             e = Entity.model_construct(
@@ -246,7 +260,7 @@ def _venues(s: _Sentence) -> list[Entity]:
         if seat is not None and cue.LOCATIVE_BEFORE.search(before):  # "at the White House"
             out.append(Entity.model_construct(kind="place", text=e.text, name=seat, start=e.start, end=e.end))
             continue
-        if e.kind not in {"place", "country"} or (e.kind == "country" and e.text != e.name):
+        if e.kind not in {"place", "country"} or _stands_for_state(e):
             continue
         if cue.PAST_VENUE_BEFORE.search(before) or cue.STATEMENT_PLACE_BEFORE.search(before):
             continue

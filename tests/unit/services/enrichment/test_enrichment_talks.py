@@ -435,3 +435,9 @@ def test_a_present_tense_headline_over_talks_of_the_day_is_not_a_plan() -> None:
     title = "Nile dam talks kick off in Kinshasa"
     text = "Foreign ministers of Egypt, Ethiopia and Sudan met in Kinshasa on Wednesday to discuss the dam."
     assert _upcoming(text, title=title) == []
+
+
+def test_a_country_under_another_of_its_names_is_the_venue() -> None:
+    [record] = _upcoming("Russia and Ukraine will hold talks in Türkiye on March 20.")
+    assert record.location == "Turkey"
+    assert set(record.parties) == {"Russia", "Ukraine"}
