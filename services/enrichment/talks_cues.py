@@ -76,6 +76,9 @@ STRONG_FUTURE = re.compile(
     r"|\b(?:has|have)\s+(?:scheduled|set)\b|\bto\s+be\s+held\b|\bplans?\s+to\s+(?:meet|hold|host)\b"
     r"|\bagreed\s+to\s+(?:meet|hold)\b|\blooks?\s+forward\s+to\s+hosting\b|\b(?:to|will)\s+host\b"
     r"|\bare\s+(?:meeting|holding)\b(?=.{0,60}\b(?:next|tomorrow|on\s+\w+day)\b)"
+    # "X will send a delegation to Y for talks", "the minister is due in Y for talks"
+    r"|\b(?:will|to)\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegation|team|negotiators|envoys?)\b"
+    r"|\b(?:is|are)\s+(?:due|expected)\s+(?:to\s+arrive\s+)?in\s+(?=[A-Z])"
     # "talks scheduled to take place on ...", without the auxiliary
     r"|\b(?:scheduled|slated|set|planned|due)\s+to\s+(?:take\s+place|be\s+held|begin|start|open|resume|convene)\b"
     # an agreed next round, its time or venue still open (an announcement by the corpus convention)

@@ -441,3 +441,19 @@ def test_a_country_under_another_of_its_names_is_the_venue() -> None:
     [record] = _upcoming("Russia and Ukraine will hold talks in Türkiye on March 20.")
     assert record.location == "Turkey"
     assert set(record.parties) == {"Russia", "Ukraine"}
+
+
+def test_sending_a_delegation_for_talks_is_a_plan() -> None:
+    text = (
+        "Israel will send a delegation to Doha on Sunday for talks on a ceasefire with Hamas, officials said."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Israel", "Hamas"}
+    assert (record.location, record.start_date) == ("Doha", date(2031, 3, 16))
+
+
+def test_a_minister_due_in_a_capital_for_talks_is_a_plan() -> None:
+    text = "Pakistan's foreign minister is due in New Delhi on Friday for talks with his Indian counterpart."
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Pakistan", "India"}
+    assert (record.location, record.start_date) == ("New Delhi", date(2031, 3, 14))
