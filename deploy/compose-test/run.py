@@ -49,9 +49,13 @@ class Report:
     def part(self, name: str, run: Callable[[], object]) -> None:
         """A step of a phase, timed on its own (steps of one phase may overlap)."""
         start = time.monotonic()
-        run()
-        self.parts.append((name, time.monotonic() - start))
-        print(f"    {name}: {self.parts[-1][1]:.0f}s", flush=True)
+        outcome = "FAILED after "
+        try:
+            run()
+            outcome = ""
+        finally:
+            self.parts.append((name if not outcome else f"{name} (failed)", time.monotonic() - start))
+            print(f"    {name}: {outcome}{self.parts[-1][1]:.0f}s", flush=True)
 
     def check(self, name: str, run: Callable[[], str]) -> None:
         try:

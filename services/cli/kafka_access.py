@@ -2,8 +2,9 @@
 
 Used by `parley topics setup` (the compose file's `kafka-setup` one-shot), which runs in the
 broker's network namespace against its loopback listener, where the anonymous principal is the
-only super user. One admin connection does everything: SCRAM upserts and ACL creations are
-idempotent, so the one-shot runs on every `up`.
+only super user. Credentials and ACLs go through one admin connection and are reconciled, not
+just added: an ACL of a Parley principal that the table no longer grants is deleted, so an
+upgrade that narrows a grant narrows it on existing brokers too. Safe to run on every `up`.
 """
 
 from __future__ import annotations
@@ -14,15 +15,18 @@ from pathlib import Path
 
 from kafka.admin import (
     ACL,
+    ACLFilter,
     ACLOperation,
     ACLPermissionType,
     ACLResourcePatternType,
     KafkaAdminClient,
     ResourcePattern,
+    ResourcePatternFilter,
     ResourceType,
     ScramMechanism,
     UserScramCredentialUpsertion,
 )
+from kafka.errors import NoError
 
 from parley.shared.topics import (
     ALERTS,
@@ -115,12 +119,13 @@ def acls(namespace: str, grants: Iterable[Grant] = GRANTS) -> list[ACL]:
 
 
 def read_passwords(secrets_dir: Path, grants: Iterable[Grant] = GRANTS) -> dict[str, str]:
-    """Each principal's password from `<dir>/kafka_<name>_password` (Docker secrets)."""
+    """Each principal's password from `<dir>/kafka_<name>_password` (Docker secrets), read the way
+    the services read their password files (one trailing line break dropped, nothing else)."""
     passwords: dict[str, str] = {}
     for grant in grants:
         path = secrets_dir / f"kafka_{grant.name}_password"
         try:
-            password = path.read_text(encoding="utf-8").strip()
+            password = path.read_text(encoding="utf-8").rstrip("\r\n")
         except OSError as exc:
             raise ValueError(f"cannot read {path}: {exc.strerror}") from None
         if not password:
@@ -129,22 +134,84 @@ def read_passwords(secrets_dir: Path, grants: Iterable[Grant] = GRANTS) -> dict[
     return passwords
 
 
-def apply(admin: KafkaAdminClient, namespace: str, passwords: Mapping[str, str]) -> tuple[int, int]:
-    """Upsert every principal's SCRAM-SHA-512 credentials and create its ACLs.
+def _key(acl: ACL) -> tuple[str, str, int, int, int, str, int]:
+    r = acl.resource_pattern
+    return (
+        acl.principal,
+        acl.host,
+        int(acl.operation),
+        int(acl.permission_type),
+        int(r.resource_type),
+        r.resource_name,
+        int(r.pattern_type),
+    )
 
-    Returns (principals, ACLs). Raises RuntimeError naming what the broker refused.
+
+def _exactly(acl: ACL) -> ACLFilter:
+    r = acl.resource_pattern
+    return ACLFilter(
+        principal=acl.principal,
+        host=acl.host,
+        operation=acl.operation,
+        permission_type=acl.permission_type,
+        resource_pattern=ResourcePatternFilter(r.resource_type, r.resource_name, r.pattern_type),
+    )
+
+
+def _of(who: str) -> ACLFilter:
+    return ACLFilter(
+        principal=f"User:{who}",
+        host="*",
+        operation=ACLOperation.ANY,
+        permission_type=ACLPermissionType.ANY,
+        resource_pattern=ResourcePatternFilter(ResourceType.ANY, None, ACLResourcePatternType.ANY),
+    )
+
+
+@dataclass(frozen=True)
+class Applied:
+    principals: int
+    acls: int
+    removed: int
+
+
+def apply(admin: KafkaAdminClient, namespace: str, passwords: Mapping[str, str]) -> Applied:
+    """Upsert every principal's SCRAM-SHA-512 credentials, create its ACLs and delete the ones
+    of these principals that the table does not grant.
+
+    Raises RuntimeError naming what the broker refused.
     """
+    users = {principal(namespace, name): password for name, password in passwords.items()}
     upserts = [
         UserScramCredentialUpsertion(
-            principal(namespace, name), ScramMechanism.SCRAM_SHA_512, password, iterations=SCRAM_ITERATIONS
+            user, ScramMechanism.SCRAM_SHA_512, password, iterations=SCRAM_ITERATIONS
         )
-        for name, password in passwords.items()
+        for user, password in users.items()
     ]
     refused = {user: error for user, error in admin.alter_user_scram_credentials(upserts).items() if error}
-    if refused:
-        raise RuntimeError(f"SCRAM credentials refused: {refused}")
+    described = admin.describe_user_scram_credentials(list(users))
+    missing = [
+        user
+        for user in users
+        if not any(
+            info["mechanism"] == ScramMechanism.SCRAM_SHA_512
+            for info in described.get(user, {}).get("credential_infos", [])
+        )
+    ]
+    if refused or missing:
+        raise RuntimeError(f"SCRAM credentials refused: {refused or {u: 'not stored' for u in missing}}")
+
     wanted = acls(namespace, [g for g in GRANTS if g.name in passwords])
     result = admin.create_acls(wanted)
     if result["failed"]:
-        raise RuntimeError(f"ACLs refused: {result['failed']}")
-    return len(upserts), len(wanted)
+        created = {_key(a) for a in result["succeeded"]}
+        not_created = [a for a in wanted if _key(a) not in created]
+        errors = sorted({getattr(e, "__name__", str(e)) for e in result["failed"]})
+        raise RuntimeError(f"ACLs refused ({', '.join(errors)}): {not_created}")
+    keep = {_key(a) for a in wanted}
+    stale = [acl for who in users for acl in admin.describe_acls(_of(who))[0] if _key(acl) not in keep]
+    if stale:
+        for _, _, error in admin.delete_acls([_exactly(a) for a in stale]):
+            if error is not NoError:
+                raise RuntimeError(f"stale ACLs not deleted ({getattr(error, '__name__', error)}): {stale}")
+    return Applied(principals=len(upserts), acls=len(wanted), removed=len(stale))

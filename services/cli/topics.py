@@ -52,11 +52,11 @@ def setup(
         raise typer.Exit(2) from None
     try:
         admin = make_admin(settings.kafka, f"{settings.namespace}-setup")
-        try:
-            with kafka_errors("setting credentials and ACLs"):
-                principals, acls = apply(admin, settings.namespace, passwords)
-        finally:
-            admin.close()
+        with kafka_errors("setting credentials and ACLs"):
+            try:
+                applied = apply(admin, settings.namespace, passwords)
+            finally:
+                admin.close()
         created = ensure_topics(settings.kafka, settings.namespace)
     except RetryableError as exc:
         typer.echo(f"parley topics setup: {exc}", err=True)
@@ -65,7 +65,8 @@ def setup(
         typer.echo(f"parley topics setup: {exc}", err=True)
         raise typer.Exit(1) from None
     typer.echo(
-        f"credentials of {principals} principal(s), {acls} ACL(s); created {len(created)} topic(s)"
+        f"credentials of {applied.principals} principal(s), {applied.acls} ACL(s), "
+        f"{applied.removed} stale ACL(s) removed; created {len(created)} topic(s)"
         + (": " + ", ".join(created) if created else "")
     )
 

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
-from kafka.admin import ACLOperation, ACLResourcePatternType, ResourceType
+from kafka.admin import (
+    ACL,
+    ACLFilter,
+    ACLOperation,
+    ACLPermissionType,
+    ACLResourcePatternType,
+    ResourcePattern,
+    ResourceType,
+    ScramMechanism,
+)
+from kafka.errors import NoError, SecurityDisabledError
 
-from parley.services.cli.kafka_access import GRANTS, acls, read_passwords
+from parley.services.cli.kafka_access import GRANTS, acls, apply, read_passwords
 
 
 def allowed(namespace: str) -> set[tuple[str, str, str, str, str]]:
@@ -58,11 +69,102 @@ def test_nothing_is_granted_cluster_wide_or_to_anyone_unlisted() -> None:
 
 def test_passwords_come_from_one_file_per_principal(tmp_path: Path) -> None:
     for grant in GRANTS:
-        (tmp_path / f"kafka_{grant.name}_password").write_text(f"secret-{grant.name}\n")
-    assert read_passwords(tmp_path) == {g.name: f"secret-{g.name}" for g in GRANTS}
+        (tmp_path / f"kafka_{grant.name}_password").write_text(f" secret-{grant.name}\n")
+    # As the services read their password files: the line break goes, a space is part of it.
+    assert read_passwords(tmp_path) == {g.name: f" secret-{g.name}" for g in GRANTS}
     (tmp_path / "kafka_indexer_password").write_text("\n")
     with pytest.raises(ValueError, match="kafka_indexer_password is empty"):
         read_passwords(tmp_path)
     (tmp_path / "kafka_indexer_password").unlink()
     with pytest.raises(ValueError, match=r"cannot read .*kafka_indexer_password"):
         read_passwords(tmp_path)
+
+
+class Broker:
+    """Just enough of an admin client: SCRAM users and ACLs held in memory."""
+
+    def __init__(self, refuse_acls: bool = False, forget_users: bool = False) -> None:
+        self.users: dict[str, bytes] = {}
+        self.acls: list[ACL] = []
+        self.refuse_acls = refuse_acls
+        self.forget_users = forget_users
+
+    def alter_user_scram_credentials(self, upserts: list[Any]) -> dict[str, str | None]:
+        if not self.forget_users:
+            self.users.update({u.user: u.salted_password for u in upserts})
+        return {u.user: None for u in upserts}
+
+    def describe_user_scram_credentials(self, users: list[str]) -> dict[str, Any]:
+        return {
+            u: {"error": None, "credential_infos": [{"mechanism": ScramMechanism.SCRAM_SHA_512}]}
+            for u in users
+            if u in self.users
+        }
+
+    def create_acls(self, acls: list[ACL]) -> dict[str, list[Any]]:
+        if self.refuse_acls:
+            return {"succeeded": [], "failed": [SecurityDisabledError for _ in acls]}
+        self.acls += [a for a in acls if a not in self.acls]
+        return {"succeeded": list(acls), "failed": []}
+
+    def describe_acls(self, wanted: ACLFilter) -> tuple[list[ACL], type]:
+        return [a for a in self.acls if a.principal == wanted.principal], NoError
+
+    def delete_acls(self, filters: list[ACLFilter]) -> list[tuple[ACLFilter, list[ACL], type]]:
+        out = []
+        for f in filters:
+            gone = [
+                a
+                for a in self.acls
+                if (a.principal, a.operation, a.resource_pattern.resource_name)
+                == (
+                    f.principal,
+                    f.operation,
+                    f.resource_pattern.resource_name,
+                )
+            ]
+            self.acls = [a for a in self.acls if a not in gone]
+            out.append((f, gone, NoError))
+        return out
+
+
+def passwords() -> dict[str, str]:
+    return {g.name: f"pw-{g.name}" for g in GRANTS}
+
+
+def test_apply_is_idempotent_and_stores_every_principal() -> None:
+    broker = Broker()
+    first = apply(broker, "p", passwords())  # type: ignore[arg-type]
+    second = apply(broker, "p", passwords())  # type: ignore[arg-type]
+    assert (first.principals, first.removed, second.removed) == (len(GRANTS), 0, 0)
+    assert set(broker.users) == {f"p-{g.name}" for g in GRANTS}
+    assert sorted(map(str, broker.acls)) == sorted(map(str, acls("p")))
+
+
+def test_apply_removes_a_grant_the_table_no_longer_gives_and_nothing_else() -> None:
+    wider = ACL(
+        "User:p-enrichment",
+        "*",
+        ACLOperation.ALL,
+        ACLPermissionType.ALLOW,
+        ResourcePattern(ResourceType.TOPIC, "p-enrichment", ACLResourcePatternType.PREFIXED),
+    )
+    someone_else = ACL(
+        "User:analytics",
+        "*",
+        ACLOperation.READ,
+        ACLPermissionType.ALLOW,
+        ResourcePattern(ResourceType.TOPIC, "p.alerts", ACLResourcePatternType.LITERAL),
+    )
+    broker = Broker()
+    broker.acls = [wider, someone_else]
+    applied = apply(broker, "p", passwords())  # type: ignore[arg-type]
+    assert applied.removed == 1
+    assert wider not in broker.acls and someone_else in broker.acls
+
+
+def test_apply_names_what_the_broker_refused() -> None:
+    with pytest.raises(RuntimeError, match=r"ACLs refused \(SecurityDisabledError\)"):
+        apply(Broker(refuse_acls=True), "p", passwords())  # type: ignore[arg-type]
+    with pytest.raises(RuntimeError, match=r"SCRAM credentials refused.*not stored"):
+        apply(Broker(forget_users=True), "p", passwords())  # type: ignore[arg-type]
