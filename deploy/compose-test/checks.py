@@ -247,10 +247,13 @@ def scaled_batch(compose: Compose, state: dict[str, Any]) -> str:
 
 
 def no_tracebacks(compose: Compose) -> str:
-    logs = compose.logs()
-    hits = [line for line in logs.splitlines() if "Traceback" in line]
-    assert not hits, f"{len(hits)} traceback(s), first: {hits[0][:300]}"
-    return f"no 'Traceback' in {len(logs.splitlines())} log lines of all services"
+    lines = compose.logs(prefix=True).splitlines()
+    hits = [i for i, line in enumerate(lines) if "Traceback" in line]
+    # The first one whole (the service's name prefixes each line), so a failure can be read here.
+    assert not hits, f"{len(hits)} traceback(s), first:\n" + "\n".join(
+        line[:400] for line in lines[hits[0] : hits[0] + 40]
+    )
+    return f"no 'Traceback' in {len(lines)} log lines of all services"
 
 
 def talks_alerts(compose: Compose) -> list[dict[str, Any]]:

@@ -125,8 +125,9 @@ class Compose:
             return list(json.loads(out))
         return [json.loads(line) for line in out.splitlines() if line.strip()]
 
-    def logs(self, service: str | None = None) -> str:
-        return self("logs", "--no-color", "--no-log-prefix", *([service] if service else []), capture=True)
+    def logs(self, service: str | None = None, prefix: bool = False) -> str:
+        flags = ["--no-color"] + ([] if prefix else ["--no-log-prefix"])
+        return self("logs", *flags, *([service] if service else []), capture=True)
 
 
 def network_create() -> None:
