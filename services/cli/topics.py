@@ -15,10 +15,14 @@ def create() -> None:
     """Create every missing topic of PARLEY_NAMESPACE (safe to repeat)."""
     from parley.shared.errors import RetryableError
     from parley.shared.kafka import ensure_topics
+    from parley.shared.logging import configure_logging
     from parley.shared.runtime import settings_or_exit
     from parley.shared.settings import ParleySettings
 
     settings = settings_or_exit(ParleySettings)
+    # kafka-python's known harmless tracebacks (a read racing the client's own close) are demoted
+    # to one line by Parley's logging filters; without them a clean run could print a traceback.
+    configure_logging("topics", "WARNING", settings.log.format)
     try:
         created = ensure_topics(settings.kafka, settings.namespace)
     except RetryableError as exc:
@@ -41,10 +45,12 @@ def setup(
     from parley.services.cli.kafka_access import apply, read_passwords
     from parley.shared.errors import RetryableError
     from parley.shared.kafka import ensure_topics, kafka_errors, make_admin
+    from parley.shared.logging import configure_logging
     from parley.shared.runtime import settings_or_exit
     from parley.shared.settings import ParleySettings
 
     settings = settings_or_exit(ParleySettings)
+    configure_logging("topics", "WARNING", settings.log.format)  # as in `create`
     try:
         passwords = read_passwords(secrets_dir)
     except ValueError as exc:
