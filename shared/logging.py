@@ -115,10 +115,15 @@ class ReadOnClosedSocket(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         exc = record.exc_info[1] if record.exc_info else None
+        closed = (isinstance(exc, ValueError | KeyError) and "-1" in str(exc)) or (
+            # data arrived in the same turn as the client's own close, which detached the protocol
+            isinstance(exc, AttributeError)
+            and "'NoneType' object has no attribute 'data_received'" in str(exc)
+        )
         if (
-            isinstance(exc, ValueError | KeyError)
+            exc is not None
+            and closed
             and str(record.msg).startswith("Unhandled exception in task")
-            and "-1" in str(exc)
             and _raised_in(exc, "_read_from_sock")
         ):
             record.levelno, record.levelname = logging.WARNING, "WARNING"

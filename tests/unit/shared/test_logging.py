@@ -132,6 +132,11 @@ def _selector_errors(caplog: pytest.LogCaptureFixture, task: str) -> list[loggin
                 transport = KafkaTCPTransport(net, ours)
                 transport.resume_reading()  # the read task is scheduled...
                 ours.close()  # ...and the socket closes under it (fd -1), as when a connection is lost
+            elif task == "data after the client's own close":
+                transport = KafkaTCPTransport(net, ours)
+                transport.resume_reading()
+                theirs.sendall(b"late bytes")  # data is waiting...
+                transport._protocol = None  # ...when the client's close has detached the protocol
             else:
 
                 async def broken() -> None:
@@ -152,6 +157,13 @@ def test_a_read_task_meeting_a_closed_socket_is_one_warning_line(caplog: pytest.
     assert len(records) == 1
     assert records[0].levelno == logging.WARNING and records[0].exc_info is None
     assert "socket already closed" in records[0].getMessage()
+
+
+def test_data_read_after_the_clients_own_close_is_one_warning_line(caplog: pytest.LogCaptureFixture) -> None:
+    configure_logging("test")
+    records = _selector_errors(caplog, "data after the client's own close")
+    assert len(records) == 1
+    assert records[0].levelno == logging.WARNING and records[0].exc_info is None
 
 
 def test_other_unhandled_task_errors_keep_their_traceback(caplog: pytest.LogCaptureFixture) -> None:
