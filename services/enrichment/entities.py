@@ -18,11 +18,12 @@ from .gazetteer import NameEntry, gazetteer
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+")
 _LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|to|from|into|near|outside|via|towards?|capital|city|of|visits?|visited|visiting|"
-    r"arrived\s+in|venue|host\s+city)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}|^\s*)$"
+    r"(?:\b(?:[Ii]n|[Aa]t|to|[Ff]rom|into|near|outside|via|towards?|capital|city|of|visits?|visited|visiting|"
+    r"arrived\s+in|venue|host\s+city|(?:departs?|departed|leaves?|left|heads?|headed|flew|flies)\s+for)"
+    r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}|^\s*)$"
 )
 _ATTRIBUTIVE_AFTER = re.compile(
-    r"^[\s-]*(?:talks|summit|meeting|negotiations|process|format|round|conference)\b"
+    r"^[\s-]*(?:talks|summit|meeting|negotiations|process|format|round|conference|time)\b"
 )
 _FOLLOWED_BY_NAME = re.compile(r" [A-Z][a-z]")
 _DATELINE_AFTER = re.compile(r"^,?\s*(?:[A-Z][\w.]*\s*)*(?:\(|,|\s[-—–:])")
@@ -194,7 +195,7 @@ def _people(text: str, places: list[Entity]) -> list[Entity]:
         role = text[role_start : m.start("name")].strip(" ,")
         country = next(
             (e.name for e in places if e.kind == "country" and role_start <= e.start < role_end), None
-        )
+        ) or _country_after(text, name_start + len(name), places)
         people.append(
             Entity.model_construct(
                 kind="person",
@@ -209,8 +210,19 @@ def _people(text: str, places: list[Entity]) -> list[Entity]:
     return people
 
 
+_OF_AFTER_NAME = re.compile(r",?\s+of\s+(?:the\s+)?")
+
+
+def _country_after(text: str, end: int, places: list[Entity]) -> str | None:
+    """ "President Ilham Aliyev of Azerbaijan": the role's state named right after the name."""
+    m = _OF_AFTER_NAME.match(text, end)
+    if m is None:
+        return None
+    return next((e.name for e in places if e.kind == "country" and e.start == m.end()), None)
+
+
 def _later_mentions(text: str, people: list[Entity], taken: list[Entity]) -> list[Entity]:
-    """Bare surnames after a full mention ("Peskov said") refer to the same person."""
+    """Bare surnames of a person named in full anywhere in the article ("Peskov said") refer to them."""
     by_surname: dict[str, Entity] = {}
     for person in people:
         by_surname.setdefault(person.name.split()[-1], person)
@@ -291,12 +303,13 @@ def _shared_heads(text: str, named: list[Entity]) -> list[Entity]:
     return sorted(out, key=lambda e: (e.start, e.end))
 
 
-def extract_entities(text: str) -> list[Entity]:
-    """All entity mentions in `text`, ordered by offset."""
+def extract_entities(text: str, known_people: list[Entity] | tuple[Entity, ...] = ()) -> list[Entity]:
+    """All entity mentions in `text`, ordered by offset. `known_people` (the body's, when `text` is
+    the headline) lets a headline name a person by surname alone ("A and B to meet")."""
     named = _shared_heads(text, _described_capitals(text, _gazetteer_entities(text)))
     people = _people(text, named)
     person_spans = [(p.start, p.end) for p in people]
     named = [e for e in named if not any(s <= e.start < end for s, end in person_spans)]
     everything = named + people
-    everything += _later_mentions(text, people, everything)
+    everything += _later_mentions(text, [*people, *known_people], everything)
     return sorted(everything, key=lambda e: (e.start, e.end))

@@ -78,3 +78,25 @@ def test_two_sides_sharing_a_head_noun() -> None:
         "Turkish Cypriots",
     ]
     assert _names("Sudan and South Sudan will meet.", "country") == ["Sudan", "South Sudan"]
+
+
+def test_a_role_s_state_named_after_the_name() -> None:
+    text = "President Omar Teller of Chile met Prime Minister Ana Ruiz of Peru."
+    people = {e.name: e.country for e in extract_entities(text) if e.kind == "person"}
+    assert people == {"Omar Teller": "Chile", "Ana Ruiz": "Peru"}
+
+
+def test_a_headline_names_people_of_the_body_by_surname() -> None:
+    body = extract_entities("Chilean President Omar Teller and Peruvian President Ana Ruiz will meet.")
+    people = [e for e in body if e.kind == "person"]
+    headline = extract_entities("Teller and Ruiz to meet in Lima", people)
+    assert [(e.text, e.country) for e in headline if e.kind == "person"] == [
+        ("Teller", "Chile"),
+        ("Ruiz", "Peru"),
+    ]
+
+
+def test_a_capital_opening_a_sentence_or_a_clock_is_a_place() -> None:
+    for text in ("In Lima, the two leaders will meet.", "The meeting starts at noon Lima time."):
+        [lima] = [e for e in extract_entities(text) if e.text == "Lima"]
+        assert lima.kind == "place"
