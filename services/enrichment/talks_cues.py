@@ -13,7 +13,10 @@ _I = re.IGNORECASE
 TRIGGER = re.compile(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
     r"dialogue|discussions|peace\s+conference|round\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|"
-    r"another)\s+round|ministerial|COP\s?\d{1,2}|(?:ministerial|climate|donors?|review)\s+conference)\b",
+    r"another)\s+round|ministerial|COP\s?\d{1,2}|(?:ministerial|climate|donors?|review)\s+conference)\b"
+    # "X hosts A and B", "will host the leaders of A and B": a meeting convened by a host
+    r"|\bhost(?:s|ed|ing)?\s+(?:the\s+)?(?:leaders|presidents|heads\s+of\s+state|(?:prime|foreign)\s+ministers)"
+    r"\s+of\b|\bhost(?:s|ed|ing)?\s+(?-i:[A-Z][\w’'-]+\s+and\s+[A-Z])",
     _I,
 )
 DENIED = re.compile(
@@ -74,7 +77,9 @@ STRONG_FUTURE = re.compile(
     r"(?:meet|hold|begin|start|take\s+place|be\s+held|resume|convene|reconvene|open|travel|attend|host|sit|return)\b"
     r"|\b(?:scheduled|set|slated|planned|fixed)\s+(?:for|on)\b|\bdue\s+to\s+(?:be\s+held|take\s+place|begin|start|meet)\b"
     r"|\b(?:has|have)\s+(?:scheduled|set)\b|\bto\s+be\s+held\b|\bplans?\s+to\s+(?:meet|hold|host)\b"
-    r"|\bagreed\s+to\s+(?:meet|hold)\b|\blooks?\s+forward\s+to\s+hosting\b|\b(?:to|will)\s+host\b"
+    r"|\bagreed\s+to\s+(?:(?:start|begin|open|launch|resume|hold)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|"
+    r"discussions|dialogue|consultations)|meet|hold)\b"
+    r"|\bto\s+take\s+place\s+(?:on|this|next|tomorrow|later\s+this)\b|\blooks?\s+forward\s+to\s+hosting\b|\b(?:to|will)\s+host\b"
     r"|\bare\s+(?:meeting|holding)\b(?=.{0,60}\b(?:next|tomorrow|on\s+\w+day)\b)"
     # "X will send a delegation to Y for talks", "the minister is due in Y for talks"
     r"|\b(?:will|to)\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegation|team|negotiators|envoys?)\b"
@@ -129,17 +134,18 @@ SPEECH_BEFORE = re.compile(
     _I,
 )
 SPEAKER_AFTER = re.compile(
-    r"^(?:['’]s)?(?:\s+[\w-]+){0,4}?\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|confirmed|announced|"
+    r"^(?:['’]s)?(?:\s+[\w-]+){0,4}?\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|say|confirmed|announced|"
     r"told|stated|reported|tweeted|quoted|cited|insists?|stressed)\b"
 )
 LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|to|inside|for\s+talks\s+in|venue\s+(?:of|in)?)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?"
+    r"\b(?:[Ii]n|[Aa]t|to|inside|for\s+talks\s+in|venue\s+(?:of|in)?|[Vv]isit(?:s|ing)?|(?:departs?|departed|leaves?|left|"
+    r"heads?|headed|flew|flies|set\s+off)\s+for)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?"
     r"(?:(?:capital|city|resort|town)\s+(?:of\s+)?)?$"
 )
 CITY_OF_BEFORE = re.compile(r"\b(?:capital|city|town|resort|port)\s+(?:city\s+)?of\s+$", _I)
 TOPIC_BEFORE = re.compile(
     r"\b(?:war|conflict|crisis|fighting|situation|peace|violence|clashes|invasion|settlement|occupation|"
-    r"ending|end|over|about|on|discuss|regarding|concerning|against|of)\s+(?:the\s+)?(?:\w+\s+){0,1}$",
+    r"ending|end|over|about|on|discuss|regarding|concerning|against|of)[\"”’']?\s+(?:the\s+)?(?:\w+\s+){0,1}$",
     _I,
 )
 OLD_PLAN_BEFORE = re.compile(r"\b(?:planned|scheduled|set|slated|initially|originally)\s+(?:for|in)\s+$", _I)
@@ -171,6 +177,13 @@ BETWEEN = re.compile(
     r"(?:between|among)\s+",
     _I,
 )
+# "talks with A, B and C": the sides listed after "with" (read as a list, name after name)
+WITH_SIDES = re.compile(
+    r"\b(?:talks|negotiations|meetings?|summit|dialogue|consultations|discussions)\s+(?:[\w-]+\s+){0,2}?"
+    r"with\s+(?:the\s+)?",
+    _I,
+)
+LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 NEGATED_FUTURE = re.compile(r"\b(?:will|would|shall)\s+not\s+\w+(?:\s+\w+)?|\bwon['’]t\s+\w+(?:\s+\w+)?", _I)
 PAST_VENUE_BEFORE = re.compile(
     r"\b(?:took\s+place|was\s+held|were\s+held|held\s+talks|met|"
@@ -213,6 +226,18 @@ ANAPHORA = re.compile(
 UNLISTED_VENUE = re.compile(
     r"\b(?:talks|meeting|summit|round|dialogue|negotiations|consultations|held|meet|hosted)\b"
     r"[^.;:,]{0,40}?\bin\s+([A-Z][a-z]{3,}(?:[ -][A-Z][a-z]+)?)\b(?!['’])"
+)
+# "to visit Q", "travels to Q", "heads to Q": the state a headline's traveller goes to
+VISITED_BEFORE = re.compile(
+    r"\b(?:visits?|visiting|travel(?:s|ling)?\s+to|heads?\s+to|flies\s+to|fly\s+to|arrives?\s+in)\s+(?:the\s+)?$",
+    _I,
+)
+# Headlinese for a plan: "P and Q to hold talks", "P's envoy to visit Q" (the infinitive is the
+# future tense of a headline), unless the headline calls or urges ("UN urges P to resume talks").
+HEADLINE_PLAN = re.compile(
+    r"\b(?:to|set\s+to)\s+(?:hold|meet|visit|resume|host|begin|start|open|attend|travel|launch|reopen|"
+    r"restart|sit\s+down|convene|reconvene|discuss|negotiate|hold\s+talks)\b",
+    _I,
 )
 # Headlines report a planned meeting as a visit ("P's foreign minister to visit Q on March 20").
 HEADLINE_VISIT = re.compile(r"\b(?:to|will)\s+visit\b", _I)

@@ -89,7 +89,8 @@ def candidates(
     skip = dateline_end(text)
     drafts, mediators = find_drafts(text, published, entities, dates, skip)
     drafts = [_body_as_party(d) for d in drafts]
-    title_entities = extract_entities(title) if title else []
+    people = [e for e in entities if e.kind == "person" and e.text == e.name]
+    title_entities = extract_entities(title, people) if title else []
     title_dates = find_dates(title, published, headline=True) if title else []
     headline = headline_draft(title, published, title_entities, title_dates) if title else None
     headline = _body_as_party(headline) if headline is not None else None
@@ -193,8 +194,9 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
         pool.append(c.headline)
     if not pool:
         return None
+    # On a tie the headline wins: it states the article's own event.
     source = max(
-        pool, key=lambda d: (_completeness(d, published), -pool.index(d) if d is not c.headline else 0)
+        pool, key=lambda d: (_completeness(d, published), -pool.index(d) if d is not c.headline else 1)
     )
     best = source
     status: TalksStatus = "announced"
@@ -254,6 +256,8 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel) -> _Draft:
         if name in c.venues and _VENUE_TYPES & features.keys() and (venue is None or p["venue"] > venue[0]):
             venue = (p["venue"], name)
     if len(parties) >= 2:
+        # Sides named by an exact pattern ("talks between A and B") stay; the model may add more.
+        parties = list(dict.fromkeys([*parties, *(p for p in d.parties if p in d.explicit)]))
         # The exact rules' go-betweens ("X and Y, which brokered...") stay; the model may add more.
         merged = [m for m in dict.fromkeys([*d.mediators, *mediators]) if m not in parties]
         d = replace(d, parties=parties, explicit=set(parties), mediators=merged)

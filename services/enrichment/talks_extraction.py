@@ -295,6 +295,8 @@ def _parties(
         stop = cue.CLAUSE_END.search(s.text, m.end(), min(s.end, m.end() + 90))
         limit = stop.start() if stop else min(s.end, m.end() + 90)
         explicit += [n for e in s.entities if m.end() <= e.start < limit and (n := _state(e) or _org(e))]
+    for m in cue.WITH_SIDES.finditer(s.text, s.start, s.end):
+        explicit += _listed(s, m.end())
     for a, b in zip(s.entities, s.entities[1:], strict=False):
         if s.text[a.end : b.start] in {"-", "–"} and (na := _state(a)) and (nb := _state(b)):
             explicit += [na, nb]
@@ -335,6 +337,22 @@ def _parties(
         names = list(dict.fromkeys(names + fallback))
     names = [n for n in names if n in explicit or n not in mediators]
     return names, set(explicit), ruled_out - set(explicit)
+
+
+def _listed(s: _Sentence, at: int) -> list[str]:
+    """The states named as a list starting at `at` ("Britain, France, and Germany")."""
+    names: list[str] = []
+    for e in s.entities:
+        if e.start < at:
+            continue
+        if e.start != at and not cue.LIST_GAP.match(s.text[at : e.start]):
+            break
+        name = _state(e)
+        if name is None:
+            break
+        names.append(name)
+        at = e.end
+    return names
 
 
 def _org(e: Entity) -> str | None:
@@ -422,6 +440,15 @@ def _draft(
 def _nearest_venue(s: _Sentence, venues: list[Entity]) -> Entity | None:
     if not venues:
         return None
+    lead = s.text[s.start : s.end].lstrip()
+    offset = s.end - s.start - len(lead)
+    for v in venues:  # "In X, the two will meet ...": a leading place frames the whole sentence
+        if (
+            v.start == s.start + offset + 3
+            and lead[:3] in {"In ", "At "}
+            and s.text[v.end : v.end + 1] == ","
+        ):
+            return v
     trigger = cue.TRIGGER.search(s.text, s.start, s.end)
     anchor = trigger.start() if trigger else s.start
     return min(venues, key=lambda v: (v.start < anchor, abs(v.start - anchor)))
@@ -544,7 +571,31 @@ def headline_draft(
         return None
     s = _Sentence(title, 0, len(title), entities, dates, 0)
     mediators = _mediators(s)
-    return _draft(s, published, mediators, fallback="announced")
+    draft = _draft(s, published, mediators, fallback="announced")
+    if (
+        draft is not None
+        and draft.weak
+        and cue.HEADLINE_PLAN.search(title)
+        and not cue.PROPOSED.search(title)
+        and not cue.HEADLINE_ONGOING.search(title)
+    ):
+        draft = replace(draft, weak=False)
+    if draft is not None and len(draft.parties) < 2:
+        # "P's minister to visit Q", "... travels to Q for talks": the state visited is the other
+        # side as well as the venue
+        visited = next(
+            (
+                e
+                for e in s.entities
+                if e.kind == "country" and cue.VISITED_BEFORE.search(title, max(0, e.start - 30), e.start)
+            ),
+            None,
+        )
+        if visited is not None and visited.name not in draft.parties and not _stands_for_state(visited):
+            draft = replace(
+                draft, parties=[*draft.parties, visited.name], explicit=draft.explicit | {visited.name}
+            )
+    return draft
 
 
 def to_record(d: _Draft, places: list[Entity], article_mediators: list[str]) -> TalksRecord:

@@ -6,6 +6,7 @@ from parley.services.enrichment.dates import find_dates
 from parley.services.enrichment.entities import extract_entities
 from parley.services.enrichment.extract import extract_article
 from parley.services.enrichment.talks_events import extract_talks
+from parley.services.enrichment.talks_extraction import find_drafts
 from parley.services.enrichment.talks_model import LinearModel
 from parley.shared.extraction import TalksRecord
 
@@ -457,3 +458,48 @@ def test_a_minister_due_in_a_capital_for_talks_is_a_plan() -> None:
     [record] = _upcoming(text)
     assert set(record.parties) == {"Pakistan", "India"}
     assert (record.location, record.start_date) == ("New Delhi", date(2031, 3, 14))
+
+
+def test_a_host_receiving_two_leaders_is_a_meeting_of_their_states() -> None:
+    text = (
+        "The president of the European Council will host the leaders of Chile and Peru in Brussels "
+        "on Friday to help the two countries settle their maritime dispute."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Chile", "Peru"}
+    assert (record.location, record.start_date) == ("Brussels", date(2031, 3, 14))
+
+
+def test_a_headline_in_the_infinitive_states_the_event() -> None:
+    title = "Chile's foreign minister to visit Peru on March 20"
+    text = "Chile and Bolivia will also hold talks in Quito on March 28, officials said."
+    [record, *_] = _upcoming(text, title=title)
+    assert {"Chile", "Peru"} <= set(record.parties)
+    assert (record.location, record.start_date) == ("Peru", date(2031, 3, 20))
+
+
+def test_the_sides_listed_after_talks_with_are_named_sides() -> None:
+    text = "Chile will hold talks with Peru, Bolivia, and Ecuador in Lima on Friday."
+    [draft], _ = find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
+    assert draft.explicit == {"Peru", "Bolivia", "Ecuador"}
+    assert set(draft.parties) == {"Chile", "Peru", "Bolivia", "Ecuador"}
+
+
+def test_agreed_to_start_talks_is_a_plan() -> None:
+    [record] = _upcoming("Chile and Peru have agreed to start preliminary talks in Lima on Friday.")
+    assert set(record.parties) == {"Chile", "Peru"}
+    assert (record.location, record.start_date) == ("Lima", date(2031, 3, 14))
+
+
+def test_a_leading_in_place_frames_the_sentence() -> None:
+    text = (
+        "In Lima, Chile's president will meet Peru's president on Friday, after a visit to Quito last month."
+    )
+    [record] = _upcoming(text)
+    assert record.location == "Lima"
+
+
+def test_the_conflict_in_a_country_quoted_is_no_venue() -> None:
+    text = 'Chile and Peru will hold talks on Friday to "end the conflict" in Bolivia.'
+    [record] = _upcoming(text)
+    assert record.location is None
