@@ -192,6 +192,16 @@ PAST_VENUE_BEFORE = re.compile(
     r"(?:previous|last|earlier|prior)\s+(?:round|meeting|session)s?(?:\s+of\s+\w+)?)\s+(?:\w+\s+){0,3}$",
     _I,
 )
+# A day that belongs to something already done in the same sentence ("after a meeting in X ended
+# on Monday, another round will be held"), not to the talks announced.
+PAST_DAY_BEFORE = re.compile(
+    r"\b(?:ends|ended|concluded|met|was\s+held|were\s+held|began|started|resumed|took\s+place|wrapped\s+up)\s+"
+    r"(?:\w+\s+)?(?:on\s+)?$"
+    r"|\bafter\s+(?:on\s+)?$",  # "after March 20": later than that day, not on it
+    _I,
+)
+# A news agency's dateline ("LAGOS, May 4 (Reuters) -"): the day of the report.
+DATELINE_AFTER = re.compile(r"^\s*\((?:[A-Z][\w.]*\s?){1,3}\)\s*[-—–]")
 # "X will host the talks", "X, which hosts the round": the host names the venue, whatever other
 # place the sentence names ("said at a forum in Y"). Past forms ("hosted") are earlier rounds.
 HOST_AFTER = re.compile(
@@ -246,9 +256,9 @@ HEADLINE_VISIT = re.compile(r"\b(?:to|will)\s+visit\b", _I)
 HEADLINE_ONGOING = re.compile(
     r"(?<!\bto\s)(?<!\bwill\s)(?<!\bset\s)(?<!\ban\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bgood\s)(?<!\bnew\s)"
     r"(?<!\bfresh\s)\b(?:begins?|began|starts?|started|opens?|"
-    r"opened|under\s?way|continues?|continued|resumes|resumed|ends?|ended|concludes?|concluded|wraps?\s+up|"
+    r"opened|under\s?way|continues?|continued|resumes?|resumed|ends?|ended|concludes?|concluded|wraps?\s+up|"
     r"kicks?\s+off)\b",
     _I,
 )
 # "the next round", "meet again": a later round set up by talks the headline reports as over.
-NEXT_ROUND = re.compile(r"\b(?:next|another|again|follow-up|further)\b", _I)
+NEXT_ROUND = re.compile(r"\b(?:next|another|again|follow-up|further|upcoming|subsequent)\b", _I)

@@ -68,6 +68,8 @@ _DATELINE = re.compile(r"^.{2,60}?(?:\([A-Z][\w .-]{1,25}\)\s*[-—–:]?|\s[-�
 _NEGATION_HINT = re.compile(r"\bno\b|\bnot\b|denie|dismiss|reject|ruled")
 _CAPITAL_AFTER = re.compile(r"^(?:['’]s)?\s+capital\b")
 _LOOSE_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;.]{0,40}?\s+and\s+(?:the\s+)?\S+")
+_STOPPED: frozenset[str] = frozenset({"denied", "cancelled", "postponed"})
+_RESCHEDULE = re.compile(r"\breschedul(?:e|ed|ing)\b", re.IGNORECASE)
 _PARTY_KINDS = frozenset({"country", "armed_group"})
 _NOT_PLACES = CALENDAR_WORDS | frozenset(
     [
@@ -150,7 +152,7 @@ def _status(sentence: str, has_future_date: bool) -> tuple[TalksStatus | None, b
         and not cue.STRONG_FUTURE.search(sentence, history.end())
     ):
         strong = None  # "were scheduled for noon": an old plan, not a new one
-    if cue.POSTPONED.search(original) and cue.NO_NEW_DATE.search(original):
+    if (cue.POSTPONED.search(original) or _RESCHEDULE.search(original)) and cue.NO_NEW_DATE.search(original):
         return "postponed", False  # "postponed, without giving a new date": no new plan yet
     if cue.RESCHEDULED.search(sentence) and (strong or has_future_date):
         return "rescheduled", False
@@ -364,9 +366,15 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
     for d in s.dates:
         if d.precision != "day" or d.start_date is None or cue.SPEECH_BEFORE.search(s.before(d, 30)):
             continue
-        if re.match(r"\s*,?\s*(?:said|told|announced)\b", s.after(d, 20)):
+        if re.match(
+            r"\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:said|told|announced|stated|confirmed|added)\b", s.after(d, 30)
+        ):
             continue
-        if status in {"announced", "rescheduled"} and d.start_date < published:
+        if cue.DATELINE_AFTER.match(s.after(d, 30)):
+            continue
+        if status in {"announced", "rescheduled"} and (
+            d.start_date < published or cue.PAST_DAY_BEFORE.search(s.before(d, 30))
+        ):
             continue
         candidates.append(d)
     if status == "rescheduled":
@@ -470,9 +478,14 @@ def _merge(a: _Draft, b: _Draft) -> _Draft:
     location = a.location or b.location
     if a.location and b.location and a.location.kind == "country" and b.location.kind == "place":
         location = b.location
+    status = a.status
+    if "rescheduled" in {a.status, b.status}:
+        status = "rescheduled"
+    elif a.status == "proposed" and b.status in _STOPPED:
+        status = b.status  # "decided to reschedule the meeting ... at a convenient date": stopped
     return replace(
         a,
-        status="rescheduled" if "rescheduled" in {a.status, b.status} else a.status,
+        status=status,
         parties=list(dict.fromkeys(a.parties + b.parties)),
         explicit=a.explicit | b.explicit,
         ruled_out=a.ruled_out | b.ruled_out,

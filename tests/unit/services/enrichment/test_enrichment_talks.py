@@ -5,6 +5,7 @@ from datetime import date
 from parley.services.enrichment.dates import find_dates
 from parley.services.enrichment.entities import extract_entities
 from parley.services.enrichment.extract import extract_article
+from parley.services.enrichment.talks_cues import HEADLINE_ONGOING
 from parley.services.enrichment.talks_events import extract_talks
 from parley.services.enrichment.talks_extraction import find_drafts
 from parley.services.enrichment.talks_model import LinearModel
@@ -503,3 +504,50 @@ def test_the_conflict_in_a_country_quoted_is_no_venue() -> None:
     text = 'Chile and Peru will hold talks on Friday to "end the conflict" in Bolivia.'
     [record] = _upcoming(text)
     assert record.location is None
+
+
+def test_a_day_of_something_already_done_is_not_the_talks_day() -> None:
+    text = (
+        "Another round of talks between Chile and Peru will be held in Lima after a meeting "
+        "in Quito ended on Wednesday, officials said."
+    )
+    [record] = _upcoming(text)
+    assert (record.location, record.start_date) == ("Lima", None)
+
+
+def test_talks_after_a_day_do_not_start_on_it() -> None:
+    text = "Chile and Peru will hold talks in Lima after the national holiday, which ends on March 20."
+    [record] = _upcoming(text)
+    assert record.start_date is None
+
+
+def test_a_dateline_day_inside_the_text_is_the_report_s_day() -> None:
+    text = (
+        "A photo caption comes first.\n\nLIMA, March 12 (Wire) - Chile's president and his Peruvian "
+        "counterpart will meet for talks in Lima, officials said."
+    )
+    [record] = _upcoming(text)
+    assert (record.location, record.start_date) == ("Lima", None)
+
+
+def test_a_statement_day_with_its_date_in_brackets_is_not_the_talks_day() -> None:
+    text = (
+        "Chile's foreign minister on Wednesday (March 12) stated that talks with Peru will be held in Lima."
+    )
+    [record] = _upcoming(text)
+    assert record.start_date is None
+
+
+def test_rescheduled_at_a_convenient_date_is_a_postponement() -> None:
+    text = (
+        "Chile and Peru have decided to reschedule the proposed meeting of their negotiators in Lima. "
+        "The meeting will be rescheduled at a mutually convenient date, a source said."
+    )
+    [draft], _ = find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
+    assert draft.status == "postponed"
+    assert set(draft.parties) == {"Chile", "Peru"}
+
+
+def test_a_present_tense_resume_headline_reports_talks_under_way() -> None:
+    assert HEADLINE_ONGOING.search("Chile and Peru Resume Fishing Talks")
+    assert not HEADLINE_ONGOING.search("Chile and Peru to Resume Fishing Talks")
