@@ -23,7 +23,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}|^\s*)$"
 )
 _ATTRIBUTIVE_AFTER = re.compile(
-    r"^[\s-]*(?:talks|summit|meeting|negotiations|process|format|round|conference|time)\b"
+    r"^[\s-]*(?:talks|summit|meeting|negotiations|process|format|round|conference|time|"
+    r"[Aa]greements?|[Aa]ccords?|[Dd]eclaration|[Pp]rotocol|[Tt]reaty|[Cc]harter)\b"
 )
 _FOLLOWED_BY_NAME = re.compile(r" [A-Z][a-z]")
 _DATELINE_AFTER = re.compile(r"^,?\s*(?:[A-Z][\w.]*\s*)*(?:\(|,|\s[-—–:])")
@@ -40,6 +41,12 @@ _NAME_WORD = r"[A-Z][a-zà-ÿ'’-]+"
 _PERSON = re.compile(
     rf"\b(?P<head>{_ROLE_HEAD})(?:\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)??)?,?\s+"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:(?:bin|al|el|de|van|von|da|ibn)[ -])?{_NAME_WORD}){{0,2}})"
+)
+# "the Russian and Ukrainian presidents, A B and C D": two people, each of the state named in turn
+_PAIRED = re.compile(
+    rf"\b(?P<a>[A-Z][\w’'-]+) and (?P<b>[A-Z][\w’'-]+) (?:presidents|leaders|prime ministers|premiers|"
+    rf"(?:foreign|defen[cs]e) ministers|ministers|envoys|negotiators),?\s+"
+    rf"(?P<n1>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}) and (?P<n2>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 )
 _ROLE_MODIFIER = re.compile(
     r"^(?:[A-Z][\w.’'-]*|top|chief|senior|special|presidential|acting|deputy|foreign|national|security|"
@@ -221,6 +228,27 @@ def _country_after(text: str, end: int, places: list[Entity]) -> str | None:
     return next((e.name for e in places if e.kind == "country" and e.start == m.end()), None)
 
 
+def _paired_people(text: str, places: list[Entity]) -> list[Entity]:
+    out: list[Entity] = []
+    for m in _PAIRED.finditer(text):
+        for side, name in (("a", "n1"), ("b", "n2")):
+            country = next((e.name for e in places if e.kind == "country" and e.start == m.start(side)), None)
+            if country is None or m.group(name).split()[0] in _NOT_NAMES:
+                break
+            out.append(
+                Entity.model_construct(
+                    kind="person",
+                    text=m.group(name),
+                    name=m.group(name),
+                    start=m.start(name),
+                    end=m.end(name),
+                    role=None,
+                    country=country,
+                )
+            )
+    return out
+
+
 def _later_mentions(text: str, people: list[Entity], taken: list[Entity]) -> list[Entity]:
     """Bare surnames of a person named in full anywhere in the article ("Peskov said") refer to them."""
     by_surname: dict[str, Entity] = {}
@@ -308,6 +336,7 @@ def extract_entities(text: str, known_people: list[Entity] | tuple[Entity, ...] 
     the headline) lets a headline name a person by surname alone ("A and B to meet")."""
     named = _shared_heads(text, _described_capitals(text, _gazetteer_entities(text)))
     people = _people(text, named)
+    people += [p for p in _paired_people(text, named) if not any(q.start <= p.start < q.end for q in people)]
     person_spans = [(p.start, p.end) for p in people]
     named = [e for e in named if not any(s <= e.start < end for s, end in person_spans)]
     everything = named + people

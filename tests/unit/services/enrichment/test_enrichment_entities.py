@@ -100,3 +100,14 @@ def test_a_capital_opening_a_sentence_or_a_clock_is_a_place() -> None:
     for text in ("In Lima, the two leaders will meet.", "The meeting starts at noon Lima time."):
         [lima] = [e for e in extract_entities(text) if e.text == "Lima"]
         assert lima.kind == "place"
+
+
+def test_two_people_after_two_demonyms_take_a_state_each() -> None:
+    text = "The Chilean and Peruvian presidents, Omar Teller and Ana Ruiz, will meet."
+    people = {e.name: e.country for e in extract_entities(text) if e.kind == "person"}
+    assert people == {"Omar Teller": "Chile", "Ana Ruiz": "Peru"}
+
+
+def test_a_capital_naming_a_treaty_is_no_state() -> None:
+    [paris] = [e for e in extract_entities("Both signed the Paris Agreement years ago.") if e.text == "Paris"]
+    assert paris.kind == "place"
