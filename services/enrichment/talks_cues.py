@@ -52,7 +52,7 @@ POSTPONED_TO = re.compile(
 # "postponed to early May", "delayed until next month": a new time without a day (an update by the
 # corpus convention, with no start date).
 POSTPONED_TO_VAGUE = re.compile(
-    r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|moved)\s+(?:\w+\s+){0,3}?(?:to|until|till)\s+"
+    r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|moved|rescheduled)\s+(?:\w+\s+){0,3}?(?:to|until|till|for)\s+"
     r"(?:(?:early|mid|late|the\s+(?:end|beginning|middle)\s+of)[\s-]+)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"next\s+(?:week|month|year)|the\s+(?:coming|following)\s+(?:week|month)s?)\b",
@@ -66,18 +66,18 @@ RESCHEDULED = re.compile(
 )
 HISTORY = re.compile(
     r"\b(?:were|was|had\s+been|been)\s+(?:initially|originally|previously|first|earlier)?\s*"
-    r"(?:scheduled|planned|set|supposed|due|expected|slated)\b|\b(?:originally|initially|previously)\s+"
+    r"(?:scheduled|planned|set|supposed|due|expected|slated|intended)\b|\b(?:originally|initially|previously)\s+"
     r"(?:planned|scheduled|set|slated)\b",
     _I,
 )
 STRONG_FUTURE = re.compile(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
-    r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|in))\b"
+    r"open|travel|head|go|fly|visit|arrive|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|in))\b"
     r"|\b(?:is|are|was|were|been)\s+(?:now\s+)?(?:set|scheduled|due|expected|slated|planned|poised|going)\s+to\s+"
     r"(?:meet|hold|begin|start|take\s+place|be\s+held|resume|convene|reconvene|open|travel|attend|host|sit|return)\b"
     r"|\b(?:scheduled|set|slated|planned|fixed)\s+(?:for|on)\b|\bdue\s+to\s+(?:be\s+held|take\s+place|begin|start|meet)\b"
     r"|\b(?:has|have)\s+(?:scheduled|set)\b|\bto\s+be\s+held\b|\bplans?\s+to\s+(?:meet|hold|host)\b"
-    r"|\bagreed\s+to\s+(?:(?:start|begin|open|launch|resume|hold)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|"
+    r"|\bagreed\s+(?:on\s+\w+\s+)?to\s+(?:(?:start|begin|open|launch|resume|hold)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|"
     r"discussions|dialogue|consultations)|meet|hold)\b"
     r"|\bto\s+take\s+place\s+(?:on|this|next|tomorrow|later\s+this)\b|\blooks?\s+forward\s+to\s+hosting\b|\b(?:to|will)\s+host\b"
     r"|\bare\s+(?:meeting|holding)\b(?=.{0,60}\b(?:next|tomorrow|on\s+\w+day)\b)"
@@ -153,9 +153,14 @@ MEDIATOR_AFTER = re.compile(
     r"^(?:['’]s)?\s?[-–]\s?(?:brokered|mediated|led|sponsored|facilitated|hosted)\b", _I
 )
 MEDIATOR_BEFORE = re.compile(
-    r"\b(?:mediated|brokered|hosted|facilitated|sponsored|convened|organi[sz]ed|chaired)\s+by\s+(?:the\s+)?$"
+    r"\b(?:mediated|brokered|hosted|facilitated|sponsored|convened|organi[sz]ed|chaired|initiated)\s+by\s+(?:the\s+)?$"
     r"|\bauspices\s+of\s+(?:the\s+)?$|\bmediation\s+(?:of|by)\s+(?:the\s+)?$",
     _I,
+)
+# "the U.S., Russian and French mediators", "Qatar and Egypt, the mediators": each name of the list
+MEDIATOR_LIST_AFTER = re.compile(
+    r"^(?:['’]s)?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*"
+    r"(?:\s*,\s*the\s+|\s+)(?:co-?chairs?|co-?chairmen|mediators|brokers|facilitators)\b"
 )
 MEDIATOR_ROLE_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s+[\w-]+){0,5}?\s+(?:mediat\w*|host(?:s|ed|ing)?\b(?!\s+(?:city|country))|broker\w*|"

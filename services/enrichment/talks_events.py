@@ -22,6 +22,7 @@ from parley.shared.extraction import Entity, TalksRecord, TalksStatus
 from . import talks_cues as cue
 from .dates import FoundDate, find_dates
 from .entities import extract_entities
+from .gazetteer import gazetteer
 from .talks_bodies import membership_meeting
 from .talks_extraction import (
     _compatible,
@@ -57,6 +58,8 @@ class Candidates:
     venues: dict[str, Entity]  # a mention of each place or state that could be the venue
     # Places named only as where a statement was made ("told reporters in X"), never the venue.
     statement_places: frozenset[str] = frozenset()
+    # Places named as where talks already met ("the last round was held in X").
+    met_places: frozenset[str] = frozenset()
 
 
 def _facts(text: str, drafts: list[_Draft], headline: _Draft | None, published: date) -> dict[str, float]:
@@ -105,6 +108,16 @@ def candidates(
     for e in [*title_entities, *entities]:
         if e.kind in {"place", "country"} and e.text == e.text.strip():
             venues.setdefault(role_name(e), e)
+    # "the last round was held in X": where talks already met, though no mention took it as a venue
+    met_at = {
+        role_name(e)
+        for e in entities
+        if e.kind in {"place", "country"}
+        and cue.PAST_VENUE_BEFORE.search(text, max(0, e.start - 60), e.start)
+    }
+    if met_at:  # ... unless a sentence about a plan names it too
+        plans = [(a, b) for a, b in sentences(text) if cue.STRONG_FUTURE.search(text, a, b)]
+        met_at -= {role_name(e) for e in entities if any(a <= e.start < b for a, b in plans)}
     stated_at: dict[str, bool] = {}
     for e in entities:
         if e.kind in {"place", "country"}:
@@ -120,6 +133,7 @@ def candidates(
         names=_with_rule_roles(name_features(passages), [*drafts, *([headline] if headline else [])]),
         venues=venues,
         statement_places=frozenset(name for name, only in stated_at.items() if only),
+        met_places=frozenset(met_at),
     )
 
 
@@ -246,6 +260,7 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel) -> _Draft:
     sides = {p for m in c.drafts for p in m.parties}
     ruled_out = {n for m in c.drafts for n in m.ruled_out} - sides
     ruled_out |= set(d.mediators) - d.explicit  # the go-betweens the sentence rules found
+    ruled_out |= set(c.mediators) - sides - d.explicit  # ... and those no sentence reads as a side
     for name, features in c.names.items():
         p = roles.probabilities(features)
         best = max(p, key=p.__getitem__)
@@ -286,7 +301,8 @@ def _past_venues(c: Candidates) -> set[str]:
     named = {name for name, e in c.venues.items() if any(e.text in m.evidence for m in sets_up)}
     said_ahead = {name for name, e in c.venues.items() if any(e.text in m.evidence for m in ahead)}
     ahead_places = {m.location.name for m in ahead if m.location}
-    return ({m.location.name for m in past if m.location} | (named - said_ahead)) - ahead_places
+    met = {m.location.name for m in past if m.location} | (named - said_ahead) | (c.met_places - said_ahead)
+    return met - ahead_places
 
 
 def _body_as_party(d: _Draft, texts: list[str] | None = None) -> _Draft:
@@ -304,8 +320,8 @@ def _body_as_party(d: _Draft, texts: list[str] | None = None) -> _Draft:
 
 def _event_texts(source: _Draft, c: Candidates) -> list[str]:
     """Where the primary event is worded: the headline, its own sentence, other upcoming mentions."""
-    texts = [m.evidence for m in (c.headline, source) if m is not None]
-    return texts + [m.evidence for m in c.drafts if m is not source and m.status in UPCOMING]
+    texts = [t for m in (c.headline, source) if m is not None for t in m.texts()]
+    return texts + [t for m in c.drafts if m is not source and m.status in UPCOMING for t in m.texts()]
 
 
 def assemble(
@@ -347,7 +363,14 @@ def assemble(
         if d is not source
         and not (d.status in UPCOMING and _compatible(d, replace(primary, status=d.status)))
     ]
-    return [to_record(primary, places, mediators), *(to_record(d, places, mediators) for d in rest)]
+    # A country venue is refined to a city named in a talks mention, never to where a round met.
+    past = _past_venues(c)
+    said = [t for m in (c.headline, *c.drafts) if m is not None for t in m.texts()]
+    capitals = set(gazetteer().capital_of.values())
+    refine = [
+        p for p in places if p.name not in past and (p.name in capitals or any(p.text in e for e in said))
+    ]
+    return [to_record(primary, refine, mediators), *(to_record(d, places, mediators) for d in rest)]
 
 
 def extract_talks(

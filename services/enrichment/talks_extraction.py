@@ -109,6 +109,10 @@ class _Draft:
     round: str | None = None
     heads: list[str] = field(default_factory=list)
     weak: bool = False
+    also: tuple[str, ...] = ()  # the other sentences merged into this mention
+
+    def texts(self) -> list[str]:
+        return [self.evidence, *self.also]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -154,7 +158,9 @@ def _status(sentence: str, has_future_date: bool) -> tuple[TalksStatus | None, b
         strong = None  # "were scheduled for noon": an old plan, not a new one
     if (cue.POSTPONED.search(original) or _RESCHEDULE.search(original)) and cue.NO_NEW_DATE.search(original):
         return "postponed", False  # "postponed, without giving a new date": no new plan yet
-    if cue.RESCHEDULED.search(sentence) and (strong or has_future_date):
+    if cue.RESCHEDULED.search(sentence) and (
+        strong or has_future_date or cue.POSTPONED_TO_VAGUE.search(sentence)
+    ):
         return "rescheduled", False
     if cue.POSTPONED.search(original):
         if (cue.POSTPONED_TO.search(sentence) or strong) and has_future_date:
@@ -214,6 +220,7 @@ def _mediators(s: _Sentence) -> list[str]:
             cue.MEDIATOR_AFTER.match(s.after(e, 20))
             or cue.MEDIATOR_BEFORE.search(s.before(e, 40))
             or cue.MEDIATOR_ROLE_AFTER.match(s.after(e, 50))
+            or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
         ):
             found.append(name)
     return list(dict.fromkeys(found))
@@ -318,6 +325,7 @@ def _parties(
         if (
             cue.OLD_PLAN_BEFORE.search(before)
             or cue.MEDIATOR_AFTER.match(after)
+            or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
             or _CAPITAL_AFTER.match(after)
             or cue.MEDIATOR_BEFORE.search(before)
             or cue.PAST_VENUE_BEFORE.search(before)
@@ -478,6 +486,7 @@ def _merge(a: _Draft, b: _Draft) -> _Draft:
     location = a.location or b.location
     if a.location and b.location and a.location.kind == "country" and b.location.kind == "place":
         location = b.location
+    evidence = a.evidence if len(a.evidence) >= 40 or not b.evidence else b.evidence
     status = a.status
     if "rescheduled" in {a.status, b.status}:
         status = "rescheduled"
@@ -498,7 +507,8 @@ def _merge(a: _Draft, b: _Draft) -> _Draft:
         round=a.round or b.round,
         heads=list(dict.fromkeys(a.heads + b.heads)),
         weak=a.weak and b.weak,
-        evidence=a.evidence if len(a.evidence) >= 40 or not b.evidence else b.evidence,
+        evidence=evidence,
+        also=tuple(t for t in (*a.texts(), *b.texts()) if t and t != evidence),
     )
 
 

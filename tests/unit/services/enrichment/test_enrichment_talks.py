@@ -551,3 +551,35 @@ def test_rescheduled_at_a_convenient_date_is_a_postponement() -> None:
 def test_a_present_tense_resume_headline_reports_talks_under_way() -> None:
     assert HEADLINE_ONGOING.search("Chile and Peru Resume Fishing Talks")
     assert not HEADLINE_ONGOING.search("Chile and Peru to Resume Fishing Talks")
+
+
+def test_a_list_of_mediators_is_no_side() -> None:
+    text = (
+        "Chile and Peru will meet in Lima on Friday. The meeting was initiated by the Brazilian, "
+        "Argentine and Uruguayan mediators."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Chile", "Peru"}
+    assert set(record.mediators) == {"Brazil", "Argentina", "Uruguay"}
+
+
+def test_going_to_a_city_to_meet_is_a_plan() -> None:
+    text = "Chile's foreign minister will go to Lima on Friday to meet with Peru's foreign minister."
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Chile", "Peru"}
+    assert (record.location, record.start_date) == ("Lima", date(2031, 3, 14))
+
+
+def test_a_country_venue_is_not_refined_to_where_the_last_round_met() -> None:
+    text = (
+        "Chile and Peru agreed on Wednesday to hold the next meeting on fishing rights in Peru. "
+        "The last round of talks was held in Arequipa and ended without progress."
+    )
+    [record] = _upcoming(text)
+    assert record.location == "Peru"
+
+
+def test_a_meeting_that_was_intended_for_a_month_and_moved_to_next_year() -> None:
+    text = "Fishing talks that were intended to take place in Lima in November have been rescheduled for next year."
+    [draft], _ = find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
+    assert draft.status == "rescheduled"
