@@ -42,10 +42,14 @@ _PERSON = re.compile(
     rf"\b(?P<head>{_ROLE_HEAD})(?:\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)??)?,?\s+"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:(?:bin|al|el|de|van|von|da|ibn)[ -])?{_NAME_WORD}){{0,2}})"
 )
-# "the Russian and Ukrainian presidents, A B and C D": two people, each of the state named in turn
-_PAIRED = re.compile(
-    rf"\b(?P<a>[A-Z][\w’'-]+) and (?P<b>[A-Z][\w’'-]+) (?:presidents|leaders|prime ministers|premiers|"
-    rf"(?:foreign|defen[cs]e) ministers|ministers|envoys|negotiators),?\s+"
+# "the Russian and Ukrainian presidents, A B and C D": two people, each of the state named in turn.
+# Found from the plural role word, which is rarer than the capitalised words around it.
+_PAIRED_ROLE = re.compile(
+    r" (?:presidents|leaders|prime ministers|premiers|(?:foreign|defen[cs]e) ministers|ministers|envoys|"
+    r"negotiators),?\s+"
+)
+_PAIRED_SIDES = re.compile(r"(?P<a>[A-Z][\w’'-]+) and (?P<b>[A-Z][\w’'-]+)$")
+_PAIRED_NAMES = re.compile(
     rf"(?P<n1>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}) and (?P<n2>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 )
 _ROLE_MODIFIER = re.compile(
@@ -230,18 +234,24 @@ def _country_after(text: str, end: int, places: list[Entity]) -> str | None:
 
 def _paired_people(text: str, places: list[Entity]) -> list[Entity]:
     out: list[Entity] = []
-    for m in _PAIRED.finditer(text):
+    for role in _PAIRED_ROLE.finditer(text):
+        sides = _PAIRED_SIDES.search(text, max(0, role.start() - 50), role.start())
+        names = _PAIRED_NAMES.match(text, role.end()) if sides else None
+        if sides is None or names is None:
+            continue
         for side, name in (("a", "n1"), ("b", "n2")):
-            country = next((e.name for e in places if e.kind == "country" and e.start == m.start(side)), None)
-            if country is None or m.group(name).split()[0] in _NOT_NAMES:
+            country = next(
+                (e.name for e in places if e.kind == "country" and e.start == sides.start(side)), None
+            )
+            if country is None or names.group(name).split()[0] in _NOT_NAMES:
                 break
             out.append(
                 Entity.model_construct(
                     kind="person",
-                    text=m.group(name),
-                    name=m.group(name),
-                    start=m.start(name),
-                    end=m.end(name),
+                    text=names.group(name),
+                    name=names.group(name),
+                    start=names.start(name),
+                    end=names.end(name),
                     role=None,
                     country=country,
                 )

@@ -599,6 +599,10 @@ def gazetteer() -> Gazetteer:
         _store(folded, exact, alias, NameEntry("organisation", name, None))
     for alias, name in ARMED_GROUPS.items():
         _store(folded, exact, alias, NameEntry("armed_group", name, None))
+    for demonym in _DEMONYMS:  # "the Syrian opposition": a non-state side of its country's talks
+        if demonym[:1].isupper() and " " not in demonym:
+            name = f"{demonym} opposition"
+            folded.setdefault(_key(name), NameEntry("armed_group", name, None))
     first_words: dict[str, int] = {}
     for key in [*folded, *(k.lower() for k in exact)]:
         words = _WORDS.findall(key)

@@ -138,7 +138,7 @@ SPEAKER_AFTER = re.compile(
     r"told|stated|reported|tweeted|quoted|cited|insists?|stressed)\b"
 )
 LOCATIVE_BEFORE = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|to|inside|for\s+talks\s+in|venue\s+(?:of|in)?|[Vv]isit(?:s|ing)?|(?:departs?|departed|leaves?|left|"
+    r"\b(?:[Ii]n|[Aa]t|to|on|near|along|inside|for\s+talks\s+in|venue\s+(?:of|in)?|[Vv]isit(?:s|ing)?|(?:departs?|departed|leaves?|left|"
     r"heads?|headed|flew|flies|set\s+off)\s+for)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?"
     r"(?:(?:capital|city|resort|town)\s+(?:of\s+)?)?$"
 )

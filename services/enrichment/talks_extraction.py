@@ -69,6 +69,7 @@ _NEGATION_HINT = re.compile(r"\bno\b|\bnot\b|denie|dismiss|reject|ruled")
 _CAPITAL_AFTER = re.compile(r"^(?:['’]s)?\s+capital\b")
 _LOOSE_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;.]{0,40}?\s+and\s+(?:the\s+)?\S+")
 _STOPPED: frozenset[str] = frozenset({"denied", "cancelled", "postponed"})
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier|boundary)\b")
 _RESCHEDULE = re.compile(r"\breschedul(?:e|ed|ing)\b", re.IGNORECASE)
 _PARTY_KINDS = frozenset({"country", "armed_group"})
 _NOT_PLACES = CALENDAR_WORDS | frozenset(
@@ -258,8 +259,22 @@ def _hosts(s: _Sentence) -> list[Entity]:
     return out
 
 
+def _border(s: _Sentence) -> list[Entity]:
+    """ "on the Belarus-Poland border": a venue on the border of two named states."""
+    for a, b in zip(s.entities, s.entities[1:], strict=False):
+        if (
+            a.kind == b.kind == "country"
+            and s.text[a.end : b.start] in {"-", "–"}
+            and _BORDER_AFTER.match(s.text, b.end)
+            and cue.LOCATIVE_BEFORE.search(s.before(a, 40))
+        ):
+            name = f"{a.name}-{b.name} border"
+            return [Entity.model_construct(kind="place", text=name, name=name, start=a.start, end=b.end)]
+    return []
+
+
 def _venues(s: _Sentence) -> list[Entity]:
-    hosts = _hosts(s)
+    hosts = _hosts(s) or _border(s)
     if hosts:
         return hosts
     out = []
@@ -307,6 +322,8 @@ def _parties(
     for m in cue.WITH_SIDES.finditer(s.text, s.start, s.end):
         explicit += _listed(s, m.end())
     for a, b in zip(s.entities, s.entities[1:], strict=False):
+        if _BORDER_AFTER.match(s.text, b.end):
+            continue  # "the Belarus-Poland border" is a place
         if s.text[a.end : b.start] in {"-", "–"} and (na := _state(a)) and (nb := _state(b)):
             explicit += [na, nb]
     loose_between = [

@@ -111,3 +111,8 @@ def test_two_people_after_two_demonyms_take_a_state_each() -> None:
 def test_a_capital_naming_a_treaty_is_no_state() -> None:
     [paris] = [e for e in extract_entities("Both signed the Paris Agreement years ago.") if e.text == "Paris"]
     assert paris.kind == "place"
+
+
+def test_a_country_s_opposition_is_a_non_state_side() -> None:
+    [side] = [e for e in extract_entities("The Chilean opposition will attend.") if e.kind == "armed_group"]
+    assert (side.text, side.name) == ("Chilean opposition", "Chilean opposition")

@@ -583,3 +583,16 @@ def test_a_meeting_that_was_intended_for_a_month_and_moved_to_next_year() -> Non
     text = "Fishing talks that were intended to take place in Lima in November have been rescheduled for next year."
     [draft], _ = find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
     assert draft.status == "rescheduled"
+
+
+def test_government_and_opposition_talks() -> None:
+    [record] = _upcoming(
+        "The Chilean government and the Chilean opposition will resume talks in Oslo on Friday."
+    )
+    assert set(record.parties) == {"Chile", "Chilean opposition"}
+
+
+def test_a_border_between_two_states_is_a_venue_not_a_side() -> None:
+    [record] = _upcoming("Chile and Argentina will hold talks on Friday on the Bolivia-Peru border.")
+    assert set(record.parties) == {"Chile", "Argentina"}
+    assert record.location == "Bolivia-Peru border"
