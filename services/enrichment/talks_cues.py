@@ -84,8 +84,12 @@ STRONG_FUTURE = re.compile(
     # "X will send a delegation to Y for talks", "the minister is due in Y for talks"
     r"|\b(?:will|to)\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegation|team|negotiators|envoys?)\b"
     r"|\b(?:is|are)\s+(?:due|expected)\s+(?:to\s+arrive\s+)?in\s+(?=[A-Z])"
-    # "talks scheduled to take place on ...", without the auxiliary
-    r"|\b(?:scheduled|slated|set|planned|due)\s+to\s+(?:take\s+place|be\s+held|begin|start|open|resume|convene)\b"
+    # "talks scheduled to take place on ...", "leaders set to meet", without the auxiliary
+    r"|\b(?:scheduled|slated|set|planned|due)\s+to\s+(?:take\s+place|be\s+held|begin|start|open|resume|convene|"
+    r"meet|hold|host|visit)\b"
+    # "P and Q are to meet", "the minister is to visit", "is planning to hold"
+    r"|\b(?:is|are)\s+(?:planning\s+|preparing\s+)?to\s+(?:meet|hold|host|begin|start|resume|visit|travel|attend|"
+    r"convene|sit\s+down)\b"
     # an agreed next round, its time or venue still open (an announcement by the corpus convention)
     r"|\bagree(?:d|ment)\s+(?:to|on)\s+(?:\w+\s+){0,2}?(?:continue|continuing|resume|the\s+continuation\s+of|"
     r"further|another|a\s+new\s+round|the\s+next)\s+(?:\w+\s+){0,2}?(?:round|talks|negotiations|meetings?|"
@@ -96,6 +100,12 @@ STRONG_FUTURE = re.compile(
 )
 WEAK_FUTURE = re.compile(
     r"\bwould\s+(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|host)\b", _I
+)
+# A formal invitation to talks; with a day still ahead it is an announcement (the corpus convention).
+INVITED = re.compile(
+    r"\binvit(?:ed|es|ing)\s+(?:[\w-]+\s+){0,6}?to\s+(?:(?:a|the)\s+)?(?:[\w-]+\s+)?(?:talks|meeting|summit|"
+    r"negotiations|conference|round)\b",
+    _I,
 )
 PROPOSED = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|propos(?:e|es|ed|al|ing)|offer(?:s|ed|ing)?\s+to|"

@@ -331,7 +331,7 @@ def assemble(
     # the article reads (the corpus convention; exact wording, so a rule).
     postponed = any(d.status in {"postponed", "rescheduled"} for d in c.drafts)
     # A round moved to a new day or month is an update whatever else the article says (exact wording).
-    moved = any(d.status == "rescheduled" and d.parties for d in c.drafts)
+    moved = any(d.status == "rescheduled" and (d.parties or d.start is not None) for d in c.drafts)
     announces = (model.decide(c.features) or moved) and not (postponed and "r:no_new_date" in c.features)
     next_round = any(d.status in UPCOMING and cue.NEXT_ROUND.search(d.evidence) for d in c.drafts)
     stopped_headline = c.headline is not None and c.headline.status in _STOPPED

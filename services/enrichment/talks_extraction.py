@@ -175,6 +175,8 @@ def _status(sentence: str, has_future_date: bool) -> tuple[TalksStatus | None, b
         return "announced", False
     if cue.WEAK_FUTURE.search(sentence):
         return "announced", True
+    if has_future_date and cue.INVITED.search(sentence):
+        return "announced", False
     if cue.PROPOSED.search(sentence):
         return "proposed", False
     if cue.HELD.search(sentence):

@@ -596,3 +596,31 @@ def test_a_border_between_two_states_is_a_venue_not_a_side() -> None:
     [record] = _upcoming("Chile and Argentina will hold talks on Friday on the Bolivia-Peru border.")
     assert set(record.parties) == {"Chile", "Argentina"}
     assert record.location == "Bolivia-Peru border"
+
+
+def test_an_invitation_to_talks_on_a_day_ahead_is_an_announcement() -> None:
+    text = "Norway has invited Chile and Peru to a new round of talks in Oslo on March 20."
+    [draft], _ = find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
+    assert draft.status == "announced"
+    assert draft.start == date(2031, 3, 20)
+
+
+def test_british_and_headline_forms_of_a_plan() -> None:
+    for text in (
+        "Chile and Peru are to meet in Lima on Friday for talks on fishing rights.",
+        "The Chilean and Peruvian presidents, set to meet in Lima on Friday, will discuss fishing rights.",
+        "Chile is planning to host talks with Peru in Santiago on Friday.",
+    ):
+        [draft], _ = find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
+        assert draft.status == "announced", text
+
+
+def test_a_meeting_moved_to_a_new_day_is_an_update_though_the_sentence_names_no_side() -> None:
+    title = "Andean Community postpones its summit"
+    text = (
+        "The Andean Community has postponed its summit. "
+        "The summit that was scheduled to be held in Lima on March 14 has been moved to April 20."
+    )
+    [record, *_] = _upcoming(text, title=title)
+    assert record.status == "rescheduled"
+    assert record.start_date == date(2031, 4, 20)
