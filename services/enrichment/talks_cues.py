@@ -150,9 +150,11 @@ SPEAKER_AFTER = re.compile(
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:[Ii]n|[Aa]t|to|on|near|along|inside|for\s+talks\s+in|venue\s+(?:of|in)?|[Vv]isit(?:s|ing)?|(?:departs?|departed|leaves?|left|"
     r"heads?|headed|flew|flies|set\s+off)\s+for)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?"
-    r"(?:(?:capital|city|resort|town)\s+(?:of\s+)?)?$"
+    r"(?:(?:capital|city|resort|town|island)\s+(?:of\s+)?)?$"
+    # "in the northern Iraqi city of X", "on the eastern Caribbean island of X"
+    r"|\b(?:[Ii]n|[Aa]t|to|on)\s+the\s+(?:[\w-]+\s+){1,3}?(?:capital|city|resort|town|island|port)\s+of\s+$"
 )
-CITY_OF_BEFORE = re.compile(r"\b(?:capital|city|town|resort|port)\s+(?:city\s+)?of\s+$", _I)
+CITY_OF_BEFORE = re.compile(r"\b(?:capital|city|town|resort|port|island)\s+(?:city\s+)?of\s+$", _I)
 TOPIC_BEFORE = re.compile(
     r"\b(?:war|conflict|crisis|fighting|situation|peace|violence|clashes|invasion|settlement|occupation|"
     r"ending|end|over|about|on|discuss|regarding|concerning|against|of)[\"”’']?\s+(?:the\s+)?(?:\w+\s+){0,1}$",
@@ -250,7 +252,7 @@ ANAPHORA = re.compile(
 # gazetteer (checked only when no known place is named in the sentence).
 UNLISTED_VENUE = re.compile(
     r"\b(?:talks|meeting|summit|round|dialogue|negotiations|consultations|held|meet|hosted)\b"
-    r"[^.;:,]{0,40}?\bin\s+([A-Z][a-z]{3,}(?:[ -][A-Z][a-z]+)?)\b(?!['’])"
+    r"[^.;:,]{0,40}?\b(?:in|at)\s+([A-Z][a-z]{3,}(?:[ -][A-Z][a-z]+)?)\b(?!['’])"
 )
 # "to visit Q", "travels to Q", "heads to Q": the state a headline's traveller goes to
 VISITED_BEFORE = re.compile(

@@ -270,6 +270,8 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel) -> _Draft:
             mediators.append(name)
         if name in c.venues and _VENUE_TYPES & features.keys() and (venue is None or p["venue"] > venue[0]):
             venue = (p["venue"], name)
+    if d.location is not None and d.location.kind == "country" and d.location.name not in d.explicit:
+        parties = [p for p in parties if p != d.location.name]  # where they meet, not who meets
     if len(parties) >= 2:
         # Sides named by an exact pattern ("talks between A and B") stay; the model may add more.
         parties = list(dict.fromkeys([*parties, *(p for p in d.parties if p in d.explicit)]))

@@ -624,3 +624,18 @@ def test_a_meeting_moved_to_a_new_day_is_an_update_though_the_sentence_names_no_
     [record, *_] = _upcoming(text, title=title)
     assert record.status == "rescheduled"
     assert record.start_date == date(2031, 4, 20)
+
+
+def test_a_venue_described_by_its_region_and_kind() -> None:
+    text = (
+        "Chile and Peru are expected to meet on Friday at the main airport on the eastern "
+        "Caribbean island of St. Lucia."
+    )
+    [record] = _upcoming(text)
+    assert record.location == "Saint Lucia"
+    assert set(record.parties) == {"Chile", "Peru"}
+
+
+def test_a_venue_the_gazetteer_lacks_after_at() -> None:
+    [record] = _upcoming("Chile and Peru will hold the next round of talks at Tacnorra on Friday.")
+    assert record.location == "Tacnorra"
