@@ -90,6 +90,13 @@ STRONG_FUTURE = re.compile(
     # "P and Q are to meet", "the minister is to visit", "is planning to hold"
     r"|\b(?:is|are)\s+(?:planning\s+|preparing\s+)?to\s+(?:meet|hold|host|begin|start|resume|visit|travel|attend|"
     r"convene|sit\s+down)\b"
+    # "the next round is expected in the coming weeks", "further consultations are expected next month"
+    r"|\b(?:next|further|another|new)\s+(?:round|meeting|session|consultations|talks|negotiations)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:is|are)\s+(?:now\s+)?(?:expected|due|scheduled|planned|slated)\s+"
+    r"(?:in|on|next|this|later|within|at|for)\b"
+    # "are working out the dates for the next round": an agreed meeting whose day is being fixed
+    r"|\b(?:working\s+out|finali[sz]ing|chalking\s+out|fixing|setting|coordinating)\s+(?:the\s+|a\s+)?dates?\s+"
+    r"(?:and\s+\w+\s+)?(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:round|meeting|talks|summit|session)\b"
     # an agreed next round, its time or venue still open (an announcement by the corpus convention)
     r"|\bagree(?:d|ment)\s+(?:to|on)\s+(?:\w+\s+){0,2}?(?:continue|continuing|resume|the\s+continuation\s+of|"
     r"further|another|a\s+new\s+round|the\s+next)\s+(?:\w+\s+){0,2}?(?:round|talks|negotiations|meetings?|"

@@ -639,3 +639,12 @@ def test_a_venue_described_by_its_region_and_kind() -> None:
 def test_a_venue_the_gazetteer_lacks_after_at() -> None:
     [record] = _upcoming("Chile and Peru will hold the next round of talks at Tacnorra on Friday.")
     assert record.location == "Tacnorra"
+
+
+def test_an_agreed_round_whose_day_is_being_fixed_or_expected_soon_is_a_plan() -> None:
+    for text in (
+        "Chile and Peru are working out the dates for the 12th round of border talks.",
+        "Further consultations between Chile and Peru are expected in the coming weeks.",
+    ):
+        [draft], _ = find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
+        assert draft.status == "announced", text
