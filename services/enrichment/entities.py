@@ -9,6 +9,7 @@ Offsets are character offsets into the text passed in (the clean text).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import pairwise
 
 from parley.shared.extraction import Entity
@@ -234,15 +235,14 @@ def _country_after(text: str, end: int, places: list[Entity]) -> str | None:
 
 def _paired_people(text: str, places: list[Entity]) -> list[Entity]:
     out: list[Entity] = []
+    countries = {e.start: e.name for e in places if e.kind == "country"}
     for role in _PAIRED_ROLE.finditer(text):
         sides = _PAIRED_SIDES.search(text, max(0, role.start() - 50), role.start())
         names = _PAIRED_NAMES.match(text, role.end()) if sides else None
         if sides is None or names is None:
             continue
         for side, name in (("a", "n1"), ("b", "n2")):
-            country = next(
-                (e.name for e in places if e.kind == "country" and e.start == sides.start(side)), None
-            )
+            country = countries.get(sides.start(side))
             if country is None or names.group(name).split()[0] in _NOT_NAMES:
                 break
             out.append(
@@ -259,6 +259,23 @@ def _paired_people(text: str, places: list[Entity]) -> list[Entity]:
     return out
 
 
+class _Spans:
+    """Whether a position lies inside any of many spans, in O(log n) (no pairwise scans)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [a for a, _ in spans]
+        self._reach: list[int] = []  # the furthest end among spans starting at or before each one
+        furthest = -1
+        for _, end in spans:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def covers(self, pos: int) -> bool:
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and self._reach[i] > pos
+
+
 def _later_mentions(text: str, people: list[Entity], taken: list[Entity]) -> list[Entity]:
     """Bare surnames of a person named in full anywhere in the article ("Peskov said") refer to them."""
     by_surname: dict[str, Entity] = {}
@@ -267,10 +284,10 @@ def _later_mentions(text: str, people: list[Entity], taken: list[Entity]) -> lis
     if not by_surname:
         return []
     pattern = re.compile(r"\b(" + "|".join(re.escape(s) for s in by_surname) + r")\b")
-    spans = [(e.start, e.end) for e in taken]
+    spans = _Spans([(e.start, e.end) for e in taken])
     more: list[Entity] = []
     for m in pattern.finditer(text):
-        if any(s <= m.start() < e for s, e in spans):
+        if spans.covers(m.start()):
             continue
         first = by_surname[m.group(1)]
         more.append(first.model_copy(update={"text": m.group(1), "start": m.start(), "end": m.end()}))
@@ -341,14 +358,52 @@ def _shared_heads(text: str, named: list[Entity]) -> list[Entity]:
     return sorted(out, key=lambda e: (e.start, e.end))
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_OPPOSITION_MEMBER_AFTER = re.compile(
+    r"\s+(?:leaders?|party|parties|lawmakers|figures?|politicians?|MPs|candidates?|members?|deputies|"
+    r"legislators|senators|activists|supporters|media)\b",
+    re.IGNORECASE,
+)
+
+
+def _opposition_sides(text: str, named: list[Entity]) -> list[Entity]:
+    """ "the Syrian opposition" is a side; "Despite American opposition" or "the Israeli opposition
+    leader" name the country's stance or a person, so the demonym stands for its state."""
+    out = []
+    for e in named:
+        if (
+            e.kind == "armed_group"
+            and e.name.endswith(" opposition")
+            and (
+                not _THE_BEFORE.search(text, max(0, e.start - 5), e.start)
+                or _OPPOSITION_MEMBER_AFTER.match(text, e.end)
+            )
+        ):
+            demonym = e.text.split()[0]
+            entry = _lookup(demonym)
+            if entry is None or entry.country is None:
+                continue
+            e = Entity.model_construct(
+                kind="country",
+                text=demonym,
+                name=entry.country,
+                start=e.start,
+                end=e.start + len(demonym),
+                country=entry.country,
+            )
+        out.append(e)
+    return out
+
+
 def extract_entities(text: str, known_people: list[Entity] | tuple[Entity, ...] = ()) -> list[Entity]:
     """All entity mentions in `text`, ordered by offset. `known_people` (the body's, when `text` is
     the headline) lets a headline name a person by surname alone ("A and B to meet")."""
-    named = _shared_heads(text, _described_capitals(text, _gazetteer_entities(text)))
+    named = _shared_heads(text, _described_capitals(text, _opposition_sides(text, _gazetteer_entities(text))))
     people = _people(text, named)
-    people += [p for p in _paired_people(text, named) if not any(q.start <= p.start < q.end for q in people)]
-    person_spans = [(p.start, p.end) for p in people]
-    named = [e for e in named if not any(s <= e.start < end for s, end in person_spans)]
+    found = _Spans([(p.start, p.end) for p in people])
+    people += [p for p in _paired_people(text, named) if not found.covers(p.start)]
+    person_spans = _Spans([(p.start, p.end) for p in people])
+    named = [e for e in named if not person_spans.covers(e.start)]
     everything = named + people
     everything += _later_mentions(text, [*people, *known_people], everything)
     return sorted(everything, key=lambda e: (e.start, e.end))

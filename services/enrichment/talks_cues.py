@@ -14,9 +14,9 @@ TRIGGER = re.compile(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
     r"dialogue|discussions|peace\s+conference|round\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|"
     r"another)\s+round|ministerial|COP\s?\d{1,2}|(?:ministerial|climate|donors?|review)\s+conference)\b"
-    # "X hosts A and B", "will host the leaders of A and B": a meeting convened by a host
+    # "will host the leaders of A and B": a meeting convened by a host
     r"|\bhost(?:s|ed|ing)?\s+(?:the\s+)?(?:leaders|presidents|heads\s+of\s+state|(?:prime|foreign)\s+ministers)"
-    r"\s+of\b|\bhost(?:s|ed|ing)?\s+(?-i:[A-Z][\w’'-]+\s+and\s+[A-Z])",
+    r"\s+of\b",
     _I,
 )
 DENIED = re.compile(
@@ -72,7 +72,9 @@ HISTORY = re.compile(
 )
 STRONG_FUTURE = re.compile(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
-    r"open|travel|head|go|fly|visit|arrive|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|in))\b"
+    r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|in))\b"
+    # "will go to X", "will visit X": a trip to a named place, not "will go ahead/anywhere"
+    r"|\b(?:will|shall)\s+(?:go\s+to|fly\s+to|visit|arrive\s+in)\s+(?:the\s+)?(?-i:[A-Z])"
     r"|\b(?:is|are|was|were|been)\s+(?:now\s+)?(?:set|scheduled|due|expected|slated|planned|poised|going)\s+to\s+"
     r"(?:meet|hold|begin|start|take\s+place|be\s+held|resume|convene|reconvene|open|travel|attend|host|sit|return)\b"
     r"|\b(?:scheduled|set|slated|planned|fixed)\s+(?:for|on)\b|\bdue\s+to\s+(?:be\s+held|take\s+place|begin|start|meet)\b"
@@ -87,8 +89,8 @@ STRONG_FUTURE = re.compile(
     # "talks scheduled to take place on ...", "leaders set to meet", without the auxiliary
     r"|\b(?:scheduled|slated|set|planned|due)\s+to\s+(?:take\s+place|be\s+held|begin|start|open|resume|convene|"
     r"meet|hold|host|visit)\b"
-    # "P and Q are to meet", "the minister is to visit", "is planning to hold"
-    r"|\b(?:is|are)\s+(?:planning\s+|preparing\s+)?to\s+(?:meet|hold|host|begin|start|resume|visit|travel|attend|"
+    # "is planning to hold"
+    r"|\b(?:is|are)\s+(?:planning|preparing)\s+to\s+(?:meet|hold|host|begin|start|resume|visit|travel|attend|"
     r"convene|sit\s+down)\b"
     # "the next round is expected in the coming weeks", "further consultations are expected next month"
     r"|\b(?:next|further|another|new)\s+(?:round|meeting|session|consultations|talks|negotiations)\s+"
@@ -105,6 +107,16 @@ STRONG_FUTURE = re.compile(
     r"(?:meeting|round|session)\b",
     _I,
 )
+# "P and Q are to meet", "the minister is to visit": a plan, unless the sentence says what something
+# is for ("the aim of the summit is to resume patrols", "the only way ... is to hold talks").
+IS_TO = re.compile(
+    r"\b(?:is|are)\s+to\s+(?:meet|hold|host|begin|start|resume|visit|travel|attend|convene|sit\s+down)\b", _I
+)
+PURPOSE_BEFORE = re.compile(
+    r"\b(?:aim|aims|goal|purpose|objective|way|priority|task|idea|intention|point|plan|hope|challenge|answer|"
+    r"solution|step|option|mission)\b",
+    _I,
+)
 WEAK_FUTURE = re.compile(
     r"\bwould\s+(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|host)\b", _I
 )
@@ -114,6 +126,7 @@ INVITED = re.compile(
     r"negotiations|conference|round)\b",
     _I,
 )
+REFUSED = re.compile(r"\b(?:reject\w*|declin\w*|turned\s+down|refus\w*|dismiss\w*|snubb?\w*)\b", _I)
 PROPOSED = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|propos(?:e|es|ed|al|ing)|offer(?:s|ed|ing)?\s+to|"
     r"ready\s+to|readiness|willing(?:ness)?|prepared\s+to|open\s+to|invit(?:e|es|ed|ation)|appeal(?:s|ed)?|"
@@ -155,7 +168,7 @@ SPEAKER_AFTER = re.compile(
     r"told|stated|reported|tweeted|quoted|cited|insists?|stressed)\b"
 )
 LOCATIVE_BEFORE = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|to|on|near|along|inside|for\s+talks\s+in|venue\s+(?:of|in)?|[Vv]isit(?:s|ing)?|(?:departs?|departed|leaves?|left|"
+    r"\b(?:[Ii]n|[Aa]t|to|inside|for\s+talks\s+in|venue\s+(?:of|in)?|[Vv]isit(?:s|ing)?|(?:departs?|departed|leaves?|left|"
     r"heads?|headed|flew|flies|set\s+off)\s+for)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?"
     r"(?:(?:capital|city|resort|town|island)\s+(?:of\s+)?)?$"
     # "in the northern Iraqi city of X", "on the eastern Caribbean island of X"
@@ -179,7 +192,7 @@ MEDIATOR_BEFORE = re.compile(
 # "the U.S., Russian and French mediators", "Qatar and Egypt, the mediators": each name of the list
 MEDIATOR_LIST_AFTER = re.compile(
     r"^(?:['’]s)?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*"
-    r"(?:\s*,\s*the\s+|\s+)(?:co-?chairs?|co-?chairmen|mediators|brokers|facilitators)\b"
+    r"\s+(?:co-?chairs?|co-?chairmen|mediators|brokers|facilitators)\b(?!\s*,?\s*(?:said|say|says|told)\b)"
 )
 MEDIATOR_ROLE_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s+[\w-]+){0,5}?\s+(?:mediat\w*|host(?:s|ed|ing)?\b(?!\s+(?:city|country))|broker\w*|"
@@ -219,7 +232,7 @@ PAST_VENUE_BEFORE = re.compile(
 # A day that belongs to something already done in the same sentence ("after a meeting in X ended
 # on Monday, another round will be held"), not to the talks announced.
 PAST_DAY_BEFORE = re.compile(
-    r"\b(?:ends|ended|concluded|met|was\s+held|were\s+held|began|started|resumed|took\s+place|wrapped\s+up)\s+"
+    r"(?<!\bbe\s)\b(?:ends|ended|concluded|met|was\s+held|were\s+held|began|started|resumed|took\s+place|wrapped\s+up)\s+"
     r"(?:\w+\s+)?(?:on\s+)?$"
     r"|\bafter\s+(?:on\s+)?$",  # "after March 20": later than that day, not on it
     _I,

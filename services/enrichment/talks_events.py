@@ -326,6 +326,15 @@ def _event_texts(source: _Draft, c: Candidates) -> list[str]:
     return texts + [t for m in c.drafts if m is not source and m.status in UPCOMING for t in m.texts()]
 
 
+def _nouns(text: str) -> set[str]:
+    return {m.group().lower().rstrip("s") for m in cue.TRIGGER.finditer(text)}
+
+
+def _headline_names(c: Candidates, d: _Draft) -> bool:
+    """Whether the headline speaks of the meeting of a mention (they share a talks word)."""
+    return c.headline is not None and bool(_nouns(c.headline.evidence) & _nouns(d.evidence))
+
+
 def assemble(
     c: Candidates, published: date, model: LinearModel, roles: SoftmaxModel | None = None
 ) -> list[TalksRecord]:
@@ -333,7 +342,12 @@ def assemble(
     # the article reads (the corpus convention; exact wording, so a rule).
     postponed = any(d.status in {"postponed", "rescheduled"} for d in c.drafts)
     # A round moved to a new day or month is an update whatever else the article says (exact wording).
-    moved = any(d.status == "rescheduled" and (d.parties or d.start is not None) for d in c.drafts)
+    # A moved meeting whose sentence names no side counts when the headline speaks of it ("... postpones
+    # the summit"; "the summit ... has been moved to May 5").
+    moved = any(
+        d.status == "rescheduled" and (d.parties or (d.start is not None and _headline_names(c, d)))
+        for d in c.drafts
+    )
     announces = (model.decide(c.features) or moved) and not (postponed and "r:no_new_date" in c.features)
     next_round = any(d.status in UPCOMING and cue.NEXT_ROUND.search(d.evidence) for d in c.drafts)
     stopped_headline = c.headline is not None and c.headline.status in _STOPPED

@@ -10,6 +10,7 @@ refines a country-level location. Business, labour and sports "talks" are droppe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -69,7 +70,13 @@ _NEGATION_HINT = re.compile(r"\bno\b|\bnot\b|denie|dismiss|reject|ruled")
 _CAPITAL_AFTER = re.compile(r"^(?:['’]s)?\s+capital\b")
 _LOOSE_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;.]{0,40}?\s+and\s+(?:the\s+)?\S+")
 _STOPPED: frozenset[str] = frozenset({"denied", "cancelled", "postponed"})
-_BORDER_AFTER = re.compile(r"\s+(?:border|frontier|boundary)\b")
+# "the A-B border" as a place; "the A-B border dispute" is a topic
+_BORDER_AFTER = re.compile(
+    r"\s+(?:border|frontier|boundary)\b(?!\s+(?:dispute|issue|row|question|demarcation|conflict|tensions?|clash\w*|"
+    r"crisis|deal|agreement|security|situation|talks|negotiations|commission|committee))"
+)
+_BORDER_BEFORE = re.compile(r"\b(?:on|at|near|along|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|added)\b")
 _RESCHEDULE = re.compile(r"\breschedul(?:e|ed|ing)\b", re.IGNORECASE)
 _PARTY_KINDS = frozenset({"country", "armed_group"})
 _NOT_PLACES = CALENDAR_WORDS | frozenset(
@@ -141,6 +148,11 @@ def dateline_end(text: str) -> int:
     return 0
 
 
+def _is_to(sentence: str) -> re.Match[str] | None:
+    m = cue.IS_TO.search(sentence)
+    return m if m is not None and not cue.PURPOSE_BEFORE.search(sentence, 0, m.start()) else None
+
+
 def _status(sentence: str, has_future_date: bool) -> tuple[TalksStatus | None, bool]:
     """(status, weak) from the sentence wording."""
     low = sentence.lower()
@@ -148,7 +160,7 @@ def _status(sentence: str, has_future_date: bool) -> tuple[TalksStatus | None, b
         return "denied", False
     original = sentence
     sentence = cue.NEGATED_FUTURE.sub(" ", sentence) if "not" in low or "n't" in low else sentence
-    strong = cue.STRONG_FUTURE.search(sentence)
+    strong = cue.STRONG_FUTURE.search(sentence) or _is_to(sentence)
     history = cue.HISTORY.search(sentence)
     if (
         history
@@ -175,13 +187,17 @@ def _status(sentence: str, has_future_date: bool) -> tuple[TalksStatus | None, b
         return "announced", False
     if cue.WEAK_FUTURE.search(sentence):
         return "announced", True
-    if has_future_date and cue.INVITED.search(sentence):
+    if has_future_date and cue.INVITED.search(sentence) and not cue.REFUSED.search(sentence):
         return "announced", False
     if cue.PROPOSED.search(sentence):
         return "proposed", False
     if cue.HELD.search(sentence):
         return "held", False
     return None, False
+
+
+def _offset(item: Entity | FoundDate) -> int:
+    return item.start
 
 
 class _Sentence:
@@ -195,8 +211,11 @@ class _Sentence:
         skip_before: int,
     ) -> None:
         self.text, self.start, self.end = text, start, end
-        self.entities = [e for e in entities if start <= e.start < end and e.start >= skip_before]
-        self.dates = [d for d in dates if start <= d.start < end and d.start >= skip_before]
+        lo = max(start, skip_before)  # entities and dates come sorted by offset: slice, don't scan
+        self.entities = entities[
+            bisect_left(entities, lo, key=_offset) : bisect_left(entities, end, key=_offset)
+        ]
+        self.dates = dates[bisect_left(dates, lo, key=_offset) : bisect_left(dates, end, key=_offset)]
 
     def before(self, e: Entity | FoundDate, width: int = 60) -> str:
         return self.text[max(self.start, e.start - width) : e.start]
@@ -268,7 +287,7 @@ def _border(s: _Sentence) -> list[Entity]:
             a.kind == b.kind == "country"
             and s.text[a.end : b.start] in {"-", "–"}
             and _BORDER_AFTER.match(s.text, b.end)
-            and cue.LOCATIVE_BEFORE.search(s.before(a, 40))
+            and _BORDER_BEFORE.search(s.before(a, 40))
         ):
             name = f"{a.name}-{b.name} border"
             return [Entity.model_construct(kind="place", text=name, name=name, start=a.start, end=b.end)]
@@ -477,15 +496,18 @@ def _nearest_venue(s: _Sentence, venues: list[Entity]) -> Entity | None:
         return None
     lead = s.text[s.start : s.end].lstrip()
     offset = s.end - s.start - len(lead)
-    for v in venues:  # "In X, the two will meet ...": a leading place frames the whole sentence
+    trigger = cue.TRIGGER.search(s.text, s.start, s.end)
+    anchor = trigger.start() if trigger else s.start
+    for v in venues:  # "In X, the two will meet ...": a leading place frames the whole sentence,
+        # unless a speaker is quoted there or the talks word has a place of its own after it
         if (
             v.start == s.start + offset + 3
             and lead[:3] in {"In ", "At "}
             and s.text[v.end : v.end + 1] == ","
+            and not _SPEECH.search(s.text, v.end, anchor)
+            and not any(anchor < w.start <= anchor + 40 for w in venues)
         ):
             return v
-    trigger = cue.TRIGGER.search(s.text, s.start, s.end)
-    anchor = trigger.start() if trigger else s.start
     return min(venues, key=lambda v: (v.start < anchor, abs(v.start - anchor)))
 
 
@@ -575,6 +597,7 @@ def find_drafts(
     """Merged sentence drafts of talks mentions, and every mediator named near a cue."""
     drafts: list[_Draft] = []
     article_mediators: list[str] = []
+    entities, dates = sorted(entities, key=_offset), sorted(dates, key=_offset)
     for start, end in sentences(text):
         if not cue.TRIGGER.search(text, start, end):
             continue

@@ -116,3 +116,17 @@ def test_a_capital_naming_a_treaty_is_no_state() -> None:
 def test_a_country_s_opposition_is_a_non_state_side() -> None:
     [side] = [e for e in extract_entities("The Chilean opposition will attend.") if e.kind == "armed_group"]
     assert (side.text, side.name) == ("Chilean opposition", "Chilean opposition")
+
+
+def test_opposition_as_a_stance_or_a_person_s_title_is_the_state() -> None:
+    for text in (
+        "Despite American opposition, France will host talks.",
+        "He met the Israeli opposition leader.",
+    ):
+        assert not [e for e in extract_entities(text) if e.kind == "armed_group"], text
+
+
+def test_many_paired_people_are_all_found() -> None:
+    text = "The Chilean and Peruvian presidents, Omar Teller and Ana Ruiz, met. " * 2000
+    people = [e for e in extract_entities(text) if e.kind == "person"]
+    assert len(people) == 4000

@@ -516,7 +516,7 @@ def test_a_day_of_something_already_done_is_not_the_talks_day() -> None:
 
 
 def test_talks_after_a_day_do_not_start_on_it() -> None:
-    text = "Chile and Peru will hold talks in Lima after the national holiday, which ends on March 20."
+    text = "Chile and Peru will hold talks in Lima after March 20, once the national holiday is over."
     [record] = _upcoming(text)
     assert record.start_date is None
 
@@ -555,8 +555,8 @@ def test_a_present_tense_resume_headline_reports_talks_under_way() -> None:
 
 def test_a_list_of_mediators_is_no_side() -> None:
     text = (
-        "Chile and Peru will meet in Lima on Friday. The meeting was initiated by the Brazilian, "
-        "Argentine and Uruguayan mediators."
+        "Chile and Peru will meet in Lima on Friday, with the Brazilian, Argentine and Uruguayan "
+        "mediators present."
     )
     [record] = _upcoming(text)
     assert set(record.parties) == {"Chile", "Peru"}
@@ -648,3 +648,45 @@ def test_an_agreed_round_whose_day_is_being_fixed_or_expected_soon_is_a_plan() -
     ):
         [draft], _ = find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
         assert draft.status == "announced", text
+
+
+def test_wordings_close_to_a_plan_that_announce_nothing() -> None:
+    for text in (
+        "Qatar will host France and Argentina in the World Cup final on March 20, organisers said.",
+        "Analysts doubt that the talks between Iran and the United States will go anywhere without sanctions relief.",
+        "The aim of the summit between India and China is to resume border patrols, officials said.",
+        "The only way to end the war is to hold talks between Russia and Ukraine, the Pope said on Sunday.",
+        "Russia invited Ukraine to talks in Istanbul on March 20, but Kyiv rejected the offer.",
+    ):
+        assert _upcoming(text) == [], text
+
+
+def test_a_quoted_source_and_a_border_dispute_are_not_roles_or_venues() -> None:
+    [record] = _upcoming("Israel and Hamas, the mediators said, will resume talks in Cairo on March 20.")
+    assert set(record.parties) == {"Israel", "Hamas"}
+    [record] = _upcoming("Talks on the Armenia-Azerbaijan border dispute will be held in Moscow on March 20.")
+    assert record.location == "Moscow"
+
+
+def test_a_leading_place_where_a_speaker_talked_is_not_the_venue() -> None:
+    text = (
+        "In Moscow, the Kremlin spokesman told reporters that Russia's president would meet "
+        "Turkey's president in Sochi on March 20."
+    )
+    [record] = _upcoming(text)
+    assert record.location == "Sochi"
+
+
+def test_a_moved_meeting_the_headline_does_not_name_makes_no_announcement() -> None:
+    text = (
+        "Russian and Ukrainian delegations held talks in Istanbul on Monday. Separately, a parliamentary "
+        "meeting in Kyiv on the budget has been moved to March 20."
+    )
+    assert not [t for t in _upcoming(text, title="Delegations meet in Istanbul") if t.parties]
+
+
+def test_a_passive_future_keeps_its_day() -> None:
+    [record] = _upcoming(
+        "Chile and Peru will hold talks in Lima, where they are expected to be concluded on March 20."
+    )
+    assert record.start_date == date(2031, 3, 20)
