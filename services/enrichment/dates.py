@@ -90,7 +90,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative",
         re.compile(
-            r"\b(?P<rel>today|tonight|tomorrow|yesterday|(?:this|next|last|the\s+coming)\s+(?:weekend|week|month|year)|"
+            r"\b(?P<rel>today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|later\s+today|"
+            r"(?:this|next|last|the\s+coming)\s+(?:weekend|week|month|year)|"
             r"later\s+(?:this|next)\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|"
             r"(?:in|over|within)\s+(?:the\s+)?(?:coming|next)\s+(?:few\s+|two\s+|several\s+|\d+\s+)?(?:days|weeks|months)|"
             r"within\s+(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?))\b",
@@ -227,7 +228,7 @@ def _weekday(
 def _relative(phrase: str, published: date) -> tuple[date | None, date | None, Precision]:
     p = " ".join(phrase.lower().split())
     monday = published - timedelta(days=published.weekday())
-    if p in {"today", "tonight"}:
+    if p in {"today", "tonight", "this morning", "this afternoon", "this evening", "later today"}:
         return published, None, "day"
     if p == "tomorrow":
         return published + timedelta(days=1), None, "day"

@@ -173,11 +173,14 @@ LOCATIVE_BEFORE = re.compile(
     r"(?:(?:capital|city|resort|town|island)\s+(?:of\s+)?)?$"
     # "in the northern Iraqi city of X", "on the eastern Caribbean island of X"
     r"|\b(?:[Ii]n|[Aa]t|to|on)\s+the\s+(?:[\w-]+\s+){1,3}?(?:capital|city|resort|town|island|port)\s+of\s+$"
+    # "in eastern DR Congo", "in northern Kenya"
+    r"|\b(?:[Ii]n|to)\s+(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$"
 )
 CITY_OF_BEFORE = re.compile(r"\b(?:capital|city|town|resort|port|island)\s+(?:city\s+)?of\s+$", _I)
 TOPIC_BEFORE = re.compile(
     r"\b(?:war|conflict|crisis|fighting|situation|peace|violence|clashes|invasion|settlement|occupation|"
-    r"ending|end|over|about|on|discuss|regarding|concerning|against|of)[\"”’']?\s+(?:the\s+)?(?:\w+\s+){0,1}$",
+    r"ending|end|over|about|on|discuss|regarding|concerning|against|of)[\"”’']?\s+(?:the\s+)?(?:\w+\s+){0,1}"
+    r"(?:(?:north|south|east|west|central)(?:ern)?\s+)?$",
     _I,
 )
 OLD_PLAN_BEFORE = re.compile(r"\b(?:planned|scheduled|set|slated|initially|originally)\s+(?:for|in)\s+$", _I)

@@ -79,3 +79,9 @@ def test_a_day_without_a_year_months_back_lies_ahead_when_the_wording_looks_ahea
     assert _resolved("The leaders met on Nov. 15.", march)[0][1] == date(2030, 11, 15)
     # a few weeks back stays back: an old plan, not one almost a year ahead
     assert _resolved("Talks are scheduled for March 1.", march)[0][1] == date(2031, 3, 1)
+
+
+def test_parts_of_the_publication_day() -> None:
+    for phrase in ("this afternoon", "this morning", "this evening", "later today"):
+        [found] = find_dates(f"The committee meets {phrase} in Geneva.", FRIDAY)
+        assert (found.start_date, found.precision) == (FRIDAY, "day"), phrase

@@ -690,3 +690,10 @@ def test_a_passive_future_keeps_its_day() -> None:
         "Chile and Peru will hold talks in Lima, where they are expected to be concluded on March 20."
     )
     assert record.start_date == date(2031, 3, 20)
+
+
+def test_a_region_of_a_country_is_a_venue_but_the_war_there_is_a_topic() -> None:
+    [record] = _upcoming("Peace talks between Chile and Peru will resume on Friday in northern Bolivia.")
+    assert record.location == "Bolivia"
+    [record] = _upcoming("Russia and Ukraine will hold talks on Friday to end the war in eastern Ukraine.")
+    assert record.location is None
