@@ -358,10 +358,9 @@ def _shared_heads(text: str, named: list[Entity]) -> list[Entity]:
     return sorted(out, key=lambda e: (e.start, e.end))
 
 
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"(?:^|[.!?\n]\s*|\b(?:the|and|with|between)\s+)$", re.IGNORECASE)
 _OPPOSITION_MEMBER_AFTER = re.compile(
-    r"\s+(?:leaders?|party|parties|lawmakers|figures?|politicians?|MPs|candidates?|members?|deputies|"
-    r"legislators|senators|activists|supporters|media)\b",
+    r"\s+(?:leader|party|lawmakers?|politicians?|MPs?|candidates?|deputies|legislators|senators|media)\b",
     re.IGNORECASE,
 )
 

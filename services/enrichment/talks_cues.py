@@ -93,7 +93,8 @@ STRONG_FUTURE = re.compile(
     r"|\b(?:is|are)\s+(?:planning|preparing)\s+to\s+(?:meet|hold|host|begin|start|resume|visit|travel|attend|"
     r"convene|sit\s+down)\b"
     # "the next round is expected in the coming weeks", "further consultations are expected next month"
-    r"|\b(?:next|further|another|new)\s+(?:round|meeting|session|consultations|talks|negotiations)\s+"
+    r"|\b(?:next|further|another|new)\s+(?:round|meeting|session|consultations|talks|negotiations)"
+    r"(?!\s+of\s+(?!talks|negotiations|consultations|discussions|dialogue)\w)\s+"
     r"(?:[\w-]+\s+){0,5}?(?:is|are)\s+(?:now\s+)?(?:expected|due|scheduled|planned|slated)\s+"
     r"(?:in|on|next|this|later|within|at|for)\b"
     # "are working out the dates for the next round": an agreed meeting whose day is being fixed
@@ -173,8 +174,13 @@ LOCATIVE_BEFORE = re.compile(
     r"(?:(?:capital|city|resort|town|island)\s+(?:of\s+)?)?$"
     # "in the northern Iraqi city of X", "on the eastern Caribbean island of X"
     r"|\b(?:[Ii]n|[Aa]t|to|on)\s+the\s+(?:[\w-]+\s+){1,3}?(?:capital|city|resort|town|island|port)\s+of\s+$"
-    # "in eastern DR Congo", "in northern Kenya"
-    r"|\b(?:[Ii]n|to)\s+(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$"
+)
+# "talks will resume on Friday in northern X": a region of a country, only right after the talks word
+REGION_VENUE_BEFORE = re.compile(
+    r"\b(?:talks|negotiations|meet(?:s|ing)?|summit|round|held|hold|resume|convene|host(?:s|ed)?)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:in|to)\s+(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?\s+$",
+    _I,
 )
 CITY_OF_BEFORE = re.compile(r"\b(?:capital|city|town|resort|port|island)\s+(?:city\s+)?of\s+$", _I)
 TOPIC_BEFORE = re.compile(
@@ -288,6 +294,9 @@ HEADLINE_PLAN = re.compile(
     r"\b(?:to|set\s+to)\s+(?:hold|meet|visit|resume|host|begin|start|open|attend|travel|launch|reopen|"
     r"restart|sit\s+down|convene|reconvene|discuss|negotiate|hold\s+talks)\b",
     _I,
+)
+HEADLINE_NOT_PLAN = re.compile(
+    r"\b(?:refus\w*|declin\w*|reject\w*|unlikely|wants?|no|not|never|fails?|failed|rules?\s+out)\s+to\b", _I
 )
 # Headlines report a planned meeting as a visit ("P's foreign minister to visit Q on March 20").
 HEADLINE_VISIT = re.compile(r"\b(?:to|will)\s+visit\b", _I)

@@ -78,6 +78,7 @@ _BORDER_AFTER = re.compile(
 _BORDER_BEFORE = re.compile(r"\b(?:on|at|near|along|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|added)\b")
 _RESCHEDULE = re.compile(r"\breschedul(?:e|ed|ing)\b", re.IGNORECASE)
+_SAME_DAY = re.compile(r"(?i)today|tonight|this\s+(?:morning|afternoon|evening)|later\s+today")
 _PARTY_KINDS = frozenset({"country", "armed_group"})
 _NOT_PLACES = CALENDAR_WORDS | frozenset(
     [
@@ -311,7 +312,7 @@ def _venues(s: _Sentence) -> list[Entity]:
             continue
         # "in the Turkish city of Istanbul": a locative, though "of" often opens a topic
         topic = cue.TOPIC_BEFORE.search(before) and not cue.CITY_OF_BEFORE.search(before)
-        if (cue.LOCATIVE_BEFORE.search(before) and not topic) or (
+        if ((cue.LOCATIVE_BEFORE.search(before) or cue.REGION_VENUE_BEFORE.search(before)) and not topic) or (
             e.kind == "place" and cue.ATTRIBUTIVE_AFTER.match(s.after(e, 20))
         ):
             out.append(e)
@@ -423,6 +424,10 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
         ):
             continue
         candidates.append(d)
+    ahead = [d for d in candidates if d.start_date is not None and d.start_date > published]
+    if status in {"announced", "rescheduled"} and ahead:
+        # "after a call this morning, they agreed to meet on March 20": the day ahead is the talks'
+        candidates = [d for d in candidates if d in ahead or not _SAME_DAY.fullmatch(d.text)]
     if status == "rescheduled":
         # "scheduled for May 30, have been moved to December 5": the new date follows the move
         to_time = cue.POSTPONED_TO.search(s.text, s.start, s.end)
@@ -636,12 +641,14 @@ def headline_draft(
         return None
     s = _Sentence(title, 0, len(title), entities, dates, 0)
     mediators = _mediators(s)
-    draft = _draft(s, published, mediators, fallback="announced")
+    refused = cue.HEADLINE_NOT_PLAN.search(title)  # "P refuses to meet Q", "P unlikely to meet Q"
+    draft = _draft(s, published, mediators, fallback=None if refused else "announced")
     if (
         draft is not None
         and draft.weak
         and cue.HEADLINE_PLAN.search(title)
         and not cue.PROPOSED.search(title)
+        and not refused
         and not cue.HEADLINE_ONGOING.search(title)
     ):
         draft = replace(draft, weak=False)

@@ -130,3 +130,13 @@ def test_many_paired_people_are_all_found() -> None:
     text = "The Chilean and Peruvian presidents, Omar Teller and Ana Ruiz, met. " * 2000
     people = [e for e in extract_entities(text) if e.kind == "person"]
     assert len(people) == 4000
+
+
+def test_opposition_leaders_and_groups_are_the_opposition() -> None:
+    for text in (
+        "Talks between the government and Chilean opposition leaders will resume.",
+        "Chilean opposition groups will meet the envoy.",
+    ):
+        assert [e.name for e in extract_entities(text) if e.kind == "armed_group"] == [
+            "Chilean opposition"
+        ], text

@@ -7,7 +7,7 @@ from parley.services.enrichment.entities import extract_entities
 from parley.services.enrichment.extract import extract_article
 from parley.services.enrichment.talks_cues import HEADLINE_ONGOING
 from parley.services.enrichment.talks_events import extract_talks
-from parley.services.enrichment.talks_extraction import find_drafts
+from parley.services.enrichment.talks_extraction import find_drafts, headline_draft
 from parley.services.enrichment.talks_model import LinearModel
 from parley.shared.extraction import TalksRecord
 
@@ -697,3 +697,35 @@ def test_a_region_of_a_country_is_a_venue_but_the_war_there_is_a_topic() -> None
     assert record.location == "Bolivia"
     [record] = _upcoming("Russia and Ukraine will hold talks on Friday to end the war in eastern Ukraine.")
     assert record.location is None
+
+
+def test_a_same_day_word_for_something_done_is_not_the_talks_day() -> None:
+    text = "After a phone call this morning, the presidents of Chile and Peru agreed to meet in Lima on March 20."
+    [record] = _upcoming(text)
+    assert record.start_date == date(2031, 3, 20)
+
+
+def test_a_region_named_for_the_war_is_no_venue() -> None:
+    text = (
+        "Russia and Ukraine will resume talks next week, officials said, as Russian forces pressed an "
+        "offensive in eastern Ukraine."
+    )
+    [record] = _upcoming(text)
+    assert record.location is None
+
+
+def test_headlines_refusing_or_wishing_to_meet_are_no_plan() -> None:
+    for title in (
+        "Chile's president refuses to meet Peru's president",
+        "Chile unlikely to meet Peru this year",
+    ):
+        entities, dates = extract_entities(title), find_dates(title, WEDNESDAY, headline=True)
+        draft = headline_draft(title, WEDNESDAY, entities, dates)
+        assert draft is None or draft.status != "announced" or draft.weak, title
+
+
+def test_a_new_round_of_sanctions_is_no_talks() -> None:
+    assert (
+        _upcoming("A new round of EU sanctions on Russia is expected next week, diplomats in Brussels said.")
+        == []
+    )
