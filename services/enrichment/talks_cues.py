@@ -175,18 +175,19 @@ LOCATIVE_BEFORE = re.compile(
     # "in the northern Iraqi city of X", "on the eastern Caribbean island of X"
     r"|\b(?:[Ii]n|[Aa]t|to|on)\s+the\s+(?:[\w-]+\s+){1,3}?(?:capital|city|resort|town|island|port)\s+of\s+$"
 )
+# "northern", "south-east": a region of the country named next
+_DIRECTION = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 # "talks will resume on Friday in northern X": a region of a country, only right after the talks word
 REGION_VENUE_BEFORE = re.compile(
     r"\b(?:talks|negotiations|meet(?:s|ing)?|summit|round|held|hold|resume|convene|host(?:s|ed)?)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:in|to)\s+(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
-    r"south-?west)(?:ern)?\s+$",
+    rf"(?:[\w-]+\s+){{0,3}}?(?:in|to)\s+{_DIRECTION}\s+$",
     _I,
 )
 CITY_OF_BEFORE = re.compile(r"\b(?:capital|city|town|resort|port|island)\s+(?:city\s+)?of\s+$", _I)
 TOPIC_BEFORE = re.compile(
     r"\b(?:war|conflict|crisis|fighting|situation|peace|violence|clashes|invasion|settlement|occupation|"
     r"ending|end|over|about|on|discuss|regarding|concerning|against|of)[\"”’']?\s+(?:the\s+)?(?:\w+\s+){0,1}"
-    r"(?:(?:north|south|east|west|central)(?:ern)?\s+)?$",
+    rf"(?:{_DIRECTION}\s+)?$",
     _I,
 )
 OLD_PLAN_BEFORE = re.compile(r"\b(?:planned|scheduled|set|slated|initially|originally)\s+(?:for|in)\s+$", _I)
