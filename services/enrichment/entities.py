@@ -226,7 +226,7 @@ _OF_AFTER_NAME = re.compile(r",?\s+of\s+(?:the\s+)?")
 
 
 def _country_after(text: str, end: int, places: list[Entity]) -> str | None:
-    """ "President Ilham Aliyev of Azerbaijan": the role's state named right after the name."""
+    """ "President X of Y": the role's state named right after the name."""
     m = _OF_AFTER_NAME.match(text, end)
     if m is None:
         return None

@@ -92,7 +92,7 @@ STRONG_FUTURE = re.compile(
     # "is planning to hold"
     r"|\b(?:is|are)\s+(?:planning|preparing)\s+to\s+(?:meet|hold|host|begin|start|resume|visit|travel|attend|"
     r"convene|sit\s+down)\b"
-    # "the next round is expected in the coming weeks", "further consultations are expected next month"
+    # "the next round is expected in the coming weeks", "another meeting is due later this month"
     r"|\b(?:next|further|another|new)\s+(?:round|meeting|session|consultations|talks|negotiations)"
     r"(?!\s+of\s+(?!talks|negotiations|consultations|discussions|dialogue)\w)\s+"
     r"(?:[\w-]+\s+){0,5}?(?:is|are)\s+(?:now\s+)?(?:expected|due|scheduled|planned|slated)\s+"
@@ -172,7 +172,7 @@ LOCATIVE_BEFORE = re.compile(
     r"\b(?:[Ii]n|[Aa]t|to|inside|for\s+talks\s+in|venue\s+(?:of|in)?|[Vv]isit(?:s|ing)?|(?:departs?|departed|leaves?|left|"
     r"heads?|headed|flew|flies|set\s+off)\s+for)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?"
     r"(?:(?:capital|city|resort|town|island)\s+(?:of\s+)?)?$"
-    # "in the northern Iraqi city of X", "on the eastern Caribbean island of X"
+    # "in the northern city of X", "on the Pacific island of Y"
     r"|\b(?:[Ii]n|[Aa]t|to|on)\s+the\s+(?:[\w-]+\s+){1,3}?(?:capital|city|resort|town|island|port)\s+of\s+$"
 )
 # "northern", "south-east": a region of the country named next
@@ -199,7 +199,7 @@ MEDIATOR_BEFORE = re.compile(
     r"|\bauspices\s+of\s+(?:the\s+)?$|\bmediation\s+(?:of|by)\s+(?:the\s+)?$",
     _I,
 )
-# "the U.S., Russian and French mediators", "Qatar and Egypt, the mediators": each name of the list
+# "the Brazilian, Argentine and Uruguayan mediators": each name of the list before the role noun
 MEDIATOR_LIST_AFTER = re.compile(
     r"^(?:['’]s)?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*"
     r"\s+(?:co-?chairs?|co-?chairmen|mediators|brokers|facilitators)\b(?!\s*,?\s*(?:said|say|says|told)\b)"
@@ -239,15 +239,15 @@ PAST_VENUE_BEFORE = re.compile(
     r"(?:previous|last|earlier|prior)\s+(?:round|meeting|session)s?(?:\s+of\s+\w+)?)\s+(?:\w+\s+){0,3}$",
     _I,
 )
-# A day that belongs to something already done in the same sentence ("after a meeting in X ended
-# on Monday, another round will be held"), not to the talks announced.
+# A day that belongs to something already done in the same sentence ("they will meet again once
+# the round that ended on Monday is assessed"), not to the talks announced.
 PAST_DAY_BEFORE = re.compile(
     r"(?<!\bbe\s)\b(?:ends|ended|concluded|met|was\s+held|were\s+held|began|started|resumed|took\s+place|wrapped\s+up)\s+"
     r"(?:\w+\s+)?(?:on\s+)?$"
     r"|\bafter\s+(?:on\s+)?$",  # "after March 20": later than that day, not on it
     _I,
 )
-# A news agency's dateline ("LAGOS, May 4 (Reuters) -"): the day of the report.
+# A news agency's dateline ("LIMA, May 4 (Wire) -"): the day of the report.
 DATELINE_AFTER = re.compile(r"^\s*\((?:[A-Z][\w.]*\s?){1,3}\)\s*[-—–]")
 # "X will host the talks", "X, which hosts the round": the host names the venue, whatever other
 # place the sentence names ("said at a forum in Y"). Past forms ("hosted") are earlier rounds.

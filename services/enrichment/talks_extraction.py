@@ -282,7 +282,7 @@ def _hosts(s: _Sentence) -> list[Entity]:
 
 
 def _border(s: _Sentence) -> list[Entity]:
-    """ "on the Belarus-Poland border": a venue on the border of two named states."""
+    """ "on the A-B border": a venue on the border of two named states."""
     for a, b in zip(s.entities, s.entities[1:], strict=False):
         if (
             a.kind == b.kind == "country"
@@ -345,7 +345,7 @@ def _parties(
         explicit += _listed(s, m.end())
     for a, b in zip(s.entities, s.entities[1:], strict=False):
         if _BORDER_AFTER.match(s.text, b.end):
-            continue  # "the Belarus-Poland border" is a place
+            continue  # "the A-B border" is a place
         if s.text[a.end : b.start] in {"-", "–"} and (na := _state(a)) and (nb := _state(b)):
             explicit += [na, nb]
     loose_between = [
@@ -389,7 +389,7 @@ def _parties(
 
 
 def _listed(s: _Sentence, at: int) -> list[str]:
-    """The states named as a list starting at `at` ("Britain, France, and Germany")."""
+    """The states named as a list starting at `at` ("A, B, and C")."""
     names: list[str] = []
     for e in s.entities:
         if e.start < at:
@@ -537,7 +537,7 @@ def _merge(a: _Draft, b: _Draft) -> _Draft:
     if "rescheduled" in {a.status, b.status}:
         status = "rescheduled"
     elif a.status == "proposed" and b.status in _STOPPED:
-        status = b.status  # "decided to reschedule the meeting ... at a convenient date": stopped
+        status = b.status  # "will be rescheduled at a later date": stopped
     return replace(
         a,
         status=status,

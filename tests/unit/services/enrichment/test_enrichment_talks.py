@@ -463,12 +463,12 @@ def test_a_minister_due_in_a_capital_for_talks_is_a_plan() -> None:
 
 def test_a_host_receiving_two_leaders_is_a_meeting_of_their_states() -> None:
     text = (
-        "The president of the European Council will host the leaders of Chile and Peru in Brussels "
-        "on Friday to help the two countries settle their maritime dispute."
+        "Brazil's president will host the leaders of Chile and Peru in Brasilia on Friday for talks "
+        "on their maritime dispute."
     )
     [record] = _upcoming(text)
     assert set(record.parties) == {"Chile", "Peru"}
-    assert (record.location, record.start_date) == ("Brussels", date(2031, 3, 14))
+    assert (record.location, record.start_date) == ("Brasilia", date(2031, 3, 14))
 
 
 def test_a_headline_in_the_infinitive_states_the_event() -> None:
@@ -487,7 +487,7 @@ def test_the_sides_listed_after_talks_with_are_named_sides() -> None:
 
 
 def test_agreed_to_start_talks_is_a_plan() -> None:
-    [record] = _upcoming("Chile and Peru have agreed to start preliminary talks in Lima on Friday.")
+    [record] = _upcoming("Chile and Peru said they agreed to start formal talks in Lima on Friday.")
     assert set(record.parties) == {"Chile", "Peru"}
     assert (record.location, record.start_date) == ("Lima", date(2031, 3, 14))
 
@@ -508,8 +508,8 @@ def test_the_conflict_in_a_country_quoted_is_no_venue() -> None:
 
 def test_a_day_of_something_already_done_is_not_the_talks_day() -> None:
     text = (
-        "Another round of talks between Chile and Peru will be held in Lima after a meeting "
-        "in Quito ended on Wednesday, officials said."
+        "Chile and Peru will hold more talks in Lima once their meeting in Quito, which ended on "
+        "Wednesday, is assessed, officials said."
     )
     [record] = _upcoming(text)
     assert (record.location, record.start_date) == ("Lima", None)
@@ -523,17 +523,15 @@ def test_talks_after_a_day_do_not_start_on_it() -> None:
 
 def test_a_dateline_day_inside_the_text_is_the_report_s_day() -> None:
     text = (
-        "A photo caption comes first.\n\nLIMA, March 12 (Wire) - Chile's president and his Peruvian "
-        "counterpart will meet for talks in Lima, officials said."
+        "A photo caption comes first.\n\nLIMA, March 12 (Wire) - The presidents of Chile and Peru "
+        "will hold talks in Lima, officials said."
     )
     [record] = _upcoming(text)
     assert (record.location, record.start_date) == ("Lima", None)
 
 
 def test_a_statement_day_with_its_date_in_brackets_is_not_the_talks_day() -> None:
-    text = (
-        "Chile's foreign minister on Wednesday (March 12) stated that talks with Peru will be held in Lima."
-    )
+    text = "Talks with Peru will be held in Lima, Chile's foreign minister on Wednesday (March 12) stated."
     [record] = _upcoming(text)
     assert record.start_date is None
 
@@ -541,7 +539,7 @@ def test_a_statement_day_with_its_date_in_brackets_is_not_the_talks_day() -> Non
 def test_rescheduled_at_a_convenient_date_is_a_postponement() -> None:
     text = (
         "Chile and Peru have decided to reschedule the proposed meeting of their negotiators in Lima. "
-        "The meeting will be rescheduled at a mutually convenient date, a source said."
+        "The two sides will reschedule the talks at a later date, officials said."
     )
     [draft], _ = find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
     assert draft.status == "postponed"
@@ -564,7 +562,7 @@ def test_a_list_of_mediators_is_no_side() -> None:
 
 
 def test_going_to_a_city_to_meet_is_a_plan() -> None:
-    text = "Chile's foreign minister will go to Lima on Friday to meet with Peru's foreign minister."
+    text = "Chile's foreign minister will go to Lima on Friday for a meeting with Peru's foreign minister."
     [record] = _upcoming(text)
     assert set(record.parties) == {"Chile", "Peru"}
     assert (record.location, record.start_date) == ("Lima", date(2031, 3, 14))
@@ -572,15 +570,15 @@ def test_going_to_a_city_to_meet_is_a_plan() -> None:
 
 def test_a_country_venue_is_not_refined_to_where_the_last_round_met() -> None:
     text = (
-        "Chile and Peru agreed on Wednesday to hold the next meeting on fishing rights in Peru. "
-        "The last round of talks was held in Arequipa and ended without progress."
+        "Chile and Peru agreed on Wednesday that their next fishing meeting will take place in Peru. "
+        "Their previous round in Arequipa produced nothing."
     )
     [record] = _upcoming(text)
     assert record.location == "Peru"
 
 
 def test_a_meeting_that_was_intended_for_a_month_and_moved_to_next_year() -> None:
-    text = "Fishing talks that were intended to take place in Lima in November have been rescheduled for next year."
+    text = "The fishing talks, which were intended for Lima in the spring, have now been rescheduled for next year."
     [draft], _ = find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
     assert draft.status == "rescheduled"
 
@@ -628,8 +626,7 @@ def test_a_meeting_moved_to_a_new_day_is_an_update_though_the_sentence_names_no_
 
 def test_a_venue_described_by_its_region_and_kind() -> None:
     text = (
-        "Chile and Peru are expected to meet on Friday at the main airport on the eastern "
-        "Caribbean island of St. Lucia."
+        "Chile and Peru are expected to meet on Friday on the Caribbean island of St. Lucia, officials said."
     )
     [record] = _upcoming(text)
     assert record.location == "Saint Lucia"
@@ -643,8 +640,8 @@ def test_a_venue_the_gazetteer_lacks_after_at() -> None:
 
 def test_an_agreed_round_whose_day_is_being_fixed_or_expected_soon_is_a_plan() -> None:
     for text in (
-        "Chile and Peru are working out the dates for the 12th round of border talks.",
-        "Further consultations between Chile and Peru are expected in the coming weeks.",
+        "Chile and Peru are working out the dates for the next round of border talks.",
+        "The next round between Chile and Peru is expected in the coming weeks.",
     ):
         [draft], _ = find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
         assert draft.status == "announced", text
