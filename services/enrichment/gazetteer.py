@@ -548,6 +548,7 @@ class Gazetteer:
     demonym_names: frozenset[str]
     country_names: frozenset[str]
     capital_of: dict[str, str]  # country -> its capital's name ("the Omani capital" -> Muscat)
+    capital_names: frozenset[str]  # the values of capital_of, for membership tests
 
 
 def _key(text: str) -> str:
@@ -616,6 +617,7 @@ def gazetteer() -> Gazetteer:
         demonym_names=frozenset(_DEMONYMS.values()),
         country_names=frozenset(by_iso.values()),
         capital_of=capital_of,
+        capital_names=frozenset(capital_of.values()),
     )
 
 

@@ -249,7 +249,7 @@ _SIDE_TYPES = frozenset({"type:<country>", "type:<group>", "type:<org>", "type:<
 _VENUE_TYPES = frozenset({"type:<place>", "type:<country>"})
 
 
-def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel) -> _Draft:
+def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel, past: set[str]) -> _Draft:
     """The primary event's parties, mediators and venue as the role model reads the article;
     the sentence rules' choice stays where the model finds too little or a rule is exact."""
     parties: list[str] = []
@@ -284,7 +284,7 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel) -> _Draft:
         venue is not None
         and venue[0] >= 0.35
         and d.location is None
-        and venue[1] not in _past_venues(c) | c.statement_places
+        and venue[1] not in past | c.statement_places
     ):
         d = replace(d, location=c.venues[venue[1]])
     return d
@@ -369,8 +369,9 @@ def assemble(
     if found is None:
         return [to_record(d, places, mediators) for d in c.drafts]
     source, primary = found
+    past = _past_venues(c)  # where rounds already met: never the venue, nor refined to
     if roles is not None:
-        primary = _with_roles(primary, c, roles)
+        primary = _with_roles(primary, c, roles, past)
     primary = _body_as_party(primary, _event_texts(source, c))
     # Other upcoming mentions of the same event were folded into it; everything else stays.
     rest = [
@@ -380,9 +381,8 @@ def assemble(
         and not (d.status in UPCOMING and _compatible(d, replace(primary, status=d.status)))
     ]
     # A country venue is refined to a city named in a talks mention, never to where a round met.
-    past = _past_venues(c)
     said = [t for m in (c.headline, *c.drafts) if m is not None for t in m.texts()]
-    capitals = set(gazetteer().capital_of.values())
+    capitals = gazetteer().capital_names  # built once per process, not per article
     refine = [
         p for p in places if p.name not in past and (p.name in capitals or any(p.text in e for e in said))
     ]
