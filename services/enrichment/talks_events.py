@@ -90,6 +90,7 @@ def candidates(
     text: str, title: str, published: date, entities: list[Entity], dates: list[FoundDate]
 ) -> Candidates:
     skip = dateline_end(text)
+    spans = sentences(text)
     drafts, mediators = find_drafts(text, published, entities, dates, skip)
     drafts = [_body_as_party(d) for d in drafts]
     people = [e for e in entities if e.kind == "person" and e.text == e.name]
@@ -101,7 +102,7 @@ def candidates(
         title,
         spans_of(title_entities, title_dates, published),
         text,
-        sentences(text),
+        spans,
         spans_of([e for e in entities if e.start >= skip], [d for d in dates if d.start >= skip], published),
     )
     venues: dict[str, Entity] = {}
@@ -116,7 +117,7 @@ def candidates(
         and cue.PAST_VENUE_BEFORE.search(text, max(0, e.start - 60), e.start)
     }
     if met_at:  # ... unless a sentence about a plan names it too
-        plans = [(a, b) for a, b in sentences(text) if cue.STRONG_FUTURE.search(text, a, b)]
+        plans = [(a, b) for a, b in spans if cue.STRONG_FUTURE.search(text, a, b)]
         met_at -= {role_name(e) for e in entities if any(a <= e.start < b for a, b in plans)}
     stated_at: dict[str, bool] = {}
     for e in entities:
