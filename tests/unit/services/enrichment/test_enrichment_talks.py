@@ -7,7 +7,7 @@ from parley.services.enrichment.entities import extract_entities
 from parley.services.enrichment.extract import extract_article
 from parley.services.enrichment.talks_cues import HEADLINE_ONGOING
 from parley.services.enrichment.talks_events import extract_talks
-from parley.services.enrichment.talks_extraction import find_drafts, headline_draft
+from parley.services.enrichment.talks_extraction import _Draft, find_drafts, headline_draft
 from parley.services.enrichment.talks_model import LinearModel
 from parley.shared.extraction import TalksRecord
 
@@ -16,6 +16,11 @@ WEDNESDAY = date(2031, 3, 12)
 
 def _talks(text: str, title: str = "", published: date = WEDNESDAY) -> list[TalksRecord]:
     return list(extract_article(title=title, text=text, published=published).talks)
+
+
+def _drafts(text: str) -> tuple[list[_Draft], list[str]]:
+    """The sentence mentions of `text` published on WEDNESDAY, and its mediators."""
+    return find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
 
 
 def _upcoming(text: str, **kwargs: object) -> list[TalksRecord]:
@@ -481,7 +486,7 @@ def test_a_headline_in_the_infinitive_states_the_event() -> None:
 
 def test_the_sides_listed_after_talks_with_are_named_sides() -> None:
     text = "Chile will hold talks with Peru, Bolivia, and Ecuador in Lima on Friday."
-    [draft], _ = find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
+    [draft], _ = _drafts(text)
     assert draft.explicit == {"Peru", "Bolivia", "Ecuador"}
     assert set(draft.parties) == {"Chile", "Peru", "Bolivia", "Ecuador"}
 
@@ -541,7 +546,7 @@ def test_rescheduled_at_a_convenient_date_is_a_postponement() -> None:
         "Chile and Peru have decided to reschedule the proposed meeting of their negotiators in Lima. "
         "The two sides will reschedule the talks at a later date, officials said."
     )
-    [draft], _ = find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
+    [draft], _ = _drafts(text)
     assert draft.status == "postponed"
     assert set(draft.parties) == {"Chile", "Peru"}
 
@@ -579,7 +584,7 @@ def test_a_country_venue_is_not_refined_to_where_the_last_round_met() -> None:
 
 def test_a_meeting_that_was_intended_for_a_month_and_moved_to_next_year() -> None:
     text = "The fishing talks, which were intended for Lima in the spring, have now been rescheduled for next year."
-    [draft], _ = find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
+    [draft], _ = _drafts(text)
     assert draft.status == "rescheduled"
 
 
@@ -598,7 +603,7 @@ def test_a_border_between_two_states_is_a_venue_not_a_side() -> None:
 
 def test_an_invitation_to_talks_on_a_day_ahead_is_an_announcement() -> None:
     text = "Norway has invited Chile and Peru to a new round of talks in Oslo on March 20."
-    [draft], _ = find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
+    [draft], _ = _drafts(text)
     assert draft.status == "announced"
     assert draft.start == date(2031, 3, 20)
 
@@ -609,7 +614,7 @@ def test_british_and_headline_forms_of_a_plan() -> None:
         "The Chilean and Peruvian presidents, set to meet in Lima on Friday, will discuss fishing rights.",
         "Chile is planning to host talks with Peru in Santiago on Friday.",
     ):
-        [draft], _ = find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
+        [draft], _ = _drafts(text)
         assert draft.status == "announced", text
 
 
@@ -643,7 +648,7 @@ def test_an_agreed_round_whose_day_is_being_fixed_or_expected_soon_is_a_plan() -
         "Chile and Peru are working out the dates for the next round of border talks.",
         "The next round between Chile and Peru is expected in the coming weeks.",
     ):
-        [draft], _ = find_drafts(text, WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
+        [draft], _ = _drafts(text)
         assert draft.status == "announced", text
 
 
