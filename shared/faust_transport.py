@@ -95,7 +95,7 @@ class RewindingConsumer(driver.Consumer):
         return RewindingConsumerThread(self, loop=self.loop, beacon=self.beacon)
 
     async def perform_seek(self) -> None:
-        """Seek to committed offsets with the flow stopped.
+        """Seek to committed offsets with the flow stopped, and leave it stopped.
 
         After a table recovery faust resumes the stream partitions and then seeks them to their
         committed offsets while its fetcher keeps delivering. A record fetched before the seek
@@ -103,14 +103,21 @@ class RewindingConsumer(driver.Consumer):
         in between as a gap: done, never processed, committed past. A worker restarted after a
         `kill -9` silently skipped records that way. With the flow stopped, the fetcher drops
         the rest of a batch fetched before the seek (the seek makes them fetched again).
+
+        Every caller resumes the flow itself once the seek is done: faust's recovery first
+        empties the stream queues (`flow_control.resume()`), then resumes the consumer. Resumed
+        here, the fetcher could put records read from the new position into a queue just before
+        that emptying: gone from the queue, their offsets already read, never fetched again.
+        A failed seek leaves the flow as it was.
         """
         was_active = self.flow_active
         self.stop_flow()
         try:
             await super().perform_seek()
-        finally:
+        except BaseException:
             if was_active:
                 self.resume_flow()
+            raise
 
 
 class Transport(driver.Transport):
