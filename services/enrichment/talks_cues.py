@@ -224,6 +224,14 @@ BETWEEN = re.compile(
     r"(?:between|among)\s+",
     _I,
 )
+# "X's warring factions": the sides are unnamed groups within X; X itself is the subject
+FACTIONS_OF_AFTER = re.compile(
+    r"^(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:factions|generals|belligerents|warring\s+(?:parties|sides))\b", _I
+)
+# "according to A and B": the source of the news, not a side
+SOURCE_BEFORE = re.compile(
+    r"\baccording\s+to\s+(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s*(?:,|and)\s+)*(?:the\s+)?$"
+)
 # "talks with A, B and C": the sides listed after "with" (read as a list, name after name)
 WITH_SIDES = re.compile(
     r"\b(?:talks|negotiations|meetings?|summit|dialogue|consultations|discussions)\s+(?:[\w-]+\s+){0,2}?"

@@ -259,7 +259,9 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel, past: set[str]) -
     # Only a name no sentence reads as a side is ruled out ("the war between A and B" may also
     # name the two sides that meet).
     sides = {p for m in c.drafts for p in m.parties}
-    ruled_out = {n for m in c.drafts for n in m.ruled_out} - sides
+    # ... and the headline's exact exclusions count too ("talks on the A-B border")
+    headline_out = c.headline.ruled_out if c.headline is not None else set()
+    ruled_out = ({n for m in c.drafts for n in m.ruled_out} | headline_out) - sides
     ruled_out |= set(d.mediators) - d.explicit  # the go-betweens the sentence rules found
     ruled_out |= set(c.mediators) - sides - d.explicit  # ... and those no sentence reads as a side
     for name, features in c.names.items():

@@ -340,7 +340,13 @@ def _parties(
         anchored.add(m.end() - len(m.group().split()[-1]) - 1)
         stop = cue.CLAUSE_END.search(s.text, m.end(), min(s.end, m.end() + 90))
         limit = stop.start() if stop else min(s.end, m.end() + 90)
-        explicit += [n for e in s.entities if m.end() <= e.start < limit and (n := _state(e) or _org(e))]
+        explicit += [
+            n
+            for e in s.entities
+            if m.end() <= e.start < limit
+            and (n := _state(e) or _org(e))
+            and not cue.FACTIONS_OF_AFTER.match(s.after(e, 40))
+        ]
     for m in cue.WITH_SIDES.finditer(s.text, s.start, s.end):
         explicit += _listed(s, m.end())
     for a, b in zip(s.entities, s.entities[1:], strict=False):
@@ -360,6 +366,9 @@ def _parties(
         name = _state(e)
         if name is None or (e.start, e.end) in venue_spans:
             continue
+        if any(a <= e.start < b for a, b in venue_spans):
+            ruled_out.add(name)  # a state naming the venue ("on the A-B border")
+            continue
         before, after = s.before(e, 40), s.after(e, 50)
         if (
             cue.OLD_PLAN_BEFORE.search(before)
@@ -368,6 +377,7 @@ def _parties(
             or _CAPITAL_AFTER.match(after)
             or cue.MEDIATOR_BEFORE.search(before)
             or cue.PAST_VENUE_BEFORE.search(before)
+            or cue.FACTIONS_OF_AFTER.match(after)
             # "the war between A and B": the subject of the talks, not a side
             or any(a <= e.start < b for a, b in loose_between)
         ):
@@ -377,6 +387,7 @@ def _parties(
         if (
             cue.TOPIC_BEFORE.search(before)
             or cue.SPEAKER_AFTER.match(after)
+            or cue.SOURCE_BEFORE.search(before)
             or cue.MEDIATOR_ROLE_AFTER.match(after)
         ):
             continue

@@ -731,3 +731,37 @@ def test_a_new_round_of_sanctions_is_no_talks() -> None:
         _upcoming("A new round of EU sanctions on Russia is expected next week, diplomats in Brussels said.")
         == []
     )
+
+
+def test_the_states_naming_a_border_venue_are_ruled_out_as_sides() -> None:
+    title = "Chile, Argentina talks to be held Friday on Bolivia-Peru border"
+    draft = headline_draft(
+        title, WEDNESDAY, extract_entities(title), find_dates(title, WEDNESDAY, headline=True)
+    )
+    assert draft is not None
+    assert set(draft.parties) == {"Chile", "Argentina"}
+    assert {"Bolivia", "Peru"} <= draft.ruled_out
+    [record] = _upcoming(
+        "The ceasefire talks will be the second round, and Peru will provide security at the crossing, "
+        "officials said.",
+        title=title,
+    )
+    assert set(record.parties) == {"Chile", "Argentina"}
+
+
+def test_the_state_whose_warring_factions_meet_is_not_a_side() -> None:
+    [draft], _ = _drafts("Talks between Libya's warring factions will be held in Geneva on March 20.")
+    assert "Libya" not in draft.parties
+    assert "Libya" in draft.ruled_out
+    [draft], _ = _drafts("The Libyan rival factions will meet in Geneva on March 20, officials said.")
+    assert "Libya" not in draft.parties
+    # a state's own name as a side stands
+    [draft], _ = _drafts("Talks between Libya and Tunisia will be held in Geneva on March 20.")
+    assert set(draft.parties) == {"Libya", "Tunisia"}
+
+
+def test_the_states_a_report_is_attributed_to_are_not_first_read_as_sides() -> None:
+    [draft], _ = _drafts(
+        "Chile and Peru will hold talks in Lima on March 20, according to Norway and the United States."
+    )
+    assert set(draft.parties) == {"Chile", "Peru"}
