@@ -75,6 +75,7 @@ _BORDER_AFTER = re.compile(
     r"\s+(?:border|frontier|boundary)\b(?!\s+(?:dispute|issue|row|question|demarcation|conflict|tensions?|clash\w*|"
     r"crisis|deal|agreement|security|situation|talks|negotiations|commission|committee))"
 )
+_PAIR_TOPIC_AFTER = re.compile(r"\s+(?:war|conflict|fighting|hostilities|border\s+dispute)\b", re.IGNORECASE)
 _BORDER_BEFORE = re.compile(r"\b(?:on|at|near|along|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|added)\b")
 _RESCHEDULE = re.compile(r"\breschedul(?:e|ed|ing)\b", re.IGNORECASE)
@@ -349,16 +350,19 @@ def _parties(
         ]
     for m in cue.WITH_SIDES.finditer(s.text, s.start, s.end):
         explicit += _listed(s, m.end())
-    for a, b in zip(s.entities, s.entities[1:], strict=False):
-        if _BORDER_AFTER.match(s.text, b.end):
-            continue  # "the A-B border" is a place
-        if s.text[a.end : b.start] in {"-", "–"} and (na := _state(a)) and (nb := _state(b)):
-            explicit += [na, nb]
     loose_between = [
         (m.start(), m.end())
         for m in _LOOSE_BETWEEN.finditer(s.text, s.start, s.end)
         if m.start() not in anchored
     ]
+    for a, b in zip(s.entities, s.entities[1:], strict=False):
+        if _BORDER_AFTER.match(s.text, b.end):
+            continue  # "the A-B border" is a place
+        if s.text[a.end : b.start] in {"-", "–"} and (na := _state(a)) and (nb := _state(b)):
+            if _PAIR_TOPIC_AFTER.match(s.text, b.end):
+                loose_between.append((a.start, b.end))  # "the A-B war": the subject, not the sides
+            else:
+                explicit += [na, nb]
     first: list[str] = []
     fallback: list[str] = []
     ruled_out: set[str] = set()

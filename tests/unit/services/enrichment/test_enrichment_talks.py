@@ -765,3 +765,11 @@ def test_the_states_a_report_is_attributed_to_are_not_first_read_as_sides() -> N
         "Chile and Peru will hold talks in Lima on March 20, according to Norway and the United States."
     )
     assert set(draft.parties) == {"Chile", "Peru"}
+
+
+def test_a_hyphenated_pair_before_war_is_the_subject_not_the_sides() -> None:
+    [draft], _ = _drafts("Chile and Norway will meet in Oslo on March 20 to discuss the Peru-Bolivia war.")
+    assert set(draft.parties) == {"Chile", "Norway"}
+    assert {"Peru", "Bolivia"} <= draft.ruled_out
+    [draft], _ = _drafts("Peru-Bolivia talks will be held in Oslo on March 20, officials said.")
+    assert set(draft.parties) == {"Peru", "Bolivia"}
