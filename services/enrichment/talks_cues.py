@@ -224,13 +224,19 @@ BETWEEN = re.compile(
     r"(?:between|among)\s+",
     _I,
 )
-# "X's warring factions": the sides are unnamed groups within X; X itself is the subject
+# "X's warring factions", "the X rival factions": the sides are unnamed groups within X; X itself
+# is the subject ("A and B factions" and "A and B generals" still name two sides)
+_NOT_A_LIST = r"(?:(?!(?:and|or)\b)[\w-]+\s+)"
 FACTIONS_OF_AFTER = re.compile(
-    r"^(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:factions|generals|belligerents|warring\s+(?:parties|sides))\b", _I
+    rf"^(?:['’]s?\s+{_NOT_A_LIST}{{0,2}}?(?:factions|belligerents|warring\s+(?:parties|sides)"
+    r"|(?:two|rival|warring|feuding)\s+(?:military\s+)?generals)"
+    r"|\s+(?:warring|rival|feuding)\s+(?:military\s+|armed\s+)?(?:factions|parties|sides|generals))\b",
+    _I,
 )
-# "according to A and B": the source of the news, not a side
+# "according to A, B and C": the sources of the news, not sides
 SOURCE_BEFORE = re.compile(
-    r"\baccording\s+to\s+(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s*(?:,|and)\s+)*(?:the\s+)?$"
+    r"\b(?i:according)\s+to\s+(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,\s*(?:and\s+)?|and\s+))*"
+    r"(?:the\s+)?$"
 )
 # "talks with A, B and C": the sides listed after "with" (read as a list, name after name)
 WITH_SIDES = re.compile(

@@ -75,7 +75,11 @@ _BORDER_AFTER = re.compile(
     r"\s+(?:border|frontier|boundary)\b(?!\s+(?:dispute|issue|row|question|demarcation|conflict|tensions?|clash\w*|"
     r"crisis|deal|agreement|security|situation|talks|negotiations|commission|committee))"
 )
-_PAIR_TOPIC_AFTER = re.compile(r"\s+(?:war|conflict|fighting|hostilities|border\s+dispute)\b", re.IGNORECASE)
+# "the A-B war" is the subject; "A-B war talks" still names the sides
+_PAIR_TOPIC_AFTER = re.compile(
+    r"\s+(?:war|conflict|fighting|hostilities)\b(?!\s+(?:talks|negotiations|meetings?|summit|dialogue)\b)",
+    re.IGNORECASE,
+)
 _BORDER_BEFORE = re.compile(r"\b(?:on|at|near|along|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|added)\b")
 _RESCHEDULE = re.compile(r"\breschedul(?:e|ed|ing)\b", re.IGNORECASE)
@@ -309,7 +313,11 @@ def _venues(s: _Sentence) -> list[Entity]:
             continue
         if e.kind not in {"place", "country"} or _stands_for_state(e):
             continue
-        if cue.PAST_VENUE_BEFORE.search(before) or cue.STATEMENT_PLACE_BEFORE.search(before):
+        if (
+            cue.PAST_VENUE_BEFORE.search(before)
+            or cue.STATEMENT_PLACE_BEFORE.search(before)
+            or cue.SOURCE_BEFORE.search(s.before(e, 90))  # "according to X"
+        ):
             continue
         # "in the Turkish city of Istanbul": a locative, though "of" often opens a topic
         topic = cue.TOPIC_BEFORE.search(before) and not cue.CITY_OF_BEFORE.search(before)
@@ -366,6 +374,7 @@ def _parties(
     first: list[str] = []
     fallback: list[str] = []
     ruled_out: set[str] = set()
+    sources: set[str] = set()
     for e in s.entities:
         name = _state(e)
         if name is None or (e.start, e.end) in venue_spans:
@@ -388,10 +397,12 @@ def _parties(
             ruled_out.add(name)
             continue
         fallback.append(name)
+        if cue.SOURCE_BEFORE.search(s.before(e, 90)):
+            sources.add(name)
+            continue
         if (
             cue.TOPIC_BEFORE.search(before)
             or cue.SPEAKER_AFTER.match(after)
-            or cue.SOURCE_BEFORE.search(before)
             or cue.MEDIATOR_ROLE_AFTER.match(after)
         ):
             continue
@@ -400,6 +411,7 @@ def _parties(
     if len(names) < 2:
         names = list(dict.fromkeys(names + fallback))
     names = [n for n in names if n in explicit or n not in mediators]
+    ruled_out |= sources - set(names)  # a source that is not also a side here
     return names, set(explicit), ruled_out - set(explicit)
 
 

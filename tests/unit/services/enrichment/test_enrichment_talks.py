@@ -755,21 +755,39 @@ def test_the_state_whose_warring_factions_meet_is_not_a_side() -> None:
     assert "Libya" in draft.ruled_out
     [draft], _ = _drafts("The Libyan rival factions will meet in Geneva on March 20, officials said.")
     assert "Libya" not in draft.parties
-    # a state's own name as a side stands
+    # a state's own name as a side stands, and "A and B factions" or "A and B generals" name sides
     [draft], _ = _drafts("Talks between Libya and Tunisia will be held in Geneva on March 20.")
     assert set(draft.parties) == {"Libya", "Tunisia"}
-
-
-def test_the_states_a_report_is_attributed_to_are_not_first_read_as_sides() -> None:
+    [draft], _ = _drafts("Talks between Chile and Peruvian factions will be held in Lima on March 20.")
+    assert set(draft.parties) == {"Chile", "Peru"}
     [draft], _ = _drafts(
-        "Chile and Peru will hold talks in Lima on March 20, according to Norway and the United States."
+        "Chilean and Peruvian generals will meet in Lima on March 20 for talks on the border."
     )
     assert set(draft.parties) == {"Chile", "Peru"}
+
+
+def test_the_states_a_report_is_attributed_to_are_not_sides_or_venues() -> None:
+    for text in [
+        "Chile and Peru will hold talks in Lima on March 20, according to Norway and the United States.",
+        "According to Norway and Qatar, talks between Chile and Peru will be held in Lima on March 20.",
+        "Chile and Peru will hold talks in Lima on March 20, according to the United Arab Emirates and Oman.",
+    ]:
+        [record] = _upcoming(text)
+        assert set(record.parties) == {"Chile", "Peru"}, text
+        assert record.location == "Lima", text
+    # a source that is the only other state named stays a side
+    [record] = _upcoming("According to Chile, it will hold talks with Peru in Lima on March 20.")
+    assert set(record.parties) == {"Chile", "Peru"}
 
 
 def test_a_hyphenated_pair_before_war_is_the_subject_not_the_sides() -> None:
     [draft], _ = _drafts("Chile and Norway will meet in Oslo on March 20 to discuss the Peru-Bolivia war.")
     assert set(draft.parties) == {"Chile", "Norway"}
     assert {"Peru", "Bolivia"} <= draft.ruled_out
-    [draft], _ = _drafts("Peru-Bolivia talks will be held in Oslo on March 20, officials said.")
-    assert set(draft.parties) == {"Peru", "Bolivia"}
+    for text in [
+        "Peru-Bolivia talks will be held in Oslo on March 20, officials said.",
+        "Peru-Bolivia war talks will be held in Oslo on March 20, officials said.",
+        "Peru-Bolivia border dispute talks will open in Oslo on March 20.",
+    ]:
+        [draft], _ = _drafts(text)
+        assert set(draft.parties) == {"Peru", "Bolivia"}, text
