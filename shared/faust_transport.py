@@ -104,8 +104,9 @@ class RewindingConsumer(driver.Consumer):
         `kill -9` silently skipped records that way. With the flow stopped, the fetcher drops
         the rest of a batch fetched before the seek (the seek makes them fetched again).
 
-        Every caller resumes the flow itself once the seek is done: faust's recovery first
-        empties the stream queues (`flow_control.resume()`), then resumes the consumer. Resumed
+        The one caller that seeks with the flow running, faust's recovery, resumes it itself once
+        the seek is done: it first empties the stream queues (`flow_control.resume()`), then
+        resumes the consumer (the fetcher's own re-seek runs with the flow already stopped). Resumed
         here, the fetcher could put records read from the new position into a queue just before
         that emptying: gone from the queue, their offsets already read, never fetched again.
         A failed seek leaves the flow as it was.

@@ -5,9 +5,12 @@ queues (it would be dropped for good). faust's recovery resumes the flow itself.
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import inspect
+from pathlib import Path
 
+import faust
 import pytest
 from faust.tables.recovery import Recovery
 from faust.transport.drivers import aiokafka as driver
@@ -69,3 +72,45 @@ def test_faust_recovery_empties_the_queues_then_resumes_the_flow_after_the_seek(
         emptied = source.index("flow_control.resume()", seek)
         resumed = source.index("consumer.resume_flow()", emptied)
         assert seek < emptied < resumed, step.__name__
+
+
+def test_faust_seeks_from_recovery_and_from_a_stopped_fetcher_only() -> None:
+    # A new caller in a later faust might seek with the flow running and never resume it.
+    callers = set()
+    root = Path(faust.__file__).parent
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for call in ast.walk(node):
+                    if (
+                        isinstance(call, ast.Call)
+                        and isinstance(call.func, ast.Attribute)
+                        and call.func.attr == "perform_seek"
+                    ):
+                        callers.add((path.relative_to(root).as_posix(), node.name))
+    assert callers == {
+        ("tables/recovery.py", "_resume_streams"),
+        ("tables/recovery.py", "on_recovery_completed"),
+        ("transport/consumer.py", "getmany"),
+    }
+
+
+def test_a_cancelled_seek_leaves_the_flow_running(monkeypatch: pytest.MonkeyPatch) -> None:
+    # faust's recovery waits for the seek with a timeout and cancels it when that passes.
+    async def seek(self: driver.Consumer) -> None:
+        await asyncio.sleep(60)
+
+    monkeypatch.setattr(driver.Consumer, "perform_seek", seek)
+    worker = consumer()
+    worker.resume_flow()
+
+    async def cancel_midway() -> None:
+        task = asyncio.ensure_future(worker.perform_seek())
+        await asyncio.sleep(0.01)
+        assert not worker.flow_active
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(cancel_midway())
+    assert worker.flow_active
