@@ -190,6 +190,12 @@ TOPIC_BEFORE = re.compile(
     rf"(?:{_DIRECTION}\s+)?$",
     _I,
 )
+# "ending the war in X": X is where the fighting is, never a side by itself ("the war between A
+# and B" is read by the sentence rules, "A's war with B" names B)
+WAR_IN_BEFORE = re.compile(
+    r"\b(?:war|conflict|fighting|violence|crisis|insurgency|civil\s+war)\s+in\s+(?:the\s+)?(?:[a-z]+ern\s+)?$",
+    _I,
+)
 OLD_PLAN_BEFORE = re.compile(r"\b(?:planned|scheduled|set|slated|initially|originally)\s+(?:for|in)\s+$", _I)
 MEDIATOR_AFTER = re.compile(
     r"^(?:['’]s)?\s?[-–]\s?(?:brokered|mediated|led|sponsored|facilitated|hosted)\b", _I
@@ -205,7 +211,9 @@ MEDIATOR_LIST_AFTER = re.compile(
     r"\s+(?:co-?chairs?|co-?chairmen|mediators|brokers|facilitators)\b(?!\s*,?\s*(?:said|say|says|told)\b)"
 )
 MEDIATOR_ROLE_AFTER = re.compile(
-    r"^(?:['’]s)?(?:\s+[\w-]+){0,5}?\s+(?:mediat\w*|host(?:s|ed|ing)?\b(?!\s+(?:city|country))|broker\w*|"
+    # not "will host his Somali counterpart": a host receiving the other side is a side itself
+    r"^(?:['’]s)?(?:\s+[\w-]+){0,5}?\s+(?:mediat\w*|"
+    r"host(?:s|ed|ing)?\b(?!\s+(?:city|country|(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?counterparts?))|broker\w*|"
     r"facilitat\w*|(?:has\s+)?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)"
     r"(?:scheduled(?!\s+to\b)|convened|invited))"  # not "talks scheduled to take place"
     # "R and S, which brokered the last round, said ...": a relative clause names the go-betweens

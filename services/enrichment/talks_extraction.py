@@ -391,6 +391,7 @@ def _parties(
             or cue.MEDIATOR_BEFORE.search(before)
             or cue.PAST_VENUE_BEFORE.search(before)
             or cue.FACTIONS_OF_AFTER.match(after)
+            or cue.WAR_IN_BEFORE.search(before)
             # "the war between A and B": the subject of the talks, not a side
             or any(a <= e.start < b for a, b in loose_between)
         ):
@@ -412,7 +413,7 @@ def _parties(
         names = list(dict.fromkeys(names + fallback))
     names = [n for n in names if n in explicit or n not in mediators]
     ruled_out |= sources - set(names)  # a source that is not also a side here
-    return names, set(explicit), ruled_out - set(explicit)
+    return names, set(explicit), ruled_out - set(explicit) - set(names)
 
 
 def _listed(s: _Sentence, at: int) -> list[str]:

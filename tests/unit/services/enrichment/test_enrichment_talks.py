@@ -791,3 +791,24 @@ def test_a_hyphenated_pair_before_war_is_the_subject_not_the_sides() -> None:
     ]:
         [draft], _ = _drafts(text)
         assert set(draft.parties) == {"Peru", "Bolivia"}, text
+
+
+def test_a_host_receiving_its_counterpart_is_a_side_not_a_mediator() -> None:
+    [record] = _upcoming(
+        "Chile's president will host his Peruvian counterpart in Santiago on Friday for talks."
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
+    assert record.mediators == ()
+    [record] = _upcoming("Norway will host talks between Chile and Peru in Oslo on Friday.")
+    assert set(record.parties) == {"Chile", "Peru"}
+    assert record.mediators == ("Norway",)
+
+
+def test_where_a_war_is_fought_is_not_a_side() -> None:
+    [draft], _ = _drafts("Leaders will hold a summit on ending the war in Bolivia in Lima on March 20.")
+    assert "Bolivia" not in draft.parties
+    assert "Bolivia" in draft.ruled_out
+    # a side named as one stays, and a mention never rules out its own sides
+    [draft], _ = _drafts("Chile and Peru will hold talks in Lima on March 20 on the war in Peru.")
+    assert set(draft.parties) == {"Chile", "Peru"}
+    assert not draft.ruled_out & set(draft.parties)
