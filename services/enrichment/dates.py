@@ -107,7 +107,9 @@ _PAST_BEFORE = re.compile(
 _FUTURE_CONTEXT = re.compile(
     r"\b(?:will|would|shall|to\s+be|set\s+(?:to|for)|due|scheduled|expected|planned|plans?|upcoming|next|"
     r"begins?|starts?|from|until|by|before|rescheduled|moved|postponed\s+to|'ll|"
-    r"to\s+(?:host|meet|hold|begin|start|resume|open|travel|convene))\b"
+    r"to\s+(?:host|meet|hold|begin|start|resume|open|travel|convene)"
+    # a schedule in the present tense: "the minister arrives in X on Thursday"
+    r"|arrives|travels|heads|flies|departs|leaves\s+for)\b"
 )
 
 

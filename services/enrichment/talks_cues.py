@@ -196,6 +196,12 @@ WAR_IN_BEFORE = re.compile(
     r"\b(?:war|conflict|fighting|violence|crisis|insurgency|civil\s+war)\s+in\s+(?:the\s+)?(?:[a-z]+ern\s+)?$",
     _I,
 )
+# "the minister arrives in X on Thursday for two days of talks": a journey for talks on a day ahead
+TRAVELS_FOR_TALKS = re.compile(
+    r"\b(?:arrives|travels|heads|flies|departs|leaves)\s+(?:for|to|in)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?:for|to\s+(?:hold|attend))\s+(?:[\w-]+\s+){0,4}?(?:talks|negotiations|meetings?|summit|consultations)\b",
+    _I,
+)
 OLD_PLAN_BEFORE = re.compile(r"\b(?:planned|scheduled|set|slated|initially|originally)\s+(?:for|in)\s+$", _I)
 MEDIATOR_AFTER = re.compile(
     r"^(?:['’]s)?\s?[-–]\s?(?:brokered|mediated|led|sponsored|facilitated|hosted)\b", _I

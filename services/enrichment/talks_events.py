@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -246,6 +247,7 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     return source, best
 
 
+_CONDITIONAL = re.compile(r"\b(?:when|once|if|unless|until|provided)\b", re.IGNORECASE)
 _SIDE_TYPES = frozenset({"type:<country>", "type:<group>", "type:<org>", "type:<person>"})
 _VENUE_TYPES = frozenset({"type:<place>", "type:<country>"})
 
@@ -351,7 +353,20 @@ def assemble(
         d.status == "rescheduled" and (d.parties or (d.start is not None and _headline_names(c, d)))
         for d in c.drafts
     )
-    announces = (model.decide(c.features) or moved) and not (postponed and "r:no_new_date" in c.features)
+    # A headline that states a plan in full ("P and Q to reopen talks in X") announces it, however
+    # the body's first lines read (a body opening on the last round says "held").
+    headline_plan = (
+        c.headline is not None
+        and c.headline.status == "announced"
+        and not c.headline.weak
+        and len(c.headline.parties) >= 2
+        and not postponed
+        and not any(d.status in _STOPPED for d in c.drafts)  # the body calls it off or denies it
+        and not _CONDITIONAL.search(c.headline.evidence)  # "... to resume when X is stable"
+    )
+    announces = (model.decide(c.features) or moved or headline_plan) and not (
+        postponed and "r:no_new_date" in c.features
+    )
     next_round = any(d.status in UPCOMING and cue.NEXT_ROUND.search(d.evidence) for d in c.drafts)
     stopped_headline = c.headline is not None and c.headline.status in _STOPPED
     # A headline in the present tense ("talks kick off in X") over a body that gives the meeting a

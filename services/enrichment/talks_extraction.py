@@ -195,6 +195,8 @@ def _status(sentence: str, has_future_date: bool) -> tuple[TalksStatus | None, b
         return "announced", True
     if has_future_date and cue.INVITED.search(sentence) and not cue.REFUSED.search(sentence):
         return "announced", False
+    if has_future_date and cue.TRAVELS_FOR_TALKS.search(sentence):
+        return "announced", False
     if cue.PROPOSED.search(sentence):
         return "proposed", False
     if cue.HELD.search(sentence):

@@ -40,6 +40,9 @@ def test_weekdays_follow_tense() -> None:
     assert _resolved("they will meet on Monday (March 17)") == [
         ("Monday (March 17)", date(2031, 3, 17), None)
     ]
+    # a schedule in the present tense lies ahead; the past tense behind
+    assert _resolved("the minister arrives in Lakeport on Tuesday") == [("Tuesday", date(2031, 3, 18), None)]
+    assert _resolved("the minister arrived in Lakeport on Tuesday") == [("Tuesday", date(2031, 3, 11), None)]
 
 
 def test_relative_expressions() -> None:

@@ -812,3 +812,34 @@ def test_where_a_war_is_fought_is_not_a_side() -> None:
     [draft], _ = _drafts("Chile and Peru will hold talks in Lima on March 20 on the war in Peru.")
     assert set(draft.parties) == {"Chile", "Peru"}
     assert not draft.ruled_out & set(draft.parties)
+
+
+def test_a_journey_for_talks_in_the_present_tense_on_a_day_ahead_is_a_plan() -> None:
+    [record] = _upcoming(
+        "Chile's foreign minister arrives in Lima on Thursday for two days of talks with Peru."
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
+    assert (record.location, record.start_date) == ("Lima", date(2031, 3, 13))
+    # the past tense, or no day ahead, is no plan
+    assert (
+        _upcoming("Chile's foreign minister arrived in Lima on Thursday for two days of talks with Peru.")
+        == []
+    )
+    assert _upcoming("Chile's foreign minister arrives in Lima for talks with Peru, officials said.") == []
+
+
+def test_a_headline_stating_a_plan_in_full_announces_it_whatever_the_body_opens_with() -> None:
+    title = "Chile, Peru to reopen talks in Lima"
+    [record] = _upcoming(
+        "The two sides last met two years ago. Officials said the new round would start on March 20.",
+        title=title,
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
+    assert (record.location, record.start_date) == ("Lima", date(2031, 3, 20))
+    # ... but not a conditional one
+    assert (
+        _upcoming(
+            "The two sides last met two years ago.", title="Chile, Peru to reopen talks when calm returns"
+        )
+        == []
+    )
