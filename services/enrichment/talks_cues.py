@@ -202,6 +202,11 @@ TRAVELS_FOR_TALKS = re.compile(
     r"(?:for|to\s+(?:hold|attend))\s+(?:[\w-]+\s+){0,4}?(?:talks|negotiations|meetings?|summit|consultations)\b",
     _I,
 )
+# "the two sides will meet on Friday": sides named elsewhere (the headline, an earlier sentence)
+SIDES_ANAPHOR = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:sides|countries|nations|neighbou?rs|governments|leaders|delegations|parties)\b",
+    _I,
+)
 OLD_PLAN_BEFORE = re.compile(r"\b(?:planned|scheduled|set|slated|initially|originally)\s+(?:for|in)\s+$", _I)
 MEDIATOR_AFTER = re.compile(
     r"^(?:['’]s)?\s?[-–]\s?(?:brokered|mediated|led|sponsored|facilitated|hosted)\b", _I

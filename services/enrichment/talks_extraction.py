@@ -68,6 +68,14 @@ _ABBREVIATIONS = frozenset(
 _DATELINE = re.compile(r"^.{2,60}?(?:\([A-Z][\w .-]{1,25}\)\s*[-—–:]?|\s[-—–]+\s|[—–]|:\s|\n)")
 _NEGATION_HINT = re.compile(r"\bno\b|\bnot\b|denie|dismiss|reject|ruled")
 _CAPITAL_AFTER = re.compile(r"^(?:['’]s)?\s+capital\b")
+_SIDES_BETWEEN_BEFORE = re.compile(
+    r"\b(?:take\s+place|be\s+held|will\s+(?:\w+\s+)?(?:meet|begin|start|resume|open))\b[^;]*$", re.IGNORECASE
+)
+_CONFLICT_BEFORE = re.compile(
+    r"\b(?:war|conflict|dispute|fighting|tensions?|hostilities|clashes|rivalry|feud|relations|ties|border)\b"
+    r"(?:\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
 _LOOSE_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;.]{0,40}?\s+and\s+(?:the\s+)?\S+")
 _STOPPED: frozenset[str] = frozenset({"denied", "cancelled", "postponed"})
 # "the A-B border" as a place; "the A-B border dispute" is a topic
@@ -360,10 +368,16 @@ def _parties(
         ]
     for m in cue.WITH_SIDES.finditer(s.text, s.start, s.end):
         explicit += _listed(s, m.end())
+    # "the war between A and B" names the subject; "will take place in X on Friday between A and
+    # B" names the sides, though far from the talks word
     loose_between = [
         (m.start(), m.end())
         for m in _LOOSE_BETWEEN.finditer(s.text, s.start, s.end)
         if m.start() not in anchored
+        and not (
+            _SIDES_BETWEEN_BEFORE.search(s.text, max(s.start, m.start() - 80), m.start())
+            and not _CONFLICT_BEFORE.search(s.text, max(s.start, m.start() - 30), m.start())
+        )
     ]
     for a, b in zip(s.entities, s.entities[1:], strict=False):
         if _BORDER_AFTER.match(s.text, b.end):
@@ -381,8 +395,8 @@ def _parties(
         name = _state(e)
         if name is None or (e.start, e.end) in venue_spans:
             continue
-        if any(a <= e.start < b for a, b in venue_spans):
-            ruled_out.add(name)  # a state naming the venue ("on the A-B border")
+        if any(a <= e.start < b for a, b in venue_spans) or _venue_country(s, e):
+            ruled_out.add(name)  # a state naming the venue ("on the A-B border", "in X, Y")
             continue
         before, after = s.before(e, 40), s.after(e, 50)
         if (
@@ -411,11 +425,29 @@ def _parties(
             continue
         first.append(name)
     names = list(dict.fromkeys(explicit + first))
-    if len(names) < 2:
+    if not names and cue.SIDES_ANAPHOR.search(s.text, s.start, s.end):
+        # "the two sides will meet, the X ministry said": the sides are named elsewhere; a speaker
+        # or a topic here is not one of them
+        ruled_out |= set(fallback)
+    elif len(names) < 2:
         names = list(dict.fromkeys(names + fallback))
     names = [n for n in names if n in explicit or n not in mediators]
     ruled_out |= sources - set(names)  # a source that is not also a side here
     return names, set(explicit), ruled_out - set(explicit) - set(names)
+
+
+def _venue_country(s: _Sentence, e: Entity) -> bool:
+    """ "in Geneva, Switzerland": the country after a place of its own, set off by a comma."""
+    i = bisect_left(s.entities, e.start, key=_offset)
+    if i == 0:
+        return False
+    place = s.entities[i - 1]
+    return (
+        place.kind == "place"
+        and place.country == e.name
+        and s.text[place.end : e.start] == ", "
+        and bool(cue.LOCATIVE_BEFORE.search(s.before(place, 40)))
+    )
 
 
 def _listed(s: _Sentence, at: int) -> list[str]:

@@ -843,3 +843,32 @@ def test_a_headline_stating_a_plan_in_full_announces_it_whatever_the_body_opens_
         )
         == []
     )
+
+
+def test_the_two_sides_of_a_headline_meet_on_the_day_the_body_gives() -> None:
+    [record] = _upcoming(
+        "The two sides will meet on March 20, the Norwegian foreign ministry said.",
+        title="Chile, Peru to meet in Oslo",
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
+    assert (record.location, record.start_date) == ("Oslo", date(2031, 3, 20))
+    [draft], _ = _drafts("The two sides will meet on March 20, the Norwegian foreign ministry said.")
+    assert draft.parties == []
+    assert "Norway" in draft.ruled_out
+
+
+def test_sides_named_far_from_the_talks_word_after_between() -> None:
+    [draft], _ = _drafts(
+        "The talks will take place in Geneva, Switzerland, on March 20 between Chile and Peru."
+    )
+    assert set(draft.parties) == {"Chile", "Peru"}
+    assert "Switzerland" in draft.ruled_out  # the venue's country, set off by a comma
+    # ... but a war between two states is still the subject
+    [draft], _ = _drafts(
+        "Talks will be held in Lima on March 20, focusing on the war between Bolivia and Ecuador."
+    )
+    assert draft.parties == []
+    assert {"Bolivia", "Ecuador"} <= draft.ruled_out
+    # a state named as a side keeps its place, whatever comma follows a venue
+    [draft], _ = _drafts("Chile will meet Peru in Lima, Peru, on March 20.")
+    assert set(draft.parties) == {"Chile", "Peru"}
