@@ -76,6 +76,7 @@ _CONFLICT_BEFORE = re.compile(
     r"(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
+_AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _LOOSE_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;.]{0,40}?\s+and\s+(?:the\s+)?\S+")
 _STOPPED: frozenset[str] = frozenset({"denied", "cancelled", "postponed"})
 # "the A-B border" as a place; "the A-B border dispute" is a topic
@@ -405,7 +406,8 @@ def _parties(
             or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
             or _CAPITAL_AFTER.match(after)
             or cue.MEDIATOR_BEFORE.search(before)
-            or cue.PAST_VENUE_BEFORE.search(before)
+            # "met in X" is where a round met; "met X" is whom it met
+            or (cue.PAST_VENUE_BEFORE.search(before) and _AT_PLACE_BEFORE.search(before))
             or cue.FACTIONS_OF_AFTER.match(after)
             or cue.WAR_IN_BEFORE.search(before)
             # "the war between A and B": the subject of the talks, not a side

@@ -872,3 +872,11 @@ def test_sides_named_far_from_the_talks_word_after_between() -> None:
     # a state named as a side keeps its place, whatever comma follows a venue
     [draft], _ = _drafts("Chile will meet Peru in Lima, Peru, on March 20.")
     assert set(draft.parties) == {"Chile", "Peru"}
+
+
+def test_whom_a_past_meeting_met_is_a_side_and_where_it_met_is_no_venue() -> None:
+    [record] = _upcoming(
+        "Chile's president, who met Peru's leader in Quito last week, will meet him again in Lima on March 20."
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
+    assert (record.location, record.start_date) == ("Lima", date(2031, 3, 20))
