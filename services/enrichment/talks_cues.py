@@ -315,7 +315,9 @@ ANAPHORA = re.compile(
 # gazetteer (checked only when no known place is named in the sentence).
 UNLISTED_VENUE = re.compile(
     r"\b(?:talks|meeting|summit|round|dialogue|negotiations|consultations|held|meet|hosted)\b"
-    r"[^.;:,]{0,40}?\b(?:in|at)\s+([A-Z][a-z]{3,}(?:[ -][A-Z][a-z]+)?)\b(?!['’])"
+    # "Sharm el-Sheikh", "Ras al-Khaimah", "Puerto de la Cruz": particles between capitalised words
+    r"[^.;:,]{0,40}?\b(?:in|at)\s+([A-Z][a-z]{3,}(?:(?:[ -](?:el|al|ad|as|ash|es|de|del|de\s+la|la|di|da|do|dos|das)-?)?"
+    r"[ -][A-Z][a-z]+)?)\b(?!['’])"
 )
 # "to visit Q", "travels to Q", "heads to Q": the state a headline's traveller goes to
 VISITED_BEFORE = re.compile(

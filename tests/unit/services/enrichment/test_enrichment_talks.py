@@ -880,3 +880,9 @@ def test_whom_a_past_meeting_met_is_a_side_and_where_it_met_is_no_venue() -> Non
     )
     assert set(record.parties) == {"Chile", "Peru"}
     assert (record.location, record.start_date) == ("Lima", date(2031, 3, 20))
+
+
+def test_an_unlisted_venue_keeps_its_particles() -> None:
+    for place in ["Port el-Marsa", "Puerto de la Lago"]:
+        [record] = _upcoming(f"Chile and Peru will hold talks in {place} on March 20.")
+        assert record.location == place
