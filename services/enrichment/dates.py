@@ -107,9 +107,12 @@ _PAST_BEFORE = re.compile(
 _FUTURE_CONTEXT = re.compile(
     r"\b(?:will|would|shall|to\s+be|set\s+(?:to|for)|due|scheduled|expected|planned|plans?|upcoming|next|"
     r"begins?|starts?|from|until|by|before|rescheduled|moved|postponed\s+to|'ll|"
-    r"to\s+(?:host|meet|hold|begin|start|resume|open|travel|convene)"
-    # a schedule in the present tense: "the minister arrives in X on Thursday"
-    r"|arrives|travels|heads|flies|departs|leaves\s+for)\b"
+    r"to\s+(?:host|meet|hold|begin|start|resume|open|travel|convene))\b"
+)
+# a journey in the present tense right before its day: "the minister arrives in X on Thursday"
+_JOURNEY_BEFORE = re.compile(
+    r"\b(?:arrives|travels|flies|departs)\s+(?:in|to|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
+    r"|\b(?:heads|leaves)\s+(?:to|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
 )
 
 
@@ -191,8 +194,10 @@ def _direction(text: str, start: int, end: int, default: int = -1) -> int:
     past = _PAST_BEFORE.search(before[-40:])
     if past and not _BE_BEFORE.search(before[-40:][: past.start()]):
         return -1  # "met on Friday"; but "to be held Friday" lies ahead
-    if _FUTURE_CONTEXT.search(before) or re.match(
-        r"\s*(?:will|would|is\s+set|at\s+\d)", text[end : end + 20]
+    if (
+        _FUTURE_CONTEXT.search(before)
+        or _JOURNEY_BEFORE.search(before)
+        or re.match(r"\s*(?:will|would|is\s+set|at\s+\d)", text[end : end + 20])
     ):
         return 1
     return default

@@ -224,7 +224,7 @@ MEDIATOR_LIST_AFTER = re.compile(
 MEDIATOR_ROLE_AFTER = re.compile(
     # not "will host his Somali counterpart": a host receiving the other side is a side itself
     r"^(?:['’]s)?(?:\s+[\w-]+){0,5}?\s+(?:mediat\w*|"
-    r"host(?:s|ed|ing)?\b(?!\s+(?:city|country|(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?counterparts?))|broker\w*|"
+    r"host(?:s|ed|ing)?\b(?!\s+(?:city|country|(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?counterpart\b))|broker\w*|"
     r"facilitat\w*|(?:has\s+)?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)"
     r"(?:scheduled(?!\s+to\b)|convened|invited))"  # not "talks scheduled to take place"
     # "R and S, which brokered the last round, said ...": a relative clause names the go-betweens
@@ -316,7 +316,7 @@ ANAPHORA = re.compile(
 UNLISTED_VENUE = re.compile(
     r"\b(?:talks|meeting|summit|round|dialogue|negotiations|consultations|held|meet|hosted)\b"
     # "Sharm el-Sheikh", "Ras al-Khaimah", "Puerto de la Cruz": particles between capitalised words
-    r"[^.;:,]{0,40}?\b(?:in|at)\s+([A-Z][a-z]{3,}(?:(?:[ -](?:el|al|ad|as|ash|es|de|del|de\s+la|la|di|da|do|dos|das)-?)?"
+    r"[^.;:,]{0,40}?\b(?:in|at)\s+([A-Z][a-z]{3,}(?:(?:[ -](?:el|al|ad|ash|es|de|del|de\s+la|di|dos|das)-?)?"
     r"[ -][A-Z][a-z]+)?)\b(?!['’])"
 )
 # "to visit Q", "travels to Q", "heads to Q": the state a headline's traveller goes to

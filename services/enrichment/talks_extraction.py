@@ -69,14 +69,18 @@ _DATELINE = re.compile(r"^.{2,60}?(?:\([A-Z][\w .-]{1,25}\)\s*[-—–:]?|\s[-�
 _NEGATION_HINT = re.compile(r"\bno\b|\bnot\b|denie|dismiss|reject|ruled")
 _CAPITAL_AFTER = re.compile(r"^(?:['’]s)?\s+capital\b")
 _SIDES_BETWEEN_BEFORE = re.compile(
-    r"\b(?:take\s+place|be\s+held|will\s+(?:\w+\s+)?(?:meet|begin|start|resume|open))\b[^;]*$", re.IGNORECASE
+    r"\b(?:take\s+place|be\s+held|will\s+(?:\w+\s+)?(?:meet|begin|start|resume|open))\b"
+    # ... with no topic worded before the "between" ("to discuss the truce between A and B")
+    r"(?:(?!\b(?:discuss\w*|over|about|regarding|concerning|mediat\w*|truce|ceasefire|deal|agreement|corridor|"
+    r"relations|ties)\b)[^;])*$",
+    re.IGNORECASE,
 )
 _CONFLICT_BEFORE = re.compile(
     r"\b(?:war|conflict|dispute|fighting|tensions?|hostilities|clashes|rivalry|feud|relations|ties|border)\b"
     r"(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
-_AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_ADDRESS_END = re.compile(r"\s*(?:[,.;:)]|$|(?:on|in|at|for|from|next|this|later|early|between)\b)")
 _LOOSE_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;.]{0,40}?\s+and\s+(?:the\s+)?\S+")
 _STOPPED: frozenset[str] = frozenset({"denied", "cancelled", "postponed"})
 # "the A-B border" as a place; "the A-B border dispute" is a topic
@@ -168,8 +172,9 @@ def _is_to(sentence: str) -> re.Match[str] | None:
     return m if m is not None and not cue.PURPOSE_BEFORE.search(sentence, 0, m.start()) else None
 
 
-def _status(sentence: str, has_future_date: bool) -> tuple[TalksStatus | None, bool]:
-    """(status, weak) from the sentence wording."""
+def _status(sentence: str, has_future_date: bool, journeys: bool = True) -> tuple[TalksStatus | None, bool]:
+    """(status, weak) from the sentence wording; `journeys`: a journey for talks on a day ahead is a
+    plan (not in headlines, whose present tense also reports trips made)."""
     low = sentence.lower()
     if _NEGATION_HINT.search(low) and cue.DENIED.search(sentence):
         return "denied", False
@@ -204,7 +209,7 @@ def _status(sentence: str, has_future_date: bool) -> tuple[TalksStatus | None, b
         return "announced", True
     if has_future_date and cue.INVITED.search(sentence) and not cue.REFUSED.search(sentence):
         return "announced", False
-    if has_future_date and cue.TRAVELS_FOR_TALKS.search(sentence):
+    if journeys and has_future_date and cue.TRAVELS_FOR_TALKS.search(sentence):
         return "announced", False
     if cue.PROPOSED.search(sentence):
         return "proposed", False
@@ -343,7 +348,11 @@ def _unlisted_venue(s: _Sentence) -> list[Entity]:
     """A venue the gazetteer lacks (a small town, a resort): a capitalised name right after the
     talks word's "in", when no known place is named; it is kept as written."""
     m = cue.UNLISTED_VENUE.search(s.text, s.start, s.end)
-    if m is None or m.group(1) in _NOT_PLACES or any(e.start <= m.start(1) < e.end for e in s.entities):
+    if (
+        m is None
+        or m.group(1) in _NOT_PLACES
+        or any(e.start < m.end(1) and m.start(1) < e.end for e in s.entities)
+    ):
         return []
     name = m.group(1)
     return [Entity.model_construct(kind="place", text=name, name=name, start=m.start(1), end=m.end(1))]
@@ -392,6 +401,7 @@ def _parties(
     fallback: list[str] = []
     ruled_out: set[str] = set()
     sources: set[str] = set()
+    speakers: set[str] = set()
     for e in s.entities:
         name = _state(e)
         if name is None or (e.start, e.end) in venue_spans:
@@ -406,8 +416,7 @@ def _parties(
             or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
             or _CAPITAL_AFTER.match(after)
             or cue.MEDIATOR_BEFORE.search(before)
-            # "met in X" is where a round met; "met X" is whom it met
-            or (cue.PAST_VENUE_BEFORE.search(before) and _AT_PLACE_BEFORE.search(before))
+            or cue.PAST_VENUE_BEFORE.search(before)
             or cue.FACTIONS_OF_AFTER.match(after)
             or cue.WAR_IN_BEFORE.search(before)
             # "the war between A and B": the subject of the talks, not a side
@@ -419,18 +428,19 @@ def _parties(
         if cue.SOURCE_BEFORE.search(s.before(e, 90)):
             sources.add(name)
             continue
-        if (
-            cue.TOPIC_BEFORE.search(before)
-            or cue.SPEAKER_AFTER.match(after)
-            or cue.MEDIATOR_ROLE_AFTER.match(after)
-        ):
+        if cue.SPEAKER_AFTER.match(after):
+            speakers.add(name)
+            continue
+        if cue.TOPIC_BEFORE.search(before) or cue.MEDIATOR_ROLE_AFTER.match(after):
             continue
         first.append(name)
     names = list(dict.fromkeys(explicit + first))
-    if not names and cue.SIDES_ANAPHOR.search(s.text, s.start, s.end):
-        # "the two sides will meet, the X ministry said": the sides are named elsewhere; a speaker
-        # or a topic here is not one of them
+    if not names and len(set(fallback)) == 1 and cue.SIDES_ANAPHOR.search(s.text, s.start, s.end):
+        # "the two sides will meet, the X ministry said": one speaker cannot be the two sides,
+        # which are named elsewhere ("..., A and B said" still names them)
         ruled_out |= set(fallback)
+    elif not names and len(set(fallback)) == 1 and set(fallback) <= speakers:
+        pass  # "negotiators will meet on Friday, Turkish officials said": who meets is said elsewhere
     elif len(names) < 2:
         names = list(dict.fromkeys(names + fallback))
     names = [n for n in names if n in explicit or n not in mediators]
@@ -449,6 +459,8 @@ def _venue_country(s: _Sentence, e: Entity) -> bool:
         and place.country == e.name
         and s.text[place.end : e.start] == ", "
         and bool(cue.LOCATIVE_BEFORE.search(s.before(place, 40)))
+        # "in Moscow, Russia and Ukraine said": the country starts a list of sides, not an address
+        and bool(_ADDRESS_END.match(s.after(e, 12)))
     )
 
 
@@ -515,10 +527,14 @@ def _heads(s: _Sentence) -> list[str]:
 
 
 def _draft(
-    s: _Sentence, published: date, mediators: list[str], fallback: TalksStatus | None = None
+    s: _Sentence,
+    published: date,
+    mediators: list[str],
+    fallback: TalksStatus | None = None,
+    journeys: bool = True,
 ) -> _Draft | None:
     has_future = any(d.precision == "day" and d.start_date and d.start_date >= published for d in s.dates)
-    said, weak = _status(s.text[s.start : s.end], has_future)
+    said, weak = _status(s.text[s.start : s.end], has_future, journeys)
     if said is None:
         if fallback is None:
             return None
@@ -706,7 +722,7 @@ def headline_draft(
     s = _Sentence(title, 0, len(title), entities, dates, 0)
     mediators = _mediators(s)
     refused = cue.HEADLINE_NOT_PLAN.search(title)  # "P refuses to meet Q", "P unlikely to meet Q"
-    draft = _draft(s, published, mediators, fallback=None if refused else "announced")
+    draft = _draft(s, published, mediators, fallback=None if refused else "announced", journeys=False)
     if (
         draft is not None
         and draft.weak
