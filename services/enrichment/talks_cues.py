@@ -207,6 +207,12 @@ SIDES_ANAPHOR = re.compile(
     r"\b(?:the\s+two|both)\s+(?:sides|countries|nations|neighbou?rs|governments|leaders|delegations|parties)\b",
     _I,
 )
+# "P and Q to reopen talks in X": a headline led by its sides straight into the plan
+HEADLINE_SIDES_TO_PLAN = re.compile(
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)+"
+    r"\s+(?:to|set\s+to|are\s+to)\s+(?:hold|reopen|resume|restart|meet|start|begin|open|launch|relaunch)\b"
+)
+CONDITIONAL = re.compile(r"\b(?:when|once|if|unless|until|provided)\b", re.IGNORECASE)
 OLD_PLAN_BEFORE = re.compile(r"\b(?:planned|scheduled|set|slated|initially|originally)\s+(?:for|in)\s+$", _I)
 MEDIATOR_AFTER = re.compile(
     r"^(?:['’]s)?\s?[-–]\s?(?:brokered|mediated|led|sponsored|facilitated|hosted)\b", _I

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -247,11 +246,6 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     return source, best
 
 
-_SIDES_TO_PLAN = re.compile(
-    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)+"
-    r"\s+(?:to|set\s+to|are\s+to)\s+(?:hold|reopen|resume|restart|meet|start|begin|open|launch|relaunch)\b"
-)
-_CONDITIONAL = re.compile(r"\b(?:when|once|if|unless|until|provided)\b", re.IGNORECASE)
 _SIDE_TYPES = frozenset({"type:<country>", "type:<group>", "type:<org>", "type:<person>"})
 _VENUE_TYPES = frozenset({"type:<place>", "type:<country>"})
 
@@ -366,10 +360,10 @@ def assemble(
         and len(c.headline.parties) >= 2
         and not postponed
         and not any(d.status in _STOPPED for d in c.drafts)  # the body calls it off or denies it
-        and not _CONDITIONAL.search(c.headline.evidence)  # "... to resume when X is stable"
+        and not cue.CONDITIONAL.search(c.headline.evidence)  # "... to resume when X is stable"
         # the sides themselves lead it, straight into the plan: not "Why P and Q need to ...",
         # "P rejects Q call to ...", "P and Q cricket boards to ...", nor a question
-        and _SIDES_TO_PLAN.match(c.headline.evidence) is not None
+        and cue.HEADLINE_SIDES_TO_PLAN.match(c.headline.evidence) is not None
         and "?" not in c.headline.evidence
     )
     announces = (model.decide(c.features) or moved or headline_plan) and not (

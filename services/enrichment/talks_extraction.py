@@ -435,11 +435,12 @@ def _parties(
             continue
         first.append(name)
     names = list(dict.fromkeys(explicit + first))
-    if not names and len(set(fallback)) == 1 and cue.SIDES_ANAPHOR.search(s.text, s.start, s.end):
+    lone = not names and len(set(fallback)) == 1  # no side named, one name to fall back on
+    if lone and cue.SIDES_ANAPHOR.search(s.text, s.start, s.end):
         # "the two sides will meet, the X ministry said": one speaker cannot be the two sides,
         # which are named elsewhere ("..., A and B said" still names them)
         ruled_out |= set(fallback)
-    elif not names and len(set(fallback)) == 1 and set(fallback) <= speakers:
+    elif lone and set(fallback) <= speakers:
         pass  # "negotiators will meet on Friday, Turkish officials said": who meets is said elsewhere
     elif len(names) < 2:
         names = list(dict.fromkeys(names + fallback))
