@@ -59,6 +59,7 @@ _MONTH = (
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_ORDINAL = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
 _JOIN = r"\s*(?:-|–|—|to|through|till|until|and|&)\s*"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY_WORD = re.compile(_WEEKDAY)
@@ -80,6 +81,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("my", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b")),
+    (
+        # "on the 17th and 18th (of this month)": days of a month the reader knows; never "the 5th
+        # anniversary" or "the 17th of March" (a calendar date)
+        "ordinal",
+        re.compile(
+            rf"\b(?:on|from|between|until|till|by|for|starting)\s+the\s+(?P<d1>{_ORDINAL})"
+            rf"(?:{_JOIN}(?:the\s+)?(?P<d2>{_ORDINAL}))?"
+            r"(?:\s+of\s+(?P<rel>this|next|the\s+month|the\s+current)(?:\s+month)?)?"
+            rf"(?!\s+(?:of\s+)?{_MONTH}\b)(?=\s*(?:[,.;:)]|$|\s(?:and|at|in|on|when|with|for|after|before|as|to)\b))"
+        ),
+    ),
     (
         "weekday",
         re.compile(
@@ -111,7 +123,7 @@ _FUTURE_CONTEXT = re.compile(
 )
 # a journey in the present tense right before its day: "the minister arrives in X on Thursday"
 _JOURNEY_BEFORE = re.compile(
-    r"\b(?:arrives|travels|flies|departs)\s+(?:in|to|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
+    r"\b(?:arrives?|travels?|flies|departs?)\s+(?:in|to|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
     r"|\b(?:heads|leaves)\s+(?:to|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
 )
 
@@ -184,6 +196,28 @@ def _calendar(kind: str, m: re.Match[str], published: date) -> tuple[date | None
         end = date(start.year + (month2 < start.month), month2, _day(m.group("d2")))
         if end <= start:
             end = None
+    return start, end, "day"
+
+
+def _ordinal(m: re.Match[str], published: date) -> tuple[date | None, date | None, Precision]:
+    """A day of the month with no month named: this month unless the day is past, then the next
+    (an explicit "of next month" moves it on; a past verb keeps a past day in this month)."""
+    day1 = _day(m.group("d1"))
+    rel = (m.group("rel") or "").lower()
+    shift = 1 if rel == "next" else 0
+    if not rel and day1 < published.day and _direction(m.string, m.start(), m.end(), 1) > 0:
+        shift = 1
+    index = published.year * 12 + published.month - 1 + shift
+    year, month = divmod(index, 12)
+    start = date(year, month + 1, day1)
+    end: date | None = None
+    if m.group("d2"):
+        day2 = _day(m.group("d2"))
+        if day2 > day1:
+            end = date(year, month + 1, day2)
+        elif day2 < day1:  # "from the 30th to the 2nd"
+            nyear, nmonth = divmod(index + 1, 12)
+            end = date(nyear, nmonth + 1, day2)
     return start, end, "day"
 
 
@@ -282,6 +316,8 @@ def find_dates(text: str, published: date, headline: bool = False) -> list[Found
                 first, last, precision = _weekday(m, text, published, 1 if headline else -1)
             elif kind == "relative":
                 first, last, precision = _relative(m.group("rel"), published)
+            elif kind == "ordinal":
+                first, last, precision = _ordinal(m, published)
             else:
                 first, last, precision = _calendar(kind, m, published)
         except (ValueError, OverflowError, KeyError):

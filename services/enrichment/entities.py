@@ -394,10 +394,52 @@ def _opposition_sides(text: str, named: list[Entity]) -> list[Entity]:
     return out
 
 
+_GOVERNMENT_AND_OPPOSITION = re.compile(
+    r"(?:['’]s)?\s+(?:government|regime|authorities)\s+and\s+(?:the\s+|its\s+)?(?:main\s+|political\s+)?"
+    r"(?P<side>opposition)\b(?!\s+(?:leader|party|lawmakers?|politicians?|MPs?|figures?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _government_and_opposition(text: str, named: list[Entity]) -> list[Entity]:
+    """ "Venezuela's government and the opposition": the country's opposition is the other side."""
+    out = list(named)
+    for e in named:
+        m = _GOVERNMENT_AND_OPPOSITION.match(text, e.end) if e.kind == "country" else None
+        demonym = gazetteer().demonym_of.get(e.name) if m is not None else None
+        if m is not None and demonym is not None:
+            name = f"{demonym} opposition"
+            out.append(
+                Entity.model_construct(
+                    kind="armed_group",
+                    text=m.group("side"),
+                    name=name,
+                    start=m.start("side"),
+                    end=m.end("side"),
+                )
+            )
+    return sorted(out, key=lambda x: (x.start, x.end))
+
+
+# Seas, gulfs and straits whose names hold a state's ("the South China Sea", "the Gulf of Mexico"):
+# neither the state nor a venue.
+_WATERS = re.compile(
+    r"\b(?:(?:South|East)\s+China\s+Sea|Gulf\s+of\s+(?:Mexico|Oman|Aden|Thailand|Guinea|Finland)|"
+    r"Taiwan\s+Strait|Strait\s+of\s+Taiwan|Sea\s+of\s+(?:Japan|Azov|Marmara)|Persian\s+Gulf|Arabian\s+Gulf|"
+    r"Korean\s+Peninsula|Irish\s+Sea|Philippine\s+Sea|Indian\s+Ocean)\b"
+)
+
+
+def _outside_waters(text: str, named: list[Entity]) -> list[Entity]:
+    waters = [m.span() for m in _WATERS.finditer(text)]
+    return [e for e in named if not any(a <= e.start < b for a, b in waters)] if waters else named
+
+
 def extract_entities(text: str, known_people: list[Entity] | tuple[Entity, ...] = ()) -> list[Entity]:
     """All entity mentions in `text`, ordered by offset. `known_people` (the body's, when `text` is
     the headline) lets a headline name a person by surname alone ("A and B to meet")."""
     named = _shared_heads(text, _described_capitals(text, _opposition_sides(text, _gazetteer_entities(text))))
+    named = _outside_waters(text, _government_and_opposition(text, named))
     people = _people(text, named)
     found = _Spans([(p.start, p.end) for p in people])
     people += [p for p in _paired_people(text, named) if not found.covers(p.start)]

@@ -9,6 +9,7 @@ non-state armed groups.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -155,6 +156,35 @@ _EXTRA_CAPITALS = {
     "Washington D.C.": "United States",
     "The Hague": "Netherlands",
     "Bern": "Switzerland",
+}
+# Venues of talks that the city table misses: resorts and towns under its population cut, and
+# names it spells otherwise ("New York City", "Luzern").
+_EXTRA_PLACES = {
+    "New York": "United States",
+    "Camp David": "United States",
+    "Davos": "Switzerland",
+    "Montreux": "Switzerland",
+    "Lucerne": "Switzerland",
+    "Bürgenstock": "Switzerland",
+    "Burgenstock": "Switzerland",
+    "Crans-Montana": "Switzerland",
+    "Evian": "France",
+    "Sharm el-Sheikh": "Egypt",
+    "Sharm El-Sheikh": "Egypt",
+    "Sharm el Sheikh": "Egypt",
+    "Naqoura": "Lebanon",
+    "Panmunjom": "South Korea",
+    "Ohrid": "North Macedonia",
+    "Salalah": "Oman",
+    "Rafah": "Palestine",
+    "Hodeidah": "Yemen",
+    "Mekelle": "Ethiopia",
+    "Bouznika": "Morocco",
+    "Skhirat": "Morocco",
+    "Ghadames": "Libya",
+    "Sochi": "Russia",
+    "Bled": "Slovenia",
+    "Dayton": "United States",
 }
 # Institutions and seats of power used for their state.
 INSTITUTIONS = {
@@ -436,6 +466,24 @@ ARMED_GROUPS = {
     "Kachin Independence Army": "Kachin Independence Army",
     "KIA": "Kachin Independence Army",
     "Balochistan Liberation Army": "Balochistan Liberation Army",
+    "MNDAA": "MNDAA",
+    "Myanmar National Democratic Alliance Army": "MNDAA",
+    "TNLA": "TNLA",
+    "Ta'ang National Liberation Army": "TNLA",
+    "Karen National Union": "Karen National Union",
+    "KNU": "Karen National Union",
+    "SPLM-IO": "SPLM-IO",
+    "SPLM/A-IO": "SPLM-IO",
+    "SPLM-N": "SPLM-N",
+    "Oromo Liberation Army": "Oromo Liberation Army",
+    "OLA": "Oromo Liberation Army",
+    "Fatah": "Fatah",
+    "Southern Transitional Council": "Southern Transitional Council",
+    "Libyan National Army": "Libyan National Army",
+    "LNA": "Libyan National Army",
+    "Segunda Marquetalia": "Segunda Marquetalia",
+    "Estado Mayor Central": "Estado Mayor Central",
+    "Free Syrian Army": "Free Syrian Army",
 }
 # Capitalised words that are also place names in geonames but rarely mean the place in news.
 _CITY_STOPWORDS = {
@@ -549,6 +597,11 @@ class Gazetteer:
     country_names: frozenset[str]
     capital_of: dict[str, str]  # country -> its capital's name ("the Omani capital" -> Muscat)
     capital_names: frozenset[str]  # the values of capital_of, for membership tests
+    demonym_of: dict[str, str]  # country -> its one-word demonym ("Venezuela" -> "Venezuelan")
+
+
+def _ascii(key: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
 def _key(text: str) -> str:
@@ -578,6 +631,11 @@ def gazetteer() -> Gazetteer:
             continue
         best_population[key] = city["population"]
         folded[key] = NameEntry("place", name, country)
+        plain = _ascii(key)  # English copy drops the accents: "Zurich", "Sao Paulo"
+        if plain != key:
+            folded.setdefault(plain, NameEntry("place", name, country))
+    for place, country in _EXTRA_PLACES.items():
+        folded.setdefault(_key(place), NameEntry("place", place, country))
     capital_of: dict[str, str] = {}
     for iso, row in cache.get_countries().items():
         country = by_iso.get(iso)
@@ -618,6 +676,11 @@ def gazetteer() -> Gazetteer:
         country_names=frozenset(by_iso.values()),
         capital_of=capital_of,
         capital_names=frozenset(capital_of.values()),
+        demonym_of={
+            country: demonym
+            for demonym, country in reversed(_DEMONYMS.items())
+            if demonym[:1].isupper() and " " not in demonym
+        },
     )
 
 

@@ -26,7 +26,9 @@ DENIED = re.compile(
     r"|\b(?:there\s+(?:is|are|will\s+be)|has\s+been)\s+no\s+(?:\w+\s+){0,3}?(?:talks|meeting|negotiations|summit)\b"
     r"|\bno\s+[\"“]?precise\s+timeframe|\bnot\s+necessary\b"
     r"|\b(?:denied|denies|dismissed|rejected|ruled\s+out)\s+(?:\w+\s+){0,4}?(?:reports?|claims?|speculation|"
-    r"talks|meeting|negotiations)\b",
+    r"talks|meeting|negotiations)\b"
+    # "a false report that P and Q will hold talks"
+    r"|\b(?:false|fake|baseless|groundless|untrue|fabricated)\s+(?:\w+\s+){0,2}?(?:reports?|claims?|rumou?rs?|news)\b",
     _I,
 )
 CANCELLED = re.compile(r"\b(?:cancell?ed|calls?\s+off|called\s+off|scrapped|shelved|abandoned)\b", _I)
@@ -79,7 +81,7 @@ STRONG_FUTURE = re.compile(
     r"(?:meet|hold|begin|start|take\s+place|be\s+held|resume|convene|reconvene|open|travel|attend|host|sit|return)\b"
     r"|\b(?:scheduled|set|slated|planned|fixed)\s+(?:for|on)\b|\bdue\s+to\s+(?:be\s+held|take\s+place|begin|start|meet)\b"
     r"|\b(?:has|have)\s+(?:scheduled|set)\b|\bto\s+be\s+held\b|\bplans?\s+to\s+(?:meet|hold|host)\b"
-    r"|\bagreed\s+(?:on\s+\w+\s+)?to\s+(?:(?:start|begin|open|launch|resume|hold)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|"
+    r"|\bagreed\s+(?:on\s+\w+\s+)?to\s+(?:(?:start|begin|open|launch|resume|hold|continue)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|"
     r"discussions|dialogue|consultations)|meet|hold)\b"
     r"|\bto\s+take\s+place\s+(?:on|this|next|tomorrow|later\s+this)\b|\blooks?\s+forward\s+to\s+hosting\b|\b(?:to|will)\s+host\b"
     r"|\bare\s+(?:meeting|holding)\b(?=.{0,60}\b(?:next|tomorrow|on\s+\w+day)\b)"
@@ -119,11 +121,14 @@ PURPOSE_BEFORE = re.compile(
     _I,
 )
 WEAK_FUTURE = re.compile(
-    r"\bwould\s+(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|host)\b", _I
+    r"\bwould\s+(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|host)\b"
+    # "said it would send a delegation to X for talks"
+    r"|\bwould\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegation|team|negotiators|envoys?)\b",
+    _I,
 )
 # A formal invitation to talks; with a day still ahead it is an announcement (the corpus convention).
 INVITED = re.compile(
-    r"\binvit(?:ed|es|ing)\s+(?:[\w-]+\s+){0,6}?to\s+(?:(?:a|the)\s+)?(?:[\w-]+\s+)?(?:talks|meeting|summit|"
+    r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:talks|meeting|summit|"
     r"negotiations|conference|round)\b",
     _I,
 )
@@ -144,7 +149,12 @@ HELD = re.compile(
 NON_DIPLOMATIC = re.compile(
     r"\b(?:contract|wages?|salar(?:y|ies)|labou?r|unions?|unionised|unionized|workers|bargaining|club|transfer|"
     r"striker|midfielder|footballer|player|coach|merger|acquisition|shareholders?|takeover|buyout|CEO|"
-    r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees)\b"
+    r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees|"
+    # sport bodies, business chambers and carriers meet too ("the two cricket boards to meet in X")
+    r"(?i:cricket|football|soccer)|fans|tournament|stadium|UEFA|FIFA|businesses|business\s+(?:leaders|chambers?)|"
+    r"(?i:chambers?\s+of\s+commerce)|airlines?|Airlines|Airways|manufacturer|"
+    # ... and experts and campaigners gather ("researchers and NGOs will meet in X for a forum")
+    r"researchers|academics|scholars|think[- ]tanks?|civil\s+society|non-governmental|NGOs?|activists)\b"
 )
 DIPLOMATIC = re.compile(
     r"\b(?:minister|president|government|foreign|ministry|diplomat\w*|peace|ceasefire|truce|war|military|"
@@ -161,7 +171,9 @@ ROUND = re.compile(
 )
 SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|confirmed|stated|added|reported|tweeted|quoted|cited|declared|posted|"
-    r"briefing|statement)\b[\w\s,]{0,25}$",
+    r"briefing|statement)\b[\w\s,]{0,25}$"
+    # "according to a press release issued by the Foreign Office here on Tuesday"
+    r"|\b(?:release|statement|readout|communiqu[eé])\s+(?:was\s+)?(?:issued|released|published)\b[\w\s,]{0,45}$",
     _I,
 )
 SPEAKER_AFTER = re.compile(
@@ -171,9 +183,9 @@ SPEAKER_AFTER = re.compile(
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:[Ii]n|[Aa]t|to|inside|for\s+talks\s+in|venue\s+(?:of|in)?|[Vv]isit(?:s|ing)?|(?:departs?|departed|leaves?|left|"
     r"heads?|headed|flew|flies|set\s+off)\s+for)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?"
-    r"(?:(?:capital|city|resort|town|island)\s+(?:of\s+)?)?$"
-    # "in the northern city of X", "on the Pacific island of Y"
-    r"|\b(?:[Ii]n|[Aa]t|to|on)\s+the\s+(?:[\w-]+\s+){1,3}?(?:capital|city|resort|town|island|port)\s+of\s+$"
+    r"(?:(?:capital|city|resort|town|village|island)\s+(?:of\s+)?)?$"
+    # "in the northern city of X", "on the Pacific island of Y", "at the truce village of Z"
+    r"|\b(?:[Ii]n|[Aa]t|to|on)\s+the\s+(?:[\w-]+\s+){1,3}?(?:capital|city|resort|town|village|island|port)\s+of\s+$"
 )
 # "northern", "south-east": a region of the country named next
 _DIRECTION = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -183,7 +195,7 @@ REGION_VENUE_BEFORE = re.compile(
     rf"(?:[\w-]+\s+){{0,3}}?(?:in|to)\s+{_DIRECTION}\s+$",
     _I,
 )
-CITY_OF_BEFORE = re.compile(r"\b(?:capital|city|town|resort|port|island)\s+(?:city\s+)?of\s+$", _I)
+CITY_OF_BEFORE = re.compile(r"\b(?:capital|city|town|village|resort|port|island)\s+(?:city\s+)?of\s+$", _I)
 TOPIC_BEFORE = re.compile(
     r"\b(?:war|conflict|crisis|fighting|situation|peace|violence|clashes|invasion|settlement|occupation|"
     r"ending|end|over|about|on|discuss|regarding|concerning|against|of)[\"”’']?\s+(?:the\s+)?(?:\w+\s+){0,1}"
@@ -198,18 +210,38 @@ WAR_IN_BEFORE = re.compile(
 )
 # "the minister arrives in X on Thursday for two days of talks": a journey for talks on a day ahead
 TRAVELS_FOR_TALKS = re.compile(
-    r"\b(?:arrives|travels|heads|flies|departs|leaves)\s+(?:for|to|in)\s+(?:[\w'’-]+\s+){0,6}?"
-    r"(?:for|to\s+(?:hold|attend))\s+(?:[\w-]+\s+){0,4}?(?:talks|negotiations|meetings?|summit|consultations)\b",
+    r"\b(?:arrives?|travels?|heads|flies|departs?|leaves)\s+(?:for|to|in)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?:for|to\s+(?:hold|attend)|ahead\s+of)\s+(?:[\w-]+\s+){0,4}?(?:talks|negotiations|meetings?|summit|consultations)\b",
     _I,
+)
+# "the delegations arrive in X on Sunday": the day of a journey, before the talks' own day
+JOURNEY_DAY_BEFORE = re.compile(
+    r"\b(?:arriv(?:es?|ing)|travel(?:s|ling)?|fl(?:y|ies|ying)|depart(?:s|ing)?|land(?:s|ing)?)\s+(?:in|to|for)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
 )
 # "the two sides will meet on Friday": sides named elsewhere (the headline, an earlier sentence)
 SIDES_ANAPHOR = re.compile(
     r"\b(?:the\s+two|both)\s+(?:sides|countries|nations|neighbou?rs|governments|leaders|delegations|parties)\b",
     _I,
 )
+# "the foreign ministers of A, B and C will meet", "a meeting bringing together A, B and C": the
+# states listed are the sides (read as a list, name after name)
+MEMBERS_LIST = re.compile(
+    r"\b(?:(?:leaders|heads\s+of\s+state|presidents|(?:foreign|defen[cs]e|trade)\s+ministers|ministers|"
+    r"representatives|delegations|delegates|envoys|negotiators)\s+(?:from|of)|brings?\s+together|"
+    r"bringing\s+together)\s+(?:the\s+)?(?=[A-Z])"
+)
+MEMBERS_MEET_AFTER = re.compile(
+    r"^[^.;:]{0,40}?\b(?:will|would|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to)|to)\s+"
+    r"(?:meet|gather|hold|convene|attend|sit\s+down)\b",
+    _I,
+)
 # "P and Q to reopen talks in X": a headline led by its sides straight into the plan
 HEADLINE_SIDES_TO_PLAN = re.compile(
-    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)+"
+    r"(?P<sides>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)+)"
+    # ... or their envoys: "P, Q and R leaders to hold summit"
+    r"(?:\s+(?:leaders|presidents|(?:foreign\s+|defen[cs]e\s+|top\s+)?(?:ministers|diplomats|officials)|envoys|"
+    r"negotiators|delegations|military\s+(?:officials|chiefs|commanders)))?"
     r"\s+(?:to|set\s+to|are\s+to)\s+(?:hold|reopen|resume|restart|meet|start|begin|open|launch|relaunch)\b"
 )
 CONDITIONAL = re.compile(r"\b(?:when|once|if|unless|until|provided)\b", re.IGNORECASE)
@@ -234,14 +266,15 @@ MEDIATOR_ROLE_AFTER = re.compile(
     r"facilitat\w*|(?:has\s+)?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)"
     r"(?:scheduled(?!\s+to\b)|convened|invited))"  # not "talks scheduled to take place"
     # "R and S, which brokered the last round, said ...": a relative clause names the go-betweens
-    r"|^(?:\s+and\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?,\s+(?:which|who)\s+(?:\w+\s+){0,2}?"
+    r"|^(?:\s+and\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?|\s+(?:government|administration|(?:foreign\s+)?ministry))?"
+    r",\s+(?:which|who)\s+(?:\w+\s+){0,2}?"
     r"(?:mediat|host|broker|facilitat)\w*",
     _I,
 )
 # "met on Saturday and agreed to meet again next week": a held round that sets up the next one.
 NEXT_MEETING = re.compile(
     r"\b(?:agreed|agree|decided|plan|planned|promised|pledged)\s+to\s+(?:meet|resume|reconvene|"
-    r"hold\s+(?:\w+\s+){0,3}?(?:talks|meeting|round|summit))\b",
+    r"(?:hold|continue)\s+(?:\w+\s+){0,3}?(?:talks|meeting|round|summit|consultations|negotiations))\b",
     _I,
 )
 BETWEEN = re.compile(
@@ -270,6 +303,12 @@ WITH_SIDES = re.compile(
     _I,
 )
 LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+# "ready to host a new round": an offer, whatever plan words follow it
+OFFERED_PLAN = re.compile(
+    r"\b(?:ready|willing|prepared|offer(?:s|ed|ing)?|open|happy|keen|eager|available)(?:\s+on\s+\w+)?\s+to\s+"
+    r"(?:host|hold|meet|resume|travel|attend)\b",
+    _I,
+)
 NEGATED_FUTURE = re.compile(r"\b(?:will|would|shall)\s+not\s+\w+(?:\s+\w+)?|\bwon['’]t\s+\w+(?:\s+\w+)?", _I)
 PAST_VENUE_BEFORE = re.compile(
     r"\b(?:took\s+place|was\s+held|were\s+held|held\s+talks|met|"
@@ -299,7 +338,10 @@ HOST_AFTER = re.compile(
 # "said at a press briefing in X", "speaking in X".
 STATEMENT_PLACE_BEFORE = re.compile(
     r"\b(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|"
-    r"briefing|(?:press|news)\s+conference|interview|remarks)\b(?:\s+[\w-]+){0,4}?\s+(?:in|at)\s+(?:the\s+)?$",
+    r"briefing|(?:press|news)\s+conference|interview|remarks)\b"
+    # the words between stay in the statement: "said the leaders would meet in X" is a venue
+    r"(?:\s+(?!(?:will|would|could|should|shall|may|might|meet|meets|met|hold|held|be|gather|convene|resume)\b)[\w-]+)"
+    r"{0,4}?\s+(?:in|at)\s+(?:the\s+)?$",
     _I,
 )
 ATTRIBUTIVE_AFTER = re.compile(r"^[\s-]*(?:peace\s+)?(?:talks|summit|meeting|negotiations|round)\b", _I)
@@ -352,4 +394,8 @@ HEADLINE_ONGOING = re.compile(
     _I,
 )
 # "the next round", "meet again": a later round set up by talks the headline reports as over.
-NEXT_ROUND = re.compile(r"\b(?:next|another|again|follow-up|further|upcoming|subsequent)\b", _I)
+NEXT_ROUND = re.compile(
+    r"\b(?:next|another|again|follow-up|further|upcoming|subsequent)\b"
+    r"|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))\s+round\b",
+    _I,
+)

@@ -351,6 +351,13 @@ def assemble(
         d.status == "rescheduled" and (d.parties or (d.start is not None and _headline_names(c, d)))
         for d in c.drafts
     )
+    # ... and so does one that headline and body both move to a new time ("... pushed back to April")
+    moved = moved or (
+        c.headline is not None
+        and c.headline.status == "rescheduled"
+        and not c.headline.weak
+        and any(d.status == "rescheduled" and _headline_names(c, d) for d in c.drafts)
+    )
     # A headline that states a plan in full ("P and Q to reopen talks in X") announces it, however
     # the body's first lines read (a body opening on the last round says "held").
     headline_plan = (
@@ -366,7 +373,17 @@ def assemble(
         and cue.HEADLINE_SIDES_TO_PLAN.match(c.headline.evidence) is not None
         and "?" not in c.headline.evidence
     )
-    announces = (model.decide(c.features) or moved or headline_plan) and not (
+    # "met on Saturday and agreed to meet again next week in X": the next round, agreed in so many
+    # words, with its time or place, is a plan however much of the article tells the last one.
+    agreed_next = not postponed and any(
+        d.status in UPCOMING
+        and d.parties
+        and (d.start is not None or d.location is not None)
+        and cue.NEXT_MEETING.match(d.evidence)
+        and cue.NEXT_ROUND.search(d.evidence)
+        for d in c.drafts
+    )
+    announces = (model.decide(c.features) or moved or headline_plan or agreed_next) and not (
         postponed and "r:no_new_date" in c.features
     )
     next_round = any(d.status in UPCOMING and cue.NEXT_ROUND.search(d.evidence) for d in c.drafts)

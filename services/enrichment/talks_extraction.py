@@ -65,8 +65,10 @@ _ABBREVIATIONS = frozenset(
         "Adm",
     ]
 )
-_DATELINE = re.compile(r"^.{2,60}?(?:\([A-Z][\w .-]{1,25}\)\s*[-—–:]?|\s[-—–]+\s|[—–]|:\s|\n)")
-_NEGATION_HINT = re.compile(r"\bno\b|\bnot\b|denie|dismiss|reject|ruled")
+_DATELINE = re.compile(r"^.{2,60}?(?:\([A-Z][^()\n]{1,60}\)\s*[-—–:]?|\s[-—–]+\s|[—–]|:\s|\n)")
+_NEGATION_HINT = re.compile(
+    r"\bno\b|\bnot\b|denie|dismiss|reject|ruled|false|fake|baseless|groundless|untrue|fabricat"
+)
 _CAPITAL_AFTER = re.compile(r"^(?:['’]s)?\s+capital\b")
 _SIDES_BETWEEN_BEFORE = re.compile(
     r"\b(?:take\s+place|be\s+held|will\s+(?:\w+\s+)?(?:meet|begin|start|resume|open))\b"
@@ -93,6 +95,13 @@ _PAIR_TOPIC_AFTER = re.compile(
     r"\s+(?:war|conflict|fighting|hostilities)\b(?!\s+(?:talks|negotiations|meetings?|summit|dialogue)\b)",
     re.IGNORECASE,
 )
+# "Russia, Turkey, Iran leaders to hold Syria summit": one state right before the talks word,
+# while others are the sides, is what the talks are about
+_SUBJECT_AFTER = re.compile(
+    r"\s+(?:peace\s+|ceasefire\s+|crisis\s+|security\s+)?(?:summit|talks|conference|negotiations)\b",
+    re.IGNORECASE,
+)
+_LISTED_BEFORE = re.compile(r"(?:,|\band|&|[-–])\s*$")
 _BORDER_BEFORE = re.compile(r"\b(?:on|at|near|along|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|added)\b")
 _RESCHEDULE = re.compile(r"\breschedul(?:e|ed|ing)\b", re.IGNORECASE)
@@ -157,10 +166,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def dateline_end(text: str) -> int:
     """End offset of a wire dateline ("NAIROBI, Oct 21 (Reuters) -") or 0."""
-    m = _DATELINE.match(text[:90])
-    if not m or len(m.group().split()) > 8:
+    m = _DATELINE.match(text[:130])
+    if not m:
         return 0
-    head = re.sub(r"\([^)]*\)", "", m.group())
+    head = re.sub(r"\([^)]*\)", "", m.group())  # "(APP - Agency / Outlet - 1st Oct, 2019 )"
+    if len(head.split()) > 8:
+        return 0
     words = [w for w in re.split(r"[\s,/-]+", head) if w.strip("—–:.")]
     if words and all(w[0].isupper() or w[0].isdigit() for w in words):
         return m.end()
@@ -180,6 +191,7 @@ def _status(sentence: str, has_future_date: bool, journeys: bool = True) -> tupl
         return "denied", False
     original = sentence
     sentence = cue.NEGATED_FUTURE.sub(" ", sentence) if "not" in low or "n't" in low else sentence
+    sentence = cue.OFFERED_PLAN.sub(" ready to ", sentence)
     strong = cue.STRONG_FUTURE.search(sentence) or _is_to(sentence)
     history = cue.HISTORY.search(sentence)
     if (
@@ -378,6 +390,16 @@ def _parties(
         ]
     for m in cue.WITH_SIDES.finditer(s.text, s.start, s.end):
         explicit += _listed(s, m.end())
+    for m in cue.MEMBERS_LIST.finditer(s.text, s.start, s.end):
+        members = _listed(s, m.end())
+        last = next((e for e in reversed(s.entities) if _state(e) == members[-1]), None) if members else None
+        together = "together" in m.group().lower()
+        if (
+            len(members) >= 2
+            and last is not None
+            and (together or cue.MEMBERS_MEET_AFTER.match(s.text[last.end : s.end]))
+        ):
+            explicit += members
     # "the war between A and B" names the subject; "will take place in X on Friday between A and
     # B" names the sides, though far from the talks word
     loose_between = [
@@ -397,6 +419,15 @@ def _parties(
                 loose_between.append((a.start, b.end))  # "the A-B war": the subject, not the sides
             else:
                 explicit += [na, nb]
+    # "the Afghan Taliban": the demonym only qualifies the group, it is no side of its own
+    qualifiers = {
+        a.start
+        for a, b in zip(s.entities, s.entities[1:], strict=False)
+        if a.kind == "country"
+        and b.kind == "armed_group"
+        and a.text != a.name
+        and s.text[a.end : b.start] == " "
+    }
     first: list[str] = []
     fallback: list[str] = []
     ruled_out: set[str] = set()
@@ -404,7 +435,7 @@ def _parties(
     speakers: set[str] = set()
     for e in s.entities:
         name = _state(e)
-        if name is None or (e.start, e.end) in venue_spans:
+        if name is None or (e.start, e.end) in venue_spans or e.start in qualifiers:
             continue
         if any(a <= e.start < b for a, b in venue_spans) or _venue_country(s, e):
             ruled_out.add(name)  # a state naming the venue ("on the A-B border", "in X, Y")
@@ -419,6 +450,11 @@ def _parties(
             or cue.PAST_VENUE_BEFORE.search(before)
             or cue.FACTIONS_OF_AFTER.match(after)
             or cue.WAR_IN_BEFORE.search(before)
+            or (
+                _SUBJECT_AFTER.match(after)
+                and not _LISTED_BEFORE.search(before)
+                and len({n for x in s.entities if (n := _state(x)) and n != name}) >= 2
+            )
             # "the war between A and B": the subject of the talks, not a side
             or any(a <= e.start < b for a, b in loose_between)
         ):
@@ -458,7 +494,7 @@ def _venue_country(s: _Sentence, e: Entity) -> bool:
     return (
         place.kind == "place"
         and place.country == e.name
-        and s.text[place.end : e.start] == ", "
+        and re.fullmatch(r",\s(?:the\s)?", s.text[place.end : e.start]) is not None  # "in X, the Netherlands"
         and bool(cue.LOCATIVE_BEFORE.search(s.before(place, 40)))
         # "in Moscow, Russia and Ukraine said": the country starts a list of sides, not an address
         and bool(_ADDRESS_END.match(s.after(e, 12)))
@@ -488,7 +524,7 @@ def _org(e: Entity) -> str | None:
 def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate | None:
     candidates = []
     for d in s.dates:
-        if d.precision != "day" or d.start_date is None or cue.SPEECH_BEFORE.search(s.before(d, 30)):
+        if d.precision != "day" or d.start_date is None or cue.SPEECH_BEFORE.search(s.before(d, 70)):
             continue
         if re.match(
             r"\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:said|told|announced|stated|confirmed|added)\b", s.after(d, 30)
@@ -505,6 +541,9 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
     if status in {"announced", "rescheduled"} and ahead:
         # "after a call this morning, they agreed to meet on March 20": the day ahead is the talks'
         candidates = [d for d in candidates if d in ahead or not _SAME_DAY.fullmatch(d.text)]
+    if len(candidates) > 1 and cue.JOURNEY_DAY_BEFORE.search(s.before(candidates[0], 50)):
+        # "arrive in X on Sunday ahead of talks on Monday": the talks' day is not the arrival's
+        candidates = candidates[1:]
     if status == "rescheduled":
         # "scheduled for May 30, have been moved to December 5": the new date follows the move
         to_time = cue.POSTPONED_TO.search(s.text, s.start, s.end)
@@ -533,7 +572,10 @@ def _draft(
     mediators: list[str],
     fallback: TalksStatus | None = None,
     journeys: bool = True,
+    demote: bool = True,
 ) -> _Draft | None:
+    """The talks mention of a sentence; `demote`: an undated plan beside a past day and past wording
+    was held (not for the clause that sets up a next round: its past day is the last round's)."""
     has_future = any(d.precision == "day" and d.start_date and d.start_date >= published for d in s.dates)
     said, weak = _status(s.text[s.start : s.end], has_future, journeys)
     if said is None:
@@ -544,7 +586,7 @@ def _draft(
     venues = _venues(s)
     parties, explicit, ruled_out = _parties(s, venues, mediators)
     chosen = _pick_date(s, status, published)
-    if status == "announced" and chosen is None:
+    if status == "announced" and chosen is None and demote:
         past = [
             d
             for d in s.dates
@@ -672,7 +714,8 @@ def _refine_location(d: _Draft, places: list[Entity]) -> Entity | None:
 
 
 def is_diplomatic(title: str, text: str) -> bool:
-    business = len(cue.NON_DIPLOMATIC.findall(title)) * 2 + len(cue.NON_DIPLOMATIC.findall(text))
+    # a headline's actors weigh most: "P and Q football federations to meet" is about sport
+    business = len(cue.NON_DIPLOMATIC.findall(title)) * 4 + len(cue.NON_DIPLOMATIC.findall(text))
     government = len(cue.DIPLOMATIC.findall(title.lower())) * 2 + len(cue.DIPLOMATIC.findall(text.lower()))
     return business < 2 or government > business
 
@@ -698,7 +741,9 @@ def find_drafts(
         drafts.append(draft)
         nxt = cue.NEXT_MEETING.search(text, start, end) if draft.status == "held" else None
         if nxt is not None:  # the next round, read from the clause that sets it up
-            tail = _draft(_Sentence(text, nxt.start(), end, entities, dates, skip), published, mediators)
+            tail = _draft(
+                _Sentence(text, nxt.start(), end, entities, dates, skip), published, mediators, demote=False
+            )
             if tail is not None and tail.status in {"announced", "rescheduled"}:
                 tail.parties = tail.parties or list(draft.parties)  # the venue stays the tail's own
                 drafts.append(tail)
@@ -733,6 +778,11 @@ def headline_draft(
         and not cue.HEADLINE_ONGOING.search(title)
     ):
         draft = replace(draft, weak=False)
+    lead = cue.HEADLINE_SIDES_TO_PLAN.match(title)
+    if draft is not None and lead is not None:
+        # "P, Q and R leaders to hold ...": the sides that lead a headline plan are named as sides
+        named = {n for e in s.entities if e.end <= lead.end("sides") and (n := _state(e)) in draft.parties}
+        draft = replace(draft, explicit=draft.explicit | named)
     if draft is not None and len(draft.parties) < 2:
         # "P's minister to visit Q", "... travels to Q for talks": the state visited is the other
         # side as well as the venue

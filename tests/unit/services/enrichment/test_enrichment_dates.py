@@ -88,3 +88,28 @@ def test_parts_of_the_publication_day() -> None:
     for phrase in ("this afternoon", "this morning", "this evening", "later today"):
         [found] = find_dates(f"The committee meets {phrase} in Geneva.", FRIDAY)
         assert (found.start_date, found.precision) == (FRIDAY, "day"), phrase
+
+
+def test_days_of_the_month_without_a_month() -> None:
+    published = date(2031, 3, 12)
+
+    def found(text: str) -> list[tuple[str, date | None, date | None]]:
+        return [(d.text, d.start_date, d.end_date) for d in find_dates(text, published)]
+
+    assert found("They will meet on the 17th and 18th of this month.") == [
+        ("on the 17th and 18th of this month", date(2031, 3, 17), date(2031, 3, 18))
+    ]
+    assert found("They will meet on the 2nd.") == [("on the 2nd", date(2031, 4, 2), None)]
+    assert found("They met on the 2nd.") == [("on the 2nd", date(2031, 3, 2), None)]
+    assert found("Talks run from the 30th to the 2nd in Lima.") == [
+        ("from the 30th to the 2nd", date(2031, 3, 30), date(2031, 4, 2))
+    ]
+    assert found("They will meet on the 5th of next month.") == [
+        ("on the 5th of next month", date(2031, 4, 5), None)
+    ]
+    # an ordinal of something else, and a calendar date, are not read this way
+    assert found("It marks the 5th anniversary of the accord.") == []
+    assert found("They met for the 3rd time.") == []
+    assert [d.text for d in find_dates("They will meet on the 17th of March.", published)] == [
+        "17th of March"
+    ]

@@ -929,3 +929,178 @@ def test_the_rules_of_this_round_do_not_overreach() -> None:
     [record] = _upcoming("The talks will be held in Lakeport as Chile and Peru seek a deal on water.")
     assert record.location == "Lakeport"
     assert set(record.parties) == {"Chile", "Peru"}
+
+
+def test_a_reported_plan_keeps_its_venue_and_a_journey_its_talks_day() -> None:
+    # "said the leaders would meet in X": the statement's words do not make X where it was said
+    [record] = _upcoming("Officials said the leaders of Chile and Peru would meet in Lima on Monday.")
+    assert (record.location, record.start_date) == ("Lima", date(2031, 3, 17))
+    assert (
+        _talks("The minister said on Tuesday in Lima that Chile and Peru had held talks.")[0].location
+        != "Lima"
+    )
+    # plural journeys, and the arrival's day is not the talks' day
+    [record] = _upcoming("Delegations from Chile and Peru arrive in Lima on Sunday ahead of talks on Monday.")
+    assert (set(record.parties), record.location, record.start_date) == (
+        {"Chile", "Peru"},
+        "Lima",
+        date(2031, 3, 17),
+    )
+    [record] = _upcoming(
+        "Chile said on Wednesday it would send a delegation to Lima on Monday for talks with Peru."
+    )
+    assert (set(record.parties), record.start_date) == ({"Chile", "Peru"}, date(2031, 3, 17))
+
+
+def test_an_offer_to_host_is_no_plan() -> None:
+    text = "Oman said it was ready to host a new round of talks between Chile and Peru in Muscat on Friday."
+    assert _upcoming(text) == []
+    assert _upcoming(text.replace("was ready to host", "has offered to host")) == []
+    [record] = _upcoming(text.replace("was ready to host", "will host"))
+    assert record.mediators == ("Oman",)
+
+
+def test_sport_chambers_and_carriers_are_not_diplomacy() -> None:
+    body = (
+        "Officials from the two federations will meet in Geneva on Friday to discuss the ban on away fans, "
+        "the ministry said. The governments of both countries back the talks."
+    )
+    assert _upcoming(body, title="Chile, Peru football federations to meet in Geneva on Friday") == []
+    assert (
+        _upcoming(body.replace("federations", "cricket boards"), title="Chile, Peru cricket boards to meet")
+        == []
+    )
+    assert (
+        _upcoming(
+            "The two chambers of commerce will meet in Lima on Friday to discuss border trade, businesses said.",
+            title="Chile, Peru business chambers to meet in Lima",
+        )
+        == []
+    )
+    # a government's own talks keep the words "trade" and "company" in passing
+    [record] = _upcoming(
+        "The foreign ministers of Chile and Peru will meet in Lima on Friday to discuss trade, a company of "
+        "diplomats said.",
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
+
+
+def test_the_next_round_agreed_at_the_end_of_the_last() -> None:
+    body = (
+        "Delegations from Chile and Peru met on Saturday in Quito and agreed to meet again next week in Lima, "
+        "the mediators said on Monday.\n\nThe two sides discussed the border for six hours."
+    )
+    [record] = _upcoming(body, title="Chile, Peru end talks in Quito", published=date(2031, 3, 10))
+    assert (set(record.parties), record.location) == ({"Chile", "Peru"}, "Lima")
+    # with neither time nor place the next round is not yet a plan the decision is forced to take
+    assert (
+        _upcoming(
+            "Chile and Peru held talks on Saturday and agreed to keep in touch.", published=date(2031, 3, 10)
+        )
+        == []
+    )
+
+
+def test_sides_topics_and_qualifiers_in_a_list() -> None:
+    body = "The leaders will meet on Monday, officials said on Wednesday."
+    [record] = _upcoming(body, title="Chile, Peru, Bolivia leaders to hold Ecuador summit in Lima on Monday")
+    assert set(record.parties) == {"Chile", "Peru", "Bolivia"}
+    # a state listed with the others is one of them, and a pair is always two sides
+    [record] = _upcoming(body, title="Chile, Peru, Bolivia and Ecuador talks to open in Lima on Monday")
+    assert set(record.parties) == {"Chile", "Peru", "Bolivia", "Ecuador"}
+    [record] = _upcoming(body, title="Chile, Peru peace talks to resume in Quito on Monday")
+    assert set(record.parties) == {"Chile", "Peru"}
+    # "the Afghan Taliban" is one side
+    [record] = _upcoming(
+        body.replace("Monday", "Saturday"),
+        title="Pakistan, Afghan Taliban to resume talks in Istanbul on Saturday",
+    )
+    assert set(record.parties) == {"Pakistan", "Taliban"}
+
+
+def test_a_government_and_its_opposition_and_listed_members() -> None:
+    [record] = _upcoming(
+        "Venezuela's government and the opposition will resume talks in Mexico City on Friday, Norway said."
+    )
+    assert set(record.parties) == {"Venezuela", "Venezuelan opposition"}
+    said = extract_entities("Venezuela's government and opposition leader Ana Soto met.")
+    assert {e.name for e in said if e.kind != "person"} == {"Venezuela"}
+    [record] = _upcoming(
+        "Foreign ministers of the United States, Chile, Peru and Bolivia will meet in Washington on Friday.",
+        title="US to host Andean ministers",
+    )
+    assert set(record.parties) == {"United States", "Chile", "Peru", "Bolivia"}
+
+
+def test_venues_the_city_table_misses() -> None:
+    for place in ["New York", "Camp David", "Sharm el-Sheikh", "Zurich", "Sao Paulo"]:
+        [record] = _upcoming(f"Chile and Peru will hold talks in {place} on Friday, officials said.")
+        assert record.location is not None and record.location.replace("ü", "u").replace("ã", "a") == place
+    [record] = _upcoming("Envoys of Chile and Peru will meet on Friday at the border village of Tacna.")
+    assert record.location == "Tacna"
+
+
+def test_a_move_both_headline_and_body_report_is_an_update() -> None:
+    [record] = _upcoming(
+        "A meeting of the committee overseeing the accord, which had been due on Thursday, has been postponed "
+        "to next month, the ministry said.",
+        title="Chile-Peru oversight meeting in Lima pushed back to April",
+    )
+    assert record.status == "rescheduled"
+
+
+def test_an_invitation_naming_many_guests_before_its_meeting() -> None:
+    [record] = _upcoming(
+        "The UN chief has invited the leaders of Chile and Peru, together with the foreign ministers of "
+        "Bolivia, Ecuador and Colombia, to an informal meeting in New York on the 28th and 29th."
+    )
+    assert (record.location, record.start_date, record.end_date) == (
+        "New York",
+        date(2031, 3, 28),
+        date(2031, 3, 29),
+    )
+
+
+def test_denials_offers_and_experts() -> None:
+    assert (
+        _upcoming("Some media floated a false report that Chile and Peru will hold secret talks in Lima.")
+        == []
+    )
+    assert (
+        _upcoming("Bolivia's president offered on Wednesday to host talks between Chile and Peru in La Paz.")
+        == []
+    )
+    assert (
+        _upcoming(
+            "More than 200 researchers, activists and NGOs from Chile and Peru will meet in Lima on Friday for "
+            "a forum on the border, organisers said. Think tanks and civil society groups back it.",
+        )
+        == []
+    )
+
+
+def test_a_second_round_agreed_as_the_first_ends() -> None:
+    [record] = _upcoming(
+        "Chile and Peru have agreed to hold the second round of formal negotiations in Utrecht, the Netherlands, "
+        "after wrapping up a first round in Oslo on Sunday, the Norwegian government, which facilitates the "
+        "talks, said.",
+        title="Chile, Peru wrap up first round in Oslo",
+    )
+    assert (set(record.parties), record.mediators, record.location) == (
+        {"Chile", "Peru"},
+        ("Norway",),
+        "Utrecht",
+    )
+
+
+def test_seas_and_press_releases() -> None:
+    [record] = _upcoming(
+        "Officials of Chile and Peru will hold consultations on fishing in the South China Sea in Lima, Peru, "
+        "from March 23 to 25, the ministry said."
+    )
+    assert (set(record.parties), record.location) == ({"Chile", "Peru"}, "Lima")
+    [record] = _upcoming(
+        "According to a press release issued by the Foreign Office here on Wednesday, the minister will hold "
+        "talks with his Peruvian counterpart in Lima."
+    )
+    assert record.start_date is None
