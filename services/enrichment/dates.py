@@ -60,6 +60,10 @@ _MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ORDINAL = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+_MONTH_NAMED = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:last|next|this)\s+month)\b|\b(?:19|20)\d\d\b"
+)
 _JOIN = r"\s*(?:-|–|—|to|through|till|until|and|&)\s*"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY_WORD = re.compile(_WEEKDAY)
@@ -86,10 +90,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # anniversary" or "the 17th of March" (a calendar date)
         "ordinal",
         re.compile(
-            rf"\b(?:on|from|between|until|till|by|for|starting)\s+the\s+(?P<d1>{_ORDINAL})"
+            rf"\b(?:on|from|between|for|starting)\s+the\s+(?P<d1>{_ORDINAL})"
             rf"(?:{_JOIN}(?:the\s+)?(?P<d2>{_ORDINAL}))?"
             r"(?:\s+of\s+(?P<rel>this|next|the\s+month|the\s+current)(?:\s+month)?)?"
-            rf"(?!\s+(?:of\s+)?{_MONTH}\b)(?=\s*(?:[,.;:)]|$|\s(?:and|at|in|on|when|with|for|after|before|as|to)\b))"
+            # "until the 15th" is a deadline; "between the 4th and 5th rounds" counts rounds
+            rf"(?!\s+(?:of\s+)?{_MONTH}\b)(?=\s*(?:[,.;:)]|$|\s(?:at|in|on|when|with|for|after|before|as)\b))"
         ),
     ),
     (
@@ -204,9 +209,16 @@ def _ordinal(m: re.Match[str], published: date) -> tuple[date | None, date | Non
     (an explicit "of next month" moves it on; a past verb keeps a past day in this month)."""
     day1 = _day(m.group("d1"))
     rel = (m.group("rel") or "").lower()
+    sentence_start = max(m.string.rfind(". ", 0, m.start()), m.string.rfind("\n", 0, m.start())) + 1
+    if not rel and _MONTH_NAMED.search(m.string, max(sentence_start, m.start() - 80), m.start()):
+        return None, None, "vague"  # "met in February, on the 20th": that month's, not this one's
     shift = 1 if rel == "next" else 0
-    if not rel and day1 < published.day and _direction(m.string, m.start(), m.end(), 1) > 0:
-        shift = 1
+    if not rel:
+        ahead = _direction(m.string, m.start(), m.end(), 1) > 0
+        if ahead and day1 < published.day:
+            shift = 1  # "will meet on the 2nd", late in the month: the next month's
+        elif not ahead and day1 > published.day:
+            shift = -1  # "met on the 28th", early in the month: the last month's
     index = published.year * 12 + published.month - 1 + shift
     year, month = divmod(index, 12)
     start = date(year, month + 1, day1)

@@ -396,7 +396,10 @@ def _opposition_sides(text: str, named: list[Entity]) -> list[Entity]:
 
 _GOVERNMENT_AND_OPPOSITION = re.compile(
     r"(?:['’]s)?\s+(?:government|regime|authorities)\s+and\s+(?:the\s+|its\s+)?(?:main\s+|political\s+)?"
-    r"(?P<side>opposition)\b(?!\s+(?:leader|party|lawmakers?|politicians?|MPs?|figures?)\b)",
+    r"(?P<side>opposition)\b(?!\s+(?:leader|party|lawmakers?|politicians?|MPs?|figures?)\b)"
+    # ... as the two who meet: "... and the opposition (Unitary Platform) will resume talks"
+    r"(?=(?:\s+(?-i:[A-Z])[\w-]*){0,3}\s+(?:will|would|are\s+(?:to|set\s+to|due\s+to)|to|have\s+agreed\s+to|agreed\s+to)\s+"
+    r"(?:\w+\s+){0,2}?(?:meet|resume|hold|negotiat\w*|talk|sit\s+down)\b)",
     re.IGNORECASE,
 )
 

@@ -78,6 +78,14 @@ _COUNTRY_ALIASES = {
     "KSA": "Saudi Arabia",
 }
 _EXACT_CASE = {
+    "MNDAA",
+    "TNLA",
+    "KNU",
+    "OLA",
+    "LNA",
+    "SPLM-IO",
+    "SPLM/A-IO",
+    "SPLM-N",
     "US",
     "U.S.",
     "U.S.A.",
@@ -185,6 +193,11 @@ _EXTRA_PLACES = {
     "Sochi": "Russia",
     "Bled": "Slovenia",
     "Dayton": "United States",
+    "Zurich": "Switzerland",
+    "Sao Paulo": "Brazil",
+    "Bali": "Indonesia",
+    "Saida": "Lebanon",
+    "Sidon": "Lebanon",
 }
 # Institutions and seats of power used for their state.
 INSTITUTIONS = {
@@ -631,9 +644,6 @@ def gazetteer() -> Gazetteer:
             continue
         best_population[key] = city["population"]
         folded[key] = NameEntry("place", name, country)
-        plain = _ascii(key)  # English copy drops the accents: "Zurich", "Sao Paulo"
-        if plain != key:
-            folded.setdefault(plain, NameEntry("place", name, country))
     for place, country in _EXTRA_PLACES.items():
         folded.setdefault(_key(place), NameEntry("place", place, country))
     capital_of: dict[str, str] = {}
@@ -642,6 +652,8 @@ def gazetteer() -> Gazetteer:
         capital = (row.get("capital") or "").strip()
         if country and capital and _key(capital) not in _CITY_STOPWORDS:
             folded[_key(capital)] = NameEntry("place", capital, country, capital=True)
+            # English copy drops a capital's accents ("Lome", "Reykjavik")
+            folded.setdefault(_ascii(_key(capital)), NameEntry("place", capital, country, capital=True))
             capital_of[country] = capital
     for capital, country in _EXTRA_CAPITALS.items():
         folded[_key(capital)] = NameEntry("place", capital.split(",")[0], country, capital=True)

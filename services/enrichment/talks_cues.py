@@ -28,7 +28,10 @@ DENIED = re.compile(
     r"|\b(?:denied|denies|dismissed|rejected|ruled\s+out)\s+(?:\w+\s+){0,4}?(?:reports?|claims?|speculation|"
     r"talks|meeting|negotiations)\b"
     # "a false report that P and Q will hold talks"
-    r"|\b(?:false|fake|baseless|groundless|untrue|fabricated)\s+(?:\w+\s+){0,2}?(?:reports?|claims?|rumou?rs?|news)\b",
+    r"|\b(?:false|fake|baseless|groundless|untrue|fabricated)\s+(?:\w+\s+){0,2}?(?:reports?|claims?|rumou?rs?)\s+"
+    r"(?:that\b(?=[^.;]{0,120}\b(?:talks|meet(?:ing)?|negotiations|summit)\b)|(?:of|about)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:[\w-]+\s+)?(?:talks|meeting|summit|negotiations)\b)"
+    r"(?![^.;]*\b(?:go\s+ahead|as\s+planned|confirmed|will\s+(?:still\s+)?take\s+place)\b)",
     _I,
 )
 CANCELLED = re.compile(r"\b(?:cancell?ed|calls?\s+off|called\s+off|scrapped|shelved|abandoned)\b", _I)
@@ -57,7 +60,10 @@ POSTPONED_TO_VAGUE = re.compile(
     r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|moved|rescheduled)\s+(?:\w+\s+){0,3}?(?:to|until|till|for)\s+"
     r"(?:(?:early|mid|late|the\s+(?:end|beginning|middle)\s+of)[\s-]+)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"next\s+(?:week|month|year)|the\s+(?:coming|following)\s+(?:week|month)s?)\b",
+    r"next\s+(?:week|month|year)|the\s+(?:coming|following)\s+(?:week|month)s?)\b"
+    # "pushed back a week", "delayed by two days": a new time, counted from the old
+    r"|\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|moved\s+back)\s+(?:by\s+)?(?:a|one|two|three|four|\d+)\s+"
+    r"(?:days?|weeks?|months?)\b",
     _I,
 )
 RESCHEDULED = re.compile(
@@ -69,7 +75,7 @@ RESCHEDULED = re.compile(
 HISTORY = re.compile(
     r"\b(?:were|was|had\s+been|been)\s+(?:initially|originally|previously|first|earlier)?\s*"
     r"(?:scheduled|planned|set|supposed|due|expected|slated|intended)\b|\b(?:originally|initially|previously)\s+"
-    r"(?:planned|scheduled|set|slated)\b",
+    r"(?:planned|scheduled|set|slated)\b|\bhad\s+(?:already\s+)?agreed\b",
     _I,
 )
 STRONG_FUTURE = re.compile(
@@ -123,11 +129,15 @@ PURPOSE_BEFORE = re.compile(
 WEAK_FUTURE = re.compile(
     r"\bwould\s+(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|host)\b"
     # "said it would send a delegation to X for talks"
-    r"|\bwould\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegation|team|negotiators|envoys?)\b",
+    r"|\bwould\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegation|negotiators|envoys?)\b"
+    r"(?![^.;]{0,60}\b(?:if|unless)\b)",
     _I,
 )
 # A formal invitation to talks; with a day still ahead it is an announcement (the corpus convention).
 INVITED = re.compile(
+    # "invited the negotiators of A and B to Brussels on May 12 for a meeting"
+    r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?-i:[A-Z])[^.;]{0,60}?\bfor\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:talks|meeting|summit|negotiations|round)\b|"
     r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:talks|meeting|summit|"
     r"negotiations|conference|round)\b",
     _I,
@@ -149,12 +159,20 @@ HELD = re.compile(
 NON_DIPLOMATIC = re.compile(
     r"\b(?:contract|wages?|salar(?:y|ies)|labou?r|unions?|unionised|unionized|workers|bargaining|club|transfer|"
     r"striker|midfielder|footballer|player|coach|merger|acquisition|shareholders?|takeover|buyout|CEO|"
-    r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees|"
-    # sport bodies, business chambers and carriers meet too ("the two cricket boards to meet in X")
-    r"(?i:cricket|football|soccer)|fans|tournament|stadium|UEFA|FIFA|businesses|business\s+(?:leaders|chambers?)|"
-    r"(?i:chambers?\s+of\s+commerce)|airlines?|Airlines|Airways|manufacturer|"
-    # ... and experts and campaigners gather ("researchers and NGOs will meet in X for a forum")
-    r"researchers|academics|scholars|think[- ]tanks?|civil\s+society|non-governmental|NGOs?|activists)\b"
+    r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees)\b"
+)
+# Who meets, when it is not states: "Chile, Peru football federations to meet", "the two chambers of
+# commerce will meet", "researchers and NGOs will gather" (the words as the subject of the meeting
+# verb, not in passing: "airlines halt flights as P and Q agree to talks" stays diplomatic)
+NON_DIPLOMATIC_ACTORS = re.compile(
+    r"\b(?:(?:football|soccer|cricket|sports?|olympic|athletics|chess|rugby|tennis)\s+(?:federations?|boards?|bodies|"
+    r"associations?|clubs?|chiefs|officials)|business\s+(?:chambers?|leaders|groups|associations?)|"
+    r"chambers?\s+of\s+commerce|airlines?|carriers|researchers|academics|scholars|activists|NGOs|"
+    r"non-governmental\s+organi[sz]ations|think[- ]tanks?|civil\s+society\s+(?:groups|organi[sz]ations|activists))"
+    r"(?:[\s,]+(?!(?:as|while|after|amid|when|but|since|said|says|say|told|urged|warned|welcomed|hopes?|hoped|"
+    r"expects?|expected|believes?|fear|fears|called|demanded)\b)[^\s,.;:]+){0,12}?[\s,]+"
+    r"(?:will|would|to|are\s+to|set\s+to|are\s+set\s+to)\s+(?:meet|hold|resume|gather|convene|sit\s+down)\b",
+    _I,
 )
 DIPLOMATIC = re.compile(
     r"\b(?:minister|president|government|foreign|ministry|diplomat\w*|peace|ceasefire|truce|war|military|"
@@ -173,7 +191,8 @@ SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|confirmed|stated|added|reported|tweeted|quoted|cited|declared|posted|"
     r"briefing|statement)\b[\w\s,]{0,25}$"
     # "according to a press release issued by the Foreign Office here on Tuesday"
-    r"|\b(?:release|statement|readout|communiqu[eé])\s+(?:was\s+)?(?:issued|released|published)\b[\w\s,]{0,45}$",
+    r"|\b(?:release|statement|readout|communiqu[eé])\s+(?:was\s+)?(?:issued|released|published)\b"
+    r"(?:(?!\b(?:said|says|will|would|to)\b)[\w\s,]){0,45}$",
     _I,
 )
 SPEAKER_AFTER = re.compile(
@@ -219,6 +238,10 @@ JOURNEY_DAY_BEFORE = re.compile(
     r"\b(?:arriv(?:es?|ing)|travel(?:s|ling)?|fl(?:y|ies|ying)|depart(?:s|ing)?|land(?:s|ing)?)\s+(?:in|to|for)\s+"
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
 )
+TALKS_DAY_BEFORE = re.compile(
+    r"\b(?:talks|negotiations|meetings?|summit|round|consultations)\s+(?:[\w-]+\s+){0,2}?(?:on|starting|from)\s+$",
+    _I,
+)
 # "the two sides will meet on Friday": sides named elsewhere (the headline, an earlier sentence)
 SIDES_ANAPHOR = re.compile(
     r"\b(?:the\s+two|both)\s+(?:sides|countries|nations|neighbou?rs|governments|leaders|delegations|parties)\b",
@@ -233,7 +256,9 @@ MEMBERS_LIST = re.compile(
 )
 MEMBERS_MEET_AFTER = re.compile(
     r"^[^.;:]{0,40}?\b(?:will|would|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to)|to)\s+"
-    r"(?:meet|gather|hold|convene|attend|sit\s+down)\b",
+    r"(?:meet|gather|hold|convene|attend|sit\s+down)\b"
+    # "invited the leaders of A, B and C to a meeting"
+    r"|^\s+to\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:meeting|summit|talks|conference)\b",
     _I,
 )
 # "P and Q to reopen talks in X": a headline led by its sides straight into the plan
@@ -272,6 +297,11 @@ MEDIATOR_ROLE_AFTER = re.compile(
     _I,
 )
 # "met on Saturday and agreed to meet again next week": a held round that sets up the next one.
+NEVER_HAPPENED = re.compile(
+    r"\b(?:never\s+(?:took\s+place|happened|materiali[sz]ed|met)|will\s+now\s+not|(?:did|will)\s+not\s+(?:take\s+place|"
+    r"happen)|fell\s+through)\b",
+    _I,
+)
 NEXT_MEETING = re.compile(
     r"\b(?:agreed|agree|decided|plan|planned|promised|pledged)\s+to\s+(?:meet|resume|reconvene|"
     r"(?:hold|continue)\s+(?:\w+\s+){0,3}?(?:talks|meeting|round|summit|consultations|negotiations))\b",
@@ -305,10 +335,12 @@ WITH_SIDES = re.compile(
 LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 # "ready to host a new round": an offer, whatever plan words follow it
 OFFERED_PLAN = re.compile(
-    r"\b(?:ready|willing|prepared|offer(?:s|ed|ing)?|open|happy|keen|eager|available)(?:\s+on\s+\w+)?\s+to\s+"
+    r"\b(?:ready|willing|prepared|offer(?:s|ed|ing)|keen|eager)(?:\s+on\s+\w+)?\s+to\s+"
     r"(?:host|hold|meet|resume|travel|attend)\b",
     _I,
 )
+# ... unless the offer was taken up: "has offered to host talks on Monday, and both sides accepted"
+OFFER_TAKEN = re.compile(r"\b(?:accept\w*|agreed|confirmed|scheduled)\b", _I)
 NEGATED_FUTURE = re.compile(r"\b(?:will|would|shall)\s+not\s+\w+(?:\s+\w+)?|\bwon['’]t\s+\w+(?:\s+\w+)?", _I)
 PAST_VENUE_BEFORE = re.compile(
     r"\b(?:took\s+place|was\s+held|were\s+held|held\s+talks|met|"

@@ -375,7 +375,10 @@ def assemble(
     )
     # "met on Saturday and agreed to meet again next week in X": the next round, agreed in so many
     # words, with its time or place, is a plan however much of the article tells the last one.
-    agreed_next = not postponed and any(
+    stopped_headline = c.headline is not None and c.headline.status in _STOPPED
+    agreed_next = (
+        not postponed and not stopped_headline and not any(d.status in _STOPPED for d in c.drafts)
+    ) and any(
         d.status in UPCOMING
         and d.parties
         and (d.start is not None or d.location is not None)
@@ -387,7 +390,6 @@ def assemble(
         postponed and "r:no_new_date" in c.features
     )
     next_round = any(d.status in UPCOMING and cue.NEXT_ROUND.search(d.evidence) for d in c.drafts)
-    stopped_headline = c.headline is not None and c.headline.status in _STOPPED
     # A headline in the present tense ("talks kick off in X") over a body that gives the meeting a
     # day after the publication day reports a plan: it cannot be under way yet.
     dated_ahead = any(

@@ -97,10 +97,7 @@ _PAIR_TOPIC_AFTER = re.compile(
 )
 # "Russia, Turkey, Iran leaders to hold Syria summit": one state right before the talks word,
 # while others are the sides, is what the talks are about
-_SUBJECT_AFTER = re.compile(
-    r"\s+(?:peace\s+|ceasefire\s+|crisis\s+|security\s+)?(?:summit|talks|conference|negotiations)\b",
-    re.IGNORECASE,
-)
+_SUBJECT_AFTER = re.compile(r"\s+(?:peace\s+|crisis\s+|security\s+)?(?:summit|conference)\b", re.IGNORECASE)
 _LISTED_BEFORE = re.compile(r"(?:,|\band|&|[-–])\s*$")
 _BORDER_BEFORE = re.compile(r"\b(?:on|at|near|along|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|added)\b")
@@ -191,16 +188,20 @@ def _status(sentence: str, has_future_date: bool, journeys: bool = True) -> tupl
         return "denied", False
     original = sentence
     sentence = cue.NEGATED_FUTURE.sub(" ", sentence) if "not" in low or "n't" in low else sentence
-    sentence = cue.OFFERED_PLAN.sub(" ready to ", sentence)
+    if not cue.OFFER_TAKEN.search(sentence):
+        sentence = cue.OFFERED_PLAN.sub(" ready to ", sentence)
     strong = cue.STRONG_FUTURE.search(sentence) or _is_to(sentence)
     history = cue.HISTORY.search(sentence)
     if (
         history
         and strong
-        and strong.start() < history.end()
+        # "were scheduled for noon", not "will take place in X rather than in Y as previously planned"
+        and history.start() <= strong.start() < history.end()
         and not cue.STRONG_FUTURE.search(sentence, history.end())
     ):
         strong = None  # "were scheduled for noon": an old plan, not a new one
+    if strong and cue.NEVER_HAPPENED.search(sentence, strong.end()):
+        strong = None  # "agreed to hold a second round in X, but that round never took place"
     if (cue.POSTPONED.search(original) or _RESCHEDULE.search(original)) and cue.NO_NEW_DATE.search(original):
         return "postponed", False  # "postponed, without giving a new date": no new plan yet
     if cue.RESCHEDULED.search(sentence) and (
@@ -541,7 +542,11 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
     if status in {"announced", "rescheduled"} and ahead:
         # "after a call this morning, they agreed to meet on March 20": the day ahead is the talks'
         candidates = [d for d in candidates if d in ahead or not _SAME_DAY.fullmatch(d.text)]
-    if len(candidates) > 1 and cue.JOURNEY_DAY_BEFORE.search(s.before(candidates[0], 50)):
+    if (
+        len(candidates) > 1
+        and cue.JOURNEY_DAY_BEFORE.search(s.before(candidates[0], 50))
+        and cue.TALKS_DAY_BEFORE.search(s.before(candidates[1], 40))
+    ):
         # "arrive in X on Sunday ahead of talks on Monday": the talks' day is not the arrival's
         candidates = candidates[1:]
     if status == "rescheduled":
@@ -714,8 +719,12 @@ def _refine_location(d: _Draft, places: list[Entity]) -> Entity | None:
 
 
 def is_diplomatic(title: str, text: str) -> bool:
-    # a headline's actors weigh most: "P and Q football federations to meet" is about sport
+    # a headline names who meets, so its words weigh most; sport bodies, chambers, carriers or NGOs as
+    # the ones who meet count whatever the headline says
     business = len(cue.NON_DIPLOMATIC.findall(title)) * 4 + len(cue.NON_DIPLOMATIC.findall(text))
+    business += (
+        len(cue.NON_DIPLOMATIC_ACTORS.findall(title)) * 4 + len(cue.NON_DIPLOMATIC_ACTORS.findall(text)) * 2
+    )
     government = len(cue.DIPLOMATIC.findall(title.lower())) * 2 + len(cue.DIPLOMATIC.findall(text.lower()))
     return business < 2 or government > business
 
@@ -740,6 +749,11 @@ def find_drafts(
             draft.parties = list(drafts[-1].parties)  # "their presidents", "the two sides"
         drafts.append(draft)
         nxt = cue.NEXT_MEETING.search(text, start, end) if draft.status == "held" else None
+        if nxt is not None and (
+            re.search(r"\bhad\s+$", text[max(start, nxt.start() - 10) : nxt.start()])  # an old agreement
+            or cue.NEVER_HAPPENED.search(text, nxt.end(), end)  # "..., but that round never took place"
+        ):
+            nxt = None
         if nxt is not None:  # the next round, read from the clause that sets it up
             tail = _draft(
                 _Sentence(text, nxt.start(), end, entities, dates, skip), published, mediators, demote=False

@@ -113,3 +113,17 @@ def test_days_of_the_month_without_a_month() -> None:
     assert [d.text for d in find_dates("They will meet on the 17th of March.", published)] == [
         "17th of March"
     ]
+
+
+def test_days_of_the_month_that_are_deadlines_or_counts_or_another_months() -> None:
+    published = date(2031, 3, 12)
+    assert find_dates("They gave Peru until the 15th to accept.", published) == []
+    assert find_dates("Little progress was made between the 4th and 5th rounds.", published) == []
+    found = find_dates(
+        "The round took place in Geneva in February, on the 20th and 21st, and failed.", published
+    )
+    assert [d.start_date for d in found if "20th" in d.text] == [None]
+    [day] = find_dates("The two delegations met in Istanbul on the 28th.", published)
+    assert day.start_date == date(2031, 2, 28)
+    [day] = find_dates("They will hold talks on the 17th and 18th March.", published)
+    assert (day.start_date, day.end_date) == (date(2031, 3, 17), date(2031, 3, 18))

@@ -1104,3 +1104,96 @@ def test_seas_and_press_releases() -> None:
         "talks with his Peruvian counterpart in Lima."
     )
     assert record.start_date is None
+
+
+def test_this_rounds_rules_do_not_overreach() -> None:
+    upcoming = [
+        # sport, carriers, NGOs and experts named in passing
+        (
+            "Airlines halt flights as Chile and Peru agree to talks in Quito",
+            "Chile and Peru will hold talks in Quito on Sunday, Ecuadorean officials said. Several airlines "
+            "suspended flights this week. Chile's foreign minister will lead the delegation.",
+        ),
+        (
+            "Chile and Peru leaders to meet at football qualifier in Lima",
+            "The presidents of Chile and Peru will meet in Lima on Saturday before watching a football qualifier "
+            "between their national teams, officials said.",
+        ),
+        (
+            "Chile, Peru to hold border talks in Quito",
+            "Chile and Peru negotiators will resume talks in Quito on Sunday, officials said. Aid NGOs said "
+            "the situation was dire, and researchers and think tanks urged both sides to agree.",
+        ),
+        # an offer taken up
+        (
+            "Peru accepts Bolivia offer to host talks with Chile",
+            "Peru has accepted Bolivia's offer to host talks with Chile in La Paz on Sunday, the ministry said.",
+        ),
+        # "false" that is not about the talks
+        (
+            "Chile to confront Peru at Quito talks",
+            "Chile will hold talks with Peru in Quito on Monday to rebut Peru's false claims about the river, "
+            "the minister said. The talks are hosted by Ecuador.",
+        ),
+        # a day of the month in other senses, a round counted, a plan "rather than ... as previously planned"
+        (
+            "Next round of Chile-Peru talks moved to Quito",
+            "The next round of talks between Chile and Peru will take place in Quito next Tuesday rather than "
+            "in Lima as previously planned, officials said on Wednesday.",
+        ),
+    ]
+    for title, text in upcoming:
+        assert _upcoming(text, title=title), title
+    not_upcoming = [
+        (
+            "Quito meeting called off after clashes",
+            "Chilean and Peruvian negotiators met in Lima on Saturday and agreed to meet again next week in "
+            "Quito. On Tuesday, however, officials said the Quito meeting had been called off.",
+        ),
+        (
+            "Second round of Chile-Peru talks ends in Quito without a deal",
+            "The second round of talks between Chile and Peru ended in Quito on Tuesday without a deal. In "
+            "January, the two sides had agreed to hold the second round in Quito after a first round in Lima.",
+        ),
+        (
+            "",
+            "In 2029, the foreign ministers of Chile and Peru met in Geneva and agreed to hold a second round "
+            "in Vienna, but that round never took place. Relations have since soured.",
+        ),
+        (
+            "",
+            "Peru would send a delegation to the talks in Quito on Sunday if Chile formally invited it, a "
+            "spokesman said. No invitation has been received.",
+        ),
+    ]
+    for title, text in not_upcoming:
+        assert _upcoming(text, title=title) == [], title or text
+    # the arrival's day gives way only to the talks' own day, not to a later trip
+    [record] = _upcoming(
+        "The Chilean envoy travels to Lima on Monday for talks with Peruvian officials, and will return to "
+        "Santiago on Friday, the ministry said."
+    )
+    assert record.start_date == date(2031, 3, 17)
+    [record] = _upcoming(
+        "A statement issued by Ecuador said talks between Chile and Peru will resume on Sunday in Quito."
+    )
+    assert record.start_date == date(2031, 3, 16)
+    # a deadline is not the talks' day
+    [record] = _upcoming(
+        "Chile gave Peru until the 15th to accept the proposal, adding that negotiators will travel to Quito "
+        "on Sunday for talks."
+    )
+    assert record.start_date == date(2031, 3, 16)
+    # "<state> talks" is still talks with that state; a summit on a state is not
+    [record] = _upcoming(
+        "Chile, Peru and Bolivia will hold Ecuador talks in Quito on Friday, diplomats said."
+    )
+    assert set(record.parties) == {"Chile", "Peru", "Bolivia", "Ecuador"}
+    # a government and its opposition that only welcome the news are not sides
+    [record] = _upcoming(
+        "Chile's government and the opposition both welcomed the news that Peru and Bolivia will meet in "
+        "Quito on Friday."
+    )
+    assert "Chilean opposition" not in record.parties
+    # a first name is not an armed group's acronym
+    assert "Oromo Liberation Army" not in {e.name for e in extract_entities("Envoy Ola Nordmann said so.")}
