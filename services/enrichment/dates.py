@@ -90,7 +90,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # anniversary" or "the 17th of March" (a calendar date)
         "ordinal",
         re.compile(
-            rf"\b(?:on|from|between|for|starting)\s+the\s+(?P<d1>{_ORDINAL})"
+            rf"\b(?:on|from|between|starting)\s+the\s+(?P<d1>{_ORDINAL})"
             rf"(?:{_JOIN}(?:the\s+)?(?P<d2>{_ORDINAL}))?"
             r"(?:\s+of\s+(?P<rel>this|next|the\s+month|the\s+current)(?:\s+month)?)?"
             # "until the 15th" is a deadline; "between the 4th and 5th rounds" counts rounds
@@ -209,15 +209,16 @@ def _ordinal(m: re.Match[str], published: date) -> tuple[date | None, date | Non
     (an explicit "of next month" moves it on; a past verb keeps a past day in this month)."""
     day1 = _day(m.group("d1"))
     rel = (m.group("rel") or "").lower()
-    sentence_start = max(m.string.rfind(". ", 0, m.start()), m.string.rfind("\n", 0, m.start())) + 1
-    if not rel and _MONTH_NAMED.search(m.string, max(sentence_start, m.start() - 80), m.start()):
+    if not rel and _MONTH_NAMED.search(m.string, max(0, m.start() - 200), m.start()):
         return None, None, "vague"  # "met in February, on the 20th": that month's, not this one's
     shift = 1 if rel == "next" else 0
     if not rel:
-        ahead = _direction(m.string, m.start(), m.end(), 1) > 0
-        if ahead and day1 < published.day:
+        direction = _direction(m.string, m.start(), m.end(), 0)
+        if day1 < published.day and direction > 0:
             shift = 1  # "will meet on the 2nd", late in the month: the next month's
-        elif not ahead and day1 > published.day:
+        elif day1 < published.day and direction == 0:
+            return None, None, "vague"  # a day behind, and no tense to say which month
+        elif day1 > published.day and direction < 0:
             shift = -1  # "met on the 28th", early in the month: the last month's
     index = published.year * 12 + published.month - 1 + shift
     year, month = divmod(index, 12)

@@ -434,6 +434,8 @@ _WATERS = re.compile(
 
 
 def _outside_waters(text: str, named: list[Entity]) -> list[Entity]:
+    if not any(w in text for w in ("Sea", "Gulf", "Strait", "Peninsula", "Ocean")):
+        return named  # a substring test spares most texts the pattern
     waters = [m.span() for m in _WATERS.finditer(text)]
     return [e for e in named if not any(a <= e.start < b for a, b in waters)] if waters else named
 

@@ -184,8 +184,6 @@ _EXTRA_PLACES = {
     "Panmunjom": "South Korea",
     "Ohrid": "North Macedonia",
     "Salalah": "Oman",
-    "Rafah": "Palestine",
-    "Hodeidah": "Yemen",
     "Mekelle": "Ethiopia",
     "Bouznika": "Morocco",
     "Skhirat": "Morocco",

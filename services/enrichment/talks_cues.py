@@ -31,7 +31,8 @@ DENIED = re.compile(
     r"|\b(?:false|fake|baseless|groundless|untrue|fabricated)\s+(?:\w+\s+){0,2}?(?:reports?|claims?|rumou?rs?)\s+"
     r"(?:that\b(?=[^.;]{0,120}\b(?:talks|meet(?:ing)?|negotiations|summit)\b)|(?:of|about)\s+(?:(?:a|an|the)\s+)?"
     r"(?:[\w-]+\s+)?(?:talks|meeting|summit|negotiations)\b)"
-    r"(?![^.;]*\b(?:go\s+ahead|as\s+planned|confirmed|will\s+(?:still\s+)?take\s+place)\b)",
+    # ... unless the plan is upheld ("..., but the delegations will meet on Monday")
+    r"(?![^.;]*\b(?:go\s+ahead|as\s+planned|confirmed|but\b[^.;]*\bwill)\b)",
     _I,
 )
 CANCELLED = re.compile(r"\b(?:cancell?ed|calls?\s+off|called\s+off|scrapped|shelved|abandoned)\b", _I)
@@ -62,8 +63,8 @@ POSTPONED_TO_VAGUE = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"next\s+(?:week|month|year)|the\s+(?:coming|following)\s+(?:week|month)s?)\b"
     # "pushed back a week", "delayed by two days": a new time, counted from the old
-    r"|\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|moved\s+back)\s+(?:by\s+)?(?:a|one|two|three|four|\d+)\s+"
-    r"(?:days?|weeks?|months?)\b",
+    r"|(?<!had\sbeen\s)\b(?:postponed|pushed\s+back|moved\s+back)\s+(?:by\s+)?(?:a|one|two|three|four|\d+)\s+"
+    r"(?:days?|weeks?|months?)\b(?!\s+ago)",
     _I,
 )
 RESCHEDULED = re.compile(
@@ -75,7 +76,7 @@ RESCHEDULED = re.compile(
 HISTORY = re.compile(
     r"\b(?:were|was|had\s+been|been)\s+(?:initially|originally|previously|first|earlier)?\s*"
     r"(?:scheduled|planned|set|supposed|due|expected|slated|intended)\b|\b(?:originally|initially|previously)\s+"
-    r"(?:planned|scheduled|set|slated)\b|\bhad\s+(?:already\s+)?agreed\b",
+    r"(?:planned|scheduled|set|slated)\b",
     _I,
 )
 STRONG_FUTURE = re.compile(
@@ -136,7 +137,8 @@ WEAK_FUTURE = re.compile(
 # A formal invitation to talks; with a day still ahead it is an announcement (the corpus convention).
 INVITED = re.compile(
     # "invited the negotiators of A and B to Brussels on May 12 for a meeting"
-    r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?-i:[A-Z])[^.;]{0,60}?\bfor\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:on|from)\s+[^.;]{1,30}?"
+    r"\bfor\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:talks|meeting|summit|negotiations|round)\b|"
     r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:talks|meeting|summit|"
     r"negotiations|conference|round)\b",
@@ -166,11 +168,11 @@ NON_DIPLOMATIC = re.compile(
 # verb, not in passing: "airlines halt flights as P and Q agree to talks" stays diplomatic)
 NON_DIPLOMATIC_ACTORS = re.compile(
     r"\b(?:(?:football|soccer|cricket|sports?|olympic|athletics|chess|rugby|tennis)\s+(?:federations?|boards?|bodies|"
-    r"associations?|clubs?|chiefs|officials)|business\s+(?:chambers?|leaders|groups|associations?)|"
-    r"chambers?\s+of\s+commerce|airlines?|carriers|researchers|academics|scholars|activists|NGOs|"
+    r"associations?|clubs?|chiefs|officials)|business\s+(?:chambers?|groups|associations?)|"
+    r"chambers?\s+of\s+commerce|airlines?|researchers|academics|scholars|activists|NGOs|"
     r"non-governmental\s+organi[sz]ations|think[- ]tanks?|civil\s+society\s+(?:groups|organi[sz]ations|activists))"
-    r"(?:[\s,]+(?!(?:as|while|after|amid|when|but|since|said|says|say|told|urged|warned|welcomed|hopes?|hoped|"
-    r"expects?|expected|believes?|fear|fears|called|demanded)\b)[^\s,.;:]+){0,12}?[\s,]+"
+    r"(?:[\s,]+(?!and\s+(?-i:[a-z]))(?!(?:with|by|as|while|after|amid|when|but|since|said|says|say|told|urged|warned|welcomed|hopes?|"
+    r"hoped|expects?|expected|believes?|fear|fears|called|demanded)\b)[^\s,.;:]+){0,4}?[\s,]+"
     r"(?:will|would|to|are\s+to|set\s+to|are\s+set\s+to)\s+(?:meet|hold|resume|gather|convene|sit\s+down)\b",
     _I,
 )
@@ -297,9 +299,12 @@ MEDIATOR_ROLE_AFTER = re.compile(
     _I,
 )
 # "met on Saturday and agreed to meet again next week": a held round that sets up the next one.
+HAD_BEFORE = re.compile(r"\bhad\s+$", _I)
+# "after wrapping up the first round on Sunday": what follows is the last round's
+AFTER_CLAUSE = re.compile(r"\b(?:after|following|since)\b", _I)
 NEVER_HAPPENED = re.compile(
-    r"\b(?:never\s+(?:took\s+place|happened|materiali[sz]ed|met)|will\s+now\s+not|(?:did|will)\s+not\s+(?:take\s+place|"
-    r"happen)|fell\s+through)\b",
+    r"\b(?:but|which)\s+(?:(?:that|the|this)\s+)?(?:[\w-]+\s+){0,2}?(?:never\s+(?:took\s+place|happened|materiali[sz]ed)|"
+    r"will\s+now\s+not\s+happen|(?:did|will)\s+not\s+(?:take\s+place|happen)|fell\s+through)\b",
     _I,
 )
 NEXT_MEETING = re.compile(
@@ -426,8 +431,8 @@ HEADLINE_ONGOING = re.compile(
     _I,
 )
 # "the next round", "meet again": a later round set up by talks the headline reports as over.
-NEXT_ROUND = re.compile(
-    r"\b(?:next|another|again|follow-up|further|upcoming|subsequent)\b"
-    r"|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))\s+round\b",
-    _I,
+NEXT_ROUND = re.compile(r"\b(?:next|another|again|follow-up|further|upcoming|subsequent)\b", _I)
+# "agreed to hold the second round in X": a round counted on is the next one too
+COUNTED_ROUND = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))\s+round\b", _I
 )

@@ -333,6 +333,16 @@ def _nouns(text: str) -> set[str]:
     return {m.group().lower().rstrip("s") for m in cue.TRIGGER.finditer(text)}
 
 
+def _agrees_counted_round(text: str) -> bool:
+    """ "have agreed to hold the second round in X" (not "had agreed": an old agreement)."""
+    m = cue.NEXT_MEETING.search(text)
+    return (
+        m is not None
+        and cue.COUNTED_ROUND.search(text, m.start()) is not None
+        and not cue.HAD_BEFORE.search(text, max(0, m.start() - 10), m.start())
+    )
+
+
 def _headline_names(c: Candidates, d: _Draft) -> bool:
     """Whether the headline speaks of the meeting of a mention (they share a talks word)."""
     return c.headline is not None and bool(_nouns(c.headline.evidence) & _nouns(d.evidence))
@@ -377,19 +387,34 @@ def assemble(
     # words, with its time or place, is a plan however much of the article tells the last one.
     stopped_headline = c.headline is not None and c.headline.status in _STOPPED
     agreed_next = (
-        not postponed and not stopped_headline and not any(d.status in _STOPPED for d in c.drafts)
+        not postponed
+        and not stopped_headline
+        and "r:no_new_date" not in c.features
+        and not any(d.status in _STOPPED for d in c.drafts)
     ) and any(
         d.status in UPCOMING
         and d.parties
         and (d.start is not None or d.location is not None)
         and cue.NEXT_MEETING.match(d.evidence)
-        and cue.NEXT_ROUND.search(d.evidence)
+        and (cue.NEXT_ROUND.search(d.evidence) or cue.COUNTED_ROUND.search(d.evidence))
+        and not cue.CONDITIONAL.search(d.evidence)  # "... again if the truce holds"
+        # "agreed to meet again on February 27", read in March: that round is behind us
+        and not any(
+            f.precision == "day"
+            and f.start_date
+            and f.start_date < published
+            and not cue.AFTER_CLAUSE.search(d.evidence, 0, f.start)
+            for f in find_dates(d.evidence, published)
+        )
         for d in c.drafts
     )
     announces = (model.decide(c.features) or moved or headline_plan or agreed_next) and not (
         postponed and "r:no_new_date" in c.features
     )
-    next_round = any(d.status in UPCOMING and cue.NEXT_ROUND.search(d.evidence) for d in c.drafts)
+    next_round = agreed_next or any(
+        d.status in UPCOMING and (cue.NEXT_ROUND.search(d.evidence) or _agrees_counted_round(d.evidence))
+        for d in c.drafts
+    )
     # A headline in the present tense ("talks kick off in X") over a body that gives the meeting a
     # day after the publication day reports a plan: it cannot be under way yet.
     dated_ahead = any(

@@ -82,6 +82,7 @@ _CONFLICT_BEFORE = re.compile(
     r"(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
+_LIST_AFTER = re.compile(r",\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and\b)")
 _ADDRESS_END = re.compile(r"\s*(?:[,.;:)]|$|(?:on|in|at|for|from|next|this|later|early|between)\b)")
 _LOOSE_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;.]{0,40}?\s+and\s+(?:the\s+)?\S+")
 _STOPPED: frozenset[str] = frozenset({"denied", "cancelled", "postponed"})
@@ -496,6 +497,8 @@ def _venue_country(s: _Sentence, e: Entity) -> bool:
         place.kind == "place"
         and place.country == e.name
         and re.fullmatch(r",\s(?:the\s)?", s.text[place.end : e.start]) is not None  # "in X, the Netherlands"
+        # "in Washington, the United States, Ukraine and Russia said": a list of sides
+        and not _LIST_AFTER.match(s.text, e.end)
         and bool(cue.LOCATIVE_BEFORE.search(s.before(place, 40)))
         # "in Moscow, Russia and Ukraine said": the country starts a list of sides, not an address
         and bool(_ADDRESS_END.match(s.after(e, 12)))
@@ -718,13 +721,40 @@ def _refine_location(d: _Draft, places: list[Entity]) -> Entity | None:
     return max(inside, key=lambda p: sum(q.name == p.name for q in inside))
 
 
+# Words one of which an actors' match needs: a plain substring test skips the costly pattern.
+_ACTOR_HINTS = (
+    "football",
+    "soccer",
+    "cricket",
+    "sport",
+    "olympic",
+    "athletic",
+    "chess",
+    "rugby",
+    "tennis",
+    "business",
+    "chamber",
+    "airline",
+    "researcher",
+    "academic",
+    "scholar",
+    "activist",
+    "ngo",
+    "non-governmental",
+    "think",
+    "civil society",
+)
+
+
+def _actors(text: str) -> int:
+    low = text.lower()
+    return len(cue.NON_DIPLOMATIC_ACTORS.findall(text)) if any(h in low for h in _ACTOR_HINTS) else 0
+
+
 def is_diplomatic(title: str, text: str) -> bool:
-    # a headline names who meets, so its words weigh most; sport bodies, chambers, carriers or NGOs as
-    # the ones who meet count whatever the headline says
-    business = len(cue.NON_DIPLOMATIC.findall(title)) * 4 + len(cue.NON_DIPLOMATIC.findall(text))
-    business += (
-        len(cue.NON_DIPLOMATIC_ACTORS.findall(title)) * 4 + len(cue.NON_DIPLOMATIC_ACTORS.findall(text)) * 2
-    )
+    # sport bodies, chambers, airlines or NGOs as the ones who meet weigh most, in the headline above all
+    business = len(cue.NON_DIPLOMATIC.findall(title)) * 2 + len(cue.NON_DIPLOMATIC.findall(text))
+    business += _actors(title) * 4 + _actors(text) * 2
     government = len(cue.DIPLOMATIC.findall(title.lower())) * 2 + len(cue.DIPLOMATIC.findall(text.lower()))
     return business < 2 or government > business
 
@@ -750,13 +780,28 @@ def find_drafts(
         drafts.append(draft)
         nxt = cue.NEXT_MEETING.search(text, start, end) if draft.status == "held" else None
         if nxt is not None and (
-            re.search(r"\bhad\s+$", text[max(start, nxt.start() - 10) : nxt.start()])  # an old agreement
+            cue.HAD_BEFORE.search(text, max(start, nxt.start() - 10), nxt.start())  # an old agreement
             or cue.NEVER_HAPPENED.search(text, nxt.end(), end)  # "..., but that round never took place"
         ):
             nxt = None
         if nxt is not None:  # the next round, read from the clause that sets it up
+            # its own past day makes the agreed round a held one ("agreed to meet again on February
+            # 27", read in March); a past day after "after" is the last round's
+            first_day = next(
+                (d for d in dates if nxt.end() <= d.start < end and d.precision == "day" and d.start_date),
+                None,
+            )
+            own_past = (
+                first_day is not None
+                and first_day.start_date is not None
+                and first_day.start_date < published - timedelta(1)
+                and not cue.AFTER_CLAUSE.search(text, nxt.end(), first_day.start)
+            )
             tail = _draft(
-                _Sentence(text, nxt.start(), end, entities, dates, skip), published, mediators, demote=False
+                _Sentence(text, nxt.start(), end, entities, dates, skip),
+                published,
+                mediators,
+                demote=own_past,
             )
             if tail is not None and tail.status in {"announced", "rescheduled"}:
                 tail.parties = tail.parties or list(draft.parties)  # the venue stays the tail's own

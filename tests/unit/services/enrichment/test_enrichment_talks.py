@@ -1197,3 +1197,89 @@ def test_this_rounds_rules_do_not_overreach() -> None:
     assert "Chilean opposition" not in record.parties
     # a first name is not an armed group's acronym
     assert "Oromo Liberation Army" not in {e.name for e in extract_entities("Envoy Ola Nordmann said so.")}
+
+
+def test_the_narrowed_rules_keep_plain_plans() -> None:
+    upcoming = [
+        # carriers of aircraft, business leaders in a leader's party, clauses joined by "and"
+        (
+            "Chile, Peru to hold talks in Quito",
+            "Chilean and Peruvian negotiators will hold talks in Quito on Saturday, officials said. Chile has sent "
+            "two aircraft carriers to the region and the two delegations will meet in separate rooms.",
+        ),
+        (
+            "Chile's president to meet Peru's in Lima on Friday",
+            "Chile's president, accompanied by business leaders, will meet Peru's president in Lima on Friday, "
+            "the palace said. The two leaders will discuss trade.",
+        ),
+        # a round that fell through before this one, a leader never met before, reported agreements
+        (
+            "",
+            "Chilean and Peruvian delegations will resume talks in Quito on Monday, after a round planned for "
+            "January fell through, the Ecuadorean ministry said. Ecuador has hosted three rounds.",
+        ),
+        (
+            "",
+            "Chile's president will meet Peru's president in Quito on Thursday, a leader he has never met in "
+            "person, Ecuadorean officials said. Ecuador will mediate.",
+        ),
+        (
+            "",
+            "Ecuador said on Wednesday that Chile and Peru had agreed to resume talks in Quito on Thursday. "
+            "Bolivia will also take part, a spokesman said.",
+        ),
+        # a false report denied while the plan stands
+        (
+            "",
+            "The ministry said there were false reports about a summit, but Chilean and Peruvian delegations "
+            "will meet in Quito on Monday for technical talks.",
+        ),
+        # a counted meeting, not a day of the month
+        (
+            "",
+            "Chilean and Peruvian negotiators will meet for the 12th, and possibly final, time in Quito on "
+            "Saturday, officials said. The talks began last year.",
+        ),
+    ]
+    for title, text in upcoming:
+        assert _upcoming(text, title=title), text
+    [record] = _upcoming(upcoming[-1][1])
+    assert record.start_date == date(2031, 3, 15)
+    not_upcoming = [
+        # an agreed round whose day is behind us, or that waits on a condition
+        (
+            "",
+            "Chilean and Peruvian delegations met in Lima on February 18 and agreed to meet again in Quito on "
+            "February 27. Both sides said the process would take time.",
+        ),
+        (
+            "",
+            "Chile and Peru met in Quito on Monday and agreed to meet again in Quito if the truce holds, "
+            "officials said. No date was set.",
+        ),
+        # moves that are history
+        (
+            "",
+            "Talks between Chile and Peru, which had been postponed a week because of weather, opened in Quito "
+            "on Tuesday, officials said.",
+        ),
+        (
+            "",
+            "A summit between Chile and Peru, postponed a month ago amid border clashes, remains on hold, "
+            "officials said. No new date has been set.",
+        ),
+    ]
+    for title, text in not_upcoming:
+        assert _upcoming(text, title=title) == [], text
+    # a month named before a bare day makes it that month's, not this one's
+    [record] = _upcoming(
+        "The next round of talks between Chile and Peru will be held in April, officials said. The delegations "
+        "will arrive in Quito on the 14th, with talks on the 15th and 16th."
+    )
+    assert record.start_date is None
+    # a list of sides after a venue is not the venue's address
+    [record] = _upcoming(
+        "The next round of talks will be held in Quito, the United States, Chile and Peru said on Tuesday. "
+        "The talks will start on Monday."
+    )
+    assert set(record.parties) == {"United States", "Chile", "Peru"}
