@@ -1,10 +1,13 @@
 """Score talks extraction on every labelled corpus file, each on its own, with its errors.
 
     python -m parley.services.enrichment.evaluate CORPUS_DIR [--heldout] [--out build/eval]
+        [--invented tests/data/invented_talks]
 
 The training files are scored without their held-out articles (models/heldout_ids.txt); those
 scores are in-sample for anything trained on them. `--heldout` scores only the held-out split:
-run it once, at the end. Scoring uses the shared scorer (../shared/eval/score_talks.py) as is.
+run it once, at the end. The invented articles written for the project (tests/data/invented_talks,
+same labels and conventions) are scored too, each file on its own. Scoring uses the shared scorer
+(../shared/eval/score_talks.py) as is.
 """
 
 from __future__ import annotations
@@ -72,6 +75,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("shared_dir", type=Path)
     parser.add_argument("--heldout", action="store_true", help="score only the held-out split (once)")
     parser.add_argument("--out", type=Path, default=Path("build/eval"))
+    parser.add_argument("--invented", type=Path, default=Path("tests/data/invented_talks"))
     args = parser.parse_args(argv[1:])
     corpus = args.shared_dir / "corpus"
     scorer = load_scorer(args.shared_dir)
@@ -86,6 +90,8 @@ def main(argv: list[str]) -> int:
             runs.append(
                 (Path(f).stem.removeprefix("talks_") + "-minus-heldout", _rows(corpus / f, None, heldout))
             )
+        if args.invented.is_dir():
+            runs += [(p.stem, _rows(p, None, frozenset())) for p in sorted(args.invented.glob("*.jsonl"))]
     summaries = {}
     for name, lines in runs:
         result = score_lines(scorer, name, lines, args.out)
