@@ -404,11 +404,21 @@ _GOVERNMENT_AND_OPPOSITION = re.compile(
 )
 
 
+# "talks between the government and the opposition of X"
+_BETWEEN_GOVERNMENT_AND_OPPOSITION = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:government|regime|authorities)\s+and\s+(?:the\s+)?(?P<side>opposition)\s+"
+    r"(?:of|in)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _government_and_opposition(text: str, named: list[Entity]) -> list[Entity]:
     """ "Venezuela's government and the opposition": the country's opposition is the other side."""
     out = list(named)
     for e in named:
         m = _GOVERNMENT_AND_OPPOSITION.match(text, e.end) if e.kind == "country" else None
+        if m is None and e.kind == "country":
+            m = _BETWEEN_GOVERNMENT_AND_OPPOSITION.search(text, max(0, e.start - 80), e.start)
         demonym = gazetteer().demonym_of.get(e.name) if m is not None else None
         if m is not None and demonym is not None:
             name = f"{demonym} opposition"

@@ -47,6 +47,10 @@ _COUNTRY_ALIASES = {
     "D.R. Congo": "Democratic Republic of the Congo",
     "Congo-Kinshasa": "Democratic Republic of the Congo",
     "Congo-Brazzaville": "Republic of the Congo",
+    # news style: "Congo" alone is the Democratic Republic, "Republic of Congo" the other one
+    "Congo": "Democratic Republic of the Congo",
+    "Republic of Congo": "Republic of the Congo",
+    "Congo Republic": "Republic of the Congo",
     "Russian Federation": "Russia",
     "Türkiye": "Turkey",
     "Turkiye": "Turkey",

@@ -217,6 +217,18 @@ REGION_VENUE_BEFORE = re.compile(
     _I,
 )
 CITY_OF_BEFORE = re.compile(r"\b(?:capital|city|town|village|resort|port|island)\s+(?:city\s+)?of\s+$", _I)
+# "X will host the next round of tripartite negotiations with A and B": the host sits at the table
+HOST_SIDE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:will|would|is\s+to|is\s+set\s+to|to)\s+host\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:(?P<fmt>tripartite|trilateral|three-way|bilateral)\s+)?(?:talks|negotiations|consultations)\s+with\b",
+    _I,
+)
+# "the leaders of the X and Y communities": a side's people, where "of" would otherwise open a topic
+MEMBERS_OF_BEFORE = re.compile(
+    r"\b(?:leaders|heads|presidents|(?:foreign\s+|defen[cs]e\s+)?ministers|delegations|delegates|representatives|"
+    r"envoys|negotiators)\s+(?:of|from)\s+(?:the\s+)?$",
+    _I,
+)
 TOPIC_BEFORE = re.compile(
     r"\b(?:war|conflict|crisis|fighting|situation|peace|violence|clashes|invasion|settlement|occupation|"
     r"ending|end|over|about|on|discuss|regarding|concerning|against|of)[\"”’']?\s+(?:the\s+)?(?:\w+\s+){0,1}"

@@ -268,16 +268,23 @@ def _state(e: Entity) -> str | None:
     return None
 
 
+def _hosts_as_side(s: _Sentence, e: Entity) -> bool:
+    """ "X will host talks with Y", "X will host tripartite negotiations with A and B": the host sits
+    at the table ("X will host talks with A and B" is a go-between's)."""
+    hosting = cue.HOST_SIDE_AFTER.match(s.text, e.end, min(s.end, e.end + 90))
+    return hosting is not None and bool(hosting.group("fmt") or len(_listed(s, hosting.end() + 1)) == 1)
+
+
 def _mediators(s: _Sentence) -> list[str]:
     found: list[str] = []
     for e in s.entities:
         name = _state(e) or (e.name if e.kind == "organisation" else None)
-        if name is None:
+        if name is None or _hosts_as_side(s, e):
             continue
         if (
             cue.MEDIATOR_AFTER.match(s.after(e, 20))
             or cue.MEDIATOR_BEFORE.search(s.before(e, 40))
-            or cue.MEDIATOR_ROLE_AFTER.match(s.after(e, 50))
+            or cue.MEDIATOR_ROLE_AFTER.match(s.after(e, 90))
             or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
         ):
             found.append(name)
@@ -391,7 +398,11 @@ def _parties(
             and not cue.FACTIONS_OF_AFTER.match(s.after(e, 40))
         ]
     for m in cue.WITH_SIDES.finditer(s.text, s.start, s.end):
-        explicit += _listed(s, m.end())
+        listed = _listed(s, m.end())
+        opener = next((e for e in s.entities if e.start >= m.end()), None)
+        # not "talks with Egyptian and Qatari mediators": go-betweens, listed before their role
+        if opener is None or not cue.MEDIATOR_LIST_AFTER.match(s.after(opener, 60)):
+            explicit += listed
     for m in cue.MEMBERS_LIST.finditer(s.text, s.start, s.end):
         members = _listed(s, m.end())
         last = next((e for e in reversed(s.entities) if _state(e) == members[-1]), None) if members else None
@@ -437,6 +448,8 @@ def _parties(
     speakers: set[str] = set()
     for e in s.entities:
         name = _state(e)
+        if name is not None and _hosts_as_side(s, e):
+            explicit.append(name)
         if name is None or (e.start, e.end) in venue_spans or e.start in qualifiers:
             continue
         if any(a <= e.start < b for a, b in venue_spans) or _venue_country(s, e):
@@ -469,7 +482,9 @@ def _parties(
         if cue.SPEAKER_AFTER.match(after):
             speakers.add(name)
             continue
-        if cue.TOPIC_BEFORE.search(before) or cue.MEDIATOR_ROLE_AFTER.match(after):
+        if (cue.TOPIC_BEFORE.search(before) and not cue.MEMBERS_OF_BEFORE.search(before)) or (
+            cue.MEDIATOR_ROLE_AFTER.match(s.after(e, 90))
+        ):
             continue
         first.append(name)
     names = list(dict.fromkeys(explicit + first))

@@ -1283,3 +1283,35 @@ def test_the_narrowed_rules_keep_plain_plans() -> None:
         "The talks will start on Monday."
     )
     assert set(record.parties) == {"United States", "Chile", "Peru"}
+
+
+def test_sides_named_by_their_people_hosts_and_go_betweens() -> None:
+    # "the leaders of the X and Y communities" are sides, though "of" often opens a topic
+    [record] = _upcoming(
+        "The UN chief has invited the leaders of the Greek Cypriot and Turkish Cypriot communities to an "
+        "informal meeting in Geneva on March 20."
+    )
+    assert set(record.parties) == {"Greek Cypriots", "Turkish Cypriots"}
+    # "Congo" alone is the Democratic Republic in news style
+    [record] = _upcoming("Congo and M23 rebels will meet in Doha on Friday, Qatari officials said.")
+    assert set(record.parties) == {"Democratic Republic of the Congo", "M23"}
+    assert {e.name for e in extract_entities("the Republic of Congo said")} == {"Republic of the Congo"}
+    # the government and the opposition of a country
+    [record] = _upcoming(
+        "Talks between the government and the opposition of Chile will resume in Lima on Friday."
+    )
+    assert set(record.parties) == {"Chile", "Chilean opposition"}
+    # go-betweens listed before their role are not the sides met with
+    [record] = _upcoming(
+        "A Chilean team will travel to Quito on Sunday for talks with Peruvian and Bolivian mediators on a "
+        "truce, officials said."
+    )
+    assert "Peru" not in record.parties and "Bolivia" not in record.parties
+    # a host at its own table, and a host between two others
+    [record] = _upcoming(
+        "Chile will host the next round of tripartite negotiations with Peru and Bolivia in Santiago on "
+        "March 20, the ministry said."
+    )
+    assert set(record.parties) == {"Chile", "Peru", "Bolivia"}
+    [record] = _upcoming("Ecuador will host talks with Chile and Peru in Quito on Friday, diplomats said.")
+    assert (set(record.parties), record.mediators) == ({"Chile", "Peru"}, ("Ecuador",))
