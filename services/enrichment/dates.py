@@ -60,6 +60,7 @@ _MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ORDINAL = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+_ORDINAL_HINT = re.compile(r"[0-9](?:st|nd|rd|th|[0-9](?:st|nd|rd|th))\b")
 _MONTH_NAMED = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:last|next|this)\s+month)\b|\b(?:19|20)\d\d\b"
@@ -315,7 +316,10 @@ def find_dates(text: str, published: date, headline: bool = False) -> list[Found
     In a headline a bare weekday with no past wording lies ahead ("talks in Lakeport Monday"):
     headlines put past events in the past tense."""
     spans: list[tuple[int, int, str, re.Match[str]]] = []
+    ordinals = _ORDINAL_HINT.search(text) is not None  # most texts name no bare day: skip that pattern
     for kind, pattern in _PATTERNS:
+        if kind == "ordinal" and not ordinals:
+            continue
         for m in pattern.finditer(text):
             spans.append((m.start(), m.end(), kind, m))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))

@@ -754,9 +754,10 @@ _ACTOR_HINTS = (
     "academic",
     "scholar",
     "activist",
-    "ngo",
+    "ngos",
     "non-governmental",
-    "think",
+    "think tank",
+    "think-tank",
     "civil society",
 )
 
