@@ -406,8 +406,7 @@ _GOVERNMENT_AND_OPPOSITION = re.compile(
 
 # "talks between the government and the opposition of X"
 _BETWEEN_GOVERNMENT_AND_OPPOSITION = re.compile(
-    r"\bbetween\s+(?:the\s+)?(?:government|regime|authorities)\s+and\s+(?:the\s+)?(?P<side>opposition)\s+"
-    r"(?:of|in)\s+$",
+    r"\bbetween\s+(?:the\s+)?(?:government|regime|authorities)\s+and\s+(?:the\s+)?(?P<side>opposition)\s+of\s+$",
     re.IGNORECASE,
 )
 
@@ -452,11 +451,27 @@ def _outside_waters(text: str, named: list[Entity]) -> list[Entity]:
     return [e for e in named if not any(a <= e.start < b for a, b in waters)] if waters else named
 
 
+def _brazzaville_congo(text: str, named: list[Entity]) -> list[Entity]:
+    """ "Congo" alone is the Democratic Republic, except in a story about the other one (it names
+    Brazzaville or the Republic of the Congo, and neither Kinshasa nor the Democratic Republic)."""
+    if "Congo" not in text or ("Brazzaville" not in text and "Republic of" not in text):
+        return named
+    names = {e.name for e in named}
+    if "Republic of the Congo" not in names and "Brazzaville" not in text:
+        return named
+    if "Kinshasa" in text or any(e.text != "Congo" and e.name == _DRC for e in named):
+        return named
+    return [e.model_copy(update={"name": _ROC, "country": _ROC}) if e.text == "Congo" else e for e in named]
+
+
+_DRC, _ROC = "Democratic Republic of the Congo", "Republic of the Congo"
+
+
 def extract_entities(text: str, known_people: list[Entity] | tuple[Entity, ...] = ()) -> list[Entity]:
     """All entity mentions in `text`, ordered by offset. `known_people` (the body's, when `text` is
     the headline) lets a headline name a person by surname alone ("A and B to meet")."""
     named = _shared_heads(text, _described_capitals(text, _opposition_sides(text, _gazetteer_entities(text))))
-    named = _outside_waters(text, _government_and_opposition(text, named))
+    named = _brazzaville_congo(text, _outside_waters(text, _government_and_opposition(text, named)))
     people = _people(text, named)
     found = _Spans([(p.start, p.end) for p in people])
     people += [p for p in _paired_people(text, named) if not found.covers(p.start)]

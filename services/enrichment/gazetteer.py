@@ -51,6 +51,7 @@ _COUNTRY_ALIASES = {
     "Congo": "Democratic Republic of the Congo",
     "Republic of Congo": "Republic of the Congo",
     "Congo Republic": "Republic of the Congo",
+    "Congo Brazzaville": "Republic of the Congo",
     "Russian Federation": "Russia",
     "Türkiye": "Turkey",
     "Turkiye": "Turkey",

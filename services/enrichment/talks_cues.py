@@ -220,13 +220,12 @@ CITY_OF_BEFORE = re.compile(r"\b(?:capital|city|town|village|resort|port|island)
 # "X will host the next round of tripartite negotiations with A and B": the host sits at the table
 HOST_SIDE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:will|would|is\s+to|is\s+set\s+to|to)\s+host\s+(?:[\w-]+\s+){0,6}?"
-    r"(?:(?P<fmt>tripartite|trilateral|three-way|bilateral)\s+)?(?:talks|negotiations|consultations)\s+with\b",
+    r"(?:(?P<fmt>tripartite|trilateral|three-way)\s+)?(?:talks|negotiations|consultations)\s+with\b",
     _I,
 )
 # "the leaders of the X and Y communities": a side's people, where "of" would otherwise open a topic
 MEMBERS_OF_BEFORE = re.compile(
-    r"\b(?:leaders|heads|presidents|(?:foreign\s+|defen[cs]e\s+)?ministers|delegations|delegates|representatives|"
-    r"envoys|negotiators)\s+(?:of|from)\s+(?:the\s+)?$",
+    r"\b(?:leaders|heads|presidents|(?:foreign\s+|defen[cs]e\s+)?ministers|delegations)\s+(?:of|from)\s+(?:the\s+)?$",
     _I,
 )
 TOPIC_BEFORE = re.compile(

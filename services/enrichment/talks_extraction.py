@@ -82,6 +82,7 @@ _CONFLICT_BEFORE = re.compile(
     r"(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
+_ONE_SIDE_END = re.compile(r"\s*(?:[,.;]|$|(?:in|on|at|next|this|later|from|for|to)\b)")
 _LIST_AFTER = re.compile(r",\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and\b)")
 _ADDRESS_END = re.compile(r"\s*(?:[,.;:)]|$|(?:on|in|at|for|from|next|this|later|early|between)\b)")
 _LOOSE_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;.]{0,40}?\s+and\s+(?:the\s+)?\S+")
@@ -272,7 +273,18 @@ def _hosts_as_side(s: _Sentence, e: Entity) -> bool:
     """ "X will host talks with Y", "X will host tripartite negotiations with A and B": the host sits
     at the table ("X will host talks with A and B" is a go-between's)."""
     hosting = cue.HOST_SIDE_AFTER.match(s.text, e.end, min(s.end, e.end + 90))
-    return hosting is not None and bool(hosting.group("fmt") or len(_listed(s, hosting.end() + 1)) == 1)
+    if hosting is None:
+        return False
+    if hosting.group("fmt"):
+        return True
+    listed = [x for x in s.entities if x.start > hosting.end()][:1]
+    # exactly one state, and nothing after it that goes on naming sides ("Y's foreign minister",
+    # "Y's government and the Z rebels", "Y and Z")
+    return (
+        len(listed) == 1
+        and len(_listed(s, listed[0].start)) == 1
+        and _ONE_SIDE_END.match(s.text, listed[0].end) is not None
+    )
 
 
 def _mediators(s: _Sentence) -> list[str]:
@@ -284,7 +296,7 @@ def _mediators(s: _Sentence) -> list[str]:
         if (
             cue.MEDIATOR_AFTER.match(s.after(e, 20))
             or cue.MEDIATOR_BEFORE.search(s.before(e, 40))
-            or cue.MEDIATOR_ROLE_AFTER.match(s.after(e, 90))
+            or cue.MEDIATOR_ROLE_AFTER.match(s.after(e, 50))
             or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
         ):
             found.append(name)
@@ -294,6 +306,11 @@ def _mediators(s: _Sentence) -> list[str]:
 def _entry(e: Entity) -> NameEntry | None:
     g = gazetteer()
     return g.exact.get(e.text) or g.folded.get(" ".join(e.text.replace("’", "'").split()).lower())
+
+
+def _is_demonym(e: Entity) -> bool:
+    entry = _entry(e) if e.kind == "country" and e.text != e.name else None
+    return entry is not None and entry.demonym
 
 
 def _stands_for_state(e: Entity) -> bool:
@@ -400,8 +417,9 @@ def _parties(
     for m in cue.WITH_SIDES.finditer(s.text, s.start, s.end):
         listed = _listed(s, m.end())
         opener = next((e for e in s.entities if e.start >= m.end()), None)
-        # not "talks with Egyptian and Qatari mediators": go-betweens, listed before their role
-        if opener is None or not cue.MEDIATOR_LIST_AFTER.match(s.after(opener, 60)):
+        # not "talks with Egyptian and Qatari mediators": go-betweens, named by their demonyms
+        # before their role ("talks with Azerbaijan and US mediators" still has Azerbaijan)
+        if opener is None or not (_is_demonym(opener) and cue.MEDIATOR_LIST_AFTER.match(s.after(opener, 60))):
             explicit += listed
     for m in cue.MEMBERS_LIST.finditer(s.text, s.start, s.end):
         members = _listed(s, m.end())
@@ -483,7 +501,7 @@ def _parties(
             speakers.add(name)
             continue
         if (cue.TOPIC_BEFORE.search(before) and not cue.MEMBERS_OF_BEFORE.search(before)) or (
-            cue.MEDIATOR_ROLE_AFTER.match(s.after(e, 90))
+            cue.MEDIATOR_ROLE_AFTER.match(after)
         ):
             continue
         first.append(name)

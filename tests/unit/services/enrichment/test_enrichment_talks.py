@@ -1315,3 +1315,48 @@ def test_sides_named_by_their_people_hosts_and_go_betweens() -> None:
     assert set(record.parties) == {"Chile", "Peru", "Bolivia"}
     [record] = _upcoming("Ecuador will host talks with Chile and Peru in Quito on Friday, diplomats said.")
     assert (set(record.parties), record.mediators) == ({"Chile", "Peru"}, ("Ecuador",))
+
+
+def test_the_party_rules_keep_to_their_shapes() -> None:
+    # a host between one side's ministers and the other's stays a go-between
+    [record] = _upcoming(
+        "Ecuador will host talks with Chile's foreign minister and Peru's foreign minister in Quito on "
+        "Thursday, officials said."
+    )
+    assert (set(record.parties), record.mediators) == ({"Chile", "Peru"}, ("Ecuador",))
+    [record] = _upcoming(
+        "Ecuador will host talks with Chile's government and the ELN rebels in Quito on Friday."
+    )
+    assert "Ecuador" not in record.parties
+    [record] = _upcoming(
+        "Ecuador will host a new round of bilateral talks with Chile and Peru in Quito on March 24, the "
+        "ministry said."
+    )
+    assert (set(record.parties), record.mediators) == ({"Chile", "Peru"}, ("Ecuador",))
+    # states named before a mediator noun are sides unless named by their demonyms
+    [record] = _upcoming("Chile will hold talks with Peru and US mediators in Lima on Monday, Santiago said.")
+    assert {"Chile", "Peru"} <= set(record.parties)
+    # far words are not a mediator's role; observers are not sides
+    [record] = _upcoming(
+        "Chile and Peru negotiators will resume discussions previously hosted by Ecuador in Quito on Monday, "
+        "officials said."
+    )
+    assert (set(record.parties), record.mediators) == ({"Chile", "Peru"}, ("Ecuador",))
+    [record] = _upcoming(
+        "Chilean and Peruvian delegations will resume talks in Quito on Monday, with representatives of "
+        "Bolivia attending as observers."
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
+    # "the opposition in X" may be the venue's name, not the country's opposition
+    [record] = _upcoming(
+        "Chile's president agreed to resume talks between the government and the opposition in Lima on "
+        "Friday, mediators said."
+    )
+    assert "Peruvian opposition" not in record.parties
+    # "Congo" in a story about the Republic of the Congo, and without its hyphen
+    said = extract_entities("The Republic of Congo said Congo's president will host talks in Brazzaville.")
+    assert {e.name for e in said if e.text == "Congo"} == {"Republic of the Congo"}
+    assert {e.name for e in extract_entities("Congo Brazzaville and Angola will meet.")} == {
+        "Republic of the Congo",
+        "Angola",
+    }
