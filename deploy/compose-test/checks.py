@@ -228,7 +228,18 @@ def scaled_batch(compose: Compose, state: dict[str, Any]) -> str:
         found = compose.probe("es-ids", "parley-articles", *ids)
         return len(found.get("ids", [])) == BATCH and found
 
-    wait_until(f"{BATCH} articles in Elasticsearch", indexed, timeout=240, interval=3)
+    try:
+        wait_until(f"{BATCH} articles in Elasticsearch", indexed, timeout=240, interval=3)
+    except AssertionError as exc:
+        found = compose.probe("es-ids", "parley-articles", *ids).get("ids", [])
+        enrich = counters(compose, "enrichment", 8082, "parley_messages_consumed_total")
+        index = counters(
+            compose, "indexer", 8083, 'parley_documents_indexed_total{kind="articles",outcome="indexed"'
+        )
+        raise AssertionError(
+            f"{exc}: {len(found)} there; enrichment messages per replica {before_enrich} -> {enrich}; "
+            f"indexer documents per replica {before_index} -> {index}"
+        ) from None
     state["batch_ids"] = ids
     time.sleep(5)  # let the last metric increments land
     after_enrich = counters(compose, "enrichment", 8082, "parley_messages_consumed_total")

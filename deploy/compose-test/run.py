@@ -138,7 +138,11 @@ def main() -> int:
         with report.phase("up --wait"):
             compose("up", "--detach", "--wait", "--wait-timeout", "600", "--no-build", timeout=900)
         with report.phase("checks (scale, down/up, logs)"):
-            checks.run_all(compose, report)
+            try:
+                checks.run_all(compose, report)
+            except SystemExit:
+                keep_logs(compose)
+                raise
         return 0
     finally:
         if options.keep:
@@ -158,6 +162,21 @@ def main() -> int:
         (WORK / "report.json").write_text(
             json.dumps({"phases": report.phases, "parts": report.parts, "checks": report.checks}, indent=1)
         )
+
+
+def keep_logs(compose: stack.Compose) -> None:
+    """A failed check's evidence: every service's log in build/, and the warnings printed, since a
+    CI run keeps only what was printed and the stack is removed next."""
+    logs = compose("logs", "--no-color", "--timestamps", capture=True, check=False)
+    path = WORK / "failed-check-logs.txt"
+    path.write_text(logs)
+    notable = [
+        line[:300]
+        for line in logs.splitlines()
+        if any(word in line for word in ("WARNING", "ERROR", "Traceback", "rebalanc", "Rebalanc", "assigned"))
+    ]
+    print(f"==> logs of every service kept in {path}; warnings, errors and rebalances:", flush=True)
+    print("\n".join(notable[-300:]), flush=True)
 
 
 def leftovers_in_engine() -> str:
