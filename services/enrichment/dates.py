@@ -127,6 +127,11 @@ _FUTURE_CONTEXT = re.compile(
     r"begins?|starts?|from|until|by|before|rescheduled|moved|postponed\s+to|'ll|"
     r"to\s+(?:host|meet|hold|begin|start|resume|open|travel|convene))\b"
 )
+_FUTURE_AUX = re.compile(r"\b(?:will|shall)\b|['’]ll\b")
+_PAST_VERB = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|reported|held|met|began|started|ended|concluded|was|were|had|"
+    r"did|agreed|signed|spoke|called|urged|earlier|since|last|ago)\b"
+)
 # a journey in the present tense right before its day: "the minister arrives in X on Thursday"
 _JOURNEY_BEFORE = re.compile(
     r"\b(?:arrives?|travels?|flies|departs?)\s+(?:in|to|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
@@ -247,6 +252,12 @@ def _direction(text: str, start: int, end: int, default: int = -1) -> int:
         or _JOURNEY_BEFORE.search(before)
         or re.match(r"\s*(?:will|would|is\s+set|at\s+\d)", text[end : end + 20])
     ):
+        return 1
+    # "X will send its minister at the head of a delegation to Y for talks with Z on Friday": the
+    # sentence's future verb, far back, with no past verb between it and the day
+    whole = text[sentence_start:start]
+    aux = [m.end() for m in _FUTURE_AUX.finditer(whole)]
+    if aux and not _PAST_VERB.search(whole, aux[-1]):
         return 1
     return default
 

@@ -74,7 +74,8 @@ RESCHEDULED = re.compile(
     _I,
 )
 HISTORY = re.compile(
-    r"\b(?:were|was|had\s+been|been)\s+(?:initially|originally|previously|first|earlier)?\s*"
+    # "has been set for Friday" is the plan as it stands; "had been", "were" and a plain "been" an old one
+    r"\b(?:were|was|had\s+been|(?<!has\s)(?<!have\s)been)\s+(?:initially|originally|previously|first|earlier)?\s*"
     r"(?:scheduled|planned|set|supposed|due|expected|slated|intended)\b|\b(?:originally|initially|previously)\s+"
     r"(?:planned|scheduled|set|slated)\b",
     _I,
@@ -93,7 +94,8 @@ STRONG_FUTURE = re.compile(
     r"|\bto\s+take\s+place\s+(?:on|this|next|tomorrow|later\s+this)\b|\blooks?\s+forward\s+to\s+hosting\b|\b(?:to|will)\s+host\b"
     r"|\bare\s+(?:meeting|holding)\b(?=.{0,60}\b(?:next|tomorrow|on\s+\w+day)\b)"
     # "X will send a delegation to Y for talks", "the minister is due in Y for talks"
-    r"|\b(?:will|to)\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegation|team|negotiators|envoys?)\b"
+    r"|\b(?:will|to)\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegation|team|negotiators|envoys?|"
+    r"(?:foreign|defen[cs]e|trade|finance|interior)\s+minister|(?:deputy\s+)?foreign\s+secretary|chief\s+negotiator)\b"
     r"|\b(?:is|are)\s+(?:due|expected)\s+(?:to\s+arrive\s+)?in\s+(?=[A-Z])"
     # "talks scheduled to take place on ...", "leaders set to meet", without the auxiliary
     r"|\b(?:scheduled|slated|set|planned|due)\s+to\s+(?:take\s+place|be\s+held|begin|start|open|resume|convene|"
@@ -153,7 +155,7 @@ PROPOSED = re.compile(
     _I,
 )
 HELD = re.compile(
-    r"\b(?:held|met|took\s+place|concluded|ended|wrapped\s+up|broke\s+down|collapsed|stalled|failed|resumed|"
+    r"\b(?:held|met|took\s+place|concluded|ended|adjourn(?:ed|s)?|wrapped\s+up|broke\s+down|collapsed|stalled|failed|resumed|"
     r"began|started|opened|kicked\s+off|under\s?way|ongoing|is\s+being\s+held|are\s+being\s+held|halted|"
     r"(?:have|has|had)\s+(?:been|held|met)|discussed|agreed|spoke)\b",
     _I,
@@ -161,7 +163,8 @@ HELD = re.compile(
 NON_DIPLOMATIC = re.compile(
     r"\b(?:contract|wages?|salar(?:y|ies)|labou?r|unions?|unionised|unionized|workers|bargaining|club|transfer|"
     r"striker|midfielder|footballer|player|coach|merger|acquisition|shareholders?|takeover|buyout|CEO|"
-    r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees)\b"
+    r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees|tournament|fixtures?|squad|"
+    r"stadium)\b"
 )
 # Who meets, when it is not states: "Chile, Peru football federations to meet", "the two chambers of
 # commerce will meet", "researchers and NGOs will gather" (the words as the subject of the meeting
@@ -170,10 +173,19 @@ NON_DIPLOMATIC_ACTORS = re.compile(
     r"\b(?:(?:football|soccer|cricket|sports?|olympic|athletics|chess|rugby|tennis)\s+(?:federations?|boards?|bodies|"
     r"associations?|clubs?|chiefs|officials)|business\s+(?:chambers?|groups|associations?)|"
     r"chambers?\s+of\s+commerce|airlines?|researchers|academics|scholars|activists|NGOs|"
-    r"non-governmental\s+organi[sz]ations|think[- ]tanks?|civil\s+society\s+(?:groups|organi[sz]ations|activists))"
-    r"(?:[\s,]+(?!and\s+(?-i:[a-z]))(?!(?:with|by|as|while|after|amid|when|but|since|said|says|say|told|urged|warned|welcomed|hopes?|"
+    r"non-governmental\s+organi[sz]ations|think[- ]tanks?|civil\s+society\s+(?:groups|organi[sz]ations|activists)|"
+    r"(?:trade|transport|labou?r|teachers['’]?|workers['’]?|farmers['’]?|taxi|truckers['’]?|dockers['’]?|miners['’]?|"
+    r"doctors['’]?|nurses['’]?|pilots['’]?|drivers['’]?|students['’]?)\s+unions?)"
+    # "the X Football Association (XFA) said on Thursday it would hold talks with ...": its own talks
+    r"(?:(?:\s+\([A-Z]{2,6}\))?\s+(?:said|says|announced)(?:\s+on\s+\w+)?\s+(?:that\s+)?(?:it|they)\s+"
+    r"(?:would|will)\s+(?:meet|hold|resume)\b|"
+    # "P's cricket board and its Q counterpart will hold talks"
+    r"(?:[\s,]+(?!and\s+(?!its\b|their\b)(?-i:[a-z]))(?!(?:with|by|as|while|after|amid|when|but|since|said|says|say|told|urged|warned|welcomed|hopes?|"
     r"hoped|expects?|expected|believes?|fear|fears|called|demanded)\b)[^\s,.;:]+){0,4}?[\s,]+"
-    r"(?:will|would|to|are\s+to|set\s+to|are\s+set\s+to)\s+(?:meet|hold|resume|gather|convene|sit\s+down)\b",
+    r"(?:will|would|to|are\s+to|set\s+to|are\s+set\s+to)\s+(?:meet|hold|resume|gather|convene|sit\s+down|discuss|"
+    r"negotiate)\b)"
+    # labour's own bodies are a side wherever they stand ("talks between the government and organised labour")
+    r"|\b(?:organi[sz]ed\s+labou?r|labou?r\s+(?:congress|centres?|centers?)|trade\s+union\s+congress)\b",
     _I,
 )
 DIPLOMATIC = re.compile(
@@ -286,6 +298,13 @@ CONDITIONAL = re.compile(r"\b(?:when|once|if|unless|until|provided)\b", re.IGNOR
 OLD_PLAN_BEFORE = re.compile(r"\b(?:planned|scheduled|set|slated|initially|originally)\s+(?:for|in)\s+$", _I)
 MEDIATOR_AFTER = re.compile(
     r"^(?:['’]s)?\s?[-–]\s?(?:brokered|mediated|led|sponsored|facilitated|hosted)\b", _I
+)
+# "the Iran-aligned Houthis", "M23 rebels backed by Rwanda": a patron of a side, not a side
+PATRON_AFTER = re.compile(
+    r"^(?:['’]s)?\s?[-–]\s?(?:backed|aligned|allied|supported|funded|armed|sponsored)\b", _I
+)
+PATRON_BEFORE = re.compile(
+    r"\b(?:(?:backed|supported|armed|funded)\s+by|allied\s+(?:to|with)|aligned\s+with)\s+(?:the\s+)?$", _I
 )
 MEDIATOR_BEFORE = re.compile(
     r"\b(?:mediated|brokered|hosted|facilitated|sponsored|convened|organi[sz]ed|chaired|initiated)\s+by\s+(?:the\s+)?$"

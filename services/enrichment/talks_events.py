@@ -35,6 +35,7 @@ from .talks_extraction import (
     to_record,
 )
 from .talks_features import Passage, article_features, cue_passages, role_name, spans_of
+from .talks_formats import with_format
 from .talks_model import LinearModel, SoftmaxModel, load_model, load_roles
 from .talks_roles import name_features
 
@@ -323,6 +324,14 @@ def _body_as_party(d: _Draft, texts: list[str] | None = None) -> _Draft:
     return replace(d, parties=[body], explicit={body}, mediators=[m for m in d.mediators if m != body])
 
 
+def _format_members(d: _Draft, texts: list[str]) -> _Draft:
+    """ "the Normandy format", "Iran and world powers": a named format's sides and go-betweens."""
+    parties, mediators = with_format(d.parties, d.mediators, texts)
+    if parties == d.parties and mediators == d.mediators:
+        return d
+    return replace(d, parties=parties, explicit=d.explicit | set(parties), mediators=mediators)
+
+
 def _event_texts(source: _Draft, c: Candidates) -> list[str]:
     """Where the primary event is worded: the headline, its own sentence, other upcoming mentions."""
     texts = [t for m in (c.headline, source) if m is not None for t in m.texts()]
@@ -422,7 +431,9 @@ def assemble(
         for d in c.drafts
     )
     ongoing = "r:headline_ongoing" in c.features and not dated_ahead
-    announces = announces and (not (ongoing or stopped_headline) or next_round)
+    # "... talks delayed" over a body that gives the new time is the move, not a halt
+    delayed_headline = c.headline is not None and c.headline.status == "postponed" and moved
+    announces = announces and (not (ongoing or (stopped_headline and not delayed_headline)) or next_round)
     mediators = list(c.mediators)
     places = list(c.places)
     if not announces:
@@ -437,6 +448,7 @@ def assemble(
     if roles is not None:
         primary = _with_roles(primary, c, roles, past)
     primary = _body_as_party(primary, _event_texts(source, c))
+    primary = _format_members(primary, _event_texts(source, c))
     # Other upcoming mentions of the same event were folded into it; everything else stays.
     rest = [
         d

@@ -19,6 +19,7 @@ from parley.shared.extraction import Entity, TalksFormat, TalksRecord, TalksStat
 from . import talks_cues as cue
 from .dates import CALENDAR_WORDS, FoundDate
 from .gazetteer import INSTITUTION_SEATS, INSTITUTIONS, NameEntry, gazetteer
+from .talks_formats import with_format
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
@@ -104,6 +105,10 @@ _LISTED_BEFORE = re.compile(r"(?:,|\band|&|[-–])\s*$")
 _BORDER_BEFORE = re.compile(r"\b(?:on|at|near|along|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|added)\b")
 _RESCHEDULE = re.compile(r"\breschedul(?:e|ed|ing)\b", re.IGNORECASE)
+# "World | Fri May 31, 2019 | 5:47pm EDT": a web page's stamp, not a day in the story
+_SAME_SIDE = {"Cyprus": "Greek Cypriots"}
+_PAGE_STAMP_AFTER = re.compile(r"\s*(?:\||\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|GMT|UTC|[A-Z]{2,4}\b))")
+_OLD_PLAN_BEFORE = re.compile(r"(?i)\b(?:planned|scheduled|originally|initially|due|set)\b")
 _SAME_DAY = re.compile(r"(?i)today|tonight|this\s+(?:morning|afternoon|evening)|later\s+today")
 _PARTY_KINDS = frozenset({"country", "armed_group"})
 _NOT_PLACES = CALENDAR_WORDS | frozenset(
@@ -202,6 +207,9 @@ def _status(sentence: str, has_future_date: bool, journeys: bool = True) -> tupl
         and not cue.STRONG_FUTURE.search(sentence, history.end())
     ):
         strong = None  # "were scheduled for noon": an old plan, not a new one
+    undated = cue.NO_NEW_DATE.search(sentence) if strong else None
+    if strong and undated and undated.start() <= strong.start() < undated.end():
+        strong = cue.STRONG_FUTURE.search(sentence, undated.end())  # "with no date set for the next round"
     if strong and cue.NEVER_HAPPENED.search(sentence, strong.end()):
         strong = None  # "agreed to hold a second round in X, but that round never took place"
     if (cue.POSTPONED.search(original) or _RESCHEDULE.search(original)) and cue.NO_NEW_DATE.search(original):
@@ -480,6 +488,8 @@ def _parties(
             or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
             or _CAPITAL_AFTER.match(after)
             or cue.MEDIATOR_BEFORE.search(before)
+            or cue.PATRON_AFTER.match(after)
+            or cue.PATRON_BEFORE.search(before)
             or cue.PAST_VENUE_BEFORE.search(before)
             or cue.FACTIONS_OF_AFTER.match(after)
             or cue.WAR_IN_BEFORE.search(before)
@@ -567,7 +577,7 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
             r"\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:said|told|announced|stated|confirmed|added)\b", s.after(d, 30)
         ):
             continue
-        if cue.DATELINE_AFTER.match(s.after(d, 30)):
+        if cue.DATELINE_AFTER.match(s.after(d, 30)) or _PAGE_STAMP_AFTER.match(s.after(d, 20)):
             continue
         if status in {"announced", "rescheduled"} and (
             d.start_date < published or cue.PAST_DAY_BEFORE.search(s.before(d, 30))
@@ -594,6 +604,15 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
             return later[0]
         if to_time is not None:  # "set for Friday, postponed to early May": Friday was the old plan
             return None
+        # "talks it had planned for this weekend have been delayed and are now expected later this
+        # month": the day before the delay, named as planned, is the old plan's
+        delay = cue.POSTPONED.search(s.text, s.start, s.end)  # not a move of venue alone
+        if delay is not None:
+            candidates = [
+                d
+                for d in candidates
+                if d.start >= delay.start() or not _OLD_PLAN_BEFORE.search(s.before(d, 60))
+            ]
     return candidates[0] if candidates else None
 
 
@@ -626,6 +645,10 @@ def _draft(
     status: TalksStatus = said
     venues = _venues(s)
     parties, explicit, ruled_out = _parties(s, venues, mediators)
+    with_members = with_format(parties, mediators, [s.text[s.start : s.end]])  # "the Normandy Four"
+    if with_members != (parties, mediators):
+        parties, mediators = with_members
+        explicit = explicit | set(parties)
     chosen = _pick_date(s, status, published)
     if status == "announced" and chosen is None and demote:
         past = [
@@ -639,6 +662,9 @@ def _draft(
             and cue.HELD.search(s.text[s.start : s.end])
         ):
             status = "held"
+    if status == "rescheduled":
+        # "originally set for Saturday in X, will now take place in Y": X was the old plan's
+        venues = [v for v in venues if not cue.HISTORY.search(s.before(v, 50))] or venues
     venue = _nearest_venue(s, venues)
     fmt = cue.STATED_FORMAT.search(s.text, s.start, s.end)
     rnd = cue.ROUND.search(s.text, s.start, s.end)
@@ -777,6 +803,9 @@ _ACTOR_HINTS = (
     "think tank",
     "think-tank",
     "civil society",
+    "union",
+    "labour",
+    "labor",
 )
 
 
@@ -785,10 +814,20 @@ def _actors(text: str) -> int:
     return len(cue.NON_DIPLOMATIC_ACTORS.findall(text)) if any(h in low for h in _ACTOR_HINTS) else 0
 
 
+def _lead(title: str, text: str) -> str:
+    """The body's first sentence (the headline is often the text's first line too)."""
+    for start, end in sentences(text):
+        chunk = text[start:end].strip()
+        if chunk and chunk != title.strip():
+            return chunk
+    return ""
+
+
 def is_diplomatic(title: str, text: str) -> bool:
     # sport bodies, chambers, airlines or NGOs as the ones who meet weigh most, in the headline above all
     business = len(cue.NON_DIPLOMATIC.findall(title)) * 2 + len(cue.NON_DIPLOMATIC.findall(text))
-    business += _actors(title) * 4 + _actors(text) * 2
+    # ... and in the lead, which tells who meets, more
+    business += (_actors(title) + _actors(_lead(title, text))) * 4 + _actors(text) * 2
     government = len(cue.DIPLOMATIC.findall(title.lower())) * 2 + len(cue.DIPLOMATIC.findall(text.lower()))
     return business < 2 or government > business
 
@@ -898,6 +937,8 @@ def to_record(d: _Draft, places: list[Entity], article_mediators: list[str]) -> 
     """The talks record of a draft: roles settled, country-level venue refined to a city."""
     mediators = d.mediators or [m for m in article_mediators if m not in d.parties or m in d.explicit]
     parties = [p for p in d.parties if p in d.explicit or p not in mediators]
+    # one side under two names: the Republic of Cyprus beside the Greek Cypriots it speaks for
+    parties = [p for p in parties if not (p in _SAME_SIDE and _SAME_SIDE[p] in parties)]
     d = replace(d, parties=parties, mediators=list(dict.fromkeys(mediators))[:3])
     location = _refine_location(d, places)
     return TalksRecord(

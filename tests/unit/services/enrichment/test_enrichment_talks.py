@@ -1360,3 +1360,146 @@ def test_the_party_rules_keep_to_their_shapes() -> None:
         "Republic of the Congo",
         "Angola",
     }
+
+
+def test_meetings_of_unions_and_sport_bodies_are_not_diplomacy() -> None:
+    assert not _upcoming(
+        "Leaders of Chile's main transport unions will meet officials of the labour ministry on Thursday to "
+        "negotiate over fuel prices, a union leader said.",
+        title="Chile transport unions to meet government Thursday over fuel prices",
+    )
+    assert not _upcoming(
+        "The Chile Football Association (CFA) said on Thursday it would hold talks with its Peruvian "
+        "counterpart next week in Lima on travel arrangements for the qualifier.",
+        title="Chile, Peru football bodies to discuss qualifier arrangements",
+    )
+    # named in passing, a union does not make talks between governments a labour story
+    [record] = _upcoming(
+        "Chile and Peru will hold talks in Lima on Friday on the border, as trade unions in both countries "
+        "threatened strikes over fuel prices, officials said."
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
+
+
+def test_no_date_set_is_no_plan_and_adjourned_talks_are_over() -> None:
+    assert not _upcoming(
+        "Negotiators from Chile and Peru ended the sixth round of talks on Sunday, with no date set for a "
+        "seventh round, the mediators said.",
+        title="Chile, Peru talks adjourn in Lima; no date set for next round",
+    )
+    # a date set is a plan
+    [record] = _upcoming(
+        "A date has been set for the next round of talks between Chile and Peru in Lima on Friday."
+    )
+    assert record.start_date == date(2031, 3, 14)
+
+
+def test_a_delay_keeps_the_new_time_and_drops_the_old_day() -> None:
+    [record] = _upcoming(
+        "Peace talks between Chile's government and the ELN, which Brazil had planned to convene in Lima this "
+        "weekend, have been delayed and are now expected to take place later this month, diplomats said.",
+        title="Chile peace talks in Lima delayed, diplomats say",
+    )
+    assert (record.status, record.start_date, record.location) == ("rescheduled", None, "Lima")
+    # a venue moved, the day kept
+    [record] = _upcoming(
+        "The talks between Chile and Peru, originally set for Saturday in Quito, will now take place in Lima."
+    )
+    assert (record.location, record.start_date) == ("Lima", date(2031, 3, 15))
+
+
+def test_a_minister_sent_for_talks_and_a_page_stamp() -> None:
+    [record] = _upcoming(
+        "World | Wed Mar 12, 2031 | 5:47pm EDT  LIMA (Wire) - Peru will send its foreign minister at the head "
+        "of a delegation to Santiago for talks with Chilean officials on Friday, the government said.",
+        title="Peru's top diplomat heads to Santiago for talks",
+    )
+    assert (set(record.parties), record.location, record.start_date) == (
+        {"Peru", "Chile"},
+        "Santiago",
+        date(2031, 3, 14),
+    )
+
+
+def test_a_patron_is_not_a_side() -> None:
+    [record] = _upcoming(
+        "Yemen's government and the Iran-aligned Houthi movement will resume talks in Muscat on Sunday, the "
+        "UN envoy's office said."
+    )
+    assert set(record.parties) == {"Yemen", "Houthis"}
+    [record] = _upcoming(
+        "Congo's government and M23 rebels backed by Rwanda will meet in Doha on Sunday, Qatar said."
+    )
+    assert "Rwanda" not in record.parties
+    # a state that backs the talks themselves is no patron of a side: it stays what the rules read
+    [record] = _upcoming("Rwanda-backed talks between Congo and Burundi will take place in Kigali on Sunday.")
+    assert {"Democratic Republic of the Congo", "Burundi"} <= set(record.parties)
+
+
+def test_named_formats_give_their_members() -> None:
+    [record] = _upcoming(
+        "Political advisers to the leaders of the Normandy Four countries will hold a meeting in Berlin on "
+        "Friday, the Kremlin said."
+    )
+    assert (set(record.parties), set(record.mediators)) == ({"Russia", "Ukraine"}, {"Germany", "France"})
+    [record] = _upcoming(
+        "Negotiators from Iran and world powers will resume talks in Vienna on Friday on reviving the nuclear "
+        "deal, diplomats said."
+    )
+    assert set(record.parties) == {"Iran", "United Kingdom", "France", "Germany", "China", "Russia"}
+    # the European trio named first is the format, whatever the article recalls of the nuclear deal
+    [record] = _upcoming(
+        "Iran and the E3 will hold talks in Geneva on Friday, the foreign ministry said. The Joint "
+        "Commission of the nuclear deal last met in Vienna.",
+        title="Iran, European powers to hold talks in Geneva on Friday",
+    )
+    assert set(record.parties) == {"Iran", "United Kingdom", "France", "Germany"}
+    # "world powers" outside an Iran story is no format
+    [record] = _upcoming("Chile and Peru will meet in Lima on Friday, as world powers watch the dispute.")
+    assert set(record.parties) == {"Chile", "Peru"}
+
+
+def test_labour_and_sport_bodies_named_in_the_lead() -> None:
+    assert not _upcoming(
+        "ABUJA (Wire) -- Negotiations between the Federal Government and organised labour on a new minimum "
+        "wage will resume on Thursday in Abuja, the Labour Congress said, after talks broke down last week. "
+        "The government and the ministers said the president would attend.",
+        title="Minimum wage talks to resume Thursday in Abuja",
+    )
+    assert not _upcoming(
+        "Chile's cricket board and its Peruvian counterpart will hold talks in Lima on Friday to settle the "
+        "tournament schedule, officials said, amid tensions between the two governments over a military "
+        "incident. The two governments have not held bilateral talks since the incident."
+    )
+    assert not _upcoming(
+        "More than 200 researchers, activists and representatives of non-governmental organisations from "
+        "across the region will meet in Lima next week for a forum on security. No government delegations "
+        "were invited, and armed groups and military authorities will not attend."
+    )
+
+
+def test_one_side_under_two_names_and_a_plan_as_it_stands() -> None:
+    [record] = _upcoming(
+        "The UN chief will host an informal meeting on Cyprus with the Greek Cypriot and Turkish Cypriot "
+        "leaders and Greece, Turkey and the United Kingdom in Geneva on Friday, his spokesman said."
+    )
+    assert "Cyprus" not in record.parties and "Greek Cypriots" in record.parties
+    # "has been set for" is the plan as it stands, not an old one
+    [record] = _upcoming("The next round of talks between Chile and Peru has been set for Friday in Lima.")
+    assert (record.location, record.start_date) == ("Lima", date(2031, 3, 14))
+
+
+def test_a_weekday_far_from_its_future_verb() -> None:
+    [found] = find_dates(
+        "Peru will send its foreign minister at the head of a delegation of trade officials to Santiago "
+        "for talks with Chilean officials on Friday.",
+        WEDNESDAY,
+    )
+    assert found.start_date == date(2031, 3, 14)
+    # a past verb between them keeps the day behind
+    friday, _ = find_dates(
+        "Peru will review in detail the accord on fisheries and border trade that its trade officials and "
+        "customs negotiators signed with Chilean officials on Friday, the minister said on Wednesday.",
+        WEDNESDAY,
+    )
+    assert (friday.text, friday.start_date) == ("Friday", date(2031, 3, 7))
