@@ -81,8 +81,13 @@ _COUNTRY_ALIASES = {
     "St Kitts and Nevis": "Saint Kitts and Nevis",
     "PRC": "China",
     "KSA": "Saudi Arabia",
+    "GRP": "Philippines",  # the Government of the Republic of the Philippines, at its talks with the NDFP
 }
 _EXACT_CASE = {
+    "GRP",
+    "NDFP",
+    "SSOMA",
+    "AES",
     "MNDAA",
     "TNLA",
     "KNU",
@@ -500,6 +505,19 @@ ARMED_GROUPS = {
     "Segunda Marquetalia": "Segunda Marquetalia",
     "Estado Mayor Central": "Estado Mayor Central",
     "Free Syrian Army": "Free Syrian Army",
+    # political sides of civil conflicts, negotiating as such
+    "NDFP": "NDFP",
+    "National Democratic Front of the Philippines": "NDFP",
+    "SSOMA": "SSOMA",
+    "South Sudan Opposition Movements Alliance": "SSOMA",
+    "High Council of State": "High Council of State",
+    "Government of National Accord": "Government of National Accord",
+    "Alliance of Sahel States": "Alliance of Sahel States",
+    "AES": "Alliance of Sahel States",
+    "Transnistria": "Transnistria",
+    "Transdniestria": "Transnistria",
+    "Abkhazia": "Abkhazia",
+    "South Ossetia": "South Ossetia",
 }
 # Capitalised words that are also place names in geonames but rarely mean the place in news.
 _CITY_STOPWORDS = {

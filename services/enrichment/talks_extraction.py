@@ -106,6 +106,10 @@ _BORDER_BEFORE = re.compile(r"\b(?:on|at|near|along|in)\s+(?:the\s+)?$", re.IGNO
 _SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|added)\b")
 _RESCHEDULE = re.compile(r"\breschedul(?:e|ed|ing)\b", re.IGNORECASE)
 # "World | Fri May 31, 2019 | 5:47pm EDT": a web page's stamp, not a day in the story
+_BODY_NAME_BEFORE = re.compile(
+    r"\b(?:Mission|Office|Envoy|Representative|Coordinator|Operation|Force|Embassy|Delegation)\s+(?:in|to|for|on)\s+"
+    r"(?:the\s+)?$"
+)
 _SAME_SIDE = {"Cyprus": "Greek Cypriots"}
 _PAGE_STAMP_AFTER = re.compile(r"\s*(?:\||\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|GMT|UTC|[A-Z]{2,4}\b))")
 _OLD_PLAN_BEFORE = re.compile(r"(?i)\b(?:planned|scheduled|originally|initially|due|set)\b")
@@ -378,6 +382,7 @@ def _venues(s: _Sentence) -> list[Entity]:
         if (
             cue.PAST_VENUE_BEFORE.search(before)
             or cue.STATEMENT_PLACE_BEFORE.search(before)
+            or _BODY_NAME_BEFORE.search(before)  # "the UN Support Mission in Libya" names a body
             or cue.SOURCE_BEFORE.search(s.before(e, 90))  # "according to X"
         ):
             continue
@@ -488,6 +493,7 @@ def _parties(
             or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
             or _CAPITAL_AFTER.match(after)
             or cue.MEDIATOR_BEFORE.search(before)
+            or _BODY_NAME_BEFORE.search(before)
             or cue.PATRON_AFTER.match(after)
             or cue.PATRON_BEFORE.search(before)
             or cue.PAST_VENUE_BEFORE.search(before)
@@ -816,8 +822,9 @@ def _actors(text: str) -> int:
 
 def _lead(title: str, text: str) -> str:
     """The body's first sentence (the headline is often the text's first line too)."""
-    for start, end in sentences(text):
-        chunk = text[start:end].strip()
+    head = text[:2000]  # spare the splitting of a long body
+    for start, end in sentences(head):
+        chunk = head[start:end].strip()
         if chunk and chunk != title.strip():
             return chunk
     return ""
