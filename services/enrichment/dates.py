@@ -124,7 +124,7 @@ _PAST_BEFORE = re.compile(
 )
 _FUTURE_CONTEXT = re.compile(
     r"\b(?:will|would|shall|to\s+be|set\s+(?:to|for)|due|scheduled|expected|planned|plans?|upcoming|next|"
-    r"begins?|starts?|from|until|by|before|rescheduled|moved|postponed\s+to|'ll|"
+    r"begins?|starts?|starting|beginning|from|until|by|before|rescheduled|moved|postponed\s+to|'ll|"
     r"to\s+(?:host|meet|hold|begin|start|resume|open|travel|convene))\b"
 )
 _FUTURE_AUX = re.compile(r"\b(?:will|shall)\b|['’]ll\b")

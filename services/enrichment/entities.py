@@ -421,6 +421,11 @@ def _government_and_opposition(text: str, named: list[Entity]) -> list[Entity]:
         if m is None and e.kind == "country":
             m = _BETWEEN_GOVERNMENT_AND_OPPOSITION.search(text, max(0, e.start - 80), e.start)
         demonym = gazetteer().demonym_of.get(e.name) if m is not None else None
+        # "the opposition Unitary Platform": the named coalition is that side
+        if m is not None and any(
+            x.kind == "armed_group" and m.end("side") < x.start <= m.end("side") + 3 for x in named
+        ):
+            continue
         if m is not None and demonym is not None:
             name = f"{demonym} opposition"
             out.append(

@@ -84,6 +84,7 @@ _COUNTRY_ALIASES = {
     "GRP": "Philippines",  # the Government of the Republic of the Philippines, at its talks with the NDFP
 }
 _EXACT_CASE = {
+    "KRG",
     "GRP",
     "NDFP",
     "SSOMA",
@@ -518,6 +519,11 @@ ARMED_GROUPS = {
     "Transdniestria": "Transnistria",
     "Abkhazia": "Abkhazia",
     "South Ossetia": "South Ossetia",
+    "Three Brotherhood Alliance": "Three Brotherhood Alliance",
+    "Brotherhood Alliance": "Three Brotherhood Alliance",
+    "Unitary Platform": "Unitary Platform",
+    "Kurdistan Regional Government": "Kurdistan Regional Government",
+    "KRG": "Kurdistan Regional Government",
 }
 # Capitalised words that are also place names in geonames but rarely mean the place in news.
 _CITY_STOPWORDS = {

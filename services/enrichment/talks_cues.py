@@ -82,7 +82,7 @@ HISTORY = re.compile(
 )
 STRONG_FUTURE = re.compile(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
-    r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|in))\b"
+    r"open|travel|head|attend|join|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|in))\b"
     # "will go to X", "will visit X": a trip to a named place, not "will go ahead/anywhere"
     r"|\b(?:will|shall)\s+(?:go\s+to|fly\s+to|visit|arrive\s+in)\s+(?:the\s+)?(?-i:[A-Z])"
     r"|\b(?:is|are|was|were|been)\s+(?:now\s+)?(?:set|scheduled|due|expected|slated|planned|poised|going)\s+to\s+"
@@ -142,7 +142,8 @@ INVITED = re.compile(
     r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:on|from)\s+[^.;]{1,30}?"
     r"\bfor\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:talks|meeting|summit|negotiations|round)\b|"
-    r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:talks|meeting|summit|"
+    r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:[\"“'‘][\w-]+[\"”'’]\s+)?"
+    r"(?:talks|meeting|summit|"
     r"negotiations|conference|round)\b",
     _I,
 )
@@ -175,12 +176,15 @@ NON_DIPLOMATIC_ACTORS = re.compile(
     r"chambers?\s+of\s+commerce|airlines?|researchers|academics|scholars|activists|NGOs|"
     r"non-governmental\s+organi[sz]ations|think[- ]tanks?|civil\s+society\s+(?:groups|organi[sz]ations|activists)|"
     r"(?:trade|transport|labou?r|teachers['’]?|workers['’]?|farmers['’]?|taxi|truckers['’]?|dockers['’]?|miners['’]?|"
-    r"doctors['’]?|nurses['’]?|pilots['’]?|drivers['’]?|students['’]?)\s+unions?)"
+    r"doctors['’]?|nurses['’]?|pilots['’]?|drivers['’]?|students['’]?|controllers['’]?)\s+unions?|"
+    # working people in a dispute, and learned bodies
+    r"(?:air\s+traffic\s+)?controllers|pilots|nurses|doctors|teachers|truckers|farmers|dockworkers|miners|"
+    r"employers|academies|academy\s+of\s+sciences)"
     # "the X Football Association (XFA) said on Thursday it would hold talks with ...": its own talks
     r"(?:(?:\s+\([A-Z]{2,6}\))?\s+(?:said|says|announced)(?:\s+on\s+\w+)?\s+(?:that\s+)?(?:it|they)\s+"
     r"(?:would|will)\s+(?:meet|hold|resume)\b|"
     # "P's cricket board and its Q counterpart will hold talks"
-    r"(?:[\s,]+(?!and\s+(?!its\b|their\b)(?-i:[a-z]))(?!(?:with|by|as|while|after|amid|when|but|since|said|says|say|told|urged|warned|welcomed|hopes?|"
+    r"(?:[\s,]+(?!and\s+(?!its\b|their\b|(?:the\s+)?(?:government|ministry|management|employers)\b)(?-i:[a-z]))(?!(?:with|by|as|while|after|amid|when|but|since|said|says|say|told|urged|warned|welcomed|hopes?|"
     r"hoped|expects?|expected|believes?|fear|fears|called|demanded)\b)[^\s,.;:]+){0,4}?[\s,]+"
     r"(?:will|would|to|are\s+to|set\s+to|are\s+set\s+to)\s+(?:meet|hold|resume|gather|convene|sit\s+down|discuss|"
     r"negotiate)\b)"
@@ -290,9 +294,10 @@ MEMBERS_MEET_AFTER = re.compile(
 HEADLINE_SIDES_TO_PLAN = re.compile(
     r"(?P<sides>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)+)"
     # ... or their envoys: "P, Q and R leaders to hold summit"
-    r"(?:\s+(?:leaders|presidents|(?:foreign\s+|defen[cs]e\s+|top\s+)?(?:ministers|diplomats|officials)|envoys|"
-    r"negotiators|delegations|military\s+(?:officials|chiefs|commanders)))?"
-    r"\s+(?:to|set\s+to|are\s+to)\s+(?:hold|reopen|resume|restart|meet|start|begin|open|launch|relaunch)\b"
+    r"(?:\s+(?:civilian\s+|senior\s+|top\s+)?(?:leaders|presidents|(?:foreign\s+|defen[cs]e\s+|top\s+)?(?:ministers|diplomats|"
+    r"officials)|envoys|negotiators|delegations|military\s+(?:officials|chiefs|commanders)))?"
+    r"\s+(?:(?:to|set\s+to|are\s+to)\s+(?:hold|reopen|resume|restart|meet|start|begin|open|launch|relaunch|join)|"
+    r"(?:summoned|invited)\s+to)\b"
 )
 CONDITIONAL = re.compile(r"\b(?:when|once|if|unless|until|provided)\b", re.IGNORECASE)
 OLD_PLAN_BEFORE = re.compile(r"\b(?:planned|scheduled|set|slated|initially|originally)\s+(?:for|in)\s+$", _I)
@@ -442,8 +447,10 @@ VISITED_BEFORE = re.compile(
 # Headlinese for a plan: "P and Q to hold talks", "P's envoy to visit Q" (the infinitive is the
 # future tense of a headline), unless the headline calls or urges ("UN urges P to resume talks").
 HEADLINE_PLAN = re.compile(
-    r"\b(?:to|set\s+to)\s+(?:hold|meet|visit|resume|host|begin|start|open|attend|travel|launch|reopen|"
-    r"restart|sit\s+down|convene|reconvene|discuss|negotiate|hold\s+talks)\b",
+    r"\b(?:to|set\s+to)\s+(?:hold|meet|visit|resume|host|begin|start|open|attend|join|travel|launch|reopen|"
+    r"restart|sit\s+down|convene|reconvene|discuss|negotiate|hold\s+talks)\b"
+    # "P, Q leaders summoned to X for crisis talks"
+    r"|\b(?:summoned|called|invited)\s+to\s+(?-i:[A-Z])[\w'’-]*\s+for\s+(?:[\w-]+\s+){0,3}?(?:talks|meeting|summit)\b",
     _I,
 )
 HEADLINE_NOT_PLAN = re.compile(
@@ -455,7 +462,7 @@ HEADLINE_VISIT = re.compile(r"\b(?:to|will)\s+visit\b", _I)
 # "P, Q end round"), not a plan; "to"/"will"/"set to" before the verb make it a plan again.
 HEADLINE_ONGOING = re.compile(
     r"(?<!\bto\s)(?<!\bwill\s)(?<!\bset\s)(?<!\ban\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bgood\s)(?<!\bnew\s)"
-    r"(?<!\bfresh\s)\b(?:begins?|began|starts?|started|opens?|"
+    r"(?<!\bfresh\s)(?<!\bbe\s)(?<!\bbeen\s)\b(?:begins?|began|starts?|started|opens?|holds?|held|"
     r"opened|under\s?way|continues?|continued|resumes?|resumed|ends?|ended|concludes?|concluded|wraps?\s+up|"
     r"kicks?\s+off)\b",
     _I,

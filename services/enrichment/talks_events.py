@@ -247,6 +247,7 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     return source, best
 
 
+_TALIBAN_RULE = date(2021, 8, 15)
 _SIDE_TYPES = frozenset({"type:<country>", "type:<group>", "type:<org>", "type:<person>"})
 _VENUE_TYPES = frozenset({"type:<place>", "type:<country>"})
 
@@ -449,6 +450,9 @@ def assemble(
         primary = _with_roles(primary, c, roles, past)
     primary = _body_as_party(primary, _event_texts(source, c))
     primary = _format_members(primary, _event_texts(source, c))
+    if published >= _TALIBAN_RULE and {"Afghanistan", "Taliban"} <= set(primary.parties):
+        # since August 2021 the Taliban are Afghanistan's government: one side, not two
+        primary = replace(primary, parties=[p for p in primary.parties if p != "Taliban"])
     # Other upcoming mentions of the same event were folded into it; everything else stays.
     rest = [
         d

@@ -110,6 +110,12 @@ _BODY_NAME_BEFORE = re.compile(
     r"\b(?:Mission|Office|Envoy|Representative|Coordinator|Operation|Force|Embassy|Delegation)\s+(?:in|to|for|on)\s+"
     r"(?:the\s+)?$"
 )
+_NOT_INVITED = re.compile(
+    r"(?i)\b(?:neither|not|n['’]t|nor)\b[^.;]{0,80}?\b(?:invited|included|taking\s+part|take\s+part)\b"
+)
+_MEDIATORS_FROM = re.compile(
+    r"(?i)\b(?:mediators?|facilitators?|go-betweens|brokers)\s+(?:from|of)\s+(?:the\s+)?"
+)
 _SAME_SIDE = {"Cyprus": "Greek Cypriots"}
 _PAGE_STAMP_AFTER = re.compile(r"\s*(?:\||\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|GMT|UTC|[A-Z]{2,4}\b))")
 _OLD_PLAN_BEFORE = re.compile(r"(?i)\b(?:planned|scheduled|originally|initially|due|set)\b")
@@ -312,6 +318,8 @@ def _mediators(s: _Sentence) -> list[str]:
             or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
         ):
             found.append(name)
+    for m in _MEDIATORS_FROM.finditer(s.text, s.start, s.end):  # "mediators from A, B and C"
+        found += _listed(s, m.end())
     return list(dict.fromkeys(found))
 
 
@@ -521,6 +529,13 @@ def _parties(
         ):
             continue
         first.append(name)
+    # "neither the Syrian government nor the opposition has been invited": not at the table
+    uninvited = _NOT_INVITED.search(s.text, s.start, s.end)
+    if uninvited is not None:
+        out = {n for e in s.entities if uninvited.start() <= e.start < uninvited.end() and (n := _state(e))}
+        ruled_out |= out
+        first = [n for n in first if n not in out]
+        fallback = [n for n in fallback if n not in out]
     names = list(dict.fromkeys(explicit + first))
     lone = not names and len(set(fallback)) == 1  # no side named, one name to fall back on
     if lone and cue.SIDES_ANAPHOR.search(s.text, s.start, s.end):
@@ -812,6 +827,17 @@ _ACTOR_HINTS = (
     "union",
     "labour",
     "labor",
+    "controllers",
+    "pilots",
+    "nurses",
+    "doctors",
+    "teachers",
+    "truckers",
+    "farmers",
+    "dockworkers",
+    "miners",
+    "employers",
+    "academ",
 )
 
 

@@ -66,6 +66,29 @@ FORMATS: tuple[Format, ...] = (
         ("Iran", *_E3, "China", "Russia"),
         context=re.compile(r"\bIran", re.I),
     ),
+    # the Cyprus talks: the two communities, with the three guarantor powers in the enlarged format
+    Format(
+        re.compile(
+            r"(?<![\w+])5\s?\+\s?(?:UN|1)(?![\w+])|\benlarged\s+(?:informal\s+)?(?:meeting|conference|format)\b",
+            re.I,
+        ),
+        ("Greek Cypriots", "Turkish Cypriots", "Greece", "Turkey", "United Kingdom"),
+        ("United Nations",),
+        context=re.compile(r"\bCypr", re.I),
+    ),
+    Format(
+        re.compile(r"\b(?:two|both)\s+Cypriot\s+(?:communities|sides|leaders)\b", re.I),
+        ("Greek Cypriots", "Turkish Cypriots"),
+        closed=False,
+    ),
+    # Iran and the European three alone: the other powers are not at that table
+    Format(
+        re.compile(
+            r"(?<![\w+])(?-i:E3)(?![\w+])|\bEuropean\s+(?:troika|trio|powers|parties|signatories)\b", re.I
+        ),
+        ("Iran", *_E3),
+        context=re.compile(r"\bIran", re.I),
+    ),
     Format(
         re.compile(
             r"(?<![\w+])(?-i:E3)(?![\w+])|\bEuropean\s+(?:troika|trio|powers|parties|signatories)\b", re.I

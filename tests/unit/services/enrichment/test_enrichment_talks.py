@@ -1503,3 +1503,107 @@ def test_a_weekday_far_from_its_future_verb() -> None:
         WEDNESDAY,
     )
     assert (friday.text, friday.start_date) == ("Friday", date(2031, 3, 7))
+
+
+def test_go_betweens_bodies_and_the_uninvited_are_not_sides() -> None:
+    [record] = _upcoming(
+        "Mediators from Qatar, Egypt and the United States are due to open a new round of talks between "
+        "Israel and Hamas in Doha on Thursday, officials said."
+    )
+    assert set(record.parties) == {"Israel", "Hamas"}
+    assert set(record.mediators) == {"Qatar", "Egypt", "United States"}
+    # "the UN Support Mission in Libya" names a body, not the venue nor a side
+    [record] = _upcoming(
+        "The fourth round of talks between the Government of National Accord and the Libyan National Army "
+        "will open on Monday, the UN Support Mission in Libya said.",
+        title="Libya's rival commanders to meet in Geneva on Monday",
+    )
+    assert (set(record.parties), record.location) == (
+        {"Government of National Accord", "Libyan National Army"},
+        "Geneva",
+    )
+    # "neither X nor Y has been invited": not at the table
+    [record] = _upcoming(
+        "The presidents of Russia, Turkey and Iran will hold a summit in Baku on Monday. Neither the Syrian "
+        "government nor the opposition has been invited to the meeting, an aide said.",
+        title="Russia, Turkey, Iran leaders to hold summit in Baku on Monday",
+    )
+    assert set(record.parties) == {"Russia", "Turkey", "Iran"}
+
+
+def test_one_side_each_for_a_government_and_its_rivals() -> None:
+    # since August 2021 the Taliban govern Afghanistan: one side
+    [record] = _upcoming(
+        "Pakistan and Afghan Taliban delegations will resume talks in Istanbul on Saturday, officials of "
+        "Afghanistan and Pakistan said.",
+        published=date(2025, 10, 29),
+    )
+    assert set(record.parties) in ({"Pakistan", "Afghanistan"}, {"Pakistan", "Taliban"})
+    # ... before then, two
+    [record] = _upcoming(
+        "The Afghan government and the Taliban will hold talks in Doha on Saturday, Afghanistan's "
+        "negotiators said.",
+        published=date(2020, 9, 9),
+    )
+    assert set(record.parties) == {"Afghanistan", "Taliban"}
+    # "the opposition Unitary Platform" is the opposition, named
+    [record] = _upcoming(
+        "Venezuela's government and the opposition Unitary Platform will resume talks in Mexico City on "
+        "Friday, Norway said."
+    )
+    assert set(record.parties) == {"Venezuela", "Unitary Platform"}
+    [record] = _upcoming("The GRP and the NDFP will meet in Oslo on Friday, Norway said.")
+    assert set(record.parties) == {"Philippines", "NDFP"}
+
+
+def test_cyprus_formats() -> None:
+    [record] = _upcoming(
+        "The UN secretary-general has invited the leaders of the two Cypriot communities to an informal "
+        "meeting in Geneva on March 17-18, his spokesman said.",
+        title="UN to host informal meeting on Cyprus in Geneva",
+    )
+    assert set(record.parties) == {"Greek Cypriots", "Turkish Cypriots"}
+    [record] = _upcoming(
+        "The UN chief will convene an enlarged informal meeting on Cyprus in Geneva on Friday, with the "
+        "guarantor powers attending, his spokesman said."
+    )
+    assert set(record.parties) == {"Greek Cypriots", "Turkish Cypriots", "Greece", "Turkey", "United Kingdom"}
+
+
+def test_headlines_that_report_summon_or_join() -> None:
+    # a headline in the present tense reports talks held
+    assert not _upcoming(
+        "The leaders of Chile and Peru held their first bilateral meeting on Tuesday in Lima, agreeing to "
+        "continue negotiations on a border treaty, both governments said.",
+        title="Chilean, Peruvian leaders hold first bilateral talks in Lima",
+    )
+    # summoned to a city for talks on a day: a plan stated by the headline alone
+    [record] = _upcoming(
+        "The European Union is stepping up pressure on both capitals, diplomats said. The EU envoy said the "
+        "meeting would be about de-escalation first.",
+        title="Serbian, Kosovo leaders summoned to Brussels for EU crisis talks on Thursday",
+    )
+    assert (set(record.parties), record.location, record.start_date) == (
+        {"Serbia", "Kosovo"},
+        "Brussels",
+        date(2031, 3, 13),
+    )
+    # an invitation to "quoted" talks starting on a day ahead
+    [record] = _upcoming(
+        'Chile and Brazil have invited envoys of Peru and Bolivia to direct "pre-negotiation" talks in Lima '
+        "starting on Saturday, the two governments said."
+    )
+    assert (set(record.parties), record.start_date) == ({"Peru", "Bolivia"}, date(2031, 3, 15))
+
+
+def test_working_people_and_learned_bodies_are_not_diplomacy() -> None:
+    assert not _upcoming(
+        "Chile's air traffic controllers' union and the ministry of transport will hold talks on Friday to "
+        "avert a strike, both sides said. The government said ministers would attend.",
+        title="Air traffic controllers and ministry to hold talks on Friday",
+    )
+    assert not _upcoming(
+        "Members of the Chilean Academy of Sciences and the Peruvian academy will meet in Lima on Thursday for "
+        "a joint session, organisers said.",
+        title="Chilean and Peruvian academies of sciences to meet in Lima",
+    )
