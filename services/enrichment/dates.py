@@ -119,7 +119,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _PAST_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|confirmed|reported|tweeted|stated|added|declared|wrote|held|met|began|"
-    r"started|ended|concluded|was|were|had|did|agreed|signed|spoke|called|urged|earlier|since|last)\b"
+    r"started|ended|concluded|was|were|had|did|agreed|signed|spoke|called|urged|earlier|since|last|took|came|"
+    r"went|entered)\b"
     r"[\s,]*(?:\w+\s+){0,2}(?:on\s+)?$"
 )
 _FUTURE_CONTEXT = re.compile(
@@ -128,9 +129,15 @@ _FUTURE_CONTEXT = re.compile(
     r"to\s+(?:host|meet|hold|begin|start|resume|open|travel|convene))\b"
 )
 _FUTURE_AUX = re.compile(r"\b(?:will|shall)\b|['’]ll\b")
+# a past verb, or a clause of its own ("the truce that mediators brokered in X on Sunday"), between
+# the future verb and the day
 _PAST_VERB = re.compile(
     r"\b(?:said|says|told|announced|confirmed|reported|held|met|began|started|ended|concluded|was|were|had|"
-    r"did|agreed|signed|spoke|called|urged|earlier|since|last|ago)\b"
+    r"did|agreed|signed|spoke|called|urged|earlier|since|last|ago|took|came|went|died|killed|that|which|who|"
+    r"whom|whose|where|after|because)\b"
+    r"|\b(?!(?:scheduled|planned|expected|slated|intended|designed|aimed|proposed|mediated|brokered|hosted|chaired|"
+    r"sponsored|backed|based|related|named|titled|dubbed|needed|tasked|charged|involved)\b)\w{3,}ed\b",
+    re.IGNORECASE,
 )
 # a journey in the present tense right before its day: "the minister arrives in X on Thursday"
 _JOURNEY_BEFORE = re.compile(

@@ -75,14 +75,17 @@ RESCHEDULED = re.compile(
 )
 HISTORY = re.compile(
     # "has been set for Friday" is the plan as it stands; "had been", "were" and a plain "been" an old one
-    r"\b(?:were|was|had\s+been|(?<!has\s)(?<!have\s)been)\s+(?:initially|originally|previously|first|earlier)?\s*"
+    r"\b(?:were|was|had\s+been|(?<!has\s)(?<!have\s)(?<!now\s)been)\s+(?:initially|originally|previously|first|earlier)?\s*"
     r"(?:scheduled|planned|set|supposed|due|expected|slated|intended)\b|\b(?:originally|initially|previously)\s+"
     r"(?:planned|scheduled|set|slated)\b",
     _I,
 )
 STRONG_FUTURE = re.compile(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
-    r"open|travel|head|attend|join|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|in))\b"
+    r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|in))\b"
+    # "will join the talks", not "will join forces", "will join the bloc"
+    r"|\b(?:will|shall)\s+(?:\w+\s+){0,2}?join\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:talks|negotiations|meeting|summit|round|delegation|session|discussions|consultations)\b"
     # "will go to X", "will visit X": a trip to a named place, not "will go ahead/anywhere"
     r"|\b(?:will|shall)\s+(?:go\s+to|fly\s+to|visit|arrive\s+in)\s+(?:the\s+)?(?-i:[A-Z])"
     r"|\b(?:is|are|was|were|been)\s+(?:now\s+)?(?:set|scheduled|due|expected|slated|planned|poised|going)\s+to\s+"
@@ -94,8 +97,12 @@ STRONG_FUTURE = re.compile(
     r"|\bto\s+take\s+place\s+(?:on|this|next|tomorrow|later\s+this)\b|\blooks?\s+forward\s+to\s+hosting\b|\b(?:to|will)\s+host\b"
     r"|\bare\s+(?:meeting|holding)\b(?=.{0,60}\b(?:next|tomorrow|on\s+\w+day)\b)"
     # "X will send a delegation to Y for talks", "the minister is due in Y for talks"
-    r"|\b(?:will|to)\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegation|team|negotiators|envoys?|"
-    r"(?:foreign|defen[cs]e|trade|finance|interior)\s+minister|(?:deputy\s+)?foreign\s+secretary|chief\s+negotiator)\b"
+    r"|\b(?:will|to)\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegation|team|negotiators|envoys?)\b"
+    # "will send its foreign minister ... to X for talks" (not "... to the funeral, and he met ... for talks")
+    r"|\b(?:will|to)\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:(?:foreign|defen[cs]e|trade|finance|"
+    r"interior)\s+minister|(?:deputy\s+)?foreign\s+secretary|chief\s+negotiator)\b"
+    r"(?=(?:(?!,\s+and\b|\bfuneral\b|\binauguration\b|\bceremony\b)[^.;]){0,160}?\bfor\s+(?:talks|negotiations|"
+    r"consultations|a\s+meeting)\b)"
     r"|\b(?:is|are)\s+(?:due|expected)\s+(?:to\s+arrive\s+)?in\s+(?=[A-Z])"
     # "talks scheduled to take place on ...", "leaders set to meet", without the auxiliary
     r"|\b(?:scheduled|slated|set|planned|due)\s+to\s+(?:take\s+place|be\s+held|begin|start|open|resume|convene|"
@@ -156,7 +163,7 @@ PROPOSED = re.compile(
     _I,
 )
 HELD = re.compile(
-    r"\b(?:held|met|took\s+place|concluded|ended|adjourn(?:ed|s)?|wrapped\s+up|broke\s+down|collapsed|stalled|failed|resumed|"
+    r"\b(?:held|met|took\s+place|concluded|ended|(?<!will\s)(?<!be\s)adjourn(?:ed|s)?|wrapped\s+up|broke\s+down|collapsed|stalled|failed|resumed|"
     r"began|started|opened|kicked\s+off|under\s?way|ongoing|is\s+being\s+held|are\s+being\s+held|halted|"
     r"(?:have|has|had)\s+(?:been|held|met)|discussed|agreed|spoke)\b",
     _I,
@@ -164,32 +171,46 @@ HELD = re.compile(
 NON_DIPLOMATIC = re.compile(
     r"\b(?:contract|wages?|salar(?:y|ies)|labou?r|unions?|unionised|unionized|workers|bargaining|club|transfer|"
     r"striker|midfielder|footballer|player|coach|merger|acquisition|shareholders?|takeover|buyout|CEO|"
-    r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees|tournament|fixtures?|squad|"
-    r"stadium)\b"
+    r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees)\b"
 )
 # Who meets, when it is not states: "Chile, Peru football federations to meet", "the two chambers of
 # commerce will meet", "researchers and NGOs will gather" (the words as the subject of the meeting
 # verb, not in passing: "airlines halt flights as P and Q agree to talks" stays diplomatic)
+_MEETS_TAIL = (
+    # "the X Football Association (XFA) said on Thursday it would hold talks with ...": its own talks
+    r"(?:(?:\s+\([A-Z]{2,6}\))?\s+(?:said|says|announced)(?:\s+on\s+\w+)?\s+(?:that\s+)?(?:it|they)\s+"
+    r"(?:would|will)\s+(?:meet|hold|resume)\b|"
+    # "P's cricket board and its Q counterpart will hold talks", "... union and the ministry will hold talks"
+    r"(?:[\s,]+(?!and\s+(?!its\b|their\b|(?:the\s+)?(?:government|ministry|management|employers)\b)(?-i:[a-z]))"
+    r"(?!(?:with|by|as|while|after|amid|when|but|since|said|says|say|told|urged|warned|welcomed|hopes?|"
+    r"hoped|expects?|expected|believes?|fear|fears|called|demanded)\b)[^\s,.;:]+){0,4}?[\s,]+"
+    r"(?:will|would|to|are\s+to|set\s+to|are\s+set\s+to)\s+(?:meet|hold|resume|gather|convene|sit\s+down|discuss|"
+    r"negotiate)\b"
+    # not "will hold a strike", "to hold protests"
+    r"(?!\s+(?:a\s+|an\s+|their\s+|its\s+)?(?:[\w-]+\s+)?(?:strikes?|protests?|walkouts?|rall(?:y|ies)|"
+    r"demonstrations?|marche?s?|vigils?|sit-ins?|stoppages?)\b))"
+)
 NON_DIPLOMATIC_ACTORS = re.compile(
     r"\b(?:(?:football|soccer|cricket|sports?|olympic|athletics|chess|rugby|tennis)\s+(?:federations?|boards?|bodies|"
     r"associations?|clubs?|chiefs|officials)|business\s+(?:chambers?|groups|associations?)|"
     r"chambers?\s+of\s+commerce|airlines?|researchers|academics|scholars|activists|NGOs|"
     r"non-governmental\s+organi[sz]ations|think[- ]tanks?|civil\s+society\s+(?:groups|organi[sz]ations|activists)|"
     r"(?:trade|transport|labou?r|teachers['’]?|workers['’]?|farmers['’]?|taxi|truckers['’]?|dockers['’]?|miners['’]?|"
-    r"doctors['’]?|nurses['’]?|pilots['’]?|drivers['’]?|students['’]?|controllers['’]?)\s+unions?|"
-    # working people in a dispute, and learned bodies
-    r"(?:air\s+traffic\s+)?controllers|pilots|nurses|doctors|teachers|truckers|farmers|dockworkers|miners|"
-    r"employers|academies|academy\s+of\s+sciences)"
-    # "the X Football Association (XFA) said on Thursday it would hold talks with ...": its own talks
-    r"(?:(?:\s+\([A-Z]{2,6}\))?\s+(?:said|says|announced)(?:\s+on\s+\w+)?\s+(?:that\s+)?(?:it|they)\s+"
-    r"(?:would|will)\s+(?:meet|hold|resume)\b|"
-    # "P's cricket board and its Q counterpart will hold talks"
-    r"(?:[\s,]+(?!and\s+(?!its\b|their\b|(?:the\s+)?(?:government|ministry|management|employers)\b)(?-i:[a-z]))(?!(?:with|by|as|while|after|amid|when|but|since|said|says|say|told|urged|warned|welcomed|hopes?|"
-    r"hoped|expects?|expected|believes?|fear|fears|called|demanded)\b)[^\s,.;:]+){0,4}?[\s,]+"
-    r"(?:will|would|to|are\s+to|set\s+to|are\s+set\s+to)\s+(?:meet|hold|resume|gather|convene|sit\s+down|discuss|"
-    r"negotiate)\b)"
-    # labour's own bodies are a side wherever they stand ("talks between the government and organised labour")
-    r"|\b(?:organi[sz]ed\s+labou?r|labou?r\s+(?:congress|centres?|centers?)|trade\s+union\s+congress)\b",
+    r"doctors['’]?|nurses['’]?|pilots['’]?|drivers['’]?|students['’]?|controllers['’]?)\s+unions?)"
+    + _MEETS_TAIL
+    # labour's own bodies as a side: "talks between the government and organised labour"
+    + r"|\b(?:talks|negotiations|dialogue|meeting)\s+between\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:and|with)\s+"
+    r"(?:the\s+)?(?:organi[sz]ed\s+labou?r|labou?r\s+(?:unions?|congress|centres?|centers?)|(?:trade\s+)?unions)\b",
+    _I,
+)
+# ... and, in a headline or a lead only (elsewhere they are often a story's background), working
+# people in a dispute and learned bodies: "air traffic controllers and ministry to hold talks"
+LEAD_ACTORS = re.compile(
+    r"\b(?:(?:air\s+traffic\s+)?controllers|dockworkers|truckers|employers|academies|academy\s+of\s+sciences)"
+    + _MEETS_TAIL
+    # labour's own bodies opening the lead, or as the government's counterpart
+    + r"|(?:^\W*|\b(?:government|ministry|authorities)\s+and\s+)(?:the\s+)?(?:[A-Z]\w+\s+)?"
+    r"(?:organi[sz]ed\s+labou?r|labou?r\s+(?:congress|centres?|centers?)|trade\s+union\s+congress)\b",
     _I,
 )
 DIPLOMATIC = re.compile(
@@ -305,9 +326,7 @@ MEDIATOR_AFTER = re.compile(
     r"^(?:['’]s)?\s?[-–]\s?(?:brokered|mediated|led|sponsored|facilitated|hosted)\b", _I
 )
 # "the Iran-aligned Houthis", "M23 rebels backed by Rwanda": a patron of a side, not a side
-PATRON_AFTER = re.compile(
-    r"^(?:['’]s)?\s?[-–]\s?(?:backed|aligned|allied|supported|funded|armed|sponsored)\b", _I
-)
+PATRON_AFTER = re.compile(r"^(?:['’]s)?[-–](?:backed|aligned|allied|supported|funded|armed|sponsored)\b", _I)
 PATRON_BEFORE = re.compile(
     r"\b(?:(?:backed|supported|armed|funded)\s+by|allied\s+(?:to|with)|aligned\s+with)\s+(?:the\s+)?$", _I
 )

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -248,6 +249,9 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
 
 
 _TALIBAN_RULE = date(2021, 8, 15)
+_TALIBAN_RULE_WORDS = re.compile(
+    r"\bAfghan\s+Taliban\b|\bTaliban(?:-led|-run)?\s+(?:government|administration|authorities|rulers|regime)\b"
+)
 _SIDE_TYPES = frozenset({"type:<country>", "type:<group>", "type:<org>", "type:<person>"})
 _VENUE_TYPES = frozenset({"type:<place>", "type:<country>"})
 
@@ -325,9 +329,10 @@ def _body_as_party(d: _Draft, texts: list[str] | None = None) -> _Draft:
     return replace(d, parties=[body], explicit={body}, mediators=[m for m in d.mediators if m != body])
 
 
-def _format_members(d: _Draft, texts: list[str]) -> _Draft:
-    """ "the Normandy format", "Iran and world powers": a named format's sides and go-betweens."""
-    parties, mediators = with_format(d.parties, d.mediators, texts)
+def _format_members(d: _Draft, texts: list[str], named: list[str]) -> _Draft:
+    """ "the Normandy format", "Iran and world powers": a named format's sides and go-betweens
+    (checked against the sides the wording names, before the role model adds its own)."""
+    parties, mediators = with_format(d.parties, d.mediators, texts, named)
     if parties == d.parties and mediators == d.mediators:
         return d
     return replace(d, parties=parties, explicit=d.explicit | set(parties), mediators=mediators)
@@ -449,9 +454,14 @@ def assemble(
     if roles is not None:
         primary = _with_roles(primary, c, roles, past)
     primary = _body_as_party(primary, _event_texts(source, c))
-    primary = _format_members(primary, _event_texts(source, c))
-    if published >= _TALIBAN_RULE and {"Afghanistan", "Taliban"} <= set(primary.parties):
-        # since August 2021 the Taliban are Afghanistan's government: one side, not two
+    primary = _format_members(primary, _event_texts(source, c), source.parties)
+    if (
+        published >= _TALIBAN_RULE
+        and {"Afghanistan", "Taliban"} <= set(primary.parties)
+        and any(_TALIBAN_RULE_WORDS.search(t) for t in _event_texts(source, c))
+    ):
+        # since August 2021 the Taliban are Afghanistan's government: "Pakistan and the Afghan
+        # Taliban" is one side, not two (not so "former Afghan officials and the Taliban")
         primary = replace(primary, parties=[p for p in primary.parties if p != "Taliban"])
     # Other upcoming mentions of the same event were folded into it; everything else stays.
     rest = [

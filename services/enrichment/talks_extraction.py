@@ -111,12 +111,14 @@ _BODY_NAME_BEFORE = re.compile(
     r"(?:the\s+)?$"
 )
 _NOT_INVITED = re.compile(
-    r"(?i)\b(?:neither|not|n['’]t|nor)\b[^.;]{0,80}?\b(?:invited|included|taking\s+part|take\s+part)\b"
+    r"(?i)\bneither\b[^.;]{0,80}?\bnor\b[^.;]{0,50}?\b(?:has|have|was|were|is|are|will|would)\s+(?:not\s+)?"
+    r"(?:been\s+|be\s+)?(?:invited|included|participate|attend|take\s+part|taking\s+part)\b"
 )
 _MEDIATORS_FROM = re.compile(
     r"(?i)\b(?:mediators?|facilitators?|go-betweens|brokers)\s+(?:from|of)\s+(?:the\s+)?"
 )
 _SAME_SIDE = {"Cyprus": "Greek Cypriots"}
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PAGE_STAMP_AFTER = re.compile(r"\s*(?:\||\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|GMT|UTC|[A-Z]{2,4}\b))")
 _OLD_PLAN_BEFORE = re.compile(r"(?i)\b(?:planned|scheduled|originally|initially|due|set)\b")
 _SAME_DAY = re.compile(r"(?i)today|tonight|this\s+(?:morning|afternoon|evening)|later\s+today")
@@ -598,7 +600,11 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
             r"\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:said|told|announced|stated|confirmed|added)\b", s.after(d, 30)
         ):
             continue
-        if cue.DATELINE_AFTER.match(s.after(d, 30)) or _PAGE_STAMP_AFTER.match(s.after(d, 20)):
+        if cue.DATELINE_AFTER.match(s.after(d, 30)) or (
+            # a full stamp only: "on Saturday 10:00 GMT" is the talks' day and hour
+            (_YEAR.search(d.text) or s.before(d, 4).rstrip().endswith("|"))
+            and _PAGE_STAMP_AFTER.match(s.after(d, 20))
+        ):
             continue
         if status in {"announced", "rescheduled"} and (
             d.start_date < published or cue.PAST_DAY_BEFORE.search(s.before(d, 30))
@@ -806,7 +812,7 @@ _ACTOR_HINTS = (
     "football",
     "soccer",
     "cricket",
-    "sport",
+    " sport",  # not "transport"
     "olympic",
     "athletic",
     "chess",
@@ -824,26 +830,34 @@ _ACTOR_HINTS = (
     "think tank",
     "think-tank",
     "civil society",
-    "union",
+    "s union",
+    "' union",
+    "’ union",
+    "trade union",
+    "taxi union",
+    "transport union",
     "labour",
     "labor",
+    "unions",
+)
+_LEAD_ACTOR_HINTS = (
     "controllers",
-    "pilots",
-    "nurses",
-    "doctors",
-    "teachers",
-    "truckers",
-    "farmers",
     "dockworkers",
-    "miners",
+    "truckers",
     "employers",
     "academ",
+    "labour",
+    "labor",
+    "union congress",
 )
 
 
-def _actors(text: str) -> int:
+def _actors(text: str, lead: bool = False) -> int:
     low = text.lower()
-    return len(cue.NON_DIPLOMATIC_ACTORS.findall(text)) if any(h in low for h in _ACTOR_HINTS) else 0
+    found = len(cue.NON_DIPLOMATIC_ACTORS.findall(text)) if any(h in low for h in _ACTOR_HINTS) else 0
+    if lead and any(h in low for h in _LEAD_ACTOR_HINTS):
+        found += len(cue.LEAD_ACTORS.findall(text))
+    return found
 
 
 def _lead(title: str, text: str) -> str:
@@ -851,7 +865,7 @@ def _lead(title: str, text: str) -> str:
     head = text[:2000]  # spare the splitting of a long body
     for start, end in sentences(head):
         chunk = head[start:end].strip()
-        if chunk and chunk != title.strip():
+        if len(chunk) >= 60 and chunk != title.strip():  # not a byline ("By X, Abuja")
             return chunk
     return ""
 
@@ -860,7 +874,10 @@ def is_diplomatic(title: str, text: str) -> bool:
     # sport bodies, chambers, airlines or NGOs as the ones who meet weigh most, in the headline above all
     business = len(cue.NON_DIPLOMATIC.findall(title)) * 2 + len(cue.NON_DIPLOMATIC.findall(text))
     # ... and in the lead, which tells who meets, more
-    business += (_actors(title) + _actors(_lead(title, text))) * 4 + _actors(text) * 2
+    low = text.lower()
+    in_text = _actors(text)
+    lead = _lead(title, text) if in_text or any(h in low for h in _LEAD_ACTOR_HINTS) else ""
+    business += (_actors(title, lead=True) + _actors(lead, lead=True)) * 4 + in_text * 2
     government = len(cue.DIPLOMATIC.findall(title.lower())) * 2 + len(cue.DIPLOMATIC.findall(text.lower()))
     return business < 2 or government > business
 

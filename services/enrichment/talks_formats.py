@@ -9,6 +9,7 @@ formats, so a table and exact patterns, like the gazetteer.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -22,18 +23,25 @@ class Format:
     context: re.Pattern[str] | None = None
     # the sides are the whole table: states named beside the format are its chair or its hosts
     closed: bool = True
+    # others who may be named at that table without making it another meeting
+    also: tuple[str, ...] = ()
 
 
 _E3 = ("United Kingdom", "France", "Germany")
 FORMATS: tuple[Format, ...] = (
     Format(
         re.compile(
-            r"\bNormandy\s+(?:format|Four|Quartet|group|process|talks|summit|countries|leaders)\b", re.I
+            r"\bNormandy[\s-]+(?:format|Four|Quartet|group|process|talks|summit|countries|leaders)\b", re.I
         ),
         ("Russia", "Ukraine"),
         ("Germany", "France"),
     ),
-    Format(re.compile(r"\bAstana\s+(?:format|process|guarantors)\b", re.I), ("Russia", "Turkey", "Iran")),
+    Format(
+        re.compile(r"\bAstana\s+(?:format|process|guarantors)\b", re.I),
+        ("Russia", "Turkey", "Iran"),
+        # the host, the Syrian sides and the observers at that table
+        also=("Kazakhstan", "Syria", "Syrian opposition", "United Nations", "Jordan", "Lebanon", "Iraq"),
+    ),
     Format(
         re.compile(r"\b(?:six|6)[- ]party\s+(?:talks|negotiations|process|format)\b", re.I),
         ("North Korea", "South Korea", "United States", "China", "Japan", "Russia"),
@@ -51,7 +59,7 @@ FORMATS: tuple[Format, ...] = (
         ("European Union", "OSCE", "United Nations"),
     ),
     Format(
-        re.compile(r"(?<![\w+])(?:P5\s?\+\s?1|E3\s?\+\s?3|E3/EU\s?\+\s?3)(?![\w+])"),
+        re.compile(r"(?<![\w+])(?:P?5\s?\+\s?1|E3\s?\+\s?3|E3/EU\s?\+\s?3)(?![\w+])"),
         ("Iran", *_E3, "China", "Russia", "United States"),
         context=re.compile(r"\bIran", re.I),
     ),
@@ -64,22 +72,24 @@ FORMATS: tuple[Format, ...] = (
             re.I,
         ),
         ("Iran", *_E3, "China", "Russia"),
-        context=re.compile(r"\bIran", re.I),
+        context=re.compile(r"\bnuclear\b", re.I),
     ),
     # the Cyprus talks: the two communities, with the three guarantor powers in the enlarged format
     Format(
         re.compile(
-            r"(?<![\w+])5\s?\+\s?(?:UN|1)(?![\w+])|\benlarged\s+(?:informal\s+)?(?:meeting|conference|format)\b",
+            r"(?<![\w+])5\s?\+\s?UN(?![\w+])|\benlarged\s+(?:informal\s+)?(?:meeting|conference|format)\b",
             re.I,
         ),
         ("Greek Cypriots", "Turkish Cypriots", "Greece", "Turkey", "United Kingdom"),
         ("United Nations",),
         context=re.compile(r"\bCypr", re.I),
+        also=("Cyprus",),
     ),
     Format(
         re.compile(r"\b(?:two|both)\s+Cypriot\s+(?:communities|sides|leaders)\b", re.I),
         ("Greek Cypriots", "Turkish Cypriots"),
         closed=False,
+        also=("Cyprus", "Greece", "Turkey", "United Kingdom", "United Nations"),
     ),
     # Iran and the European three alone: the other powers are not at that table
     Format(
@@ -91,13 +101,6 @@ FORMATS: tuple[Format, ...] = (
     ),
     Format(
         re.compile(
-            r"(?<![\w+])(?-i:E3)(?![\w+])|\bEuropean\s+(?:troika|trio|powers|parties|signatories)\b", re.I
-        ),
-        _E3,
-        closed=False,
-    ),
-    Format(
-        re.compile(
             r"\b(?-i:Quad)\s+(?:summit|leaders|foreign\s+ministers|ministerial|meeting|countries|nations)\b",
             re.I,
         ),
@@ -106,24 +109,63 @@ FORMATS: tuple[Format, ...] = (
 )
 
 
-def named_format(texts: list[str]) -> Format | None:
+# A format named in passing, beside another meeting: "the first talks since the six-party talks
+# collapsed", "days after Quad ministers met", "outside the Astana format", "ahead of an enlarged meeting"
+_ASIDE_BEFORE = re.compile(
+    r"\b(?:since|after|ahead\s+of|before|outside|separate(?:ly)?\s+from|unlike|instead\s+of|rather\s+than|"
+    r"apart\s+from|besides|without)\b[^.;]{0,30}$",
+    re.I,
+)
+_ASIDE_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:collapsed|stalled|(?:still\s+|remain\s+|remains\s+)frozen|broke\s+down|failed|"
+    r"last\s+met|watch(?:es)?|warned)\b",
+    re.I,
+)
+
+
+def named_format(texts: list[str], parties: Sequence[str] = ()) -> tuple[Format, bool] | None:
     """The well-known format the event's texts name first (the headline's before a passing
-    mention further down), if any."""
+    mention further down), if no side is named outside its table; and whether it is named
+    aside ("since the X collapsed", "ahead of an X summit") rather than as the meeting itself."""
     joined = "\n".join(texts)
-    found = [
-        (m.start(), f)
-        for f in FORMATS
-        if (m := f.pattern.search(joined)) and (f.context is None or f.context.search(joined))
-    ]
-    return min(found, key=lambda found: found[0])[1] if found else None
+    found = []
+    for f in FORMATS:
+        m = f.pattern.search(joined)
+        if m is None or (f.context is not None and not f.context.search(joined)):
+            continue
+        table = {*f.sides, *f.mediators, *f.also}
+        if any(p not in table for p in parties):
+            continue  # "Iran and Saudi Arabia will meet ..., as world powers watch"
+        aside = bool(
+            _ASIDE_BEFORE.search(joined, max(0, m.start() - 45), m.start())
+            or _ASIDE_AFTER.match(joined[m.end() : m.end() + 60])
+        )
+        found.append((m.start(), f, aside))
+    if not found:
+        return None
+    _, f, aside = min(found, key=lambda found: found[0])
+    return f, aside
 
 
-def with_format(parties: list[str], mediators: list[str], texts: list[str]) -> tuple[list[str], list[str]]:
+def with_format(
+    parties: list[str], mediators: list[str], texts: list[str], named: Sequence[str] | None = None
+) -> tuple[list[str], list[str]]:
     """(parties, mediators) with a named format's members: its sides added to the parties named,
-    its go-betweens moved to the mediators."""
-    f = named_format(texts)
-    if f is None:
+    its go-betweens moved to the mediators. `named`: the sides the wording itself names, checked
+    against the format's table (default: `parties`). A format named aside only moves its
+    go-betweens ("a bilateral meeting before the Normandy summit" is not the four's meeting)."""
+    found = named_format(texts, parties if named is None else named)
+    if found is None:
         return parties, mediators
-    named = [] if f.closed else [p for p in parties if p not in f.mediators]
-    sides = named + [s for s in f.sides if s not in named]
+    f, aside = found
+    if aside:
+        # only where the format's own sides are the ones who meet, its go-betweens beside them
+        sides = [p for p in parties if p not in f.mediators]
+        if len([p for p in sides if p in f.sides]) < 2:
+            return parties, mediators
+        moved = [p for p in parties if p in f.mediators]
+        return sides, list(dict.fromkeys([*mediators, *moved]))
+    else:
+        kept = [] if f.closed else [p for p in parties if p not in f.mediators]
+        sides = kept + [s for s in f.sides if s not in kept]
     return sides, list(dict.fromkeys([*mediators, *(m for m in f.mediators if m not in sides)]))

@@ -1607,3 +1607,91 @@ def test_working_people_and_learned_bodies_are_not_diplomacy() -> None:
         "a joint session, organisers said.",
         title="Chilean and Peruvian academies of sciences to meet in Lima",
     )
+
+
+def test_formats_named_aside_or_beside_other_sides_leave_the_sides_alone() -> None:
+    for body in (
+        "Chile and Peru will hold talks in Lima on Friday, the first since the six-party talks collapsed.",
+        "Iran and Chile will resume talks in Lima on Saturday, as world powers watch the nuclear file.",
+        "Chile and Peru will hold talks in Lima on Friday, days after Quad foreign ministers met in Tokyo.",
+        "Chile and Peru will hold talks in Lima on Friday, separate from the Geneva International Discussions.",
+    ):
+        [record] = _upcoming(body)
+        assert set(record.parties) >= {"Chile"} and not {"Japan", "Russia", "Georgia"} & set(
+            record.parties
+        ), body
+        assert not {"OSCE", "European Union"} & set(record.mediators), body
+    # a side that is also one of the format's go-betweens stays a side when the format is aside
+    [record] = _upcoming(
+        "Moldova and Ukraine will hold talks in Chisinau on Friday on border security, with the 5+2 format "
+        "talks still frozen."
+    )
+    assert set(record.parties) == {"Moldova", "Ukraine"}
+    # "Iran and Oman ... their Joint Commission" is no nuclear format
+    [record] = _upcoming("Iran and Oman will hold a meeting of their Joint Commission in Muscat on Sunday.")
+    assert set(record.parties) == {"Iran", "Oman"}
+    # hyphenated and "5+1" spellings are the formats themselves
+    [record] = _upcoming("Political advisers will hold Normandy-format talks in Berlin on Friday.")
+    assert set(record.parties) == {"Russia", "Ukraine"}
+    [record] = _upcoming("Iran and the 5+1 group will hold nuclear talks in Vienna on Tuesday, the EU said.")
+    assert set(record.parties) >= {"Iran", "China", "Russia", "United States"}
+
+
+def test_background_strikes_and_labour_do_not_unmake_diplomacy() -> None:
+    for body in (
+        "Chile and Peru will hold talks in Lima on Thursday on border security, the foreign ministry said. "
+        "Organised labour in Chile has threatened a strike over the cost of living.",
+        "The leaders of Chile and Peru will meet in Lima on Monday under OAS mediation, where teachers will "
+        "hold a strike the same day over unpaid salaries.",
+        "The presidents of Chile and Peru will meet in Lima on Thursday, despite air traffic controllers who "
+        "will hold a walkout that day.",
+    ):
+        assert _upcoming(body), body
+
+
+def test_narrowed_status_and_date_cues() -> None:
+    # a past day inside a clause of its own is not the talks' day
+    [record] = _upcoming(
+        "Chile will host talks with Peru in Santiago to consolidate the ceasefire that Brazilian and "
+        "Argentine mediators brokered in the Argentine capital on Sunday, officials said."
+    )
+    assert record.start_date is None
+    # an hour after the day is no web page stamp
+    [record] = _upcoming("Chile and Peru will hold talks in Lima on Saturday 10:00 GMT, officials said.")
+    assert record.start_date == date(2031, 3, 15)
+    # "will be adjourned ... and resume" is no talks held
+    assert not [
+        t
+        for t in _talks("Talks between Chile and Peru will be adjourned for Easter, officials said.")
+        if t.status == "held"
+    ]
+    # "will join forces" is no meeting; a trip to a funeral is no talks
+    assert not _upcoming(
+        "Chilean and Peruvian leaders met in Lima on Tuesday for talks and said the two countries will join "
+        "forces to seek a trade pact."
+    )
+    assert not _upcoming(
+        "Chile will send its foreign minister to the funeral in Lima on Friday, and he met his Peruvian "
+        "counterpart for talks last week."
+    )
+    # "will join the talks" and "will send its foreign minister ... for talks" are plans
+    [record] = _upcoming("Chile's president will join talks with Peru in Lima on Thursday, his office said.")
+    assert set(record.parties) == {"Chile", "Peru"}
+
+
+def test_narrowed_side_cues() -> None:
+    # a spaced dash is an aside, not a patron's hyphen
+    [record] = _upcoming("Chile and Peru – supported by the UN – will hold talks in Lima on Friday.")
+    assert set(record.parties) == {"Chile", "Peru"}
+    # "which officials would take part" is not "not invited"
+    [record] = _upcoming(
+        "Chilean and Peruvian delegations will meet in Lima on Friday, Brazil said, adding that it did not yet "
+        "know which officials from Peru would take part."
+    )
+    assert {"Chile", "Peru"} <= set(record.parties)
+    # intra-Afghan talks keep both sides
+    [record] = _upcoming(
+        "Former Afghan government officials and the Taliban will meet in Doha on Friday, Qatar said.",
+        published=date(2025, 3, 12),
+    )
+    assert {"Afghanistan", "Taliban"} <= set(record.parties)
