@@ -405,7 +405,10 @@ PAST_VENUE_BEFORE = re.compile(
     r"\b(?:took\s+place|was\s+held|were\s+held|held\s+talks|met|"
     # "similar talks held in X", "the previous round in X"
     r"(?:talks|meetings?|negotiations|rounds?|consultations|summits?)\s+held|"
-    r"(?:previous|last|earlier|prior)\s+(?:round|meeting|session)s?(?:\s+of\s+\w+)?)\s+(?:[\w'’-]+\s+){0,3}$",
+    r"(?:previous|last|earlier|prior)\s+(?:round|meeting|session)s?(?:\s+of\s+\w+)?)\s+(?:[\w'’-]+\s+){0,3}$"
+    # "the first such talks since a summit in X collapsed"
+    r"|\bsince\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:summit|talks|meeting|round|negotiations)\s+"
+    r"(?:in|at)\s+(?:the\s+)?$",
     _I,
 )
 # A day that belongs to something already done in the same sentence ("they will meet again once

@@ -692,6 +692,10 @@ def _draft(
     if status == "rescheduled":
         # "originally set for Saturday in X, will now take place in Y": X was the old plan's
         venues = [v for v in venues if not cue.HISTORY.search(s.before(v, 50))] or venues
+    nxt = cue.NEXT_MEETING.search(s.text, s.start, s.end) if status == "announced" else None
+    if nxt is not None and cue.HELD.search(s.text, s.start, nxt.start()):
+        # "wrapped up the round in X on Saturday and agreed to meet again in Y": Y is the next one's
+        venues = [v for v in venues if v.start >= nxt.end()] or venues
     venue = _nearest_venue(s, venues)
     fmt = cue.STATED_FORMAT.search(s.text, s.start, s.end)
     rnd = cue.ROUND.search(s.text, s.start, s.end)

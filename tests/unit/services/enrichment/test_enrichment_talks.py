@@ -1695,3 +1695,21 @@ def test_narrowed_side_cues() -> None:
         published=date(2025, 3, 12),
     )
     assert {"Afghanistan", "Taliban"} <= set(record.parties)
+
+
+def test_the_next_rounds_venue_and_a_past_summits() -> None:
+    [record] = _upcoming(
+        "Negotiators for Chile and the ELN wrapped up the sixth round of talks in Lima on Saturday and agreed "
+        "to meet again in Quito on the 20th of this month, the mediators said."
+    )
+    assert (record.location, record.start_date) == ("Quito", date(2031, 3, 20))
+    # a plan with no round behind it keeps its nearest venue
+    [record] = _upcoming(
+        "Chile and Peru agreed to meet in Lima on Friday, after talks in Quito, officials said."
+    )
+    assert record.location == "Lima"
+    [record] = _upcoming(
+        "Chile and Peru have agreed to hold talks on Saturday, the first since a summit in Lima collapsed in "
+        "February, a diplomat said. The talks will take place in Quito."
+    )
+    assert record.location == "Quito"
