@@ -117,11 +117,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+# words that put a weekday behind the publication day
+_PAST_WORDS = (
+    r"said|says|told|announced|confirmed|reported|held|met|began|started|ended|concluded|was|were|had|did|"
+    r"agreed|signed|spoke|called|urged|earlier|since|last|took|came|went"
+)
 _PAST_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|confirmed|reported|tweeted|stated|added|declared|wrote|held|met|began|"
-    r"started|ended|concluded|was|were|had|did|agreed|signed|spoke|called|urged|earlier|since|last|took|came|"
-    r"went|entered)\b"
-    r"[\s,]*(?:\w+\s+){0,2}(?:on\s+)?$"
+    r"\b(?:"
+    + _PAST_WORDS
+    + r"|tweeted|stated|added|declared|wrote|entered)\b[\s,]*(?:\w+\s+){0,2}(?:on\s+)?$"
 )
 _FUTURE_CONTEXT = re.compile(
     r"\b(?:will|would|shall|to\s+be|set\s+(?:to|for)|due|scheduled|expected|planned|plans?|upcoming|next|"
@@ -132,9 +136,7 @@ _FUTURE_AUX = re.compile(r"\b(?:will|shall)\b|['’]ll\b")
 # a past verb, or a clause of its own ("the truce that mediators brokered in X on Sunday"), between
 # the future verb and the day
 _PAST_VERB = re.compile(
-    r"\b(?:said|says|told|announced|confirmed|reported|held|met|began|started|ended|concluded|was|were|had|"
-    r"did|agreed|signed|spoke|called|urged|earlier|since|last|ago|took|came|went|died|killed|that|which|who|"
-    r"whom|whose|where|after|because)\b"
+    r"\b(?:" + _PAST_WORDS + r"|ago|died|killed|that|which|who|whom|whose|where|after|because)\b"
     r"|\b(?!(?:scheduled|planned|expected|slated|intended|designed|aimed|proposed|mediated|brokered|hosted|chaired|"
     r"sponsored|backed|based|related|named|titled|dubbed|needed|tasked|charged|involved)\b)\w{3,}ed\b",
     re.IGNORECASE,

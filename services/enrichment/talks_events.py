@@ -338,6 +338,18 @@ def _format_members(d: _Draft, texts: list[str], named: list[str]) -> _Draft:
     return replace(d, parties=parties, explicit=d.explicit | set(parties), mediators=mediators)
 
 
+def _one_afghan_side(d: _Draft, texts: list[str], published: date) -> _Draft:
+    """Since August 2021 the Taliban are Afghanistan's government: "Pakistan and the Afghan Taliban"
+    is one side, not two (not so "former Afghan officials and the Taliban")."""
+    if (
+        published >= _TALIBAN_RULE
+        and {"Afghanistan", "Taliban"} <= set(d.parties)
+        and any(_TALIBAN_RULE_WORDS.search(t) for t in texts)
+    ):
+        return replace(d, parties=[p for p in d.parties if p != "Taliban"])
+    return d
+
+
 def _event_texts(source: _Draft, c: Candidates) -> list[str]:
     """Where the primary event is worded: the headline, its own sentence, other upcoming mentions."""
     texts = [t for m in (c.headline, source) if m is not None for t in m.texts()]
@@ -453,16 +465,10 @@ def assemble(
     past = _past_venues(c)  # where rounds already met: never the venue, nor refined to
     if roles is not None:
         primary = _with_roles(primary, c, roles, past)
-    primary = _body_as_party(primary, _event_texts(source, c))
-    primary = _format_members(primary, _event_texts(source, c), source.parties)
-    if (
-        published >= _TALIBAN_RULE
-        and {"Afghanistan", "Taliban"} <= set(primary.parties)
-        and any(_TALIBAN_RULE_WORDS.search(t) for t in _event_texts(source, c))
-    ):
-        # since August 2021 the Taliban are Afghanistan's government: "Pakistan and the Afghan
-        # Taliban" is one side, not two (not so "former Afghan officials and the Taliban")
-        primary = replace(primary, parties=[p for p in primary.parties if p != "Taliban"])
+    texts = _event_texts(source, c)
+    primary = _body_as_party(primary, texts)
+    primary = _format_members(primary, texts, source.parties)
+    primary = _one_afghan_side(primary, texts, published)
     # Other upcoming mentions of the same event were folded into it; everything else stays.
     rest = [
         d

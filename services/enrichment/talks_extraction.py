@@ -105,7 +105,7 @@ _LISTED_BEFORE = re.compile(r"(?:,|\band|&|[-–])\s*$")
 _BORDER_BEFORE = re.compile(r"\b(?:on|at|near|along|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|added)\b")
 _RESCHEDULE = re.compile(r"\breschedul(?:e|ed|ing)\b", re.IGNORECASE)
-# "World | Fri May 31, 2019 | 5:47pm EDT": a web page's stamp, not a day in the story
+# "the UN Support Mission in Libya": a body's name, neither venue nor side
 _BODY_NAME_BEFORE = re.compile(
     r"\b(?:Mission|Office|Envoy|Representative|Coordinator|Operation|Force|Embassy|Delegation)\s+(?:in|to|for|on)\s+"
     r"(?:the\s+)?$"
@@ -119,6 +119,7 @@ _MEDIATORS_FROM = re.compile(
 )
 _SAME_SIDE = {"Cyprus": "Greek Cypriots"}
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "World | Fri May 31, 2019 | 5:47pm EDT": a web page's stamp, not a day in the story
 _PAGE_STAMP_AFTER = re.compile(r"\s*(?:\||\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|GMT|UTC|[A-Z]{2,4}\b))")
 _OLD_PLAN_BEFORE = re.compile(r"(?i)\b(?:planned|scheduled|originally|initially|due|set)\b")
 _SAME_DAY = re.compile(r"(?i)today|tonight|this\s+(?:morning|afternoon|evening)|later\s+today")
@@ -856,8 +857,8 @@ _LEAD_ACTOR_HINTS = (
 )
 
 
-def _actors(text: str, lead: bool = False) -> int:
-    low = text.lower()
+def _actors(text: str, lead: bool = False, low: str | None = None) -> int:
+    low = text.lower() if low is None else low
     found = len(cue.NON_DIPLOMATIC_ACTORS.findall(text)) if any(h in low for h in _ACTOR_HINTS) else 0
     if lead and any(h in low for h in _LEAD_ACTOR_HINTS):
         found += len(cue.LEAD_ACTORS.findall(text))
@@ -879,10 +880,10 @@ def is_diplomatic(title: str, text: str) -> bool:
     business = len(cue.NON_DIPLOMATIC.findall(title)) * 2 + len(cue.NON_DIPLOMATIC.findall(text))
     # ... and in the lead, which tells who meets, more
     low = text.lower()
-    in_text = _actors(text)
+    in_text = _actors(text, low=low)
     lead = _lead(title, text) if in_text or any(h in low for h in _LEAD_ACTOR_HINTS) else ""
     business += (_actors(title, lead=True) + _actors(lead, lead=True)) * 4 + in_text * 2
-    government = len(cue.DIPLOMATIC.findall(title.lower())) * 2 + len(cue.DIPLOMATIC.findall(text.lower()))
+    government = len(cue.DIPLOMATIC.findall(title.lower())) * 2 + len(cue.DIPLOMATIC.findall(low))
     return business < 2 or government > business
 
 
