@@ -141,10 +141,32 @@ _PAST_VERB = re.compile(
     r"sponsored|backed|based|related|named|titled|dubbed|needed|tasked|charged|involved)\b)\w{3,}ed\b",
     re.IGNORECASE,
 )
+# "invited A and B to talks in X on Friday", "agreed to a meeting on Friday": the day of the
+# talks one is invited to or agrees to lies ahead of the invitation
+_INVITED_TO_BEFORE = re.compile(
+    r"\b(?:invit(?:ed|es|ing|ation)|agreed|accepted|accepting)\b[^.;]{0,100}?\b(?:to|for)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|negotiations|round|consultations)\s+"
+    r"(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+# "invited the ministers of A and B to X on Friday for talks"
+_INVITED_TO_PLACE_BEFORE = re.compile(
+    r"\binvit(?:ed|es|ing)\b[^.;]{0,120}?\bto\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_FOR_TALKS_AFTER = re.compile(
+    r"\s*,?\s+for\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|negotiations)\b",
+    re.IGNORECASE,
+)
 # a journey in the present tense right before its day: "the minister arrives in X on Thursday"
 _JOURNEY_BEFORE = re.compile(
     r"\b(?:arrives?|travels?|flies|departs?)\s+(?:in|to|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
     r"|\b(?:heads|leaves)\s+(?:to|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
+    r"|\b(?:send|sends|sending|dispatch|dispatches|dispatching)\s+(?:a|an|its|their|the)?\s*(?:\w+\s+){0,2}?"
+    r"(?:delegation|team|negotiators|envoys?)\s+to\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
+    # ... and the meeting itself: "P and Q meet in X on Friday", "talks kick off in X on Monday"
+    r"|\b(?:meet|meets|kicks?\s+off|reconvenes?|returns?\s+to)\s+(?:(?:in|at)\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"(?:on\s+)?$"
 )
 
 
@@ -267,6 +289,10 @@ def _direction(text: str, start: int, end: int, default: int = -1) -> int:
     whole = text[sentence_start:start]
     aux = [m.end() for m in _FUTURE_AUX.finditer(whole)]
     if aux and not _PAST_VERB.search(whole, aux[-1]):
+        return 1
+    if _INVITED_TO_BEFORE.search(before) or (
+        _INVITED_TO_PLACE_BEFORE.search(before) and _FOR_TALKS_AFTER.match(text, end)
+    ):
         return 1
     return default
 

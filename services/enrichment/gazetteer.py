@@ -511,8 +511,11 @@ ARMED_GROUPS = {
     "SSOMA": "SSOMA",
     "South Sudan Opposition Movements Alliance": "SSOMA",
     "High Council of State": "High Council of State",
+    "High State Council": "High Council of State",
     "Government of National Accord": "Government of National Accord",
     "Alliance of Sahel States": "Alliance of Sahel States",
+    "Confederation of Sahel States": "Alliance of Sahel States",  # its name since July 2024
+    "Confederation of the Sahel States": "Alliance of Sahel States",
     "Three Brotherhood Alliance": "Three Brotherhood Alliance",
     "Brotherhood Alliance": "Three Brotherhood Alliance",
     "Unitary Platform": "Unitary Platform",

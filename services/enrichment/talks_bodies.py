@@ -66,8 +66,8 @@ def _pattern(alias: str) -> re.Pattern[str]:
     name = f"(?-i:{re.escape(alias)})" if alias.isupper() else re.escape(alias)
     return re.compile(
         # "ASEAN summit", "the WTO's Twelfth Ministerial Conference", "SADC extraordinary summit";
-        # not "ASEAN-US summit" or "ASEAN and China".
-        rf"\b{name}(?:['’]s)?(?![-–]\w|\s+and\b)(?:\s+\([^)]{{1,12}}\))?(?:\s+{_DOES}\s+(?:\w+\s+){{0,3}}?(?:its\s+|an?\s+|the\s+)?)?"
+        # not "ASEAN-US summit", "ASEAN and China" or "the AES and ECOWAS will hold a ministerial".
+        rf"(?<![-–])(?<!\band\s)(?<!\band\sthe\s)\b{name}(?:['’]s)?(?![-–]\w|\s+and\b)(?:\s+\([^)]{{1,12}}\))?(?:\s+{_DOES}\s+(?:\w+\s+){{0,3}}?(?:its\s+|an?\s+|the\s+)?)?"
         rf"\s*(?:{_QUALIFIER}\s+){{0,5}}?{_MEETING}\b"
         # "a summit of ASEAN leaders", "meeting of foreign ministers of the Association of ..."
         rf"|\b{_MEETING}\s+of\s+(?:the\s+)?(?:{_QUALIFIER}\s+){{0,6}}?(?:the\s+)?{name}\b(?![-–]\w|\s+and\b)"

@@ -13,7 +13,9 @@ _I = re.IGNORECASE
 TRIGGER = re.compile(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
     r"dialogue|discussions|peace\s+conference|round\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|"
-    r"another)\s+round|ministerial|COP\s?\d{1,2}|(?:ministerial|climate|donors?|review)\s+conference)\b"
+    r"another|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|COP\s?\d{1,2}|(?:ministerial|climate|donors?|review)\s+conference)\b"
+    # "the co-chairs said the round would take place in X": the round of the story's talks
+    r"|\bthe\s+round\s+(?:would|will|is\s+(?:due|set|scheduled|expected))\b"
     # "will host the leaders of A and B": a meeting convened by a host
     r"|\bhost(?:s|ed|ing)?\s+(?:the\s+)?(?:leaders|presidents|heads\s+of\s+state|(?:prime|foreign)\s+ministers)"
     r"\s+of\b",
@@ -82,22 +84,33 @@ HISTORY = re.compile(
 )
 STRONG_FUTURE = re.compile(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
-    r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|in))\b"
+    r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
+    r"kick\s+off|get\s+under\s?way|reconvene)\b"
+    # "will launch negotiations", "will enter into talks", "will engage in a dialogue"
+    r"|\b(?:will|shall|['’]ll)\s+(?:launch|enter(?:\s+into)?|engage\s+in)\s+(?:\w+\s+){0,3}?"
+    r"(?:talks|negotiations|dialogue|consultations|discussions)\b"
     # "will join the talks", not "will join forces", "will join the bloc"
     r"|\b(?:will|shall)\s+(?:\w+\s+){0,2}?join\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:talks|negotiations|meeting|summit|round|delegation|session|discussions|consultations)\b"
     # "will go to X", "will visit X": a trip to a named place, not "will go ahead/anywhere"
     r"|\b(?:will|shall)\s+(?:go\s+to|fly\s+to|visit|arrive\s+in)\s+(?:the\s+)?(?-i:[A-Z])"
     r"|\b(?:is|are|was|were|been)\s+(?:now\s+)?(?:set|scheduled|due|expected|slated|planned|poised|going)\s+to\s+"
-    r"(?:meet|hold|begin|start|take\s+place|be\s+held|resume|convene|reconvene|open|travel|attend|host|sit|return)\b"
+    r"(?:meet|hold|begin|start|take\s+place|be\s+held|resume|convene|reconvene|open|travel|attend|host|sit|return|"
+    r"kick\s+off|get\s+under\s?way)\b"
     r"|\b(?:scheduled|set|slated|planned|fixed)\s+(?:for|on)\b|\bdue\s+to\s+(?:be\s+held|take\s+place|begin|start|meet)\b"
-    r"|\b(?:has|have)\s+(?:scheduled|set)\b|\bto\s+be\s+held\b|\bplans?\s+to\s+(?:meet|hold|host)\b"
+    r"|\b(?:has|have)\s+(?:scheduled|set)\b|\bto\s+be\s+held\b|\b(?:plans?|intends?)\s+to\s+(?:meet|hold|host)\b"
+    # "a summit is planned in X", "talks are scheduled at the ministry"
+    r"|\b(?:is|are)\s+(?:now\s+)?(?:planned|scheduled|slated)\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])"
+    # "agreed to a meeting", "agreed to talks": an agreed plan
+    r"|\bagreed\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|further|direct|fresh|formal|peace|face-to-face|another|first|"
+    r"second|third|trilateral|bilateral)\s+){0,2}(?:round\s+of\s+)?(?:meeting|summit|talks|negotiations)\b(?!['’])"
     r"|\bagreed\s+(?:on\s+\w+\s+)?to\s+(?:(?:start|begin|open|launch|resume|hold|continue)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|"
     r"discussions|dialogue|consultations)|meet|hold)\b"
     r"|\bto\s+take\s+place\s+(?:on|this|next|tomorrow|later\s+this)\b|\blooks?\s+forward\s+to\s+hosting\b|\b(?:to|will)\s+host\b"
     r"|\bare\s+(?:meeting|holding)\b(?=.{0,60}\b(?:next|tomorrow|on\s+\w+day)\b)"
     # "X will send a delegation to Y for talks", "the minister is due in Y for talks"
-    r"|\b(?:will|to)\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegation|team|negotiators|envoys?)\b"
+    r"|\b(?:(?:will|to)\s+(?:send|dispatch)|(?:is|are)\s+(?:sending|dispatching))\s+(?:a|an|its|their|the)?\s*"
+    r"(?:\w+\s+){0,2}?(?:delegation|team|negotiators|envoys?)\b"
     # "will send its foreign minister ... to X for talks" (not "... to the funeral, and he met ... for talks")
     r"|\b(?:will|to)\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:(?:foreign|defen[cs]e|trade|finance|"
     r"interior)\s+minister|(?:deputy\s+)?foreign\s+secretary|chief\s+negotiator)\b"
@@ -126,10 +139,14 @@ STRONG_FUTURE = re.compile(
     r"(?:meeting|round|session)\b",
     _I,
 )
+# "the talks would open in X", not "would open the way to talks" or "are to open embassies"
+_OPENS = r"open(?!\s+(?:the\s+|a\s+|an\s+|new\s+|its\s+|their\s+)?(?:way|door|path|chapter|embass|consulat|border|crossing|office|market|channel|corridor|airspace|talks|negotiations|dialogue))"
 # "P and Q are to meet", "the minister is to visit": a plan, unless the sentence says what something
 # is for ("the aim of the summit is to resume patrols", "the only way ... is to hold talks").
 IS_TO = re.compile(
-    r"\b(?:is|are)\s+to\s+(?:meet|hold|host|begin|start|resume|visit|travel|attend|convene|sit\s+down)\b", _I
+    r"\b(?:is|are)\s+to\s+(?:meet|hold|host|begin|start|resume|visit|travel|attend|convene|reconvene|sit\s+down|"
+    rf"take\s+place|{_OPENS})\b",
+    _I,
 )
 PURPOSE_BEFORE = re.compile(
     r"\b(?:aim|aims|goal|purpose|objective|way|priority|task|idea|intention|point|plan|hope|challenge|answer|"
@@ -137,10 +154,20 @@ PURPOSE_BEFORE = re.compile(
     _I,
 )
 WEAK_FUTURE = re.compile(
-    r"\bwould\s+(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|host)\b"
+    r"\bwould\s+(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|reconvene|host|"
+    rf"kick\s+off|get\s+under\s?way|attend|participate|take\s+part|{_OPENS})\b"
+    # "have announced talks with Y", "announced a summit": the decision weighs the rest
+    r"|\bannounced\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a\s+meeting|a\s+summit)\b"
     # "said it would send a delegation to X for talks"
     r"|\bwould\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegation|negotiators|envoys?)\b"
     r"(?![^.;]{0,60}\b(?:if|unless)\b)",
+    _I,
+)
+# The present tense of a meeting with a day ahead: "P and Q meet in X on Friday", "talks kick off on
+# Monday" (the decision weighs it)
+PRESENT_PLAN = re.compile(
+    r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)(?<!\bmay\s)(?<!\bdid\s)(?<!\bdo\s)"
+    r"\b(?:meet|meets|kicks?\s+off|reconvenes?|returns?\s+to\s+(?-i:[A-Z])\w*\s+(?:on\s+\w+\s+)?for)\b",
     _I,
 )
 # A formal invitation to talks; with a day still ahead it is an announcement (the corpus convention).
@@ -149,7 +176,7 @@ INVITED = re.compile(
     r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:on|from)\s+[^.;]{1,30}?"
     r"\bfor\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:talks|meeting|summit|negotiations|round)\b|"
-    r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:[\"“'‘][\w-]+[\"”'’]\s+)?"
+    r"\binvit(?:ed|es|ing|ation)\s+[^.;]{0,200}?\bto\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:[\"“'‘][\w-]+[\"”'’]\s+)?"
     r"(?:talks|meeting|summit|"
     r"negotiations|conference|round)\b",
     _I,
@@ -169,9 +196,9 @@ HELD = re.compile(
     _I,
 )
 NON_DIPLOMATIC = re.compile(
-    r"\b(?:contract|wages?|salar(?:y|ies)|labou?r|unions?|unionised|unionized|workers|bargaining|club|transfer|"
-    r"striker|midfielder|footballer|player|coach|merger|acquisition|shareholders?|takeover|buyout|CEO|"
-    r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees)\b"
+    r"\b(?:contract|wages?|salar(?:y|ies)|labou?r|unions?|unionised|unionized|workers|bargaining|clubs?|transfer|"
+    r"strikers?|midfielders?|footballers?|players?|coach(?:es)?|merger|acquisition|shareholders?|takeover|buyout|CEO|"
+    r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees|UEFA|FIFA)\b"
 )
 # Who meets, when it is not states: "Chile, Peru football federations to meet", "the two chambers of
 # commerce will meet", "researchers and NGOs will gather" (the words as the subject of the meeting
@@ -490,7 +517,7 @@ HEADLINE_ONGOING = re.compile(
     _I,
 )
 # "the next round", "meet again": a later round set up by talks the headline reports as over.
-NEXT_ROUND = re.compile(r"\b(?:next|another|again|follow-up|further|upcoming|subsequent)\b", _I)
+NEXT_ROUND = re.compile(r"\b(?:next|another|again|follow-up|further|upcoming|subsequent|new\s+round)\b", _I)
 # "agreed to hold the second round in X": a round counted on is the next one too
 COUNTED_ROUND = re.compile(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))\s+round\b", _I

@@ -421,7 +421,12 @@ def assemble(
     ) and any(
         d.status in UPCOMING
         and d.parties
-        and (d.start is not None or d.location is not None)
+        and (
+            d.start is not None
+            or d.location is not None
+            # "agreed to hold a new round there next week": a week or a month ahead is a time too
+            or any(f.start_date and f.start_date > published for f in find_dates(d.evidence, published))
+        )
         and cue.NEXT_MEETING.match(d.evidence)
         and (cue.NEXT_ROUND.search(d.evidence) or cue.COUNTED_ROUND.search(d.evidence))
         and not cue.CONDITIONAL.search(d.evidence)  # "... again if the truce holds"
@@ -431,12 +436,20 @@ def assemble(
             and f.start_date
             and f.start_date < published
             and not cue.AFTER_CLAUSE.search(d.evidence, 0, f.start)
+            and not cue.SPEECH_BEFORE.search(d.evidence, 0, f.start)  # "..., the ministry said on Sunday"
             for f in find_dates(d.evidence, published)
         )
         for d in c.drafts
     )
-    announces = (model.decide(c.features) or moved or headline_plan or agreed_next) and not (
-        postponed and "r:no_new_date" in c.features
+    # every mention only calls for, offers or speculates on talks ("could meet", "a possible meeting"),
+    # and none reports a round held that might set up the next: nothing to announce
+    planned = any(d.status in UPCOMING or d.status == "held" for d in c.drafts) or (
+        c.headline is not None and c.headline.status in UPCOMING
+    )
+    announces = (
+        planned
+        and (model.decide(c.features) or moved or headline_plan or agreed_next)
+        and not (postponed and "r:no_new_date" in c.features)
     )
     next_round = agreed_next or any(
         d.status in UPCOMING and (cue.NEXT_ROUND.search(d.evidence) or _agrees_counted_round(d.evidence))

@@ -249,6 +249,8 @@ def _status(sentence: str, has_future_date: bool, journeys: bool = True) -> tupl
         return "announced", False
     if cue.PROPOSED.search(sentence):
         return "proposed", False
+    if has_future_date and cue.PRESENT_PLAN.search(sentence) and not cue.HELD.search(sentence):
+        return "announced", True
     if cue.HELD.search(sentence):
         return "held", False
     return None, False
@@ -469,7 +471,12 @@ def _parties(
     for a, b in zip(s.entities, s.entities[1:], strict=False):
         if _BORDER_AFTER.match(s.text, b.end):
             continue  # "the A-B border" is a place
-        if s.text[a.end : b.start] in {"-", "–"} and (na := _state(a)) and (nb := _state(b)):
+        if (
+            s.text[a.end : b.start] in {"-", "–"}
+            and (na := _state(a) or _org(a))
+            and (nb := _state(b) or _org(b))
+            and (_state(a) or _state(b))  # "UK-EU summit"; not "UN-AU mission"
+        ):
             if _PAIR_TOPIC_AFTER.match(s.text, b.end):
                 loose_between.append((a.start, b.end))  # "the A-B war": the subject, not the sides
             else:

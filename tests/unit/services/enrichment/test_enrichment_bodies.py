@@ -31,6 +31,8 @@ WEDNESDAY = date(2031, 3, 12)
         # Two sides: the body meets someone else, which the side rules read.
         ("An ASEAN-Japan summit will be held in the capital.", None),
         ("A summit between ASEAN and Japan will be held in the capital.", None),
+        ("Japan and ASEAN will hold a ministerial meeting in the capital.", None),
+        ("Japan and the East African Community will hold a ministerial meeting.", None),
         ("The United Nations summit opens on Monday.", None),  # not a membership body
         ("The wto summit opens on Monday.", None),  # an acronym in its own case only
     ],

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from parley.services.enrichment.dates import find_dates
 from parley.services.enrichment.entities import extract_entities
 from parley.services.enrichment.extract import extract_article
@@ -239,8 +241,13 @@ def test_held_round_that_sets_the_next_one_gives_both() -> None:
     records = extract_talks(text, "", THURSDAY, entities, dates, model=ANNOUNCES)
     assert [r.status for r in records] == ["announced", "held"]  # the event still to come first
     assert set(records[0].parties) == {"Serbia", "Kosovo"}
+    # a next round agreed in so many words, with a time, is a plan whatever the decision says ...
     said = extract_talks(text, "", THURSDAY, entities, dates, model=NEVER)
-    assert [r.status for r in said] == ["held", "held"]  # judged not to announce: nothing upcoming
+    assert [r.status for r in said] == ["announced", "held"]
+    # ... while a next meeting with neither time nor place is the decision's to judge
+    text = "Serbia and Kosovo met on Saturday in Brussels and will meet again."
+    said = extract_talks(text, "", THURSDAY, extract_entities(text), find_dates(text, THURSDAY), model=NEVER)
+    assert [r.status for r in said] == ["held"]  # judged not to announce: nothing upcoming
 
 
 def test_brokers_in_a_relative_clause_are_mediators_not_parties() -> None:
@@ -1554,6 +1561,8 @@ def test_one_side_each_for_a_government_and_its_rivals() -> None:
     assert set(record.parties) == {"Venezuela", "Unitary Platform"}
     [record] = _upcoming("The GRP and the NDFP will meet in Oslo on Friday, Norway said.")
     assert set(record.parties) == {"Philippines", "NDFP"}
+    [record] = _upcoming("Mali and the Confederation of Sahel States will hold talks in Niamey on Friday.")
+    assert "Alliance of Sahel States" in record.parties
 
 
 def test_cyprus_formats() -> None:
@@ -1695,6 +1704,9 @@ def test_narrowed_side_cues() -> None:
         published=date(2025, 3, 12),
     )
     assert {"Afghanistan", "Taliban"} <= set(record.parties)
+    # a state and a body in a hyphenated pair are the sides; two bodies are a joint mission
+    [record] = _upcoming("The prime minister will host the first Chile-EU summit in Lima on Friday.")
+    assert set(record.parties) == {"Chile", "European Union"}
 
 
 def test_the_next_rounds_venue_and_a_past_summits() -> None:
@@ -1713,3 +1725,84 @@ def test_the_next_rounds_venue_and_a_past_summits() -> None:
         "February, a diplomat said. The talks will take place in Quito."
     )
     assert record.location == "Quito"
+
+
+def test_a_round_named_by_its_number_or_alone_is_the_storys_round() -> None:
+    [record] = _upcoming(
+        "The 12th round of talks between Chile and Peru, which had been set for late June, has been moved to the "
+        "autumn, the co-chairs said on Wednesday. The co-chairs said the round would take place in Lima as soon as "
+        "travel allows."
+    )
+    assert record.location == "Lima"
+    [record] = _upcoming("Chile and Peru said on Wednesday that the 12th round would open in Lima on Friday.")
+    assert (record.location, record.start_date) == ("Lima", date(2031, 3, 14))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile and Peru said on Wednesday that the talks would open in Lima on Friday.",
+        "Talks between Chile and Peru are to open in Lima on Friday.",
+        "Chile and Peru said the talks would get under way in Lima on Friday.",
+        "Talks between Chile and Peru will kick off in Lima on Friday.",
+        "Talks between Chile and Peru will be hosted by Brazil in Lima on Friday.",
+        "Chile and Peru have agreed to a meeting in Lima on Friday.",
+        "Chile and Peru intend to meet in Lima on Friday.",
+        "Brazil has invited Chile and Peru to talks in Lima on Friday.",
+        "Brazil invited the foreign ministers of Chile and Peru to Lima on Friday for talks.",
+        "Chile and Peru accepted an invitation to talks in Lima on Friday.",
+        "Chile and Peru confirmed they would attend talks in Lima on Friday.",
+        "Chile and Peru will launch negotiations in Lima on Friday.",
+        "Chile is sending a delegation to Lima on Friday for talks with Peru.",
+        "A Chile-Peru summit is planned in Lima on Friday.",
+        "Chile and Peru meet in Lima on Friday.",
+        "Talks between Chile and Peru kick off in Lima on Friday, officials said.",
+    ],
+)
+def test_plans_worded_many_ways(sentence: str) -> None:
+    [record] = _upcoming(sentence)
+    assert (set(record.parties), record.location, record.start_date) == (
+        {"Chile", "Peru"},
+        "Lima",
+        date(2031, 3, 14),
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile and Peru said on Wednesday that the deal would open the way to talks in Lima.",
+        "Chile and Peru agreed to end security talks and move to talks between their ministers.",
+        "The ministers agreed at a meeting in Lima on Friday to extend the truce.",
+    ],
+)
+def test_not_plans(sentence: str) -> None:
+    assert _upcoming(sentence) == []
+
+
+def test_speculation_alone_announces_nothing() -> None:
+    text = (
+        "Reports of a possible meeting between the intelligence chiefs of Chile and Peru in Lima drew cautious "
+        "reactions on Wednesday. A newspaper reported that the two men could meet in the Peruvian capital in the "
+        'coming weeks. Asked whether Brazil was preparing a meeting, its envoy said: "We do not rule anything out."'
+    )
+    assert _upcoming(text) == []
+
+
+def test_a_football_body_summoning_federations_is_sport() -> None:
+    text = (
+        "UEFA summons Chilean and Peruvian federations to talks\n\n"
+        "UEFA has invited officials of the football federations of Chile and Peru to its headquarters on Monday for "
+        "talks on where to stage a youth qualifier. Both federations said they would send delegations. Clubs from the "
+        "two countries have met before, and players have been kept apart in the draw since the league was founded."
+    )
+    assert _upcoming(text) == []
+
+
+def test_a_new_round_agreed_for_next_week_said_yesterday_is_a_plan() -> None:
+    # published on a Wednesday: "said on Tuesday" dates the statement, not a round behind us
+    records = _upcoming(
+        "Chile and Peru met on Monday in Lima and agreed to hold a new round of talks there next week, Brazil's "
+        "foreign ministry said on Tuesday. The two delegations discussed a prisoner exchange, the ministry said."
+    )
+    assert records and {"Chile", "Peru"} <= set(records[0].parties)
