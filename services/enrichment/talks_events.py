@@ -206,7 +206,17 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     """(the mention the primary event is built on, the event assembled across mentions)."""
     # A mention the rules read as stopped (denied, called off, postponed with no new date) is
     # exact wording: the article-level decision never turns it into an upcoming event.
-    pool = [d for d in c.drafts if d.parties and d.status not in _STOPPED]
+    pool = [
+        d
+        for d in c.drafts
+        if d.status not in _STOPPED
+        # "the mission will convene the commission in X between 10 and 12 June": a plan stated in
+        # full but for its sides, which the role model reads from the article
+        and (
+            d.parties
+            or (d.status in UPCOMING and not d.weak and d.start is not None and d.location is not None)
+        )
+    ]
     if c.headline is not None and c.headline.parties and c.headline.status not in _STOPPED:
         pool.append(c.headline)
     if not pool:
@@ -284,6 +294,12 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel, past: set[str]) -
     if len(parties) >= 2:
         # Sides named by an exact pattern ("talks between A and B") stay; the model may add more.
         parties = list(dict.fromkeys([*parties, *(p for p in d.parties if p in d.explicit)]))
+        # ... and so do the source sentence's own sides the model still rates as likely sides
+        parties += [
+            p
+            for p in d.parties
+            if p not in parties and p in c.names and roles.probabilities(c.names[p])["party"] >= 0.4
+        ]
         # The exact rules' go-betweens ("X and Y, which brokered...") stay; the model may add more.
         merged = [m for m in dict.fromkeys([*d.mediators, *mediators]) if m not in parties]
         d = replace(d, parties=parties, explicit=set(parties), mediators=merged)

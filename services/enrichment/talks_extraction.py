@@ -211,6 +211,8 @@ def _status(sentence: str, has_future_date: bool, journeys: bool = True) -> tupl
     if not cue.OFFER_TAKEN.search(sentence):
         sentence = cue.OFFERED_PLAN.sub(" ready to ", sentence)
     strong = cue.STRONG_FUTURE.search(sentence) or _is_to(sentence)
+    while strong and cue.OTHER_EVENT_BEFORE.search(sentence, max(0, strong.start() - 30), strong.start()):
+        strong = cue.STRONG_FUTURE.search(sentence, strong.end())  # "before the election, scheduled for May"
     history = cue.HISTORY.search(sentence)
     if (
         history
@@ -284,6 +286,13 @@ class _Sentence:
         return self.text[e.end : min(self.end, e.end + width)]
 
 
+_REMIT_BEFORE = re.compile(
+    r"\b(?:envoy|representative|coordinator|adviser|advisor|rapporteur|mission|commissioner)\s+(?:for|to|on|in)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _state(e: Entity) -> str | None:
     if e.kind in _PARTY_KINDS:
         return e.name
@@ -314,8 +323,8 @@ def _mediators(s: _Sentence) -> list[str]:
     found: list[str] = []
     for e in s.entities:
         name = _state(e) or (e.name if e.kind == "organisation" else None)
-        if name is None or _hosts_as_side(s, e):
-            continue
+        if name is None or _hosts_as_side(s, e) or _REMIT_BEFORE.search(s.before(e, 40)):
+            continue  # "the UN envoy for X has invited ...": X is the envoy's remit, not a go-between
         if (
             cue.MEDIATOR_AFTER.match(s.after(e, 20))
             or cue.MEDIATOR_BEFORE.search(s.before(e, 40))
@@ -861,6 +870,10 @@ _LEAD_ACTOR_HINTS = (
     "labour",
     "labor",
     "union congress",
+    "strike",
+    "walkout",
+    "dispute",
+    "industrial action",
 )
 
 

@@ -127,3 +127,43 @@ def test_days_of_the_month_that_are_deadlines_or_counts_or_another_months() -> N
     assert day.start_date == date(2031, 2, 28)
     [day] = find_dates("They will hold talks on the 17th and 18th March.", published)
     assert (day.start_date, day.end_date) == (date(2031, 3, 17), date(2031, 3, 18))
+
+
+def test_weekdays_of_plans_agreed_invited_and_of_rounds_ended() -> None:
+    ahead, behind = date(2031, 3, 18), date(2031, 3, 11)  # Tuesday next, Tuesday last
+    assert _resolved("the two sides agreed to meet on Tuesday") == [("Tuesday", ahead, None)]
+    assert _resolved("they agreed to hold talks in Lakeport on Tuesday") == [("Tuesday", ahead, None)]
+    assert _resolved("the envoy invited both sides to talks in Lakeport on Tuesday") == [
+        ("Tuesday", ahead, None)
+    ]
+    assert _resolved("the envoy invited both sides to Lakeport on Tuesday for talks") == [
+        ("Tuesday", ahead, None)
+    ]
+    assert _resolved("the sides met and agreed on Tuesday to extend the truce") == [("Tuesday", behind, None)]
+    # "by" far from the day is no deadline: talks hosted by X that ended on Tuesday
+    assert _resolved("talks hosted by Lakeland in Lakeport ended their third round on Tuesday") == [
+        ("Tuesday", behind, None)
+    ]
+    assert _resolved("the answer is due by Tuesday") == [("Tuesday", ahead, None)]
+    # an abbreviation's full stop does not end the sentence that holds the "will"
+    assert _resolved(
+        "Lakeland will send its minister to Lakeport for talks with U.S. officials led by the secretary on Tuesday"
+    ) == [("Tuesday", ahead, None)]
+    # the main armed opposition is no past verb between the "will" and the day
+    assert _resolved(
+        "the bloc will convene delegations of the government and the main armed opposition in the capital of the "
+        "neighbouring country on Tuesday"
+    ) == [("Tuesday", ahead, None)]
+    assert _resolved("the sides are awaited in Lakeport on Tuesday") == [("Tuesday", ahead, None)]
+
+
+def test_a_bare_ordinal_under_the_pages_own_month() -> None:
+    # the stamp names the publication's month and year: "on the 20th" is still this month's
+    assert _resolved(
+        "LAKEPORT | 14 March 2031 | Wire\nThe envoy invited the sides to Lakeport on the 20th."
+    ) == [
+        ("14 March 2031", FRIDAY, None),
+        ("on the 20th", date(2031, 3, 20), None),
+    ]
+    # another month named before it: that month's day, not this one's
+    assert _resolved("They met in February, on the 20th.")[-1][1] is None

@@ -1806,3 +1806,87 @@ def test_a_new_round_agreed_for_next_week_said_yesterday_is_a_plan() -> None:
         "foreign ministry said on Tuesday. The two delegations discussed a prisoner exchange, the ministry said."
     )
     assert records and {"Chile", "Peru"} <= set(records[0].parties)
+
+
+def test_a_go_between_convening_the_sides_and_sides_awaited() -> None:
+    [record] = _upcoming(
+        "Brazil will convene delegations of the Chilean government and the Peruvian opposition in Lima on Friday "
+        "to unblock the security arrangements, its envoy said."
+    )
+    assert (record.location, record.start_date) == ("Lima", date(2031, 3, 14))
+    [record] = _upcoming(
+        "The delegations of Chile and Peru are awaited in Lima on Friday for a new session of negotiations under "
+        "the mediation of Brazil."
+    )
+    assert (record.location, record.start_date) == ("Lima", date(2031, 3, 14))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an offer with an aside is still an offer
+        "Brazil said on Wednesday it stands ready, as always, to host and facilitate any dialogue between Chile "
+        "and Peru, but no invitation has been issued.",
+        # a date set for an election is not the talks'
+        "Analysts said neither Chile nor Peru had an incentive to talk before the election, scheduled for November.",
+        # sport boards and a strike's talks
+        "Chile, Peru cricket chiefs to meet in Lima\n\nThe heads of the cricket boards of Chile and Peru are due "
+        "to meet in Lima on Friday to settle a dispute over venues for the tournament, officials said. The squads "
+        "have not played a series since the World Cup.",
+        "Chile's health ministry and the association of nurses are due to resume talks in Lima on Friday in a bid "
+        "to end a strike that has disrupted hospitals, the ministry said.",
+    ],
+)
+def test_offers_other_events_sport_and_strikes_announce_nothing(text: str) -> None:
+    assert _upcoming(text) == []
+
+
+def test_a_convener_is_a_go_between_and_qualifying_participles_are_no_past() -> None:
+    [record] = _upcoming(
+        "Brazil will convene delegations of the Chilean government and the main armed opposition in the Peruvian "
+        "capital on Friday to unblock stalled security arrangements, the envoy's office said on Wednesday."
+    )
+    assert "Brazil" in record.mediators and "Brazil" not in record.parties
+    assert (record.location, record.start_date) == ("Lima", date(2031, 3, 14))
+    # "self-declared" is no statement; Somaliland negotiates as a side of its own
+    [record] = _upcoming(
+        "Djibouti will host a new round of talks between Somalia's federal government and the self-declared "
+        "republic of Somaliland next Wednesday, the ministry said on Wednesday."
+    )
+    assert set(record.parties) == {"Somalia", "Somaliland"}
+    assert record.start_date == date(2031, 3, 19)
+
+
+def test_remits_postponements_to_a_season_and_plans_without_sides() -> None:
+    # "talks between A and B hosted by C": C is the go-between, not A or B
+    [record] = _talks(
+        "Talks between Chile and Peru hosted by Brazil in Quito ended their third round on Monday."
+    )
+    assert "Chile" not in record.mediators and "Brazil" in record.mediators
+    # "the UN envoy for X has invited ...": X is the envoy's remit, not a go-between
+    [record] = _upcoming(
+        "The UN envoy for Chile has invited the Chilean government and the Peruvian opposition to talks in Lima on "
+        "Friday."
+    )
+    assert "Chile" not in record.mediators
+    # postponed until after a holiday: a new time, without a day
+    records = _talks(
+        "Chile-Peru border meeting postponed until after Eid\n\nA meeting of the Chilean-Peruvian joint committee, "
+        "which had been scheduled for Sunday in Lima, has been postponed until after the Eid al-Adha holiday, an "
+        'official said on Wednesday. The meeting will still be held in Lima, and the new date will be fixed "in the '
+        'days following the Eid", he added.'
+    )
+    assert records[0].status == "rescheduled" and records[0].location == "Lima"
+    # a plan stated in full but for its sides is the event, not a round held elsewhere
+    records = _upcoming(
+        "The UN mission will convene the joint military commission in Lima between 10 and 12 April, the mission "
+        "said on Wednesday. Separately, talks between Chile and Peru hosted by Brazil in Quito ended their third "
+        "round on Monday without a final agreement."
+    )
+    assert (records[0].location, records[0].start_date) == ("Lima", date(2031, 4, 10))
+    # "informed on Wednesday" dates a statement
+    [record] = _upcoming(
+        "Delegations of Chile and Peru are due to meet in Lima later this month, the press service informed on "
+        "Wednesday."
+    )
+    assert record.start_date is None
