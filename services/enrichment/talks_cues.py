@@ -283,7 +283,7 @@ SPEAKER_AFTER = re.compile(
 )
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:[Ii]n|[Aa]t|to|inside|for\s+talks\s+in|venue\s+(?:of|in)?|[Vv]isit(?:s|ing)?|(?:departs?|departed|leaves?|left|"
-    r"heads?|headed|flew|flies|set\s+off)\s+for)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?"
+    r"heads?|headed|flew|flies|set\s+off)\s+for)\s+(?:the\s+|neutral\s+)?(?:[A-Z]\w+\s+)?"
     r"(?:(?:capital|city|resort|town|village|island)\s+(?:of\s+)?)?$"
     # "in the northern city of X", "on the Pacific island of Y", "at the truce village of Z"
     r"|\b(?:[Ii]n|[Aa]t|to|on)\s+the\s+(?:[\w-]+\s+){1,3}?(?:capital|city|resort|town|village|island|port)\s+of\s+$"

@@ -286,6 +286,10 @@ class _Sentence:
         return self.text[e.end : min(self.end, e.end + width)]
 
 
+_PLACE_NOUN_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+)?(?:city|town|resort|capital|port|village|island|region|province|enclave|coast)\b",
+    re.IGNORECASE,
+)
 _REMIT_BEFORE = re.compile(
     r"\b(?:envoy|representative|coordinator|adviser|advisor|rapporteur|mission|commissioner)\s+(?:for|to|on|in)\s+"
     r"(?:the\s+)?$",
@@ -516,6 +520,8 @@ def _parties(
         before, after = s.before(e, 40), s.after(e, 50)
         if (
             cue.OLD_PLAN_BEFORE.search(before)
+            # "the Saudi city of Jeddah", "the Swiss resort": the demonym places the venue
+            or (_is_demonym(e) and _PLACE_NOUN_AFTER.match(after))
             or cue.MEDIATOR_AFTER.match(after)
             or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
             or _CAPITAL_AFTER.match(after)

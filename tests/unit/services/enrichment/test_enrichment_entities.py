@@ -41,6 +41,14 @@ def test_offsets_point_into_the_text() -> None:
 def test_capital_in_a_place_phrase_is_a_place() -> None:
     entities = extract_entities("The envoys will fly to Doha, where Doha says it is ready.")
     assert [(e.kind, e.name) for e in entities] == [("place", "Doha"), ("country", "Qatar")]
+    # ... but "the negotiators of X and Y", "delegations from X" are the states they serve
+    entities = extract_entities("Negotiators from Baku and Yerevan will meet the delegation of Kyiv in Doha.")
+    assert [(e.kind, e.name) for e in entities] == [
+        ("country", "Azerbaijan"),
+        ("country", "Armenia"),
+        ("country", "Ukraine"),
+        ("place", "Doha"),
+    ]
 
 
 def test_people_with_roles() -> None:

@@ -1890,3 +1890,22 @@ def test_remits_postponements_to_a_season_and_plans_without_sides() -> None:
         "Wednesday."
     )
     assert record.start_date is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "venue"),
+    [
+        ("Chile and Peru will hold talks in the Saudi city of Jeddah on Friday.", "Jeddah"),
+        (
+            "Chile and Peru will hold talks in the Egyptian resort of Sharm el-Sheikh on Friday.",
+            "Sharm el-Sheikh",
+        ),
+        ("Chile and Peru will hold talks in the Swiss city on Friday.", None),
+        ("Chile and Peru will hold talks in neutral Switzerland on Friday.", "Switzerland"),
+        ("Chile and Peru will hold talks in the Kazakh capital on Friday.", "Astana"),
+        ("The negotiators of Santiago and Lima will meet in Quito on Friday.", "Quito"),
+    ],
+)
+def test_a_demonym_placing_the_venue_is_no_side(sentence: str, venue: str | None) -> None:
+    [record] = _upcoming(sentence)
+    assert (set(record.parties), record.location) == ({"Chile", "Peru"}, venue)
