@@ -128,7 +128,7 @@ _PAST_BEFORE = re.compile(
     + r"|tweeted|stated|added|declared|wrote|entered)\b[\s,]*(?:\w+\s+){0,2}(?:on\s+)?$"
 )
 _FUTURE_CONTEXT = re.compile(
-    r"\b(?:will|would|shall|to\s+be|set\s+(?:to|for)|due|scheduled|expected|awaited|planned|plans?|upcoming|next|"
+    r"\b(?:will|would|shall|to\s+be|set\s+(?:to|for)|due|scheduled|expected|(?:is|are)\s+awaited|planned|plans?|upcoming|next|"
     r"begins?|starts?|starting|beginning|rescheduled|moved|postponed\s+to|'ll|ahead\s+of|"
     r"to\s+(?:host|meet|hold|begin|start|resume|open|travel|convene))\b"
     # right before the day only: "until Friday", "by Monday" (not "talks hosted by X ended on Monday")
@@ -147,21 +147,22 @@ _PAST_VERB = re.compile(
     re.IGNORECASE,
 )
 _AGREED_TO_MEET_BEFORE = re.compile(
-    r"\b(?:agreed|decided|promised|pledged|vowed|arranged|planned)\s+to\s+(?:meet|hold|resume|begin|start|open|"
+    r"(?<!\bhad\s)\b(?:agreed|decided|promised|pledged|vowed|arranged|planned)\s+to\s+(?:meet|hold|resume|begin|start|open|"
     r"reconvene|convene|sit|travel|visit|return)\b(?:\s+[\w'’-]+){0,5}?\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 # "invited A and B to talks in X on Friday", "agreed to a meeting on Friday": the day of the
 # talks one is invited to or agrees to lies ahead of the invitation
 _INVITED_TO_BEFORE = re.compile(
-    r"\b(?:invit(?:ed|es|ing|ation)|agreed|accepted|accepting)\b[^.;]{0,100}?\b(?:to|for)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)(?<!\bhad\sbeen\s)\b(?:invit(?:ed|es|ing|ation)|agreed|accepted|accepting)\b"
+    r"(?:(?!\b(?:took|held|met|was|were|which|that|where|but)\b)[^.;]){0,100}?\b(?:to|for)\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|negotiations|round|consultations)\s+"
     r"(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
 # "invited the ministers of A and B to X on Friday for talks"
 _INVITED_TO_PLACE_BEFORE = re.compile(
-    r"\binvit(?:ed|es|ing)\b[^.;]{0,120}?\bto\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:on\s+)?$",
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\sbeen\s)\binvit(?:ed|es|ing)\b[^.;]{0,120}?\bto\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 _FOR_TALKS_AFTER = re.compile(
@@ -175,7 +176,7 @@ _JOURNEY_BEFORE = re.compile(
     r"|\b(?:send|sends|sending|dispatch|dispatches|dispatching)\s+(?:a|an|its|their|the)?\s*(?:\w+\s+){0,2}?"
     r"(?:delegation|team|negotiators|envoys?)\s+to\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
     # ... and the meeting itself: "P and Q meet in X on Friday", "talks kick off in X on Monday"
-    r"|\b(?:meet|meets|kicks?\s+off|reconvenes?|returns?\s+to)\s+(?:(?:in|at)\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"|\b(?:meet|meets|kicks?\s+off|reconvenes?|resumes?|gets?\s+under\s?way|returns?\s+to)\s+(?:(?:in|at)\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
     r"(?:on\s+)?$"
 )
 

@@ -21,7 +21,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+")
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|to|[Ff]rom|into|near|outside|via|towards?|capital|city|of|visits?|visited|visiting|"
     r"arrived\s+in|venue|host\s+city|(?:departs?|departed|leaves?|left|heads?|headed|flew|flies)\s+for)"
-    r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}|^\s*)$"
+    r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2})$"
 )
 # "the negotiators of Kyiv and Moscow", "delegations from Baku and Yerevan": the states they serve
 _PEOPLE_OF_BEFORE = re.compile(

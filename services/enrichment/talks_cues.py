@@ -10,13 +10,19 @@ import re
 
 _I = re.IGNORECASE
 
+# a commission of two or more states (not a parliament's finance committee or an electoral commission)
+_JOINT_BODY = (
+    r"(?:joint|bilateral|trilateral|border|boundary|military|mixed|intergovernmental|5\+5)\s+(?:[\w+-]+\s+){0,2}?"
+    r"(?:commission|committee)"
+)
 TRIGGER = re.compile(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
     r"dialogue|discussions|peace\s+conference|round\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|"
     r"another|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|"
     # "IGAD will convene delegations of A and B": a meeting convened by a go-between
     r"conven(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
-    r"negotiators|envoys|ministers|(?:[\w+-]+\s+){0,3}?(?:commission|committee))\b|COP\s?\d{1,2}|(?:ministerial|climate|donors?|review)\s+conference)\b"
+    rf"negotiators|envoys|ministers|{_JOINT_BODY})\b|"
+    rf"\b{_JOINT_BODY}\s+(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:re)?convene\b|COP\s?\d{1, 2}|(?:ministerial|climate|donors?|review)\s+conference)\b"
     # "the co-chairs said the round would take place in X": the round of the story's talks
     r"|\bthe\s+round\s+(?:would|will|is\s+(?:due|set|scheduled|expected))\b"
     # "will host the leaders of A and B": a meeting convened by a host
@@ -40,7 +46,11 @@ DENIED = re.compile(
     r"(?![^.;]*\b(?:go\s+ahead|as\s+planned|confirmed|but\b[^.;]*\bwill)\b)",
     _I,
 )
-CANCELLED = re.compile(r"\b(?:cancell?ed|calls?\s+off|called\s+off|scrapped|shelved|abandoned)\b", _I)
+CANCELLED = re.compile(
+    r"\b(?:cancell?ed|calls?\s+off|called\s+off|scrapped|shelved|abandoned|"
+    r"pull(?:ed|s)?\s+out(?!\s+(?:of\s+)?(?:the\s+)?(?:troops|forces|soldiers|its|their)\b))\b",
+    _I,
+)
 POSTPONED = re.compile(
     r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|will\s+not\s+(?:take\s+place|go\s+ahead|be\s+held)|"
     r"won['’]t\s+(?:take\s+place|go\s+ahead|be\s+held)|not\s+take\s+place)\b",
@@ -105,7 +115,7 @@ STRONG_FUTURE = re.compile(
     r"(?:meet|hold|begin|start|take\s+place|be\s+held|resume|convene|reconvene|open|travel|attend|host|sit|return|"
     r"kick\s+off|get\s+under\s?way)\b"
     r"|\b(?:scheduled|set|slated|planned|fixed)\s+(?:for|on)\b|\bdue\s+to\s+(?:be\s+held|take\s+place|begin|start|meet)\b"
-    r"|\b(?:has|have)\s+(?:scheduled|set)\b|\bto\s+be\s+held\b|\b(?:plans?|intends?)\s+to\s+(?:meet|hold|host)\b"
+    r"|\b(?:has|have)\s+(?:scheduled|set)\b|\bto\s+be\s+held\b|\bplans?\s+to\s+(?:meet|hold|host)\b"
     # "a summit is planned in X", "talks are scheduled at the ministry"
     r"|\b(?:is|are)\s+(?:now\s+)?(?:planned|scheduled|slated)\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])"
     # "agreed to a meeting", "agreed to talks": an agreed plan
@@ -150,15 +160,18 @@ STRONG_FUTURE = re.compile(
 _OPENS = r"open(?!\s+(?:the\s+|a\s+|an\s+|new\s+|its\s+|their\s+)?(?:way|door|path|chapter|embass|consulat|border|crossing|office|market|channel|corridor|airspace|talks|negotiations|dialogue))"
 # a date set for something else than talks: "before the election, scheduled for November"
 OTHER_EVENT_BEFORE = re.compile(
-    r"\b(?:elections?|vote|referendum|polls|ballot|trial|hearing|verdict|census|inauguration)\b[,\s]{1,3}"
-    r"(?:which\s+is\s+|now\s+)?$",
+    r"\b(?:elections?|vote|referendum|polls|ballot|trial|hearing|verdict|census|inauguration)\b"
+    r"(?:\s+(?:on|in|for|over)\s+[^,.;]{1,40}?)?[,\s]{1,3}(?:which\s+is\s+|now\s+|is\s+|are\s+|was\s+)?$",
     _I,
 )
 # "P and Q are to meet", "the minister is to visit": a plan, unless the sentence says what something
 # is for ("the aim of the summit is to resume patrols", "the only way ... is to hold talks").
 IS_TO = re.compile(
     r"\b(?:is|are)\s+to\s+(?:meet|hold|host|begin|start|resume|visit|travel|attend|convene|reconvene|sit\s+down|"
-    rf"take\s+place|{_OPENS})\b",
+    r"take\s+place)\b"
+    # "talks are to open", not "border crossings are to open"
+    r"|\b(?:talks|negotiations|round|summit|meeting|conference|dialogue|session|consultations)\s+(?:\w+\s+){0,5}?"
+    rf"(?:is|are)\s+to\s+{_OPENS}\b",
     _I,
 )
 PURPOSE_BEFORE = re.compile(
@@ -168,7 +181,10 @@ PURPOSE_BEFORE = re.compile(
 )
 WEAK_FUTURE = re.compile(
     r"\bwould\s+(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|reconvene|host|"
-    rf"kick\s+off|get\s+under\s?way|attend|participate|take\s+part|{_OPENS})\b"
+    r"kick\s+off|get\s+under\s?way|attend|participate|take\s+part)\b"
+    # "the talks would open in X", not "the border would open"
+    r"|\b(?:talks|negotiations|round|summit|meeting|conference|dialogue|session|consultations)\s+(?:\w+\s+){0,5}?"
+    rf"would\s+{_OPENS}\b"
     # "have announced talks with Y", "announced a summit": the decision weighs the rest
     r"|\bannounced\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a\s+meeting|a\s+summit)\b"
     # "said it would send a delegation to X for talks"
@@ -176,11 +192,19 @@ WEAK_FUTURE = re.compile(
     r"(?![^.;]{0,60}\b(?:if|unless)\b)",
     _I,
 )
+# ... said of people who negotiate, not of teams ("England and Germany meet in Munich on Saturday")
+PRESENT_PLAN_WHO = re.compile(
+    r"\b(?:talks|negotiations|round|summit|meeting|consultations|dialogue|leaders|presidents|ministers|"
+    r"delegations|negotiators|envoys|officials|diplomats|heads\s+of\s+state|prime\s+ministers|chancellor|"
+    r"counterparts?)\b",
+    _I,
+)
 # The present tense of a meeting with a day ahead: "P and Q meet in X on Friday", "talks kick off on
 # Monday" (the decision weighs it)
 PRESENT_PLAN = re.compile(
     r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)(?<!\bmay\s)(?<!\bdid\s)(?<!\bdo\s)"
-    r"\b(?:meet|meets|kicks?\s+off|reconvenes?|returns?\s+to\s+(?-i:[A-Z])\w*\s+(?:on\s+\w+\s+)?for)\b",
+    r"\b(?:meet|meets|kicks?\s+off|reconvenes?|resumes?|gets?\s+under\s?way|"
+    r"returns?\s+to\s+(?-i:[A-Z])\w*\s+(?:on\s+\w+\s+)?for)\b",
     _I,
 )
 # A formal invitation to talks; with a day still ahead it is an announcement (the corpus convention).
@@ -390,7 +414,7 @@ MEDIATOR_ROLE_AFTER = re.compile(
     r"facilitat\w*|(?:has\s+)?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)"
     r"(?:scheduled(?!\s+to\b)|convened|invited)|"  # not "talks scheduled to take place"
     # "Brazil will convene delegations of A and B" (not "will convene talks with A": a side)
-    r"conven(?:e|es|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:delegations?|parties|sides|representatives|"
+    r"conven(?:e|es|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:delegations?|parties|sides|representatives|"
     r"leaders|negotiators|envoys|talks|meeting|negotiations|round)\b(?![^.;]{0,40}\bwith\b))"
     r"(?!\s+by\b)"  # "talks between A and B hosted by C": C is the go-between
     # "R and S, which brokered the last round, said ...": a relative clause names the go-betweens
@@ -488,6 +512,7 @@ STATEMENT_PLACE_BEFORE = re.compile(
 ATTRIBUTIVE_AFTER = re.compile(r"^[\s-]*(?:peace\s+)?(?:talks|summit|meeting|negotiations|round)\b", _I)
 CLAUSE_END = re.compile(
     r"[;:]|,\s(?!and\b)|\s(?:on|over|to|in|at|for|about|that|which|will|would|was|were|is|are)\s"
+    r"|\s(?:hosted|mediated|brokered|facilitated|sponsored|convened|chaired)\s+by\b"
 )
 DELEGATION = re.compile(
     r"(?:delegation|team)\s+(?:\w+\s+){0,5}?(?:headed|led)\s+by\s+(?:\w+\s+){0,4}?$|\btop\s+negotiator\s+$",

@@ -200,9 +200,12 @@ def _is_to(sentence: str) -> re.Match[str] | None:
     return m if m is not None and not cue.PURPOSE_BEFORE.search(sentence, 0, m.start()) else None
 
 
-def _status(sentence: str, has_future_date: bool, journeys: bool = True) -> tuple[TalksStatus | None, bool]:
+def _status(
+    sentence: str, has_future_date: bool, journeys: bool = True, ahead: bool = False
+) -> tuple[TalksStatus | None, bool]:
     """(status, weak) from the sentence wording; `journeys`: a journey for talks on a day ahead is a
-    plan (not in headlines, whose present tense also reports trips made)."""
+    plan (not in headlines, whose present tense also reports trips made); `ahead`: the sentence
+    names a day or week after the publication day (the present tense of a meeting then plans it)."""
     low = sentence.lower()
     if _NEGATION_HINT.search(low) and cue.DENIED.search(sentence):
         return "denied", False
@@ -251,7 +254,12 @@ def _status(sentence: str, has_future_date: bool, journeys: bool = True) -> tupl
         return "announced", False
     if cue.PROPOSED.search(sentence):
         return "proposed", False
-    if has_future_date and cue.PRESENT_PLAN.search(sentence) and not cue.HELD.search(sentence):
+    present = cue.PRESENT_PLAN.search(sentence) if ahead else None
+    if (
+        present is not None
+        and cue.PRESENT_PLAN_WHO.search(sentence, 0, present.start())  # who meets, before the verb
+        and not cue.HELD.search(sentence[: present.start()] + " " + sentence[present.end() :])
+    ):
         return "announced", True
     if cue.HELD.search(sentence):
         return "held", False
@@ -286,6 +294,10 @@ class _Sentence:
         return self.text[e.end : min(self.end, e.end + width)]
 
 
+_GO_BETWEENS_BY = re.compile(
+    r"\b(?:mediated|brokered|hosted|facilitated|sponsored|convened|chaired)\s+(?:jointly\s+)?by\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _PLACE_NOUN_AFTER = re.compile(
     r"^\s+(?:[\w-]+\s+)?(?:city|town|resort|capital|port|village|island|region|province|enclave|coast)\b",
     re.IGNORECASE,
@@ -337,6 +349,8 @@ def _mediators(s: _Sentence) -> list[str]:
         ):
             found.append(name)
     for m in _MEDIATORS_FROM.finditer(s.text, s.start, s.end):  # "mediators from A, B and C"
+        found += _listed(s, m.end())
+    for m in _GO_BETWEENS_BY.finditer(s.text, s.start, s.end):  # "hosted by A and B"
         found += _listed(s, m.end())
     return list(dict.fromkeys(found))
 
@@ -687,7 +701,8 @@ def _draft(
     """The talks mention of a sentence; `demote`: an undated plan beside a past day and past wording
     was held (not for the clause that sets up a next round: its past day is the last round's)."""
     has_future = any(d.precision == "day" and d.start_date and d.start_date >= published for d in s.dates)
-    said, weak = _status(s.text[s.start : s.end], has_future, journeys)
+    ahead = any(d.precision in {"day", "week"} and d.start_date and d.start_date > published for d in s.dates)
+    said, weak = _status(s.text[s.start : s.end], has_future, journeys, ahead)
     if said is None:
         if fallback is None:
             return None

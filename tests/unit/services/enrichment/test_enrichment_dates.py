@@ -167,3 +167,17 @@ def test_a_bare_ordinal_under_the_pages_own_month() -> None:
     ]
     # another month named before it: that month's day, not this one's
     assert _resolved("They met in February, on the 20th.")[-1][1] is None
+
+
+def test_plans_already_past_keep_their_past_day() -> None:
+    saturday = date(2031, 3, 15)
+    # pluperfect and passive past: the plan was for the day just gone
+    assert (
+        _resolved("the sides had agreed to meet on Friday, but the meeting was called off", saturday)[0][1]
+        == FRIDAY
+    )
+    assert _resolved("Chile was invited to the talks on Friday but declined", saturday)[0][1] == FRIDAY
+    # a meeting long awaited that took place is behind us
+    assert _resolved("the long-awaited meeting took place in Lakeport on Wednesday")[0][1] == date(
+        2031, 3, 12
+    )

@@ -1747,7 +1747,6 @@ def test_a_round_named_by_its_number_or_alone_is_the_storys_round() -> None:
         "Talks between Chile and Peru will kick off in Lima on Friday.",
         "Talks between Chile and Peru will be hosted by Brazil in Lima on Friday.",
         "Chile and Peru have agreed to a meeting in Lima on Friday.",
-        "Chile and Peru intend to meet in Lima on Friday.",
         "Brazil has invited Chile and Peru to talks in Lima on Friday.",
         "Brazil invited the foreign ministers of Chile and Peru to Lima on Friday for talks.",
         "Chile and Peru accepted an invitation to talks in Lima on Friday.",
@@ -1755,7 +1754,9 @@ def test_a_round_named_by_its_number_or_alone_is_the_storys_round() -> None:
         "Chile and Peru will launch negotiations in Lima on Friday.",
         "Chile is sending a delegation to Lima on Friday for talks with Peru.",
         "A Chile-Peru summit is planned in Lima on Friday.",
-        "Chile and Peru meet in Lima on Friday.",
+        "The leaders of Chile and Peru meet in Lima on Friday.",
+        "Talks between Chile and Peru resume in Lima on Friday.",
+        "Talks between Chile and Peru get under way in Lima on Friday.",
         "Talks between Chile and Peru kick off in Lima on Friday, officials said.",
     ],
 )
@@ -1774,6 +1775,14 @@ def test_plans_worded_many_ways(sentence: str) -> None:
         "Chile and Peru said on Wednesday that the deal would open the way to talks in Lima.",
         "Chile and Peru agreed to end security talks and move to talks between their ministers.",
         "The ministers agreed at a meeting in Lima on Friday to extend the truce.",
+        # the present tense of teams, a negated or doubted intention, a crossing that opens
+        "Chile and Peru meet in Lima on Saturday for a World Cup qualifier, with both coaches under pressure.",
+        "Chile does not intend to meet Peruvian officials in Lima on Friday, its minister said.",
+        "Analysts doubt that the leaders of Chile and Peru intend to meet any time soon.",
+        "Border crossings between Chile and Peru are to open on Friday following an agreement reached at talks in "
+        "Quito last week.",
+        # a round said to be set, then called off by one side
+        "Officials had said the round would take place in Lima on Sunday, but Peru pulled out on Saturday.",
     ],
 )
 def test_not_plans(sentence: str) -> None:
@@ -1909,3 +1918,28 @@ def test_remits_postponements_to_a_season_and_plans_without_sides() -> None:
 def test_a_demonym_placing_the_venue_is_no_side(sentence: str, venue: str | None) -> None:
     [record] = _upcoming(sentence)
     assert (set(record.parties), record.location) == ({"Chile", "Peru"}, venue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The finance committee will convene next year to review the budget, the speaker of Chile's parliament said.",
+        "The electoral commission will convene on Friday to certify the results of the election in Chile.",
+        "The football teams of Chile and Peru meet in Lima on Friday, as diplomats from both countries remain in "
+        "talks about the border.",
+    ],
+)
+def test_domestic_bodies_and_teams_announce_nothing(text: str) -> None:
+    assert _upcoming(text) == []
+
+
+def test_go_betweens_listed_after_by() -> None:
+    [record] = _upcoming(
+        "Talks between Chile and Peru hosted by Brazil and Ecuador will open in Quito on Friday."
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
+    assert set(record.mediators) == {"Brazil", "Ecuador"}
+    [record] = _upcoming(
+        "Brazil will convene Chilean and Peruvian delegations in Quito on Friday for a new round."
+    )
+    assert set(record.parties) == {"Chile", "Peru"} and "Brazil" in record.mediators
