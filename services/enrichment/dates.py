@@ -146,6 +146,10 @@ _PAST_VERB = re.compile(
     r"extended|enlarged|limited|detailed|stalled|delayed|postponed)\b)\w{3,}ed\b",
     re.IGNORECASE,
 )
+_MOVED_FROM_BEFORE = re.compile(
+    r"\b(?:moved|postponed|pushed\s+back|shifted|brought\s+forward|changed|rescheduled|delayed)\s+from\s+$",
+    re.IGNORECASE,
+)
 _AGREED_TO_MEET_BEFORE = re.compile(
     r"(?<!\bhad\s)\b(?:agreed|decided|promised|pledged|vowed|arranged|planned)\s+to\s+(?:meet|hold|resume|begin|start|open|"
     r"reconvene|convene|sit|travel|visit|return)\b(?:\s+[\w'’-]+){0,5}?\s+(?:on\s+)?$",
@@ -353,6 +357,9 @@ def _weekday(
     end = None
     if m.group("wd2"):
         span = (_WEEKDAYS[m.group("wd2").lower()] - target) % 7
+        if _MOVED_FROM_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            # "moved from Thursday to Friday": no span, the new day
+            return (day + timedelta(days=span) if span else day), None, "day"
         end = day + timedelta(days=span) if span else None
     return day, end, "day"
 

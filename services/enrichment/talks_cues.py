@@ -17,7 +17,7 @@ _JOINT_BODY = (
 )
 TRIGGER = re.compile(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
-    r"dialogue|discussions|peace\s+conference|round\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|"
+    r"dialogues?|discussions|peace\s+conference|round\s+of|(?:new|next)\s+cycle\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|"
     r"another|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|"
     # "IGAD will convene delegations of A and B": a meeting convened by a go-between
     r"conven(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
@@ -88,7 +88,7 @@ POSTPONED_TO_VAGUE = re.compile(
 )
 RESCHEDULED = re.compile(
     r"\b(?:rescheduled|will\s+now\s+(?:\w+\s+)?(?:take\s+place|be\s+held|meet|begin|start)|new\s+date|instead\s+of|"
-    r"will\s+move\s+to|moved\s+to|relocated|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
+    r"will\s+move\s+to|moved\s+to|(?:moved|shifted|pushed\s+back|brought\s+forward)\s+from\s+\w+(?:\s+\d{1,2})?\s+to|relocated|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
     r"shifted\s+to|brought\s+forward)\b",
     _I,
 )
@@ -102,7 +102,9 @@ HISTORY = re.compile(
 STRONG_FUTURE = re.compile(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
-    r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together)\b"
+    r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|"
+    # machine-translated copy: "will be realized", "will install a new cycle of dialogues"
+    r"be\s+(?:realized|realised|carried\s+out|celebrated|installed)|install)\b"
     # "will launch negotiations", "will enter into talks", "will engage in a dialogue"
     r"|\b(?:will|shall|['’]ll)\s+(?:launch|enter(?:\s+into)?|engage\s+in)\s+(?:\w+\s+){0,3}?"
     r"(?:talks|negotiations|dialogue|consultations|discussions)\b"
@@ -119,10 +121,11 @@ STRONG_FUTURE = re.compile(
     # "a summit is planned in X", "talks are scheduled at the ministry"
     r"|\b(?:is|are)\s+(?:now\s+)?(?:planned|scheduled|slated)\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])"
     # "agreed to a meeting", "agreed to talks": an agreed plan
-    r"|\bagreed\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|further|direct|fresh|formal|peace|face-to-face|another|first|"
+    r"|(?<!\byet\s)(?<!\bnot\s)(?<!\bnever\s)\bagreed\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|further|direct|fresh|formal|peace|face-to-face|another|first|"
     r"second|third|trilateral|bilateral)\s+){0,2}(?:round\s+of\s+)?(?:meeting|summit|talks|negotiations)\b(?!['’])"
     r"|\bagreed\s+(?:on\s+\w+\s+)?to\s+(?:(?:start|begin|open|launch|resume|hold|continue)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|"
-    r"discussions|dialogue|consultations)|meet|hold)\b"
+    r"discussions|dialogue|consultations)(?!\s+on\s+(?:holding|organi[sz]ing|convening|arranging|preparing|a\s+possible)\b)"
+    r"|meet|hold)\b"
     r"|\bto\s+take\s+place\s+(?:on|this|next|tomorrow|later\s+this)\b|\blooks?\s+forward\s+to\s+hosting\b|\b(?:to|will)\s+(?:host|convene)\b"
     r"|\bare\s+(?:meeting|holding)\b(?=.{0,60}\b(?:next|tomorrow|on\s+\w+day)\b)"
     # "X will send a delegation to Y for talks", "the minister is due in Y for talks"
@@ -151,7 +154,7 @@ STRONG_FUTURE = re.compile(
     # an agreed next round, its time or venue still open (an announcement by the corpus convention)
     r"|\bagree(?:d|ment)\s+(?:to|on)\s+(?:\w+\s+){0,2}?(?:continue|continuing|resume|the\s+continuation\s+of|"
     r"further|another|a\s+new\s+round|the\s+next)\s+(?:\w+\s+){0,2}?(?:round|talks|negotiations|meetings?|"
-    r"discussions|consultations)\b"
+    r"discussions|consultations)\b(?!\s+on\s+(?:holding|organi[sz]ing|convening|arranging|preparing|a\s+possible)\b)"
     r"|\bagree\w*\b.{0,80}?\b(?:date|time|venue)\s+(?:and\s+\w+\s+)?(?:of|for)\s+the\s+next\s+"
     r"(?:meeting|round|session)\b",
     _I,
@@ -160,7 +163,8 @@ STRONG_FUTURE = re.compile(
 _OPENS = r"open(?!\s+(?:the\s+|a\s+|an\s+|new\s+|its\s+|their\s+)?(?:way|door|path|chapter|embass|consulat|border|crossing|office|market|channel|corridor|airspace|talks|negotiations|dialogue))"
 # a date set for something else than talks: "before the election, scheduled for November"
 OTHER_EVENT_BEFORE = re.compile(
-    r"\b(?:elections?|vote|referendum|polls|ballot|trial|hearing|verdict|census|inauguration)\b"
+    r"\b(?:elections?|vote|referendum|polls|ballot|trial|hearing|verdict|census|inauguration|parliament|"
+    r"assembly|congress|senate|cabinet|court|legislature|lawmakers|MPs)\b"
     r"(?:\s+(?:on|in|for|over)\s+[^,.;]{1,40}?)?[,\s]{1,3}(?:which\s+is\s+|now\s+|is\s+|are\s+|was\s+)?$",
     _I,
 )
@@ -187,6 +191,9 @@ WEAK_FUTURE = re.compile(
     rf"would\s+{_OPENS}\b"
     # "have announced talks with Y", "announced a summit": the decision weighs the rest
     r"|\bannounced\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a\s+meeting|a\s+summit)\b"
+    # "a delegation would travel to X later this month for a new round of talks"
+    r"|\bwould\s+(?:travel|fly|head)\b(?=[^.;]{0,80}\bfor\s+(?:a\s+|the\s+)?(?:new\s+|next\s+|fresh\s+)?"
+    r"(?:round|talks|negotiations|meeting|summit|consultations)\b)"
     # "said it would send a delegation to X for talks"
     r"|\bwould\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegation|negotiators|envoys?)\b"
     r"(?![^.;]{0,60}\b(?:if|unless)\b)",
@@ -210,7 +217,7 @@ PRESENT_PLAN = re.compile(
 # A formal invitation to talks; with a day still ahead it is an announcement (the corpus convention).
 INVITED = re.compile(
     # "invited the negotiators of A and B to Brussels on May 12 for a meeting"
-    r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:on|from)\s+[^.;]{1,30}?"
+    r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:on|from|next|this)\s+[^.;]{1,30}?"
     r"\bfor\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:talks|meeting|summit|negotiations|round)\b|"
     r"\binvit(?:ed|es|ing|ation)\s+[^.;]{0,200}?\bto\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:[\"“'‘][\w-]+[\"”'’]\s+)?"
@@ -235,7 +242,8 @@ HELD = re.compile(
 NON_DIPLOMATIC = re.compile(
     r"\b(?:contract|wages?|salar(?:y|ies)|labou?r|unions?|unionised|unionized|workers|bargaining|clubs?|transfer|"
     r"strikers?|midfielders?|footballers?|players?|coach(?:es)?|merger|acquisition|shareholders?|takeover|buyout|CEO|"
-    r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees|UEFA|FIFA|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
+    r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|"
+    r"business-to-business|trade\s+fair|(?:investment|business)\s+forum|UEFA|FIFA|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
 )
 # Who meets, when it is not states: "Chile, Peru football federations to meet", "the two chambers of
 # commerce will meet", "researchers and NGOs will gather" (the words as the subject of the meeting
@@ -272,6 +280,9 @@ NON_DIPLOMATIC_ACTORS = re.compile(
 LEAD_ACTORS = re.compile(
     r"\b(?:(?:air\s+traffic\s+)?controllers|dockworkers|truckers|employers|academies|academy\s+of\s+sciences)"
     + _MEETS_TAIL
+    # a government being formed at home: "coalition talks", "negotiations on forming a new government"
+    + r"|\bcoalition\s+(?:talks|negotiations)\b|\b(?:talks|negotiations)\s+(?:on|to)\s+form(?:ing)?\s+(?:a\s+)?(?:new\s+)?"
+    r"(?:[\w-]+\s+){0,2}?government\b|\bgovernment[- ]formation\b"
     # talks whose purpose is to end a strike
     + r"|\b(?:talks|negotiations|meeting|dialogue)\b[^.;]{0,100}?\b(?:to\s+end|to\s+avert|to\s+resolve|over)\s+"
     r"(?:a|the|an|their|its)\s+(?:[\w-]+\s+){0,3}?(?:strike|walkout|pay\s+dispute|wage\s+dispute|industrial\s+action)\b"
@@ -465,7 +476,7 @@ WITH_SIDES = re.compile(
 LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 # "ready to host a new round": an offer, whatever plan words follow it
 OFFERED_PLAN = re.compile(
-    r"\b(?:ready|willing|prepared|offer(?:s|ed|ing)|keen|eager)(?:\s+on\s+\w+|,[^,;.]{1,30},)?\s+to\s+"
+    r"\b(?:ready|readiness|willing|willingness|prepared|offer(?:s|ed|ing)|keen|eager)(?:\s+on\s+\w+|,[^,;.]{1,30},)?\s+to\s+"
     r"(?:host|hold|meet|resume|travel|attend|convene)\b",
     _I,
 )
@@ -562,7 +573,7 @@ HEADLINE_ONGOING = re.compile(
     _I,
 )
 # "the next round", "meet again": a later round set up by talks the headline reports as over.
-NEXT_ROUND = re.compile(r"\b(?:next|another|again|follow-up|further|upcoming|subsequent|new\s+round)\b", _I)
+NEXT_ROUND = re.compile(r"\b(?:next|another|again|follow-up|further|upcoming|subsequent)\b", _I)
 # "agreed to hold the second round in X": a round counted on is the next one too
 COUNTED_ROUND = re.compile(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))\s+round\b", _I

@@ -81,7 +81,14 @@ def _facts(text: str, drafts: list[_Draft], headline: _Draft | None, published: 
     else:
         facts["no_mentions"] = 1.0
     ahead = headline is not None and headline.start is not None and headline.start > published
-    if headline is not None and not ahead and cue.HEADLINE_ONGOING.search(headline.evidence):
+    over = cue.HEADLINE_ONGOING.search(headline.evidence) if headline is not None and not ahead else None
+    if over is not None and not (
+        # "P to host ministers after technical talks end": the plan leads, the round ended before it
+        headline is not None
+        and headline.status in UPCOMING
+        and not headline.weak
+        and _EARLIER_CLAUSE_BEFORE.search(headline.evidence, 0, over.start())
+    ):
         facts["headline_ongoing"] = 1.0
     if headline is not None:
         facts[f"headline={headline.status}{'~' if headline.weak else ''}"] = 1.0
@@ -258,6 +265,9 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     return source, best
 
 
+_EARLIER_CLAUSE_BEFORE = re.compile(r"\b(?:after|following|since|once|as)\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
+# "met ... and agreed to hold a new round there next week" (agreed in so many words)
+_NEW_ROUND = re.compile(r"\bagreed\s+to\s+hold\s+a\s+new\s+round\b", re.IGNORECASE)
 _TALIBAN_RULE = date(2021, 8, 15)
 _TALIBAN_RULE_WORDS = re.compile(
     r"\bAfghan\s+Taliban\b|\bTaliban(?:-led|-run)?\s+(?:government|administration|authorities|rulers|regime)\b"
@@ -444,7 +454,11 @@ def assemble(
             or any(f.start_date and f.start_date > published for f in find_dates(d.evidence, published))
         )
         and cue.NEXT_MEETING.match(d.evidence)
-        and (cue.NEXT_ROUND.search(d.evidence) or cue.COUNTED_ROUND.search(d.evidence))
+        and (
+            cue.NEXT_ROUND.search(d.evidence)
+            or cue.COUNTED_ROUND.search(d.evidence)
+            or _NEW_ROUND.search(d.evidence)
+        )
         and not cue.CONDITIONAL.search(d.evidence)  # "... again if the truce holds"
         # "agreed to meet again on February 27", read in March: that round is behind us
         and not any(
@@ -462,6 +476,10 @@ def assemble(
     planned = any(d.status in UPCOMING or d.status == "held" for d in c.drafts) or (
         c.headline is not None and c.headline.status in UPCOMING
     )
+    # a verbless headline ("On consultations between P and Q") over a body that only reports
+    # rounds held plans nothing either
+    if all(d.status == "held" for d in c.drafts) and c.headline is not None and c.headline.weak:
+        planned = False
     announces = (
         planned
         and (model.decide(c.features) or moved or headline_plan or agreed_next)

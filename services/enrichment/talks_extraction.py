@@ -294,6 +294,11 @@ class _Sentence:
         return self.text[e.end : min(self.end, e.end + width)]
 
 
+_PLAN_THEN_AFTER = re.compile(
+    r"\b(?:will|shall|to|set\s+to|due\s+to|expected\s+to)\s+(?:\w+\s+){0,2}?(?:meet|hold|resume|convene|open|begin|start)\b"
+    r"[^.;]{0,120}?,\s+(?:after|following)\b",
+    re.IGNORECASE,
+)
 _GO_BETWEENS_BY = re.compile(
     r"\b(?:mediated|brokered|hosted|facilitated|sponsored|convened|chaired)\s+(?:jointly\s+)?by\s+(?:the\s+)?",
     re.IGNORECASE,
@@ -725,6 +730,9 @@ def _draft(
             past
             and not cue.SPEECH_BEFORE.search(s.before(past[0], 30))
             and cue.HELD.search(s.text[s.start : s.end])
+            # "will meet later this month, after talks in X ended on Sunday": the past day is the
+            # earlier round's, in a clause of its own after the plan
+            and not _PLAN_THEN_AFTER.search(s.text, s.start, past[0].start)
         ):
             status = "held"
     if status == "rescheduled":
@@ -891,6 +899,10 @@ _LEAD_ACTOR_HINTS = (
     "labour",
     "labor",
     "union congress",
+    "coalition",
+    "forming a",
+    "form a",
+    "formation",
     "strike",
     "walkout",
     "dispute",

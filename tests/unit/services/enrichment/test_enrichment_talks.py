@@ -1943,3 +1943,61 @@ def test_go_betweens_listed_after_by() -> None:
         "Brazil will convene Chilean and Peruvian delegations in Quito on Friday for a new round."
     )
     assert set(record.parties) == {"Chile", "Peru"} and "Brazil" in record.mediators
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # consultations about holding a summit are no summit; nor is a meeting neither side agreed to
+        "The deputy ministers of Chile and Peru agreed to continue consultations on holding a summit at a "
+        "mutually convenient time, the ministry said.",
+        "The envoy said he intended to bring Chile and Peru back to the table, but neither side had yet agreed "
+        "to a meeting.",
+        # a parliament convening, a coalition being formed, a business forum, a readiness to host
+        "Chile's parliament will convene for an extraordinary session on Friday to discuss the Lima talks.",
+        "Chilean coalition talks to resume Monday\n\nNegotiations on forming a new Chilean government will resume "
+        "on Monday in Santiago, the informateur said.",
+        "Ministers to attend investment forum in Lima\n\nMinisters and investors from Chile and Peru will gather in "
+        "Lima next week for an investment forum, and investors would hold talks with the governments, companies "
+        "said.",
+        "The foreign minister reaffirmed on Wednesday Brazil's readiness to host talks between Chile and Peru.",
+        # a verbless readout heading over a round already held
+        "On political consultations between the foreign ministries of Chile and Peru\n\nThe ministry informs "
+        "that on 10 March political consultations between the foreign ministries of Chile and Peru were held in "
+        "Lima.",
+    ],
+)
+def test_lookalikes_announce_nothing(text: str) -> None:
+    title, _, body = text.rpartition("\n\n")
+    assert _upcoming(body, title=title) == []
+
+
+def test_plans_in_translated_and_buried_wording() -> None:
+    [record] = _upcoming(
+        "The delegation of the government and the ELN communicated that the new cycle of conversations will be "
+        "realized the days March 19-20 in the city of Quito, with the guarantor countries."
+    )
+    assert (record.location, record.start_date) == ("Quito", date(2031, 3, 19))
+    # worded as a plan (a weak one: the article-level decision weighs it)
+    [draft], _ = _drafts(
+        "The spokesperson confirmed that a Chilean delegation would travel to Lima later this month for a new "
+        "round of talks with Peruvian representatives."
+    )
+    assert draft.status == "announced" and {"Chile", "Peru"} <= set(draft.parties)
+    [record] = _upcoming(
+        "Brazil and Ecuador on Tuesday formally invited delegations of Chile and Peru to Quito next Monday for "
+        "talks on a truce."
+    )
+    assert (record.location, record.start_date) == ("Quito", date(2031, 3, 17))
+    records = _talks(
+        "The resumption of negotiations between Chile and Peru in Quito has been moved from Thursday to Friday, "
+        "Brazil confirmed."
+    )
+    assert (records[0].status, records[0].start_date) == ("rescheduled", date(2031, 3, 14))
+    # a headline that leads with the plan, the round just ended behind it
+    records = _upcoming(
+        "The ministers of Chile and Peru will meet in Brasilia later this month, after technical talks in Lima "
+        "ended on Sunday.",
+        title="Brazil to host Chile, Peru ministers after technical talks end without deal",
+    )
+    assert records and records[0].location == "Brasilia"
