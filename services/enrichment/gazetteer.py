@@ -87,6 +87,8 @@ _COUNTRY_ALIASES = {
     "GRP": "Philippines",  # the Government of the Republic of the Philippines, at its talks with the NDFP
 }
 _EXACT_CASE = {
+    "EMBF",
+    "BRN",
     "Government of National Unity",  # Libya's; "a government of national unity" is any coalition
     "GNU",
     "KRG",
@@ -511,6 +513,10 @@ ARMED_GROUPS = {
     "Libyan National Army": "Libyan National Army",
     "LNA": "Libyan National Army",
     "Segunda Marquetalia": "Segunda Marquetalia",
+    "Estado Mayor de Bloques y Frente": "EMBF",
+    "EMBF": "EMBF",
+    "Barisan Revolusi Nasional": "Barisan Revolusi Nasional",
+    "BRN": "Barisan Revolusi Nasional",
     "Estado Mayor Central": "Estado Mayor Central",
     "Free Syrian Army": "Free Syrian Army",
     # political sides of civil conflicts, negotiating as such
@@ -531,6 +537,40 @@ ARMED_GROUPS = {
     "Unitary Platform": "Unitary Platform",
     "Kurdistan Regional Government": "Kurdistan Regional Government",
     "KRG": "Kurdistan Regional Government",
+}
+# The state whose government a non-state side negotiates with: "talks between the government and the
+# NDFP" are the Philippines' (a side that fights or opposes a government abroad is left out).
+HOME_STATES = {
+    "Arakan Army": "Myanmar",
+    "Kachin Independence Army": "Myanmar",
+    "Karen National Union": "Myanmar",
+    "MNDAA": "Myanmar",
+    "TNLA": "Myanmar",
+    "Three Brotherhood Alliance": "Myanmar",
+    "Balochistan Liberation Army": "Pakistan",
+    "Pakistani Taliban": "Pakistan",
+    "Boko Haram": "Nigeria",
+    "ELN": "Colombia",
+    "FARC": "Colombia",
+    "Estado Mayor Central": "Colombia",
+    "EMBF": "Colombia",
+    "Segunda Marquetalia": "Colombia",
+    "Houthis": "Yemen",
+    "Southern Transitional Council": "Yemen",
+    "M23": "Democratic Republic of the Congo",
+    "NDFP": "Philippines",
+    "Oromo Liberation Army": "Ethiopia",
+    "Tigray People's Liberation Front": "Ethiopia",
+    "PKK": "Turkey",
+    "SDF": "Syria",
+    "SPLM-IO": "South Sudan",
+    "SSOMA": "South Sudan",
+    "SPLM-N": "Sudan",
+    "JNIM": "Mali",
+    "al-Shabaab": "Somalia",
+    "Unitary Platform": "Venezuela",
+    "Kurdistan Regional Government": "Iraq",
+    "Barisan Revolusi Nasional": "Thailand",
 }
 # Capitalised words that are also place names in geonames but rarely mean the place in news.
 _CITY_STOPWORDS = {

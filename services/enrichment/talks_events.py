@@ -513,7 +513,9 @@ def assemble(
     if roles is not None:
         primary = _with_roles(primary, c, roles, past)
     texts = _event_texts(source, c)
-    primary = _body_as_party(primary, texts)
+    # a members' meeting named in the headline or the event's own sentence, not a separate one
+    # the article mentions ("separately, the minister is due at an ASEAN meeting")
+    primary = _body_as_party(primary, [t for m in (c.headline, source) if m is not None for t in m.texts()])
     primary = _format_members(primary, texts, source.parties)
     primary = _one_afghan_side(primary, texts, published)
     # Other upcoming mentions of the same event were folded into it; everything else stays.

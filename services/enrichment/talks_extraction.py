@@ -18,7 +18,7 @@ from parley.shared.extraction import Entity, TalksFormat, TalksRecord, TalksStat
 
 from . import talks_cues as cue
 from .dates import CALENDAR_WORDS, FoundDate
-from .gazetteer import INSTITUTION_SEATS, INSTITUTIONS, NameEntry, gazetteer
+from .gazetteer import HOME_STATES, INSTITUTION_SEATS, INSTITUTIONS, NameEntry, gazetteer
 from .talks_formats import with_format
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
@@ -294,6 +294,11 @@ class _Sentence:
         return self.text[e.end : min(self.end, e.end + width)]
 
 
+_THE_GOVERNMENT = re.compile(
+    r"\b(?:the|national|federal|central|transitional)\s+government\b|\bgovernment(?:['’]s)?\s+(?:delegation|panel|side|"
+    r"negotiators|team|peace\s+delegation)\b|\bpeace\s+(?:dialogue\s+)?panel\b|\bthe\s+authorities\b",
+    re.IGNORECASE,
+)
 _PLAN_THEN_AFTER = re.compile(
     r"\b(?:will|shall|to|set\s+to|due\s+to|expected\s+to)\s+(?:\w+\s+){0,2}?(?:meet|hold|resume|convene|open|begin|start)\b"
     r"[^.;]{0,120}?,\s+(?:after|following)\b",
@@ -715,6 +720,12 @@ def _draft(
     status: TalksStatus = said
     venues = _venues(s)
     parties, explicit, ruled_out = _parties(s, venues, mediators)
+    # "talks between the government and the NDFP": the one side named is a non-state side at home
+    # (any other name here only pads a lone side: a speaker, a host)
+    sides = [p for p in parties if p in explicit] or parties[:1]
+    home = HOME_STATES.get(sides[0]) if len(sides) == 1 else None
+    if home is not None and home not in parties and _THE_GOVERNMENT.search(s.text, s.start, s.end):
+        parties = [home, sides[0]]
     with_members = with_format(parties, mediators, [s.text[s.start : s.end]])  # "the Normandy Four"
     if with_members != (parties, mediators):
         parties, mediators = with_members

@@ -53,6 +53,15 @@ FORMATS: tuple[Format, ...] = (
         ("Moldova", "Transnistria"),
         ("OSCE", "Russia", "Ukraine"),
     ),
+    # the South Caucasus "3+3" platform (Georgia stays away; the five meet)
+    Format(
+        re.compile(
+            r"(?<![\w+])3\s?\+\s?3(?![\w+])[\"'’]?(?:\s+regional)?\s+(?:format|platform|talks|meeting|ministerial|mechanism)\b",
+            re.I,
+        ),
+        ("Azerbaijan", "Armenia", "Russia", "Turkey", "Iran"),
+        also=("Georgia",),
+    ),
     Format(
         re.compile(r"\bGeneva\s+International\s+Discussions\b", re.I),
         ("Georgia", "Russia", "Abkhazia", "South Ossetia"),

@@ -2001,3 +2001,40 @@ def test_plans_in_translated_and_buried_wording() -> None:
         title="Brazil to host Chile, Peru ministers after technical talks end without deal",
     )
     assert records and records[0].location == "Brasilia"
+
+
+def test_the_3_plus_3_platform_and_a_separate_bodys_meeting() -> None:
+    [record] = _upcoming(
+        "Azerbaijan will host the next meeting of the 3+3 regional platform in Baku on Friday, the ministry said."
+    )
+    assert set(record.parties) == {"Azerbaijan", "Armenia", "Russia", "Turkey", "Iran"}
+    # a members' meeting the article mentions separately does not make the body the event's side
+    records = _upcoming(
+        "Negotiators of Chile and Peru will meet in Lima on Friday, the ministry said. Separately, the foreign "
+        "minister is due in Quito this week for a meeting of ASEAN foreign ministers."
+    )
+    assert "ASEAN" not in records[0].parties
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sides"),
+    [
+        (
+            "Peace negotiations between the government and the NDFP will resume in Oslo on Friday, Norway said.",
+            {"Philippines", "NDFP"},
+        ),
+        (
+            "The government's peace dialogue panel and the BRN will meet in Kuala Lumpur on Friday, Malaysia said.",
+            {"Thailand", "Barisan Revolusi Nasional"},
+        ),
+        (
+            "The government and the EMBF will open a new cycle of talks in Cali on Friday.",
+            {"Colombia", "EMBF"},
+        ),
+        # a side abroad, or no government named: nothing added
+        ("Talks between the government and Hamas will resume in Cairo on Friday.", {"Hamas"}),
+    ],
+)
+def test_the_government_facing_a_non_state_side_is_its_home_state(sentence: str, sides: set[str]) -> None:
+    [draft], _ = _drafts(sentence)
+    assert set(draft.parties) == sides
