@@ -188,7 +188,7 @@ WEAK_FUTURE = re.compile(
     r"kick\s+off|get\s+under\s?way|attend|participate|take\s+part)\b"
     # "the talks would open in X", not "the border would open"
     r"|\b(?:talks|negotiations|round|summit|meeting|conference|dialogue|session|consultations)\s+(?:\w+\s+){0,5}?"
-    rf"would\s+{_OPENS}\b"
+    rf"would\s+{_OPENS}\b(?![^.;]{{0,40}}\b(?:if|unless|once|when)\b)"
     # "have announced talks with Y", "announced a summit": the decision weighs the rest
     r"|\bannounced\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a\s+meeting|a\s+summit)\b"
     # "a delegation would travel to X later this month for a new round of talks"

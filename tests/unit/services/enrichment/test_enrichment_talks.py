@@ -1773,6 +1773,7 @@ def test_plans_worded_many_ways(sentence: str) -> None:
     "sentence",
     [
         "Chile and Peru said on Wednesday that the deal would open the way to talks in Lima.",
+        "Talks with Peru would open only if all prisoners are released first, Chilean officials said on Wednesday.",
         "Chile and Peru agreed to end security talks and move to talks between their ministers.",
         "The ministers agreed at a meeting in Lima on Friday to extend the truce.",
         # the present tense of teams, a negated or doubted intention, a crossing that opens
