@@ -104,10 +104,9 @@ STRONG_FUTURE = re.compile(
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
     r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|"
     # machine-translated copy: "will be realized", "will install a new cycle of dialogues"
-    r"be\s+(?:realized|realised|carried\s+out|celebrated|installed)|install)\b"
+    r"be\s+(?:realized|realised|carried\s+out|celebrated|installed)|install|"
     # "will launch negotiations", "will enter into talks", "will engage in a dialogue"
-    r"|\b(?:will|shall|['’]ll)\s+(?:launch|enter(?:\s+into)?|engage\s+in)\s+(?:\w+\s+){0,3}?"
-    r"(?:talks|negotiations|dialogue|consultations|discussions)\b"
+    r"(?:launch|enter(?:\s+into)?|engage\s+in)\s+(?:\w+\s+){0,3}?(?:talks|negotiations|dialogue|consultations|discussions))\b"
     # "will join the talks", not "will join forces", "will join the bloc"
     r"|\b(?:will|shall)\s+(?:\w+\s+){0,2}?join\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:talks|negotiations|meeting|summit|round|delegation|session|discussions|consultations)\b"
@@ -121,7 +120,7 @@ STRONG_FUTURE = re.compile(
     # "a summit is planned in X", "talks are scheduled at the ministry"
     r"|\b(?:is|are)\s+(?:now\s+)?(?:planned|scheduled|slated)\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])"
     # "agreed to a meeting", "agreed to talks": an agreed plan
-    r"|(?<!\byet\s)(?<!\bnot\s)(?<!\bnever\s)\bagreed\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|further|direct|fresh|formal|peace|face-to-face|another|first|"
+    r"|\bagreed(?<!\byet\sagreed)(?<!\bnot\sagreed)(?<!\bnever\sagreed)\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|further|direct|fresh|formal|peace|face-to-face|another|first|"
     r"second|third|trilateral|bilateral)\s+){0,2}(?:round\s+of\s+)?(?:meeting|summit|talks|negotiations)\b(?!['’])"
     r"|\bagreed\s+(?:on\s+\w+\s+)?to\s+(?:(?:start|begin|open|launch|resume|hold|continue)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|"
     r"discussions|dialogue|consultations)(?!\s+on\s+(?:holding|organi[sz]ing|convening|arranging|preparing|a\s+possible)\b)"
@@ -184,19 +183,22 @@ PURPOSE_BEFORE = re.compile(
     _I,
 )
 WEAK_FUTURE = re.compile(
-    r"\bwould\s+(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|reconvene|host|"
+    r"\bwould\s+(?:(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|reconvene|host|"
     r"kick\s+off|get\s+under\s?way|attend|participate|take\s+part)\b"
-    # "the talks would open in X", not "the border would open"
-    r"|\b(?:talks|negotiations|round|summit|meeting|conference|dialogue|session|consultations)\s+(?:\w+\s+){0,5}?"
-    rf"would\s+{_OPENS}\b(?![^.;]{{0,40}}\b(?:if|unless|once|when)\b)"
-    # "have announced talks with Y", "announced a summit": the decision weighs the rest
-    r"|\bannounced\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a\s+meeting|a\s+summit)\b"
     # "a delegation would travel to X later this month for a new round of talks"
-    r"|\bwould\s+(?:travel|fly|head)\b(?=[^.;]{0,80}\bfor\s+(?:a\s+|the\s+)?(?:new\s+|next\s+|fresh\s+)?"
+    r"|(?:travel|fly|head)\b(?=[^.;]{0,80}\bfor\s+(?:a\s+|the\s+)?(?:new\s+|next\s+|fresh\s+)?"
     r"(?:round|talks|negotiations|meeting|summit|consultations)\b)"
     # "said it would send a delegation to X for talks"
-    r"|\bwould\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegation|negotiators|envoys?)\b"
-    r"(?![^.;]{0,60}\b(?:if|unless)\b)",
+    r"|send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegation|negotiators|envoys?)\b"
+    r"(?![^.;]{0,60}\b(?:if|unless)\b))"
+    # "have announced talks with Y", "announced a summit": the decision weighs the rest
+    r"|\bannounced\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a\s+meeting|a\s+summit)\b",
+    _I,
+)
+# "the talks would open in X", not "the border would open" (searched only where "would open" is)
+TALKS_WOULD_OPEN = re.compile(
+    r"\b(?:talks|negotiations|round|summit|meeting|conference|dialogue|session|consultations)\s+(?:\w+\s+){0,5}?"
+    rf"would\s+{_OPENS}\b(?![^.;]{{0,40}}\b(?:if|unless|once|when)\b)",
     _I,
 )
 # ... said of people who negotiate, not of teams ("England and Germany meet in Munich on Saturday")

@@ -246,7 +246,7 @@ def _status(
         return "cancelled", False
     if strong:
         return "announced", False
-    if cue.WEAK_FUTURE.search(sentence):
+    if cue.WEAK_FUTURE.search(sentence) or ("would open" in low and cue.TALKS_WOULD_OPEN.search(sentence)):
         return "announced", True
     if has_future_date and cue.INVITED.search(sentence) and not cue.REFUSED.search(sentence):
         return "announced", False
