@@ -47,7 +47,7 @@ DENIED = re.compile(
     _I,
 )
 CANCELLED = re.compile(
-    r"\b(?:cancell?ed|calls?\s+off|called\s+off|scrapped|shelved|abandoned|"
+    r"\b(?:cancell?ed|cancels|calls?\s+off|called\s+off|scrap(?:s|ped)|shel(?:ved|ves)|abandon(?:s|ed)|"
     r"pull(?:ed|s)?\s+out(?!\s+(?:of\s+)?(?:the\s+)?(?:troops|forces|soldiers|its|their)\b))\b",
     _I,
 )
@@ -245,7 +245,7 @@ NON_DIPLOMATIC = re.compile(
     r"\b(?:contract|wages?|salar(?:y|ies)|labou?r|unions?|unionised|unionized|workers|bargaining|clubs?|transfer|"
     r"strikers?|midfielders?|footballers?|players?|coach(?:es)?|merger|acquisition|shareholders?|takeover|buyout|CEO|"
     r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|"
-    r"business-to-business|trade\s+fair|(?:investment|business)\s+forum|UEFA|FIFA|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
+    r"business-to-business|trade\s+fair|(?:investment|business)\s+forum|UEFA|FIFA|ICC|Asia\s+Cup|Olympics?|matches|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
 )
 # Who meets, when it is not states: "Chile, Peru football federations to meet", "the two chambers of
 # commerce will meet", "researchers and NGOs will gather" (the words as the subject of the meeting
@@ -265,7 +265,7 @@ _MEETS_TAIL = (
     r"demonstrations?|marche?s?|vigils?|sit-ins?|stoppages?)\b))"
 )
 NON_DIPLOMATIC_ACTORS = re.compile(
-    r"\b(?:(?:football|soccer|cricket|sports?|olympic|athletics|chess|rugby|tennis)\s+(?:federations?|boards?|bodies|"
+    r"\b(?:board\s+(?:officials|chiefs|heads)|(?:football|soccer|cricket|sports?|olympic|athletics|chess|rugby|tennis)\s+(?:federations?|boards?|bodies|"
     r"associations?|clubs?|chiefs|officials)|business\s+(?:chambers?|groups|associations?)|"
     r"chambers?\s+of\s+commerce|airlines?|researchers|academics|scholars|activists|NGOs|"
     r"non-governmental\s+organi[sz]ations|think[- ]tanks?|civil\s+society\s+(?:groups|organi[sz]ations|activists)|"
@@ -280,11 +280,14 @@ NON_DIPLOMATIC_ACTORS = re.compile(
 # ... and, in a headline or a lead only (elsewhere they are often a story's background), working
 # people in a dispute and learned bodies: "air traffic controllers and ministry to hold talks"
 LEAD_ACTORS = re.compile(
-    r"\b(?:(?:air\s+traffic\s+)?controllers|dockworkers|truckers|employers|academies|academy\s+of\s+sciences)"
+    r"\b(?:(?:air\s+traffic\s+)?controllers|dockworkers|truckers|employers|academies|academy\s+of\s+sciences|"
+    r"lecturers|teachers|nurses|doctors|pilots|miners)"
     + _MEETS_TAIL
     # a government being formed at home: "coalition talks", "negotiations on forming a new government"
     + r"|\bcoalition\s+(?:talks|negotiations)\b|\b(?:talks|negotiations)\s+(?:on|to)\s+form(?:ing)?\s+(?:a\s+)?(?:new\s+)?"
     r"(?:[\w-]+\s+){0,2}?government\b|\bgovernment[- ]formation\b"
+    # a headline filed under a strike: "Lecturers' strike: government, union to resume talks"
+    + r"|^[^:\n]{0,40}\bstrike\s*:"
     # talks whose purpose is to end a strike
     + r"|\b(?:talks|negotiations|meeting|dialogue)\b[^.;]{0,100}?\b(?:to\s+end|to\s+avert|to\s+resolve|over)\s+"
     r"(?:a|the|an|their|its)\s+(?:[\w-]+\s+){0,3}?(?:strike|walkout|pay\s+dispute|wage\s+dispute|industrial\s+action)\b"
@@ -406,7 +409,10 @@ MEDIATOR_AFTER = re.compile(
     r"^(?:['’]s)?\s?[-–]\s?(?:brokered|mediated|led|sponsored|facilitated|hosted)\b", _I
 )
 # "the Iran-aligned Houthis", "M23 rebels backed by Rwanda": a patron of a side, not a side
-PATRON_AFTER = re.compile(r"^(?:['’]s)?[-–](?:backed|aligned|allied|supported|funded|armed|sponsored)\b", _I)
+PATRON_AFTER = re.compile(
+    r"^(?:['’]s)?[-–](?:backed|aligned|allied|supported|funded|armed|sponsored|owned|controlled|run|listed)\b",
+    _I,
+)
 PATRON_BEFORE = re.compile(
     r"\b(?:(?:backed|supported|armed|funded)\s+by|allied\s+(?:to|with)|aligned\s+with)\s+(?:the\s+)?$", _I
 )
@@ -478,13 +484,23 @@ WITH_SIDES = re.compile(
 LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 # "ready to host a new round": an offer, whatever plan words follow it
 OFFERED_PLAN = re.compile(
-    r"\b(?:ready|readiness|willing|willingness|prepared|offer(?:s|ed|ing)|keen|eager)(?:\s+on\s+\w+|,[^,;.]{1,30},)?\s+to\s+"
+    r"\b(?:ready|readiness|willing|willingness|prepared|offer(?:s|ed|ing)?|keen|eager)[\"”'’]?(?:\s+on\s+\w+|,[^,;.]{1,30},)?"
+    r"\s+to\s+"
     r"(?:host|hold|meet|resume|travel|attend|convene)\b",
     _I,
 )
 # ... unless the offer was taken up: "has offered to host talks on Monday, and both sides accepted"
 OFFER_TAKEN = re.compile(r"\b(?:accept\w*|agreed|confirmed|scheduled)\b", _I)
-NEGATED_FUTURE = re.compile(r"\b(?:will|would|shall)\s+not\s+\w+(?:\s+\w+)?|\bwon['’]t\s+\w+(?:\s+\w+)?", _I)
+NEGATED_FUTURE = re.compile(
+    r"\b(?:will|would|shall)\s+(?:not|no\s+longer)\s+\w+(?:\s+\w+)?|\bwon['’]t\s+\w+(?:\s+\w+)?", _I
+)
+# "turned down a proposal by X to visit on Tuesday", "rejected a UN proposal to resume talks": the plan
+# offered is refused
+REJECTED_OFFER = re.compile(
+    r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed|ing)?\s+down|declin(?:es|ed|ing)|refus(?:es|ed|ing)|rebuff(?:s|ed)?|"
+    r"snubb?(?:s|ed)?)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:proposal|offer|invitation|request|plan)s?\b",
+    _I,
+)
 PAST_VENUE_BEFORE = re.compile(
     r"\b(?:took\s+place|was\s+held|were\s+held|held\s+talks|met|"
     # "similar talks held in X", "the previous round in X"

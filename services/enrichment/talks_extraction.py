@@ -209,6 +209,8 @@ def _status(
     low = sentence.lower()
     if _NEGATION_HINT.search(low) and cue.DENIED.search(sentence):
         return "denied", False
+    if cue.REJECTED_OFFER.search(sentence) and not cue.OFFER_TAKEN.search(sentence):
+        return "denied", False  # the plan proposed is turned down
     original = sentence
     sentence = cue.NEGATED_FUTURE.sub(" ", sentence) if "not" in low or "n't" in low else sentence
     if not cue.OFFER_TAKEN.search(sentence):
@@ -242,7 +244,7 @@ def _status(
         if cue.POSTPONED_TO_VAGUE.search(sentence):
             return "rescheduled", False  # "postponed to early May": a new time, if not yet a day
         return "postponed", False
-    if cue.CANCELLED.search(sentence):
+    if cue.CANCELLED.search(sentence) or _NO_LONGER.search(original):
         return "cancelled", False
     if strong:
         return "announced", False
@@ -294,6 +296,7 @@ class _Sentence:
         return self.text[e.end : min(self.end, e.end + width)]
 
 
+_NO_LONGER = re.compile(r"\bno\s+longer\s+(?:take\s+place|be\s+held|go\s+ahead|happen)\b", re.IGNORECASE)
 _THE_GOVERNMENT = re.compile(
     r"\b(?:the|national|federal|central|transitional)\s+government\b|\bgovernment(?:['’]s)?\s+(?:delegation|panel|side|"
     r"negotiators|team|peace\s+delegation)\b|\bpeace\s+(?:dialogue\s+)?panel\b|\bthe\s+authorities\b",
@@ -879,6 +882,9 @@ _ACTOR_HINTS = (
     "chess",
     "rugby",
     "tennis",
+    "board officials",
+    "board chiefs",
+    "board heads",
     "business",
     "chamber",
     "airline",
@@ -910,6 +916,12 @@ _LEAD_ACTOR_HINTS = (
     "labour",
     "labor",
     "union congress",
+    "lecturers",
+    "teachers",
+    "nurses",
+    "doctors",
+    "pilots",
+    "miners",
     "coalition",
     "forming a",
     "form a",

@@ -2039,3 +2039,48 @@ def test_the_3_plus_3_platform_and_a_separate_bodys_meeting() -> None:
 def test_the_government_facing_a_non_state_side_is_its_home_state(sentence: str, sides: set[str]) -> None:
     [draft], _ = _drafts(sentence)
     assert set(draft.parties) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "A meeting of Chile and Peru planned for Friday in Lima will no longer take place as scheduled, the "
+            "ministry said.",
+            "",
+        ),
+        (
+            "Chile on Wednesday turned down a proposal by Brazil for a mediation visit to Santiago from Friday.",
+            "",
+        ),
+        ("Peru has rejected a UN proposal to resume round-table talks with Chile in Geneva next month.", ""),
+        (
+            "Brazil's president said he was ready to host a summit of Chile and Peru. Lima said it had no plans.",
+            "Brazil renews offer to host Chile-Peru summit",
+        ),
+        (
+            "The Federal Government and the lecturers' union will resume negotiations on Friday in Lima, officials "
+            "said.",
+            "Lecturers' strike: government, lecturers to resume talks Friday",
+        ),
+        (
+            "Chile's board officials and Peru's board officials will meet in Lima on Friday over the Asia Cup venue, "
+            "the ICC said.",
+            "Chile, Peru board officials to meet over Asia Cup venue",
+        ),
+        (
+            'The EU representative said the bloc "stands ready" to convene Chile and Peru once a new government is '
+            "in place in Lima.",
+            "",
+        ),
+    ],
+)
+def test_refusals_offers_and_labour_announce_nothing(text: str, title: str) -> None:
+    assert _upcoming(text, title=title) == []
+
+
+def test_a_company_owned_abroad_makes_no_side() -> None:
+    [draft], _ = _drafts(
+        "The ministry of Chile and a Peruvian-owned mining company will hold talks in Santiago on Friday."
+    )
+    assert "Peru" not in draft.parties
