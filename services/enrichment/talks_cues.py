@@ -23,6 +23,9 @@ TRIGGER = re.compile(
     r"conven(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
     rf"negotiators|envoys|ministers|{_JOINT_BODY})\b|"
     rf"\b{_JOINT_BODY}\s+(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:re)?convene\b|COP\s?\d{1, 2}|(?:ministerial|climate|donors?|review)\s+conference)\b"
+    # "truce negotiators to gather in X this weekend"
+    r"|\b(?:negotiators|delegations|envoys)\s+(?:to|will|are\s+(?:to|due\s+to|set\s+to))\s+(?:gather|meet|convene|"
+    r"reconvene|return|resume)\b"
     # "the co-chairs said the round would take place in X": the round of the story's talks
     r"|\bthe\s+round\s+(?:would|will|is\s+(?:due|set|scheduled|expected))\b"
     # "will host the leaders of A and B": a meeting convened by a host
@@ -359,6 +362,10 @@ TOPIC_BEFORE = re.compile(
 WAR_IN_BEFORE = re.compile(
     r"\b(?:war|conflict|fighting|violence|crisis|insurgency|civil\s+war)\s+in\s+(?:the\s+)?(?:[a-z]+ern\s+)?$",
     _I,
+)
+# "talks on a ceasefire and hostage release deal in X": what the talks are about, not where
+DEAL_IN_BEFORE = re.compile(
+    r"\b(?:ceasefire|truce|deal|hostages?|release|war|fighting|conflict|crisis|aid)\s+in\s+(?:the\s+)?$", _I
 )
 # "the minister arrives in X on Thursday for two days of talks": a journey for talks on a day ahead
 TRAVELS_FOR_TALKS = re.compile(

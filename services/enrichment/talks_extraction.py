@@ -437,6 +437,7 @@ def _venues(s: _Sentence) -> list[Entity]:
             or cue.STATEMENT_PLACE_BEFORE.search(before)
             or _BODY_NAME_BEFORE.search(before)  # "the UN Support Mission in Libya" names a body
             or cue.SOURCE_BEFORE.search(s.before(e, 90))  # "according to X"
+            or cue.DEAL_IN_BEFORE.search(before)  # "a ceasefire deal in X", "the war in X"
         ):
             continue
         # "in the Turkish city of Istanbul": a locative, though "of" often opens a topic

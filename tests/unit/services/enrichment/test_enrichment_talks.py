@@ -2084,3 +2084,12 @@ def test_a_company_owned_abroad_makes_no_side() -> None:
         "The ministry of Chile and a Peruvian-owned mining company will hold talks in Santiago on Friday."
     )
     assert "Peru" not in draft.parties
+
+
+def test_a_deal_in_x_is_the_topic_and_negotiators_gathering_head_the_story() -> None:
+    [record] = _upcoming(
+        "Brazilian mediators will convene Chilean and Peruvian negotiators in the resort town this weekend for a "
+        "new round of talks on a ceasefire and prisoner release deal in Arica, sources said.",
+        title="Truce negotiators to gather in Lima this weekend - sources",
+    )
+    assert record.location == "Lima"
