@@ -546,9 +546,13 @@ STATEMENT_PLACE_BEFORE = re.compile(
     _I,
 )
 ATTRIBUTIVE_AFTER = re.compile(r"^[\s-]*(?:peace\s+)?(?:talks|summit|meeting|negotiations|round)\b", _I)
+# "mediated by X", "hosted by X": the verbs that name a go-between after "by"
+GO_BETWEEN_VERBS = r"(?:mediated|brokered|hosted|facilitated|sponsored|convened|chaired)"
+# "hosted by A and B": the go-betweens listed after the verb
+GO_BETWEENS_BY = re.compile(rf"\b{GO_BETWEEN_VERBS}\s+(?:jointly\s+)?by\s+(?:the\s+)?", _I)
 CLAUSE_END = re.compile(
     r"[;:]|,\s(?!and\b)|\s(?:on|over|to|in|at|for|about|that|which|will|would|was|were|is|are)\s"
-    r"|\s(?:hosted|mediated|brokered|facilitated|sponsored|convened|chaired)\s+by\b"
+    rf"|\s{GO_BETWEEN_VERBS}\s+by\b"
 )
 DELEGATION = re.compile(
     r"(?:delegation|team)\s+(?:\w+\s+){0,5}?(?:headed|led)\s+by\s+(?:\w+\s+){0,4}?$|\btop\s+negotiator\s+$",

@@ -265,6 +265,40 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     return source, best
 
 
+def _agrees_next_round(d: _Draft, published: date) -> bool:
+    """ "met on Saturday and agreed to meet again next week in X": a next round agreed in so many
+    words, with its time or place. The wording is checked first; the dates are found once."""
+    if not (
+        d.status in UPCOMING
+        and d.parties
+        and cue.NEXT_MEETING.match(d.evidence)
+        and (
+            cue.NEXT_ROUND.search(d.evidence)
+            or cue.COUNTED_ROUND.search(d.evidence)
+            or _NEW_ROUND.search(d.evidence)
+        )
+        and not cue.CONDITIONAL.search(d.evidence)  # "... again if the truce holds"
+    ):
+        return False
+    found = find_dates(d.evidence, published)
+    # "agreed to hold a new round there next week": a week or a month ahead is a time too
+    timed = (
+        d.start is not None
+        or d.location is not None
+        or any(f.start_date and f.start_date > published for f in found)
+    )
+    # "agreed to meet again on February 27", read in March: that round is behind us
+    behind = any(
+        f.precision == "day"
+        and f.start_date
+        and f.start_date < published
+        and not cue.AFTER_CLAUSE.search(d.evidence, 0, f.start)
+        and not cue.SPEECH_BEFORE.search(d.evidence, 0, f.start)  # "..., the ministry said on Sunday"
+        for f in found
+    )
+    return timed and not behind
+
+
 _EARLIER_CLAUSE_BEFORE = re.compile(r"\b(?:after|following|since|once|as)\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
 # "met ... and agreed to hold a new round there next week" (agreed in so many words)
 _NEW_ROUND = re.compile(r"\bagreed\s+to\s+hold\s+a\s+new\s+round\b", re.IGNORECASE)
@@ -444,33 +478,7 @@ def assemble(
         and not stopped_headline
         and "r:no_new_date" not in c.features
         and not any(d.status in _STOPPED for d in c.drafts)
-    ) and any(
-        d.status in UPCOMING
-        and d.parties
-        and (
-            d.start is not None
-            or d.location is not None
-            # "agreed to hold a new round there next week": a week or a month ahead is a time too
-            or any(f.start_date and f.start_date > published for f in find_dates(d.evidence, published))
-        )
-        and cue.NEXT_MEETING.match(d.evidence)
-        and (
-            cue.NEXT_ROUND.search(d.evidence)
-            or cue.COUNTED_ROUND.search(d.evidence)
-            or _NEW_ROUND.search(d.evidence)
-        )
-        and not cue.CONDITIONAL.search(d.evidence)  # "... again if the truce holds"
-        # "agreed to meet again on February 27", read in March: that round is behind us
-        and not any(
-            f.precision == "day"
-            and f.start_date
-            and f.start_date < published
-            and not cue.AFTER_CLAUSE.search(d.evidence, 0, f.start)
-            and not cue.SPEECH_BEFORE.search(d.evidence, 0, f.start)  # "..., the ministry said on Sunday"
-            for f in find_dates(d.evidence, published)
-        )
-        for d in c.drafts
-    )
+    ) and any(_agrees_next_round(d, published) for d in c.drafts)
     # every mention only calls for, offers or speculates on talks ("could meet", "a possible meeting"),
     # and none reports a round held that might set up the next: nothing to announce
     planned = any(d.status in UPCOMING or d.status == "held" for d in c.drafts) or (

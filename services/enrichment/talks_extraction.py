@@ -307,10 +307,6 @@ _PLAN_THEN_AFTER = re.compile(
     r"[^.;]{0,120}?,\s+(?:after|following)\b",
     re.IGNORECASE,
 )
-_GO_BETWEENS_BY = re.compile(
-    r"\b(?:mediated|brokered|hosted|facilitated|sponsored|convened|chaired)\s+(?:jointly\s+)?by\s+(?:the\s+)?",
-    re.IGNORECASE,
-)
 _PLACE_NOUN_AFTER = re.compile(
     r"^\s+(?:[\w-]+\s+)?(?:city|town|resort|capital|port|village|island|region|province|enclave|coast)\b",
     re.IGNORECASE,
@@ -363,7 +359,7 @@ def _mediators(s: _Sentence) -> list[str]:
             found.append(name)
     for m in _MEDIATORS_FROM.finditer(s.text, s.start, s.end):  # "mediators from A, B and C"
         found += _listed(s, m.end())
-    for m in _GO_BETWEENS_BY.finditer(s.text, s.start, s.end):  # "hosted by A and B"
+    for m in cue.GO_BETWEENS_BY.finditer(s.text, s.start, s.end):  # "hosted by A and B"
         found += _listed(s, m.end())
     return list(dict.fromkeys(found))
 
