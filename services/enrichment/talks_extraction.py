@@ -297,11 +297,6 @@ class _Sentence:
 
 
 _NO_LONGER = re.compile(r"\bno\s+longer\s+(?:take\s+place|be\s+held|go\s+ahead|happen)\b", re.IGNORECASE)
-_THE_GOVERNMENT = re.compile(
-    r"\b(?:the|national|federal|central|transitional)\s+government\b|\bgovernment(?:['’]s)?\s+(?:delegation|panel|side|"
-    r"negotiators|team|peace\s+delegation)\b|\bpeace\s+(?:dialogue\s+)?panel\b|\bthe\s+authorities\b",
-    re.IGNORECASE,
-)
 _PLAN_THEN_AFTER = re.compile(
     r"\b(?:will|shall|to|set\s+to|due\s+to|expected\s+to)\s+(?:\w+\s+){0,2}?(?:meet|hold|resume|convene|open|begin|start)\b"
     r"[^.;]{0,120}?,\s+(?:after|following)\b",
@@ -312,7 +307,7 @@ _PLACE_NOUN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _REMIT_BEFORE = re.compile(
-    r"\b(?:envoy|representative|coordinator|adviser|advisor|rapporteur|mission|commissioner)\s+(?:for|to|on|in)\s+"
+    r"\b(?:envoy|representative|coordinator|adviser|advisor|rapporteur|mission|commissioner|panel)\s+(?:for|to|on|in)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -485,8 +480,12 @@ def _parties(
         if opener is None or not (_is_demonym(opener) and cue.MEDIATOR_LIST_AFTER.match(s.after(opener, 60))):
             explicit += listed
     for m in cue.MEMBERS_LIST.finditer(s.text, s.start, s.end):
-        members = _listed(s, m.end())
-        last = next((e for e in reversed(s.entities) if _state(e) == members[-1]), None) if members else None
+        members = _listed(s, m.end(), bodies=True)  # "ministers from ECOWAS and the AES"
+        last = (
+            next((e for e in reversed(s.entities) if (_state(e) or _org(e)) == members[-1]), None)
+            if members
+            else None
+        )
         together = "together" in m.group().lower()
         if (
             len(members) >= 2
@@ -545,7 +544,9 @@ def _parties(
         if (
             cue.OLD_PLAN_BEFORE.search(before)
             # "the Saudi city of Jeddah", "the Swiss resort": the demonym places the venue
-            or (_is_demonym(e) and _PLACE_NOUN_AFTER.match(after))
+            or (
+                _is_demonym(e) and (_PLACE_NOUN_AFTER.match(after) or cue.DEMONYM_NOT_SIDE_AFTER.match(after))
+            )
             or cue.MEDIATOR_AFTER.match(after)
             or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
             or _CAPITAL_AFTER.match(after)
@@ -618,20 +619,20 @@ def _venue_country(s: _Sentence, e: Entity) -> bool:
     )
 
 
-def _listed(s: _Sentence, at: int) -> list[str]:
-    """The states named as a list starting at `at` ("A, B, and C")."""
+def _listed(s: _Sentence, at: int, bodies: bool = False) -> list[str]:
+    """The states (and with `bodies`, organisations) named as a list starting at `at` ("A, B, and C")."""
     names: list[str] = []
     for e in s.entities:
         if e.start < at:
             continue
         if e.start != at and not cue.LIST_GAP.match(s.text[at : e.start]):
             break
-        name = _state(e)
+        name = _state(e) or (_org(e) if bodies else None)
         if name is None:
             break
         names.append(name)
         at = e.end
-    return names
+    return list(dict.fromkeys(names))
 
 
 def _org(e: Entity) -> str | None:
@@ -724,7 +725,7 @@ def _draft(
     # (any other name here only pads a lone side: a speaker, a host)
     sides = [p for p in parties if p in explicit] or parties[:1]
     home = HOME_STATES.get(sides[0]) if len(sides) == 1 else None
-    if home is not None and home not in parties and _THE_GOVERNMENT.search(s.text, s.start, s.end):
+    if home is not None and home not in parties and cue.THE_GOVERNMENT.search(s.text, s.start, s.end):
         parties = [home, sides[0]]
     with_members = with_format(parties, mediators, [s.text[s.start : s.end]])  # "the Normandy Four"
     if with_members != (parties, mediators):

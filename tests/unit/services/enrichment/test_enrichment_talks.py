@@ -8,7 +8,7 @@ from parley.services.enrichment.dates import find_dates
 from parley.services.enrichment.entities import extract_entities
 from parley.services.enrichment.extract import extract_article
 from parley.services.enrichment.talks_cues import HEADLINE_ONGOING
-from parley.services.enrichment.talks_events import extract_talks
+from parley.services.enrichment.talks_events import _primary, _with_roles, candidates, extract_talks
 from parley.services.enrichment.talks_extraction import _Draft, find_drafts, headline_draft
 from parley.services.enrichment.talks_model import LinearModel
 from parley.shared.extraction import TalksRecord
@@ -2093,3 +2093,94 @@ def test_a_deal_in_x_is_the_topic_and_negotiators_gathering_head_the_story() -> 
         title="Truce negotiators to gather in Lima this weekend - sources",
     )
     assert record.location == "Lima"
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # the lone side's counterpart at home, named further down
+        (
+            "Colombia's government and the rebels will resume peace talks in Quito on Friday, the mediators said. "
+            "The ELN, the country's last active guerrilla, said its delegation would arrive on Thursday.",
+            {"Colombia", "ELN"},
+        ),
+        # a non-state side's home state, worded as its junta or military council
+        (
+            "The Arakan Army will send a delegation to Kunming for talks with the military council on Saturday, "
+            "Chinese mediators said.",
+            {"Myanmar", "Arakan Army"},
+        ),
+        # indirect talks: the other side sends its own delegation to the venue
+        (
+            "Israel will send a delegation to Cairo on Sunday for talks with Egyptian and Qatari mediators on a "
+            "ceasefire. Hamas will send its own delegation to the Egyptian capital, an official said.",
+            {"Israel", "Hamas"},
+        ),
+        # "the panel on X": X is the panel's remit, a side all the same
+        (
+            "The African Union's high-level panel on Ethiopia will convene representatives of the federal "
+            "government and the TPLF in Addis Ababa on Friday.",
+            {"Ethiopia", "Tigray People's Liberation Front"},
+        ),
+        # ministers of two blocs, one named with its acronym in brackets
+        (
+            "Ministers from the Economic Community of West African States (ECOWAS) and the Alliance of Sahel "
+            "States (AES) are slated to meet in Niamey on Friday.",
+            {"ECOWAS", "Alliance of Sahel States"},
+        ),
+    ],
+)
+def test_a_lone_side_finds_its_counterpart(text: str, sides: set[str]) -> None:
+    [record] = _upcoming(text)
+    assert set(record.parties) == sides
+
+
+def test_a_lone_side_stays_alone_without_a_counterpart_at_home() -> None:
+    [record] = _upcoming(
+        "Chile will send a delegation to Lima on Sunday for talks. Hamas said it was not involved."
+    )
+    assert record.parties == ("Chile",)
+
+
+def test_a_pair_of_sides_takes_a_third_only_when_the_role_model_is_sure() -> None:
+    text = "Chile and Peru will hold talks in Quito on Friday. Brazil will also attend the talks in Quito."
+    c = candidates(text, "", WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY))
+    found = _primary(c, WEDNESDAY)
+    assert found is not None
+    primary = found[1]
+
+    class Roles:
+        """Rates Chile and Peru sure sides and Brazil a side with probability `brazil`."""
+
+        def __init__(self, brazil: float) -> None:
+            self.brazil = brazil
+
+        def probabilities(self, features: dict[str, float]) -> dict[str, float]:
+            name = next(n for n, f in c.names.items() if f is features)
+            party = {"Chile": 0.9, "Peru": 0.9, "Brazil": self.brazil}.get(name, 0.0)
+            return {"party": party, "mediator": 0.0, "venue": 0.0, "other": 1.0 - party}
+
+    assert set(primary.parties) == {"Chile", "Peru"}
+    unsure = _with_roles(primary, c, Roles(0.55), set())  # type: ignore[arg-type]
+    assert set(unsure.parties) == {"Chile", "Peru"}
+    sure = _with_roles(primary, c, Roles(0.8), set())  # type: ignore[arg-type]
+    assert set(sure.parties) == {"Chile", "Peru", "Brazil"}
+
+
+def test_a_demonym_naming_the_conflict_or_the_chair_is_no_side() -> None:
+    [record] = _upcoming(
+        "Talks on the Transnistrian conflict in the 5+2 format will take place in Bratislava next week, the "
+        "Slovak OSCE Chairmanship announced."
+    )
+    assert set(record.parties) == {"Moldova", "Transnistria"}
+    [record] = _upcoming(
+        "Chile and Peru will meet in Quito on Friday to discuss the Bolivian question, the Ecuadorian presidency said."
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
+
+
+def test_de_facto_states_are_sides() -> None:
+    [record] = _upcoming(
+        "Negotiators from Chisinau and Tiraspol will meet in Bender on Friday, the OSCE said."
+    )
+    assert set(record.parties) == {"Moldova", "Transnistria"}
