@@ -94,6 +94,8 @@ _EXACT_CASE = {
     "BRN",
     "Government of National Unity",  # Libya's; "a government of national unity" is any coalition
     "GNU",
+    "House of Representatives",
+    "HoR",
     "KRG",
     "GRP",
     "NDFP",
@@ -535,6 +537,8 @@ ARMED_GROUPS = {
     "SSOMA": "SSOMA",
     "South Sudan Opposition Movements Alliance": "SSOMA",
     "High Council of State": "High Council of State",
+    "House of Representatives": "House of Representatives",  # Libya's eastern-based parliament
+    "HoR": "House of Representatives",
     "High State Council": "High Council of State",
     "Government of National Accord": "Government of National Accord",
     "Government of National Unity": "Government of National Unity",
@@ -582,9 +586,18 @@ HOME_STATES = {
     "Kurdistan Regional Government": "Iraq",
     "Barisan Revolusi Nasional": "Thailand",
 }
-# A non-state side that negotiates with a government abroad, through go-betweens: its counterpart
-# when the article names both ("the government" alone is not that state).
-COUNTERPARTS = {"Hamas": "Israel"}
+# Standing pairs of rivals who negotiate with each other (through go-betweens too), and the state
+# whose conflict it is when both are its own: one's counterpart when the article names both ("the
+# government" alone is not the other), and the two sides in the state's place ("Libya's rival
+# chambers", "Cyprus talks": the state is no side of its own).
+RIVAL_PAIRS: tuple[tuple[str, str, str | None], ...] = (
+    ("Hamas", "Israel", None),
+    ("Sudanese Armed Forces", "RSF", "Sudan"),
+    ("Government of National Unity", "Libyan National Army", "Libya"),
+    ("House of Representatives", "High Council of State", "Libya"),
+    ("Greek Cypriots", "Turkish Cypriots", "Cyprus"),
+)
+RIVALS = {a: b for x, y, _ in RIVAL_PAIRS for a, b in ((x, y), (y, x))}
 # Capitalised words that are also place names in geonames but rarely mean the place in news.
 _CITY_STOPWORDS = {
     "of",

@@ -23,7 +23,7 @@ from parley.shared.extraction import Entity, TalksRecord, TalksStatus
 from . import talks_cues as cue
 from .dates import FoundDate, find_dates
 from .entities import extract_entities
-from .gazetteer import COUNTERPARTS, HOME_STATES, gazetteer
+from .gazetteer import HOME_STATES, RIVAL_PAIRS, RIVALS, gazetteer
 from .talks_bodies import membership_meeting
 from .talks_extraction import (
     _compatible,
@@ -424,21 +424,35 @@ def _one_afghan_side(d: _Draft, texts: list[str], published: date) -> _Draft:
 
 def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
     """A lone side's counterpart from the rest of the article: the home state of a non-state side
-    the article names or the event's wording stands for ("the junta and the TNLA"), or the
-    non-state side at home the article names most ("the government and the holdout groups", the
+    the article names or the event's wording stands for ("the junta and the TNLA"), its standing
+    rival the article names ("the army" and the RSF), or the non-state side at home the article names most ("the government and the holdout groups", the
     alliance named further down). Exact look-ups in the gazetteer, so a rule."""
-    if len(d.parties) != 1:
+    sides = [p for p in d.parties if p in d.explicit or p not in d.mediators]  # as the record keeps them
+    pairs = [(a, b) for a, b, state in RIVAL_PAIRS if state in sides and {a, b} & set(sides)]
+    pairs += [
+        (a, b)
+        for a, b, state in RIVAL_PAIRS
+        if sides == [state] and c.side_counts.get(a) and c.side_counts.get(b)
+    ]
+    if pairs:
+        # the state's two rival sides stand in its place (the pair the article names most)
+        a, b = max(pairs, key=lambda p: c.side_counts.get(p[0], 0) + c.side_counts.get(p[1], 0))
+        state = next(s for x, y, s in RIVAL_PAIRS if (x, y) == (a, b))
+        parties = [p for p in d.parties if p != state]
+        parties += [x for x in (a, b) if x not in parties]
+        return replace(d, parties=parties, explicit=(d.explicit - {state}) | {a, b})
+    if len(sides) != 1:
         return d
-    side = d.parties[0]
+    side = sides[0]
     home = HOME_STATES.get(side)
-    if home is not None:
+    if side in RIVALS and c.side_counts.get(RIVALS[side]):
+        found = [RIVALS[side]]
+    elif home is not None:
         said = c.side_counts.get(home) or any(cue.THE_GOVERNMENT.search(t) for t in texts)
         found = [home] if said else []
-    elif side in COUNTERPARTS:
-        found = [COUNTERPARTS[side]] if c.side_counts.get(COUNTERPARTS[side]) else []
     else:
         found = sorted(
-            (g for g in c.side_counts if side in {HOME_STATES.get(g), COUNTERPARTS.get(g)}),
+            (g for g in c.side_counts if HOME_STATES.get(g) == side),
             key=lambda g: -c.side_counts[g],
         )[:1]
     if not found:

@@ -517,14 +517,17 @@ def _parties(
                 loose_between.append((a.start, b.end))  # "the A-B war": the subject, not the sides
             else:
                 explicit += [na, nb]
-    # "the Afghan Taliban": the demonym only qualifies the group, it is no side of its own
+    # "the Afghan Taliban", "Libya's House of Representatives": the demonym or the possessive only
+    # qualifies the group, it is no side of its own
     qualifiers = {
         a.start
         for a, b in zip(s.entities, s.entities[1:], strict=False)
         if a.kind == "country"
         and b.kind == "armed_group"
-        and a.text != a.name
-        and s.text[a.end : b.start] == " "
+        and (
+            (a.text != a.name and s.text[a.end : b.start] == " ")
+            or (not _stands_for_state(a) and s.text[a.end : b.start] in {"'s ", "’s "})
+        )
     }
     first: list[str] = []
     fallback: list[str] = []

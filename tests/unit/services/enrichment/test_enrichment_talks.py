@@ -2184,3 +2184,44 @@ def test_de_facto_states_are_sides() -> None:
         "Negotiators from Chisinau and Tiraspol will meet in Bender on Friday, the OSCE said."
     )
     assert set(record.parties) == {"Moldova", "Transnistria"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # one rival named in the plan, the other further down
+        (
+            "Sudan's army will send a delegation to Jeddah on Thursday for talks with Saudi and US mediators. "
+            "The RSF said it would attend.",
+            {"Sudanese Armed Forces", "RSF"},
+        ),
+        # the state named for its two rival sides, who are named further down
+        (
+            "Libya's rival legislative chambers will resume talks in Bouznika on Monday under Moroccan mediation. "
+            "The House of Representatives and the High Council of State failed to agree on an election law last "
+            "year.",
+            {"House of Representatives", "High Council of State"},
+        ),
+        # the state beside its two rival sides is no side of its own
+        (
+            "Talks between Sudan, the Sudanese Armed Forces and the RSF will open in Jeddah on Friday.",
+            {"Sudanese Armed Forces", "RSF"},
+        ),
+        # a possessive only qualifies the side
+        (
+            "Libya's House of Representatives will meet the High Council of State in Bouznika on Friday.",
+            {"House of Representatives", "High Council of State"},
+        ),
+    ],
+)
+def test_standing_rivals_are_the_sides(text: str, sides: set[str]) -> None:
+    [record] = _upcoming(text)
+    assert set(record.parties) == sides
+
+
+def test_a_state_with_another_state_keeps_its_place_beside_its_rivals() -> None:
+    [record] = _upcoming(
+        "Libya and Egypt will hold border talks in Cairo on Friday. The House of Representatives and the High "
+        "Council of State are at odds over the budget."
+    )
+    assert set(record.parties) == {"Libya", "Egypt"}
