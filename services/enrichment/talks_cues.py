@@ -132,7 +132,7 @@ STRONG_FUTURE = re.compile(
     r"|\bare\s+(?:meeting|holding)\b(?=.{0,60}\b(?:next|tomorrow|on\s+\w+day)\b)"
     # "X will send a delegation to Y for talks", "the minister is due in Y for talks"
     r"|\b(?:(?:will|to)\s+(?:send|dispatch)|(?:is|are)\s+(?:sending|dispatching))\s+(?:a|an|its|their|the)?\s*"
-    r"(?:\w+\s+){0,2}?(?:delegation|team|negotiators|envoys?)\b"
+    r"(?:\w+\s+){0,2}?(?:delegations?|teams?|negotiators|envoys?)\b"
     # "will send its foreign minister ... to X for talks" (not "... to the funeral, and he met ... for talks")
     r"|\b(?:will|to)\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:(?:foreign|defen[cs]e|trade|finance|"
     r"interior)\s+minister|(?:deputy\s+)?foreign\s+secretary|chief\s+negotiator)\b"
@@ -192,7 +192,7 @@ WEAK_FUTURE = re.compile(
     r"|(?:travel|fly|head)\b(?=[^.;]{0,80}\bfor\s+(?:a\s+|the\s+)?(?:new\s+|next\s+|fresh\s+)?"
     r"(?:round|talks|negotiations|meeting|summit|consultations)\b)"
     # "said it would send a delegation to X for talks"
-    r"|send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegation|negotiators|envoys?)\b"
+    r"|send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegations?|negotiators|envoys?)\b"
     r"(?![^.;]{0,60}\b(?:if|unless)\b))"
     # "have announced talks with Y", "announced a summit": the decision weighs the rest
     r"|\bannounced\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a\s+meeting|a\s+summit)\b",

@@ -422,12 +422,27 @@ def _one_afghan_side(d: _Draft, texts: list[str], published: date) -> _Draft:
     return d
 
 
+def _warring_state(c: Candidates, texts: list[str]) -> str | None:
+    """The state whose factions the event's wording says meet ("Yemen's warring parties")."""
+    for name in c.side_counts:
+        for t in texts:
+            for m in re.finditer(rf"\b{re.escape(name)}\b", t):
+                if cue.FACTIONS_OF_AFTER.match(t[m.end() : m.end() + 60]):
+                    return name
+    return None
+
+
 def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
     """A lone side's counterpart from the rest of the article: the home state of a non-state side
     the article names or the event's wording stands for ("the junta and the TNLA"), its standing
-    rival the article names ("the army" and the RSF), or the non-state side at home the article names most ("the government and the holdout groups", the
-    alliance named further down). Exact look-ups in the gazetteer, so a rule."""
+    rival the article names ("the army" and the RSF), or the non-state side at home the article
+    names most ("the government and the holdout groups", the alliance named further down); a state
+    whose "warring parties" meet stands for its sides. Exact look-ups in the gazetteer, so a rule."""
     sides = [p for p in d.parties if p in d.explicit or p not in d.mediators]  # as the record keeps them
+    state = None if sides else _warring_state(c, texts)
+    if state is not None:  # "Yemen's warring parties": the state's sides, as for a lone state
+        sides = [state]
+        d = replace(d, parties=[state], explicit=d.explicit | {state})
     pairs = [(a, b) for a, b, state in RIVAL_PAIRS if state in sides and {a, b} & set(sides)]
     pairs += [
         (a, b)

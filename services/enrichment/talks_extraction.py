@@ -295,7 +295,18 @@ class _Sentence:
     def after(self, e: Entity | FoundDate, width: int = 60) -> str:
         return self.text[e.end : min(self.end, e.end + width)]
 
+    def after_clause(self, e: Entity, width: int = 60) -> str:
+        """What follows a relative clause right after `e` ("X, which hosted the last round, will
+        host ..." gives " will host ..."); "" when none follows it."""
+        m = _RELATIVE_CLAUSE.match(self.text[e.end : min(self.end, e.end + 240)])
+        return "" if m is None else self.text[e.end + m.end() : min(self.end, e.end + m.end() + width)]
 
+
+# ", which has hosted previous rounds," up to the main clause's verb
+_RELATIVE_CLAUSE = re.compile(
+    r",\s+(?:which|who)\b[^.;]{0,200}?,(?=\s+(?:will|would|is|are|has|have|also|again|plans?\s+to|agreed)\b)",
+    re.IGNORECASE,
+)
 _NO_LONGER = re.compile(r"\bno\s+longer\s+(?:take\s+place|be\s+held|go\s+ahead|happen)\b", re.IGNORECASE)
 _PLAN_THEN_AFTER = re.compile(
     r"\b(?:will|shall|to|set\s+to|due\s+to|expected\s+to)\s+(?:\w+\s+){0,2}?(?:meet|hold|resume|convene|open|begin|start)\b"
@@ -349,6 +360,7 @@ def _mediators(s: _Sentence) -> list[str]:
             cue.MEDIATOR_AFTER.match(s.after(e, 20))
             or cue.MEDIATOR_BEFORE.search(s.before(e, 40))
             or cue.MEDIATOR_ROLE_AFTER.match(s.after(e, 50))
+            or cue.MEDIATOR_ROLE_AFTER.match(s.after_clause(e, 50))  # "X, which ..., will host"
             or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
         ):
             found.append(name)
@@ -577,8 +589,10 @@ def _parties(
         if cue.SPEAKER_AFTER.match(after):
             speakers.add(name)
             continue
-        if (cue.TOPIC_BEFORE.search(before) and not cue.MEMBERS_OF_BEFORE.search(before)) or (
-            cue.MEDIATOR_ROLE_AFTER.match(after)
+        if (
+            (cue.TOPIC_BEFORE.search(before) and not cue.MEMBERS_OF_BEFORE.search(before))
+            or cue.MEDIATOR_ROLE_AFTER.match(after)
+            or cue.MEDIATOR_ROLE_AFTER.match(s.after_clause(e, 50))
         ):
             continue
         first.append(name)

@@ -2225,3 +2225,31 @@ def test_a_state_with_another_state_keeps_its_place_beside_its_rivals() -> None:
         "Council of State are at odds over the budget."
     )
     assert set(record.parties) == {"Libya", "Egypt"}
+
+
+def test_a_state_whose_warring_parties_meet_stands_for_its_sides() -> None:
+    [record] = _upcoming(
+        "Yemen's warring parties will meet in Muscat on Sunday for talks on releasing detainees. The Houthis "
+        "said they were ready."
+    )
+    assert set(record.parties) == {"Yemen", "Houthis"}
+    [record] = _upcoming(
+        "Sudan's warring generals will send delegations to Jeddah on Sunday for talks. The RSF and the Sudanese "
+        "Armed Forces both confirmed."
+    )
+    assert set(record.parties) == {"Sudanese Armed Forces", "RSF"}
+
+
+def test_sides_sending_delegations_announce_talks() -> None:
+    [record] = _upcoming("Chile and Peru will send delegations to Lima on Sunday for talks.")
+    assert set(record.parties) == {"Chile", "Peru"}
+    assert record.start_date == date(2031, 3, 16)
+
+
+def test_a_host_described_in_a_relative_clause_is_a_go_between() -> None:
+    [record] = _upcoming(
+        "Chile and Peru will meet in Quito on Sunday. Ecuador, which has long carried messages between the two "
+        "and has hosted previous rounds, will again host and help facilitate the talks, officials said."
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
+    assert "Ecuador" in record.mediators
