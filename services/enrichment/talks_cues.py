@@ -105,7 +105,7 @@ HISTORY = re.compile(
 STRONG_FUTURE = re.compile(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
-    r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|"
+    r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|return\s+to\s+the\s+(?:negotiating\s+)?table|"
     # machine-translated copy: "will be realized", "will install a new cycle of dialogues"
     r"be\s+(?:realized|realised|carried\s+out|celebrated|installed)|install|"
     # "will launch negotiations", "will enter into talks", "will engage in a dialogue"
@@ -235,7 +235,8 @@ PROPOSED = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|propos(?:e|es|ed|al|ing)|offer(?:s|ed|ing)?\s+to|"
     r"ready\s+to|readiness|willing(?:ness)?|prepared\s+to|open\s+to|invit(?:e|es|ed|ation)|appeal(?:s|ed)?|"
     r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|hopes?\s+to|could\s+(?:meet|hold)|may\s+(?:meet|hold)|might|"
-    r"possible|potential|(?:return|come|get\s+back)\s+to\s+the\s+negotiating\s+table)\b",
+    # "urged them to return to the negotiating table" (not "they will return to ...": a plan)
+    r"possible|potential|(?<!\bwill\s)(?<!\bshall\s)(?:return|come|get\s+back)\s+to\s+the\s+negotiating\s+table)\b",
     _I,
 )
 HELD = re.compile(
@@ -286,8 +287,9 @@ LEAD_ACTORS = re.compile(
     r"\b(?:(?:air\s+traffic\s+)?controllers|dockworkers|truckers|employers|academies|academy\s+of\s+sciences|"
     r"lecturers|teachers|nurses|doctors|pilots|miners)"
     + _MEETS_TAIL
-    # a government being formed at home: "coalition talks", "negotiations on forming a new government"
-    + r"|\bcoalition\s+(?:talks|negotiations)\b|\b(?:talks|negotiations)\s+(?:on|to)\s+form(?:ing)?\s+(?:a\s+)?(?:new\s+)?"
+    # a government being formed at home: "coalition talks", "investiture talks", "negotiations on forming a
+    # new government"
+    + r"|\b(?:coalition|investiture|cross-party)\s+(?:talks|negotiations)\b|\b(?:talks|negotiations)\s+(?:on|to)\s+form(?:ing)?\s+(?:a\s+)?(?:new\s+)?"
     r"(?:[\w-]+\s+){0,2}?government\b|\bgovernment[- ]formation\b"
     # a headline filed under a strike: "Lecturers' strike: government, union to resume talks"
     + r"|^[^:\n]{0,40}\bstrike\s*:"

@@ -938,6 +938,8 @@ _LEAD_ACTOR_HINTS = (
     "pilots",
     "miners",
     "coalition",
+    "investiture",
+    "cross-party",
     "forming a",
     "form a",
     "formation",

@@ -2253,3 +2253,23 @@ def test_a_host_described_in_a_relative_clause_is_a_go_between() -> None:
     )
     assert set(record.parties) == {"Chile", "Peru"}
     assert "Ecuador" in record.mediators
+
+
+def test_sides_returning_to_the_negotiating_table_announce_talks() -> None:
+    [record] = _upcoming("Chile and Peru will return to the negotiating table in Lima on Monday.")
+    assert (set(record.parties), record.location, record.start_date) == (
+        {"Chile", "Peru"},
+        "Lima",
+        date(2031, 3, 17),
+    )
+    # urged to return: a call, not a plan
+    assert _upcoming("Brazil urged Chile and Peru to return to the negotiating table in Lima.") == []
+
+
+def test_investiture_talks_at_home_announce_nothing() -> None:
+    title = "Socialists and separatists resume investiture talks in Lima"
+    text = (
+        "Negotiators from Chile's Socialist Party and a separatist party will meet again in Lima this week in an "
+        "effort to close a deal on the investiture, sources in both parties said."
+    )
+    assert _upcoming(f"{title}\n\n{text}", title=title) == []
