@@ -327,7 +327,7 @@ SPEAKER_AFTER = re.compile(
     r"told|stated|reported|tweeted|quoted|cited|insists?|stressed)\b"
 )
 LOCATIVE_BEFORE = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|to|inside|for\s+talks\s+in|venue\s+(?:of|in)?|[Vv]isit(?:s|ing)?|(?:departs?|departed|leaves?|left|"
+    r"\b(?:[Ii]n|[Aa]t|to|inside|near|outside|for\s+talks\s+in|venue\s+(?:of|in)?|[Vv]isit(?:s|ing)?|(?:departs?|departed|leaves?|left|"
     r"heads?|headed|flew|flies|set\s+off)\s+for)\s+(?:the\s+|neutral\s+)?(?:[A-Z]\w+\s+)?"
     r"(?:(?:capital|city|resort|town|village|island)\s+(?:of\s+)?)?$"
     # "in the northern city of X", "on the Pacific island of Y", "at the truce village of Z"
@@ -394,13 +394,13 @@ SIDES_ANAPHOR = re.compile(
 MEMBERS_LIST = re.compile(
     r"\b(?i:(?:leaders|heads\s+of\s+state|presidents|(?:foreign|defen[cs]e|trade)\s+ministers|ministers|"
     r"representatives|delegations|delegates|envoys|negotiators)\s+(?:from|of)|brings?\s+together|"
-    r"bringing\s+together)\s+(?:the\s+)?(?=[A-Z])"
+    r"bringing\s+together|invit(?:ed|es|ing))\s+(?:the\s+)?(?=[A-Z])"
 )
 MEMBERS_MEET_AFTER = re.compile(
     r"^[^.;:]{0,40}?\b(?:will|would|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to|slated\s+to)|to)\s+"
     r"(?:meet|gather|hold|convene|attend|sit\s+down)\b"
     # "invited the leaders of A, B and C to a meeting"
-    r"|^\s+to\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:meeting|summit|talks|conference)\b",
+    r"|^\s+to\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:meeting|summit|talks|conference|round)\b",
     _I,
 )
 # "P and Q to reopen talks in X": a headline led by its sides straight into the plan
@@ -439,7 +439,7 @@ MEDIATOR_ROLE_AFTER = re.compile(
     # not "will host his Somali counterpart": a host receiving the other side is a side itself
     r"^(?:['’]s)?(?:\s+[\w-]+){0,5}?\s+(?:mediat\w*|"
     r"host(?:s|ed|ing)?\b(?!\s+(?:city|country|(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?counterpart\b))|broker\w*|"
-    r"facilitat\w*|(?:has\s+)?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)"
+    r"facilitat\w*|sponsorship|auspices|(?:has\s+)?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)"
     r"(?:scheduled(?!\s+to\b)|convened|invited)|"  # not "talks scheduled to take place"
     # "Brazil will convene delegations of A and B" (not "will convene talks with A": a side)
     r"conven(?:e|es|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:delegations?|parties|sides|representatives|"
@@ -461,7 +461,9 @@ NEVER_HAPPENED = re.compile(
     _I,
 )
 NEXT_MEETING = re.compile(
-    r"\b(?:agreed|agree|decided|plan|planned|promised|pledged)\s+to\s+(?:meet|resume|reconvene|"
+    # "agreed at the end of last week's meeting to hold the next round ..."
+    r"\b(?:agreed|agree|decided|plan|planned|promised|pledged)\s+(?:(?:at|during|after|on|in)\s+(?:[\w'’-]+\s+){1,6}?)?"
+    r"to\s+(?:meet|resume|reconvene|"
     r"(?:hold|continue)\s+(?:\w+\s+){0,3}?(?:talks|meeting|round|summit|consultations|negotiations))\b",
     _I,
 )
@@ -491,7 +493,11 @@ WITH_SIDES = re.compile(
     _I,
 )
 # "A, B and the C", "A (AB) and B": between two names of a list; an acronym in brackets repeats the name
-LIST_GAP = re.compile(r"^\)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$|^\s+\($")
+LIST_GAP = re.compile(
+    r"^\)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$|^\s+\($"
+    # "A, the B independence movement, C and D": a name's description before the next comma
+    r"|^(?:\s+[a-z][\w-]*){1,3}\s*,\s*(?:and\s+)?(?:the\s+)?$"
+)
 # "ready to host a new round": an offer, whatever plan words follow it
 OFFERED_PLAN = re.compile(
     r"\b(?:ready|readiness|willing|willingness|prepared|offer(?:s|ed|ing)?|keen|eager)[\"”'’]?(?:\s+on\s+\w+|,[^,;.]{1,30},)?"

@@ -186,6 +186,15 @@ def _next_of_held(d: _Draft, published: date) -> _Draft:
     still ahead ("ahead of tomorrow's meeting ... held calls") is the next one's."""
     if d.start is not None and d.start <= published:
         d = replace(d, start=None, end=None, date_text=None)
+    # ... unless the venue is named only after the agreement ("agreed to hold the next round in Y")
+    agreed = cue.NEXT_MEETING.search(d.evidence)
+    if (
+        d.location is not None
+        and agreed is not None
+        and d.location.text not in d.evidence[: agreed.start()]
+        and d.location.text in d.evidence[agreed.end() :]
+    ):
+        return d
     return replace(d, location=None)
 
 
@@ -229,6 +238,12 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
         and (
             d.parties
             or (d.status in UPCOMING and not d.weak and d.start is not None and d.location is not None)
+            # "the two sides agreed to hold the next round in X": the next round with its place
+            or (
+                d.location is not None
+                and cue.NEXT_MEETING.search(d.evidence)
+                and cue.NEXT_ROUND.search(d.evidence)
+            )
         )
     ]
     if c.headline is not None and c.headline.parties and c.headline.status not in _STOPPED:
@@ -347,7 +362,10 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel, past: set[str]) -
             venue = (p["venue"], name)
     if d.location is not None and d.location.kind == "country" and d.location.name not in d.explicit:
         parties = [p for p in parties if p != d.location.name]  # where they meet, not who meets
-    if len(parties) >= 2:
+    if len(parties) == 1 and not d.parties:
+        # the one side the model reads where the rules read none: its counterpart may follow
+        d = replace(d, parties=parties, mediators=[m for m in d.mediators if m not in parties])
+    elif len(parties) >= 2:
         # Sides named by an exact pattern ("talks between A and B") stay; the model may add more.
         parties = list(dict.fromkeys([*parties, *(p for p in d.parties if p in d.explicit)]))
         # ... and so do the source sentence's own sides the model still rates as likely sides
@@ -380,8 +398,9 @@ def _past_venues(c: Candidates) -> set[str]:
         (past if "r:headline_ongoing" in c.features else ahead).append(c.headline)
     # "held talks in X and agreed to meet again": X is the last round's, though the rules may not
     # have taken it as that round's venue.
-    sets_up = [m for m in past if cue.NEXT_MEETING.search(m.evidence)]
-    named = {name for name, e in c.venues.items() if any(e.text in m.evidence for m in sets_up)}
+    # (only a place named before the agreement: "agreed to hold the next round in Y" names the next one's)
+    sets_up = [m.evidence[: n.start()] for m in past if (n := cue.NEXT_MEETING.search(m.evidence))]
+    named = {name for name, e in c.venues.items() if any(e.text in before for before in sets_up)}
     said_ahead = {name for name, e in c.venues.items() if any(e.text in m.evidence for m in ahead)}
     ahead_places = {m.location.name for m in ahead if m.location}
     met = {m.location.name for m in past if m.location} | (named - said_ahead) | (c.met_places - said_ahead)

@@ -2273,3 +2273,21 @@ def test_investiture_talks_at_home_announce_nothing() -> None:
         "effort to close a deal on the investiture, sources in both parties said."
     )
     assert _upcoming(f"{title}\n\n{text}", title=title) == []
+
+
+def test_sponsors_named_by_demonym_are_go_betweens() -> None:
+    [record, *_] = _talks(
+        "Chile and Peru agreed at the end of Monday's meeting in Lima to hold the next round of talks in Quito, at "
+        "a date to be set later, under Brazilian and US sponsorship."
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
+    assert {"Brazil", "United States"} <= set(record.mediators)
+
+
+def test_invited_sides_listed_with_a_description_near_a_venue() -> None:
+    [record] = _upcoming(
+        "The envoy has invited Chile, the Peruvian opposition movement, Bolivia and Ecuador to a second "
+        "round-table meeting on March 21-22 near Geneva."
+    )
+    assert set(record.parties) == {"Chile", "Peruvian opposition", "Bolivia", "Ecuador"}
+    assert (record.location, record.start_date) == ("Geneva", date(2031, 3, 21))
