@@ -289,7 +289,7 @@ LEAD_ACTORS = re.compile(
     + _MEETS_TAIL
     # a government being formed at home: "coalition talks", "investiture talks", "negotiations on forming a
     # new government"
-    + r"|\b(?:coalition|investiture|cross-party)\s+(?:talks|negotiations)\b|\b(?:talks|negotiations)\s+(?:on|to)\s+form(?:ing)?\s+(?:a\s+)?(?:new\s+)?"
+    + r"|\b(?:coalition|investiture|cross-party)\s+(?:talks|negotiations)\b|\b(?:talks|negotiations)\s+(?:[\w-]+\s+){0,6}?(?:on|to|about)\s+form(?:ing)?\s+(?:a\s+)?(?:new\s+)?"
     r"(?:[\w-]+\s+){0,2}?government\b|\bgovernment[- ]formation\b"
     # a headline filed under a strike: "Lecturers' strike: government, union to resume talks"
     + r"|^[^:\n]{0,40}\bstrike\s*:"
@@ -494,7 +494,10 @@ WITH_SIDES = re.compile(
 )
 # "A, B and the C", "A (AB) and B": between two names of a list; an acronym in brackets repeats the name
 LIST_GAP = re.compile(
-    r"^\)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$|^\s+\($"
+    r"^\s+\($"  # the name's acronym in brackets follows
+    # ", ", " and ", ", and the ", after the name or its acronym in brackets; "A and the ministers of B"
+    r"|^\)?(?:\s*\([A-Z][\w/.-]*\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    r"(?:(?:ministers|leaders|delegations|representatives|envoys)\s+(?:of|from)\s+(?:the\s+)?)?$"
     # "A, the B independence movement, C and D": a name's description before the next comma
     r"|^(?:\s+[a-z][\w-]*){1,3}\s*,\s*(?:and\s+)?(?:the\s+)?$"
 )
@@ -627,5 +630,11 @@ THE_GOVERNMENT = re.compile(
 # chair, not a side
 DEMONYM_NOT_SIDE_AFTER = re.compile(
     r"^\s+(?:(?-i:[A-Z]{2,})\s+)?(?:conflict|war|crisis|question|issue|settlement|dispute|chairmanship|presidency)\b",
+    _I,
+)
+# a side travelling to the other's country for the talks
+VISIT = re.compile(
+    r"\b(?:visit(?:s|ing)?|(?:will|to)\s+(?:travel|fly|go)\s+to|arriv(?:e|es|ing)\s+in|(?:trip|journey)\s+to|"
+    r"(?:will|to)\s+be\s+in)\b",
     _I,
 )

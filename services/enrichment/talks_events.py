@@ -23,7 +23,7 @@ from parley.shared.extraction import Entity, TalksRecord, TalksStatus
 from . import talks_cues as cue
 from .dates import FoundDate, find_dates
 from .entities import extract_entities
-from .gazetteer import HOME_STATES, RIVAL_PAIRS, RIVALS, gazetteer
+from .gazetteer import CONFEDERATION_MEMBERS, HOME_STATES, RIVAL_PAIRS, RIVALS, gazetteer
 from .talks_bodies import membership_meeting
 from .talks_extraction import (
     _compatible,
@@ -451,6 +451,23 @@ def _warring_state(c: Candidates, texts: list[str]) -> str | None:
     return None
 
 
+def _visited_host(d: _Draft, c: Candidates, side: str, texts: list[str]) -> list[str]:
+    """ "X's foreign minister will arrive in <Y's capital> for talks": the state a lone side visits
+    for the talks is the other side, unless it only hosts them as a go-between."""
+    if d.location is None or not any(cue.VISIT.search(t) for t in texts):
+        return []
+    host = d.location.name if d.location.kind == "country" else d.location.country
+    if (
+        host is None
+        or host == side
+        or host in d.mediators
+        or host in c.mediators
+        or host not in c.side_counts
+    ):
+        return []
+    return [host]
+
+
 def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
     """A lone side's counterpart from the rest of the article: the home state of a non-state side
     the article names or the event's wording stands for ("the junta and the TNLA"), its standing
@@ -490,6 +507,8 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
             key=lambda g: -c.side_counts[g],
         )[:1]
     if not found:
+        found = _visited_host(d, c, side, texts)
+    if not found:
         return d
     parties = [side, *found]
     return replace(
@@ -498,6 +517,15 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         explicit=d.explicit | set(found),
         mediators=[m for m in d.mediators if m not in found],
     )
+
+
+def _without_members(d: _Draft) -> _Draft:
+    """A confederation at the table speaks for its members ("the AES and ECOWAS ministers", with
+    Mali quoted as host): they are not sides of their own."""
+    members = {m for p in d.parties for m in CONFEDERATION_MEMBERS.get(p, ())}
+    if not members & set(d.parties):
+        return d
+    return replace(d, parties=[p for p in d.parties if p not in members], explicit=d.explicit - members)
 
 
 def _event_texts(source: _Draft, c: Candidates) -> list[str]:
@@ -617,6 +645,7 @@ def assemble(
     primary = _format_members(primary, texts, source.parties)
     primary = _one_afghan_side(primary, texts, published)
     primary = _other_side(primary, c, texts)
+    primary = _without_members(primary)
     # Other upcoming mentions of the same event were folded into it; everything else stays.
     rest = [
         d

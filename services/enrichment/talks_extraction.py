@@ -492,18 +492,9 @@ def _parties(
         if opener is None or not (_is_demonym(opener) and cue.MEDIATOR_LIST_AFTER.match(s.after(opener, 60))):
             explicit += listed
     for m in cue.MEMBERS_LIST.finditer(s.text, s.start, s.end):
-        members = _listed(s, m.end(), bodies=True)  # "ministers from ECOWAS and the AES"
-        last = (
-            next((e for e in reversed(s.entities) if (_state(e) or _org(e)) == members[-1]), None)
-            if members
-            else None
-        )
+        members, end = _list_span(s, m.end(), bodies=True)  # "ministers from ECOWAS and the AES"
         together = "together" in m.group().lower()
-        if (
-            len(members) >= 2
-            and last is not None
-            and (together or cue.MEMBERS_MEET_AFTER.match(s.text[last.end : s.end]))
-        ):
+        if len(members) >= 2 and (together or cue.MEMBERS_MEET_AFTER.match(s.text[end : s.end])):
             explicit += members
     # "the war between A and B" names the subject; "will take place in X on Friday between A and
     # B" names the sides, though far from the talks word
@@ -638,6 +629,11 @@ def _venue_country(s: _Sentence, e: Entity) -> bool:
 
 def _listed(s: _Sentence, at: int, bodies: bool = False) -> list[str]:
     """The states (and with `bodies`, organisations) named as a list starting at `at` ("A, B, and C")."""
+    return _list_span(s, at, bodies)[0]
+
+
+def _list_span(s: _Sentence, at: int, bodies: bool = False) -> tuple[list[str], int]:
+    """The names listed from `at`, and where the list ends."""
     names: list[str] = []
     for e in s.entities:
         if e.start < at:
@@ -649,7 +645,7 @@ def _listed(s: _Sentence, at: int, bodies: bool = False) -> list[str]:
             break
         names.append(name)
         at = e.end
-    return list(dict.fromkeys(names))
+    return list(dict.fromkeys(names)), at
 
 
 def _org(e: Entity) -> str | None:

@@ -7,7 +7,7 @@ import pytest
 from parley.services.enrichment.dates import find_dates
 from parley.services.enrichment.entities import extract_entities
 from parley.services.enrichment.extract import extract_article
-from parley.services.enrichment.talks_cues import HEADLINE_ONGOING
+from parley.services.enrichment.talks_cues import HEADLINE_ONGOING, LEAD_ACTORS
 from parley.services.enrichment.talks_events import _primary, _with_roles, candidates, extract_talks
 from parley.services.enrichment.talks_extraction import _Draft, find_drafts, headline_draft
 from parley.services.enrichment.talks_model import LinearModel
@@ -2291,3 +2291,36 @@ def test_invited_sides_listed_with_a_description_near_a_venue() -> None:
     )
     assert set(record.parties) == {"Chile", "Peruvian opposition", "Bolivia", "Ecuador"}
     assert (record.location, record.start_date) == ("Geneva", date(2031, 3, 21))
+
+
+def test_a_confederation_at_the_table_speaks_for_its_members() -> None:
+    [record] = _upcoming(
+        "The ministers of the Confederation of the Sahel States (AES) and the ministers of the Economic Community "
+        "of West African States (ECOWAS) will meet in Bamako on Thursday, after the withdrawal of Mali, Burkina "
+        "Faso and Niger from ECOWAS. Mali's foreign minister will co-chair the meeting."
+    )
+    assert set(record.parties) == {"Alliance of Sahel States", "ECOWAS"}
+
+
+def test_the_state_a_lone_side_visits_for_talks_is_the_other_side() -> None:
+    [record] = _upcoming(
+        "Chinese Foreign Minister Wang Yi will arrive in Lima on Monday on a two-day visit during which he will "
+        "hold boundary talks with his counterpart, the Peruvian foreign ministry said."
+    )
+    assert set(record.parties) == {"China", "Peru"}
+    # ... not the state that only hosts the talks as a go-between
+    [record] = _upcoming(
+        "Chile will send a delegation to Quito on Sunday for talks with Ecuadorian mediators, the ministry said."
+    )
+    assert record.parties == ("Chile",)
+
+
+def test_talks_among_parties_on_forming_a_government_announce_nothing() -> None:
+    title = "Ruling party to open coalition talks with rivals this week"
+    text = (
+        "Chile's ruling party will hold talks with rival parties this week on forming a government after losing "
+        "its majority, its secretary general said on Monday."
+    )
+    assert _upcoming(f"{title}\n\n{text}", title=title) == []
+    # the lead says so even with the other parties named between
+    assert LEAD_ACTORS.search("will hold talks with rival parties this week on forming a government")
