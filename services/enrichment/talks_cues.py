@@ -55,7 +55,8 @@ CANCELLED = re.compile(
     _I,
 )
 POSTPONED = re.compile(
-    r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|will\s+not\s+(?:take\s+place|go\s+ahead|be\s+held)|"
+    # not "long-delayed talks to open on Saturday": an adjective of their history
+    r"(?<![-–])\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|will\s+not\s+(?:take\s+place|go\s+ahead|be\s+held)|"
     r"won['’]t\s+(?:take\s+place|go\s+ahead|be\s+held)|not\s+take\s+place)\b",
     _I,
 )

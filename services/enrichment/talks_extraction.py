@@ -302,6 +302,10 @@ class _Sentence:
         return "" if m is None else self.text[e.end + m.end() : min(self.end, e.end + m.end() + width)]
 
 
+_DECIDED_ON_BEFORE = re.compile(
+    r"\b(?:agreed|decided|pledged|promised|resolved)\s+(?:on\s+)?$", re.IGNORECASE
+)
+_TO_AFTER = re.compile(r"\s*,?\s*to\b")
 # ", which has hosted previous rounds," up to the main clause's verb
 _RELATIVE_CLAUSE = re.compile(
     r",\s+(?:which|who)\b[^.;]{0,200}?,(?=\s+(?:will|would|is|are|has|have|also|again|plans?\s+to|agreed)\b)",
@@ -661,6 +665,8 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
             r"\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:said|told|announced|stated|confirmed|added)\b", s.after(d, 30)
         ):
             continue
+        if _DECIDED_ON_BEFORE.search(s.before(d, 30)) and _TO_AFTER.match(s.after(d, 10)):
+            continue  # "agreed on Thursday to hold talks in early October": the day of the decision
         if cue.DATELINE_AFTER.match(s.after(d, 30)) or (
             # a full stamp only: "on Saturday 10:00 GMT" is the talks' day and hour
             (_YEAR.search(d.text) or s.before(d, 4).rstrip().endswith("|"))

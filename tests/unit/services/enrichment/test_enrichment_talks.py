@@ -2324,3 +2324,19 @@ def test_talks_among_parties_on_forming_a_government_announce_nothing() -> None:
     assert _upcoming(f"{title}\n\n{text}", title=title) == []
     # the lead says so even with the other parties named between
     assert LEAD_ACTORS.search("will hold talks with rival parties this week on forming a government")
+
+
+def test_the_day_of_a_decision_is_not_the_talks_day() -> None:
+    [record] = _upcoming("Chile and Peru agreed on Wednesday to hold talks in Lima in early April.")
+    assert record.start_date is None
+    [record] = _upcoming("Chile and Peru agreed on Wednesday to hold talks in Lima on Friday.")
+    assert record.start_date == date(2031, 3, 14)
+
+
+def test_long_delayed_talks_due_to_open_are_announced() -> None:
+    title = "Long-delayed Chile-Peru talks to open in Lima on Saturday"
+    [record] = _upcoming(
+        f"{title}\n\nNegotiations between Chile and Peru will begin in Lima on Saturday, the ministry said.",
+        title=title,
+    )
+    assert (record.status, record.start_date) == ("announced", date(2031, 3, 15))
