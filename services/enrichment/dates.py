@@ -95,7 +95,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:{_JOIN}(?:the\s+)?(?P<d2>{_ORDINAL}))?"
             r"(?:\s+of\s+(?P<rel>this|next|the\s+month|the\s+current)(?:\s+month)?)?"
             # "until the 15th" is a deadline; "between the 4th and 5th rounds" counts rounds
-            rf"(?!\s+(?:of\s+)?{_MONTH}\b)(?=\s*(?:[,.;:)]|$|\s(?:at|in|on|when|with|for|after|before|as)\b))"
+            rf"(?!\s+(?:of\s+)?{_MONTH}\b)(?=\s*(?:[,.;:)]|$|\s(?:at|in|on|when|with|for|after|before|as)\b"
+            # "... of this month to negotiate" (not "the 4th to the 5th round")
+            r"|\sto\s+(?!the\b)[a-z]))"
         ),
     ),
     (
@@ -108,7 +110,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative",
         re.compile(
-            r"\b(?P<rel>today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|later\s+today|"
+            r"\b(?P<rel>(?:the\s+)?day\s+(?:after\s+tomorrow|before\s+yesterday)|today|tonight|tomorrow|yesterday|"
+            r"this\s+(?:morning|afternoon|evening)|later\s+today|"
             r"(?:this|next|last|the\s+coming)\s+(?:weekend|week|month|year)|"
             r"later\s+(?:this|next)\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|"
             r"(?:in|over|within)\s+(?:the\s+)?(?:coming|next)\s+(?:few\s+|two\s+|several\s+|\d+\s+)?(?:days|weeks|months)|"
@@ -371,6 +374,10 @@ def _relative(phrase: str, published: date) -> tuple[date | None, date | None, P
         return published, None, "day"
     if p == "tomorrow":
         return published + timedelta(days=1), None, "day"
+    if p.endswith("after tomorrow"):
+        return published + timedelta(days=2), None, "day"
+    if p.endswith("before yesterday"):
+        return published - timedelta(days=2), None, "day"
     if p == "yesterday":
         return published - timedelta(days=1), None, "day"
     if p == "this weekend":

@@ -224,6 +224,10 @@ _EXTRA_PLACES = {
     "Bali": "Indonesia",
     "Saida": "Lebanon",
     "Sidon": "Lebanon",
+    # the border meeting points of India's and China's corps commanders
+    "Chushul-Moldo": "India",
+    "Chushul": "India",
+    "Moldo": "China",
 }
 # Institutions and seats of power used for their state.
 INSTITUTIONS = {

@@ -317,7 +317,8 @@ ROUND = re.compile(
 )
 SPEECH_BEFORE = re.compile(
     r"(?<![-–])\b(?:said|says|told|announced|confirmed|stated|added|reported|tweeted|quoted|cited|declared|posted|informed|"
-    r"briefing|statement)\b[\w\s,]{0,25}$"
+    # (not "announced that it will host on Sunday": the plan's own day)
+    r"briefing|statement)\b(?:(?!\b(?:will|would|shall|to)\b)[\w\s,]){0,25}$"
     # "according to a press release issued by the Foreign Office here on Tuesday"
     r"|\b(?:release|statement|readout|communiqu[eé])\s+(?:was\s+)?(?:issued|released|published)\b"
     r"(?:(?!\b(?:said|says|will|would|to)\b)[\w\s,]){0,45}$",

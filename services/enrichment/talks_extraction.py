@@ -302,6 +302,12 @@ class _Sentence:
         return "" if m is None else self.text[e.end + m.end() : min(self.end, e.end + m.end() + width)]
 
 
+_SAID_AFTER = re.compile(r"\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:said|told|announced|stated|confirmed|added)\b")
+_SAID_WHEN_AFTER = re.compile(
+    r"\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:said|told|announced|stated|confirmed|added)\s+"
+    r"(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|on\s+\w+day)\b",
+    re.IGNORECASE,
+)
 _DECIDED_ON_BEFORE = re.compile(
     r"\b(?:agreed|decided|pledged|promised|resolved)\s+(?:on\s+)?$", re.IGNORECASE
 )
@@ -661,10 +667,8 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
     for d in s.dates:
         if d.precision != "day" or d.start_date is None or cue.SPEECH_BEFORE.search(s.before(d, 70)):
             continue
-        if re.match(
-            r"\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:said|told|announced|stated|confirmed|added)\b", s.after(d, 30)
-        ):
-            continue
+        if _SAID_AFTER.match(s.after(d, 30)) and not _SAID_WHEN_AFTER.match(s.after(d, 50)):
+            continue  # "(on) Monday, said the minister" (not "on 28-29 October, announced today the minister")
         if _DECIDED_ON_BEFORE.search(s.before(d, 30)) and _TO_AFTER.match(s.after(d, 10)):
             continue  # "agreed on Thursday to hold talks in early October": the day of the decision
         if cue.DATELINE_AFTER.match(s.after(d, 30)) or (

@@ -181,3 +181,23 @@ def test_plans_already_past_keep_their_past_day() -> None:
     assert _resolved("the long-awaited meeting took place in Lakeport on Wednesday")[0][1] == date(
         2031, 3, 12
     )
+
+
+def test_days_of_the_month_before_a_purpose_and_two_days_off() -> None:
+    published = date(2031, 3, 12)
+    assert _resolved(
+        "Ministers will meet from the 24th to the 26th of this month to negotiate.", published
+    ) == [("from the 24th to the 26th of this month", date(2031, 3, 24), date(2031, 3, 26))]
+    assert _resolved("They will meet on the 24th to discuss trade.", published) == [
+        ("on the 24th", date(2031, 3, 24), None)
+    ]
+    assert _resolved("The talks will be held the day after tomorrow.", published) == [
+        ("the day after tomorrow", date(2031, 3, 14), None)
+    ]
+    assert _resolved("They met the day before yesterday.", published) == [
+        ("the day before yesterday", date(2031, 3, 10), None)
+    ]
+    # "after tomorrow's vote" is tomorrow
+    assert _resolved("Talks resume after tomorrow's vote.", published) == [
+        ("tomorrow", date(2031, 3, 13), None)
+    ]

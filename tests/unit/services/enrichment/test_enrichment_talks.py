@@ -2340,3 +2340,25 @@ def test_long_delayed_talks_due_to_open_are_announced() -> None:
         title=title,
     )
     assert (record.status, record.start_date) == ("announced", date(2031, 3, 15))
+
+
+def test_a_plans_own_day_beside_the_word_of_its_announcement() -> None:
+    # "announced that it will host on Sunday": the plan's day, not the statement's
+    [record] = _upcoming(
+        "The Chilean ministry announced that it will host on Sunday in Santiago a meeting with Peru."
+    )
+    assert record.start_date == date(2031, 3, 16)
+    # "on 28-29 October, announced today the minister": the statement has its own day
+    [record] = _upcoming(
+        "The next round of talks between Chile and Peru will take place in Lima on 28-29 October, announced today "
+        "the deputy minister."
+    )
+    assert record.start_date == date(2031, 10, 28)
+
+
+def test_the_border_meeting_point_of_corps_commanders_is_a_venue() -> None:
+    [record] = _upcoming(
+        "The next round of corps commander-level talks between India and China will be held on Sunday at the "
+        "Chushul-Moldo border meeting point, officials said."
+    )
+    assert (record.location, record.start_date) == ("Chushul-Moldo", date(2031, 3, 16))
