@@ -126,7 +126,7 @@ STRONG_FUTURE = re.compile(
     # "agreed to a meeting", "agreed to talks": an agreed plan
     r"|\bagreed(?<!\byet\sagreed)(?<!\bnot\sagreed)(?<!\bnever\sagreed)\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|further|direct|fresh|formal|peace|face-to-face|another|first|"
     r"second|third|trilateral|bilateral)\s+){0,2}(?:round\s+of\s+)?(?:meeting|summit|talks|negotiations)\b(?!['’])"
-    r"|\bagreed\s+(?:on\s+\w+\s+)?to\s+(?:(?:start|begin|open|launch|resume|hold|continue)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|"
+    r"|\b(?:agreed|agreeing)\s+(?:on\s+\w+\s+)?to\s+(?:(?:start|begin|open|launch|resume|hold|continue)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|"
     r"discussions|dialogue|consultations)(?!\s+on\s+(?:holding|organi[sz]ing|convening|arranging|preparing|a\s+possible)\b)"
     r"|meet|hold)\b"
     r"|\bto\s+take\s+place\s+(?:on|this|next|tomorrow|later\s+this)\b|\blooks?\s+forward\s+to\s+hosting\b|\b(?:to|will)\s+(?:host|convene)\b"
@@ -292,6 +292,9 @@ LEAD_ACTORS = re.compile(
     # new government"
     + r"|\b(?:coalition|investiture|cross-party)\s+(?:talks|negotiations)\b|\b(?:talks|negotiations)\s+(?:[\w-]+\s+){0,6}?(?:on|to|about)\s+form(?:ing)?\s+(?:a\s+)?(?:new\s+)?"
     r"(?:[\w-]+\s+){0,2}?government\b|\bgovernment[- ]formation\b"
+    # sport's governing bodies by name: "officials of the P Cricket Board and the Q board will meet"
+     + r"|\b(?:cricket|football|soccer|rugby|hockey|athletics|basketball|chess)\s+(?:board|federation|"
+    r"association|council|committee|confederation)\b|\bboard\s+of\s+control\s+for\s+cricket\b"
     # a headline filed under a strike: "Lecturers' strike: government, union to resume talks"
     + r"|^[^:\n]{0,40}\bstrike\s*:"
     # talks whose purpose is to end a strike
@@ -464,7 +467,7 @@ NEVER_HAPPENED = re.compile(
 )
 NEXT_MEETING = re.compile(
     # "agreed at the end of last week's meeting to hold the next round ..."
-    r"\b(?:agreed|agree|decided|plan|planned|promised|pledged)\s+(?:(?:at|during|after|on|in)\s+(?:[\w'’-]+\s+){1,6}?)?"
+    r"\b(?:agreed|agree|agreeing|decided|plan|planned|promised|pledged)\s+(?:(?:at|during|after|on|in)\s+(?:[\w'’-]+\s+){1,6}?)?"
     r"to\s+(?:meet|resume|reconvene|"
     r"(?:hold|continue)\s+(?:\w+\s+){0,3}?(?:talks|meeting|round|summit|consultations|negotiations))\b",
     _I,
@@ -527,6 +530,8 @@ PAST_VENUE_BEFORE = re.compile(
     # "similar talks held in X", "the previous round in X"
     r"(?:talks|meetings?|negotiations|rounds?|consultations|summits?)\s+held|"
     r"(?:previous|last|earlier|prior)\s+(?:round|meeting|session)s?(?:\s+of\s+\w+)?)\s+(?:[\w'’-]+\s+){0,3}$"
+    # "the exchange of prisoners agreed in X last December": where a deal was made (not "agreed to meet in X")
+    r"|\b(?:agreed|signed|reached|struck|sealed)\s+(?:(?!to\b)[\w'’-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$"
     # "the first such talks since a summit in X collapsed"
     r"|\bsince\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:summit|talks|meeting|round|negotiations)\s+"
     r"(?:in|at)\s+(?:the\s+)?$",

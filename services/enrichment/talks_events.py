@@ -591,11 +591,9 @@ def assemble(
     # "met on Saturday and agreed to meet again next week in X": the next round, agreed in so many
     # words, with its time or place, is a plan however much of the article tells the last one.
     stopped_headline = c.headline is not None and c.headline.status in _STOPPED
+    # (its day may still be open: "agreed to meet again in X; no date has been fixed" announces it)
     agreed_next = (
-        not postponed
-        and not stopped_headline
-        and "r:no_new_date" not in c.features
-        and not any(d.status in _STOPPED for d in c.drafts)
+        not postponed and not stopped_headline and not any(d.status in _STOPPED for d in c.drafts)
     ) and any(_agrees_next_round(d, published) for d in c.drafts)
     # every mention only calls for, offers or speculates on talks ("could meet", "a possible meeting"),
     # and none reports a round held that might set up the next: nothing to announce

@@ -308,6 +308,10 @@ _SAID_WHEN_AFTER = re.compile(
     r"(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|on\s+\w+day)\b",
     re.IGNORECASE,
 )
+_SIDES_INTO_PLAN = re.compile(
+    r"(?:\s*\([A-Z][\w/.-]*\))?\s+(?:will|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to)|to)\s+"
+    r"(?:\w+\s+)?(?:meet|hold|resume|open|start|begin|launch|sit\s+down)\b"
+)
 _DECIDED_ON_BEFORE = re.compile(
     r"\b(?:agreed|decided|pledged|promised|resolved)\s+(?:on\s+)?$", re.IGNORECASE
 )
@@ -434,8 +438,16 @@ def _border(s: _Sentence) -> list[Entity]:
 
 def _venues(s: _Sentence) -> list[Entity]:
     hosts = _hosts(s) or _border(s)
-    if hosts:
-        return hosts
+    if not hosts:
+        return _located(s)
+    # "Türkiye will host the round in Ankara": the host state's city named as the venue
+    states = {h.name for h in hosts if h.kind == "country"}
+    cities = [v for v in _located(s) if v.kind == "place" and v.country in states] if states else []
+    return cities or hosts
+
+
+def _located(s: _Sentence) -> list[Entity]:
+    """Places the sentence names as where the talks meet ("in X", "at the X", "the X talks")."""
     out = []
     for e in s.entities:
         before = s.before(e, 40)
@@ -506,6 +518,15 @@ def _parties(
         together = "together" in m.group().lower()
         if len(members) >= 2 and (together or cue.MEMBERS_MEET_AFTER.match(s.text[end : s.end])):
             explicit += members
+    # "India and the European Union will hold the next round": sides, a body among them, straight
+    # into the plan
+    for e in s.entities:
+        if e.kind != "organisation" or e.start < s.start:
+            continue
+        members, end = _list_span(s, _list_start(s, e), bodies=True)
+        if len(members) >= 2 and _SIDES_INTO_PLAN.match(s.text[end : s.end]):
+            explicit += members
+        break  # the first body only: a later one is seldom a side
     # "the war between A and B" names the subject; "will take place in X on Friday between A and
     # B" names the sides, though far from the talks word
     loose_between = [
@@ -640,6 +661,16 @@ def _venue_country(s: _Sentence, e: Entity) -> bool:
 def _listed(s: _Sentence, at: int, bodies: bool = False) -> list[str]:
     """The states (and with `bodies`, organisations) named as a list starting at `at` ("A, B, and C")."""
     return _list_span(s, at, bodies)[0]
+
+
+def _list_start(s: _Sentence, e: Entity) -> int:
+    """Where the list holding `e` starts ("A, B and the C": A's start)."""
+    at = e.start
+    for prev in reversed([x for x in s.entities if x.end <= e.start]):
+        if not cue.LIST_GAP.match(s.text[prev.end : at]) or not (_state(prev) or _org(prev)):
+            break
+        at = prev.start
+    return at
 
 
 def _list_span(s: _Sentence, at: int, bodies: bool = False) -> tuple[list[str], int]:
@@ -929,6 +960,14 @@ _ACTOR_HINTS = (
     "unions",
 )
 _LEAD_ACTOR_HINTS = (
+    "cricket",
+    "football",
+    "soccer",
+    "rugby",
+    "hockey",
+    "athletics",
+    "basketball",
+    "chess",
     "controllers",
     "dockworkers",
     "truckers",

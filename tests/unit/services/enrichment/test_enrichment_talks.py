@@ -2362,3 +2362,47 @@ def test_the_border_meeting_point_of_corps_commanders_is_a_venue() -> None:
         "Chushul-Moldo border meeting point, officials said."
     )
     assert (record.location, record.start_date) == ("Chushul-Moldo", date(2031, 3, 16))
+
+
+def test_a_state_and_a_body_leading_into_the_plan_are_the_sides() -> None:
+    [record] = _upcoming(
+        "Chile and the European Union will hold the next round of trade talks in Brussels on Friday."
+    )
+    assert set(record.parties) == {"Chile", "European Union"}
+    # a body that only reports the plan is no side
+    [record] = _upcoming("The African Union said Chile and Peru will meet in Lima on Friday.")
+    assert set(record.parties) == {"Chile", "Peru"}
+
+
+def test_a_host_state_gives_way_to_its_city_named_as_the_venue() -> None:
+    [record] = _upcoming(
+        "Ecuador will host the second round of talks between Chile and Peru in Quito on Monday."
+    )
+    assert (record.location, record.mediators) == ("Quito", ("Ecuador",))
+    [record] = _upcoming("Ecuador will host the second round of talks between Chile and Peru on Monday.")
+    assert record.location == "Ecuador"
+
+
+def test_where_an_earlier_deal_was_agreed_is_not_the_venue() -> None:
+    [record] = _upcoming(
+        "Chile and Peru will meet on Sunday to discuss the exchange of prisoners agreed in Quito last December."
+    )
+    assert record.location is None
+
+
+def test_a_round_agreed_with_its_place_and_an_open_day_is_announced() -> None:
+    [record] = _upcoming(
+        "The round of talks between Chile and Peru ended in Lima on Tuesday, with the two delegations agreeing "
+        "to meet again in Quito. No date has been fixed."
+    )
+    assert (set(record.parties), record.location, record.start_date) == ({"Chile", "Peru"}, "Quito", None)
+
+
+def test_sport_bodies_named_in_the_lead_announce_nothing() -> None:
+    title = "Board officials to meet in Lima next week over the cup venue"
+    text = (
+        "Officials of the Chile Cricket Board and the Peruvian Cricket Federation will meet in Lima next week to "
+        "discuss where next year's cup will be played, an official said on Thursday. Government officials said "
+        "the bilateral meeting was welcome."
+    )
+    assert _upcoming(f"{title}\n\n{text}", title=title) == []
