@@ -602,6 +602,7 @@ RIVAL_PAIRS: tuple[tuple[str, str, str | None], ...] = (
     ("Hamas", "Israel", None),
     ("Sudanese Armed Forces", "RSF", "Sudan"),
     ("Government of National Unity", "Libyan National Army", "Libya"),
+    ("Government of National Accord", "Libyan National Army", "Libya"),
     ("House of Representatives", "High Council of State", "Libya"),
     ("Greek Cypriots", "Turkish Cypriots", "Cyprus"),
 )

@@ -237,6 +237,8 @@ PROPOSED = re.compile(
     r"ready\s+to|readiness|willing(?:ness)?|prepared\s+to|open\s+to|invit(?:e|es|ed|ation)|appeal(?:s|ed)?|"
     r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|hopes?\s+to|could\s+(?:meet|hold)|may\s+(?:meet|hold)|might|"
     # "urged them to return to the negotiating table" (not "they will return to ...": a plan)
+    # "does not rule out a meeting", "whether a meeting will take place": speculation
+    r"(?:not|n['’]t|never)\s+rul(?:e|es|ed|ing)\s+out|whether\s+(?:[\w-]+\s+){0,6}?(?:will|would)|"
     r"possible|potential|(?<!\bwill\s)(?<!\bshall\s)(?:return|come|get\s+back)\s+to\s+the\s+negotiating\s+table)\b",
     _I,
 )
@@ -516,7 +518,8 @@ OFFERED_PLAN = re.compile(
 # ... unless the offer was taken up: "has offered to host talks on Monday, and both sides accepted"
 OFFER_TAKEN = re.compile(r"\b(?:accept\w*|agreed|confirmed|scheduled)\b", _I)
 NEGATED_FUTURE = re.compile(
-    r"\b(?:will|would|shall)\s+(?:not|no\s+longer)\s+\w+(?:\s+\w+)?|\bwon['’]t\s+\w+(?:\s+\w+)?", _I
+    r"\b(?:will|would|shall)\s+(?:not|no\s+longer)\s+\w+(?:\s+(?!whether\b)\w+)?|\bwon['’]t\s+\w+(?:\s+(?!whether\b)\w+)?",
+    _I,
 )
 # "turned down a proposal by X to visit on Tuesday", "rejected a UN proposal to resume talks": the plan
 # offered is refused
@@ -643,5 +646,11 @@ DEMONYM_NOT_SIDE_AFTER = re.compile(
 VISIT = re.compile(
     r"\b(?:visit(?:s|ing)?|(?:will|to)\s+(?:travel|fly|go)\s+to|arriv(?:e|es|ing)\s+in|(?:trip|journey)\s+to|"
     r"(?:will|to)\s+be\s+in)\b",
+    _I,
+)
+# "urged the AU to convene the three countries": the infinitive is what is asked for
+URGED_BEFORE = re.compile(
+    r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)?|"
+    r"appeal(?:s|ed|ing)?\s+to|encourag(?:e|es|ed|ing))\b[^.;]{0,80}$",
     _I,
 )

@@ -24,7 +24,7 @@ from . import talks_cues as cue
 from .dates import FoundDate, find_dates
 from .entities import extract_entities
 from .gazetteer import CONFEDERATION_MEMBERS, HOME_STATES, RIVAL_PAIRS, RIVALS, gazetteer
-from .talks_bodies import membership_meeting
+from .talks_bodies import MEMBERSHIP_BODIES, membership_meeting
 from .talks_extraction import (
     _compatible,
     _Draft,
@@ -407,12 +407,13 @@ def _past_venues(c: Candidates) -> set[str]:
     return met - ahead_places
 
 
-def _body_as_party(d: _Draft, texts: list[str] | None = None) -> _Draft:
+def _body_as_party(d: _Draft, texts: list[str] | None = None, named: set[str] | None = None) -> _Draft:
     """A summit or ministerial of one body's own members has the body as its one party, not the
     host or the chair the side rules would pick ("WTO members agreed the Ministerial Conference
     will take place in ..."). Read from the mention's own sentence unless `texts` are given;
-    two named sides stand."""
-    if len(d.parties) >= 2:
+    two named sides stand (with `named`, only sides the wording names as such: not the states a
+    summit's topic lists, "the departure of A, B and C from the bloc")."""
+    if len(d.parties) >= 2 and (named is None or len(set(d.parties) & named) >= 2):
         return d
     body = membership_meeting(texts if texts is not None else [d.evidence])
     if body is None:
@@ -639,7 +640,18 @@ def assemble(
     texts = _event_texts(source, c)
     # a members' meeting named in the headline or the event's own sentence, not a separate one
     # the article mentions ("separately, the minister is due at an ASEAN meeting")
-    primary = _body_as_party(primary, [t for m in (c.headline, source) if m is not None for t in m.texts()])
+    # ... and where the headline itself is a body's meeting ("X leaders to meet in Y"), states the
+    # story lists but the wording does not name as sides give way to the body
+    headline_body = (
+        c.headline is not None
+        and bool(c.headline.parties)
+        and all(p in MEMBERSHIP_BODIES for p in c.headline.parties)
+    )
+    primary = _body_as_party(
+        primary,
+        [t for m in (c.headline, source) if m is not None for t in m.texts()],
+        named=(source.explicit | c.headline.explicit) if headline_body and c.headline is not None else None,
+    )
     primary = _format_members(primary, texts, source.parties)
     primary = _one_afghan_side(primary, texts, published)
     primary = _other_side(primary, c, texts)

@@ -218,6 +218,16 @@ def _status(
     strong = cue.STRONG_FUTURE.search(sentence) or _is_to(sentence)
     while strong and cue.OTHER_EVENT_BEFORE.search(sentence, max(0, strong.start() - 30), strong.start()):
         strong = cue.STRONG_FUTURE.search(sentence, strong.end())  # "before the election, scheduled for May"
+    # "urged the AU to convene the three countries" is a call, "would not say whether a meeting will
+    # take place" a question: the plan, if any, is worded further on
+    while strong and (
+        (
+            strong.group().lower().startswith("to ")
+            and cue.URGED_BEFORE.search(sentence, max(0, strong.start() - 80), strong.start())
+        )
+        or _WHETHER_BEFORE.search(sentence, max(0, strong.start() - 70), strong.start())
+    ):
+        strong = cue.STRONG_FUTURE.search(sentence, strong.end())
     history = cue.HISTORY.search(sentence)
     if (
         history
@@ -312,6 +322,7 @@ _SIDES_INTO_PLAN = re.compile(
     r"(?:\s*\([A-Z][\w/.-]*\))?\s+(?:will|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to)|to)\s+"
     r"(?:\w+\s+)?(?:meet|hold|resume|open|start|begin|launch|sit\s+down)\b"
 )
+_WHETHER_BEFORE = re.compile(r"\bwhether\b[^.;,]{0,70}$", re.IGNORECASE)
 _DECIDED_ON_BEFORE = re.compile(
     r"\b(?:agreed|decided|pledged|promised|resolved)\s+(?:on\s+)?$", re.IGNORECASE
 )

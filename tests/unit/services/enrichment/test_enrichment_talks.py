@@ -2406,3 +2406,33 @@ def test_sport_bodies_named_in_the_lead_announce_nothing() -> None:
         "the bilateral meeting was welcome."
     )
     assert _upcoming(f"{title}\n\n{text}", title=title) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile did not rule out a meeting with Peru in Lima next week.",
+        "Officials would not say whether a meeting with Peru will take place in Lima next week.",
+        "Chile urged Peru to hold talks in Lima next week.",
+    ],
+)
+def test_speculation_questions_and_calls_are_no_plans(text: str) -> None:
+    assert _upcoming(text) == []
+
+
+def test_a_plan_after_a_question_is_still_read() -> None:
+    [record] = _upcoming(
+        "Chile and Peru will decide whether talks will resume, and will meet in Lima on Monday."
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
+
+
+def test_a_bodys_own_summit_in_the_headline_outweighs_states_its_agenda_lists() -> None:
+    title = "ECOWAS leaders to meet in Abuja on Sunday"
+    text = (
+        "West African heads of state will gather in Abuja on Sunday for an ordinary summit of the Economic "
+        "Community of West African States (ECOWAS), with the planned departure of Mali, Burkina Faso and Niger "
+        "from the bloc at the top of the agenda, the ECOWAS Commission said on Thursday."
+    )
+    [record] = _upcoming(f"{title}\n\n{text}", title=title)
+    assert record.parties == ("ECOWAS",)
