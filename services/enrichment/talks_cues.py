@@ -107,6 +107,7 @@ STRONG_FUTURE = re.compile(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
     r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|return\s+to\s+the\s+(?:negotiating\s+)?table|"
+    r"have\s+(?:a|an|their|its|the)\s+(?:[\w-]+\s+)?(?:meeting|round|session)|"
     # machine-translated copy: "will be realized", "will install a new cycle of dialogues"
     r"be\s+(?:realized|realised|carried\s+out|celebrated|installed)|install|"
     # "will launch negotiations", "will enter into talks", "will engage in a dialogue"
@@ -249,7 +250,9 @@ HELD = re.compile(
     _I,
 )
 NON_DIPLOMATIC = re.compile(
-    r"\b(?:contract|wages?|salar(?:y|ies)|labou?r|unions?|unionised|unionized|workers|bargaining|clubs?|transfer|"
+    # (not "the energy union", "a customs union": unions of states)
+    r"\b(?:contract|wages?|salar(?:y|ies)|labou?r|(?<!energy\s)(?<!customs\s)(?<!monetary\s)(?<!economic\s)"
+    r"(?<!banking\s)(?<!political\s)unions?|unionised|unionized|workers|bargaining|clubs?|transfer|"
     r"strikers?|midfielders?|footballers?|players?|coach(?:es)?|merger|acquisition|shareholders?|takeover|buyout|CEO|"
     r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|"
     r"business-to-business|trade\s+fair|(?:investment|business)\s+forum|UEFA|FIFA|ICC|Asia\s+Cup|Olympics?|matches|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"

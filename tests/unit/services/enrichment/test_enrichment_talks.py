@@ -2436,3 +2436,26 @@ def test_a_bodys_own_summit_in_the_headline_outweighs_states_its_agenda_lists() 
     )
     [record] = _upcoming(f"{title}\n\n{text}", title=title)
     assert record.parties == ("ECOWAS",)
+
+
+def test_sides_that_will_have_a_meeting_announce_it() -> None:
+    [record] = _upcoming(
+        "The representatives of Chile and Peru will have a meeting on Friday in Lima, the bureau informs."
+    )
+    assert (set(record.parties), record.location, record.start_date) == (
+        {"Chile", "Peru"},
+        "Lima",
+        date(2031, 3, 14),
+    )
+
+
+def test_a_union_of_states_is_no_labour_union() -> None:
+    title = "Chile, Peru and European Commission to hold gas transit talks in Brussels on Monday"
+    text = (
+        "Chile and Peru will hold a new round of trilateral talks on gas transit in Brussels on Monday, the "
+        "European Commission said, with two months left before the transit contract expires. The meeting will be "
+        "chaired by the Commission's vice-president for the energy union, with the energy minister of each side. "
+        "The ten-year transit contract between the two countries ends in December, a minister said."
+    )
+    [record] = _upcoming(f"{title}\n\n{text}", title=title)
+    assert {"Chile", "Peru"} <= set(record.parties)
