@@ -318,6 +318,9 @@ _SAID_WHEN_AFTER = re.compile(
     r"(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|on\s+\w+day)\b",
     re.IGNORECASE,
 )
+_ACCESSION_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:accession|membership)\s+(?:talks|negotiations)\b", re.IGNORECASE
+)
 _SIDES_INTO_PLAN = re.compile(
     r"(?:\s*\([A-Z][\w/.-]*\))?\s+(?:will|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to)|to)\s+"
     r"(?:\w+\s+)?(?:meet|hold|resume|open|start|begin|launch|sit\s+down)\b"
@@ -529,6 +532,12 @@ def _parties(
         together = "together" in m.group().lower()
         if len(members) >= 2 and (together or cue.MEMBERS_MEET_AFTER.match(s.text[end : s.end])):
             explicit += members
+    # "EU accession negotiations": the body a state negotiates to join is the other side
+    explicit += [
+        n
+        for e in s.entities
+        if (n := _org(e)) and _ACCESSION_AFTER.match(s.text, e.end, min(s.end, e.end + 40))
+    ]
     # "India and the European Union will hold the next round": sides, a body among them, straight
     # into the plan
     for e in s.entities:

@@ -62,6 +62,15 @@ FORMATS: tuple[Format, ...] = (
         ("Azerbaijan", "Armenia", "Russia", "Turkey", "Iran"),
         also=("Georgia",),
     ),
+    # the five Caspian littoral states: their summits, ministerials and working group on the sea's status
+    Format(
+        re.compile(
+            r"\bCaspian\s+(?:littoral\s+)?(?:states|countries|nations|five|summit)\b|\bCaspian\s+Five\b"
+            r"|\bWorking\s+Group\s+on\s+the\s+Caspian\b|\blittoral\s+states\s+of\s+the\s+Caspian\b",
+            re.I,
+        ),
+        ("Azerbaijan", "Iran", "Kazakhstan", "Russia", "Turkmenistan"),
+    ),
     Format(
         re.compile(r"\bGeneva\s+International\s+Discussions\b", re.I),
         ("Georgia", "Russia", "Abkhazia", "South Ossetia"),

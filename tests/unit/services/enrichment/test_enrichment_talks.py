@@ -2459,3 +2459,15 @@ def test_a_union_of_states_is_no_labour_union() -> None:
     )
     [record] = _upcoming(f"{title}\n\n{text}", title=title)
     assert {"Chile", "Peru"} <= set(record.parties)
+
+
+def test_the_body_a_state_negotiates_to_join_is_the_other_side() -> None:
+    [record] = _upcoming("Moldova will formally open EU accession negotiations on Tuesday in Luxembourg.")
+    assert set(record.parties) == {"Moldova", "European Union"}
+
+
+def test_the_caspian_littoral_states_meet_as_a_format() -> None:
+    [record] = _upcoming(
+        "The Special Working Group on the Caspian Sea will meet in Ashgabat on Friday, the ministry said."
+    )
+    assert set(record.parties) == {"Azerbaijan", "Iran", "Kazakhstan", "Russia", "Turkmenistan"}
