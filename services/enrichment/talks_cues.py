@@ -106,8 +106,7 @@ HISTORY = re.compile(
 STRONG_FUTURE = re.compile(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
-    r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|return\s+to\s+the\s+(?:negotiating\s+)?table|"
-    r"have\s+(?:a|an|their|its|the)\s+(?:[\w-]+\s+)?(?:meeting|round|session)|"
+    r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|"
     # machine-translated copy: "will be realized", "will install a new cycle of dialogues"
     r"be\s+(?:realized|realised|carried\s+out|celebrated|installed)|install|"
     # "will launch negotiations", "will enter into talks", "will engage in a dialogue"
@@ -536,8 +535,6 @@ PAST_VENUE_BEFORE = re.compile(
     # "similar talks held in X", "the previous round in X"
     r"(?:talks|meetings?|negotiations|rounds?|consultations|summits?)\s+held|"
     r"(?:previous|last|earlier|prior)\s+(?:round|meeting|session)s?(?:\s+of\s+\w+)?)\s+(?:[\w'’-]+\s+){0,3}$"
-    # "the exchange of prisoners agreed in X last December": where a deal was made (not "agreed to meet in X")
-    r"|\b(?:agreed|signed|reached|struck|sealed)\s+(?:(?!to\b)[\w'’-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$"
     # "the first such talks since a summit in X collapsed"
     r"|\bsince\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:summit|talks|meeting|round|negotiations)\s+"
     r"(?:in|at)\s+(?:the\s+)?$",
@@ -646,14 +643,25 @@ DEMONYM_NOT_SIDE_AFTER = re.compile(
     _I,
 )
 # a side travelling to the other's country for the talks
+# (a visit in so many words: a side travelling to a venue is as often going to a go-between's capital)
 VISIT = re.compile(
-    r"\b(?:visit(?:s|ing)?|(?:will|to)\s+(?:travel|fly|go)\s+to|arriv(?:e|es|ing)\s+in|(?:trip|journey)\s+to|"
-    r"(?:will|to)\s+be\s+in)\b",
-    _I,
+    r"\b(?:visit(?:s|ing)?|(?:state|official|working)\s+visit)\b(?!\s+(?:to\s+)?(?:the\s+)?funeral)", _I
 )
 # "urged the AU to convene the three countries": the infinitive is what is asked for
 URGED_BEFORE = re.compile(
     r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)?|"
     r"appeal(?:s|ed|ing)?\s+to|encourag(?:e|es|ed|ing))\b[^.;]{0,80}$",
     _I,
+)
+# Plans worded without a talks verb of their own ("will have a meeting", "will return to the
+# negotiating table"): plans only where the sentence names a side (not a company board or a union)
+PLAN_WITH_SIDES = re.compile(
+    r"\b(?:will|shall|(?:are|is)\s+(?:to|set\s+to|due\s+to|expected\s+to))\s+(?:\w+\s+){0,2}?(?:return\s+to\s+the\s+(?:negotiating\s+)?table|"
+    r"have\s+(?:a|an|their|its|the)\s+(?:[\w-]+\s+)?(?:meeting|round|session))\b",
+    _I,
+)
+# "the exchange of prisoners agreed in X last December": where a deal was made, never the venue of
+# talks to come (not "agreed to meet in X")
+DEAL_MADE_IN_BEFORE = re.compile(
+    r"\b(?:agreed|signed|reached|struck|sealed)\s+(?:(?!to\b)[\w'’-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$", _I
 )

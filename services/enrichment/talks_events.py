@@ -62,6 +62,8 @@ class Candidates:
     statement_places: frozenset[str] = frozenset()
     # Places named as where talks already met ("the last round was held in X").
     met_places: frozenset[str] = frozenset()
+    # Places named only as where a deal was made ("a deal agreed in X last year").
+    deal_places: frozenset[str] = frozenset()
     # How often the article names each state and non-state side, headline included.
     side_counts: dict[str, int] = field(default_factory=dict)
 
@@ -130,6 +132,13 @@ def candidates(
     if met_at:  # ... unless a sentence about a plan names it too
         plans = [(a, b) for a, b in spans if cue.STRONG_FUTURE.search(text, a, b)]
         met_at -= {role_name(e) for e in entities if any(a <= e.start < b for a, b in plans)}
+    # where a deal was made, whatever the sentence plans ("talks to implement a deal agreed in X")
+    deal_at = {
+        role_name(e)
+        for e in entities
+        if e.kind in {"place", "country"}
+        and cue.DEAL_MADE_IN_BEFORE.search(text, max(0, e.start - 40), e.start)
+    }
     stated_at: dict[str, bool] = {}
     for e in entities:
         if e.kind in {"place", "country"}:
@@ -150,6 +159,7 @@ def candidates(
         venues=venues,
         statement_places=frozenset(name for name, only in stated_at.items() if only),
         met_places=frozenset(met_at),
+        deal_places=frozenset(deal_at),
         side_counts=side_counts,
     )
 
@@ -404,7 +414,7 @@ def _past_venues(c: Candidates) -> set[str]:
     said_ahead = {name for name, e in c.venues.items() if any(e.text in m.evidence for m in ahead)}
     ahead_places = {m.location.name for m in ahead if m.location}
     met = {m.location.name for m in past if m.location} | (named - said_ahead) | (c.met_places - said_ahead)
-    return met - ahead_places
+    return (met - ahead_places) | (c.deal_places - ahead_places)
 
 
 def _body_as_party(d: _Draft, texts: list[str] | None = None, named: set[str] | None = None) -> _Draft:
@@ -476,8 +486,18 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
     names most ("the government and the holdout groups", the alliance named further down); a state
     whose "warring parties" meet stands for its sides. Exact look-ups in the gazetteer, so a rule."""
     sides = [p for p in d.parties if p in d.explicit or p not in d.mediators]  # as the record keeps them
-    state = None if sides else _warring_state(c, texts)
-    if state is not None:  # "Yemen's warring parties": the state's sides, as for a lone state
+    state = _warring_state(c, texts)
+    own = [(a, b) for a, b, s in RIVAL_PAIRS if s == state]
+    theirs = {state, *(p for pair in own for p in pair)}
+    if (
+        state is not None
+        and len(sides) < 2
+        and not any(p in theirs or HOME_STATES.get(p) == state for p in sides)
+    ):
+        # "Yemen's warring parties will meet ..., Oman said": the state's sides, not a lone name the
+        # sentence pads them with (two sides named stand: "A and B will discuss X's warring parties")
+        if len(own) == 1:  # "Sudan's warring generals": its one standing pair, named or not
+            return replace(d, parties=list(own[0]), explicit=d.explicit | set(own[0]))
         sides = [state]
         d = replace(d, parties=[state], explicit=d.explicit | {state})
     pairs = [(a, b) for a, b, state in RIVAL_PAIRS if state in sides and {a, b} & set(sides)]

@@ -473,6 +473,7 @@ def _located(s: _Sentence) -> list[Entity]:
             continue
         if (
             cue.PAST_VENUE_BEFORE.search(before)
+            or cue.DEAL_MADE_IN_BEFORE.search(before)
             or cue.STATEMENT_PLACE_BEFORE.search(before)
             or _BODY_NAME_BEFORE.search(before)  # "the UN Support Mission in Libya" names a body
             or cue.SOURCE_BEFORE.search(s.before(e, 90))  # "according to X"
@@ -580,7 +581,12 @@ def _parties(
         and b.kind == "armed_group"
         and (
             (a.text != a.name and s.text[a.end : b.start] == " ")
-            or (not _stands_for_state(a) and s.text[a.end : b.start] in {"'s ", "’s "})
+            # (not "Ethiopia's TPLF": a non-state side's home state is its counterpart)
+            or (
+                not _stands_for_state(a)
+                and s.text[a.end : b.start] in {"'s ", "’s "}
+                and HOME_STATES.get(b.name) != a.name
+            )
         )
     }
     first: list[str] = []
@@ -612,6 +618,7 @@ def _parties(
             or cue.PATRON_AFTER.match(after)
             or cue.PATRON_BEFORE.search(before)
             or cue.PAST_VENUE_BEFORE.search(before)
+            or cue.DEAL_MADE_IN_BEFORE.search(before)
             or cue.FACTIONS_OF_AFTER.match(after)
             or cue.WAR_IN_BEFORE.search(before)
             or (
@@ -654,7 +661,9 @@ def _parties(
     elif lone and set(fallback) <= speakers:
         pass  # "negotiators will meet on Friday, Turkish officials said": who meets is said elsewhere
     elif len(names) < 2:
-        names = list(dict.fromkeys(names + fallback))
+        # "X's warring generals will meet ..., A and B said": the speakers do not stand in for them
+        factions = any(_state(e) and cue.FACTIONS_OF_AFTER.match(s.after(e, 40)) for e in s.entities)
+        names = list(dict.fromkeys(names + [f for f in fallback if not (factions and f in speakers)]))
     names = [n for n in names if n in explicit or n not in mediators]
     ruled_out |= sources - set(names)  # a source that is not also a side here
     return names, set(explicit), ruled_out - set(explicit) - set(names)
@@ -788,6 +797,9 @@ def _draft(
     has_future = any(d.precision == "day" and d.start_date and d.start_date >= published for d in s.dates)
     ahead = any(d.precision in {"day", "week"} and d.start_date and d.start_date > published for d in s.dates)
     said, weak = _status(s.text[s.start : s.end], has_future, journeys, ahead)
+    needs_sides = False
+    if said in {None, "proposed", "held"} and cue.PLAN_WITH_SIDES.search(s.text, s.start, s.end):
+        said, weak, needs_sides = "announced", False, True  # ... if the sentence names a side (below)
     if said is None:
         if fallback is None:
             return None
@@ -795,6 +807,8 @@ def _draft(
     status: TalksStatus = said
     venues = _venues(s)
     parties, explicit, ruled_out = _parties(s, venues, mediators)
+    if needs_sides and not parties:
+        return None  # "the board will have a meeting", "the union will return to the negotiating table"
     # "talks between the government and the NDFP": the one side named is a non-state side at home
     # (any other name here only pads a lone side: a speaker, a host)
     sides = [p for p in parties if p in explicit] or parties[:1]

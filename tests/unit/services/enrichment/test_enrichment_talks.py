@@ -2471,3 +2471,56 @@ def test_the_caspian_littoral_states_meet_as_a_format() -> None:
         "The Special Working Group on the Caspian Sea will meet in Ashgabat on Friday, the ministry said."
     )
     assert set(record.parties) == {"Azerbaijan", "Iran", "Kazakhstan", "Russia", "Turkmenistan"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board will have a meeting on Monday to approve the annual budget, the company said.",
+        "The carmaker and the union will return to the negotiating table on Monday.",
+    ],
+)
+def test_plans_worded_without_a_talks_verb_need_a_side(text: str) -> None:
+    assert _upcoming(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # a non-state side's home state named as its possessive is its counterpart, not a qualifier,
+        # and the host whose officials speak is no side
+        (
+            "Ethiopia's Tigray People's Liberation Front will send negotiators to Pretoria on Monday for African "
+            "Union-brokered talks, South Africa's foreign ministry said.",
+            {"Ethiopia", "Tigray People's Liberation Front"},
+        ),
+        (
+            "Colombia's ELN will send negotiators to Havana on Monday for talks, Cuban officials said.",
+            {"Colombia", "ELN"},
+        ),
+        # the speakers do not stand in for a state's warring sides
+        (
+            "Sudan's warring generals will meet in Jeddah on Friday for ceasefire talks, Saudi Arabia and the "
+            "United States said in a joint statement.",
+            {"Sudanese Armed Forces", "RSF"},
+        ),
+    ],
+)
+def test_counterparts_at_home_and_warring_sides(text: str, sides: set[str]) -> None:
+    [record] = _upcoming(text)
+    assert set(record.parties) == sides
+
+
+def test_where_a_deal_was_agreed_is_not_the_venue_of_talks_to_implement_it() -> None:
+    [record] = _upcoming(
+        "Chile and Peru will hold talks on Friday to implement a deal agreed in Quito last year."
+    )
+    assert record.location is None
+
+
+def test_two_sides_discussing_a_states_warring_parties_stay_the_sides() -> None:
+    [record] = _upcoming(
+        "Chile and Peru will hold talks in Lima on Friday on how to bring Bolivia's warring parties back to the "
+        "table, officials said."
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
