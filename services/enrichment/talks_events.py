@@ -452,9 +452,13 @@ def _one_afghan_side(d: _Draft, texts: list[str], published: date) -> _Draft:
     return d
 
 
+_FACTION_WORDS = ("warring", "rival", "feuding", "factions", "belligerents")
+
+
 def _warring_state(c: Candidates, texts: list[str]) -> str | None:
     """The state whose factions the event's wording says meet ("Yemen's warring parties")."""
-    for name in c.side_counts:
+    texts = [t for t in texts if any(w in t for w in _FACTION_WORDS)]  # most events name none
+    for name in c.side_counts if texts else ():
         for t in texts:
             for m in re.finditer(rf"\b{re.escape(name)}\b", t):
                 if cue.FACTIONS_OF_AFTER.match(t[m.end() : m.end() + 60]):
@@ -486,33 +490,33 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
     names most ("the government and the holdout groups", the alliance named further down); a state
     whose "warring parties" meet stands for its sides. Exact look-ups in the gazetteer, so a rule."""
     sides = [p for p in d.parties if p in d.explicit or p not in d.mediators]  # as the record keeps them
-    state = _warring_state(c, texts)
-    own = [(a, b) for a, b, s in RIVAL_PAIRS if s == state]
-    theirs = {state, *(p for pair in own for p in pair)}
+    warring = _warring_state(c, texts)
+    own = [(a, b) for a, b, of in RIVAL_PAIRS if of == warring]
+    theirs = {warring, *(p for pair in own for p in pair)}
     if (
-        state is not None
+        warring is not None
         and len(sides) < 2
-        and not any(p in theirs or HOME_STATES.get(p) == state for p in sides)
+        and not any(p in theirs or HOME_STATES.get(p) == warring for p in sides)
     ):
         # "Yemen's warring parties will meet ..., Oman said": the state's sides, not a lone name the
         # sentence pads them with (two sides named stand: "A and B will discuss X's warring parties")
         if len(own) == 1:  # "Sudan's warring generals": its one standing pair, named or not
             return replace(d, parties=list(own[0]), explicit=d.explicit | set(own[0]))
-        sides = [state]
-        d = replace(d, parties=[state], explicit=d.explicit | {state})
-    pairs = [(a, b) for a, b, state in RIVAL_PAIRS if state in sides and {a, b} & set(sides)]
-    pairs += [
-        (a, b)
-        for a, b, state in RIVAL_PAIRS
-        if sides == [state] and c.side_counts.get(a) and c.side_counts.get(b)
+        sides = [warring]
+        d = replace(d, parties=[warring], explicit=d.explicit | {warring})
+    # the state's two rival sides stand in its place: beside one of them, or named in the article
+    # when the state stands alone (the pair the article names most)
+    pairs = [
+        (a, b, of)
+        for a, b, of in RIVAL_PAIRS
+        if of in sides
+        and ({a, b} & set(sides) or (sides == [of] and c.side_counts.get(a) and c.side_counts.get(b)))
     ]
     if pairs:
-        # the state's two rival sides stand in its place (the pair the article names most)
-        a, b = max(pairs, key=lambda p: c.side_counts.get(p[0], 0) + c.side_counts.get(p[1], 0))
-        state = next(s for x, y, s in RIVAL_PAIRS if (x, y) == (a, b))
-        parties = [p for p in d.parties if p != state]
+        a, b, of = max(pairs, key=lambda p: c.side_counts.get(p[0], 0) + c.side_counts.get(p[1], 0))
+        parties = [p for p in d.parties if p != of]
         parties += [x for x in (a, b) if x not in parties]
-        return replace(d, parties=parties, explicit=(d.explicit - {state}) | {a, b})
+        return replace(d, parties=parties, explicit=(d.explicit - {of}) | {a, b})
     if len(sides) != 1:
         return d
     side = sides[0]

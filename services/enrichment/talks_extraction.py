@@ -312,10 +312,11 @@ class _Sentence:
         return "" if m is None else self.text[e.end + m.end() : min(self.end, e.end + m.end() + width)]
 
 
-_SAID_AFTER = re.compile(r"\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:said|told|announced|stated|confirmed|added)\b")
+_SAID = r"\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:said|told|announced|stated|confirmed|added)"
+_SAID_AFTER = re.compile(_SAID + r"\b")
+# ... giving the statement its own day: "on 28-29 October, announced today the minister"
 _SAID_WHEN_AFTER = re.compile(
-    r"\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:said|told|announced|stated|confirmed|added)\s+"
-    r"(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|on\s+\w+day)\b",
+    _SAID + r"\s+(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|on\s+\w+day)\b",
     re.IGNORECASE,
 )
 _ACCESSION_AFTER = re.compile(
