@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from .skip_ahead import compile_skipping
+
 MAX_INPUT_CHARS = 400_000
 MAX_CLEAN_CHARS = 60_000
 
@@ -52,11 +54,11 @@ _BLOCK_TAGS = frozenset(
     }
 )
 
-_CONTROL = re.compile(
+_CONTROL = compile_skipping(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\ufeff]"
 )
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_BOILERPLATE = re.compile(
+_SPACES = compile_skipping(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BOILERPLATE = compile_skipping(
     r"""^(?:
         (?:also|now|must|further)\s+read\b.*
       | read\s+(?:more|also|next|the\s+full\s+story)\b.{0,120}

@@ -23,6 +23,8 @@ from typing import Literal
 
 from parley.shared.extraction import DateMention
 
+from .skip_ahead import compile_skipping
+
 Precision = Literal["day", "week", "month", "vague"]
 
 _MONTHS = {
@@ -60,37 +62,37 @@ _MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ORDINAL = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
-_ORDINAL_HINT = re.compile(r"[0-9](?:st|nd|rd|th|[0-9](?:st|nd|rd|th))\b")
-_MONTH_NAMED = re.compile(
+_ORDINAL_HINT = compile_skipping(r"[0-9](?:st|nd|rd|th|[0-9](?:st|nd|rd|th))\b")
+_MONTH_NAMED = compile_skipping(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:last|next|this)\s+month)\b|\b(?:19|20)\d\d\b"
 )
 _JOIN = r"\s*(?:-|–|—|to|through|till|until|and|&)\s*"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_WEEKDAY_WORD = re.compile(_WEEKDAY)
+_WEEKDAY_WORD = compile_skipping(_WEEKDAY)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d1>\d{2})\b")),
+    ("iso", compile_skipping(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d1>\d{2})\b")),
     (
         "md",
-        re.compile(
+        compile_skipping(
             rf"\b(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?!\d|:)(?:{_JOIN}(?:(?P<m2>{_MONTH})\s+)?(?P<d2>{_DAY})(?!\d|:))?"
             rf"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
         ),
     ),
     (
         "dm",
-        re.compile(
+        compile_skipping(
             rf"\b(?P<d1>{_DAY})(?:\s+(?P<m1>{_MONTH}))?(?:{_JOIN}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH})"
             rf"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
         ),
     ),
-    ("my", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b")),
+    ("my", compile_skipping(rf"\b(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b")),
     (
         # "on the 17th and 18th (of this month)": days of a month the reader knows; never "the 5th
         # anniversary" or "the 17th of March" (a calendar date)
         "ordinal",
-        re.compile(
+        compile_skipping(
             rf"\b(?:on|from|between|starting)\s+the\s+(?P<d1>{_ORDINAL})"
             rf"(?:{_JOIN}(?:the\s+)?(?P<d2>{_ORDINAL}))?"
             r"(?:\s+of\s+(?P<rel>this|next|the\s+month|the\s+current)(?:\s+month)?)?"
@@ -102,14 +104,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "weekday",
-        re.compile(
+        compile_skipping(
             rf"\b(?:(?P<rel>next|this|last|coming|past)\s+)?(?P<wd>{_WEEKDAY})(?:\s*(?:and|or|through|to|-|–)\s*"
             rf"(?P<wd2>{_WEEKDAY}))?(?:\s*\((?P<paren>[^)]{{3,20}})\))?"
         ),
     ),
     (
         "relative",
-        re.compile(
+        compile_skipping(
             r"\b(?P<rel>(?:the\s+)?day\s+(?:after\s+tomorrow|before\s+yesterday)|today|tonight|tomorrow|yesterday|"
             r"this\s+(?:morning|afternoon|evening)|later\s+today|"
             r"(?:this|next|last|the\s+coming)\s+(?:weekend|week|month|year)|"
@@ -125,22 +127,22 @@ _PAST_WORDS = (
     r"said|says|told|announced|confirmed|reported|held|met|began|started|ended|concluded|was|were|had|did|"
     r"agreed|signed|spoke|called|urged|earlier|since|last|took|came|went"
 )
-_PAST_BEFORE = re.compile(
+_PAST_BEFORE = compile_skipping(
     r"\b(?:"
     + _PAST_WORDS
     + r"|tweeted|stated|added|declared|wrote|entered)\b[\s,]*(?:\w+\s+){0,2}(?:on\s+)?$"
 )
-_FUTURE_CONTEXT = re.compile(
+_FUTURE_CONTEXT = compile_skipping(
     r"\b(?:will|would|shall|to\s+be|set\s+(?:to|for)|due|scheduled|expected|(?:is|are)\s+awaited|planned|plans?|upcoming|next|"
     r"begins?|starts?|starting|beginning|rescheduled|moved|postponed\s+to|'ll|ahead\s+of|"
     r"to\s+(?:host|meet|hold|begin|start|resume|open|travel|convene))\b"
     # right before the day only: "until Friday", "by Monday" (not "talks hosted by X ended on Monday")
     r"|\b(?:from|until|by|before)\s+(?:on\s+)?$"
 )
-_FUTURE_AUX = re.compile(r"\b(?:will|shall)\b|['’]ll\b")
+_FUTURE_AUX = compile_skipping(r"\b(?:will|shall)\b|['’]ll\b")
 # a past verb, or a clause of its own ("the truce that mediators brokered in X on Sunday"), between
 # the future verb and the day
-_PAST_VERB = re.compile(
+_PAST_VERB = compile_skipping(
     r"\b(?:" + _PAST_WORDS + r"|ago|died|killed|that|which|who|whom|whose|where|after|because)\b"
     r"|\b(?!(?:scheduled|planned|expected|slated|intended|designed|aimed|proposed|mediated|brokered|hosted|chaired|"
     r"sponsored|backed|based|related|named|titled|dubbed|needed|tasked|charged|involved|"
@@ -149,18 +151,18 @@ _PAST_VERB = re.compile(
     r"extended|enlarged|limited|detailed|stalled|delayed|postponed)\b)\w{3,}ed\b",
     re.IGNORECASE,
 )
-_MOVED_FROM_BEFORE = re.compile(
+_MOVED_FROM_BEFORE = compile_skipping(
     r"\b(?:moved|postponed|pushed\s+back|shifted|brought\s+forward|changed|rescheduled|delayed)\s+from\s+$",
     re.IGNORECASE,
 )
-_AGREED_TO_MEET_BEFORE = re.compile(
+_AGREED_TO_MEET_BEFORE = compile_skipping(
     r"(?<!\bhad\s)\b(?:agreed|decided|promised|pledged|vowed|arranged|planned)\s+to\s+(?:meet|hold|resume|begin|start|open|"
     r"reconvene|convene|sit|travel|visit|return)\b(?:\s+[\w'’-]+){0,5}?\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 # "invited A and B to talks in X on Friday", "agreed to a meeting on Friday": the day of the
 # talks one is invited to or agrees to lies ahead of the invitation
-_INVITED_TO_BEFORE = re.compile(
+_INVITED_TO_BEFORE = compile_skipping(
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)(?<!\bhad\sbeen\s)\b(?:invit(?:ed|es|ing|ation)|agreed|accepted|accepting)\b"
     r"(?:(?!\b(?:took|held|met|was|were|which|that|where|but)\b)[^.;]){0,100}?\b(?:to|for)\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|negotiations|round|consultations)\s+"
@@ -168,16 +170,16 @@ _INVITED_TO_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "invited the ministers of A and B to X on Friday for talks"
-_INVITED_TO_PLACE_BEFORE = re.compile(
+_INVITED_TO_PLACE_BEFORE = compile_skipping(
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\sbeen\s)\binvit(?:ed|es|ing)\b[^.;]{0,120}?\bto\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
-_FOR_TALKS_AFTER = re.compile(
+_FOR_TALKS_AFTER = compile_skipping(
     r"\s*,?\s+for\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|negotiations)\b",
     re.IGNORECASE,
 )
 # a journey in the present tense right before its day: "the minister arrives in X on Thursday"
-_JOURNEY_BEFORE = re.compile(
+_JOURNEY_BEFORE = compile_skipping(
     r"\b(?:arrives?|travels?|flies|departs?)\s+(?:in|to|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
     r"|\b(?:heads|leaves)\s+(?:to|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
     r"|\b(?:send|sends|sending|dispatch|dispatches|dispatching)\s+(?:a|an|its|their|the)?\s*(?:\w+\s+){0,2}?"
@@ -188,9 +190,9 @@ _JOURNEY_BEFORE = re.compile(
 )
 
 
-_BE_BEFORE = re.compile(r"\b(?:be|being)\s+$")
+_BE_BEFORE = compile_skipping(r"\b(?:be|being)\s+$")
 # "on Saturday, July 15": the weekday names the calendar date that follows it
-_WEEKDAY_THEN_DATE = re.compile(r",?\s*(?:the\s+)?$")
+_WEEKDAY_THEN_DATE = compile_skipping(r",?\s*(?:the\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -296,7 +298,9 @@ def _ordinal(m: re.Match[str], published: date) -> tuple[date | None, date | Non
 
 
 # a full stop that ends an abbreviation, not a sentence: "U.S. officials", "Gen. X", "St. Vincent"
-_ABBREVIATION_BEFORE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Gov|Sen|Rep|Jr|No|Vol))$")
+_ABBREVIATION_BEFORE = compile_skipping(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Gov|Sen|Rep|Jr|No|Vol))$"
+)
 
 
 def _sentence_start(text: str, start: int) -> int:

@@ -10,31 +10,33 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import pairwise
 
-from parley.shared.extraction import Entity
+from parley.shared.extraction import Entity, EntityKind
 
 from .dates import CALENDAR_WORDS
 from .gazetteer import NameEntry, gazetteer
+from .skip_ahead import compile_skipping
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+")
-_LOCATIVE_BEFORE = re.compile(
+_TOKEN = compile_skipping(r"(?:[A-Z]\.){2,}|[^\W_]+")
+# where a token may start with a capital, a digit or "al-" (any letter outside a-z, checked after)
+_NAME_START = compile_skipping(r"(?<![^\W_])(?:[^\W_a-z]|al-)")
+_LOCATIVE_BEFORE = compile_skipping(
     r"(?:\b(?:[Ii]n|[Aa]t|to|[Ff]rom|into|near|outside|via|towards?|capital|city|of|visits?|visited|visiting|"
     r"arrived\s+in|venue|host\s+city|(?:departs?|departed|leaves?|left|heads?|headed|flew|flies)\s+for)"
     r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2})$"
 )
 # "the negotiators of Kyiv and Moscow", "delegations from Baku and Yerevan": the states they serve
-_PEOPLE_OF_BEFORE = re.compile(
+_PEOPLE_OF_BEFORE = compile_skipping(
     r"\b(?:negotiators|delegations?|officials|representatives|envoys|leaders|teams?|sides|authorities|"
     r"governments?|diplomats|ministers|emissaries)\s+(?:of|from)\s+(?:both\s+)?$",
     re.IGNORECASE,
 )
-_ATTRIBUTIVE_AFTER = re.compile(
+_ATTRIBUTIVE_AFTER = compile_skipping(
     r"^[\s-]*(?:talks|summit|meeting|negotiations|process|format|round|conference|time|"
     r"[Aa]greements?|[Aa]ccords?|[Dd]eclaration|[Pp]rotocol|[Tt]reaty|[Cc]harter)\b"
 )
-_FOLLOWED_BY_NAME = re.compile(r" [A-Z][a-z]")
-_DATELINE_AFTER = re.compile(r"^,?\s*(?:[A-Z][\w.]*\s*)*(?:\(|,|\s[-—–:])")
+_FOLLOWED_BY_NAME = compile_skipping(r" [A-Z][a-z]")
+_DATELINE_AFTER = compile_skipping(r"^,?\s*(?:[A-Z][\w.]*\s*)*(?:\(|,|\s[-—–:])")
 
 _ROLE_HEAD = (
     r"(?:[Pp]resident|[Vv]ice[- ][Pp]resident|[Pp]rime [Mm]inister|[Vv]ice [Pp]remier|[Pp]remier|"
@@ -45,21 +47,21 @@ _ROLE_HEAD = (
     r"[Rr]epresentative|[Ss]peaker|[Cc]hairman|[Cc]hair|[Dd]irector|[Mm]ediator|[Cc]hief)"
 )
 _NAME_WORD = r"[A-Z][a-zà-ÿ'’-]+"
-_PERSON = re.compile(
+_PERSON = compile_skipping(
     rf"\b(?P<head>{_ROLE_HEAD})(?:\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)??)?,?\s+"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:(?:bin|al|el|de|van|von|da|ibn)[ -])?{_NAME_WORD}){{0,2}})"
 )
 # "the Russian and Ukrainian presidents, A B and C D": two people, each of the state named in turn.
 # Found from the plural role word, which is rarer than the capitalised words around it.
-_PAIRED_ROLE = re.compile(
+_PAIRED_ROLE = compile_skipping(
     r" (?:presidents|leaders|prime ministers|premiers|(?:foreign|defen[cs]e) ministers|ministers|envoys|"
     r"negotiators),?\s+"
 )
-_PAIRED_SIDES = re.compile(r"(?P<a>[A-Z][\w’'-]+) and (?P<b>[A-Z][\w’'-]+)$")
-_PAIRED_NAMES = re.compile(
+_PAIRED_SIDES = compile_skipping(r"(?P<a>[A-Z][\w’'-]+) and (?P<b>[A-Z][\w’'-]+)$")
+_PAIRED_NAMES = compile_skipping(
     rf"(?P<n1>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}) and (?P<n2>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 )
-_ROLE_MODIFIER = re.compile(
+_ROLE_MODIFIER = compile_skipping(
     r"^(?:[A-Z][\w.’'-]*|top|chief|senior|special|presidential|acting|deputy|foreign|national|security|"
     r"state|interim|former|new|then|ministry|government|military|defen[cs]e|army|party|s)$"
 )
@@ -105,8 +107,8 @@ _NOT_NAMES = CALENDAR_WORDS | frozenset(
 )
 
 
-def _entity(entry: NameEntry, text: str, start: int, end: int, kind: str | None = None) -> Entity:
-    return Entity.model_construct(
+def _entity(entry: NameEntry, text: str, start: int, end: int, kind: EntityKind | None = None) -> Entity:
+    return Entity(
         kind=kind or entry.kind,
         text=text[start:end],
         name=entry.name,
@@ -117,44 +119,49 @@ def _entity(entry: NameEntry, text: str, start: int, end: int, kind: str | None 
 
 
 def _gazetteer_entities(text: str) -> list[Entity]:
+    # Only a token that starts with a capital, a digit or "al-" can begin a name: the scan visits
+    # those (found by one regex pass) and reads the tokens after one only while they are glued to it.
     gaz = gazetteer()
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    glued = [_glue(text[a[1] : b[0]]) for a, b in pairwise(tokens)]
     found: list[Entity] = []
-    i = 0
-    while i < len(tokens):
-        start = tokens[i][0]
-        first = text[start]
-        if not (first.isupper() or first.isdigit() or text.startswith("al-", start)):
-            i += 1
+    done = 0  # end of the last token visited or name taken: a start before it lies inside one
+    for c in _NAME_START.finditer(text):
+        start = c.start()
+        if start < done:
             continue
-        longest = gaz.first_words.get(text[start : tokens[i][1]].lower(), 1)
-        last = i
-        while last - i + 1 < longest and last < len(glued) and glued[last]:
-            last += 1
+        first = text[start]
+        token = _TOKEN.match(text, start)
+        if token is None or not (first.isupper() or first.isdigit() or text.startswith("al-", start)):
+            continue
+        ends = [token.end()]
+        longest = gaz.first_words.get(text[start : ends[0]].lower(), 1)
+        while len(ends) < longest:
+            nxt = _TOKEN.search(text, ends[-1])
+            if nxt is None or not _glue(text[ends[-1] : nxt.start()]):
+                break
+            ends.append(nxt.end())
         match: tuple[int, NameEntry] | None = None
-        for j in range(last, i - 1, -1):
-            surface = text[start : tokens[j][1]].replace("’", "'")
+        for end in reversed(ends):
+            surface = text[start:end]
+            if len(ends) > 1:  # one token holds no apostrophe and no space
+                surface = " ".join(surface.replace("’", "'").split())
             entry = gaz.exact.get(surface)
             if entry is None:
-                entry = gaz.folded.get(" ".join(surface.split()).lower())
+                entry = gaz.folded.get(surface.lower())
                 if entry is not None and not first.isupper() and entry.kind != "armed_group":
                     entry = None
             if entry is not None:
-                match = (j, entry)
+                match = (end, entry)
                 break
         if match is None:
-            i += 1
+            done = ends[0]
             continue
-        j, entry = match
-        end = tokens[j][1]
+        end, entry = match
+        done = end
         if entry.kind == "place" and not entry.capital and _FOLLOWED_BY_NAME.match(text, end):
             nxt = _TOKEN.match(text, end + 1)
             if nxt and not _known(nxt.group()):
-                i = j + 1  # "Vladimir Medinsky": a first name, not the city
-                continue
+                continue  # "Vladimir Medinsky": a first name, not the city
         found.append(_resolve_capital(text, entry, start, end))
-        i = j + 1
     return found
 
 
@@ -184,7 +191,7 @@ def _resolve_capital(text: str, entry: NameEntry, start: int, end: int) -> Entit
         (start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(after)
     ):
         return _entity(entry, text, start, end)
-    return Entity.model_construct(
+    return Entity(
         kind="country", text=text[start:end], name=entry.country, start=start, end=end, country=entry.country
     )
 
@@ -219,7 +226,7 @@ def _people(text: str, places: list[Entity]) -> list[Entity]:
             (e.name for e in places if e.kind == "country" and role_start <= e.start < role_end), None
         ) or _country_after(text, name_start + len(name), places)
         people.append(
-            Entity.model_construct(
+            Entity(
                 kind="person",
                 text=name,
                 name=name,
@@ -232,7 +239,7 @@ def _people(text: str, places: list[Entity]) -> list[Entity]:
     return people
 
 
-_OF_AFTER_NAME = re.compile(r",?\s+of\s+(?:the\s+)?")
+_OF_AFTER_NAME = compile_skipping(r",?\s+of\s+(?:the\s+)?")
 
 
 def _country_after(text: str, end: int, places: list[Entity]) -> str | None:
@@ -256,7 +263,7 @@ def _paired_people(text: str, places: list[Entity]) -> list[Entity]:
             if country is None or names.group(name).split()[0] in _NOT_NAMES:
                 break
             out.append(
-                Entity.model_construct(
+                Entity(
                     kind="person",
                     text=names.group(name),
                     name=names.group(name),
@@ -304,8 +311,8 @@ def _later_mentions(text: str, people: list[Entity], taken: list[Entity]) -> lis
     return more
 
 
-_CAPITAL_AFTER = re.compile(r"(?:['’]s)?\s+capital\b(?!\s+(?:of|city\s+of)\b)")
-_CAPITAL_OF_BEFORE = re.compile(r"\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+_CAPITAL_AFTER = compile_skipping(r"(?:['’]s)?\s+capital\b(?!\s+(?:of|city\s+of)\b)")
+_CAPITAL_OF_BEFORE = compile_skipping(r"\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _described_capitals(text: str, named: list[Entity]) -> list[Entity]:
@@ -322,15 +329,13 @@ def _described_capitals(text: str, named: list[Entity]) -> list[Entity]:
             continue
         start, end = (e.start, after.end()) if after else (e.start, e.end)
         out.append(
-            Entity.model_construct(
-                kind="place", text=text[start:end], name=capital, start=start, end=end, country=e.name
-            )
+            Entity(kind="place", text=text[start:end], name=capital, start=start, end=end, country=e.name)
         )
     return out
 
 
-_TWO_KOREAS = re.compile(r"\b(?:the\s+)?two\s+Koreas\b")
-_SHARED_HEAD = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+)\b")
+_TWO_KOREAS = compile_skipping(r"\b(?:the\s+)?two\s+Koreas\b")
+_SHARED_HEAD = compile_skipping(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+)\b")
 
 
 def _lookup(surface: str) -> NameEntry | None:
@@ -345,9 +350,7 @@ def _shared_heads(text: str, named: list[Entity]) -> list[Entity]:
     for m in _TWO_KOREAS.finditer(text):  # one phrase, both states
         for name in ("North Korea", "South Korea"):
             out.append(
-                Entity.model_construct(
-                    kind="country", text=m.group(), name=name, start=m.start(), end=m.end(), country=None
-                )
+                Entity(kind="country", text=m.group(), name=name, start=m.start(), end=m.end(), country=None)
             )
     for m in _SHARED_HEAD.finditer(text):
         first = _lookup(f"{m.group(1)} {m.group(3)}")
@@ -356,7 +359,7 @@ def _shared_heads(text: str, named: list[Entity]) -> list[Entity]:
             continue
         out = [e for e in out if not (e.start == m.start(1) and e.end == m.end(1))]
         out.append(
-            Entity.model_construct(
+            Entity(
                 kind=first.kind,
                 text=m.group(1),
                 name=first.name,
@@ -368,8 +371,8 @@ def _shared_heads(text: str, named: list[Entity]) -> list[Entity]:
     return sorted(out, key=lambda e: (e.start, e.end))
 
 
-_THE_BEFORE = re.compile(r"(?:^|[.!?\n]\s*|\b(?:the|and|with|between)\s+)$", re.IGNORECASE)
-_OPPOSITION_MEMBER_AFTER = re.compile(
+_THE_BEFORE = compile_skipping(r"(?:^|[.!?\n]\s*|\b(?:the|and|with|between)\s+)$", re.IGNORECASE)
+_OPPOSITION_MEMBER_AFTER = compile_skipping(
     r"\s+(?:leader|party|lawmakers?|politicians?|MPs?|candidates?|deputies|legislators|senators|media)\b",
     re.IGNORECASE,
 )
@@ -392,7 +395,7 @@ def _opposition_sides(text: str, named: list[Entity]) -> list[Entity]:
             entry = _lookup(demonym)
             if entry is None or entry.country is None:
                 continue
-            e = Entity.model_construct(
+            e = Entity(
                 kind="country",
                 text=demonym,
                 name=entry.country,
@@ -404,7 +407,7 @@ def _opposition_sides(text: str, named: list[Entity]) -> list[Entity]:
     return out
 
 
-_GOVERNMENT_AND_OPPOSITION = re.compile(
+_GOVERNMENT_AND_OPPOSITION = compile_skipping(
     r"(?:['’]s)?\s+(?:government|regime|authorities)\s+and\s+(?:the\s+|its\s+)?(?:main\s+|political\s+)?"
     r"(?P<side>opposition)\b(?!\s+(?:leader|party|lawmakers?|politicians?|MPs?|figures?)\b)"
     # ... as the two who meet: "... and the opposition (Unitary Platform) will resume talks"
@@ -415,7 +418,7 @@ _GOVERNMENT_AND_OPPOSITION = re.compile(
 
 
 # "talks between the government and the opposition of X"
-_BETWEEN_GOVERNMENT_AND_OPPOSITION = re.compile(
+_BETWEEN_GOVERNMENT_AND_OPPOSITION = compile_skipping(
     r"\bbetween\s+(?:the\s+)?(?:government|regime|authorities)\s+and\s+(?:the\s+)?(?P<side>opposition)\s+of\s+$",
     re.IGNORECASE,
 )
@@ -439,7 +442,7 @@ def _government_and_opposition(text: str, named: list[Entity]) -> list[Entity]:
         if m is not None and demonym is not None:
             name = f"{demonym} opposition"
             out.append(
-                Entity.model_construct(
+                Entity(
                     kind="armed_group",
                     text=m.group("side"),
                     name=name,
@@ -452,7 +455,7 @@ def _government_and_opposition(text: str, named: list[Entity]) -> list[Entity]:
 
 # Seas, gulfs and straits whose names hold a state's ("the South China Sea", "the Gulf of Mexico"):
 # neither the state nor a venue.
-_WATERS = re.compile(
+_WATERS = compile_skipping(
     r"\b(?:(?:South|East)\s+China\s+Sea|Gulf\s+of\s+(?:Mexico|Oman|Aden|Thailand|Guinea|Finland)|"
     r"Taiwan\s+Strait|Strait\s+of\s+Taiwan|Sea\s+of\s+(?:Japan|Azov|Marmara)|Persian\s+Gulf|Arabian\s+Gulf|"
     r"Korean\s+Peninsula|Irish\s+Sea|Philippine\s+Sea|Indian\s+Ocean)\b"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .skip_ahead import compile_skipping
+
 # Bodies whose summits and ministerials are meetings of their own members. The UN, the EU and the
 # IMF are left out: their "meetings" are usually with someone else ("UN-brokered", "EU-China").
 MEMBERSHIP_BODIES: frozenset[str] = frozenset(
@@ -58,13 +60,13 @@ _DOES = (
 _MEMBERS = (
     r"(?:members|member\s+(?:states|countries|nations)|leaders|heads\s+of\s+state|(?:foreign\s+)?ministers)"
 )
-_COP = re.compile(r"\bCOP\s?\d{1,2}\b|\bConference\s+of\s+(?:the\s+)?Parties\b")
+_COP = compile_skipping(r"\bCOP\s?\d{1,2}\b|\bConference\s+of\s+(?:the\s+)?Parties\b")
 
 
 def _pattern(alias: str) -> re.Pattern[str]:
     # An acronym is matched in its own case ("WTO", not "wto"); the words around it in any case.
     name = f"(?-i:{re.escape(alias)})" if alias.isupper() else re.escape(alias)
-    return re.compile(
+    return compile_skipping(
         # "ASEAN summit", "the WTO's Twelfth Ministerial Conference", "SADC extraordinary summit";
         # not "ASEAN-US summit", "ASEAN and China" or "the AES and ECOWAS will hold a ministerial".
         rf"(?<![-–])(?<!\band\s)(?<!\band\sthe\s)\b{name}(?:['’]s)?(?![-–]\w|\s+and\b)(?:\s+\([^)]{{1,12}}\))?(?:\s+{_DOES}\s+(?:\w+\s+){{0,3}}?(?:its\s+|an?\s+|the\s+)?)?"

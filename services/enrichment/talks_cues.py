@@ -1,12 +1,15 @@
 """Precompiled word patterns that tell what a sentence says about talks.
 
 Kept apart from the record assembly in talks_extraction.py so the vocabulary can be read and
-extended on its own. All patterns are compiled once at import.
+extended on its own. All patterns are compiled once at import, each with a look-ahead for
+the characters a match can start with (skip_ahead.py), so scanning an article stays fast.
 """
 
 from __future__ import annotations
 
 import re
+
+from .skip_ahead import compile_skipping
 
 _I = re.IGNORECASE
 
@@ -15,7 +18,7 @@ _JOINT_BODY = (
     r"(?:joint|bilateral|trilateral|border|boundary|military|mixed|intergovernmental|5\+5)\s+(?:[\w+-]+\s+){0,2}?"
     r"(?:commission|committee)"
 )
-TRIGGER = re.compile(
+TRIGGER = compile_skipping(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
     r"dialogues?|discussions|peace\s+conference|round\s+of|(?:new|next)\s+cycle\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|"
     r"another|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|"
@@ -33,7 +36,7 @@ TRIGGER = re.compile(
     r"\s+of\b",
     _I,
 )
-DENIED = re.compile(
+DENIED = compile_skipping(
     r"\bno\s+(?:\w+\s+){0,3}?(?:talks|meetings?|negotiations|summit|discussions)\s+(?:\w+\s+){0,2}?"
     r"(?:are|is|was|were|has\s+been|have\s+been)?\s*(?:planned|scheduled|set|expected|agreed)"
     r"|\bno\s+(?:immediate\s+|current\s+|concrete\s+)?plans?\s+(?:\w+\s+){0,5}?to\s+(?:meet|hold|host|talk|negotiate)"
@@ -49,19 +52,19 @@ DENIED = re.compile(
     r"(?![^.;]*\b(?:go\s+ahead|as\s+planned|confirmed|but\b[^.;]*\bwill)\b)",
     _I,
 )
-CANCELLED = re.compile(
+CANCELLED = compile_skipping(
     r"\b(?:cancell?ed|cancels|calls?\s+off|called\s+off|scrap(?:s|ped)|shel(?:ved|ves)|abandon(?:s|ed)|"
     r"pull(?:ed|s)?\s+out(?!\s+(?:of\s+)?(?:the\s+)?(?:troops|forces|soldiers|its|their)\b))\b",
     _I,
 )
-POSTPONED = re.compile(
+POSTPONED = compile_skipping(
     # not "long-delayed talks to open on Saturday": an adjective of their history
     r"(?<![-–])\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|will\s+not\s+(?:take\s+place|go\s+ahead|be\s+held)|"
     r"won['’]t\s+(?:take\s+place|go\s+ahead|be\s+held)|not\s+take\s+place)\b",
     _I,
 )
 # A postponement that names no new date stays "postponed", whatever other date the sentence has.
-NO_NEW_DATE = re.compile(
+NO_NEW_DATE = compile_skipping(
     r"\b(?:without\s+(?:giving|setting|announcing|naming|a)\s+(?:a\s+)?new\s+date|no\s+new\s+date|"
     r"indefinitely|until\s+further\s+notice|sine\s+die|"
     # "a new date will be announced later", "new dates are yet to be determined"
@@ -72,12 +75,12 @@ NO_NEW_DATE = re.compile(
     r"at\s+a\s+(?:later|mutually\s+convenient|convenient)\s+(?:date|time))\b",
     _I,
 )
-POSTPONED_TO = re.compile(
+POSTPONED_TO = compile_skipping(
     r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back)\s+(?:to|until|till)\b", _I
 )
 # "postponed to early May", "delayed until next month": a new time without a day (an update by the
 # corpus convention, with no start date).
-POSTPONED_TO_VAGUE = re.compile(
+POSTPONED_TO_VAGUE = compile_skipping(
     r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|moved|rescheduled)\s+(?:\w+\s+){0,3}?(?:to|until|till|for)\s+"
     r"(?:(?:early|mid|late|the\s+(?:end|beginning|middle)\s+of)[\s-]+)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -90,20 +93,20 @@ POSTPONED_TO_VAGUE = re.compile(
     r"(?:days?|weeks?|months?)\b(?!\s+ago)",
     _I,
 )
-RESCHEDULED = re.compile(
+RESCHEDULED = compile_skipping(
     r"\b(?:rescheduled|will\s+now\s+(?:\w+\s+)?(?:take\s+place|be\s+held|meet|begin|start)|new\s+date|instead\s+of|"
     r"will\s+move\s+to|moved\s+to|(?:moved|shifted|pushed\s+back|brought\s+forward)\s+from\s+\w+(?:\s+\d{1,2})?\s+to|relocated|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
     r"shifted\s+to|brought\s+forward)\b",
     _I,
 )
-HISTORY = re.compile(
+HISTORY = compile_skipping(
     # "has been set for Friday" is the plan as it stands; "had been", "were" and a plain "been" an old one
     r"\b(?:were|was|had\s+been|(?<!has\s)(?<!have\s)(?<!now\s)been)\s+(?:initially|originally|previously|first|earlier)?\s*"
     r"(?:scheduled|planned|set|supposed|due|expected|slated|intended)\b|\b(?:originally|initially|previously)\s+"
     r"(?:planned|scheduled|set|slated)\b",
     _I,
 )
-STRONG_FUTURE = re.compile(
+STRONG_FUTURE = compile_skipping(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
     r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|"
@@ -165,7 +168,7 @@ STRONG_FUTURE = re.compile(
 # "the talks would open in X", not "would open the way to talks" or "are to open embassies"
 _OPENS = r"open(?!\s+(?:the\s+|a\s+|an\s+|new\s+|its\s+|their\s+)?(?:way|door|path|chapter|embass|consulat|border|crossing|office|market|channel|corridor|airspace|talks|negotiations|dialogue))"
 # a date set for something else than talks: "before the election, scheduled for November"
-OTHER_EVENT_BEFORE = re.compile(
+OTHER_EVENT_BEFORE = compile_skipping(
     r"\b(?:elections?|vote|referendum|polls|ballot|trial|hearing|verdict|census|inauguration|parliament|"
     r"assembly|congress|senate|cabinet|court|legislature|lawmakers|MPs)\b"
     r"(?:\s+(?:on|in|for|over)\s+[^,.;]{1,40}?)?[,\s]{1,3}(?:which\s+is\s+|now\s+|is\s+|are\s+|was\s+)?$",
@@ -173,7 +176,7 @@ OTHER_EVENT_BEFORE = re.compile(
 )
 # "P and Q are to meet", "the minister is to visit": a plan, unless the sentence says what something
 # is for ("the aim of the summit is to resume patrols", "the only way ... is to hold talks").
-IS_TO = re.compile(
+IS_TO = compile_skipping(
     r"\b(?:is|are)\s+to\s+(?:meet|hold|host|begin|start|resume|visit|travel|attend|convene|reconvene|sit\s+down|"
     r"take\s+place)\b"
     # "talks are to open", not "border crossings are to open"
@@ -181,12 +184,12 @@ IS_TO = re.compile(
     rf"(?:is|are)\s+to\s+{_OPENS}\b",
     _I,
 )
-PURPOSE_BEFORE = re.compile(
+PURPOSE_BEFORE = compile_skipping(
     r"\b(?:aim|aims|goal|purpose|objective|way|priority|task|idea|intention|point|plan|hope|challenge|answer|"
     r"solution|step|option|mission)\b",
     _I,
 )
-WEAK_FUTURE = re.compile(
+WEAK_FUTURE = compile_skipping(
     r"\bwould\s+(?:(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|reconvene|host|"
     r"kick\s+off|get\s+under\s?way|attend|participate|take\s+part)\b"
     # "a delegation would travel to X later this month for a new round of talks"
@@ -200,13 +203,13 @@ WEAK_FUTURE = re.compile(
     _I,
 )
 # "the talks would open in X", not "the border would open" (searched only where "would open" is)
-TALKS_WOULD_OPEN = re.compile(
+TALKS_WOULD_OPEN = compile_skipping(
     r"\b(?:talks|negotiations|round|summit|meeting|conference|dialogue|session|consultations)\s+(?:\w+\s+){0,5}?"
     rf"would\s+{_OPENS}\b(?![^.;]{{0,40}}\b(?:if|unless|once|when)\b)",
     _I,
 )
 # ... said of people who negotiate, not of teams ("England and Germany meet in Munich on Saturday")
-PRESENT_PLAN_WHO = re.compile(
+PRESENT_PLAN_WHO = compile_skipping(
     r"\b(?:talks|negotiations|round|summit|meeting|consultations|dialogue|leaders|presidents|ministers|"
     r"delegations|negotiators|envoys|officials|diplomats|heads\s+of\s+state|prime\s+ministers|chancellor|"
     r"counterparts?)\b",
@@ -214,14 +217,14 @@ PRESENT_PLAN_WHO = re.compile(
 )
 # The present tense of a meeting with a day ahead: "P and Q meet in X on Friday", "talks kick off on
 # Monday" (the decision weighs it)
-PRESENT_PLAN = re.compile(
+PRESENT_PLAN = compile_skipping(
     r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)(?<!\bmay\s)(?<!\bdid\s)(?<!\bdo\s)"
     r"\b(?:meet|meets|kicks?\s+off|reconvenes?|resumes?|gets?\s+under\s?way|"
     r"returns?\s+to\s+(?-i:[A-Z])\w*\s+(?:on\s+\w+\s+)?for)\b",
     _I,
 )
 # A formal invitation to talks; with a day still ahead it is an announcement (the corpus convention).
-INVITED = re.compile(
+INVITED = compile_skipping(
     # "invited the negotiators of A and B to Brussels on May 12 for a meeting"
     r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:on|from|next|this)\s+[^.;]{1,30}?"
     r"\bfor\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
@@ -231,8 +234,8 @@ INVITED = re.compile(
     r"negotiations|conference|round)\b",
     _I,
 )
-REFUSED = re.compile(r"\b(?:reject\w*|declin\w*|turned\s+down|refus\w*|dismiss\w*|snubb?\w*)\b", _I)
-PROPOSED = re.compile(
+REFUSED = compile_skipping(r"\b(?:reject\w*|declin\w*|turned\s+down|refus\w*|dismiss\w*|snubb?\w*)\b", _I)
+PROPOSED = compile_skipping(
     r"\b(?:call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|propos(?:e|es|ed|al|ing)|offer(?:s|ed|ing)?\s+to|"
     r"ready\s+to|readiness|willing(?:ness)?|prepared\s+to|open\s+to|invit(?:e|es|ed|ation)|appeal(?:s|ed)?|"
     r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|hopes?\s+to|could\s+(?:meet|hold)|may\s+(?:meet|hold)|might|"
@@ -242,13 +245,13 @@ PROPOSED = re.compile(
     r"possible|potential|(?<!\bwill\s)(?<!\bshall\s)(?:return|come|get\s+back)\s+to\s+the\s+negotiating\s+table)\b",
     _I,
 )
-HELD = re.compile(
+HELD = compile_skipping(
     r"\b(?:held|met|took\s+place|concluded|ended|(?<!will\s)(?<!be\s)adjourn(?:ed|s)?|wrapped\s+up|broke\s+down|collapsed|stalled|failed|resumed|"
     r"began|started|opened|kicked\s+off|under\s?way|ongoing|is\s+being\s+held|are\s+being\s+held|halted|"
     r"(?:have|has|had)\s+(?:been|held|met)|discussed|agreed|spoke)\b",
     _I,
 )
-NON_DIPLOMATIC = re.compile(
+NON_DIPLOMATIC = compile_skipping(
     # (not "the energy union", "a customs union": unions of states)
     r"\b(?:contract|wages?|salar(?:y|ies)|labou?r|(?<!energy\s)(?<!customs\s)(?<!monetary\s)(?<!economic\s)"
     r"(?<!banking\s)(?<!political\s)unions?|unionised|unionized|workers|bargaining|clubs?|transfer|"
@@ -273,7 +276,7 @@ _MEETS_TAIL = (
     r"(?!\s+(?:a\s+|an\s+|their\s+|its\s+)?(?:[\w-]+\s+)?(?:strikes?|protests?|walkouts?|rall(?:y|ies)|"
     r"demonstrations?|marche?s?|vigils?|sit-ins?|stoppages?)\b))"
 )
-NON_DIPLOMATIC_ACTORS = re.compile(
+NON_DIPLOMATIC_ACTORS = compile_skipping(
     r"\b(?:board\s+(?:officials|chiefs|heads)|(?:football|soccer|cricket|sports?|olympic|athletics|chess|rugby|tennis)\s+(?:federations?|boards?|bodies|"
     r"associations?|clubs?|chiefs|officials)|business\s+(?:chambers?|groups|associations?)|"
     r"chambers?\s+of\s+commerce|airlines?|researchers|academics|scholars|activists|NGOs|"
@@ -288,7 +291,7 @@ NON_DIPLOMATIC_ACTORS = re.compile(
 )
 # ... and, in a headline or a lead only (elsewhere they are often a story's background), working
 # people in a dispute and learned bodies: "air traffic controllers and ministry to hold talks"
-LEAD_ACTORS = re.compile(
+LEAD_ACTORS = compile_skipping(
     r"\b(?:(?:air\s+traffic\s+)?controllers|dockworkers|truckers|employers|academies|academy\s+of\s+sciences|"
     r"lecturers|teachers|nurses|doctors|pilots|miners)"
     + _MEETS_TAIL
@@ -309,20 +312,20 @@ LEAD_ACTORS = re.compile(
     r"(?:organi[sz]ed\s+labou?r|labou?r\s+(?:congress|centres?|centers?)|trade\s+union\s+congress)\b",
     _I,
 )
-DIPLOMATIC = re.compile(
+DIPLOMATIC = compile_skipping(
     r"\b(?:minister|president|government|foreign|ministry|diplomat\w*|peace|ceasefire|truce|war|military|"
     r"nuclear|sanctions|envoy|kremlin|officials?|delegations?|conflict|rebels?|armed|troops|treaty|"
     r"premier|chancellor|embassy|bilateral|state\s+department|prisoners?)\b"
 )  # matched against lower-cased text
-STATED_FORMAT = re.compile(
+STATED_FORMAT = compile_skipping(
     r"\b(bilateral|trilateral|tripartite|three-way|multilateral|quadrilateral|four-way|six-party)\b", _I
 )
-ROUND = re.compile(
+ROUND = compile_skipping(
     r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|new|latest|final|"
     r"\d+(?:st|nd|rd|th))\s+round\b",
     _I,
 )
-SPEECH_BEFORE = re.compile(
+SPEECH_BEFORE = compile_skipping(
     r"(?<![-–])\b(?:said|says|told|announced|confirmed|stated|added|reported|tweeted|quoted|cited|declared|posted|informed|"
     # (not "announced that it will host on Sunday": the plan's own day)
     r"briefing|statement)\b(?:(?!\b(?:will|would|shall|to)\b)[\w\s,]){0,25}$"
@@ -331,11 +334,11 @@ SPEECH_BEFORE = re.compile(
     r"(?:(?!\b(?:said|says|will|would|to)\b)[\w\s,]){0,45}$",
     _I,
 )
-SPEAKER_AFTER = re.compile(
+SPEAKER_AFTER = compile_skipping(
     r"^(?:['’]s)?(?:\s+[\w-]+){0,4}?\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|say|confirmed|announced|"
     r"told|stated|reported|tweeted|quoted|cited|insists?|stressed)\b"
 )
-LOCATIVE_BEFORE = re.compile(
+LOCATIVE_BEFORE = compile_skipping(
     r"\b(?:[Ii]n|[Aa]t|to|inside|near|outside|for\s+talks\s+in|venue\s+(?:of|in)?|[Vv]isit(?:s|ing)?|(?:departs?|departed|leaves?|left|"
     r"heads?|headed|flew|flies|set\s+off)\s+for)\s+(?:the\s+|neutral\s+)?(?:[A-Z]\w+\s+)?"
     r"(?:(?:capital|city|resort|town|village|island)\s+(?:of\s+)?)?$"
@@ -345,24 +348,26 @@ LOCATIVE_BEFORE = re.compile(
 # "northern", "south-east": a region of the country named next
 _DIRECTION = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 # "talks will resume on Friday in northern X": a region of a country, only right after the talks word
-REGION_VENUE_BEFORE = re.compile(
+REGION_VENUE_BEFORE = compile_skipping(
     r"\b(?:talks|negotiations|meet(?:s|ing)?|summit|round|held|hold|resume|convene|host(?:s|ed)?)\s+"
     rf"(?:[\w-]+\s+){{0,3}}?(?:in|to)\s+{_DIRECTION}\s+$",
     _I,
 )
-CITY_OF_BEFORE = re.compile(r"\b(?:capital|city|town|village|resort|port|island)\s+(?:city\s+)?of\s+$", _I)
+CITY_OF_BEFORE = compile_skipping(
+    r"\b(?:capital|city|town|village|resort|port|island)\s+(?:city\s+)?of\s+$", _I
+)
 # "X will host the next round of tripartite negotiations with A and B": the host sits at the table
-HOST_SIDE_AFTER = re.compile(
+HOST_SIDE_AFTER = compile_skipping(
     r"(?:['’]s)?\s+(?:will|would|is\s+to|is\s+set\s+to|to)\s+host\s+(?:[\w-]+\s+){0,6}?"
     r"(?:(?P<fmt>tripartite|trilateral|three-way)\s+)?(?:talks|negotiations|consultations)\s+with\b",
     _I,
 )
 # "the leaders of the X and Y communities": a side's people, where "of" would otherwise open a topic
-MEMBERS_OF_BEFORE = re.compile(
+MEMBERS_OF_BEFORE = compile_skipping(
     r"\b(?:leaders|heads|presidents|(?:foreign\s+|defen[cs]e\s+)?ministers|delegations)\s+(?:of|from)\s+(?:the\s+)?$",
     _I,
 )
-TOPIC_BEFORE = re.compile(
+TOPIC_BEFORE = compile_skipping(
     r"\b(?:war|conflict|crisis|fighting|situation|peace|violence|clashes|invasion|settlement|occupation|"
     r"ending|end|over|about|on|discuss|regarding|concerning|against|of)[\"”’']?\s+(?:the\s+)?(?:\w+\s+){0,1}"
     rf"(?:{_DIRECTION}\s+)?$",
@@ -370,42 +375,42 @@ TOPIC_BEFORE = re.compile(
 )
 # "ending the war in X": X is where the fighting is, never a side by itself ("the war between A
 # and B" is read by the sentence rules, "A's war with B" names B)
-WAR_IN_BEFORE = re.compile(
+WAR_IN_BEFORE = compile_skipping(
     r"\b(?:war|conflict|fighting|violence|crisis|insurgency|civil\s+war)\s+in\s+(?:the\s+)?(?:[a-z]+ern\s+)?$",
     _I,
 )
 # "talks on a ceasefire and hostage release deal in X": what the talks are about, not where
-DEAL_IN_BEFORE = re.compile(
+DEAL_IN_BEFORE = compile_skipping(
     r"\b(?:ceasefire|truce|deal|hostages?|release|war|fighting|conflict|crisis|aid)\s+in\s+(?:the\s+)?$", _I
 )
 # "the minister arrives in X on Thursday for two days of talks": a journey for talks on a day ahead
-TRAVELS_FOR_TALKS = re.compile(
+TRAVELS_FOR_TALKS = compile_skipping(
     r"\b(?:arrives?|travels?|heads|flies|departs?|leaves)\s+(?:for|to|in)\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:for|to\s+(?:hold|attend)|ahead\s+of)\s+(?:[\w-]+\s+){0,4}?(?:talks|negotiations|meetings?|summit|consultations)\b",
     _I,
 )
 # "the delegations arrive in X on Sunday": the day of a journey, before the talks' own day
-JOURNEY_DAY_BEFORE = re.compile(
+JOURNEY_DAY_BEFORE = compile_skipping(
     r"\b(?:arriv(?:es?|ing)|travel(?:s|ling)?|fl(?:y|ies|ying)|depart(?:s|ing)?|land(?:s|ing)?)\s+(?:in|to|for)\s+"
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
 )
-TALKS_DAY_BEFORE = re.compile(
+TALKS_DAY_BEFORE = compile_skipping(
     r"\b(?:talks|negotiations|meetings?|summit|round|consultations)\s+(?:[\w-]+\s+){0,2}?(?:on|starting|from)\s+$",
     _I,
 )
 # "the two sides will meet on Friday": sides named elsewhere (the headline, an earlier sentence)
-SIDES_ANAPHOR = re.compile(
+SIDES_ANAPHOR = compile_skipping(
     r"\b(?:the\s+two|both)\s+(?:sides|countries|nations|neighbou?rs|governments|leaders|delegations|parties)\b",
     _I,
 )
 # "the foreign ministers of A, B and C will meet", "a meeting bringing together A, B and C": the
 # states listed are the sides (read as a list, name after name)
-MEMBERS_LIST = re.compile(
+MEMBERS_LIST = compile_skipping(
     r"\b(?i:(?:leaders|heads\s+of\s+state|presidents|(?:foreign|defen[cs]e|trade)\s+ministers|ministers|"
     r"representatives|delegations|delegates|envoys|negotiators)\s+(?:from|of)|brings?\s+together|"
     r"bringing\s+together|invit(?:ed|es|ing))\s+(?:the\s+)?(?=[A-Z])"
 )
-MEMBERS_MEET_AFTER = re.compile(
+MEMBERS_MEET_AFTER = compile_skipping(
     r"^[^.;:]{0,40}?\b(?:will|would|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to|slated\s+to)|to)\s+"
     r"(?:meet|gather|hold|convene|attend|sit\s+down)\b"
     # "invited the leaders of A, B and C to a meeting"
@@ -413,7 +418,7 @@ MEMBERS_MEET_AFTER = re.compile(
     _I,
 )
 # "P and Q to reopen talks in X": a headline led by its sides straight into the plan
-HEADLINE_SIDES_TO_PLAN = re.compile(
+HEADLINE_SIDES_TO_PLAN = compile_skipping(
     r"(?P<sides>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)+)"
     # ... or their envoys: "P, Q and R leaders to hold summit"
     r"(?:\s+(?:civilian\s+|senior\s+|top\s+)?(?:leaders|presidents|(?:foreign\s+|defen[cs]e\s+|top\s+)?(?:ministers|diplomats|"
@@ -421,30 +426,32 @@ HEADLINE_SIDES_TO_PLAN = re.compile(
     r"\s+(?:(?:to|set\s+to|are\s+to)\s+(?:hold|reopen|resume|restart|meet|start|begin|open|launch|relaunch|join)|"
     r"(?:summoned|invited)\s+to)\b"
 )
-CONDITIONAL = re.compile(r"\b(?:when|once|if|unless|until|provided)\b", re.IGNORECASE)
-OLD_PLAN_BEFORE = re.compile(r"\b(?:planned|scheduled|set|slated|initially|originally)\s+(?:for|in)\s+$", _I)
-MEDIATOR_AFTER = re.compile(
+CONDITIONAL = compile_skipping(r"\b(?:when|once|if|unless|until|provided)\b", re.IGNORECASE)
+OLD_PLAN_BEFORE = compile_skipping(
+    r"\b(?:planned|scheduled|set|slated|initially|originally)\s+(?:for|in)\s+$", _I
+)
+MEDIATOR_AFTER = compile_skipping(
     r"^(?:['’]s)?\s?[-–]\s?(?:brokered|mediated|led|sponsored|facilitated|hosted)\b", _I
 )
 # "the Iran-aligned Houthis", "M23 rebels backed by Rwanda": a patron of a side, not a side
-PATRON_AFTER = re.compile(
+PATRON_AFTER = compile_skipping(
     r"^(?:['’]s)?[-–](?:backed|aligned|allied|supported|funded|armed|sponsored|owned|controlled|run|listed)\b",
     _I,
 )
-PATRON_BEFORE = re.compile(
+PATRON_BEFORE = compile_skipping(
     r"\b(?:(?:backed|supported|armed|funded)\s+by|allied\s+(?:to|with)|aligned\s+with)\s+(?:the\s+)?$", _I
 )
-MEDIATOR_BEFORE = re.compile(
+MEDIATOR_BEFORE = compile_skipping(
     r"\b(?:mediated|brokered|hosted|facilitated|sponsored|convened|organi[sz]ed|chaired|initiated)\s+by\s+(?:the\s+)?$"
     r"|\bauspices\s+of\s+(?:the\s+)?$|\bmediation\s+(?:of|by)\s+(?:the\s+)?$",
     _I,
 )
 # "the Brazilian, Argentine and Uruguayan mediators": each name of the list before the role noun
-MEDIATOR_LIST_AFTER = re.compile(
+MEDIATOR_LIST_AFTER = compile_skipping(
     r"^(?:['’]s)?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*"
     r"\s+(?:co-?chairs?|co-?chairmen|mediators|brokers|facilitators)\b(?!\s*,?\s*(?:said|say|says|told)\b)"
 )
-MEDIATOR_ROLE_AFTER = re.compile(
+MEDIATOR_ROLE_AFTER = compile_skipping(
     # not "will host his Somali counterpart": a host receiving the other side is a side itself
     r"^(?:['’]s)?(?:\s+[\w-]+){0,5}?\s+(?:mediat\w*|"
     r"host(?:s|ed|ing)?\b(?!\s+(?:city|country|(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?counterpart\b))|broker\w*|"
@@ -461,22 +468,22 @@ MEDIATOR_ROLE_AFTER = re.compile(
     _I,
 )
 # "met on Saturday and agreed to meet again next week": a held round that sets up the next one.
-HAD_BEFORE = re.compile(r"\bhad\s+$", _I)
+HAD_BEFORE = compile_skipping(r"\bhad\s+$", _I)
 # "after wrapping up the first round on Sunday": what follows is the last round's
-AFTER_CLAUSE = re.compile(r"\b(?:after|following|since)\b", _I)
-NEVER_HAPPENED = re.compile(
+AFTER_CLAUSE = compile_skipping(r"\b(?:after|following|since)\b", _I)
+NEVER_HAPPENED = compile_skipping(
     r"\b(?:but|which)\s+(?:(?:that|the|this)\s+)?(?:[\w-]+\s+){0,2}?(?:never\s+(?:took\s+place|happened|materiali[sz]ed)|"
     r"will\s+now\s+not\s+happen|(?:did|will)\s+not\s+(?:take\s+place|happen)|fell\s+through)\b",
     _I,
 )
-NEXT_MEETING = re.compile(
+NEXT_MEETING = compile_skipping(
     # "agreed at the end of last week's meeting to hold the next round ..."
     r"\b(?:agreed|agree|agreeing|decided|plan|planned|promised|pledged)\s+(?:(?:at|during|after|on|in)\s+(?:[\w'’-]+\s+){1,6}?)?"
     r"to\s+(?:meet|resume|reconvene|"
     r"(?:hold|continue)\s+(?:\w+\s+){0,3}?(?:talks|meeting|round|summit|consultations|negotiations))\b",
     _I,
 )
-BETWEEN = re.compile(
+BETWEEN = compile_skipping(
     r"\b(?:talks|negotiations|meetings?|summit|dialogue|consultations|discussions)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:between|among)\s+",
     _I,
@@ -484,25 +491,25 @@ BETWEEN = re.compile(
 # "X's warring factions", "the X rival factions": the sides are unnamed groups within X; X itself
 # is the subject ("A and B factions" and "A and B generals" still name two sides)
 _NOT_A_LIST = r"(?:(?!(?:and|or)\b)[\w-]+\s+)"
-FACTIONS_OF_AFTER = re.compile(
+FACTIONS_OF_AFTER = compile_skipping(
     rf"^(?:['’]s?\s+{_NOT_A_LIST}{{0,2}}?(?:factions|belligerents|warring\s+(?:parties|sides)"
     r"|(?:two|rival|warring|feuding)\s+(?:military\s+)?generals)"
     r"|\s+(?:warring|rival|feuding)\s+(?:military\s+|armed\s+)?(?:factions|parties|sides|generals))\b",
     _I,
 )
 # "according to A, B and C": the sources of the news, not sides
-SOURCE_BEFORE = re.compile(
+SOURCE_BEFORE = compile_skipping(
     r"\b(?i:according)\s+to\s+(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,\s*(?:and\s+)?|and\s+))*"
     r"(?:the\s+)?$"
 )
 # "talks with A, B and C": the sides listed after "with" (read as a list, name after name)
-WITH_SIDES = re.compile(
+WITH_SIDES = compile_skipping(
     r"\b(?:talks|negotiations|meetings?|summit|dialogue|consultations|discussions)\s+(?:[\w-]+\s+){0,2}?"
     r"with\s+(?:the\s+)?",
     _I,
 )
 # "A, B and the C", "A (AB) and B": between two names of a list; an acronym in brackets repeats the name
-LIST_GAP = re.compile(
+LIST_GAP = compile_skipping(
     r"^\s+\($"  # the name's acronym in brackets follows
     # ", ", " and ", ", and the ", after the name or its acronym in brackets; "A and the ministers of B"
     r"|^\)?(?:\s*\([A-Z][\w/.-]*\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
@@ -511,26 +518,26 @@ LIST_GAP = re.compile(
     r"|^(?:\s+[a-z][\w-]*){1,3}\s*,\s*(?:and\s+)?(?:the\s+)?$"
 )
 # "ready to host a new round": an offer, whatever plan words follow it
-OFFERED_PLAN = re.compile(
+OFFERED_PLAN = compile_skipping(
     r"\b(?:ready|readiness|willing|willingness|prepared|offer(?:s|ed|ing)?|keen|eager)[\"”'’]?(?:\s+on\s+\w+|,[^,;.]{1,30},)?"
     r"\s+to\s+"
     r"(?:host|hold|meet|resume|travel|attend|convene)\b",
     _I,
 )
 # ... unless the offer was taken up: "has offered to host talks on Monday, and both sides accepted"
-OFFER_TAKEN = re.compile(r"\b(?:accept\w*|agreed|confirmed|scheduled)\b", _I)
-NEGATED_FUTURE = re.compile(
+OFFER_TAKEN = compile_skipping(r"\b(?:accept\w*|agreed|confirmed|scheduled)\b", _I)
+NEGATED_FUTURE = compile_skipping(
     r"\b(?:will|would|shall)\s+(?:not|no\s+longer)\s+\w+(?:\s+(?!whether\b)\w+)?|\bwon['’]t\s+\w+(?:\s+(?!whether\b)\w+)?",
     _I,
 )
 # "turned down a proposal by X to visit on Tuesday", "rejected a UN proposal to resume talks": the plan
 # offered is refused
-REJECTED_OFFER = re.compile(
+REJECTED_OFFER = compile_skipping(
     r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed|ing)?\s+down|declin(?:es|ed|ing)|refus(?:es|ed|ing)|rebuff(?:s|ed)?|"
     r"snubb?(?:s|ed)?)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:proposal|offer|invitation|request|plan)s?\b",
     _I,
 )
-PAST_VENUE_BEFORE = re.compile(
+PAST_VENUE_BEFORE = compile_skipping(
     r"\b(?:took\s+place|was\s+held|were\s+held|held\s+talks|met|"
     # "similar talks held in X", "the previous round in X"
     r"(?:talks|meetings?|negotiations|rounds?|consultations|summits?)\s+held|"
@@ -542,24 +549,24 @@ PAST_VENUE_BEFORE = re.compile(
 )
 # A day that belongs to something already done in the same sentence ("they will meet again once
 # the round that ended on Monday is assessed"), not to the talks announced.
-PAST_DAY_BEFORE = re.compile(
+PAST_DAY_BEFORE = compile_skipping(
     r"(?<!\bbe\s)\b(?:ends|ended|concluded|met|was\s+held|were\s+held|began|started|resumed|took\s+place|wrapped\s+up)\s+"
     r"(?:\w+\s+)?(?:on\s+)?$"
     r"|\bafter\s+(?:on\s+)?$",  # "after March 20": later than that day, not on it
     _I,
 )
 # A news agency's dateline ("LIMA, May 4 (Wire) -"): the day of the report.
-DATELINE_AFTER = re.compile(r"^\s*\((?:[A-Z][\w.]*\s?){1,3}\)\s*[-—–]")
+DATELINE_AFTER = compile_skipping(r"^\s*\((?:[A-Z][\w.]*\s?){1,3}\)\s*[-—–]")
 # "X will host the talks", "X, which hosts the round": the host names the venue, whatever other
 # place the sentence names ("said at a forum in Y"). Past forms ("hosted") are earlier rounds.
-HOST_AFTER = re.compile(
+HOST_AFTER = compile_skipping(
     r"^(?:['’]s)?(?:,\s+which)?\s+(?:(?:will|would|is|are|was|were|has|have)\s+(?:\w+\s+){0,2}?)?"
     r"(?:to\s+)?host(?:s|ing)?\b(?!\s+(?:city|country|nation|government))",
     _I,
 )
 # Where a statement about the talks was made, not where they meet: "told reporters in X",
 # "said at a press briefing in X", "speaking in X".
-STATEMENT_PLACE_BEFORE = re.compile(
+STATEMENT_PLACE_BEFORE = compile_skipping(
     r"\b(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|"
     r"briefing|(?:press|news)\s+conference|interview|remarks)\b"
     # the words between stay in the statement: "said the leaders would meet in X" is a venue
@@ -567,56 +574,56 @@ STATEMENT_PLACE_BEFORE = re.compile(
     r"{0,4}?\s+(?:in|at)\s+(?:the\s+)?$",
     _I,
 )
-ATTRIBUTIVE_AFTER = re.compile(r"^[\s-]*(?:peace\s+)?(?:talks|summit|meeting|negotiations|round)\b", _I)
+ATTRIBUTIVE_AFTER = compile_skipping(r"^[\s-]*(?:peace\s+)?(?:talks|summit|meeting|negotiations|round)\b", _I)
 # "mediated by X", "hosted by X": the verbs that name a go-between after "by"
 GO_BETWEEN_VERBS = r"(?:mediated|brokered|hosted|facilitated|sponsored|convened|chaired)"
 # "hosted by A and B": the go-betweens listed after the verb
-GO_BETWEENS_BY = re.compile(rf"\b{GO_BETWEEN_VERBS}\s+(?:jointly\s+)?by\s+(?:the\s+)?", _I)
-CLAUSE_END = re.compile(
+GO_BETWEENS_BY = compile_skipping(rf"\b{GO_BETWEEN_VERBS}\s+(?:jointly\s+)?by\s+(?:the\s+)?", _I)
+CLAUSE_END = compile_skipping(
     r"[;:]|,\s(?!and\b)|\s(?:on|over|to|in|at|for|about|that|which|will|would|was|were|is|are)\s"
     rf"|\s{GO_BETWEEN_VERBS}\s+by\b"
 )
-DELEGATION = re.compile(
+DELEGATION = compile_skipping(
     r"(?:delegation|team)\s+(?:\w+\s+){0,5}?(?:headed|led)\s+by\s+(?:\w+\s+){0,4}?$|\btop\s+negotiator\s+$",
     _I,
 )
-HEADS_AFTER = re.compile(
+HEADS_AFTER = compile_skipping(
     r"^\s+(?:will|would|is\s+to)\s+(?:head|lead)\s+(?:the\s+)?(?:\w+\s+)?(?:delegation|team)", _I
 )
-ANAPHORA = re.compile(
+ANAPHORA = compile_skipping(
     r"\b(?:their|the\s+two\s+(?:sides|countries|leaders|governments|delegations|ministers)|both\s+sides)\b",
     _I,
 )
 # "talks ... will be held in Ohrid": the name after the talks word's "in", for a venue not in the
 # gazetteer (checked only when no known place is named in the sentence).
-UNLISTED_VENUE = re.compile(
+UNLISTED_VENUE = compile_skipping(
     r"\b(?:talks|meeting|summit|round|dialogue|negotiations|consultations|held|meet|hosted)\b"
     # "Sharm el-Sheikh", "Ras al-Khaimah", "Puerto de la Cruz": particles between capitalised words
     r"[^.;:,]{0,40}?\b(?:in|at)\s+([A-Z][a-z]{3,}(?:(?:[ -](?:el|al|ad|ash|es|de|del|de\s+la|di|dos|das)-?)?"
     r"[ -][A-Z][a-z]+)?)\b(?!['’])"
 )
 # "to visit Q", "travels to Q", "heads to Q": the state a headline's traveller goes to
-VISITED_BEFORE = re.compile(
+VISITED_BEFORE = compile_skipping(
     r"\b(?:visits?|visiting|travel(?:s|ling)?\s+to|heads?\s+to|flies\s+to|fly\s+to|arrives?\s+in)\s+(?:the\s+)?$",
     _I,
 )
 # Headlinese for a plan: "P and Q to hold talks", "P's envoy to visit Q" (the infinitive is the
 # future tense of a headline), unless the headline calls or urges ("UN urges P to resume talks").
-HEADLINE_PLAN = re.compile(
+HEADLINE_PLAN = compile_skipping(
     r"\b(?:to|set\s+to)\s+(?:hold|meet|visit|resume|host|begin|start|open|attend|join|travel|launch|reopen|"
     r"restart|sit\s+down|convene|reconvene|discuss|negotiate|hold\s+talks)\b"
     # "P, Q leaders summoned to X for crisis talks"
     r"|\b(?:summoned|called|invited)\s+to\s+(?-i:[A-Z])[\w'’-]*\s+for\s+(?:[\w-]+\s+){0,3}?(?:talks|meeting|summit)\b",
     _I,
 )
-HEADLINE_NOT_PLAN = re.compile(
+HEADLINE_NOT_PLAN = compile_skipping(
     r"\b(?:refus\w*|declin\w*|reject\w*|unlikely|wants?|no|not|never|fails?|failed|rules?\s+out)\s+to\b", _I
 )
 # Headlines report a planned meeting as a visit ("P's foreign minister to visit Q on March 20").
-HEADLINE_VISIT = re.compile(r"\b(?:to|will)\s+visit\b", _I)
+HEADLINE_VISIT = compile_skipping(r"\b(?:to|will)\s+visit\b", _I)
 # A headline in the present or past tense reports talks under way or over ("talks begin in X",
 # "P, Q end round"), not a plan; "to"/"will"/"set to" before the verb make it a plan again.
-HEADLINE_ONGOING = re.compile(
+HEADLINE_ONGOING = compile_skipping(
     r"(?<!\bto\s)(?<!\bwill\s)(?<!\bset\s)(?<!\ban\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bgood\s)(?<!\bnew\s)"
     r"(?<!\bfresh\s)(?<!\bbe\s)(?<!\bbeen\s)\b(?:begins?|began|starts?|started|opens?|holds?|held|"
     r"opened|under\s?way|continues?|continued|resumes?|resumed|ends?|ended|concludes?|concluded|wraps?\s+up|"
@@ -624,13 +631,13 @@ HEADLINE_ONGOING = re.compile(
     _I,
 )
 # "the next round", "meet again": a later round set up by talks the headline reports as over.
-NEXT_ROUND = re.compile(r"\b(?:next|another|again|follow-up|further|upcoming|subsequent)\b", _I)
+NEXT_ROUND = compile_skipping(r"\b(?:next|another|again|follow-up|further|upcoming|subsequent)\b", _I)
 # "agreed to hold the second round in X": a round counted on is the next one too
-COUNTED_ROUND = re.compile(
+COUNTED_ROUND = compile_skipping(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))\s+round\b", _I
 )
 # A state's own side, unnamed: "talks between the government and the NDFP", "the junta and the TNLA"
-THE_GOVERNMENT = re.compile(
+THE_GOVERNMENT = compile_skipping(
     r"\b(?:the|national|federal|central|transitional)\s+government\b|\bgovernment(?:['’]s)?\s+(?:delegation|panel|side|"
     r"negotiators|team|peace\s+delegation)\b|\bpeace\s+(?:dialogue\s+)?panel\b|\bthe\s+authorities\b|"
     r"\b(?:the\s+)?(?:junta|military\s+(?:council|government|regime|authorities))\b",
@@ -638,30 +645,30 @@ THE_GOVERNMENT = re.compile(
 )
 # "the Transnistrian conflict", "the Slovak OSCE chairmanship": a demonym naming the topic or the
 # chair, not a side
-DEMONYM_NOT_SIDE_AFTER = re.compile(
+DEMONYM_NOT_SIDE_AFTER = compile_skipping(
     r"^\s+(?:(?-i:[A-Z]{2,})\s+)?(?:conflict|war|crisis|question|issue|settlement|dispute|chairmanship|presidency)\b",
     _I,
 )
 # a side travelling to the other's country for the talks
 # (a visit in so many words: a side travelling to a venue is as often going to a go-between's capital)
-VISIT = re.compile(
+VISIT = compile_skipping(
     r"\b(?:visit(?:s|ing)?|(?:state|official|working)\s+visit)\b(?!\s+(?:to\s+)?(?:the\s+)?funeral)", _I
 )
 # "urged the AU to convene the three countries": the infinitive is what is asked for
-URGED_BEFORE = re.compile(
+URGED_BEFORE = compile_skipping(
     r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)?|"
     r"appeal(?:s|ed|ing)?\s+to|encourag(?:e|es|ed|ing))\b[^.;]{0,80}$",
     _I,
 )
 # Plans worded without a talks verb of their own ("will have a meeting", "will return to the
 # negotiating table"): plans only where the sentence names a side (not a company board or a union)
-PLAN_WITH_SIDES = re.compile(
+PLAN_WITH_SIDES = compile_skipping(
     r"\b(?:will|shall|(?:are|is)\s+(?:to|set\s+to|due\s+to|expected\s+to))\s+(?:\w+\s+){0,2}?(?:return\s+to\s+the\s+(?:negotiating\s+)?table|"
     r"have\s+(?:a|an|their|its|the)\s+(?:[\w-]+\s+)?(?:meeting|round|session))\b",
     _I,
 )
 # "the exchange of prisoners agreed in X last December": where a deal was made, never the venue of
 # talks to come (not "agreed to meet in X")
-DEAL_MADE_IN_BEFORE = re.compile(
+DEAL_MADE_IN_BEFORE = compile_skipping(
     r"\b(?:agreed|signed|reached|struck|sealed)\s+(?:(?!to\b)[\w'’-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$", _I
 )

@@ -24,10 +24,12 @@ from . import talks_cues as cue
 from .dates import FoundDate, find_dates
 from .entities import extract_entities
 from .gazetteer import CONFEDERATION_MEMBERS, HOME_STATES, RIVAL_PAIRS, RIVALS, gazetteer
+from .skip_ahead import compile_skipping
 from .talks_bodies import MEMBERSHIP_BODIES, membership_meeting
 from .talks_extraction import (
     _compatible,
     _Draft,
+    cued_sentences,
     dateline_end,
     find_drafts,
     headline_draft,
@@ -104,7 +106,8 @@ def candidates(
 ) -> Candidates:
     skip = dateline_end(text)
     spans = sentences(text)
-    drafts, mediators = find_drafts(text, published, entities, dates, skip)
+    cued = cued_sentences(text, spans)
+    drafts, mediators = find_drafts(text, published, entities, dates, skip, cued)
     drafts = [_body_as_party(d) for d in drafts]
     people = [e for e in entities if e.kind == "person" and e.text == e.name]
     title_entities = extract_entities(title, people) if title else []
@@ -115,7 +118,7 @@ def candidates(
         title,
         spans_of(title_entities, title_dates, published),
         text,
-        spans,
+        cued,
         spans_of([e for e in entities if e.start >= skip], [d for d in dates if d.start >= skip], published),
     )
     venues: dict[str, Entity] = {}
@@ -331,11 +334,13 @@ def _agrees_next_round(d: _Draft, published: date) -> bool:
     return timed and not behind
 
 
-_EARLIER_CLAUSE_BEFORE = re.compile(r"\b(?:after|following|since|once|as)\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
+_EARLIER_CLAUSE_BEFORE = compile_skipping(
+    r"\b(?:after|following|since|once|as)\s+(?:\S+\s+){0,4}$", re.IGNORECASE
+)
 # "met ... and agreed to hold a new round there next week" (agreed in so many words)
-_NEW_ROUND = re.compile(r"\bagreed\s+to\s+hold\s+a\s+new\s+round\b", re.IGNORECASE)
+_NEW_ROUND = compile_skipping(r"\bagreed\s+to\s+hold\s+a\s+new\s+round\b", re.IGNORECASE)
 _TALIBAN_RULE = date(2021, 8, 15)
-_TALIBAN_RULE_WORDS = re.compile(
+_TALIBAN_RULE_WORDS = compile_skipping(
     r"\bAfghan\s+Taliban\b|\bTaliban(?:-led|-run)?\s+(?:government|administration|authorities|rulers|regime)\b"
 )
 _SIDE_TYPES = frozenset({"type:<country>", "type:<group>", "type:<org>", "type:<person>"})
@@ -706,7 +711,8 @@ def extract_talks(
     roles: SoftmaxModel | None = None,
 ) -> list[TalksRecord]:
     """Talks events of an English article (clean text, headline, publication date)."""
-    if not is_diplomatic(title, text) or not (cue.TRIGGER.search(text) or cue.TRIGGER.search(title)):
+    # the trigger words first: most articles name no talks, and that test is the cheaper one
+    if not (cue.TRIGGER.search(text) or cue.TRIGGER.search(title)) or not is_diplomatic(title, text):
         return []
     c = candidates(text, title, published, entities, dates)
     return assemble(c, published, model or load_model(), roles or load_roles())

@@ -19,9 +19,10 @@ from parley.shared.extraction import Entity, TalksFormat, TalksRecord, TalksStat
 from . import talks_cues as cue
 from .dates import CALENDAR_WORDS, FoundDate
 from .gazetteer import HOME_STATES, INSTITUTION_SEATS, INSTITUTIONS, NameEntry, gazetteer
+from .skip_ahead import compile_skipping
 from .talks_formats import with_format
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_SENTENCE_END = compile_skipping(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
     [
         "U.S",
@@ -66,63 +67,65 @@ _ABBREVIATIONS = frozenset(
         "Adm",
     ]
 )
-_DATELINE = re.compile(r"^.{2,60}?(?:\([A-Z][^()\n]{1,60}\)\s*[-—–:]?|\s[-—–]+\s|[—–]|:\s|\n)")
-_NEGATION_HINT = re.compile(
+_DATELINE = compile_skipping(r"^.{2,60}?(?:\([A-Z][^()\n]{1,60}\)\s*[-—–:]?|\s[-—–]+\s|[—–]|:\s|\n)")
+_NEGATION_HINT = compile_skipping(
     r"\bno\b|\bnot\b|denie|dismiss|reject|ruled|false|fake|baseless|groundless|untrue|fabricat"
 )
-_CAPITAL_AFTER = re.compile(r"^(?:['’]s)?\s+capital\b")
-_SIDES_BETWEEN_BEFORE = re.compile(
+_CAPITAL_AFTER = compile_skipping(r"^(?:['’]s)?\s+capital\b")
+_SIDES_BETWEEN_BEFORE = compile_skipping(
     r"\b(?:take\s+place|be\s+held|will\s+(?:\w+\s+)?(?:meet|begin|start|resume|open))\b"
     # ... with no topic worded before the "between" ("to discuss the truce between A and B")
     r"(?:(?!\b(?:discuss\w*|over|about|regarding|concerning|mediat\w*|truce|ceasefire|deal|agreement|corridor|"
     r"relations|ties)\b)[^;])*$",
     re.IGNORECASE,
 )
-_CONFLICT_BEFORE = re.compile(
+_CONFLICT_BEFORE = compile_skipping(
     r"\b(?:war|conflict|dispute|fighting|tensions?|hostilities|clashes|rivalry|feud|relations|ties|border)\b"
     r"(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
-_ONE_SIDE_END = re.compile(r"\s*(?:[,.;]|$|(?:in|on|at|next|this|later|from|for|to)\b)")
-_LIST_AFTER = re.compile(r",\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and\b)")
-_ADDRESS_END = re.compile(r"\s*(?:[,.;:)]|$|(?:on|in|at|for|from|next|this|later|early|between)\b)")
-_LOOSE_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;.]{0,40}?\s+and\s+(?:the\s+)?\S+")
+_ONE_SIDE_END = compile_skipping(r"\s*(?:[,.;]|$|(?:in|on|at|next|this|later|from|for|to)\b)")
+_LIST_AFTER = compile_skipping(r",\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and\b)")
+_ADDRESS_END = compile_skipping(r"\s*(?:[,.;:)]|$|(?:on|in|at|for|from|next|this|later|early|between)\b)")
+_LOOSE_BETWEEN = compile_skipping(r"\bbetween\s+(?:the\s+)?[^,;.]{0,40}?\s+and\s+(?:the\s+)?\S+")
 _STOPPED: frozenset[str] = frozenset({"denied", "cancelled", "postponed"})
 # "the A-B border" as a place; "the A-B border dispute" is a topic
-_BORDER_AFTER = re.compile(
+_BORDER_AFTER = compile_skipping(
     r"\s+(?:border|frontier|boundary)\b(?!\s+(?:dispute|issue|row|question|demarcation|conflict|tensions?|clash\w*|"
     r"crisis|deal|agreement|security|situation|talks|negotiations|commission|committee))"
 )
 # "the A-B war" is the subject; "A-B war talks" still names the sides
-_PAIR_TOPIC_AFTER = re.compile(
+_PAIR_TOPIC_AFTER = compile_skipping(
     r"\s+(?:war|conflict|fighting|hostilities)\b(?!\s+(?:talks|negotiations|meetings?|summit|dialogue)\b)",
     re.IGNORECASE,
 )
 # "Russia, Turkey, Iran leaders to hold Syria summit": one state right before the talks word,
 # while others are the sides, is what the talks are about
-_SUBJECT_AFTER = re.compile(r"\s+(?:peace\s+|crisis\s+|security\s+)?(?:summit|conference)\b", re.IGNORECASE)
-_LISTED_BEFORE = re.compile(r"(?:,|\band|&|[-–])\s*$")
-_BORDER_BEFORE = re.compile(r"\b(?:on|at|near|along|in)\s+(?:the\s+)?$", re.IGNORECASE)
-_SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|added)\b")
-_RESCHEDULE = re.compile(r"\breschedul(?:e|ed|ing)\b", re.IGNORECASE)
+_SUBJECT_AFTER = compile_skipping(
+    r"\s+(?:peace\s+|crisis\s+|security\s+)?(?:summit|conference)\b", re.IGNORECASE
+)
+_LISTED_BEFORE = compile_skipping(r"(?:,|\band|&|[-–])\s*$")
+_BORDER_BEFORE = compile_skipping(r"\b(?:on|at|near|along|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPEECH = compile_skipping(r"\b(?:said|says|told|announced|stated|added)\b")
+_RESCHEDULE = compile_skipping(r"\breschedul(?:e|ed|ing)\b", re.IGNORECASE)
 # "the UN Support Mission in Libya": a body's name, neither venue nor side
-_BODY_NAME_BEFORE = re.compile(
+_BODY_NAME_BEFORE = compile_skipping(
     r"\b(?:Mission|Office|Envoy|Representative|Coordinator|Operation|Force|Embassy|Delegation)\s+(?:in|to|for|on)\s+"
     r"(?:the\s+)?$"
 )
-_NOT_INVITED = re.compile(
+_NOT_INVITED = compile_skipping(
     r"(?i)\bneither\b[^.;]{0,80}?\bnor\b[^.;]{0,50}?\b(?:has|have|was|were|is|are|will|would)\s+(?:not\s+)?"
     r"(?:been\s+|be\s+)?(?:invited|included|participate|attend|take\s+part|taking\s+part)\b"
 )
-_MEDIATORS_FROM = re.compile(
+_MEDIATORS_FROM = compile_skipping(
     r"(?i)\b(?:mediators?|facilitators?|go-betweens|brokers)\s+(?:from|of)\s+(?:the\s+)?"
 )
 _SAME_SIDE = {"Cyprus": "Greek Cypriots"}
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = compile_skipping(r"\b(?:19|20)\d\d\b")
 # "World | Fri May 31, 2019 | 5:47pm EDT": a web page's stamp, not a day in the story
-_PAGE_STAMP_AFTER = re.compile(r"\s*(?:\||\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|GMT|UTC|[A-Z]{2,4}\b))")
-_OLD_PLAN_BEFORE = re.compile(r"(?i)\b(?:planned|scheduled|originally|initially|due|set)\b")
-_SAME_DAY = re.compile(r"(?i)today|tonight|this\s+(?:morning|afternoon|evening)|later\s+today")
+_PAGE_STAMP_AFTER = compile_skipping(r"\s*(?:\||\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|GMT|UTC|[A-Z]{2,4}\b))")
+_OLD_PLAN_BEFORE = compile_skipping(r"(?i)\b(?:planned|scheduled|originally|initially|due|set)\b")
+_SAME_DAY = compile_skipping(r"(?i)today|tonight|this\s+(?:morning|afternoon|evening)|later\s+today")
 _PARTY_KINDS = frozenset({"country", "armed_group"})
 _NOT_PLACES = CALENDAR_WORDS | frozenset(
     [
@@ -313,40 +316,42 @@ class _Sentence:
 
 
 _SAID = r"\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:said|told|announced|stated|confirmed|added)"
-_SAID_AFTER = re.compile(_SAID + r"\b")
+_SAID_AFTER = compile_skipping(_SAID + r"\b")
 # ... giving the statement its own day: "on 28-29 October, announced today the minister"
-_SAID_WHEN_AFTER = re.compile(
+_SAID_WHEN_AFTER = compile_skipping(
     _SAID + r"\s+(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|on\s+\w+day)\b",
     re.IGNORECASE,
 )
-_ACCESSION_AFTER = re.compile(
+_ACCESSION_AFTER = compile_skipping(
     r"(?:['’]s)?\s+(?:accession|membership)\s+(?:talks|negotiations)\b", re.IGNORECASE
 )
-_SIDES_INTO_PLAN = re.compile(
+_SIDES_INTO_PLAN = compile_skipping(
     r"(?:\s*\([A-Z][\w/.-]*\))?\s+(?:will|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to)|to)\s+"
     r"(?:\w+\s+)?(?:meet|hold|resume|open|start|begin|launch|sit\s+down)\b"
 )
-_WHETHER_BEFORE = re.compile(r"\bwhether\b[^.;,]{0,70}$", re.IGNORECASE)
-_DECIDED_ON_BEFORE = re.compile(
+_WHETHER_BEFORE = compile_skipping(r"\bwhether\b[^.;,]{0,70}$", re.IGNORECASE)
+_DECIDED_ON_BEFORE = compile_skipping(
     r"\b(?:agreed|decided|pledged|promised|resolved)\s+(?:on\s+)?$", re.IGNORECASE
 )
-_TO_AFTER = re.compile(r"\s*,?\s*to\b")
+_TO_AFTER = compile_skipping(r"\s*,?\s*to\b")
 # ", which has hosted previous rounds," up to the main clause's verb
-_RELATIVE_CLAUSE = re.compile(
+_RELATIVE_CLAUSE = compile_skipping(
     r",\s+(?:which|who)\b[^.;]{0,200}?,(?=\s+(?:will|would|is|are|has|have|also|again|plans?\s+to|agreed)\b)",
     re.IGNORECASE,
 )
-_NO_LONGER = re.compile(r"\bno\s+longer\s+(?:take\s+place|be\s+held|go\s+ahead|happen)\b", re.IGNORECASE)
-_PLAN_THEN_AFTER = re.compile(
+_NO_LONGER = compile_skipping(
+    r"\bno\s+longer\s+(?:take\s+place|be\s+held|go\s+ahead|happen)\b", re.IGNORECASE
+)
+_PLAN_THEN_AFTER = compile_skipping(
     r"\b(?:will|shall|to|set\s+to|due\s+to|expected\s+to)\s+(?:\w+\s+){0,2}?(?:meet|hold|resume|convene|open|begin|start)\b"
     r"[^.;]{0,120}?,\s+(?:after|following)\b",
     re.IGNORECASE,
 )
-_PLACE_NOUN_AFTER = re.compile(
+_PLACE_NOUN_AFTER = compile_skipping(
     r"^\s+(?:[\w-]+\s+)?(?:city|town|resort|capital|port|village|island|region|province|enclave|coast)\b",
     re.IGNORECASE,
 )
-_REMIT_BEFORE = re.compile(
+_REMIT_BEFORE = compile_skipping(
     r"\b(?:envoy|representative|coordinator|adviser|advisor|rapporteur|mission|commissioner|panel)\s+(?:for|to|on|in)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
@@ -430,9 +435,7 @@ def _hosts(s: _Sentence) -> list[Entity]:
             entry = _entry(e)
             if entry is None or not entry.capital:
                 continue  # a demonym or an institution ("the Kremlin will host")
-            e = Entity.model_construct(
-                kind="place", text=e.text, name=entry.name, start=e.start, end=e.end, country=e.name
-            )
+            e = Entity(kind="place", text=e.text, name=entry.name, start=e.start, end=e.end, country=e.name)
         out.append(e)
     return out
 
@@ -447,7 +450,7 @@ def _border(s: _Sentence) -> list[Entity]:
             and _BORDER_BEFORE.search(s.before(a, 40))
         ):
             name = f"{a.name}-{b.name} border"
-            return [Entity.model_construct(kind="place", text=name, name=name, start=a.start, end=b.end)]
+            return [Entity(kind="place", text=name, name=name, start=a.start, end=b.end)]
     return []
 
 
@@ -468,7 +471,7 @@ def _located(s: _Sentence) -> list[Entity]:
         before = s.before(e, 40)
         seat = INSTITUTION_SEATS.get(e.text)
         if seat is not None and cue.LOCATIVE_BEFORE.search(before):  # "at the White House"
-            out.append(Entity.model_construct(kind="place", text=e.text, name=seat, start=e.start, end=e.end))
+            out.append(Entity(kind="place", text=e.text, name=seat, start=e.start, end=e.end))
             continue
         if e.kind not in {"place", "country"} or _stands_for_state(e):
             continue
@@ -501,7 +504,7 @@ def _unlisted_venue(s: _Sentence) -> list[Entity]:
     ):
         return []
     name = m.group(1)
-    return [Entity.model_construct(kind="place", text=name, name=name, start=m.start(1), end=m.end(1))]
+    return [Entity(kind="place", text=name, name=name, start=m.start(1), end=m.end(1))]
 
 
 def _parties(
@@ -1060,16 +1063,26 @@ def is_diplomatic(title: str, text: str) -> bool:
     return business < 2 or government > business
 
 
+def cued_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
+    """(index, start, end) of the sentences (`spans`, else the text's) that name talks at all."""
+    spans = sentences(text) if spans is None else spans
+    return [(i, start, end) for i, (start, end) in enumerate(spans) if cue.TRIGGER.search(text, start, end)]
+
+
 def find_drafts(
-    text: str, published: date, entities: list[Entity], dates: list[FoundDate], skip: int = 0
+    text: str,
+    published: date,
+    entities: list[Entity],
+    dates: list[FoundDate],
+    skip: int = 0,
+    cued: list[tuple[int, int, int]] | None = None,
 ) -> tuple[list[_Draft], list[str]]:
-    """Merged sentence drafts of talks mentions, and every mediator named near a cue."""
+    """Merged sentence drafts of talks mentions, and every mediator named near a cue (`cued`: the
+    text's cued sentences, when the caller has them)."""
     drafts: list[_Draft] = []
     article_mediators: list[str] = []
     entities, dates = sorted(entities, key=_offset), sorted(dates, key=_offset)
-    for start, end in sentences(text):
-        if not cue.TRIGGER.search(text, start, end):
-            continue
+    for _, start, end in cued_sentences(text) if cued is None else cued:
         s = _Sentence(text, start, end, entities, dates, skip)
         mediators = _mediators(s)
         article_mediators += mediators

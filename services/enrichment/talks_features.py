@@ -8,17 +8,16 @@ Training (train.py) and run time call the same functions, so the features cannot
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from parley.shared.extraction import Entity
 
-from . import talks_cues as cue
 from .dates import FoundDate
+from .skip_ahead import compile_skipping
 
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+")
+_WORD = compile_skipping(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+")
 MAX_SENTENCES = 8  # cue sentences read per article: the lede carries the news
 _ENTITY_TOKENS = {
     "country": "<country>",
@@ -114,22 +113,22 @@ def cue_passages(
     title: str,
     title_spans: list[Span],
     text: str,
-    sentence_spans: list[tuple[int, int]],
+    cued: list[tuple[int, int, int]],
     spans: list[Span],
 ) -> list[Passage]:
+    """The headline's and the cued sentences' passages (`cued`: index, start, end of each sentence
+    that names talks)."""
     passages = []
     if title.strip():
         passages.append(_passage("h", 0, title, 0, len(title), title_spans))
-    for i, (start, end) in enumerate(sentence_spans):
-        if not cue.TRIGGER.search(text, start, end):
-            continue
+    for i, start, end in cued:
         passages.append(_passage("s", i, text, start, end, spans))
         if len(passages) > MAX_SENTENCES:
             break
     return passages
 
 
-_TRIGGER_WORD = re.compile(
+_TRIGGER_WORD = compile_skipping(
     r"^(?:talks?|negotiations?|meet|meets|meeting|meetings|met|summit|summits|consultations|dialogue|"
     r"discussions|round|conference)$"
 )

@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .skip_ahead import compile_skipping
+
 
 @dataclass(frozen=True, slots=True)
 class Format:
@@ -30,24 +32,24 @@ class Format:
 _E3 = ("United Kingdom", "France", "Germany")
 FORMATS: tuple[Format, ...] = (
     Format(
-        re.compile(
+        compile_skipping(
             r"\bNormandy[\s-]+(?:format|Four|Quartet|group|process|talks|summit|countries|leaders)\b", re.I
         ),
         ("Russia", "Ukraine"),
         ("Germany", "France"),
     ),
     Format(
-        re.compile(r"\bAstana\s+(?:format|process|guarantors)\b", re.I),
+        compile_skipping(r"\bAstana\s+(?:format|process|guarantors)\b", re.I),
         ("Russia", "Turkey", "Iran"),
         # the host, the Syrian sides and the observers at that table
         also=("Kazakhstan", "Syria", "Syrian opposition", "United Nations", "Jordan", "Lebanon", "Iraq"),
     ),
     Format(
-        re.compile(r"\b(?:six|6)[- ]party\s+(?:talks|negotiations|process|format)\b", re.I),
+        compile_skipping(r"\b(?:six|6)[- ]party\s+(?:talks|negotiations|process|format)\b", re.I),
         ("North Korea", "South Korea", "United States", "China", "Japan", "Russia"),
     ),
     Format(
-        re.compile(
+        compile_skipping(
             r"(?<![\w+])5\s?\+\s?2(?![\w+])[\"'’]?\s+(?:format|talks|negotiations|meeting|process)\b", re.I
         ),
         ("Moldova", "Transnistria"),
@@ -55,7 +57,7 @@ FORMATS: tuple[Format, ...] = (
     ),
     # the South Caucasus "3+3" platform (Georgia stays away; the five meet)
     Format(
-        re.compile(
+        compile_skipping(
             r"(?<![\w+])3\s?\+\s?3(?![\w+])[\"'’]?(?:\s+regional)?\s+(?:format|platform|talks|meeting|ministerial|mechanism)\b",
             re.I,
         ),
@@ -64,7 +66,7 @@ FORMATS: tuple[Format, ...] = (
     ),
     # the five Caspian littoral states: their summits, ministerials and working group on the sea's status
     Format(
-        re.compile(
+        compile_skipping(
             r"\bCaspian\s+(?:littoral\s+)?(?:states|countries|nations|five|summit)\b|\bCaspian\s+Five\b"
             r"|\bWorking\s+Group\s+on\s+the\s+Caspian\b|\blittoral\s+states\s+of\s+the\s+Caspian\b",
             re.I,
@@ -72,17 +74,17 @@ FORMATS: tuple[Format, ...] = (
         ("Azerbaijan", "Iran", "Kazakhstan", "Russia", "Turkmenistan"),
     ),
     Format(
-        re.compile(r"\bGeneva\s+International\s+Discussions\b", re.I),
+        compile_skipping(r"\bGeneva\s+International\s+Discussions\b", re.I),
         ("Georgia", "Russia", "Abkhazia", "South Ossetia"),
         ("European Union", "OSCE", "United Nations"),
     ),
     Format(
-        re.compile(r"(?<![\w+])(?:P?5\s?\+\s?1|E3\s?\+\s?3|E3/EU\s?\+\s?3)(?![\w+])"),
+        compile_skipping(r"(?<![\w+])(?:P?5\s?\+\s?1|E3\s?\+\s?3|E3/EU\s?\+\s?3)(?![\w+])"),
         ("Iran", *_E3, "China", "Russia", "United States"),
-        context=re.compile(r"\bIran", re.I),
+        context=compile_skipping(r"\bIran", re.I),
     ),
     Format(
-        re.compile(
+        compile_skipping(
             r"(?<![\w+])4\s?\+\s?1(?![\w+])|\b(?:six|world|major|global)\s+powers\b"
             # "the remaining parties to the nuclear deal", "JCPOA signatories", its Joint Commission
             r"|\b(?:parties|signatories|participants)\s+(?:to|of)\s+the\s+(?:\d{4}\s+)?(?:Iran\s+)?(?:nuclear\s+deal|JCPOA)"
@@ -90,35 +92,35 @@ FORMATS: tuple[Format, ...] = (
             re.I,
         ),
         ("Iran", *_E3, "China", "Russia"),
-        context=re.compile(r"\bnuclear\b", re.I),
+        context=compile_skipping(r"\bnuclear\b", re.I),
     ),
     # the Cyprus talks: the two communities, with the three guarantor powers in the enlarged format
     Format(
-        re.compile(
+        compile_skipping(
             r"(?<![\w+])5\s?\+\s?UN(?![\w+])|\benlarged\s+(?:informal\s+)?(?:meeting|conference|format)\b",
             re.I,
         ),
         ("Greek Cypriots", "Turkish Cypriots", "Greece", "Turkey", "United Kingdom"),
         ("United Nations",),
-        context=re.compile(r"\bCypr", re.I),
+        context=compile_skipping(r"\bCypr", re.I),
         also=("Cyprus",),
     ),
     Format(
-        re.compile(r"\b(?:two|both)\s+Cypriot\s+(?:communities|sides|leaders)\b", re.I),
+        compile_skipping(r"\b(?:two|both)\s+Cypriot\s+(?:communities|sides|leaders)\b", re.I),
         ("Greek Cypriots", "Turkish Cypriots"),
         closed=False,
         also=("Cyprus", "Greece", "Turkey", "United Kingdom", "United Nations"),
     ),
     # Iran and the European three alone: the other powers are not at that table
     Format(
-        re.compile(
+        compile_skipping(
             r"(?<![\w+])(?-i:E3)(?![\w+])|\bEuropean\s+(?:troika|trio|powers|parties|signatories)\b", re.I
         ),
         ("Iran", *_E3),
-        context=re.compile(r"\bIran", re.I),
+        context=compile_skipping(r"\bIran", re.I),
     ),
     Format(
-        re.compile(
+        compile_skipping(
             r"\b(?-i:Quad)\s+(?:summit|leaders|foreign\s+ministers|ministerial|meeting|countries|nations)\b",
             re.I,
         ),
@@ -129,12 +131,12 @@ FORMATS: tuple[Format, ...] = (
 
 # A format named in passing, beside another meeting: "the first talks since the six-party talks
 # collapsed", "days after Quad ministers met", "outside the Astana format", "ahead of an enlarged meeting"
-_ASIDE_BEFORE = re.compile(
+_ASIDE_BEFORE = compile_skipping(
     r"\b(?:since|after|ahead\s+of|before|outside|separate(?:ly)?\s+from|unlike|instead\s+of|rather\s+than|"
     r"apart\s+from|besides|without)\b[^.;]{0,30}$",
     re.I,
 )
-_ASIDE_AFTER = re.compile(
+_ASIDE_AFTER = compile_skipping(
     r"^[^.;]{0,40}?\b(?:collapsed|stalled|(?:still\s+|remain\s+|remains\s+)frozen|broke\s+down|failed|"
     r"last\s+met|watch(?:es)?|warned)\b",
     re.I,

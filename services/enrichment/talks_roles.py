@@ -10,14 +10,14 @@ not who tends to mediate.
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
+from .skip_ahead import compile_skipping
 from .talks_features import LEDE, Passage
 
 ROLES = ("party", "mediator", "venue", "other")
 SIDE = 3  # words each side of a mention
-_CUE = re.compile(
+_CUE = compile_skipping(
     r"^(?:talks?|negotiations?|meet|meets|meeting|meetings|summit|summits|consultations|dialogue|"
     r"discussions|round|conference|host|hosts|hosted|hosting|brokered|mediated|mediation|visit)$"
 )

@@ -1,0 +1,115 @@
+"""The look-ahead prefix of the cue patterns: read off the pattern, and never a different match."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from parley.services.enrichment import (
+    cleaning,
+    dates,
+    entities,
+    talks_bodies,
+    talks_cues,
+    talks_events,
+    talks_extraction,
+    talks_features,
+    talks_formats,
+    talks_roles,
+)
+from parley.services.enrichment.skip_ahead import compile_skipping, lead_class
+from parley.services.enrichment.talks_extraction import sentences
+
+INVENTED = Path(__file__).resolve().parents[3] / "data" / "invented_talks"
+_MODULES: tuple[ModuleType, ...] = (
+    cleaning,
+    dates,
+    entities,
+    talks_bodies,
+    talks_cues,
+    talks_events,
+    talks_extraction,
+    talks_features,
+    talks_formats,
+    talks_roles,
+)
+
+
+def test_the_class_holds_every_first_character_of_the_alternatives() -> None:
+    lead = lead_class(r"\b(?:talks?|negotiations?|(?:next|new)\s+round|\d+(?:st|nd)\s+round)\b")
+    assert lead is not None
+    assert set(lead.replace(r"\d", "")) == {"t", "n"}
+    assert r"\d" in lead
+
+
+def test_optional_and_zero_width_openings_read_on_to_what_follows() -> None:
+    lead = lead_class(r"(?<!\w)(?:the\s+)?(?:next|last)\s+round")
+    assert lead is not None and set(lead) == {"t", "n", "l"}
+
+
+def test_no_class_where_any_character_may_start_a_match() -> None:
+    assert lead_class(r"\w+ talks") is None
+    assert lead_class(r"[^a-z]+") is None
+    assert lead_class(r"(?:talks)?") is None  # may match the empty string
+    assert lead_class(r".{0,20}talks") is None
+
+
+def test_a_case_insensitive_group_inside_a_case_sensitive_pattern_gets_no_class() -> None:
+    assert lead_class(r"(?i:talks)") is None
+    assert lead_class(r"(?i:talks)", re.IGNORECASE) is not None
+
+
+def test_the_flags_apply_to_the_class_too() -> None:
+    pattern = compile_skipping(r"\btalks\b", re.IGNORECASE)
+    assert pattern.pattern.startswith("(?=[")
+    assert pattern.search("TALKS resume")
+
+
+def test_a_verbose_pattern_keeps_its_closing_parenthesis() -> None:
+    pattern = compile_skipping(r"talks  # the word itself", re.VERBOSE)
+    assert pattern.search("new talks") is not None
+
+
+def test_the_trigger_pattern_skips_ahead() -> None:
+    assert talks_cues.TRIGGER.pattern.startswith("(?=[")
+
+
+def _unprefixed(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    source = pattern.pattern
+    if not source.startswith("(?=["):
+        return None
+    body = source[source.index("])(?:") + len("])(?:") :]
+    body = body[:-2] if body.endswith("\n)") else body[:-1]
+    return re.compile(body, pattern.flags)
+
+
+def _texts() -> list[str]:
+    """Headlines and sentences (the spans the patterns are run over: some, meant for a window
+    before or after a word, would take long over a whole article)."""
+    texts = []
+    for path in sorted(INVENTED.glob("invented_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            article = json.loads(line)
+            body = article["text"]
+            texts += [article.get("title") or "", *(body[a:b] for a, b in sentences(body))]
+    return texts
+
+
+@pytest.mark.parametrize("module", _MODULES, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
+def test_every_prefixed_pattern_matches_where_its_plain_form_does(module: ModuleType) -> None:
+    texts = _texts()
+    assert len(texts) > 10_000
+    compared = 0
+    for name, value in vars(module).items():
+        plain = _unprefixed(value) if isinstance(value, re.Pattern) else None
+        if plain is None:
+            continue
+        compared += 1
+        for text in texts:
+            spans = [m.span() for m in value.finditer(text)]
+            assert spans == [m.span() for m in plain.finditer(text)], (name, text[:80])
+    assert compared > 0
