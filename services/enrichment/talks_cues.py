@@ -21,7 +21,7 @@ _JOINT_BODY = (
 TRIGGER = compile_skipping(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
     r"dialogues?|discussions|peace\s+conference|round\s+of|(?:new|next)\s+cycle\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|"
-    r"another|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|"
+    r"another|formal|fresh|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|mediation|"
     # "IGAD will convene delegations of A and B": a meeting convened by a go-between
     r"conven(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
     rf"negotiators|envoys|ministers|{_JOINT_BODY})\b|"
@@ -29,6 +29,8 @@ TRIGGER = compile_skipping(
     # "truce negotiators to gather in X this weekend"
     r"|\b(?:negotiators|delegations|envoys)\s+(?:to|will|are\s+(?:to|due\s+to|set\s+to))\s+(?:gather|meet|convene|"
     r"reconvene|return|resume)\b"
+    # "the supervisory committee ... is due to convene in X on Sunday"
+    r"|\b(?:is|are)\s+(?:due|set|scheduled|expected)\s+to\s+(?:re)?convene\b"
     # "the co-chairs said the round would take place in X": the round of the story's talks
     r"|\bthe\s+round\s+(?:would|will|is\s+(?:due|set|scheduled|expected))\b"
     # "will host the leaders of A and B": a meeting convened by a host
@@ -64,6 +66,13 @@ POSTPONED = compile_skipping(
     _I,
 )
 # A postponement that names no new date stays "postponed", whatever other date the sentence has.
+# the same sentence, before the words: something else put off ("Elections planned for December were
+# postponed indefinitely")
+OTHER_MATTER_BEFORE = compile_skipping(
+    r"\b(?:elections?|polls|vote|voting|referendum|census|trial|hearings?|match(?:es)?|games?|flights?|"
+    r"concerts?|exams?|inauguration|parade|festival|launch)\b[^.!?\n]*$",
+    _I,
+)
 NO_NEW_DATE = compile_skipping(
     r"\b(?:without\s+(?:giving|setting|announcing|naming|a)\s+(?:a\s+)?new\s+date|no\s+new\s+date|"
     r"indefinitely|until\s+further\s+notice|sine\s+die|"
@@ -94,7 +103,8 @@ POSTPONED_TO_VAGUE = compile_skipping(
     _I,
 )
 RESCHEDULED = compile_skipping(
-    r"\b(?:rescheduled|will\s+now\s+(?:\w+\s+)?(?:take\s+place|be\s+held|meet|begin|start)|new\s+date|instead\s+of|"
+    r"\b(?:rescheduled|(?:will|would)\s+(?:now|instead)\s+(?:\w+\s+)?(?:take\s+place|be\s+held|meet|begin|start|open|convene)|"
+    r"new\s+date|instead\s+of|"
     r"will\s+move\s+to|moved\s+to|(?:moved|shifted|pushed\s+back|brought\s+forward)\s+from\s+\w+(?:\s+\d{1,2})?\s+to|relocated|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
     r"shifted\s+to|brought\s+forward)\b",
     _I,
@@ -232,6 +242,12 @@ INVITED = compile_skipping(
     r"\binvit(?:ed|es|ing|ation)\s+[^.;]{0,200}?\bto\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:[\"“'‘][\w-]+[\"”'’]\s+)?"
     r"(?:talks|meeting|summit|"
     r"negotiations|conference|round)\b",
+    _I,
+)
+# "has sent invitations to the two panels for a formal round in Oslo": a stated place is enough
+INVITED_TO_PLACE = compile_skipping(
+    r"\binvit(?:ed|es|ing|ations?)\s+[^.;]{0,200}?\bfor\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:talks|meeting|summit|negotiations|round)\s+(?:in|at)\s+(?-i:[A-Z])",
     _I,
 )
 REFUSED = compile_skipping(r"\b(?:reject\w*|declin\w*|turned\s+down|refus\w*|dismiss\w*|snubb?\w*)\b", _I)
@@ -485,6 +501,9 @@ NEXT_MEETING = compile_skipping(
 )
 BETWEEN = compile_skipping(
     r"\b(?:talks|negotiations|meetings?|summit|dialogue|consultations|discussions)\s+(?:[\w-]+\s+){0,3}?"
+    # "a meeting of the Joint Security Mechanism (JSM) between A and B": a joint body's meeting
+    r"(?:of\s+the\s+(?:[\w-]+\s+){0,5}?(?:mechanism|commission|committee|council|forum|group)\s+"
+    r"(?:\([\w+-]{2,10}\)\s+)?)?"
     r"(?:between|among)\s+",
     _I,
 )
@@ -653,6 +672,30 @@ DEMONYM_NOT_SIDE_AFTER = compile_skipping(
 # (a visit in so many words: a side travelling to a venue is as often going to a go-between's capital)
 VISIT = compile_skipping(
     r"\b(?:visit(?:s|ing)?|(?:state|official|working)\s+visit)\b(?!\s+(?:to\s+)?(?:the\s+)?funeral)", _I
+)
+# ... or talks with the hosts themselves, in so many words ("will travel to Baku for talks with its
+# hosts", "... for talks with the military authorities")
+TALKS_WITH_HOSTS = compile_skipping(
+    r"\bfor\s+(?:\w+\s+){0,3}?(?:talks|a\s+meeting|meetings|consultations|negotiations)\s+with\s+"
+    r"(?:(?:its|their|his|her)\s+(?:\w+\s+)?(?:hosts|counterparts?)|the\s+hosts|"
+    r"the\s+(?:local|military|host|national|federal|transitional)\s+(?:authorities|government|leadership))\b",
+    _I,
+)
+# the side that travels to the talks: "a delegation from X", "a high-level team of X" (X right after)
+TRAVELLER_BEFORE = compile_skipping(
+    r"\b(?:delegation|team|mission|envoys?|negotiators)\s+(?:from|of)\s+(?:the\s+)?$",
+    _I,
+)
+# ... "X's delegation", "an X team" (X right before)
+TRAVELLER_AFTER = compile_skipping(
+    r"^(?:['’]s)?\s+(?:(?:high-level|senior|official|negotiating|government|military)\s+)?"
+    r"(?:delegation|team|mission|negotiators)\b",
+    _I,
+)
+TRAVEL = compile_skipping(
+    r"\b(?:will|to|is\s+(?:due|set|expected)\s+to|are\s+(?:due|set|expected)\s+to)\s+(?:\w+\s+)?"
+    r"(?:travel|fly|head|go|visit)\s+to\b|\bwill\s+(?:arrive|be\s+in)\s+in\b|\bheads?\s+(?:to|for)\b",
+    _I,
 )
 # "urged the AU to convene the three countries": the infinitive is what is asked for
 URGED_BEFORE = compile_skipping(

@@ -68,11 +68,23 @@ class Candidates:
     deal_places: frozenset[str] = frozenset()
     # How often the article names each state and non-state side, headline included.
     side_counts: dict[str, int] = field(default_factory=dict)
+    # Sides, blocs and states named as the ones travelling to talks ("a delegation from X will travel to Y").
+    travellers: tuple[str, ...] = ()
+
+
+def _no_new_date_for_talks(text: str, m: re.Match[str]) -> bool:
+    """Not so where the sentence puts off something else and names no talks ("elections ...
+    postponed indefinitely")."""
+    start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    return not (
+        cue.OTHER_MATTER_BEFORE.search(text, start, m.start())
+        and not cue.TRIGGER.search(text, start, m.end())
+    )
 
 
 def _facts(text: str, drafts: list[_Draft], headline: _Draft | None, published: date) -> dict[str, float]:
     facts: dict[str, float] = {}
-    if cue.NO_NEW_DATE.search(text):
+    if any(_no_new_date_for_talks(text, m) for m in cue.NO_NEW_DATE.finditer(text)):
         facts["no_new_date"] = 1.0  # "postponed ... a new date will be announced later", anywhere
     for d in drafts:
         facts[f"any={d.status}{'~' if d.weak else ''}"] = 1.0
@@ -164,7 +176,32 @@ def candidates(
         met_places=frozenset(met_at),
         deal_places=frozenset(deal_at),
         side_counts=side_counts,
+        travellers=_travellers(text, title, entities, title_entities, spans),
     )
+
+
+def _travellers(
+    text: str, title: str, entities: list[Entity], title_entities: list[Entity], spans: list[tuple[int, int]]
+) -> tuple[str, ...]:
+    """Who the article says travels to the talks: "a delegation from X", "X's team" in a sentence
+    that has them travel ("will travel to", "heads to"). Exact wording, so a rule."""
+    found: list[str] = []
+    for source, named, sentence_spans in (
+        (title, title_entities, [(0, len(title))]),
+        (text, entities, spans),
+    ):
+        for e in named:
+            if e.kind not in {"country", "armed_group", "organisation"}:
+                continue
+            if not (
+                cue.TRAVELLER_BEFORE.search(source, max(0, e.start - 40), e.start)
+                or cue.TRAVELLER_AFTER.match(source[e.end : e.end + 50])
+            ):
+                continue
+            start, end = next(((a, b) for a, b in sentence_spans if a <= e.start < b), (e.start, e.end))
+            if cue.TRAVEL.search(source, start, end) and e.name not in found:
+                found.append(e.name)
+    return tuple(found)
 
 
 def _with_rule_roles(names: dict[str, dict[str, float]], drafts: list[_Draft]) -> dict[str, dict[str, float]]:
@@ -474,7 +511,8 @@ def _warring_state(c: Candidates, texts: list[str]) -> str | None:
 def _visited_host(d: _Draft, c: Candidates, side: str, texts: list[str]) -> list[str]:
     """ "X's foreign minister will arrive in <Y's capital> for talks": the state a lone side visits
     for the talks is the other side, unless it only hosts them as a go-between."""
-    if d.location is None or not any(cue.VISIT.search(t) for t in texts):
+    with_hosts = any(cue.TALKS_WITH_HOSTS.search(t) for t in texts)
+    if d.location is None or not (with_hosts or any(cue.VISIT.search(t) for t in texts)):
         return []
     host = d.location.name if d.location.kind == "country" else d.location.country
     if (
@@ -482,7 +520,7 @@ def _visited_host(d: _Draft, c: Candidates, side: str, texts: list[str]) -> list
         or host == side
         or host in d.mediators
         or host in c.mediators
-        or host not in c.side_counts
+        or (host not in c.side_counts and not with_hosts)  # talks "with its hosts" name them
     ):
         return []
     return [host]
@@ -522,6 +560,9 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         parties = [p for p in d.parties if p != of]
         parties += [x for x in (a, b) if x not in parties]
         return replace(d, parties=parties, explicit=(d.explicit - {of}) | {a, b})
+    if not sides and c.travellers:  # "a delegation from X will travel to Y": X at least is a side
+        sides = [c.travellers[0]]
+        d = replace(d, parties=[*d.parties, sides[0]], explicit=d.explicit | {sides[0]})
     if len(sides) != 1:
         return d
     side = sides[0]
@@ -536,6 +577,10 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
             (g for g in c.side_counts if HOME_STATES.get(g) == side),
             key=lambda g: -c.side_counts[g],
         )[:1]
+    if not found:  # the side it travels to meet, or the one that travels to it
+        found = [
+            t for t in c.travellers if t != side and t not in d.mediators and HOME_STATES.get(t) != side
+        ][:1]
     if not found:
         found = _visited_host(d, c, side, texts)
     if not found:

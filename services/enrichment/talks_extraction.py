@@ -263,7 +263,9 @@ def _status(
         return "announced", False
     if cue.WEAK_FUTURE.search(sentence) or ("would open" in low and cue.TALKS_WOULD_OPEN.search(sentence)):
         return "announced", True
-    if has_future_date and cue.INVITED.search(sentence) and not cue.REFUSED.search(sentence):
+    if (
+        (has_future_date and cue.INVITED.search(sentence)) or cue.INVITED_TO_PLACE.search(sentence)
+    ) and not cue.REFUSED.search(sentence):
         return "announced", False
     if journeys and has_future_date and cue.TRAVELS_FOR_TALKS.search(sentence):
         return "announced", False
@@ -766,6 +768,14 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
             return later[0]
         if to_time is not None:  # "set for Friday, postponed to early May": Friday was the old plan
             return None
+        # "which had been due to open on Wednesday, would now take place next week": a new time named
+        # after the move makes the old plan's day history (not "... on Saturday, will now take place in Rome")
+        if moved is not None and any(
+            d.start >= moved.end() and not cue.SPEECH_BEFORE.search(s.before(d, 70)) for d in s.dates
+        ):
+            candidates = [
+                d for d in candidates if d.start >= moved.start() or not cue.HISTORY.search(s.before(d, 80))
+            ]
         # "talks it had planned for this weekend have been delayed and are now expected later this
         # month": the day before the delay, named as planned, is the old plan's
         delay = cue.POSTPONED.search(s.text, s.start, s.end)  # not a move of venue alone

@@ -2524,3 +2524,75 @@ def test_two_sides_discussing_a_states_warring_parties_stay_the_sides() -> None:
         "table, officials said."
     )
     assert set(record.parties) == {"Chile", "Peru"}
+
+
+def test_the_side_that_travels_to_the_talks_is_one_side() -> None:
+    [record] = _upcoming(
+        "A delegation from the Southern African Development Community will travel to Maseru on Friday for "
+        "talks with the military authorities on the transition timetable, the bloc said."
+    )
+    assert set(record.parties) == {"SADC", "Lesotho"}
+    # ... and the hosts it travels to meet, worded as such, are the other
+    [record] = _upcoming(
+        "A team of Georgia's border commission will travel to Yerevan on Friday for two days of talks with "
+        "its hosts on the delimitation of the frontier, the government said."
+    )
+    assert set(record.parties) == {"Georgia", "Armenia"}
+
+
+def test_a_joint_bodys_meeting_between_two_states_names_them_as_sides() -> None:
+    [record] = _upcoming(
+        "A meeting of the Joint Security Mechanism (JSM) between Kenya and Uganda is scheduled for March 20 "
+        "in Kampala, the foreign ministry said on Tuesday."
+    )
+    assert set(record.parties) == {"Kenya", "Uganda"}
+    assert (record.location, record.start_date) == ("Kampala", date(2031, 3, 20))
+
+
+def test_a_round_moved_to_a_new_time_keeps_the_new_time_not_the_old_day() -> None:
+    [record] = _upcoming(
+        "The spokesman said the round of talks between Chad and Niger, which had been due to open in "
+        "Niamey on Thursday, would now take place next week."
+    )
+    assert record.status == "rescheduled"
+    assert (record.location, record.start_date) == ("Niamey", None)
+    # ... but a venue moved alone keeps the day
+    [record] = _upcoming(
+        "The round of talks between Chad and Niger, originally planned for Niamey on Saturday, will now take "
+        "place in N'Djamena, the ministry said on Wednesday."
+    )
+    assert record.start_date == date(2031, 3, 15)
+
+
+def test_a_formal_invitation_for_a_round_at_a_stated_place_announces_it() -> None:
+    [record] = _upcoming(
+        "Switzerland has sent invitations to the government of Colombia and the ELN for a formal round in "
+        "Geneva in the first week of April, the Swiss foreign ministry said."
+    )
+    assert record.location == "Geneva"
+    assert "ELN" in record.parties
+
+
+def test_a_mediation_that_resumes_is_talks() -> None:
+    [record] = _upcoming(
+        "The AU-led mediation between the government of Ethiopia and the TPLF will resume in Nairobi on "
+        "Monday, the mediators said in a statement."
+    )
+    assert record.location == "Nairobi"
+    assert record.start_date == date(2031, 3, 17)
+
+
+def test_something_else_put_off_indefinitely_does_not_cancel_a_moved_round() -> None:
+    text = (
+        "A meeting of the joint commission between Chad and Sudan that was due to take place in Abeche on "
+        "Tuesday has been pushed back to Thursday, the mission said on Wednesday.\n\n"
+        "Elections planned for December were postponed indefinitely."
+    )
+    [record] = _upcoming(text)
+    assert record.status == "rescheduled"
+    assert record.start_date == date(2031, 3, 13)
+    # ... while talks put off indefinitely are
+    assert not _upcoming(
+        "The round of talks between Chad and Sudan that was due on Tuesday has been postponed indefinitely, "
+        "the mission said on Wednesday."
+    )
