@@ -23,7 +23,9 @@ _NAME_START = compile_skipping(r"(?<![^\W_])(?:[^\W_a-z]|al-)")
 _LOCATIVE_BEFORE = compile_skipping(
     r"(?:\b(?:[Ii]n|[Aa]t|to|[Ff]rom|into|near|outside|via|towards?|capital|city|of|visits?|visited|visiting|"
     r"arrived\s+in|venue|host\s+city|(?:departs?|departed|leaves?|left|heads?|headed|flew|flies)\s+for)"
-    r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2})$"
+    r"\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){0,2}|"
+    # "at State House, Nairobi", "at the Serena Hotel, Kampala" (not "in Geneva, Washington said")
+    r"(?:[A-Z][\w-]*\s+){0,3}(?:House|Palace|Hall|Cent(?:re|er)|Hotel|Building|Headquarters|Complex),\s+))$"
 )
 # "the negotiators of Kyiv and Moscow", "delegations from Baku and Yerevan": the states they serve
 _PEOPLE_OF_BEFORE = compile_skipping(

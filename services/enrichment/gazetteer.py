@@ -196,6 +196,8 @@ _EXTRA_CAPITALS = {
 }
 # Venues of talks that the city table misses: resorts and towns under its population cut, and
 # names it spells otherwise ("New York City", "Luzern").
+# Regions named with a state's short name in them.
+_REGIONS = ("Latin America", "South America", "Central America", "North America")
 _EXTRA_PLACES = {
     "New York": "United States",
     "Camp David": "United States",
@@ -246,6 +248,16 @@ INSTITUTIONS = {
     "Knesset": "Israel",
     "Bankova": "Ukraine",
     "Foggy Bottom": "United States",
+    "Villa Somalia": "Somalia",
+    # South Sudan's unity government (not Libya's Government of National Unity)
+    "Transitional Government of National Unity": "South Sudan",
+    "Revitalised Transitional Government of National Unity": "South Sudan",
+    "Revitalized Transitional Government of National Unity": "South Sudan",
+    "R-TGoNU": "South Sudan",
+    "TGoNU": "South Sudan",
+    "Aso Rock": "Nigeria",
+    "Casa Rosada": "Argentina",
+    "Planalto": "Brazil",
 }
 # Where an institution sits, for talks held at it ("talks at the White House" meet in Washington).
 INSTITUTION_SEATS = {
@@ -558,6 +570,15 @@ ARMED_GROUPS = {
     "Unitary Platform": "Unitary Platform",
     "Kurdistan Regional Government": "Kurdistan Regional Government",
     "KRG": "Kurdistan Regional Government",
+    # federal member states and autonomous regions that negotiate with their central government
+    "Jubaland": "Jubaland",
+    "Puntland": "Puntland",
+    "Galmudug": "Galmudug",
+    "Hirshabelle": "Hirshabelle",
+    "Bougainville": "Bougainville",
+    "Autonomous Bougainville Government": "Bougainville",
+    "Shene": "Oromo Liberation Army",  # the Ethiopian government's name for the OLA
+    "OLA-Shene": "Oromo Liberation Army",
 }
 # The state whose government a non-state side negotiates with: "talks between the government and the
 # NDFP" are the Philippines' (a side that fights a government abroad is left out).
@@ -593,6 +614,11 @@ HOME_STATES = {
     "Unitary Platform": "Venezuela",
     "Kurdistan Regional Government": "Iraq",
     "Barisan Revolusi Nasional": "Thailand",
+    "Jubaland": "Somalia",
+    "Puntland": "Somalia",
+    "Galmudug": "Somalia",
+    "Hirshabelle": "Somalia",
+    "Bougainville": "Papua New Guinea",
 }
 # Standing pairs of rivals who negotiate with each other (through go-betweens too), and the state
 # whose conflict it is when both are its own: one's counterpart when the article names both ("the
@@ -757,6 +783,8 @@ def gazetteer() -> Gazetteer:
         folded[key] = NameEntry("place", name, country)
     for place, country in _EXTRA_PLACES.items():
         folded.setdefault(_key(place), NameEntry("place", place, country))
+    for region in _REGIONS:  # "Latin America" is no state (the longest name wins over "America")
+        folded[_key(region)] = NameEntry("place", region, None)
     capital_of: dict[str, str] = {}
     for iso, row in cache.get_countries().items():
         country = by_iso.get(iso)

@@ -479,7 +479,7 @@ MEDIATOR_ROLE_AFTER = compile_skipping(
     r"(?!\s+by\b)"  # "talks between A and B hosted by C": C is the go-between
     # "R and S, which brokered the last round, said ...": a relative clause names the go-betweens
     r"|^(?:\s+and\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?|\s+(?:government|administration|(?:foreign\s+)?ministry))?"
-    r",\s+(?:which|who)\s+(?:\w+\s+){0,2}?"
+    r",\s+(?:which|who)\s+(?:\w+\s+){0,2}?(?:as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?)?"  # "has served as third-party facilitator"
     r"(?:mediat|host|broker|facilitat)\w*",
     _I,
 )
@@ -611,6 +611,11 @@ HEADS_AFTER = compile_skipping(
 )
 ANAPHORA = compile_skipping(
     r"\b(?:their|the\s+two\s+(?:sides|countries|leaders|governments|delegations|ministers)|both\s+sides)\b",
+    _I,
+)
+# the two sides named only as such: "invitations to both sides", "a meeting of the two leaders"
+BOTH_SIDES = compile_skipping(
+    r"\b(?:the\s+two|both)\s+(?:sides|countries|leaders|governments|delegations|parties|communities)\b",
     _I,
 )
 # "talks ... will be held in Ohrid": the name after the talks word's "in", for a venue not in the

@@ -526,6 +526,22 @@ def _visited_host(d: _Draft, c: Candidates, side: str, texts: list[str]) -> list
     return [host]
 
 
+def _both_sides(d: _Draft, c: Candidates) -> _Draft:
+    """ "Invitations to both sides", "a meeting of the two leaders", with no side named in the
+    sentence: the two sides the article names most (not its go-betweens); a state with one standing
+    pair of rivals stands for them ("the two leaders" on Cyprus)."""
+    own_words = " ".join(d.texts())
+    named = sorted(  # a state the sentence itself names first ("the Envoy on Cyprus will host ...")
+        (n for n in c.side_counts if n not in d.mediators and n not in c.mediators),
+        key=lambda n: (n not in own_words, -c.side_counts[n]),
+    )
+    if not named:
+        return d
+    own = [(a, b) for a, b, of in RIVAL_PAIRS if of == named[0]]
+    found = list(own[0]) if len(own) == 1 else named[:2]
+    return replace(d, parties=found, explicit=d.explicit | set(found))
+
+
 def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
     """A lone side's counterpart from the rest of the article: the home state of a non-state side
     the article names or the event's wording stands for ("the junta and the TNLA"), its standing
@@ -533,6 +549,9 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
     names most ("the government and the holdout groups", the alliance named further down); a state
     whose "warring parties" meet stands for its sides. Exact look-ups in the gazetteer, so a rule."""
     sides = [p for p in d.parties if p in d.explicit or p not in d.mediators]  # as the record keeps them
+    if not sides and any(cue.BOTH_SIDES.search(t) for t in d.texts()):
+        d = _both_sides(d, c)
+        sides = list(d.parties)
     warring = _warring_state(c, texts)
     own = [(a, b) for a, b, of in RIVAL_PAIRS if of == warring]
     theirs = {warring, *(p for pair in own for p in pair)}

@@ -395,7 +395,7 @@ def _mediators(s: _Sentence) -> list[str]:
         if (
             cue.MEDIATOR_AFTER.match(s.after(e, 20))
             or cue.MEDIATOR_BEFORE.search(s.before(e, 40))
-            or cue.MEDIATOR_ROLE_AFTER.match(s.after(e, 50))
+            or cue.MEDIATOR_ROLE_AFTER.match(s.after(e, 70))
             or cue.MEDIATOR_ROLE_AFTER.match(s.after_clause(e, 50))  # "X, which ..., will host"
             or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
         ):
