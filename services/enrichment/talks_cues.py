@@ -75,6 +75,8 @@ OTHER_MATTER_BEFORE = compile_skipping(
 )
 NO_NEW_DATE = compile_skipping(
     r"\b(?:without\s+(?:giving|setting|announcing|naming|a)\s+(?:a\s+)?new\s+date|no\s+new\s+date|"
+    # "ended ... without setting a date for their next meeting" (not "... in September, without giving a date")
+    r"without\s+(?:setting|fixing|agreeing(?:\s+on)?)\s+(?:a\s+)?date\s+for\s+(?:the|their|a)\s+next\b|"
     r"indefinitely|until\s+further\s+notice|sine\s+die|"
     # "a new date will be announced later", "new dates are yet to be determined"
     r"new\s+dates?\s+(?:\w+\s+){0,4}?(?:will\s+be|to\s+be|is\s+not|are\s+not|has\s+not\s+been|have\s+not\s+been|"
@@ -120,6 +122,8 @@ STRONG_FUTURE = compile_skipping(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
     r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|"
+    # "mediators will receive delegations from A and B in X for talks"
+    r"(?:receive|welcome)\s+(?:the\s+)?(?:\w+\s+)?(?:delegations?|negotiators|envoys|leaders|teams)\b|"
     # machine-translated copy: "will be realized", "will install a new cycle of dialogues"
     r"be\s+(?:realized|realised|carried\s+out|celebrated|installed)|install|"
     # "will launch negotiations", "will enter into talks", "will engage in a dialogue"
@@ -270,7 +274,9 @@ HELD = compile_skipping(
 NON_DIPLOMATIC = compile_skipping(
     # (not "the energy union", "a customs union": unions of states)
     r"\b(?:contract|wages?|salar(?:y|ies)|labou?r|(?<!energy\s)(?<!customs\s)(?<!monetary\s)(?<!economic\s)"
-    r"(?<!banking\s)(?<!political\s)unions?|unionised|unionized|workers|bargaining|clubs?|transfer|"
+    r"(?<!banking\s)(?<!political\s)unions?|unionised|unionized|workers|bargaining|clubs?|"
+    # a player's transfer (not "the transfer of power", "a transfer of funds")
+    r"transfers?(?=\s+(?:fees?|window|market|talks|deal|bid|target|saga|request|ban|negotiations))|"
     r"strikers?|midfielders?|footballers?|players?|coach(?:es)?|merger|acquisition|shareholders?|takeover|buyout|CEO|"
     r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|"
     r"business-to-business|trade\s+fair|(?:investment|business)\s+forum|UEFA|FIFA|ICC|Asia\s+Cup|Olympics?|matches|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"

@@ -261,7 +261,10 @@ def _status(
         return "cancelled", False
     if strong:
         return "announced", False
-    if cue.WEAK_FUTURE.search(sentence) or ("would open" in low and cue.TALKS_WOULD_OPEN.search(sentence)):
+    weak = cue.WEAK_FUTURE.search(sentence)
+    if weak and _WHETHER_BEFORE.search(sentence, max(0, weak.start() - 70), weak.start()):
+        weak = None  # "asked whether the president would hold talks ...": a question, not a plan
+    if weak or ("would open" in low and cue.TALKS_WOULD_OPEN.search(sentence)):
         return "announced", True
     if (
         (has_future_date and cue.INVITED.search(sentence)) or cue.INVITED_TO_PLACE.search(sentence)

@@ -2632,3 +2632,44 @@ def test_regions_named_with_a_state_in_them_are_not_the_state() -> None:
 def test_a_capital_after_a_named_building_is_the_place_not_its_state() -> None:
     entities = extract_entities("The leaders will meet at State House, Nairobi, on Monday, Kyiv said.")
     assert [(e.kind, e.name) for e in entities] == [("place", "Nairobi"), ("country", "Ukraine")]
+
+
+def test_a_question_whether_talks_would_be_held_is_no_plan() -> None:
+    assert not _upcoming(
+        "The president will travel to Lisbon for the funeral on Friday. Asked whether the president would hold "
+        "talks with the prime minister of Portugal on the sidelines, a spokesman said no meeting was foreseen."
+    )
+
+
+def test_talks_ended_without_a_date_for_the_next_meeting_announce_nothing() -> None:
+    text = (
+        "Delegations of Serbia and Kosovo ended two days of talks in Brussels on Tuesday without setting a date "
+        "for their next meeting, EU officials said."
+    )
+    assert not _upcoming(text, title="Serbia, Kosovo talks end with no date for next meeting")
+    # ... while a round moved to a time still vague, "without giving a date", is still moved
+    [record] = _upcoming(
+        "The round of talks between Serbia and Kosovo will now be held in Brussels in April, the EU said, "
+        "without giving a date."
+    )
+    assert record.status == "rescheduled"
+
+
+def test_mediators_who_will_receive_the_delegations_announce_the_talks() -> None:
+    [record] = _upcoming(
+        "Qatari mediators will receive delegations from Hamas and Israel in Doha on Sunday for indirect talks "
+        "on the truce, two officials said on Wednesday."
+    )
+    assert set(record.parties) == {"Hamas", "Israel"}
+    assert (record.location, record.start_date) == ("Doha", date(2031, 3, 16))
+
+
+def test_a_transfer_of_power_is_no_football_transfer() -> None:
+    text = (
+        "Bills for electricity will be paid to the Kosovo company from next month, after the transfer of the "
+        "grid to an operator that the government set up.\n\n"
+        "The dispute is likely to come up when the chief negotiators of Serbia and Kosovo meet in Brussels on "
+        "Tuesday for the next session of the dialogue, an EU spokesperson said."
+    )
+    [record] = _upcoming(text)
+    assert record.location == "Brussels"
