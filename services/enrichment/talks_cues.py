@@ -407,7 +407,9 @@ DEAL_IN_BEFORE = compile_skipping(
 )
 # "the minister arrives in X on Thursday for two days of talks": a journey for talks on a day ahead
 TRAVELS_FOR_TALKS = compile_skipping(
-    r"\b(?:arrives?|travels?|heads|flies|departs?|leaves)\s+(?:for|to|in)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"\b(?:arrives?|travels?|heads|flies|departs?|leaves)\s+(?:for|to|in)\s+"
+    # (a named place may be followed by an aside: 'to Washington "pasado manana" - the day after tomorrow - ...')
+    r"(?:(?:[\w'’-]+\s+){0,6}?|(?-i:[A-Z])[^.;?!]{0,120}?\s)"
     r"(?:for|to\s+(?:hold|attend)|ahead\s+of)\s+(?:[\w-]+\s+){0,4}?(?:talks|negotiations|meetings?|summit|consultations)\b",
     _I,
 )
@@ -417,12 +419,14 @@ JOURNEY_DAY_BEFORE = compile_skipping(
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
 )
 TALKS_DAY_BEFORE = compile_skipping(
-    r"\b(?:talks|negotiations|meetings?|summit|round|consultations)\s+(?:[\w-]+\s+){0,2}?(?:on|starting|from)\s+$",
+    # "... for a meeting of the Joint Supervisory Body with the National Government on Tuesday"
+    r"\b(?:talks|negotiations|meetings?|summit|round|consultations)\s+(?:[\w-]+\s+){0,12}?(?:on|starting|from)\s+$",
     _I,
 )
 # "the two sides will meet on Friday": sides named elsewhere (the headline, an earlier sentence)
 SIDES_ANAPHOR = compile_skipping(
-    r"\b(?:the\s+two|both)\s+(?:sides|countries|nations|neighbou?rs|governments|leaders|delegations|parties)\b",
+    r"\b(?:the\s+two|both)\s+(?:sides|countries|nations|neighbou?rs|governments|leaders|delegations|parties|"
+    r"communities)\b",
     _I,
 )
 # "the foreign ministers of A, B and C will meet", "a meeting bringing together A, B and C": the
@@ -619,11 +623,6 @@ ANAPHORA = compile_skipping(
     r"\b(?:their|the\s+two\s+(?:sides|countries|leaders|governments|delegations|ministers)|both\s+sides)\b",
     _I,
 )
-# the two sides named only as such: "invitations to both sides", "a meeting of the two leaders"
-BOTH_SIDES = compile_skipping(
-    r"\b(?:the\s+two|both)\s+(?:sides|countries|leaders|governments|delegations|parties|communities)\b",
-    _I,
-)
 # "talks ... will be held in Ohrid": the name after the talks word's "in", for a venue not in the
 # gazetteer (checked only when no known place is named in the sentence).
 UNLISTED_VENUE = compile_skipping(
@@ -692,6 +691,8 @@ TALKS_WITH_HOSTS = compile_skipping(
     r"the\s+(?:local|military|host|national|federal|transitional)\s+(?:authorities|government|leadership))\b",
     _I,
 )
+# "will travel to the capital on Saturday": the capital of the state at the table, named only so
+TO_THE_CAPITAL = compile_skipping(r"\b(?:to|in|at)\s+the\s+capital\b(?!\s+(?:of|city\s+of)\b)", _I)
 # the side that travels to the talks: "a delegation from X", "a high-level team of X" (X right after)
 TRAVELLER_BEFORE = compile_skipping(
     r"\b(?:delegation|team|mission|envoys?|negotiators)\s+(?:from|of)\s+(?:the\s+)?$",

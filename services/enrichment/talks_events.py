@@ -288,6 +288,13 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
         and (
             d.parties
             or (d.status in UPCOMING and not d.weak and d.start is not None and d.location is not None)
+            # "when the two sides' chief negotiators meet in X on Tuesday": the sides, named elsewhere
+            or (
+                d.status in UPCOMING
+                and d.start is not None
+                and d.location is not None
+                and cue.SIDES_ANAPHOR.search(d.evidence)
+            )
             # "the two sides agreed to hold the next round in X": the next round with its place
             or (
                 d.location is not None
@@ -549,7 +556,7 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
     names most ("the government and the holdout groups", the alliance named further down); a state
     whose "warring parties" meet stands for its sides. Exact look-ups in the gazetteer, so a rule."""
     sides = [p for p in d.parties if p in d.explicit or p not in d.mediators]  # as the record keeps them
-    if not sides and any(cue.BOTH_SIDES.search(t) for t in d.texts()):
+    if not sides and any(cue.SIDES_ANAPHOR.search(t) for t in d.texts()):
         d = _both_sides(d, c)
         sides = list(d.parties)
     warring = _warring_state(c, texts)
@@ -611,6 +618,18 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         explicit=d.explicit | set(found),
         mediators=[m for m in d.mediators if m not in found],
     )
+
+
+def _the_capital(d: _Draft, source: _Draft) -> _Draft:
+    """ "A delegation from X will travel to the capital for talks with the federal government": with
+    no venue named, the capital of the one state at the table (a gazetteer look-up)."""
+    states = [p for p in d.parties if p in gazetteer().capital_of]
+    m = cue.TO_THE_CAPITAL.search(source.evidence) if d.location is None and len(states) == 1 else None
+    if m is None:
+        return d
+    capital = gazetteer().capital_of[states[0]]
+    place = Entity(kind="place", text=m.group(), name=capital, start=0, end=len(m.group()), country=states[0])
+    return replace(d, location=place)
 
 
 def _without_members(d: _Draft) -> _Draft:
@@ -749,6 +768,7 @@ def assemble(
     primary = _one_afghan_side(primary, texts, published)
     primary = _other_side(primary, c, texts)
     primary = _without_members(primary)
+    primary = _the_capital(primary, source)
     # Other upcoming mentions of the same event were folded into it; everything else stays.
     rest = [
         d

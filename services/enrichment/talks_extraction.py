@@ -758,10 +758,15 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
     if (
         len(candidates) > 1
         and cue.JOURNEY_DAY_BEFORE.search(s.before(candidates[0], 50))
-        and cue.TALKS_DAY_BEFORE.search(s.before(candidates[1], 40))
+        and cue.TALKS_DAY_BEFORE.search(s.before(candidates[1], 100))
     ):
         # "arrive in X on Sunday ahead of talks on Monday": the talks' day is not the arrival's
         candidates = candidates[1:]
+    if status in {"announced", "rescheduled"} and len(candidates) > 1:
+        # "which had been scheduled for Friday, 6 December, will take place one week later, on 13
+        # December": the old plan's day gives way to another the sentence names
+        current = [d for d in candidates if not cue.HISTORY.search(s.before(d, 40))]
+        candidates = current or candidates
     if status == "rescheduled":
         # "scheduled for May 30, have been moved to December 5": the new date follows the move
         to_time = cue.POSTPONED_TO.search(s.text, s.start, s.end)

@@ -2673,3 +2673,47 @@ def test_a_transfer_of_power_is_no_football_transfer() -> None:
     )
     [record] = _upcoming(text)
     assert record.location == "Brussels"
+
+
+def test_the_old_plans_day_gives_way_to_the_new_one_in_the_same_sentence() -> None:
+    [record] = _upcoming(
+        "The next meeting of the border commissions of Georgia and Armenia, which had been scheduled for "
+        "Friday, 14 March, will take place one week later, on 21 March, in Tbilisi, the ministry said."
+    )
+    assert record.start_date == date(2031, 3, 21)
+
+
+def test_a_journey_with_an_aside_before_the_meeting_is_still_a_journey_for_talks() -> None:
+    [record] = _upcoming(
+        "The minister told reporters that he would travel to Ottawa 'pasado manana' - the day after tomorrow "
+        "- together with the defence minister, for a meeting of the bilateral security group with Canada."
+    )
+    assert (record.location, record.start_date) == ("Ottawa", date(2031, 3, 14))
+
+
+def test_the_talks_day_follows_the_journey_day_after_a_long_body_name() -> None:
+    [record] = _upcoming(
+        "A delegation of Kenya led by the foreign minister will travel to Kampala on Monday for a meeting of "
+        "the Joint Permanent Commission with the government of Uganda on Tuesday, officials said."
+    )
+    assert record.start_date == date(2031, 3, 18)
+
+
+def test_travelling_to_the_capital_names_the_capital_of_the_state_at_the_table() -> None:
+    [record] = _upcoming(
+        "A delegation from Puntland will travel to the capital on Saturday for talks with the federal "
+        "government on the election timetable, officials from both sides said."
+    )
+    assert set(record.parties) == {"Somalia", "Puntland"}
+    assert record.location == "Mogadishu"
+
+
+def test_the_two_sides_meeting_at_a_stated_time_and_place_are_the_sides_the_article_names() -> None:
+    text = (
+        "Serbia and Kosovo traded accusations on Monday over the arrest of a police officer.\n\n"
+        "The row is likely to come up when the two sides' chief negotiators meet in Brussels on Tuesday, "
+        "an EU spokesperson said."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Serbia", "Kosovo"}
+    assert (record.location, record.start_date) == ("Brussels", date(2031, 3, 18))
