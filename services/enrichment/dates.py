@@ -105,7 +105,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         compile_skipping(
-            rf"\b(?:(?P<rel>next|this|last|coming|past)\s+)?(?P<wd>{_WEEKDAY})(?:\s*(?:and|or|through|to|-|–)\s*"
+            rf"\b(?:(?P<rel>next|this|last|coming|past)\s+)?(?P<wd>{_WEEKDAY})"
+            # "on Thursday next week", "Tuesday of this week"
+            r"(?:\s+(?:of\s+)?(?P<week>next|this|last)\s+week\b(?!['’]s))?"
+            rf"(?:\s*(?:and|or|through|to|-|–)\s*"
             rf"(?P<wd2>{_WEEKDAY}))?(?:\s*\((?P<paren>[^)]{{3,20}})\))?"
         ),
     ),
@@ -350,7 +353,11 @@ def _weekday(
         if inner:
             return _calendar("md" if inner.re is _PATTERNS[1][1] else "dm", inner, published)
     delta = (target - published.weekday()) % 7
-    if rel == "next":
+    week = (m.group("week") or "").lower()
+    if week:  # the weekday of a calendar week (Monday first) counted from the publication's
+        shift = {"last": -7, "this": 0, "next": 7}[week]
+        day = published + timedelta(days=shift + target - published.weekday())
+    elif rel == "next":
         day = published + timedelta(days=(7 - published.weekday()) + target)
     elif rel in {"last", "past"}:
         day = published - timedelta(days=(published.weekday() - target) % 7 or 7)

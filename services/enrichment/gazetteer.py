@@ -41,6 +41,7 @@ _COUNTRY_ALIASES = {
     "U.S.A.": "United States",
     "USA": "United States",
     "America": "United States",
+    "Korea": "South Korea",  # alone, in news copy, the South ("North Korea" is the longer name)
     "United States of America": "United States",
     "UK": "United Kingdom",
     "U.K.": "United Kingdom",
@@ -402,6 +403,8 @@ _DEMONYMS = {
     "Yemeni": "Yemen",
     "Zambian": "Zambia",
     "Transnistrian": "Transnistria",
+    "Transdniestrian": "Transnistria",
+    "Transdnestrian": "Transnistria",
     "Abkhaz": "Abkhazia",
     "Abkhazian": "Abkhazia",
     "South Ossetian": "South Ossetia",

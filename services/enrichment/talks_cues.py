@@ -303,8 +303,10 @@ NON_DIPLOMATIC_ACTORS = compile_skipping(
     r"associations?|clubs?|chiefs|officials)|business\s+(?:chambers?|groups|associations?)|"
     r"chambers?\s+of\s+commerce|airlines?|researchers|academics|scholars|activists|NGOs|"
     r"non-governmental\s+organi[sz]ations|think[- ]tanks?|civil\s+society\s+(?:groups|organi[sz]ations|activists)|"
-    r"(?:trade|transport|labou?r|teachers['’]?|workers['’]?|farmers['’]?|taxi|truckers['’]?|dockers['’]?|miners['’]?|"
-    r"doctors['’]?|nurses['’]?|pilots['’]?|drivers['’]?|students['’]?|controllers['’]?)\s+unions?)"
+    r"(?:trade|transport|labou?r|teachers?['’]?|workers?['’]?|farmers?['’]?|taxi|truckers?['’]?|dockers?['’]?|miners?['’]?|"
+    r"doctors?['’]?|nurses?['’]?|pilots?['’]?|drivers?['’]?|students?['’]?|controllers?['’]?)\s+unions?|"
+    # a central bank's own rate meeting
+    r"monetary\s+policy\s+committee|rate-setting\s+(?:committee|panel|board)|central\s+bank['’]?s?(?:\s+board)?)"
     + _MEETS_TAIL
     # labour's own bodies as a side: "talks between the government and organised labour"
     + r"|\b(?:talks|negotiations|dialogue|meeting)\s+between\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:and|with)\s+"
@@ -391,6 +393,7 @@ MEMBERS_OF_BEFORE = compile_skipping(
 )
 TOPIC_BEFORE = compile_skipping(
     r"\b(?:war|conflict|crisis|fighting|situation|peace|violence|clashes|invasion|settlement|occupation|"
+    r"tensions?|unrest|hostilities|instability|insecurity|"
     r"ending|end|over|about|on|discuss|regarding|concerning|against|of)[\"”’']?\s+(?:the\s+)?(?:\w+\s+){0,1}"
     rf"(?:{_DIRECTION}\s+)?$",
     _I,
@@ -407,9 +410,9 @@ DEAL_IN_BEFORE = compile_skipping(
 )
 # "the minister arrives in X on Thursday for two days of talks": a journey for talks on a day ahead
 TRAVELS_FOR_TALKS = compile_skipping(
-    r"\b(?:arrives?|travels?|heads|flies|departs?|leaves)\s+(?:for|to|in)\s+"
+    r"\b(?:arrives?|travels?|heads|flies|departs?|leaves|returns?)\s+(?:for|to|in)\s+"
     # (a named place may be followed by an aside: 'to Washington "pasado manana" - the day after tomorrow - ...')
-    r"(?:(?:[\w'’-]+\s+){0,6}?|(?-i:[A-Z])[^.;?!]{0,120}?\s)"
+    r"(?:(?:[\w'’-]+\s+){0,6}?|(?:the\s+)?(?-i:[A-Z])[^.;?!]{0,120}?\s)"
     r"(?:for|to\s+(?:hold|attend)|ahead\s+of)\s+(?:[\w-]+\s+){0,4}?(?:talks|negotiations|meetings?|summit|consultations)\b",
     _I,
 )
@@ -542,7 +545,9 @@ LIST_GAP = compile_skipping(
     r"^\s+\($"  # the name's acronym in brackets follows
     # ", ", " and ", ", and the ", after the name or its acronym in brackets; "A and the ministers of B"
     r"|^\)?(?:\s*\([A-Z][\w/.-]*\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
-    r"(?:(?:ministers|leaders|delegations|representatives|envoys)\s+(?:of|from)\s+(?:the\s+)?)?$"
+    r"(?:(?:ministers|leaders|delegations|representatives|envoys)\s+(?:of|from)\s+(?:the\s+)?)?"
+    # "Moldova and the unrecognised Transdniestrian region"
+    r"(?:(?:unrecogni[sz]ed|breakaway|separatist|self-proclaimed|self-declared|semi-autonomous|autonomous)\s+)?$"
     # "A, the B independence movement, C and D": a name's description before the next comma
     r"|^(?:\s+[a-z][\w-]*){1,3}\s*,\s*(?:and\s+)?(?:the\s+)?$"
 )
@@ -656,7 +661,10 @@ HEADLINE_ONGOING = compile_skipping(
     r"(?<!\bto\s)(?<!\bwill\s)(?<!\bset\s)(?<!\ban\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bgood\s)(?<!\bnew\s)"
     r"(?<!\bfresh\s)(?<!\bbe\s)(?<!\bbeen\s)\b(?:begins?|began|starts?|started|opens?|holds?|held|"
     r"opened|under\s?way|continues?|continued|resumes?|resumed|ends?|ended|concludes?|concluded|wraps?\s+up|"
-    r"kicks?\s+off)\b",
+    r"kicks?\s+off|"
+    # "talks in X enter fourth day", "go into a second day"
+    r"(?:enters?|entered|go(?:es)?\s+into|went\s+into|stretch(?:es)?\s+into)\s+(?:a\s+|their\s+|its\s+)?"
+    r"(?:second|third|fourth|fifth|sixth|seventh|final|last|\d+(?:st|nd|rd|th))\s+(?:day|week|round))\b",
     _I,
 )
 # "the next round", "meet again": a later round set up by talks the headline reports as over.

@@ -676,7 +676,13 @@ def assemble(
     # A moved meeting whose sentence names no side counts when the headline speaks of it ("... postpones
     # the summit"; "the summit ... has been moved to May 5").
     moved = any(
-        d.status == "rescheduled" and (d.parties or (d.start is not None and _headline_names(c, d)))
+        d.status == "rescheduled"
+        and (
+            d.parties
+            or (d.start is not None and _headline_names(c, d))
+            # "a meeting of the committee ... between Yemen's warring parties has been pushed back to Sunday"
+            or (d.start is not None and _warring_state(c, [d.evidence]) is not None)
+        )
         for d in c.drafts
     )
     # ... and so does one that headline and body both move to a new time ("... pushed back to April")

@@ -1014,6 +1014,10 @@ _ACTOR_HINTS = (
     "labour",
     "labor",
     "unions",
+    "r union",  # "teacher union", "worker union"
+    "monetary policy",
+    "rate-setting",
+    "central bank",
 )
 _LEAD_ACTOR_HINTS = (
     "cricket",

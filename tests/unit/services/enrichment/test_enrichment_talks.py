@@ -2717,3 +2717,66 @@ def test_the_two_sides_meeting_at_a_stated_time_and_place_are_the_sides_the_arti
     [record] = _upcoming(text)
     assert set(record.parties) == {"Serbia", "Kosovo"}
     assert (record.location, record.start_date) == ("Brussels", date(2031, 3, 18))
+
+
+def test_a_place_after_tensions_in_is_the_topic_not_the_venue() -> None:
+    [record] = _upcoming(
+        "The EU will host the chief negotiators of Serbia and Kosovo in Brussels on Friday for emergency talks "
+        "aimed at calming tensions in Kosovo's north, the spokesperson said."
+    )
+    assert record.location == "Brussels"
+
+
+def test_a_weekday_of_next_week_is_that_weeks_day() -> None:
+    [record] = _upcoming(
+        "Serbia and Kosovo negotiators will meet in Brussels on Thursday next week, the EU spokesperson said."
+    )
+    assert record.start_date == date(2031, 3, 20)  # WEDNESDAY is 12 March: not the 13th
+
+
+def test_delegations_that_will_return_to_a_venue_for_a_round_announce_it() -> None:
+    [record] = _upcoming(
+        "Delegations of Libya's two rival legislative bodies, the House of Representatives and the High "
+        "Council of State, will return to the Moroccan resort of Bouznika on Monday for a second round of talks."
+    )
+    assert set(record.parties) == {"House of Representatives", "High Council of State"}
+    assert (record.location, record.start_date) == ("Bouznika", date(2031, 3, 17))
+
+
+def test_a_committee_of_a_states_warring_parties_moved_to_a_new_day_is_an_update() -> None:
+    [record] = _upcoming(
+        "A meeting of the committee overseeing the exchange of prisoners between Yemen's warring parties, "
+        "due to begin in Amman on Thursday, has been pushed back to Sunday, the UN envoy's office said.\n\n"
+        "It brings together the government and the Houthi movement."
+    )
+    assert record.status == "rescheduled"
+    assert set(record.parties) == {"Yemen", "Houthis"}
+    assert record.start_date == date(2031, 3, 16)
+
+
+def test_korea_alone_is_the_south_and_a_breakaway_region_after_and_is_a_side() -> None:
+    assert [e.name for e in extract_entities("Korea, Japan and China agreed")][0] == "South Korea"
+    [record] = _upcoming(
+        "The chief negotiators of Moldova and the unrecognised Transdniestrian region will meet on Friday in "
+        "Bender, the OSCE mission said."
+    )
+    assert set(record.parties) == {"Moldova", "Transnistria"}
+
+
+def test_talks_that_enter_another_day_are_under_way() -> None:
+    assert not _upcoming(
+        "The envoy could travel to the region next week, officials said, though no trip has been scheduled.",
+        title="Gaza ceasefire talks in Doha enter fourth day",
+    )
+
+
+def test_a_central_banks_rate_meeting_and_teacher_unions_talks_are_no_diplomacy() -> None:
+    assert not _upcoming(
+        "NAIROBI, March 12 - The Central Bank of Kenya's Monetary Policy Committee will meet on Thursday and is "
+        "expected to cut its benchmark rate again, economists said. Kenya ended talks with an IMF team last month."
+    )
+    assert not _upcoming(
+        "ACCRA - Ghana's three main teacher unions will meet government officials on Monday for talks over pay, "
+        "the unions said, as a strike threat looms.",
+        title="Teacher unions, government to hold talks on Monday",
+    )
