@@ -2755,7 +2755,11 @@ def test_a_committee_of_a_states_warring_parties_moved_to_a_new_day_is_an_update
 
 
 def test_korea_alone_is_the_south_and_a_breakaway_region_after_and_is_a_side() -> None:
-    assert [e.name for e in extract_entities("Korea, Japan and China agreed")] == ["South Korea", "Japan", "China"]
+    assert [e.name for e in extract_entities("Korea, Japan and China agreed")] == [
+        "South Korea",
+        "Japan",
+        "China",
+    ]
     [record] = _upcoming(
         "The chief negotiators of Moldova and the unrecognised Transdniestrian region will meet on Friday in "
         "Bender, the OSCE mission said."
