@@ -274,7 +274,7 @@ HELD = compile_skipping(
 NON_DIPLOMATIC = compile_skipping(
     # (not "the energy union", "a customs union": unions of states)
     r"\b(?:contract|wages?|salar(?:y|ies)|labou?r|(?<!energy\s)(?<!customs\s)(?<!monetary\s)(?<!economic\s)"
-    r"(?<!banking\s)(?<!political\s)unions?|unionised|unionized|workers|bargaining|clubs?|"
+    r"(?<!banking\s)(?<!political\s)unions?(?!\s+with\b)|unionised|unionized|workers|bargaining|clubs?|"
     # a player's transfer (not "the transfer of power", "a transfer of funds")
     r"transfers?(?=\s+(?:fees?|window|market|talks|deal|bid|target|saga|request|ban|negotiations))|"
     r"strikers?|midfielders?|footballers?|players?|coach(?:es)?|merger|acquisition|shareholders?|takeover|buyout|CEO|"
@@ -339,7 +339,8 @@ LEAD_ACTORS = compile_skipping(
 DIPLOMATIC = compile_skipping(
     r"\b(?:minister|president|government|foreign|ministry|diplomat\w*|peace|ceasefire|truce|war|military|"
     r"nuclear|sanctions|envoy|kremlin|officials?|delegations?|conflict|rebels?|armed|troops|treaty|"
-    r"premier|chancellor|embassy|bilateral|state\s+department|prisoners?)\b"
+    r"premier|chancellor|embassy|bilateral|state\s+department|prisoners?|united\s+nations|"
+    r"special\s+representative|security\s+council|nato)\b"
 )  # matched against lower-cased text
 STATED_FORMAT = compile_skipping(
     r"\b(bilateral|trilateral|tripartite|three-way|multilateral|quadrilateral|four-way|six-party)\b", _I

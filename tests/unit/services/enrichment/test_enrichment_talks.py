@@ -2784,3 +2784,16 @@ def test_a_central_banks_rate_meeting_and_teacher_unions_talks_are_no_diplomacy(
         "the unions said, as a strike threat looms.",
         title="Teacher unions, government to hold talks on Monday",
     )
+
+
+def test_a_union_with_another_state_and_the_un_keep_a_story_diplomatic() -> None:
+    text = (
+        "NICOSIA - An informal meeting between the Greek Cypriot and Turkish Cypriot leaders, which had been "
+        "scheduled for Monday, has been postponed to Tuesday, March 18, the United Nations said.\n\n"
+        "Sources in the Greek Cypriot government blamed scheduling issues; the UN envoy said nothing.\n\n"
+        "Cyprus has licensed energy companies to search for gas. The island was split in 1974 after a coup "
+        "aimed at union with Greece."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Greek Cypriots", "Turkish Cypriots"}
+    assert record.start_date == date(2031, 3, 18)
