@@ -514,7 +514,7 @@ NEXT_MEETING = compile_skipping(
     _I,
 )
 BETWEEN = compile_skipping(
-    r"\b(?:talks|negotiations|meetings?|summit|dialogue|consultations|discussions)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?:talks|negotiations|meetings?|summit|dialogue|consultations|discussions|mediation)\s+(?:[\w-]+\s+){0,3}?"
     # "a meeting of the Joint Security Mechanism (JSM) between A and B": a joint body's meeting
     r"(?:of\s+the\s+(?:[\w-]+\s+){0,5}?(?:mechanism|commission|committee|council|forum|group)\s+"
     r"(?:\([\w+-]{2,10}\)\s+)?)?"
@@ -700,6 +700,8 @@ TALKS_WITH_HOSTS = compile_skipping(
     r"the\s+(?:local|military|host|national|federal|transitional)\s+(?:authorities|government|leadership))\b",
     _I,
 )
+# a press advisory's own line for the venue: "Venue: Safari Park Conference Centre, Thika Road, Nairobi"
+VENUE_LINE = compile_skipping(r"(?m)^(?:Venue|Location|Place)\s*:\s*[^\n]+$")
 # "will travel to the capital on Saturday": the capital of the state at the table, named only so
 TO_THE_CAPITAL = compile_skipping(r"\b(?:to|in|at)\s+the\s+capital\b(?!\s+(?:of|city\s+of)\b)", _I)
 # the side that travels to the talks: "a delegation from X", "a high-level team of X" (X right after)

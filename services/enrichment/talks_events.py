@@ -66,6 +66,8 @@ class Candidates:
     met_places: frozenset[str] = frozenset()
     # Places named only as where a deal was made ("a deal agreed in X last year").
     deal_places: frozenset[str] = frozenset()
+    # The place a press advisory's "Venue:" line names (its last known place: the city after the hall).
+    venue_line: Entity | None = None
     # How often the article names each state and non-state side, headline included.
     side_counts: dict[str, int] = field(default_factory=dict)
     # Sides, blocs and states named as the ones travelling to talks ("a delegation from X will travel to Y").
@@ -177,7 +179,21 @@ def candidates(
         deal_places=frozenset(deal_at),
         side_counts=side_counts,
         travellers=_travellers(text, title, entities, title_entities, spans),
+        venue_line=_venue_line(text, entities),
     )
+
+
+def _venue_line(text: str, entities: list[Entity]) -> Entity | None:
+    m = cue.VENUE_LINE.search(text) if "enue" in text or "ocation" in text or "lace" in text else None
+    if m is None:
+        return None
+    capitals = gazetteer().capital_of
+    for e in reversed([e for e in entities if m.start() <= e.start < m.end()]):
+        if e.kind == "place":
+            return e
+        if e.kind == "country" and e.text == capitals.get(e.name):  # a capital read as its state
+            return Entity(kind="place", text=e.text, name=e.text, start=e.start, end=e.end, country=e.name)
+    return None
 
 
 def _travellers(
@@ -775,6 +791,8 @@ def assemble(
     primary = _other_side(primary, c, texts)
     primary = _without_members(primary)
     primary = _the_capital(primary, source)
+    if primary.location is None and c.venue_line is not None:
+        primary = replace(primary, location=c.venue_line)
     # Other upcoming mentions of the same event were folded into it; everything else stays.
     rest = [
         d

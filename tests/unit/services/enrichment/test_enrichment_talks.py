@@ -2797,3 +2797,16 @@ def test_a_union_with_another_state_and_the_un_keep_a_story_diplomatic() -> None
     [record] = _upcoming(text)
     assert set(record.parties) == {"Greek Cypriots", "Turkish Cypriots"}
     assert record.start_date == date(2031, 3, 18)
+
+
+def test_a_press_advisorys_venue_line_gives_the_venue() -> None:
+    text = (
+        "MEDIA ADVISORY\n"
+        "The mediation between the Government of South Sudan and the SSOMA alliance, convened by Kenya, will "
+        "resume on Thursday, 13 March 2031.\n"
+        "Venue: Safari Park Conference Centre, Thika Road, Nairobi\n"
+        "Programme: 09:30 opening session"
+    )
+    [record] = _upcoming(text)
+    assert record.location == "Nairobi"
+    assert record.start_date == date(2031, 3, 13)
