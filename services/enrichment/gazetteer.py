@@ -250,7 +250,6 @@ INSTITUTIONS = {
     "Bankova": "Ukraine",
     "Foggy Bottom": "United States",
     "Villa Somalia": "Somalia",
-    "Ministry of External Affairs": "India",  # the name India's foreign ministry goes by
     # South Sudan's unity government (not Libya's Government of National Unity)
     "Transitional Government of National Unity": "South Sudan",
     "Revitalised Transitional Government of National Unity": "South Sudan",
