@@ -38,7 +38,9 @@ _ATTRIBUTIVE_AFTER = compile_skipping(
     r"[Aa]greements?|[Aa]ccords?|[Dd]eclaration|[Pp]rotocol|[Tt]reaty|[Cc]harter)\b"
 )
 _FOLLOWED_BY_NAME = compile_skipping(r" [A-Z][a-z]")
-_DATELINE_AFTER = compile_skipping(r"^,?\s*(?:[A-Z][\w.]*\s*)*(?:\(|,|\s[-—–:])")
+# (each capitalised word taken whole, possessively: the nested form backtracked exponentially on a
+# line in capitals)
+_DATELINE_AFTER = compile_skipping(r"^,?\s*(?:[A-Z][\w.]*+(?:\s+(?=[A-Z]))?)*+\s*(?:\(|,|(?<=\s)[-—–:])")
 
 _ROLE_HEAD = (
     r"(?:[Pp]resident|[Vv]ice[- ][Pp]resident|[Pp]rime [Mm]inister|[Vv]ice [Pp]remier|[Pp]remier|"

@@ -369,6 +369,8 @@ LOCATIVE_BEFORE = compile_skipping(
     r"(?:(?:capital|city|resort|town|village|island)\s+(?:of\s+)?)?$"
     # "in the northern city of X", "on the Pacific island of Y", "at the truce village of Z"
     r"|\b(?:[Ii]n|[Aa]t|to|on)\s+the\s+(?:[\w-]+\s+){1,3}?(?:capital|city|resort|town|village|island|port)\s+of\s+$"
+    # "at Hyderabad House, New Delhi", "at the Serena Hotel, Kampala"
+    r"|\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:House|Palace|Hall|Cent(?:re|er)|Hotel|Building|Headquarters|Complex),\s+$"
 )
 # "northern", "south-east": a region of the country named next
 _DIRECTION = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -514,7 +516,8 @@ NEXT_MEETING = compile_skipping(
     _I,
 )
 BETWEEN = compile_skipping(
-    r"\b(?:talks|negotiations|meetings?|summit|dialogue|consultations|discussions|mediation)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?:talks|negotiations|meetings?|summit|dialogue|consultations|discussions|mediation|"
+    r"(?-i:Commission|Committee|Mechanism))\s+(?:[\w-]+\s+){0,3}?"  # "the Joint Permanent Commission between A and B"
     # "a meeting of the Joint Security Mechanism (JSM) between A and B": a joint body's meeting
     r"(?:of\s+the\s+(?:[\w-]+\s+){0,5}?(?:mechanism|commission|committee|council|forum|group)\s+"
     r"(?:\([\w+-]{2,10}\)\s+)?)?"
@@ -560,7 +563,12 @@ OFFERED_PLAN = compile_skipping(
     _I,
 )
 # ... unless the offer was taken up: "has offered to host talks on Monday, and both sides accepted"
-OFFER_TAKEN = compile_skipping(r"\b(?:accept\w*|agreed|confirmed|scheduled)\b", _I)
+# (not on a condition: "ready to host talks if both sides agreed")
+OFFER_TAKEN = compile_skipping(
+    r"(?<!\bif\s)(?<!\bunless\s)(?<!\bonce\s)\b(?:accept\w*|agreed|confirmed|scheduled)\b"
+    r"(?<!\bif\sboth\ssides\sagreed)(?<!\bif\sthe\ssides\sagreed)(?<!\bif\sthey\sagreed)",
+    _I,
+)
 NEGATED_FUTURE = compile_skipping(
     r"\b(?:will|would|shall)\s+(?:not|no\s+longer)\s+\w+(?:\s+(?!whether\b)\w+)?|\bwon['’]t\s+\w+(?:\s+(?!whether\b)\w+)?",
     _I,

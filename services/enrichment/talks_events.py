@@ -517,6 +517,7 @@ def _one_afghan_side(d: _Draft, texts: list[str], published: date) -> _Draft:
     return d
 
 
+_AFGHAN_SIDE = {"Afghanistan", "Taliban"}  # one side under two names since 2021 (`_one_afghan_side`)
 _FACTION_WORDS = ("warring", "rival", "feuding", "factions", "belligerents")
 
 
@@ -555,13 +556,22 @@ def _both_sides(d: _Draft, c: Candidates) -> _Draft:
     pair of rivals stands for them ("the two leaders" on Cyprus)."""
     own_words = " ".join(d.texts())
     named = sorted(  # a state the sentence itself names first ("the Envoy on Cyprus will host ...")
-        (n for n in c.side_counts if n not in d.mediators and n not in c.mediators),
+        (
+            n
+            for n in c.side_counts
+            if n not in d.mediators
+            and n not in c.mediators
+            and not re.search(rf"\b{re.escape(n)}\s+(?:said|says|announced|told)\b", own_words)  # the source
+        ),
         key=lambda n: (n not in own_words, -c.side_counts[n]),
     )
     if not named:
         return d
-    own = [(a, b) for a, b, of in RIVAL_PAIRS if of == named[0]]
-    found = list(own[0]) if len(own) == 1 else named[:2]
+    # a state at war with one standing pair of rivals stands for them ("Fighting in Sudan ... Both
+    # sides will send delegations")
+    pairs = [[(a, b) for a, b, of in RIVAL_PAIRS if of == n] for n in named]
+    own = next((p for p in pairs if len(p) == 1), [])
+    found = list(own[0]) if own else named[:2]
     return replace(d, parties=found, explicit=d.explicit | set(found))
 
 
@@ -621,7 +631,9 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         )[:1]
     if not found:  # the side it travels to meet, or the one that travels to it
         found = [
-            t for t in c.travellers if t != side and t not in d.mediators and HOME_STATES.get(t) != side
+            t
+            for t in c.travellers
+            if t != side and t not in d.mediators and HOME_STATES.get(t) != side and {t, side} != _AFGHAN_SIDE
         ][:1]
     if not found:
         found = _visited_host(d, c, side, texts)

@@ -490,7 +490,12 @@ def _located(s: _Sentence) -> list[Entity]:
         ):
             continue
         # "in the Turkish city of Istanbul": a locative, though "of" often opens a topic
-        topic = cue.TOPIC_BEFORE.search(before) and not cue.CITY_OF_BEFORE.search(before)
+        # ... and "tensions in Vienna, where A and B will hold talks" names the venue
+        topic = (
+            cue.TOPIC_BEFORE.search(before)
+            and not cue.CITY_OF_BEFORE.search(before)
+            and not s.after(e, 8).startswith(", where")
+        )
         if ((cue.LOCATIVE_BEFORE.search(before) or cue.REGION_VENUE_BEFORE.search(before)) and not topic) or (
             e.kind == "place" and cue.ATTRIBUTIVE_AFTER.match(s.after(e, 20))
         ):

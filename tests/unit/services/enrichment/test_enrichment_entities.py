@@ -1,3 +1,4 @@
+from parley.services.enrichment import entities as entities_module
 from parley.services.enrichment.entities import extract_entities
 
 
@@ -148,3 +149,23 @@ def test_opposition_leaders_and_groups_are_the_opposition() -> None:
         assert [e.name for e in extract_entities(text) if e.kind == "armed_group"] == [
             "Chilean opposition"
         ], text
+
+
+def test_a_line_in_capitals_after_a_capital_is_read_in_one_pass() -> None:
+    # The dateline test once backtracked exponentially on a run of capitalised words with no dateline
+    # mark after it (some 0.3 s at 30 characters, doubling with each one more): this would not finish.
+    caps = " ".join(["RESUMPTION OF THE MEDIATION FOR THE REGION"] * 5)
+    assert entities_module._DATELINE_AFTER.match(" " + caps) is None
+    assert entities_module._DATELINE_AFTER.match(" " + caps + " - ") is not None
+    entities = extract_entities(f"Venue: Safari Park, Nairobi {caps}\nNAIROBI - Envoys will meet.")
+    assert [e.name for e in entities if e.kind == "place"][:1] == ["Nairobi"]
+
+
+def test_a_dateline_after_a_capital_keeps_the_city() -> None:
+    for text in (
+        "NAIROBI - Envoys met.",
+        "NAIROBI, Kenya (Reuters) - Envoys met.",
+        "NAIROBI  (AP) - Envoys met.",
+    ):
+        assert extract_entities(text)[0].kind == "place", text
+    assert extract_entities("Nairobi said on Monday it would attend.")[0].name == "Kenya"

@@ -2810,3 +2810,51 @@ def test_a_press_advisorys_venue_line_gives_the_venue() -> None:
     [record] = _upcoming(text)
     assert record.location == "Nairobi"
     assert record.start_date == date(2031, 3, 13)
+
+
+def test_an_offer_to_host_if_both_sides_agreed_is_still_an_offer() -> None:
+    assert not _upcoming(
+        "The president offered mediation between Armenia and Azerbaijan, saying Ankara was ready to host "
+        "talks if both sides agreed.",
+        title="President offers mediation",
+    )
+
+
+def test_a_place_of_tensions_where_the_talks_meet_is_the_venue() -> None:
+    [record] = _upcoming(
+        "Diplomats arrived amid rising tensions in Vienna, where Iran and the European Union will hold talks "
+        "on Monday."
+    )
+    assert record.location == "Vienna"
+
+
+def test_a_capital_after_a_named_house_is_the_venue() -> None:
+    [record] = _upcoming(
+        "The prime minister of India will hold talks with the president of Nepal at Hyderabad House, "
+        "New Delhi on Monday."
+    )
+    assert record.location == "New Delhi"
+
+
+def test_both_sides_of_a_war_are_its_standing_rivals_not_the_source() -> None:
+    [record] = _upcoming(
+        "Fighting in Sudan has killed hundreds. Both sides will send delegations to Jeddah for talks on "
+        "Saturday, Saudi Arabia said."
+    )
+    assert set(record.parties) == {"Sudanese Armed Forces", "RSF"}
+
+
+def test_a_taliban_delegation_to_its_hosts_is_afghanistan_meeting_them() -> None:
+    [record] = _upcoming(
+        "A delegation from the Taliban administration will travel to Tashkent next week for talks with its "
+        "hosts on a trans-Afghan railway, officials said.",
+        published=date(2031, 3, 12),
+    )
+    assert set(record.parties) == {"Afghanistan", "Uzbekistan"}
+
+
+def test_a_named_commission_between_two_states_names_them() -> None:
+    [record] = _upcoming(
+        "The Joint Permanent Commission between Namibia and Botswana will meet in Windhoek on 20 March."
+    )
+    assert set(record.parties) == {"Namibia", "Botswana"}
