@@ -183,8 +183,12 @@ def candidates(
     )
 
 
+_VENUE_LABELS = ("Venue", "Location", "Place")  # the labels cue.VENUE_LINE opens with
+
+
 def _venue_line(text: str, entities: list[Entity]) -> Entity | None:
-    m = cue.VENUE_LINE.search(text) if "enue" in text or "ocation" in text or "lace" in text else None
+    # (the line's label checked as a word first: most articles have none, and the pattern scans them all)
+    m = cue.VENUE_LINE.search(text) if any(label in text for label in _VENUE_LABELS) else None
     if m is None:
         return None
     capitals = gazetteer().capital_of
@@ -505,19 +509,21 @@ def _format_members(d: _Draft, texts: list[str], named: list[str]) -> _Draft:
     return replace(d, parties=parties, explicit=d.explicit | set(parties), mediators=mediators)
 
 
+_AFGHAN_SIDE = frozenset({"Afghanistan", "Taliban"})  # one side under two names since August 2021
+
+
 def _one_afghan_side(d: _Draft, texts: list[str], published: date) -> _Draft:
     """Since August 2021 the Taliban are Afghanistan's government: "Pakistan and the Afghan Taliban"
     is one side, not two (not so "former Afghan officials and the Taliban")."""
     if (
         published >= _TALIBAN_RULE
-        and {"Afghanistan", "Taliban"} <= set(d.parties)
+        and set(d.parties) >= _AFGHAN_SIDE
         and any(_TALIBAN_RULE_WORDS.search(t) for t in texts)
     ):
         return replace(d, parties=[p for p in d.parties if p != "Taliban"])
     return d
 
 
-_AFGHAN_SIDE = {"Afghanistan", "Taliban"}  # one side under two names since 2021 (`_one_afghan_side`)
 _FACTION_WORDS = ("warring", "rival", "feuding", "factions", "belligerents")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from pathlib import Path
@@ -9,33 +10,25 @@ from types import ModuleType
 
 import pytest
 
-from parley.services.enrichment import (
-    cleaning,
-    dates,
-    entities,
-    talks_bodies,
-    talks_cues,
-    talks_events,
-    talks_extraction,
-    talks_features,
-    talks_formats,
-    talks_roles,
-)
 from parley.services.enrichment.skip_ahead import compile_skipping, lead_class
+from parley.services.enrichment.talks_cues import TRIGGER
 from parley.services.enrichment.talks_extraction import sentences
 
 INVENTED = Path(__file__).resolve().parents[3] / "data" / "invented_talks"
-_MODULES: tuple[ModuleType, ...] = (
-    cleaning,
-    dates,
-    entities,
-    talks_bodies,
-    talks_cues,
-    talks_events,
-    talks_extraction,
-    talks_features,
-    talks_formats,
-    talks_roles,
+_MODULES: tuple[ModuleType, ...] = tuple(
+    importlib.import_module(f"parley.services.enrichment.{name}")
+    for name in (
+        "cleaning",
+        "dates",
+        "entities",
+        "talks_bodies",
+        "talks_cues",
+        "talks_events",
+        "talks_extraction",
+        "talks_features",
+        "talks_formats",
+        "talks_roles",
+    )
 )
 
 
@@ -75,7 +68,7 @@ def test_a_verbose_pattern_keeps_its_closing_parenthesis() -> None:
 
 
 def test_the_trigger_pattern_skips_ahead() -> None:
-    assert talks_cues.TRIGGER.pattern.startswith("(?=[")
+    assert TRIGGER.pattern.startswith("(?=[")
 
 
 def _unprefixed(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
