@@ -110,6 +110,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:\s+(?:of\s+)?(?P<week>next|this|last)\s+week\b(?!['’]s))?"
             rf"(?:\s*(?:and|or|through|to|-|–)\s*"
             rf"(?P<wd2>{_WEEKDAY}))?(?:\s*\((?P<paren>[^)]{{3,20}})\))?"
+            # "on Tuesday and Wednesday next week": the week of both days
+            r"(?(week)|(?:\s+(?:of\s+)?(?P<week2>next|this|last)\s+week\b(?!['’]s))?)"
         ),
     ),
     (
@@ -353,7 +355,7 @@ def _weekday(
         if inner:
             return _calendar("md" if inner.re is _PATTERNS[1][1] else "dm", inner, published)
     delta = (target - published.weekday()) % 7
-    week = (m.group("week") or "").lower()
+    week = (m.group("week") or (m.group("wd2") and m.group("week2")) or "").lower()
     if week:  # the weekday of a calendar week (Monday first) counted from the publication's
         shift = {"last": -7, "this": 0, "next": 7}[week]
         day = published + timedelta(days=shift + target - published.weekday())

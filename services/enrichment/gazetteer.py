@@ -91,6 +91,25 @@ _COUNTRY_ALIASES = {
     "GRP": "Philippines",  # the Government of the Republic of the Philippines, at its talks with the NDFP
 }
 _EXACT_CASE = {
+    "MUD",
+    "FFC",
+    "FLA",
+    "CMA",
+    "FACT",
+    "ULFA",
+    "MILF",
+    "MNLF",
+    "RENAMO",
+    "Fano",
+    "PULO",
+    "JEM",
+    "UWSA",
+    "RCSS",
+    "KNPP",
+    "IPOB",
+    "MFDC",
+    "CODECO",
+    "Civic Alliance",
     "EMBF",
     "BRN",
     "Government of National Unity",  # Libya's; "a government of national unity" is any coalition
@@ -250,6 +269,7 @@ INSTITUTIONS = {
     "Bankova": "Ukraine",
     "Foggy Bottom": "United States",
     "Villa Somalia": "Somalia",
+    "Transitional Presidential Council": "Haiti",  # Haiti's collective presidency since 2024
     # South Sudan's unity government (not Libya's Government of National Unity)
     "Transitional Government of National Unity": "South Sudan",
     "Revitalised Transitional Government of National Unity": "South Sudan",
@@ -571,6 +591,58 @@ ARMED_GROUPS = {
     "Three Brotherhood Alliance": "Three Brotherhood Alliance",
     "Brotherhood Alliance": "Three Brotherhood Alliance",
     "Unitary Platform": "Unitary Platform",
+    "Democratic Unity Roundtable": "Democratic Unity Roundtable",
+    "MUD": "Democratic Unity Roundtable",
+    "Civic Alliance for Justice and Democracy": "Civic Alliance for Justice and Democracy",
+    "Civic Alliance": "Civic Alliance for Justice and Democracy",  # Nicaragua's opposition at the table
+    "Montana Accord": "Montana Accord",
+    "Montana Group": "Montana Accord",
+    "Forces for Freedom and Change": "Forces for Freedom and Change",
+    "FFC": "Forces for Freedom and Change",
+    "Transitional Military Council": "Transitional Military Council",
+    # armed and political movements that negotiate with their governments
+    "Azawad Liberation Front": "Azawad Liberation Front",
+    "FLA": "Azawad Liberation Front",
+    "Coordination of Azawad Movements": "Coordination of Azawad Movements",
+    "CMA": "Coordination of Azawad Movements",
+    "FACT": "FACT",
+    "Front for Change and Concord in Chad": "FACT",
+    "NSCN-IM": "NSCN-IM",
+    "NSCN (I-M)": "NSCN-IM",
+    "NSCN(IM)": "NSCN-IM",
+    "National Socialist Council of Nagalim": "NSCN-IM",
+    "ULFA": "ULFA",
+    "United Liberation Front of Asom": "ULFA",
+    "Ambazonia Governing Council": "Ambazonia Governing Council",
+    "AGovC": "Ambazonia Governing Council",
+    "Moro Islamic Liberation Front": "MILF",
+    "MILF": "MILF",
+    "Moro National Liberation Front": "MNLF",
+    "MNLF": "MNLF",
+    "Renamo": "Renamo",
+    "RENAMO": "Renamo",
+    "Fano": "Fano",
+    "Patani United Liberation Organisation": "Patani United Liberation Organisation",
+    "Patani United Liberation Organization": "Patani United Liberation Organisation",
+    "PULO": "Patani United Liberation Organisation",
+    "Justice and Equality Movement": "Justice and Equality Movement",
+    "JEM": "Justice and Equality Movement",
+    "Sudan Liberation Movement": "Sudan Liberation Movement",
+    "United Wa State Army": "United Wa State Army",
+    "UWSA": "United Wa State Army",
+    "Restoration Council of Shan State": "Restoration Council of Shan State",
+    "RCSS": "Restoration Council of Shan State",
+    "Karenni National Progressive Party": "Karenni National Progressive Party",
+    "KNPP": "Karenni National Progressive Party",
+    "Chin National Front": "Chin National Front",
+    "Indigenous People of Biafra": "IPOB",
+    "IPOB": "IPOB",
+    "Movement of Democratic Forces of Casamance": "MFDC",
+    "MFDC": "MFDC",
+    "CODECO": "CODECO",
+    "Clan del Golfo": "Clan del Golfo",
+    "Gulf Clan": "Clan del Golfo",
+    "Comuneros del Sur": "Comuneros del Sur",
     "Kurdistan Regional Government": "Kurdistan Regional Government",
     "KRG": "Kurdistan Regional Government",
     # federal member states and autonomous regions that negotiate with their central government
@@ -622,6 +694,32 @@ HOME_STATES = {
     "Galmudug": "Somalia",
     "Hirshabelle": "Somalia",
     "Bougainville": "Papua New Guinea",
+    "Democratic Unity Roundtable": "Venezuela",
+    "Civic Alliance for Justice and Democracy": "Nicaragua",
+    "Montana Accord": "Haiti",
+    "Forces for Freedom and Change": "Sudan",
+    "Azawad Liberation Front": "Mali",
+    "Coordination of Azawad Movements": "Mali",
+    "FACT": "Chad",
+    "NSCN-IM": "India",
+    "ULFA": "India",
+    "Ambazonia Governing Council": "Cameroon",
+    "MILF": "Philippines",
+    "MNLF": "Philippines",
+    "Renamo": "Mozambique",
+    "Fano": "Ethiopia",
+    "Patani United Liberation Organisation": "Thailand",
+    "Justice and Equality Movement": "Sudan",
+    "Sudan Liberation Movement": "Sudan",
+    "United Wa State Army": "Myanmar",
+    "Restoration Council of Shan State": "Myanmar",
+    "Karenni National Progressive Party": "Myanmar",
+    "Chin National Front": "Myanmar",
+    "IPOB": "Nigeria",
+    "MFDC": "Senegal",
+    "CODECO": "Democratic Republic of the Congo",
+    "Clan del Golfo": "Colombia",
+    "Comuneros del Sur": "Colombia",
 }
 # Standing pairs of rivals who negotiate with each other (through go-betweens too), and the state
 # whose conflict it is when both are its own: one's counterpart when the article names both ("the
@@ -634,6 +732,8 @@ RIVAL_PAIRS: tuple[tuple[str, str, str | None], ...] = (
     ("Government of National Accord", "Libyan National Army", "Libya"),
     ("House of Representatives", "High Council of State", "Libya"),
     ("Greek Cypriots", "Turkish Cypriots", "Cyprus"),
+    ("Alliance of Sahel States", "ECOWAS", None),  # the bloc its members left, on the terms of leaving
+    ("Guyana", "Venezuela", None),  # the Essequibo dispute
 )
 # A confederation that negotiates as one: its members named beside it are not sides of their own.
 CONFEDERATION_MEMBERS = {"Alliance of Sahel States": frozenset({"Mali", "Burkina Faso", "Niger"})}
@@ -801,6 +901,7 @@ def gazetteer() -> Gazetteer:
         folded[_key(capital)] = NameEntry("place", capital.split(",")[0], country, capital=True)
     capital_of.update(_CAPITALS_NOW)
     folded["washington"] = NameEntry("place", "Washington", "United States", capital=True)
+    folded["delhi"] = NameEntry("place", "New Delhi", "India", capital=True)  # "talks in Delhi": the capital
     for country in [*by_iso.values(), *_DE_FACTO_STATES]:
         folded[_key(country)] = NameEntry("country", country, country)
     for alias, country in _COUNTRY_ALIASES.items():

@@ -20,7 +20,7 @@ _JOINT_BODY = (
 )
 TRIGGER = compile_skipping(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
-    r"dialogues?|discussions|peace\s+conference|round\s+of|(?:new|next)\s+cycle\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|"
+    r"dialogues?|discussions|peace\s+conference|round\s+of|bring(?:s|ing)?\s+together|(?:new|next)\s+cycle\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|exploratory|technical|negotiating|direct|indirect|preparatory|informal|"
     r"another|formal|fresh|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|mediation|"
     # "IGAD will convene delegations of A and B": a meeting convened by a go-between
     r"conven(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
@@ -108,7 +108,9 @@ RESCHEDULED = compile_skipping(
     r"\b(?:rescheduled|(?:will|would)\s+(?:now|instead)\s+(?:\w+\s+)?(?:take\s+place|be\s+held|meet|begin|start|open|convene)|"
     r"new\s+date|instead\s+of|"
     r"will\s+move\s+to|moved\s+to|(?:moved|shifted|pushed\s+back|brought\s+forward)\s+from\s+\w+(?:\s+\d{1,2})?\s+to|relocated|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
-    r"shifted\s+to|brought\s+forward)\b",
+    r"shifted\s+to|brought\s+forward|"
+    # "will no longer take place in X but in Y": the venue moved
+    r"no\s+longer\s+(?:take\s+place|be\s+held)\s+(?:in|at)\s+[^.;,]{1,40}?,?\s+but\s+(?:in|at)(?=\s+(?-i:[A-Z])))\b",
     _I,
 )
 HISTORY = compile_skipping(
@@ -125,7 +127,8 @@ STRONG_FUTURE = compile_skipping(
     # "mediators will receive delegations from A and B in X for talks"
     r"(?:receive|welcome)\s+(?:the\s+)?(?:\w+\s+)?(?:delegations?|negotiators|envoys|leaders|teams)\b|"
     # machine-translated copy: "will be realized", "will install a new cycle of dialogues"
-    r"be\s+(?:realized|realised|carried\s+out|celebrated|installed)|install|"
+    r"be\s+(?:realized|realised|carried\s+out|celebrated|installed|re-?installed|reinstated|reactivated|relaunched|resumed|"
+    r"reopened|restarted)|install|"
     # "will launch negotiations", "will enter into talks", "will engage in a dialogue"
     r"(?:launch|enter(?:\s+into)?|engage\s+in)\s+(?:\w+\s+){0,3}?(?:talks|negotiations|dialogue|consultations|discussions))\b"
     # "will join the talks", not "will join forces", "will join the bloc"
@@ -245,13 +248,15 @@ INVITED = compile_skipping(
     r"(?:talks|meeting|summit|negotiations|round)\b|"
     r"\binvit(?:ed|es|ing|ation)\s+[^.;]{0,200}?\bto\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:[\"“'‘][\w-]+[\"”'’]\s+)?"
     r"(?:talks|meeting|summit|"
-    r"negotiations|conference|round)\b",
+    r"negotiations|conference|round)\b"
+    # "has invited the foreign ministers of A and B to meet at UN headquarters on Wednesday"
+    r"|\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?:meet|hold\s+talks)\s+(?:in|at)\s+",
     _I,
 )
 # "has sent invitations to the two panels for a formal round in Oslo": a stated place is enough
 INVITED_TO_PLACE = compile_skipping(
-    r"\binvit(?:ed|es|ing|ations?)\s+[^.;]{0,200}?\bfor\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:talks|meeting|summit|negotiations|round)\s+(?:in|at)\s+(?-i:[A-Z])",
+    r"\binvit(?:ed|es|ing|ations?)\s+[^.;]{0,200}?\b(?:for|to)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:talks|meeting|summit|negotiations|round(?:[\s-]table)?)\s+(?:in|at)\s+(?-i:[A-Z])",
     _I,
 )
 REFUSED = compile_skipping(r"\b(?:reject\w*|declin\w*|turned\s+down|refus\w*|dismiss\w*|snubb?\w*)\b", _I)
@@ -278,7 +283,7 @@ NON_DIPLOMATIC = compile_skipping(
     # a player's transfer (not "the transfer of power", "a transfer of funds")
     r"transfers?(?=\s+(?:fees?|window|market|talks|deal|bid|target|saga|request|ban|negotiations))|"
     r"strikers?|midfielders?|footballers?|players?|coach(?:es)?|merger|acquisition|shareholders?|takeover|buyout|CEO|"
-    r"company|companies|firm|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|"
+    r"company|companies|consorti(?:um|a)|firm|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|"
     r"business-to-business|trade\s+fair|(?:investment|business)\s+forum|UEFA|FIFA|ICC|Asia\s+Cup|Olympics?|matches|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
 )
 # Who meets, when it is not states: "Chile, Peru football federations to meet", "the two chambers of
@@ -317,7 +322,7 @@ NON_DIPLOMATIC_ACTORS = compile_skipping(
 # people in a dispute and learned bodies: "air traffic controllers and ministry to hold talks"
 LEAD_ACTORS = compile_skipping(
     r"\b(?:(?:air\s+traffic\s+)?controllers|dockworkers|truckers|employers|academies|academy\s+of\s+sciences|"
-    r"lecturers|teachers|nurses|doctors|pilots|miners)"
+    r"lecturers|teachers|nurses|doctors|pilots|miners|consortium|consortia)"
     + _MEETS_TAIL
     # a government being formed at home: "coalition talks", "investiture talks", "negotiations on forming a
     # new government"
@@ -391,7 +396,10 @@ HOST_SIDE_AFTER = compile_skipping(
 )
 # "the leaders of the X and Y communities": a side's people, where "of" would otherwise open a topic
 MEMBERS_OF_BEFORE = compile_skipping(
-    r"\b(?:leaders|heads|presidents|(?:foreign\s+|defen[cs]e\s+)?ministers|delegations)\s+(?:of|from)\s+(?:the\s+)?$",
+    r"\b(?:leaders|heads|presidents|(?:foreign\s+|defen[cs]e\s+)?ministers|delegations|"
+    # "the trinational commission of A, B and C": a joint body of the sides
+    r"(?:joint|bilateral|binational|bi-national|trinational|tri-national|tripartite|trilateral|mixed|boundary|border)"
+    r"\s+(?:[\w-]+\s+)?(?:commission|committee|mechanism))\s+(?:of|from)\s+(?:the\s+)?$",
     _I,
 )
 TOPIC_BEFORE = compile_skipping(
@@ -440,7 +448,7 @@ SIDES_ANAPHOR = compile_skipping(
 MEMBERS_LIST = compile_skipping(
     r"\b(?i:(?:leaders|heads\s+of\s+state|presidents|(?:foreign|defen[cs]e|trade)\s+ministers|ministers|"
     r"representatives|delegations|delegates|envoys|negotiators)\s+(?:from|of)|brings?\s+together|"
-    r"bringing\s+together|invit(?:ed|es|ing))\s+(?:the\s+)?(?=[A-Z])"
+    r"bringing\s+together|invit(?:ed|es|ing)|(?:sent|sends|extended|issued)\s+invitations\s+to)\s+(?:the\s+)?(?=[A-Z])"
 )
 MEMBERS_MEET_AFTER = compile_skipping(
     r"^[^.;:]{0,40}?\b(?:will|would|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to|slated\s+to)|to)\s+"
@@ -520,7 +528,9 @@ BETWEEN = compile_skipping(
     r"(?-i:Commission|Committee|Mechanism))\s+(?:[\w-]+\s+){0,3}?"  # "the Joint Permanent Commission between A and B"
     # "a meeting of the Joint Security Mechanism (JSM) between A and B": a joint body's meeting
     r"(?:of\s+the\s+(?:[\w-]+\s+){0,5}?(?:mechanism|commission|committee|council|forum|group)\s+"
-    r"(?:\([\w+-]{2,10}\)\s+)?)?"
+    r"(?:\([\w+-]{2,10}\)\s+)?"
+    # "of the supervisory committee on the exchange of prisoners between A and B": its remit between
+    r"(?:(?:on|for)\s+(?:the\s+)?(?:[\w-]+\s+){1,2}?(?:of\s+[\w-]+\s+)?)?)?"
     r"(?:between|among)\s+",
     _I,
 )
@@ -548,7 +558,9 @@ WITH_SIDES = compile_skipping(
 LIST_GAP = compile_skipping(
     r"^\s+\($"  # the name's acronym in brackets follows
     # ", ", " and ", ", and the ", after the name or its acronym in brackets; "A and the ministers of B"
-    r"|^\)?(?:\s*\([A-Z][\w/.-]*\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    # ("Niger's military government and of the Economic Community ...")
+    r"|^(?:['’]s\s+(?:military\s+|transitional\s+|federal\s+)?(?:government|authorities|junta|regime)(?=\s+and\s+of\b))?"
+    r"\)?(?:\s*\([A-Z][\w/.-]*\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:of\s+)?(?:the\s+)?"
     r"(?:(?:ministers|leaders|delegations|representatives|envoys)\s+(?:of|from)\s+(?:the\s+)?)?"
     # "Moldova and the unrecognised Transdniestrian region"
     r"(?:(?:unrecogni[sz]ed|breakaway|separatist|self-proclaimed|self-declared|semi-autonomous|autonomous)\s+)?$"
@@ -683,6 +695,13 @@ COUNTED_ROUND = compile_skipping(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))\s+round\b", _I
 )
 # A state's own side, unnamed: "talks between the government and the NDFP", "the junta and the TNLA"
+# "representatives of President X and of the opposition led by Y": the country's opposition as the
+# other side (not "its opposition to the plan", "the opposition leader")
+AND_THE_OPPOSITION = compile_skipping(
+    r"\band\s+(?:of\s+)?(?:the|its)\s+(?:main\s+|political\s+)?opposition\b"
+    r"(?!\s+(?:to|leaders?|party|parties|lawmakers?|politicians?|MPs?|figures?|benches)\b)",
+    re.IGNORECASE,
+)
 THE_GOVERNMENT = compile_skipping(
     r"\b(?:the|national|federal|central|transitional)\s+government\b|\bgovernment(?:['’]s)?\s+(?:delegation|panel|side|"
     r"negotiators|team|peace\s+delegation)\b|\bpeace\s+(?:dialogue\s+)?panel\b|\bthe\s+authorities\b|"
@@ -731,7 +750,9 @@ TRAVEL = compile_skipping(
 # "urged the AU to convene the three countries": the infinitive is what is asked for
 URGED_BEFORE = compile_skipping(
     r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)?|"
-    r"appeal(?:s|ed|ing)?\s+to|encourag(?:e|es|ed|ing))\b[^.;]{0,80}$",
+    r"appeal(?:s|ed|ing)?\s+to|encourag(?:e|es|ed|ing))\b[^.;]{0,80}$"
+    # "X has proposed to the authorities and the rebels to host a new round": a proposal
+    r"|\b(?:propos(?:e|es|ed|ing)|suggest(?:s|ed|ing)?)\s+to\s+(?:the\s+)?(?-i:[A-Z])[^.;]{0,100}$",
     _I,
 )
 # Plans worded without a talks verb of their own ("will have a meeting", "will return to the

@@ -542,7 +542,10 @@ def _visited_host(d: _Draft, c: Candidates, side: str, texts: list[str]) -> list
     """ "X's foreign minister will arrive in <Y's capital> for talks": the state a lone side visits
     for the talks is the other side, unless it only hosts them as a go-between."""
     with_hosts = any(cue.TALKS_WITH_HOSTS.search(t) for t in texts)
-    if d.location is None or not (with_hosts or any(cue.VISIT.search(t) for t in texts)):
+    # (a side the article has travel there visits, whatever the verb: "an X delegation will arrive
+    # in Y for the annual meeting")
+    visits = side in c.travellers or any(cue.VISIT.search(t) for t in texts)
+    if d.location is None or not (with_hosts or visits):
         return []
     host = d.location.name if d.location.kind == "country" else d.location.country
     if (
@@ -625,7 +628,7 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         return d
     side = sides[0]
     home = HOME_STATES.get(side)
-    if side in RIVALS and c.side_counts.get(RIVALS[side]):
+    if side in RIVALS and (c.side_counts.get(RIVALS[side]) or RIVALS[side] in c.names):  # (a bloc is a name)
         found = [RIVALS[side]]
     elif home is not None:
         said = c.side_counts.get(home) or any(cue.THE_GOVERNMENT.search(t) for t in texts)
@@ -644,6 +647,8 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
     if not found:
         found = _visited_host(d, c, side, texts)
     if not found:
+        found = _opposition_of(side, texts)
+    if not found:
         return d
     parties = [side, *found]
     return replace(
@@ -652,6 +657,15 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         explicit=d.explicit | set(found),
         mediators=[m for m in d.mediators if m not in found],
     )
+
+
+def _opposition_of(side: str, texts: list[str]) -> list[str]:
+    """ "President X's envoys and the opposition led by Y will meet": a lone state's opposition is
+    the other side, named as the country's ("Venezuelan opposition")."""
+    demonym = gazetteer().demonym_of.get(side)
+    if demonym is None or not any(cue.AND_THE_OPPOSITION.search(t) for t in texts):
+        return []
+    return [f"{demonym} opposition"]
 
 
 def _the_capital(d: _Draft, source: _Draft) -> _Draft:
@@ -806,7 +820,7 @@ def assemble(
     )
     primary = _format_members(primary, texts, source.parties)
     primary = _one_afghan_side(primary, texts, published)
-    primary = _other_side(primary, c, texts)
+    primary = _other_side(_without_members(primary), c, texts)  # (a member beside its bloc is no side)
     primary = _without_members(primary)
     primary = _the_capital(primary, source)
     if primary.location is None and c.venue_line is not None:

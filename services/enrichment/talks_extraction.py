@@ -84,6 +84,8 @@ _CONFLICT_BEFORE = compile_skipping(
     r"(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
+# "the Cambodian side": a name that is a side, whatever the verb before it
+_A_SIDE_AFTER = compile_skipping(r"\s+side\b")
 _ONE_SIDE_END = compile_skipping(r"\s*(?:[,.;]|$|(?:in|on|at|next|this|later|from|for|to)\b)")
 _LIST_AFTER = compile_skipping(r",\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and\b)")
 _ADDRESS_END = compile_skipping(r"\s*(?:[,.;:)]|$|(?:on|in|at|for|from|next|this|later|early|between)\b)")
@@ -109,6 +111,11 @@ _BORDER_BEFORE = compile_skipping(r"\b(?:on|at|near|along|in)\s+(?:the\s+)?$", r
 _SPEECH = compile_skipping(r"\b(?:said|says|told|announced|stated|added)\b")
 _RESCHEDULE = compile_skipping(r"\breschedul(?:e|ed|ing)\b", re.IGNORECASE)
 # "the UN Support Mission in Libya": a body's name, neither venue nor side
+_OLD_VENUE_BEFORE = compile_skipping(
+    r"\b(?:no\s+longer\s+(?:take\s+place|be\s+held|meet)|rather\s+than|instead\s+of)\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DISSIDENTS = compile_skipping(r"\s+(?:dissidents?|splinter|breakaway)\b", re.IGNORECASE)
 _BODY_NAME_BEFORE = compile_skipping(
     r"\b(?:Mission|Office|Envoy|Representative|Coordinator|Operation|Force|Embassy|Delegation)\s+(?:in|to|for|on)\s+"
     r"(?:the\s+)?$"
@@ -226,7 +233,7 @@ def _status(
     while strong and (
         (
             strong.group().lower().startswith("to ")
-            and cue.URGED_BEFORE.search(sentence, max(0, strong.start() - 80), strong.start())
+            and cue.URGED_BEFORE.search(sentence, max(0, strong.start() - 120), strong.start())
         )
         or _WHETHER_BEFORE.search(sentence, max(0, strong.start() - 70), strong.start())
     ):
@@ -395,6 +402,8 @@ def _mediators(s: _Sentence) -> list[str]:
         name = _state(e) or (e.name if e.kind == "organisation" else None)
         if name is None or _hosts_as_side(s, e) or _REMIT_BEFORE.search(s.before(e, 40)):
             continue  # "the UN envoy for X has invited ...": X is the envoy's remit, not a go-between
+        if _A_SIDE_AFTER.match(s.text, e.end):
+            continue  # "hosted by the Cambodian side": a side at its own table
         if (
             cue.MEDIATOR_AFTER.match(s.after(e, 20))
             or cue.MEDIATOR_BEFORE.search(s.before(e, 40))
@@ -406,7 +415,9 @@ def _mediators(s: _Sentence) -> list[str]:
     for m in _MEDIATORS_FROM.finditer(s.text, s.start, s.end):  # "mediators from A, B and C"
         found += _listed(s, m.end())
     for m in cue.GO_BETWEENS_BY.finditer(s.text, s.start, s.end):  # "hosted by A and B"
-        found += _listed(s, m.end())
+        # ... but "hosted by the Cambodian side" is a side at its own table
+        listed, end = _list_span(s, m.end())
+        found += [] if _A_SIDE_AFTER.match(s.text, end) else listed
     return list(dict.fromkeys(found))
 
 
@@ -487,6 +498,7 @@ def _located(s: _Sentence) -> list[Entity]:
             or _BODY_NAME_BEFORE.search(before)  # "the UN Support Mission in Libya" names a body
             or cue.SOURCE_BEFORE.search(s.before(e, 90))  # "according to X"
             or cue.DEAL_IN_BEFORE.search(before)  # "a ceasefire deal in X", "the war in X"
+            or _OLD_VENUE_BEFORE.search(before)  # "no longer in X but in Y", "rather than in X"
         ):
             continue
         # "in the Turkish city of Istanbul": a locative, though "of" often opens a topic
@@ -603,6 +615,14 @@ def _parties(
             )
         )
     }
+    # two sides named in so many words: a state in a later "after ..." clause is background ("A and B
+    # will meet ..., after A announced its withdrawal together with C and D")
+    said = sorted(e.end for e in s.entities if (_state(e) or _org(e)) in explicit)
+    background = (
+        cue.AFTER_CLAUSE.search(s.text, said[1], s.end)
+        if len(said) >= 2 and len(set(explicit)) >= 2
+        else None
+    )
     first: list[str] = []
     fallback: list[str] = []
     ruled_out: set[str] = set()
@@ -634,6 +654,7 @@ def _parties(
             or cue.PAST_VENUE_BEFORE.search(before)
             or cue.DEAL_MADE_IN_BEFORE.search(before)
             or cue.FACTIONS_OF_AFTER.match(after)
+            or _DISSIDENTS.match(after)  # "a faction of FARC dissidents": the splinter group is the side
             or cue.WAR_IN_BEFORE.search(before)
             or (
                 _SUBJECT_AFTER.match(after)
@@ -646,6 +667,8 @@ def _parties(
             ruled_out.add(name)
             continue
         fallback.append(name)
+        if background is not None and e.start > background.start() and name not in explicit:
+            continue
         if cue.SOURCE_BEFORE.search(s.before(e, 90)):
             sources.add(name)
             continue
@@ -1025,6 +1048,7 @@ _ACTOR_HINTS = (
     "central bank",
 )
 _LEAD_ACTOR_HINTS = (
+    "consorti",
     "cricket",
     "football",
     "soccer",

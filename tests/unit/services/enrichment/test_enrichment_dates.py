@@ -201,3 +201,15 @@ def test_days_of_the_month_before_a_purpose_and_two_days_off() -> None:
     assert _resolved("Talks resume after tomorrow's vote.", published) == [
         ("tomorrow", date(2031, 3, 13), None)
     ]
+
+
+def test_two_weekdays_of_a_named_week() -> None:
+    # Friday 14 March: "next week" runs Monday 17 to Sunday 23
+    assert _resolved("will meet on Tuesday and Wednesday next week") == [
+        ("Tuesday and Wednesday next week", date(2031, 3, 18), date(2031, 3, 19))
+    ]
+    assert _resolved("from Monday to Wednesday of next week") == [
+        ("Monday to Wednesday of next week", date(2031, 3, 17), date(2031, 3, 19))
+    ]
+    # one day of a week keeps its own reading
+    assert _resolved("on Thursday next week") == [("Thursday next week", date(2031, 3, 20), None)]

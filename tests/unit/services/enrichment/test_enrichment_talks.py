@@ -2858,3 +2858,147 @@ def test_a_named_commission_between_two_states_names_them() -> None:
         "The Joint Permanent Commission between Namibia and Botswana will meet in Windhoek on 20 March."
     )
     assert set(record.parties) == {"Namibia", "Botswana"}
+
+
+def test_a_host_named_as_a_side_stays_a_side() -> None:
+    [record] = _upcoming(
+        "Laos and Vietnam will hold a meeting of their joint border commission in Vientiane from 20 to 22 "
+        'March, the Lao foreign ministry said. "The session will be hosted by the Lao side," it said.'
+    )
+    assert set(record.parties) == {"Laos", "Vietnam"}
+    assert record.mediators == ()
+
+
+def test_a_lone_confederation_meets_the_bloc_it_left() -> None:
+    [record] = _upcoming(
+        "Ministers of the Alliance of Sahel States will hold talks in Lome on Monday on the terms of their "
+        "exit, the confederation said. ECOWAS said it was ready for the talks."
+    )
+    assert set(record.parties) == {"Alliance of Sahel States", "ECOWAS"}
+
+
+def test_a_lone_states_opposition_is_the_other_side() -> None:
+    [record] = _upcoming(
+        "Representatives of Bolivia's president and of the opposition led by the former mayor will return to "
+        "the negotiating table in Lima on Friday, the mediators said."
+    )
+    assert set(record.parties) == {"Bolivia", "Bolivian opposition"}
+
+
+def test_a_travelling_delegation_meets_the_state_it_arrives_in() -> None:
+    [record] = _upcoming(
+        "KATHMANDU - A Nepali delegation led by its water secretary will arrive in India on Sunday for the "
+        "annual meeting of the joint water committee to be held in New Delhi on Monday, officials said."
+    )
+    assert set(record.parties) == {"Nepal", "India"}
+    assert (record.location, record.start_date) == ("New Delhi", date(2031, 3, 17))
+
+
+def test_a_committee_on_a_matter_between_two_sides_names_them() -> None:
+    [record] = _upcoming(
+        "A meeting of the joint committee on the release of detainees between the Sudanese army and the RSF "
+        "has been moved to Monday, the envoy's office said."
+    )
+    assert set(record.parties) == {"Sudanese Armed Forces", "RSF"}
+    assert (record.status, record.start_date) == ("rescheduled", date(2031, 3, 17))
+
+
+def test_invitations_sent_to_a_round_table_at_a_place_announce_it() -> None:
+    [record] = _upcoming(
+        "The envoy has sent invitations to Serbia, Kosovo and Albania to a round-table meeting in Vienna in "
+        "early April, a spokesperson said."
+    )
+    assert set(record.parties) == {"Serbia", "Kosovo", "Albania"}
+    assert record.location == "Vienna"
+
+
+def test_an_exploratory_round_is_talks() -> None:
+    [record] = _upcoming("Negotiators for Sofia and Skopje will hold an exploratory round in Ohrid on March 20.")
+    assert set(record.parties) == {"Bulgaria", "North Macedonia"}
+    assert (record.location, record.start_date) == ("Ohrid", date(2031, 3, 20))
+
+
+def test_a_movement_negotiating_with_its_government_and_its_home_state() -> None:
+    [named] = _upcoming("Manila and the MILF will meet in Kuala Lumpur on Monday to review the peace deal.")
+    [alone] = _upcoming("The MILF will hold talks with the government in Kuala Lumpur on Monday, its chairman said.")
+    assert set(named.parties) == set(alone.parties) == {"Philippines", "MILF"}
+
+
+def test_delhi_as_a_venue_is_the_capital() -> None:
+    [record] = _upcoming("India and Bhutan will hold boundary talks in Delhi on Friday, officials said.")
+    assert record.location == "New Delhi"
+
+
+def test_a_proposal_to_two_sides_to_host_them_is_no_plan() -> None:
+    records = _talks(
+        "Oman has proposed to the Yemeni government and the Houthis to host a new round of consultations in "
+        "Muscat, sources said."
+    )
+    assert [r.status for r in records] == ["proposed"]
+
+
+def test_a_government_and_a_consortium_negotiate_business() -> None:
+    assert not _upcoming(
+        "Zambia's government and the consortium building the copper railway will resume negotiations in "
+        "Lusaka on Monday, the ministry said.",
+        title="Zambia, railway consortium to resume talks on Monday",
+    )
+
+
+def test_a_joint_commission_of_three_states_has_all_three_as_sides() -> None:
+    [record] = _upcoming(
+        "The trilateral commission of Chile, Peru and Bolivia on the Silala waters will meet on 24 and 25 "
+        "March in Arica, the Chilean foreign ministry said."
+    )
+    assert set(record.parties) == {"Chile", "Peru", "Bolivia"}
+
+
+def test_states_in_a_later_after_clause_are_background_to_two_named_sides() -> None:
+    [record] = _upcoming(
+        "Representatives of Mali's junta and of the African Union will meet in Addis Ababa on Monday, "
+        "officials said, after Bamako announced its withdrawal together with Niger and Burkina Faso."
+    )
+    assert set(record.parties) == {"Mali", "African Union"}
+
+
+def test_the_movement_dissidents_split_from_is_no_side() -> None:
+    [record] = _upcoming(
+        "The Colombian government and Comuneros del Sur, a faction of ELN dissidents, will open a new round "
+        "of talks in Pasto on Thursday, the government said."
+    )
+    assert set(record.parties) == {"Colombia", "Comuneros del Sur"}
+
+
+def test_translated_copy_reinstalling_a_dialogue_table_plans_it() -> None:
+    [record] = _upcoming(
+        "The dialogue table between the Government of Nicaragua and the Civic Alliance will be reinstalled "
+        "on Friday in Managua, the nuncio informed."
+    )
+    assert set(record.parties) == {"Nicaragua", "Civic Alliance for Justice and Democracy"}
+    assert (record.location, record.start_date) == ("Managua", date(2031, 3, 14))
+
+
+def test_an_invitation_to_meet_at_a_place_on_a_day_announces_it() -> None:
+    [record] = _upcoming(
+        "The Secretary-General has invited the foreign ministers of Belize and Guatemala to meet at UN "
+        "headquarters in New York on Friday, his spokesman said."
+    )
+    assert set(record.parties) == {"Belize", "Guatemala"}
+    assert (record.location, record.start_date) == ("New York", date(2031, 3, 14))
+
+
+def test_a_go_between_bringing_two_sides_together_next_week() -> None:
+    [record] = _upcoming(
+        "The African Union will bring together the Somali government and Puntland in Nairobi on Tuesday and "
+        "Wednesday next week, the AU said."
+    )
+    assert set(record.parties) == {"Somalia", "Puntland"}
+    assert (record.start_date, record.end_date) == (date(2031, 3, 18), date(2031, 3, 19))
+
+
+def test_talks_no_longer_in_one_city_but_in_another_moved_there() -> None:
+    [record] = _upcoming(
+        "The talks between Kosovo and Serbia will no longer take place in Brussels but in Ohrid, on the "
+        "same date, March 20, the EU said."
+    )
+    assert (record.status, record.location, record.start_date) == ("rescheduled", "Ohrid", date(2031, 3, 20))
