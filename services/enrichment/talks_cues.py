@@ -29,6 +29,8 @@ TRIGGER = compile_skipping(
     # "truce negotiators to gather in X this weekend"
     r"|\b(?:negotiators|delegations|envoys)\s+(?:to|will|are\s+(?:to|due\s+to|set\s+to))\s+(?:gather|meet|convene|"
     r"reconvene|return|resume)\b"
+    # "a U.S. delegation will travel to Mexico City next Monday to review the agreement"
+    r"|\bdelegations?\s+(?:will|is\s+(?:to|due\s+to|set\s+to)|are\s+(?:to|due\s+to|set\s+to))\s+(?:travel|fly)\s+to\b"
     # "the supervisory committee ... is due to convene in X on Sunday"
     r"|\b(?:is|are)\s+(?:due|set|scheduled|expected)\s+to\s+(?:re)?convene\b"
     # "the co-chairs said the round would take place in X": the round of the story's talks
@@ -438,9 +440,16 @@ TALKS_DAY_BEFORE = compile_skipping(
     _I,
 )
 # "the two sides will meet on Friday": sides named elsewhere (the headline, an earlier sentence)
+# a mention opening on the story's own round: "The fourth round, ...", "Their meeting ...", "The next round of"
+OUR_ROUND = compile_skipping(
+    r"\s*(?:the\s+(?:next|new|\w+th|first|second|third|latest)\s+(?:round|session|meeting)|"
+    r"(?:their|the\s+two\s+\w+['’]?s?)\s+(?:next\s+)?(?:meeting|talks|round|summit))\b",
+    _I,
+)
 SIDES_ANAPHOR = compile_skipping(
     r"\b(?:the\s+two|both)\s+(?:sides|countries|nations|neighbou?rs|governments|leaders|delegations|parties|"
-    r"communities)\b",
+    r"communities)\b"
+    r"|\bthe\s+delegations\s+(?:would|will|are\s+(?:to|due\s+to|set\s+to))\s+(?:meet|hold|resume)\b",
     _I,
 )
 # "the foreign ministers of A, B and C will meet", "a meeting bringing together A, B and C": the
@@ -500,7 +509,7 @@ MEDIATOR_ROLE_AFTER = compile_skipping(
     # "Brazil will convene delegations of A and B" (not "will convene talks with A": a side)
     r"conven(?:e|es|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:delegations?|parties|sides|representatives|"
     r"leaders|negotiators|envoys|talks|meeting|negotiations|round)\b(?![^.;]{0,40}\bwith\b))"
-    r"(?!\s+by\b)"  # "talks between A and B hosted by C": C is the go-between
+    r"\b(?!\s+by\b)"  # "talks between A and B hosted by C": C is the go-between (whole words: no "mediate|d by")
     # "R and S, which brokered the last round, said ...": a relative clause names the go-betweens
     r"|^(?:\s+and\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?|\s+(?:government|administration|(?:foreign\s+)?ministry))?"
     r",\s+(?:which|who)\s+(?:\w+\s+){0,2}?(?:as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?)?"  # "has served as third-party facilitator"

@@ -308,10 +308,11 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
         and (
             d.parties
             or (d.status in UPCOMING and not d.weak and d.start is not None and d.location is not None)
-            # "when the two sides' chief negotiators meet in X on Tuesday": the sides, named elsewhere
+            # "when the two sides' chief negotiators meet in X on Tuesday", "the two governments are due
+            # to resume talks in X next month": the sides, named elsewhere
             or (
                 d.status in UPCOMING
-                and d.start is not None
+                and (d.start is not None or not d.weak)
                 and d.location is not None
                 and cue.SIDES_ANAPHOR.search(d.evidence)
             )
@@ -648,6 +649,11 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         found = _visited_host(d, c, side, texts)
     if not found:
         found = _opposition_of(side, texts)
+    if not found and any(cue.SIDES_ANAPHOR.search(t) for t in d.texts()):
+        # "X's deputy minister said the delegations would meet ...": X and the side the article
+        # names most beside it
+        pair = _both_sides(d, c).parties
+        found = [p for p in pair if p != side] if side in pair else []
     if not found:
         return d
     parties = [side, *found]
@@ -730,6 +736,11 @@ def assemble(
             or (d.start is not None and _headline_names(c, d))
             # "a meeting of the committee ... between Yemen's warring parties has been pushed back to Sunday"
             or (d.start is not None and _warring_state(c, [d.evidence]) is not None)
+            # "the fourth round, due in X on Saturday, will instead take place in Y on Sunday", "their
+            # meeting has been moved to Aug. 18": the article's own round, its sides named before
+            or (
+                d.start is not None and d.start > published and not d.weak and cue.OUR_ROUND.match(d.evidence)
+            )
         )
         for d in c.drafts
     )

@@ -111,6 +111,10 @@ _BORDER_BEFORE = compile_skipping(r"\b(?:on|at|near|along|in)\s+(?:the\s+)?$", r
 _SPEECH = compile_skipping(r"\b(?:said|says|told|announced|stated|added)\b")
 _RESCHEDULE = compile_skipping(r"\breschedul(?:e|ed|ing)\b", re.IGNORECASE)
 # "the UN Support Mission in Libya": a body's name, neither venue nor side
+_PAIR_BETWEEN = compile_skipping(
+    r"\b(?:relations|ties|rapprochement|normali[sz]ation|tensions|dispute)\s+between\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _OLD_VENUE_BEFORE = compile_skipping(
     r"\b(?:no\s+longer\s+(?:take\s+place|be\s+held|meet)|rather\s+than|instead\s+of)\s+(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -547,6 +551,12 @@ def _parties(
             and (n := _state(e) or _org(e))
             and not cue.FACTIONS_OF_AFTER.match(s.after(e, 40))
         ]
+    # "relations between A and B have thawed, and the two governments will resume talks": the pair
+    # the anaphor takes up
+    for m in _PAIR_BETWEEN.finditer(s.text, s.start, s.end):
+        listed = _listed(s, m.end())
+        if len(listed) == 2 and cue.SIDES_ANAPHOR.search(s.text, m.end(), s.end):
+            explicit += listed
     for m in cue.WITH_SIDES.finditer(s.text, s.start, s.end):
         listed = _listed(s, m.end())
         opener = next((e for e in s.entities if e.start >= m.end()), None)

@@ -2913,14 +2913,18 @@ def test_invitations_sent_to_a_round_table_at_a_place_announce_it() -> None:
 
 
 def test_an_exploratory_round_is_talks() -> None:
-    [record] = _upcoming("Negotiators for Sofia and Skopje will hold an exploratory round in Ohrid on March 20.")
+    [record] = _upcoming(
+        "Negotiators for Sofia and Skopje will hold an exploratory round in Ohrid on March 20."
+    )
     assert set(record.parties) == {"Bulgaria", "North Macedonia"}
     assert (record.location, record.start_date) == ("Ohrid", date(2031, 3, 20))
 
 
 def test_a_movement_negotiating_with_its_government_and_its_home_state() -> None:
     [named] = _upcoming("Manila and the MILF will meet in Kuala Lumpur on Monday to review the peace deal.")
-    [alone] = _upcoming("The MILF will hold talks with the government in Kuala Lumpur on Monday, its chairman said.")
+    [alone] = _upcoming(
+        "The MILF will hold talks with the government in Kuala Lumpur on Monday, its chairman said."
+    )
     assert set(named.parties) == set(alone.parties) == {"Philippines", "MILF"}
 
 
@@ -3002,3 +3006,41 @@ def test_talks_no_longer_in_one_city_but_in_another_moved_there() -> None:
         "same date, March 20, the EU said."
     )
     assert (record.status, record.location, record.start_date) == ("rescheduled", "Ohrid", date(2031, 3, 20))
+
+
+def test_a_delegation_travelling_on_a_day_to_review_an_agreement_plans_talks() -> None:
+    [record] = _upcoming(
+        "QUITO - A Peruvian delegation will travel to Quito next Monday, March 17, to review the border "
+        "agreement with Ecuador, the foreign ministry said."
+    )
+    assert set(record.parties) == {"Peru", "Ecuador"}
+    assert (record.location, record.start_date) == ("Quito", date(2031, 3, 17))
+
+
+def test_the_two_governments_after_relations_between_a_pair_are_that_pair() -> None:
+    [record] = _upcoming(
+        "Relations between Hanoi and Beijing have improved, and the two governments are due to resume "
+        "maritime talks in Kunming next month."
+    )
+    assert set(record.parties) == {"Vietnam", "China"}
+    assert record.location == "Kunming"
+
+
+def test_the_delegations_a_minister_speaks_of_are_his_state_and_its_counterpart() -> None:
+    [record] = _upcoming(
+        "Relations between Baku and Yerevan remain tense. Azerbaijan's deputy foreign minister told reporters "
+        "that the delegations would hold the next round of border talks in Tbilisi on Friday."
+    )
+    assert set(record.parties) == {"Azerbaijan", "Armenia"}
+
+
+def test_the_stories_round_moved_to_a_new_place_and_day_is_an_update() -> None:
+    [record] = _upcoming(
+        "Tirana and Athens began talks mediated by the EU last year, the first negotiations between the two "
+        "governments on the sea border. The fourth round, which had been due in Brussels on Friday, will "
+        "instead take place in Vienna on Monday, the EU said."
+    )
+    assert record.status == "rescheduled"
+    assert set(record.parties) == {"Albania", "Greece"}  # "talks mediated by the EU": the EU mediates
+    assert (record.location, record.start_date) == ("Vienna", date(2031, 3, 17))
+    assert record.mediators == ("European Union",)
