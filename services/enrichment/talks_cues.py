@@ -99,6 +99,10 @@ POSTPONED_TO_VAGUE = compile_skipping(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"next\s+(?:week|month|year)|the\s+(?:coming|following)\s+(?:week|month)s?)\b"
     # "postponed until after the Eid holiday": a new time, after a named season
+    # "has postponed a meeting to review X, which had been scheduled for next week, to early November"
+    r"|\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back)\b[^.;]{0,200}?,\s+(?:to|until)\s+"
+    r"(?:early|mid|late|the\s+(?:end|beginning|middle)\s+of)[\s-]+"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back)\s+(?:\w+\s+){0,3}?until\s+after\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:holidays?|Eid|Ramadan|Christmas|New\s+Year|Nowruz|Easter|summer|recess|festival)\b"
     # "pushed back a week", "delayed by two days": a new time, counted from the old
@@ -112,7 +116,10 @@ RESCHEDULED = compile_skipping(
     r"will\s+move\s+to|moved\s+to|(?:moved|shifted|pushed\s+back|brought\s+forward)\s+from\s+\w+(?:\s+\d{1,2})?\s+to|relocated|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
     r"shifted\s+to|brought\s+forward|"
     # "will no longer take place in X but in Y": the venue moved
-    r"no\s+longer\s+(?:take\s+place|be\s+held)\s+(?:in|at)\s+[^.;,]{1,40}?,?\s+but\s+(?:in|at)(?=\s+(?-i:[A-Z])))\b",
+    r"no\s+longer\s+(?:take\s+place|be\s+held)\s+(?:in|at)\s+[^.;,]{1,40}?,?\s+but\s+(?:in|at)(?=\s+(?-i:[A-Z]))|"
+    # "... but will be conducted by videoconference in mid-March"
+    r"no\s+longer\s+(?:take\s+place|be\s+held)\s+(?:in|at)\s+[^.;,]{1,40}?,?\s+but\s+will\s+be\s+"
+    r"(?:held|conducted)\s+(?:[\w-]+\s+){0,3}?(?:in|on)\s+(?:early|mid|late)?)\b",
     _I,
 )
 HISTORY = compile_skipping(
@@ -126,6 +133,8 @@ STRONG_FUTURE = compile_skipping(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
     r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|"
+    # machine-translated copy: "will realize a second meeting", "will celebrate a meeting"
+    r"(?:reali[sz]e|celebrate|carry\s+out)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|round|session|summit)|"
     # "mediators will receive delegations from A and B in X for talks"
     r"(?:receive|welcome)\s+(?:the\s+)?(?:\w+\s+)?(?:delegations?|negotiators|envoys|leaders|teams)\b|"
     # machine-translated copy: "will be realized", "will install a new cycle of dialogues"

@@ -726,6 +726,10 @@ def assemble(
     # A postponement whose new date is still to be set is no announcement, however the rest of
     # the article reads (the corpus convention; exact wording, so a rule).
     postponed = any(d.status in {"postponed", "rescheduled"} for d in c.drafts)
+    vague_move = any(
+        d.status == "rescheduled" and d.parties and cue.POSTPONED_TO_VAGUE.search(d.evidence)
+        for d in c.drafts
+    )
     # A round moved to a new day or month is an update whatever else the article says (exact wording).
     # A moved meeting whose sentence names no side counts when the headline speaks of it ("... postpones
     # the summit"; "the summit ... has been moved to May 5").
@@ -785,7 +789,8 @@ def assemble(
     announces = (
         planned
         and (model.decide(c.features) or moved or headline_plan or agreed_next)
-        and not (postponed and "r:no_new_date" in c.features)
+        # ("postponed to early November ... No exact date has been fixed": a new time, if not a day)
+        and not (postponed and "r:no_new_date" in c.features and not vague_move)
     )
     next_round = agreed_next or any(
         d.status in UPCOMING and (cue.NEXT_ROUND.search(d.evidence) or _agrees_counted_round(d.evidence))

@@ -3044,3 +3044,31 @@ def test_the_stories_round_moved_to_a_new_place_and_day_is_an_update() -> None:
     assert set(record.parties) == {"Albania", "Greece"}  # "talks mediated by the EU": the EU mediates
     assert (record.location, record.start_date) == ("Vienna", date(2031, 3, 17))
     assert record.mediators == ("European Union",)
+
+
+def test_translated_copy_realizing_a_meeting_plans_it() -> None:
+    [record] = _upcoming(
+        "LIMA - The presidents of Peru and Chile will realize a second meeting on this Friday in Arica, "
+        "informed today the Peruvian presidency."
+    )
+    assert set(record.parties) == {"Peru", "Chile"}
+    assert (record.location, record.start_date) == ("Arica", date(2031, 3, 14))
+
+
+def test_a_meeting_postponed_to_early_in_a_month_is_moved_though_its_day_is_open() -> None:
+    records = _upcoming(
+        "The OAS has postponed a meeting to review the border agreement between Belize and Guatemala, which "
+        "had been scheduled for next week in Washington, to early May, officials said on Wednesday. No exact "
+        "date has been fixed."
+    )
+    assert [(r.status, r.start_date) for r in records] == [("rescheduled", None)]
+
+
+def test_a_meeting_no_longer_held_in_a_city_but_by_video_later_is_moved() -> None:
+    records = _upcoming(
+        "The next meeting of the Vietnam-China joint working group will no longer be held in Hanoi next week "
+        "but will be conducted by videoconference in mid-April, the ministry said."
+    )
+    assert [(r.status, set(r.parties), r.start_date) for r in records] == [
+        ("rescheduled", {"Vietnam", "China"}, None)
+    ]
