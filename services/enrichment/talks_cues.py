@@ -76,7 +76,8 @@ OTHER_MATTER_BEFORE = compile_skipping(
     _I,
 )
 NO_NEW_DATE = compile_skipping(
-    r"\b(?:without\s+(?:giving|setting|announcing|naming|a)\s+(?:a\s+)?new\s+date|no\s+new\s+date|"
+    r"\b(?:without\s+(?:giving|setting|announcing|naming|a)\s+(?:a\s+)?(?:reason\s+or\s+(?:a\s+)?)?new\s+date|"
+    r"no\s+new\s+date|"
     # "ended ... without setting a date for their next meeting" (not "... in September, without giving a date")
     r"without\s+(?:setting|fixing|agreeing(?:\s+on)?)\s+(?:a\s+)?date\s+for\s+(?:the|their|a)\s+next\b|"
     r"indefinitely|until\s+further\s+notice|sine\s+die|"
@@ -295,6 +296,7 @@ NON_DIPLOMATIC = compile_skipping(
     r"transfers?(?=\s+(?:fees?|window|market|talks|deal|bid|target|saga|request|ban|negotiations))|"
     r"strikers?|midfielders?|footballers?|players?|coach(?:es)?|merger|acquisition|shareholders?|takeover|buyout|CEO|"
     r"company|companies|consorti(?:um|a)|firm|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|"
+    r"oral\s+(?:arguments|hearings|pleadings)|hearings|pleadings|the\s+court|"
     r"business-to-business|trade\s+fair|(?:investment|business)\s+forum|UEFA|FIFA|ICC|Asia\s+Cup|Olympics?|matches|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
 )
 # Who meets, when it is not states: "Chile, Peru football federations to meet", "the two chambers of
@@ -449,6 +451,16 @@ TALKS_DAY_BEFORE = compile_skipping(
     _I,
 )
 # "the two sides will meet on Friday": sides named elsewhere (the headline, an earlier sentence)
+# A standing organ's own sitting is no talks between sides: "the Security Council will hold closed
+# consultations on X", "the General Assembly opens on Wednesday" (not "A and B will meet on the
+# sidelines of the General Assembly")
+ORGAN_SITS = compile_skipping(
+    r"(?:\b(?:Security|Human\s+Rights|Permanent|Peace\s+and\s+Security)\s+Council|\bGeneral\s+Assembly|"
+    r"\bBoard\s+of\s+Governors)"
+    r"(?:['’]s)?\s+(?:(?:will|would|is\s+(?:due|set|expected|scheduled)\s+to|to)\s+(?:\w+\s+)?"
+    r"(?:hold|meet|convene|open|discuss|begin|start)|opens|convenes|meets)\b",
+    _I,
+)
 # a mention opening on the story's own round: "The fourth round, ...", "Their meeting ...", "The next round of"
 OUR_ROUND = compile_skipping(
     r"\s*(?:the\s+(?:next|new|\w+th|first|second|third|latest)\s+(?:round|session|meeting)|"

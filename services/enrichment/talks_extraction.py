@@ -221,6 +221,8 @@ def _status(
     plan (not in headlines, whose present tense also reports trips made); `ahead`: the sentence
     names a day or week after the publication day (the present tense of a meeting then plans it)."""
     low = sentence.lower()
+    if ("council" in low or "assembly" in low or "board" in low) and cue.ORGAN_SITS.search(sentence):
+        return None, False  # a standing organ's sitting, not talks between sides
     if _NEGATION_HINT.search(low) and cue.DENIED.search(sentence):
         return "denied", False
     if cue.REJECTED_OFFER.search(sentence) and not cue.OFFER_TAKEN.search(sentence):

@@ -3072,3 +3072,27 @@ def test_a_meeting_no_longer_held_in_a_city_but_by_video_later_is_moved() -> Non
     assert [(r.status, set(r.parties), r.start_date) for r in records] == [
         ("rescheduled", {"Vietnam", "China"}, None)
     ]
+
+
+def test_a_standing_organs_sitting_is_no_talks_between_sides() -> None:
+    assert not _upcoming(
+        "NEW YORK - The UN Security Council will hold closed consultations on Cyprus on Friday at the request "
+        "of Greece, diplomats said."
+    )
+
+
+def test_called_off_without_a_reason_or_a_new_date_is_no_move() -> None:
+    assert not _upcoming(
+        "A meeting of the foreign ministers of Laos, Cambodia and Vietnam that was to be held in Hanoi next "
+        "week has been called off, the ministry said, without giving a reason or a new date."
+    )
+
+
+def test_a_courts_hearings_between_two_states_are_no_talks() -> None:
+    assert not _upcoming(
+        "THE HAGUE - The International Court of Justice will open public hearings in the dispute between Chile "
+        "and Bolivia over the Silala waters on Monday, the court announced. The hearings will run for two "
+        "weeks, with each side presenting two rounds of oral arguments. Bolivia, as the applicant, will open "
+        "the first round. The foreign minister of Chile said the country was ready.",
+        title="ICJ to open hearings in Chile-Bolivia water case on Monday",
+    )
