@@ -20,7 +20,10 @@ _JOINT_BODY = (
 )
 TRIGGER = compile_skipping(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
-    r"dialogues?|discussions|peace\s+conference|round\s+of|bring(?:s|ing)?\s+together|(?:new|next)\s+cycle\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|exploratory|technical|negotiating|direct|indirect|preparatory|informal|"
+    r"dialogues?|discussions|peace\s+conference|round\s+of|"
+    # "will bring together Ethiopia's federal government and the TPLF" (not "filmmakers", "royal families")
+    r"bring(?:s|ing)?\s+together\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:government|authorities|delegations?|negotiators|sides|"
+    r"parties|representatives|leaders|ministers|envoys|junta)|(?:new|next)\s+cycle\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|exploratory|technical|negotiating|direct|indirect|preparatory|informal|"
     r"another|formal|fresh|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|mediation|"
     # "IGAD will convene delegations of A and B": a meeting convened by a go-between
     r"conven(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
@@ -262,7 +265,8 @@ INVITED = compile_skipping(
     r"(?:talks|meeting|summit|"
     r"negotiations|conference|round)\b"
     # "has invited the foreign ministers of A and B to meet at UN headquarters on Wednesday"
-    r"|\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?:meet|hold\s+talks)\s+(?:in|at)\s+",
+    r"|\binvit(?:ed|es|ing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:ministers|leaders|presidents|delegations|negotiators|envoys|"
+    r"representatives|heads)\b[^.;]{0,120}?\bto\s+(?:meet|hold\s+talks)\s+(?:in|at)\s+",
     _I,
 )
 # "has sent invitations to the two panels for a formal round in Oslo": a stated place is enough
@@ -756,6 +760,10 @@ TALKS_WITH_HOSTS = compile_skipping(
     r"(?:(?:its|their|his|her)\s+(?:\w+\s+)?(?:hosts|counterparts?)|the\s+hosts|"
     r"the\s+(?:local|military|host|national|federal|transitional)\s+(?:authorities|government|leadership))\b",
     _I,
+)
+# "will meet next Tuesday in this border city", "in this capital": the dateline's place
+IN_THIS_CITY = compile_skipping(
+    r"\b(?:in|to|at)\s+this\s+(?:[\w-]+\s+)?(?:city|town|capital|port)\b(?!\s+of\b)", _I
 )
 # a press advisory's own line for the venue: "Venue: Safari Park Conference Centre, Thika Road, Nairobi"
 VENUE_LINE = compile_skipping(r"(?m)^(?:Venue|Location|Place)\s*:\s*[^\n]+$")

@@ -68,6 +68,7 @@ class Candidates:
     deal_places: frozenset[str] = frozenset()
     # The place a press advisory's "Venue:" line names (its last known place: the city after the hall).
     venue_line: Entity | None = None
+    dateline_place: Entity | None = None  # the place a wire dateline opens on ("NAIROBI, Oct 21 -")
     # How often the article names each state and non-state side, headline included.
     side_counts: dict[str, int] = field(default_factory=dict)
     # Sides, blocs and states named as the ones travelling to talks ("a delegation from X will travel to Y").
@@ -180,10 +181,24 @@ def candidates(
         side_counts=side_counts,
         travellers=_travellers(text, title, entities, title_entities, spans),
         venue_line=_venue_line(text, entities),
+        dateline_place=next((p for e in entities[:1] if e.start < 3 and (p := _as_place(e))), None),
     )
 
 
 _VENUE_LABELS = ("Venue", "Location", "Place")  # the labels cue.VENUE_LINE opens with
+
+
+def _as_place(e: Entity) -> Entity | None:
+    """The place an entity names: itself, or the capital a state was read from ("NAIROBI -")."""
+    if e.kind == "place":
+        return e
+    if e.kind == "country" and e.text.title() == gazetteer().capital_of.get(
+        e.name
+    ):  # a capital read as its state
+        return Entity(
+            kind="place", text=e.text, name=e.text.title(), start=e.start, end=e.end, country=e.name
+        )
+    return None
 
 
 def _venue_line(text: str, entities: list[Entity]) -> Entity | None:
@@ -191,13 +206,10 @@ def _venue_line(text: str, entities: list[Entity]) -> Entity | None:
     m = cue.VENUE_LINE.search(text) if any(label in text for label in _VENUE_LABELS) else None
     if m is None:
         return None
-    capitals = gazetteer().capital_of
-    for e in reversed([e for e in entities if m.start() <= e.start < m.end()]):
-        if e.kind == "place":
-            return e
-        if e.kind == "country" and e.text == capitals.get(e.name):  # a capital read as its state
-            return Entity(kind="place", text=e.text, name=e.text, start=e.start, end=e.end, country=e.name)
-    return None
+    return next(
+        (p for e in reversed([e for e in entities if m.start() <= e.start < m.end()]) if (p := _as_place(e))),
+        None,
+    )
 
 
 def _travellers(
@@ -841,6 +853,12 @@ def assemble(
     primary = _the_capital(primary, source)
     if primary.location is None and c.venue_line is not None:
         primary = replace(primary, location=c.venue_line)
+    if (
+        primary.location is None
+        and c.dateline_place is not None
+        and any(cue.IN_THIS_CITY.search(t) for t in source.texts())
+    ):
+        primary = replace(primary, location=c.dateline_place)
     # Other upcoming mentions of the same event were folded into it; everything else stays.
     rest = [
         d

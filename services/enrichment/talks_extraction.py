@@ -627,14 +627,18 @@ def _parties(
             )
         )
     }
-    # two sides named in so many words: a state in a later "after ..." clause is background ("A and B
-    # will meet ..., after A announced its withdrawal together with C and D")
-    said = sorted(e.end for e in s.entities if (_state(e) or _org(e)) in explicit)
-    background = (
-        cue.AFTER_CLAUSE.search(s.text, said[1], s.end)
-        if len(said) >= 2 and len(set(explicit)) >= 2
-        else None
-    )
+    # two sides named before it: a state in a later "after ..." clause is background ("A and B will
+    # meet ..., after A announced its withdrawal together with C and D", "A will hold talks with B in
+    # X on Thursday, after C and D pledged support to A")
+    background = None
+    named: list[str] = []
+    for e in s.entities:
+        name = _state(e) or _org(e)
+        if name is not None and name not in named:
+            named.append(name)
+        if len(named) == 2:
+            background = cue.AFTER_CLAUSE.search(s.text, e.end, s.end)
+            break
     first: list[str] = []
     fallback: list[str] = []
     ruled_out: set[str] = set()

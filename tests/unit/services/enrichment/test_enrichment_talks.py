@@ -3096,3 +3096,25 @@ def test_a_courts_hearings_between_two_states_are_no_talks() -> None:
         "the first round. The foreign minister of Chile said the country was ready.",
         title="ICJ to open hearings in Chile-Bolivia water case on Monday",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The festival in Cannes next week will bring together filmmakers from France, Italy and Senegal.",
+        "The wedding will bring together the royal families of Jordan and Morocco in Amman on Saturday.",
+        "Fans are invited to meet at the stadium gates at noon on Sunday before the match between Argentina "
+        "and Brazil.",
+        "Alumni of the American University are invited to meet at the Cairo campus on Friday for the reunion.",
+    ],
+)
+def test_gatherings_that_bring_people_together_or_invite_them_to_meet_are_no_talks(text: str) -> None:
+    assert not _upcoming(text)
+
+
+def test_states_in_an_after_clause_behind_two_sides_are_background() -> None:
+    [record] = _upcoming(
+        "Somalia will hold talks with Ethiopia in Ankara on Thursday, after Egypt and Eritrea pledged military "
+        "support to Mogadishu."
+    )
+    assert set(record.parties) == {"Somalia", "Ethiopia"}
