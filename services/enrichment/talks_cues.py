@@ -28,7 +28,10 @@ TRIGGER = compile_skipping(
     # "IGAD will convene delegations of A and B": a meeting convened by a go-between
     r"conven(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
     rf"negotiators|envoys|ministers|{_JOINT_BODY})\b|"
-    rf"\b{_JOINT_BODY}\s+(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:re)?convene\b|COP\s?\d{1, 2}|(?:ministerial|climate|donors?|review)\s+conference)\b"
+    rf"\b{_JOINT_BODY}\s+(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:re)?convene\b|"
+    # "a technical committee on water sharing between A and B will convene"
+    r"\b(?:commission|committee)\s+(?:on|for)\s+[^.;]{1,60}?\bbetween\s+[^.;]{1,60}?\b(?:will|is\s+(?:to|due\s+to|set\s+to|"
+    r"expected\s+to))\s+(?:re)?convene\b|round[\s-]?tables?\b|COP\s?\d{1, 2}|(?:ministerial|climate|donors?|review)\s+conference)\b"
     # "truce negotiators to gather in X this weekend"
     r"|\b(?:negotiators|delegations|envoys)\s+(?:to|will|are\s+(?:to|due\s+to|set\s+to))\s+(?:gather|meet|convene|"
     r"reconvene|return|resume)\b"
@@ -559,7 +562,7 @@ NEXT_MEETING = compile_skipping(
 )
 BETWEEN = compile_skipping(
     r"\b(?:talks|negotiations|meetings?|summit|dialogue|consultations|discussions|mediation|"
-    r"(?-i:Commission|Committee|Mechanism))\s+(?:[\w-]+\s+){0,3}?"  # "the Joint Permanent Commission between A and B"
+    r"commission|committee|(?-i:Mechanism))\s+(?:[\w-]+\s+){0,3}?"  # "the Joint Permanent Commission between A and B"
     # "a meeting of the Joint Security Mechanism (JSM) between A and B": a joint body's meeting
     r"(?:of\s+the\s+(?:[\w-]+\s+){0,5}?(?:mechanism|commission|committee|council|forum|group)\s+"
     r"(?:\([\w+-]{2,10}\)\s+)?"
@@ -732,7 +735,8 @@ COUNTED_ROUND = compile_skipping(
 # "representatives of President X and of the opposition led by Y": the country's opposition as the
 # other side (not "its opposition to the plan", "the opposition leader")
 AND_THE_OPPOSITION = compile_skipping(
-    r"\band\s+(?:of\s+)?(?:the|its)\s+(?:main\s+|political\s+)?opposition\b"
+    r"\b(?:and\s+(?:of\s+)?|(?:talks|dialogue|negotiations)\s+with\s+|meet(?:s|ing)?\s+(?:with\s+)?)"
+    r"(?:the|its)\s+(?:main\s+|political\s+)?opposition\b"
     r"(?!\s+(?:to|leaders?|party|parties|lawmakers?|politicians?|MPs?|figures?|benches)\b)",
     re.IGNORECASE,
 )
@@ -745,7 +749,10 @@ THE_GOVERNMENT = compile_skipping(
 # "the Transnistrian conflict", "the Slovak OSCE chairmanship": a demonym naming the topic or the
 # chair, not a side
 DEMONYM_NOT_SIDE_AFTER = compile_skipping(
-    r"^\s+(?:(?-i:[A-Z]{2,})\s+)?(?:conflict|war|crisis|question|issue|settlement|dispute|chairmanship|presidency)\b",
+    r"^\s+(?:(?-i:[A-Z]{2,})\s+)?(?:conflict|war|crisis|question|issue|settlement|dispute|chairmanship|presidency)\b"
+    # "Guatemalan and Honduran nationals", "Ivorian cocoa farmers": people of the state, not its government
+    r"|^(?:\s+and\s+(?-i:[A-Z])[\w-]+)?\s+(?:[\w-]+\s+)?(?:nationals|citizens|migrants|refugees|asylum[\s-]seekers|"
+    r"workers|fishermen|farmers|traders|merchants|exports|imports|goods|products|companies|firms)\b",
     _I,
 )
 # a side travelling to the other's country for the talks

@@ -29,6 +29,7 @@ from .talks_bodies import MEMBERSHIP_BODIES, membership_meeting
 from .talks_extraction import (
     _compatible,
     _Draft,
+    _is_demonym,
     cued_sentences,
     dateline_end,
     find_drafts,
@@ -68,6 +69,7 @@ class Candidates:
     deal_places: frozenset[str] = frozenset()
     # The place a press advisory's "Venue:" line names (its last known place: the city after the hall).
     venue_line: Entity | None = None
+    people_only: frozenset[str] = frozenset()  # states named only by their people ("Honduran nationals")
     dateline_place: Entity | None = None  # the place a wire dateline opens on ("NAIROBI, Oct 21 -")
     # How often the article names each state and non-state side, headline included.
     side_counts: dict[str, int] = field(default_factory=dict)
@@ -162,6 +164,12 @@ def candidates(
         if e.kind in {"place", "country"}:
             said = bool(cue.STATEMENT_PLACE_BEFORE.search(text, max(0, e.start - 60), e.start))
             stated_at[role_name(e)] = stated_at.get(role_name(e), True) and said
+    # a state named only by its people ("Guatemalan and Honduran nationals"): no side of its own
+    by_people: dict[str, bool] = {}
+    for e in entities:
+        if e.kind == "country":
+            only = _is_demonym(e) and cue.DEMONYM_NOT_SIDE_AFTER.match(text[e.end : e.end + 60]) is not None
+            by_people[e.name] = by_people.get(e.name, True) and only
     side_counts: dict[str, int] = {}
     for e in [*title_entities, *(e for e in entities if e.start >= skip)]:
         if e.kind in {"country", "armed_group"}:
@@ -176,6 +184,7 @@ def candidates(
         names=_with_rule_roles(name_features(passages), [*drafts, *([headline] if headline else [])]),
         venues=venues,
         statement_places=frozenset(name for name, only in stated_at.items() if only),
+        people_only=frozenset(name for name, only in by_people.items() if only),
         met_places=frozenset(met_at),
         deal_places=frozenset(deal_at),
         side_counts=side_counts,
@@ -439,6 +448,7 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel, past: set[str]) -
     ruled_out = ({n for m in c.drafts for n in m.ruled_out} | headline_out) - sides
     ruled_out |= set(d.mediators) - d.explicit  # the go-betweens the sentence rules found
     ruled_out |= set(c.mediators) - sides - d.explicit  # ... and those no sentence reads as a side
+    ruled_out |= c.people_only - sides
     # Two sides the sentence rules found take a third from the model only when it is sure of it:
     # a state the article names nearby is more often context.
     paired = len(d.parties) >= 2
@@ -448,7 +458,7 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel, past: set[str]) -
         sure = not paired or name in d.parties or p["party"] >= _SURE_THIRD_SIDE
         if best == "party" and _SIDE_TYPES & features.keys() and name not in ruled_out and sure:
             parties.append(name)
-        elif best == "mediator" and _SIDE_TYPES & features.keys():
+        elif best == "mediator" and _SIDE_TYPES & features.keys() and name not in c.people_only:
             mediators.append(name)
         if name in c.venues and _VENUE_TYPES & features.keys() and (venue is None or p["venue"] > venue[0]):
             venue = (p["venue"], name)

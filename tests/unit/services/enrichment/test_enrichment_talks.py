@@ -3118,3 +3118,61 @@ def test_states_in_an_after_clause_behind_two_sides_are_background() -> None:
         "support to Mogadishu."
     )
     assert set(record.parties) == {"Somalia", "Ethiopia"}
+
+
+def test_demonyms_of_smaller_states_name_them() -> None:
+    [record] = _upcoming(
+        "Togolese and Beninese officials will meet in Cotonou on Friday to discuss border security."
+    )
+    assert set(record.parties) == {"Togo", "Benin"}
+
+
+def test_a_state_named_only_by_its_people_is_neither_side_nor_go_between() -> None:
+    [record] = _upcoming(
+        "Mexico and the United States will hold migration talks in Washington on Friday. Mexico will bring "
+        "figures on the deportation of Guatemalan and Honduran nationals, the minister said at the meeting's "
+        "announcement."
+    )
+    assert set(record.parties) == {"Mexico", "United States"}
+    assert record.mediators == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Togo's president will meet the opposition on Friday in Lome to discuss the election law.",
+            {"Togo", "Togolese opposition"},
+        ),
+        (
+            "Bolivia's government will resume talks with the opposition in La Paz on Friday, the church said.",
+            {"Bolivia", "Bolivian opposition"},
+        ),
+    ],
+)
+def test_a_government_meeting_the_opposition_meets_its_own(text: str, sides: set[str]) -> None:
+    [record] = _upcoming(text)
+    assert set(record.parties) == sides
+
+
+def test_invitations_sent_for_a_round_table_announce_it() -> None:
+    [record] = _upcoming(
+        "Invitations have been sent to Armenia and Azerbaijan for a round table in Vienna on April 3, the OSCE said."
+    )
+    assert set(record.parties) == {"Armenia", "Azerbaijan"}
+    assert (record.location, record.start_date) == ("Vienna", date(2031, 4, 3))
+
+
+def test_a_committee_on_a_matter_between_two_states_that_will_convene() -> None:
+    [record] = _upcoming(
+        "A technical committee on water sharing between India and Bangladesh will convene in Dhaka next Monday."
+    )
+    assert set(record.parties) == {"India", "Bangladesh"}
+    assert (record.location, record.start_date) == ("Dhaka", date(2031, 3, 17))
+
+
+def test_in_this_capital_is_the_datelines_city() -> None:
+    [record] = _upcoming(
+        "NAIROBI, March 12 - Envoys of Ethiopia and Eritrea will meet in this capital on Friday."
+    )
+    assert record.location == "Nairobi"
