@@ -36,7 +36,10 @@ TRIGGER = compile_skipping(
     r"|\b(?:negotiators|delegations|envoys)\s+(?:to|will|are\s+(?:to|due\s+to|set\s+to))\s+(?:gather|meet|convene|"
     r"reconvene|return|resume)\b"
     # "a U.S. delegation will travel to Mexico City next Monday to review the agreement"
-    r"|\bdelegations?\s+(?:will|is\s+(?:to|due\s+to|set\s+to)|are\s+(?:to|due\s+to|set\s+to))\s+(?:travel|fly)\s+to\b"
+    r"|\bdelegations?\s+(?:(?:led|headed)\s+by\s+(?:[\w'’.-]+\s+){1,6}?)?(?:will|is\s+(?:to|due\s+to|set\s+to)|"
+    r"are\s+(?:to|due\s+to|set\s+to))\s+(?:travel|fly)\s+to\b"
+    # "the Saudi side will receive a Yemeni government delegation in Riyadh on Thursday"
+    r"|\b(?:will|to)\s+(?:receive|welcome|host)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?delegations?\b"
     # "the supervisory committee ... is due to convene in X on Sunday"
     r"|\b(?:is|are)\s+(?:due|set|scheduled|expected)\s+to\s+(?:re)?convene\b"
     # "the co-chairs said the round would take place in X": the round of the story's talks
@@ -143,7 +146,7 @@ STRONG_FUTURE = compile_skipping(
     # machine-translated copy: "will realize a second meeting", "will celebrate a meeting"
     r"(?:reali[sz]e|celebrate|carry\s+out)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|round|session|summit)|"
     # "mediators will receive delegations from A and B in X for talks"
-    r"(?:receive|welcome)\s+(?:the\s+)?(?:\w+\s+)?(?:delegations?|negotiators|envoys|leaders|teams)\b|"
+    r"(?:receive|welcome)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:delegations?|negotiators|envoys|leaders|teams)\b|"
     # machine-translated copy: "will be realized", "will install a new cycle of dialogues"
     r"be\s+(?:realized|realised|carried\s+out|celebrated|installed|re-?installed|reinstated|reactivated|relaunched|resumed|"
     r"reopened|restarted)|install|"
@@ -797,7 +800,7 @@ URGED_BEFORE = compile_skipping(
     r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)?|"
     r"appeal(?:s|ed|ing)?\s+to|encourag(?:e|es|ed|ing))\b[^.;]{0,80}$"
     # "X has proposed to the authorities and the rebels to host a new round": a proposal
-    r"|\b(?:propos(?:e|es|ed|ing)|suggest(?:s|ed|ing)?)\s+to\s+(?:the\s+)?(?-i:[A-Z])[^.;]{0,100}$",
+    r"|\b(?:propos(?:e|es|ed|ing)|suggest(?:s|ed|ing)?)\b[^.;]{0,100}$",
     _I,
 )
 # Plans worded without a talks verb of their own ("will have a meeting", "will return to the

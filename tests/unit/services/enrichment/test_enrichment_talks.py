@@ -3176,3 +3176,25 @@ def test_in_this_capital_is_the_datelines_city() -> None:
         "NAIROBI, March 12 - Envoys of Ethiopia and Eritrea will meet in this capital on Friday."
     )
     assert record.location == "Nairobi"
+
+
+def test_a_proposal_to_host_on_a_day_stays_a_proposal() -> None:
+    records = _talks(
+        "Turkey proposed on Tuesday to host a meeting between Russian and Ukrainian negotiators in Istanbul."
+    )
+    assert [r.status for r in records] == ["proposed"]
+
+
+def test_a_delegation_led_by_an_official_travelling_for_talks_on_a_day() -> None:
+    [record] = _upcoming(
+        "A US delegation led by the deputy secretary of state will travel to Caracas on Thursday to discuss oil "
+        "licences with the Venezuelan government."
+    )
+    assert set(record.parties) == {"United States", "Venezuela"}
+    assert (record.location, record.start_date) == ("Caracas", date(2031, 3, 13))
+
+
+def test_a_side_that_will_receive_the_others_delegation() -> None:
+    [record] = _upcoming("The Saudi side will receive a Yemeni government delegation in Riyadh on Thursday.")
+    assert set(record.parties) == {"Saudi Arabia", "Yemen"}
+    assert record.location == "Riyadh"
