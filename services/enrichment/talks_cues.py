@@ -474,12 +474,13 @@ ORGAN_SITS = compile_skipping(
 # a mention opening on the story's own round: "The fourth round, ...", "Their meeting ...", "The next round of"
 OUR_ROUND = compile_skipping(
     r"\s*(?:the\s+(?:next|new|\w+th|first|second|third|latest)\s+(?:round|session|meeting)|"
-    r"(?:their|the\s+two\s+\w+['’]?s?)\s+(?:next\s+)?(?:meeting|talks|round|summit))\b",
+    r"(?:their|the\s+two\s+(?:\w+\s+)?\w+['’]?s?)\s+(?:next\s+)?(?:meeting|talks|round|summit))\b",
     _I,
 )
 SIDES_ANAPHOR = compile_skipping(
     r"\b(?:the\s+two|both)\s+(?:sides|countries|nations|neighbou?rs|governments|leaders|delegations|parties|"
-    r"communities)\b"
+    r"communities|(?:foreign\s+|defen[cs]e\s+|prime\s+)?ministers|presidents|heads\s+of\s+state|chief\s+negotiators)\b"
+    r"|\b(?:envoys|representatives|delegations|negotiators|delegates)\s+(?:of|from)\s+both\b"
     r"|\bthe\s+delegations\s+(?:would|will|are\s+(?:to|due\s+to|set\s+to))\s+(?:meet|hold|resume)\b",
     _I,
 )
@@ -508,7 +509,7 @@ HEADLINE_SIDES_TO_PLAN = compile_skipping(
 )
 CONDITIONAL = compile_skipping(r"\b(?:when|once|if|unless|until|provided)\b", re.IGNORECASE)
 OLD_PLAN_BEFORE = compile_skipping(
-    r"\b(?:planned|scheduled|set|slated|initially|originally)\s+(?:for|in)\s+$", _I
+    r"\b(?:planned|scheduled|set|slated|initially|originally|pencil+ed\s+in)\s+(?:for|in)\s+$", _I
 )
 MEDIATOR_AFTER = compile_skipping(
     r"^(?:['’]s)?\s?[-–]\s?(?:brokered|mediated|led|sponsored|facilitated|hosted)\b", _I

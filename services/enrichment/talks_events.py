@@ -582,21 +582,26 @@ def _visited_host(d: _Draft, c: Candidates, side: str, texts: list[str]) -> list
     return [host]
 
 
+# after a name, what makes it the source quoted: "X said", "X's foreign ministry said", "X and the Y said"
+_SOURCE_TAIL = (
+    r"(?:['’]s(?:\s+[\w-]+){1,3}?)?(?:\s*(?:,|and)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
+    r"\s+(?:said|say|says|announced|told)\b"
+)
+
+
 def _both_sides(d: _Draft, c: Candidates) -> _Draft:
     """ "Invitations to both sides", "a meeting of the two leaders", with no side named in the
     sentence: the two sides the article names most (not its go-betweens); a state with one standing
     pair of rivals stands for them ("the two leaders" on Cyprus)."""
     own_words = " ".join(d.texts())
     named = sorted(  # a state the sentence itself names first ("the Envoy on Cyprus will host ...")
-        (
-            n
-            for n in c.side_counts
-            if n not in d.mediators
-            and n not in c.mediators
-            and not re.search(rf"\b{re.escape(n)}\s+(?:said|says|announced|told)\b", own_words)  # the source
-        ),
+        (n for n in c.side_counts if n not in d.mediators and n not in c.mediators),
         key=lambda n: (n not in own_words, -c.side_counts[n]),
     )
+    # the source quoted ("X said", "X's foreign ministry said") is a side only when two are not named
+    # without it (a minister speaking of "the delegations" of his state and its neighbour)
+    unquoted = [n for n in named if not re.search(rf"\b{re.escape(n)}{_SOURCE_TAIL}", own_words)]
+    named = unquoted if len(unquoted) >= 2 else named
     if not named:
         return d
     # a state at war with one standing pair of rivals stands for them ("Fighting in Sudan ... Both

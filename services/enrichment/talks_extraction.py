@@ -111,6 +111,7 @@ _BORDER_BEFORE = compile_skipping(r"\b(?:on|at|near|along|in)\s+(?:the\s+)?$", r
 _SPEECH = compile_skipping(r"\b(?:said|says|told|announced|stated|added)\b")
 _RESCHEDULE = compile_skipping(r"\breschedul(?:e|ed|ing)\b", re.IGNORECASE)
 # "the UN Support Mission in Libya": a body's name, neither venue nor side
+_AUSPICES = compile_skipping(r"\bunder\s+the\s+(?:auspices|aegis|mediation)\s+of\b", re.IGNORECASE)
 _PAIR_BETWEEN = compile_skipping(
     r"\b(?:relations|ties|rapprochement|normali[sz]ation|tensions|dispute)\s+between\s+(?:the\s+)?",
     re.IGNORECASE,
@@ -420,6 +421,12 @@ def _mediators(s: _Sentence) -> list[str]:
             found.append(name)
     for m in _MEDIATORS_FROM.finditer(s.text, s.start, s.end):  # "mediators from A, B and C"
         found += _listed(s, m.end())
+    # "the two ministers will meet ... under the auspices of the co-chairs - diplomats from A, B and C":
+    # with the sides named elsewhere, every state after the auspices is a go-between
+    anaphor = cue.SIDES_ANAPHOR.search(s.text, s.start, s.end)
+    auspices = _AUSPICES.search(s.text, anaphor.end(), s.end) if anaphor is not None else None
+    if auspices is not None:
+        found += [n for e in s.entities if e.start > auspices.end() and (n := _state(e) or _org(e))]
     for m in cue.GO_BETWEENS_BY.finditer(s.text, s.start, s.end):  # "hosted by A and B"
         # ... but "hosted by the Cambodian side" is a side at its own table
         listed, end = _list_span(s, m.end())
@@ -707,7 +714,9 @@ def _parties(
         fallback = [n for n in fallback if n not in out]
     names = list(dict.fromkeys(explicit + first))
     lone = not names and len(set(fallback)) == 1  # no side named, one name to fall back on
-    if lone and cue.SIDES_ANAPHOR.search(s.text, s.start, s.end):
+    # "A and B said envoys of both would begin talks": the speakers are go-betweens, the sides elsewhere
+    quoted = not names and fallback and set(fallback) <= speakers | sources
+    if (lone or quoted) and cue.SIDES_ANAPHOR.search(s.text, s.start, s.end):
         # "the two sides will meet, the X ministry said": one speaker cannot be the two sides,
         # which are named elsewhere ("..., A and B said" still names them)
         ruled_out |= set(fallback)

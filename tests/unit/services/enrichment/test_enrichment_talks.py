@@ -3198,3 +3198,31 @@ def test_a_side_that_will_receive_the_others_delegation() -> None:
     [record] = _upcoming("The Saudi side will receive a Yemeni government delegation in Riyadh on Thursday.")
     assert set(record.parties) == {"Saudi Arabia", "Yemen"}
     assert record.location == "Riyadh"
+
+
+def test_the_two_leaders_meeting_pencilled_in_elsewhere_moves_and_keeps_its_sides() -> None:
+    [record] = _upcoming(
+        "Serbia and Kosovo have traded accusations all week. The two leaders' meeting, which had been pencilled "
+        "in for Paris later this month, will instead take place in Brussels on Friday, Belgium's foreign "
+        "ministry said. Serbia said it would attend."
+    )
+    assert (record.status, set(record.parties)) == ("rescheduled", {"Serbia", "Kosovo"})
+    assert (record.location, record.start_date) == ("Brussels", date(2031, 3, 14))
+
+
+def test_states_after_the_auspices_of_a_meeting_of_the_two_ministers_are_go_betweens() -> None:
+    [record] = _upcoming(
+        "Armenia and Azerbaijan have exchanged fire on the border. Armenia said it hoped for progress. The two "
+        "ministers will meet again in Geneva on Friday under the auspices of the co-chairs of the OSCE Minsk "
+        "Group - diplomats from Russia, the United States and France - the co-chairs said."
+    )
+    assert set(record.parties) == {"Armenia", "Azerbaijan"}
+    assert {"Russia", "United States"} <= set(record.mediators)
+
+
+def test_go_betweens_who_say_envoys_of_both_will_meet_are_not_the_sides() -> None:
+    [record] = _upcoming(
+        "Fighting between Sudan's army and the RSF entered a fourth week. In a joint statement, Saudi Arabia "
+        "and the United States said envoys of both would begin talks in Jeddah on Saturday."
+    )
+    assert set(record.parties) == {"Sudanese Armed Forces", "RSF"}
