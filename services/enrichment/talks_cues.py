@@ -15,7 +15,8 @@ _I = re.IGNORECASE
 
 # a commission of two or more states (not a parliament's finance committee or an electoral commission)
 _JOINT_BODY = (
-    r"(?:joint|bilateral|trilateral|border|boundary|military|mixed|intergovernmental|5\+5)\s+(?:[\w+-]+\s+){0,2}?"
+    r"(?:joint|bilateral|trilateral|binational|bi-national|trinational|tripartite|border|boundary|military|mixed|"
+    r"intergovernmental|5\+5)\s+(?:[\w+-]+\s+){0,2}?"
     r"(?:commission|committee)"
 )
 TRIGGER = compile_skipping(
@@ -23,7 +24,7 @@ TRIGGER = compile_skipping(
     r"dialogues?|discussions|peace\s+conference|round\s+of|"
     # "will bring together Ethiopia's federal government and the TPLF" (not "filmmakers", "royal families")
     r"bring(?:s|ing)?\s+together\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:government|authorities|delegations?|negotiators|sides|"
-    r"parties|representatives|leaders|ministers|envoys|junta)|(?:new|next)\s+cycle\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|exploratory|technical|negotiating|direct|indirect|preparatory|informal|"
+    r"parties|representatives|leaders|ministers|envoys|junta|presidents|heads\s+of\s+state)|(?:new|next)\s+cycle\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|exploratory|technical|negotiating|direct|indirect|preparatory|informal|"
     r"another|formal|fresh|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|mediation|"
     # "IGAD will convene delegations of A and B": a meeting convened by a go-between
     r"conven(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
@@ -31,15 +32,19 @@ TRIGGER = compile_skipping(
     rf"\b{_JOINT_BODY}\s+(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:re)?convene\b|"
     # "a technical committee on water sharing between A and B will convene"
     r"\b(?:commission|committee)\s+(?:on|for)\s+[^.;]{1,60}?\bbetween\s+[^.;]{1,60}?\b(?:will|is\s+(?:to|due\s+to|set\s+to|"
-    r"expected\s+to))\s+(?:re)?convene\b|round[\s-]?tables?\b|COP\s?\d{1, 2}|(?:ministerial|climate|donors?|review)\s+conference)\b"
+    r"expected\s+to))\s+(?:re)?convene\b|"
+    # "invitations were sent to A and B for a round table in X" (not a university's round table)
+    r"invit\w*\s+[^.;]{0,200}?\bround[\s-]?tables?\b|COP\s?\d{1, 2}|(?:ministerial|climate|donors?|review)\s+conference)\b"
     # "truce negotiators to gather in X this weekend"
     r"|\b(?:negotiators|delegations|envoys)\s+(?:to|will|are\s+(?:to|due\s+to|set\s+to))\s+(?:gather|meet|convene|"
     r"reconvene|return|resume)\b"
     # "a U.S. delegation will travel to Mexico City next Monday to review the agreement"
-    r"|\bdelegations?\s+(?:(?:led|headed)\s+by\s+(?:[\w'’.-]+\s+){1,6}?)?(?:will|is\s+(?:to|due\s+to|set\s+to)|"
+    r"|(?<!trade\s)(?<!business\s)(?<!investment\s)(?<!cultural\s)(?<!student\s)"
+    r"\bdelegations?\s+(?:(?:led|headed)\s+by\s+(?:[\w'’.-]+\s+){1,6}?)?(?:will|is\s+(?:to|due\s+to|set\s+to)|"
     r"are\s+(?:to|due\s+to|set\s+to))\s+(?:travel|fly)\s+to\b"
     # "the Saudi side will receive a Yemeni government delegation in Riyadh on Thursday"
-    r"|\b(?:will|to)\s+(?:receive|welcome|host)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?delegations?\b"
+    r"|\b(?:receive|host)\s+(?:an?\s+|the\s+|its\s+)?(?:(?:[\w'’-]+\s+){0,2}?(?:government|official|ministerial|"
+    r"high-level|negotiating|military|peace)\s+|(?-i:[A-Z])[\w'’-]*\s+)delegations?\b(?!\s+of\s+(?-i:[a-z]))"
     # "the supervisory committee ... is due to convene in X on Sunday"
     r"|\b(?:is|are)\s+(?:due|set|scheduled|expected)\s+to\s+(?:re)?convene\b"
     # "the co-chairs said the round would take place in X": the round of the story's talks
@@ -135,7 +140,7 @@ RESCHEDULED = compile_skipping(
 HISTORY = compile_skipping(
     # "has been set for Friday" is the plan as it stands; "had been", "were" and a plain "been" an old one
     r"\b(?:were|was|had\s+been|(?<!has\s)(?<!have\s)(?<!now\s)been)\s+(?:initially|originally|previously|first|earlier)?\s*"
-    r"(?:scheduled|planned|set|supposed|due|expected|slated|intended)\b|\b(?:originally|initially|previously)\s+"
+    r"(?:scheduled|planned|set|supposed|due|expected|slated|intended|pencil+ed\s+in)\b|\b(?:originally|initially|previously)\s+"
     r"(?:planned|scheduled|set|slated)\b",
     _I,
 )
@@ -160,7 +165,8 @@ STRONG_FUTURE = compile_skipping(
     r"|\b(?:is|are|was|were|been)\s+(?:now\s+)?(?:set|scheduled|due|expected|slated|planned|poised|going)\s+to\s+"
     r"(?:meet|hold|begin|start|take\s+place|be\s+held|resume|convene|reconvene|open|travel|attend|host|sit|return|"
     r"kick\s+off|get\s+under\s?way)\b"
-    r"|\b(?:scheduled|set|slated|planned|fixed)\s+(?:for|on)\b|\bdue\s+to\s+(?:be\s+held|take\s+place|begin|start|meet)\b"
+    r"|\b(?:scheduled|set|slated|planned|fixed|(?<!been\s)pencil+ed\s+in)\s+(?:for|on)\b"
+    r"|\bdue\s+to\s+(?:be\s+held|take\s+place|begin|start|meet)\b"
     r"|\b(?:has|have)\s+(?:scheduled|set)\b|\bto\s+be\s+held\b|\bplans?\s+to\s+(?:meet|hold|host)\b"
     # "a summit is planned in X", "talks are scheduled at the ministry"
     r"|\b(?:is|are)\s+(?:now\s+)?(?:planned|scheduled|slated)\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])"
@@ -270,6 +276,9 @@ INVITED = compile_skipping(
     r"\binvit(?:ed|es|ing|ation)\s+[^.;]{0,200}?\bto\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:[\"“'‘][\w-]+[\"”'’]\s+)?"
     r"(?:talks|meeting|summit|"
     r"negotiations|conference|round)\b"
+    # "the foreign ministers of A and B have been invited to meet at Jeddah on March 20"
+    r"|\b(?:ministers|leaders|presidents|delegations|negotiators|envoys|representatives)\b[^.;]{0,80}?\b(?:have|has|had|were|was)\s+"
+    r"been\s+invited\s+to\s+(?:meet|hold\s+talks)\s+(?:in|at)\s+"
     # "has invited the foreign ministers of A and B to meet at UN headquarters on Wednesday"
     r"|\binvit(?:ed|es|ing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:ministers|leaders|presidents|delegations|negotiators|envoys|"
     r"representatives|heads)\b[^.;]{0,120}?\bto\s+(?:meet|hold\s+talks)\s+(?:in|at)\s+",
@@ -278,7 +287,8 @@ INVITED = compile_skipping(
 # "has sent invitations to the two panels for a formal round in Oslo": a stated place is enough
 INVITED_TO_PLACE = compile_skipping(
     r"\binvit(?:ed|es|ing|ations?)\s+[^.;]{0,200}?\b(?:for|to)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:talks|meeting|summit|negotiations|round(?:[\s-]table)?)\s+(?:in|at)\s+(?-i:[A-Z])",
+    r"(?:talks|meeting|summit|negotiations|round(?:[\s-]?table)?)(?:\s+of\s+(?:[\w-]+\s+){0,1}?(?:ministers|leaders))?"
+    r"\s+(?:in|at)\s+(?-i:[A-Z])",
     _I,
 )
 REFUSED = compile_skipping(r"\b(?:reject\w*|declin\w*|turned\s+down|refus\w*|dismiss\w*|snubb?\w*)\b", _I)
@@ -489,13 +499,14 @@ SIDES_ANAPHOR = compile_skipping(
 MEMBERS_LIST = compile_skipping(
     r"\b(?i:(?:leaders|heads\s+of\s+state|presidents|(?:foreign|defen[cs]e|trade)\s+ministers|ministers|"
     r"representatives|delegations|delegates|envoys|negotiators)\s+(?:from|of)|brings?\s+together|"
-    r"bringing\s+together|invit(?:ed|es|ing)|(?:sent|sends|extended|issued)\s+invitations\s+to)\s+(?:the\s+)?(?=[A-Z])"
+    r"bringing\s+together|invit(?:ed|es|ing)|(?:sent|sends|extended|issued)\s+invitations\s+to|"
+    r"invitations\s+(?:(?:have|has|had|were)\s+been\s+)?(?:sent|issued|extended)\s+to)\s+(?:the\s+)?(?=[A-Z])"
 )
 MEMBERS_MEET_AFTER = compile_skipping(
     r"^[^.;:]{0,40}?\b(?:will|would|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to|slated\s+to)|to)\s+"
     r"(?:meet|gather|hold|convene|attend|sit\s+down)\b"
     # "invited the leaders of A, B and C to a meeting"
-    r"|^\s+to\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:meeting|summit|talks|conference|round)\b",
+    r"|^\s+(?:to|for)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:meeting|summit|talks|conference|round(?:[\s-]?table)?)\b",
     _I,
 )
 # "P and Q to reopen talks in X": a headline led by its sides straight into the plan
@@ -536,8 +547,9 @@ MEDIATOR_ROLE_AFTER = compile_skipping(
     # not "will host his Somali counterpart": a host receiving the other side is a side itself
     r"^(?:['’]s)?(?:\s+[\w-]+){0,5}?\s+(?:mediat\w*|"
     r"host(?:s|ed|ing)?\b(?!\s+(?:city|country|(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?counterpart\b))|broker\w*|"
-    r"facilitat\w*|sponsorship|auspices|(?:has\s+)?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)"
-    r"(?:scheduled(?!\s+to\b)|convened|invited)|"  # not "talks scheduled to take place"
+    r"facilitat\w*|sponsorship|auspices|bring(?:s|ing)?\s+together|"
+    r"(?:has\s+)?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
+    r"(?:scheduled(?!\s+to\b)|convened|invited|sent\s+invitations)|"  # not "talks scheduled to take place"
     # "Brazil will convene delegations of A and B" (not "will convene talks with A": a side)
     r"conven(?:e|es|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:delegations?|parties|sides|representatives|"
     r"leaders|negotiators|envoys|talks|meeting|negotiations|round)\b(?![^.;]{0,40}\bwith\b))"

@@ -116,6 +116,10 @@ _PAIR_BETWEEN = compile_skipping(
     r"\b(?:relations|ties|rapprochement|normali[sz]ation|tensions|dispute)\s+between\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_INVITATIONS_TO_BEFORE = compile_skipping(
+    r"\binvitations?\s+(?:(?:have|has|had|were|was)\s+been\s+)?(?:(?:sent|issued|extended)\s+)?to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _OLD_VENUE_BEFORE = compile_skipping(
     r"\b(?:no\s+longer\s+(?:take\s+place|be\s+held|meet)|rather\s+than|instead\s+of)\s+(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -512,6 +516,7 @@ def _located(s: _Sentence) -> list[Entity]:
             or cue.SOURCE_BEFORE.search(s.before(e, 90))  # "according to X"
             or cue.DEAL_IN_BEFORE.search(before)  # "a ceasefire deal in X", "the war in X"
             or _OLD_VENUE_BEFORE.search(before)  # "no longer in X but in Y", "rather than in X"
+            or _INVITATIONS_TO_BEFORE.search(before)  # "sent invitations to A and B": the guests
         ):
             continue
         # "in the Turkish city of Istanbul": a locative, though "of" often opens a topic

@@ -3226,3 +3226,57 @@ def test_go_betweens_who_say_envoys_of_both_will_meet_are_not_the_sides() -> Non
         "and the United States said envoys of both would begin talks in Jeddah on Saturday."
     )
     assert set(record.parties) == {"Sudanese Armed Forces", "RSF"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A trade delegation led by the Lagos Chamber of Commerce will travel to Accra on Monday for the trade expo.",
+        "The Louvre will receive a delegation of Chinese museum curators on Thursday.",
+        "The university will host a round table on Armenia-Azerbaijan relations on Thursday, with historians "
+        "from both countries.",
+    ],
+)
+def test_trade_missions_curators_and_academic_round_tables_are_no_talks(text: str) -> None:
+    assert not _upcoming(text)
+
+
+def test_an_inviter_of_a_round_table_of_ministers_is_its_go_between() -> None:
+    [record] = _upcoming(
+        "Kazakhstan has sent invitations to Azerbaijan and Armenia for a round table of foreign ministers in "
+        "Almaty on April 2."
+    )
+    assert set(record.parties) == {"Azerbaijan", "Armenia"}
+    assert record.mediators == ("Kazakhstan",)
+    assert (record.location, record.start_date) == ("Almaty", date(2031, 4, 2))
+
+
+def test_the_side_that_hosts_the_others_delegation() -> None:
+    [record] = _upcoming("The Chinese side will host the Vietnamese delegation in Beijing on Friday.")
+    assert set(record.parties) == {"China", "Vietnam"}
+
+
+def test_a_go_between_bringing_two_presidents_together_is_no_side() -> None:
+    [record] = _upcoming(
+        "Angola will bring together the presidents of Rwanda and Democratic Republic of Congo in Luanda on Saturday."
+    )
+    assert set(record.parties) == {"Rwanda", "Democratic Republic of the Congo"}
+    assert record.mediators == ("Angola",)
+
+
+def test_ministers_who_have_been_invited_to_meet_at_a_place_on_a_day() -> None:
+    [record] = _upcoming(
+        "The foreign ministers of Ethiopia and Eritrea have been invited to meet at Jeddah on March 20, the "
+        "Saudi foreign ministry said."
+    )
+    assert set(record.parties) == {"Ethiopia", "Eritrea"}
+    assert record.mediators == ()
+    assert (record.location, record.start_date) == ("Jeddah", date(2031, 3, 20))
+
+
+def test_a_round_pencilled_in_for_a_day_is_planned() -> None:
+    [record] = _upcoming(
+        "The next round of talks between Colombia's government and the ELN is pencilled in for March 24 in Havana."
+    )
+    assert set(record.parties) == {"Colombia", "ELN"}
+    assert record.start_date == date(2031, 3, 24)
