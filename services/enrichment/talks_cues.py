@@ -389,7 +389,7 @@ ROUND = compile_skipping(
     _I,
 )
 SPEECH_BEFORE = compile_skipping(
-    r"(?<![-–])\b(?:said|says|told|announced|confirmed|stated|added|reported|tweeted|quoted|cited|declared|posted|informed|"
+    r"(?<![-–])\b(?:said|says|told|announced|confirmed|stated|added|reported|tweeted|quoted|cited|declared|posted|informed|proposed|suggested|"
     # (not "announced that it will host on Sunday": the plan's own day)
     r"briefing|statement)\b(?:(?!\b(?:will|would|shall|to)\b)[\w\s,]){0,25}$"
     # "according to a press release issued by the Foreign Office here on Tuesday"

@@ -3182,7 +3182,7 @@ def test_a_proposal_to_host_on_a_day_stays_a_proposal() -> None:
     records = _talks(
         "Turkey proposed on Tuesday to host a meeting between Russian and Ukrainian negotiators in Istanbul."
     )
-    assert [r.status for r in records] == ["proposed"]
+    assert [(r.status, r.start_date) for r in records] == [("proposed", None)]  # Tuesday: the proposal's day
 
 
 def test_a_delegation_led_by_an_official_travelling_for_talks_on_a_day() -> None:
