@@ -39,8 +39,10 @@ TRIGGER = compile_skipping(
     r"|\b(?:negotiators|delegations|envoys)\s+(?:to|will|are\s+(?:to|due\s+to|set\s+to))\s+(?:gather|meet|convene|"
     r"reconvene|return|resume)\b"
     # "a U.S. delegation will travel to Mexico City next Monday to review the agreement"
-    r"|(?<!trade\s)(?<!business\s)(?<!investment\s)(?<!cultural\s)(?<!student\s)"
-    r"\bdelegations?\s+(?:(?:led|headed)\s+by\s+(?:[\w'’.-]+\s+){1,6}?)?(?:will|is\s+(?:to|due\s+to|set\s+to)|"
+    # (not a trade, business or cultural delegation: the look-behinds only once "delegation" is read)
+    r"|\bdelegations?(?<!trade\sdelegation)(?<!trade\sdelegations)(?<!business\sdelegation)"
+    r"(?<!business\sdelegations)(?<!investment\sdelegation)(?<!cultural\sdelegation)(?<!student\sdelegation)"
+    r"\s+(?:(?:led|headed)\s+by\s+(?:[\w'’.-]+\s+){1,6}?)?(?:will|is\s+(?:to|due\s+to|set\s+to)|"
     r"are\s+(?:to|due\s+to|set\s+to))\s+(?:travel|fly)\s+to\b"
     # "the Saudi side will receive a Yemeni government delegation in Riyadh on Thursday"
     r"|\b(?:receive|host)\s+(?:an?\s+|the\s+|its\s+)?(?:(?:[\w'’-]+\s+){0,2}?(?:government|official|ministerial|"
