@@ -201,13 +201,10 @@ def _as_place(e: Entity) -> Entity | None:
     """The place an entity names: itself, or the capital a state was read from ("NAIROBI -")."""
     if e.kind == "place":
         return e
-    if e.kind == "country" and e.text.title() == gazetteer().capital_of.get(
-        e.name
-    ):  # a capital read as its state
-        return Entity(
-            kind="place", text=e.text, name=e.text.title(), start=e.start, end=e.end, country=e.name
-        )
-    return None
+    capital = gazetteer().capital_of.get(e.name) if e.kind == "country" else None
+    if capital is None or e.text.title() != capital:
+        return None
+    return Entity(kind="place", text=e.text, name=capital, start=e.start, end=e.end, country=e.name)
 
 
 def _venue_line(text: str, entities: list[Entity]) -> Entity | None:
