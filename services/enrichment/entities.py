@@ -338,6 +338,37 @@ def _described_capitals(text: str, named: list[Entity]) -> list[Entity]:
     return out
 
 
+# "the Cambodian border town of Pailin", "the port city of Aqaba": a place the gazetteer may not know,
+# named by the noun before it (its state from the word in front, when there is one)
+_PLACE_OF = compile_skipping(
+    r"\b(?:town|city|village|port|resort|island|enclave|oasis|outpost|crossing)\s+of\s+"
+    r"([A-Z][a-zà-ÿ'’-]+(?:[\s-][A-Z][a-zà-ÿ'’-]+){0,2})"
+)
+
+
+def _described_places(text: str, named: list[Entity]) -> list[Entity]:
+    taken = _Spans([(e.start, e.end) for e in named])
+    out = list(named)
+    for m in _PLACE_OF.finditer(text):
+        name = m.group(1)
+        if taken.covers(m.start(1)) or _lookup(name) is not None or name.split()[0] in _NOT_NAMES:
+            continue
+        state = next(
+            (e for e in reversed(named) if e.kind == "country" and m.start() - 40 <= e.end <= m.start()), None
+        )
+        out.append(
+            Entity(
+                kind="place",
+                text=name,
+                name=name,
+                start=m.start(1),
+                end=m.end(1),
+                country=state.name if state is not None else None,
+            )
+        )
+    return sorted(out, key=lambda e: (e.start, e.end)) if len(out) > len(named) else named
+
+
 _TWO_KOREAS = compile_skipping(r"\b(?:the\s+)?two\s+Koreas\b")
 _SHARED_HEAD = compile_skipping(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+)\b")
 
@@ -494,6 +525,7 @@ def extract_entities(text: str, known_people: list[Entity] | tuple[Entity, ...] 
     the headline) lets a headline name a person by surname alone ("A and B to meet")."""
     named = _shared_heads(text, _described_capitals(text, _opposition_sides(text, _gazetteer_entities(text))))
     named = _brazzaville_congo(text, _outside_waters(text, _government_and_opposition(text, named)))
+    named = _described_places(text, named)
     people = _people(text, named)
     found = _Spans([(p.start, p.end) for p in people])
     people += [p for p in _paired_people(text, named) if not found.covers(p.start)]

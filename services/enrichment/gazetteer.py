@@ -217,7 +217,22 @@ _EXTRA_CAPITALS = {
 # Venues of talks that the city table misses: resorts and towns under its population cut, and
 # names it spells otherwise ("New York City", "Luzern").
 # Regions named with a state's short name in them.
-_REGIONS = ("Latin America", "South America", "Central America", "North America")
+_REGIONS = (
+    "Latin America",
+    "South America",
+    "Central America",
+    "North America",
+    # waters and regions named after a state, no state themselves ("security in the Lake Chad region")
+    "Lake Chad",
+    "Lake Malawi",
+    "Gulf of Guinea",
+    "Gulf of Mexico",
+    "Gulf of America",
+    "Gulf of Oman",
+    "Sea of Japan",
+    "South China Sea",
+    "East China Sea",
+)
 _EXTRA_PLACES = {
     "New York": "United States",
     "Camp David": "United States",
@@ -503,6 +518,11 @@ ORGANISATIONS = {
     "GCC": "Gulf Cooperation Council",
     "OIC": "Organisation of Islamic Cooperation",
     "IAEA": "IAEA",
+    "International Atomic Energy Agency": "IAEA",
+    "Organization for Security and Co-operation in Europe": "OSCE",
+    "Organization for Security and Cooperation in Europe": "OSCE",
+    "Organisation for Security and Co-operation in Europe": "OSCE",
+    "North Atlantic Treaty Organization": "NATO",
     "WTO": "WTO",
     "World Trade Organization": "WTO",
     "ICRC": "ICRC",

@@ -21,6 +21,8 @@ _JOINT_BODY = (
 )
 TRIGGER = compile_skipping(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
+    # "officials will sit down in X next week" (not "sit down with reporters", "for an interview")
+    r"(?:sit|sat|sitting)\s+down\s+(?:together|in|at|with)\b(?!\s+(?:reporters|journalists|the\s+(?:media|press)|an?\s+interview))|"
     r"dialogues?|discussions|peace\s+conference|round\s+of|"
     # "will bring together Ethiopia's federal government and the TPLF" (not "filmmakers", "royal families")
     r"bring(?:s|ing)?\s+together\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:government|authorities|delegations?|negotiators|sides|"
@@ -62,7 +64,7 @@ DENIED = compile_skipping(
     r"|\bno\s+(?:immediate\s+|current\s+|concrete\s+)?plans?\s+(?:\w+\s+){0,5}?to\s+(?:meet|hold|host|talk|negotiate)"
     r"|\b(?:there\s+(?:is|are|will\s+be)|has\s+been)\s+no\s+(?:\w+\s+){0,3}?(?:talks|meeting|negotiations|summit)\b"
     r"|\bno\s+[\"“]?precise\s+timeframe|\bnot\s+necessary\b"
-    r"|\b(?:denied|denies|dismissed|rejected|ruled\s+out)\s+(?:\w+\s+){0,4}?(?:reports?|claims?|speculation|"
+    r"|\b(?:denied|denies|denying|dismiss(?:ed|es|ing)|reject(?:ed|s|ing)|ruled\s+out)\s+(?:\w+\s+){0,4}?(?:reports?|claims?|speculation|"
     r"talks|meeting|negotiations)\b"
     # "a false report that P and Q will hold talks"
     r"|\b(?:false|fake|baseless|groundless|untrue|fabricated)\s+(?:\w+\s+){0,2}?(?:reports?|claims?|rumou?rs?)\s+"
@@ -95,7 +97,7 @@ NO_NEW_DATE = compile_skipping(
     r"\b(?:without\s+(?:giving|setting|announcing|naming|a)\s+(?:a\s+)?(?:reason\s+or\s+(?:a\s+)?)?new\s+date|"
     r"no\s+new\s+date|"
     # "ended ... without setting a date for their next meeting" (not "... in September, without giving a date")
-    r"without\s+(?:setting|fixing|agreeing(?:\s+on)?)\s+(?:a\s+)?date\s+for\s+(?:the|their|a)\s+next\b|"
+    r"without\s+(?:(?:setting|fixing|agreeing(?:\s+on)?)\s+(?:a\s+)?|an?\s+|any\s+)date\s+for\s+(?:the|their|a)\s+next\b|"
     r"indefinitely|until\s+further\s+notice|sine\s+die|"
     # "a new date will be announced later", "new dates are yet to be determined"
     r"new\s+dates?\s+(?:\w+\s+){0,4}?(?:will\s+be|to\s+be|is\s+not|are\s+not|has\s+not\s+been|have\s+not\s+been|"
@@ -170,6 +172,8 @@ STRONG_FUTURE = compile_skipping(
     r"|\b(?:scheduled|set|slated|planned|fixed|(?<!been\s)pencil+ed\s+in)\s+(?:for|on)\b"
     r"|\bdue\s+to\s+(?:be\s+held|take\s+place|begin|start|meet)\b"
     r"|\b(?:has|have)\s+(?:scheduled|set)\b|\bto\s+be\s+held\b|\bplans?\s+to\s+(?:meet|hold|host)\b"
+    # "have fixed the date for their summit": the day is agreed, whether or not this sentence gives it
+    r"|\b(?:has|have)\s+(?:now\s+)?(?:fixed|agreed(?:\s+on)?|confirmed)\s+(?:the|a)\s+(?:new\s+)?dates?\s+(?:for|of)\b"
     # "a summit is planned in X", "talks are scheduled at the ministry"
     r"|\b(?:is|are)\s+(?:now\s+)?(?:planned|scheduled|slated)\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])"
     # "agreed to a meeting", "agreed to talks": an agreed plan
@@ -185,7 +189,7 @@ STRONG_FUTURE = compile_skipping(
     r"(?:\w+\s+){0,2}?(?:delegations?|teams?|negotiators|envoys?)\b"
     # "will send its foreign minister ... to X for talks" (not "... to the funeral, and he met ... for talks")
     r"|\b(?:will|to)\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:(?:foreign|defen[cs]e|trade|finance|"
-    r"interior)\s+minister|(?:deputy\s+)?foreign\s+secretary|chief\s+negotiator)\b"
+    r"interior)\s+ministers?|(?:deputy\s+)?foreign\s+secretar(?:y|ies)|chief\s+negotiators?)\b"
     r"(?=(?:(?!,\s+and\b|\bfuneral\b|\binauguration\b|\bceremony\b)[^.;]){0,160}?\bfor\s+(?:talks|negotiations|"
     r"consultations|a\s+meeting)\b)"
     r"|\b(?:is|are)\s+(?:due|expected|awaited)\s+(?:to\s+arrive\s+)?in\s+(?=[A-Z]|the\s+(?:\w+\s+)?capital\b)"
@@ -207,7 +211,7 @@ STRONG_FUTURE = compile_skipping(
     r"|\bagree(?:d|ment)\s+(?:to|on)\s+(?:\w+\s+){0,2}?(?:continue|continuing|resume|the\s+continuation\s+of|"
     r"further|another|a\s+new\s+round|the\s+next)\s+(?:\w+\s+){0,2}?(?:round|talks|negotiations|meetings?|"
     r"discussions|consultations)\b(?!\s+on\s+(?:holding|organi[sz]ing|convening|arranging|preparing|a\s+possible)\b)"
-    r"|\bagree\w*\b.{0,80}?\b(?:date|time|venue)\s+(?:and\s+\w+\s+)?(?:of|for)\s+the\s+next\s+"
+    r"|\bagree\w*\b(?:(?!\b(?:without|no|not)\b).){0,80}?\b(?:date|time|venue)\s+(?:and\s+\w+\s+)?(?:of|for)\s+the\s+next\s+"
     r"(?:meeting|round|session)\b",
     _I,
 )
@@ -319,7 +323,7 @@ NON_DIPLOMATIC = compile_skipping(
     r"strikers?|midfielders?|footballers?|players?|coach(?:es)?|merger|acquisition|shareholders?|takeover|buyout|CEO|"
     r"company|companies|consorti(?:um|a)|firm|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|"
     r"oral\s+(?:arguments|hearings|pleadings)|hearings|pleadings|the\s+court|"
-    r"business-to-business|trade\s+fair|(?:investment|business)\s+forum|UEFA|FIFA|ICC|Asia\s+Cup|Olympics?|matches|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
+    r"business-to-business|trade\s+fair|lectures?|seminars?|webinars?|book\s+launch|(?:give|deliver)s?\s+(?:a\s+)?talk|(?:investment|business)\s+forum|UEFA|FIFA|ICC|Asia\s+Cup|Cup\s+of\s+Nations|AFCON|Olympics?|matches|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
 )
 # Who meets, when it is not states: "Chile, Peru football federations to meet", "the two chambers of
 # commerce will meet", "researchers and NGOs will gather" (the words as the subject of the meeting
@@ -331,7 +335,7 @@ _MEETS_TAIL = (
     # "P's cricket board and its Q counterpart will hold talks", "... union and the ministry will hold talks"
     r"(?:[\s,]+(?!and\s+(?!its\b|their\b|(?:the\s+)?(?:government|ministry|management|employers)\b)(?-i:[a-z]))"
     r"(?!(?:with|by|as|while|after|amid|when|but|since|said|says|say|told|urged|warned|welcomed|hopes?|"
-    r"hoped|expects?|expected|believes?|fear|fears|called|demanded)\b)[^\s,.;:]+){0,4}?[\s,]+"
+    r"hoped|expects?|expected|believes?|fear|fears|called|demanded)\b)[^\s,.;:]+){0,6}?[\s,]+"
     r"(?:will|would|to|are\s+to|(?:are\s+)?(?:set|due|expected|scheduled)\s+to)\s+(?:meet|hold|resume|gather|convene|sit\s+down|discuss|"
     r"negotiate)\b"
     # not "will hold a strike", "to hold protests"
@@ -426,7 +430,7 @@ CITY_OF_BEFORE = compile_skipping(
 # "X will host the next round of tripartite negotiations with A and B": the host sits at the table
 HOST_SIDE_AFTER = compile_skipping(
     r"(?:['’]s)?\s+(?:will|would|is\s+to|is\s+set\s+to|to)\s+host\s+(?:[\w-]+\s+){0,6}?"
-    r"(?:(?P<fmt>tripartite|trilateral|three-way)\s+)?(?:talks|negotiations|consultations)\s+with\b",
+    r"(?:(?P<fmt>tripartite|trilateral|three-way)\s+)?(?:talks|negotiations|consultations|(?P<summit>summit))\s+with\b",
     _I,
 )
 # "the leaders of the X and Y communities": a side's people, where "of" would otherwise open a topic
@@ -494,6 +498,14 @@ SIDES_ANAPHOR = compile_skipping(
     r"communities|(?:foreign\s+|defen[cs]e\s+|prime\s+)?ministers|presidents|heads\s+of\s+state|chief\s+negotiators)\b"
     r"|\b(?:envoys|representatives|delegations|negotiators|delegates)\s+(?:of|from)\s+both\b"
     r"|\bthe\s+delegations\s+(?:would|will|are\s+(?:to|due\s+to|set\s+to))\s+(?:meet|hold|resume)\b",
+    _I,
+)
+# ... as the subject that opens the plan's sentence ("The two ministers will meet in X on Wednesday, the
+# mediator's office said"): whoever else the sentence names speaks or brokers
+SIDES_ANAPHOR_OPENS = compile_skipping(
+    r"^\W*(?:the\s+two|both)\s+(?:sides|countries|governments|leaders|delegations|parties|"
+    r"(?:foreign\s+|defen[cs]e\s+|prime\s+)?ministers|presidents|heads\s+of\s+state|chief\s+negotiators)\s+"
+    r"(?:will|would|are\s+(?:to|due\s+to|set\s+to|expected\s+to|scheduled\s+to))\s+(?:\w+\s+)?(?:meet|hold|resume|sit)\b",
     _I,
 )
 # "the foreign ministers of A, B and C will meet", "a meeting bringing together A, B and C": the
@@ -740,7 +752,11 @@ HEADLINE_ONGOING = compile_skipping(
     r"kicks?\s+off|"
     # "talks in X enter fourth day", "go into a second day"
     r"(?:enters?|entered|go(?:es)?\s+into|went\s+into|stretch(?:es)?\s+into)\s+(?:a\s+|their\s+|its\s+)?"
-    r"(?:second|third|fourth|fifth|sixth|seventh|final|last|\d+(?:st|nd|rd|th))\s+(?:day|week|round))\b",
+    r"(?:second|third|fourth|fifth|sixth|seventh|final|last|\d+(?:st|nd|rd|th))\s+(?:day|week|round))\b"
+    # "P, Q agree to deepen ties after X talks": the talks are behind the news
+    # (not "P, Q to hold summit after X talks": a plan worded before it)
+    r"|^(?:(?!\b(?:(?<!agree\s)(?<!agrees\s)(?<!agreed\s)to|will|set|due)\b).)*?\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}?(?:talks|meeting|summit|negotiations)\b"
+    r"(?![^,;:]{0,30}\b(?:set|due|planned|scheduled|next|to\s+be)\b)",
     _I,
 )
 # "the next round", "meet again": a later round set up by talks the headline reports as over.
@@ -802,12 +818,16 @@ TRAVELLER_BEFORE = compile_skipping(
 # ... "X's delegation", "an X team" (X right before)
 TRAVELLER_AFTER = compile_skipping(
     r"^(?:['’]s)?\s+(?:(?:high-level|senior|official|negotiating|government|military)\s+)?"
-    r"(?:delegation|team|mission|negotiators)\b",
+    r"(?:delegation|team|mission|negotiators)\b"
+    # "X will send a trade delegation to Y": X travels
+    r"|^\s+(?:will|is\s+to|plans\s+to)\s+(?:send|dispatch)\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:delegation|team|mission|negotiators|envoys?)\s+to\b",
     _I,
 )
 TRAVEL = compile_skipping(
     r"\b(?:will|to|is\s+(?:due|set|expected)\s+to|are\s+(?:due|set|expected)\s+to)\s+(?:\w+\s+)?"
-    r"(?:travel|fly|head|go|visit)\s+to\b|\bwill\s+(?:arrive|be\s+in)\s+in\b|\bheads?\s+(?:to|for)\b",
+    r"(?:travel|fly|head|go|visit)\s+to\b|\bwill\s+(?:arrive|be\s+in)\s+in\b|\bheads?\s+(?:to|for)\b"
+    r"|\b(?:will|to)\s+(?:send|dispatch)\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:delegation|team|mission|negotiators|envoys?)\s+to\b",
     _I,
 )
 # "urged the AU to convene the three countries": the infinitive is what is asked for

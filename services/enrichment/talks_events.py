@@ -118,6 +118,52 @@ def _facts(text: str, drafts: list[_Draft], headline: _Draft | None, published: 
     return facts
 
 
+def _denied_retold(drafts: list[_Draft]) -> list[_Draft]:
+    """ "Tokyo denied a report that officials agreed to meet in X ... The report said they would meet
+    in X in mid-April": a plan retold at the venue of a denied one, with the same sides, is the
+    denied plan, not a second event."""
+    denied = [d for d in drafts if d.status == "denied" and d.location is not None]
+    if not denied:
+        return drafts
+    return [
+        replace(d, status="denied")
+        if d.status in UPCOMING
+        and d.location is not None
+        and any(
+            x.location is not None
+            and x.location.name == d.location.name
+            and (not d.parties or set(d.parties) <= set(x.parties))
+            for x in denied
+        )
+        else d
+        for d in drafts
+    ]
+
+
+_FORUM_WORD = compile_skipping(r"\b(?:summit|conference|ministerial|forum|COP\s?\d+)", re.IGNORECASE)
+
+
+def _without_background_forums(
+    drafts: list[_Draft], title_entities: list[Entity], text: str, spans: list[tuple[int, int]]
+) -> list[_Draft]:
+    """ "X, which holds the G20 presidency, will host the group's summit in Y in November", in a story
+    whose headline is about something else: the body's meeting is background, not the article's
+    event (a headline naming the body or a summit keeps it)."""
+    lead_end = next((b for a, b in spans if b - a >= 60), 0)
+    named = {e.name for e in title_entities}
+    return [
+        d
+        for d in drafts
+        if not (
+            d.status in UPCOMING
+            and (body := membership_meeting([d.evidence])) is not None
+            and body not in named
+            and not text.startswith(d.evidence[:40], 0)
+            and text.find(d.evidence[:40]) >= lead_end
+        )
+    ]
+
+
 def candidates(
     text: str, title: str, published: date, entities: list[Entity], dates: list[FoundDate]
 ) -> Candidates:
@@ -125,12 +171,14 @@ def candidates(
     spans = sentences(text)
     cued = cued_sentences(text, spans)
     drafts, mediators = find_drafts(text, published, entities, dates, skip, cued)
-    drafts = [_body_as_party(d) for d in drafts]
+    drafts = [_body_as_party(d) for d in _denied_retold(drafts)]
     people = [e for e in entities if e.kind == "person" and e.text == e.name]
     title_entities = extract_entities(title, people) if title else []
     title_dates = find_dates(title, published, headline=True) if title else []
     headline = headline_draft(title, published, title_entities, title_dates) if title else None
     headline = _body_as_party(headline) if headline is not None else None
+    if title and headline is not None and not _FORUM_WORD.search(title):
+        drafts = _without_background_forums(drafts, title_entities, text, spans)
     passages = cue_passages(
         title,
         spans_of(title_entities, title_dates, published),
@@ -652,6 +700,10 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
     if len(sides) != 1:
         return d
     side = sides[0]
+    if any(cue.SIDES_ANAPHOR_OPENS.match(t) for t in d.texts()):
+        pair = _both_sides(replace(d, parties=[]), c).parties
+        if len(pair) == 2 and side not in pair:
+            return replace(d, parties=pair, explicit=d.explicit | set(pair))
     home = HOME_STATES.get(side)
     if side in RIVALS and (c.side_counts.get(RIVALS[side]) or RIVALS[side] in c.names):  # (a bloc is a name)
         found = [RIVALS[side]]

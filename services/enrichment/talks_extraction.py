@@ -109,6 +109,14 @@ _SUBJECT_AFTER = compile_skipping(
 _LISTED_BEFORE = compile_skipping(r"(?:,|\band|&|[-–])\s*$")
 _BORDER_BEFORE = compile_skipping(r"\b(?:on|at|near|along|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEECH = compile_skipping(r"\b(?:said|says|told|announced|stated|added)\b")
+_TEAM_OF_BEFORE = compile_skipping(
+    r"\b(?:delegation|team|mission|inspectors|experts|officials)\b[^.;,]{0,40}?\b(?:from|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_REQUEST_AFTER = compile_skipping(
+    r"['’]s\s+(?:request|invitation|behest|initiative|suggestion|insistence|urging)\b", re.IGNORECASE
+)
+_SPEECH_TAG = compile_skipping(r",\s+(?:[\w-]+\s+){1,5}?(?:said|says|told)\b[^,.;]{0,30},")
 _RESCHEDULE = compile_skipping(r"\breschedul(?:e|ed|ing)\b", re.IGNORECASE)
 # "the UN Support Mission in Libya": a body's name, neither venue nor side
 _AUSPICES = compile_skipping(r"\bunder\s+the\s+(?:auspices|aegis|mediation)\s+of\b", re.IGNORECASE)
@@ -352,7 +360,10 @@ _SIDES_INTO_PLAN = compile_skipping(
     r"(?:\s*\([A-Z][\w/.-]*\))?\s+(?:will|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to)|to)\s+"
     r"(?:\w+\s+)?(?:meet|hold|resume|open|start|begin|launch|sit\s+down)\b"
 )
-_WHETHER_BEFORE = compile_skipping(r"\bwhether\b[^.;,]{0,70}$", re.IGNORECASE)
+# "would not say whether", "growing doubts that the president will travel": a question, not a plan
+_WHETHER_BEFORE = compile_skipping(
+    r"\b(?:whether|doubts?\s+(?:that|about|over)|(?:unclear|uncertain)\s+if)\b[^.;,]{0,70}$", re.IGNORECASE
+)
 _DECIDED_ON_BEFORE = compile_skipping(
     r"\b(?:agreed|decided|pledged|promised|resolved)\s+(?:on\s+)?$", re.IGNORECASE
 )
@@ -395,7 +406,7 @@ def _hosts_as_side(s: _Sentence, e: Entity) -> bool:
     hosting = cue.HOST_SIDE_AFTER.match(s.text, e.end, min(s.end, e.end + 90))
     if hosting is None:
         return False
-    if hosting.group("fmt"):
+    if hosting.group("fmt") or hosting.group("summit"):  # a summit's host sits at it
         return True
     listed = [x for x in s.entities if x.start > hosting.end()][:1]
     # exactly one state, and nothing after it that goes on naming sides ("Y's foreign minister",
@@ -517,6 +528,7 @@ def _located(s: _Sentence) -> list[Entity]:
             or cue.DEAL_IN_BEFORE.search(before)  # "a ceasefire deal in X", "the war in X"
             or _OLD_VENUE_BEFORE.search(before)  # "no longer in X but in Y", "rather than in X"
             or _INVITATIONS_TO_BEFORE.search(before)  # "sent invitations to A and B": the guests
+            or _REQUEST_AFTER.match(s.after(e, 30))  # "at X's request": who asked, not where
         ):
             continue
         # "in the Turkish city of Istanbul": a locative, though "of" often opens a topic
@@ -543,6 +555,19 @@ def _unlisted_venue(s: _Sentence) -> list[Entity]:
         or any(e.start < m.end(1) and m.start(1) < e.end for e in s.entities)
     ):
         return []
+    # "in Peace House, on the southern side of the truce village of X": the building's place, named
+    within = next(
+        (
+            e
+            for e in s.entities
+            if e.kind == "place"
+            and m.end(1) < e.start <= m.end(1) + 80
+            and cue.CITY_OF_BEFORE.search(s.before(e, 30))
+        ),
+        None,
+    )
+    if within is not None:
+        return [within]
     name = m.group(1)
     return [Entity(kind="place", text=name, name=name, start=m.start(1), end=m.end(1))]
 
@@ -597,6 +622,13 @@ def _parties(
         members, end = _list_span(s, _list_start(s, e), bodies=True)
         if len(members) >= 2 and _SIDES_INTO_PLAN.match(s.text[end : s.end]):
             explicit += members
+        # "a team of senior officials from the IAEA will hold talks in X": the body's team meets
+        elif (
+            (body := _org(e))
+            and _TEAM_OF_BEFORE.search(s.before(e, 60))
+            and _SIDES_INTO_PLAN.match(s.text[e.end : s.end])
+        ):
+            explicit.append(body)
         break  # the first body only: a later one is seldom a side
     # "the war between A and B" names the subject; "will take place in X on Friday between A and
     # B" names the sides, though far from the talks word
@@ -960,7 +992,15 @@ def _nearest_venue(s: _Sentence, venues: list[Entity]) -> Entity | None:
             and not any(anchor < w.start <= anchor + 40 for w in venues)
         ):
             return v
-    return min(venues, key=lambda v: (v.start < anchor, abs(v.start - anchor)))
+    # a place after the talks word but past a speech tag ("..., a spokesperson said, as tensions rise
+    # in X") is the next clause's, not the venue
+    return min(
+        venues,
+        key=lambda v: (
+            v.start < anchor or (trigger is not None and bool(_SPEECH_TAG.search(s.text, anchor, v.start))),
+            abs(v.start - anchor),
+        ),
+    )
 
 
 def _compatible(a: _Draft, b: _Draft) -> bool:
@@ -1172,6 +1212,14 @@ def find_drafts(
             continue
         if not draft.parties and drafts and cue.ANAPHORA.search(text, start, end):
             draft.parties = list(drafts[-1].parties)  # "their presidents", "the two sides"
+        elif (
+            drafts
+            and len(drafts[-1].parties) >= 2
+            and not set(draft.parties) & set(drafts[-1].parties)
+            and cue.SIDES_ANAPHOR_OPENS.match(text[start:end])
+        ):  # "The two ministers will meet ..., the mediator's office said": the last mention's sides
+            draft.parties = list(drafts[-1].parties)
+            draft.explicit = draft.explicit | set(draft.parties)
         drafts.append(draft)
         nxt = cue.NEXT_MEETING.search(text, start, end) if draft.status == "held" else None
         if nxt is not None and (
