@@ -444,6 +444,17 @@ def find_dates(text: str, published: date, headline: bool = False) -> list[Found
         except (ValueError, OverflowError, KeyError):
             first, last, precision = None, None, "vague"
         previous = found[-1] if found else None
+        # "tomorrow (Saturday)", "on 12 May (Monday)": the weekday in brackets names the same day
+        if (
+            previous is not None
+            and kind == "weekday"
+            and previous.precision == "day"
+            and previous.start_date is not None
+            and text[previous.end : start] in {" (", "("}
+            and text[end : end + 1] == ")"
+        ):
+            last_end = end
+            continue
         if (
             previous is not None
             and kind in {"md", "dm"}

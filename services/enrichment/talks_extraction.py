@@ -109,6 +109,15 @@ _SUBJECT_AFTER = compile_skipping(
 _LISTED_BEFORE = compile_skipping(r"(?:,|\band|&|[-–])\s*$")
 _BORDER_BEFORE = compile_skipping(r"\b(?:on|at|near|along|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEECH = compile_skipping(r"\b(?:said|says|told|announced|stated|added)\b")
+_ON_AGENDA_AFTER = compile_skipping(
+    r"(?:(?:,|\s+and)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)*\s+(?:on|top|tops|atop|high\s+on)\s+(?:the\s+)?agenda\b",
+    re.IGNORECASE,
+)
+_POSTED_IN_BEFORE = compile_skipping(
+    r"\b(?:ambassador|embassy|charg[eé]\s+d['’]affaires|spokes(?:man|woman|person)|correspondent|consul)\s+(?:in|to)\s+$",
+    re.IGNORECASE,
+)
+_MEETING_OF = compile_skipping(r"(?:meeting|summit|gathering)\s+of\b", re.IGNORECASE)
 _TEAM_OF_BEFORE = compile_skipping(
     r"\b(?:delegation|team|mission|inspectors|experts|officials)\b[^.;,]{0,40}?\b(?:from|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -293,7 +302,7 @@ def _status(
     if weak or ("would open" in low and cue.TALKS_WOULD_OPEN.search(sentence)):
         return "announced", True
     if (
-        (has_future_date and cue.INVITED.search(sentence)) or cue.INVITED_TO_PLACE.search(sentence)
+        ((has_future_date or ahead) and cue.INVITED.search(sentence)) or cue.INVITED_TO_PLACE.search(sentence)
     ) and not cue.REFUSED.search(sentence):
         return "announced", False
     if journeys and has_future_date and cue.TRAVELS_FOR_TALKS.search(sentence):
@@ -405,7 +414,9 @@ def _hosts_as_side(s: _Sentence, e: Entity) -> bool:
     at the table ("X will host talks with A and B" is a go-between's)."""
     hosting = cue.HOST_SIDE_AFTER.match(s.text, e.end, min(s.end, e.end + 90))
     if hosting is None:
-        return False
+        three = cue.HOST_OF_THREE_AFTER.match(s.text, e.end, min(s.end, e.end + 200))
+        guests = {n for x in s.entities if x.start > e.end and (n := _state(x)) and n != _state(e)}
+        return three is not None and len(guests) == 2
     if hosting.group("fmt") or hosting.group("summit"):  # a summit's host sits at it
         return True
     listed = [x for x in s.entities if x.start > hosting.end()][:1]
@@ -529,6 +540,8 @@ def _located(s: _Sentence) -> list[Entity]:
             or _OLD_VENUE_BEFORE.search(before)  # "no longer in X but in Y", "rather than in X"
             or _INVITATIONS_TO_BEFORE.search(before)  # "sent invitations to A and B": the guests
             or _REQUEST_AFTER.match(s.after(e, 30))  # "at X's request": who asked, not where
+            or cue.SEIZED_POWER_IN_BEFORE.search(before)
+            or _POSTED_IN_BEFORE.search(before)  # "the US ambassador in X said": a post, not the venue
         ):
             continue
         # "in the Turkish city of Istanbul": a locative, though "of" often opens a topic
@@ -603,9 +616,14 @@ def _parties(
         # before their role ("talks with Azerbaijan and US mediators" still has Azerbaijan)
         if opener is None or not (_is_demonym(opener) and cue.MEDIATOR_LIST_AFTER.match(s.after(opener, 60))):
             explicit += listed
+    for m in cue.MEET_DELEGATION_OF.finditer(s.text, s.start, s.end):
+        explicit += _listed(s, m.end(), bodies=True)
     for m in cue.MEMBERS_LIST.finditer(s.text, s.start, s.end):
-        members, end = _list_span(s, m.end(), bodies=True)  # "ministers from ECOWAS and the AES"
-        together = "together" in m.group().lower()
+        # "ministers from ECOWAS and the AES"; but "a meeting of A, B and UN officials" lists a
+        # go-between body beside the sides
+        meeting_of = _MEETING_OF.match(m.group()) is not None
+        members, end = _list_span(s, m.end(), bodies=not meeting_of)
+        together = "together" in m.group().lower() or meeting_of
         if len(members) >= 2 and (together or cue.MEMBERS_MEET_AFTER.match(s.text[end : s.end])):
             explicit += members
     # "EU accession negotiations": the body a state negotiates to join is the other side
@@ -692,6 +710,9 @@ def _parties(
         name = _state(e)
         if name is not None and _hosts_as_side(s, e):
             explicit.append(name)
+        if e.kind == "place" and e.country and cue.SEIZED_POWER_IN_BEFORE.search(s.before(e, 30)):
+            explicit.append(e.country)  # "the generals who seized power in X"
+            continue
         if name is None or (e.start, e.end) in venue_spans or e.start in qualifiers:
             continue
         if any(a <= e.start < b for a, b in venue_spans) or _venue_country(s, e):
@@ -764,6 +785,12 @@ def _parties(
         factions = any(_state(e) and cue.FACTIONS_OF_AFTER.match(s.after(e, 40)) for e in s.entities)
         names = list(dict.fromkeys(names + [f for f in fallback if not (factions and f in speakers)]))
     names = [n for n in names if n in explicit or n not in mediators]
+    # "ministers meet in X with A, B on agenda": the states listed as the agenda are topics
+    agenda = {n for e in s.entities if (n := _state(e)) and _ON_AGENDA_AFTER.match(s.text, e.end, s.end)}
+    if agenda:
+        names = [n for n in names if n not in agenda]
+        explicit = [n for n in explicit if n not in agenda]
+        ruled_out |= agenda
     ruled_out |= sources - set(names)  # a source that is not also a side here
     return names, set(explicit), ruled_out - set(explicit) - set(names)
 
@@ -825,6 +852,8 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
     candidates = []
     for d in s.dates:
         if d.precision != "day" or d.start_date is None or cue.SPEECH_BEFORE.search(s.before(d, 70)):
+            continue
+        if cue.ACCORDING_TO_BEFORE.search(s.before(d, 130)):
             continue
         if _SAID_AFTER.match(s.after(d, 30)) and not _SAID_WHEN_AFTER.match(s.after(d, 50)):
             continue  # "(on) Monday, said the minister" (not "on 28-29 October, announced today the minister")
