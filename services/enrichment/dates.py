@@ -316,6 +316,13 @@ def _sentence_start(text: str, start: int) -> int:
     return max(stop, line) + 1
 
 
+_POSSESSIVE_THEN_FUTURE = compile_skipping(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|session|summit|round|consultations)\b"
+    r"(?:(?!\b(?:ended|was|were|held|met|took|had)\b)[^.;]){0,120}?\b(?:will|(?:is|are)\s+(?:set|due|expected)\s+to)\b",
+    re.IGNORECASE,
+)
+
+
 def _direction(text: str, start: int, end: int, default: int = -1) -> int:
     """+1 when the weekday lies ahead of publication, -1 when behind, `default` when no word says."""
     sentence_start = _sentence_start(text, start)
@@ -329,6 +336,8 @@ def _direction(text: str, start: int, end: int, default: int = -1) -> int:
         _FUTURE_CONTEXT.search(before)
         or _JOURNEY_BEFORE.search(before)
         or re.match(r"\s*(?:will|would|is\s+set|at\s+\d)", text[end : end + 20])
+        # "Thursday's meeting of the two ministers will be widened into ...": its own future verb
+        or _POSSESSIVE_THEN_FUTURE.match(text, end, min(len(text), end + 200))
     ):
         return 1
     # "X will send its minister at the head of a delegation to Y for talks with Z on Friday": the

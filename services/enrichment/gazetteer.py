@@ -814,6 +814,7 @@ RIVAL_PAIRS: tuple[tuple[str, str, str | None], ...] = (
 )
 # A confederation that negotiates as one: its members named beside it are not sides of their own.
 CONFEDERATION_MEMBERS = {"Alliance of Sahel States": frozenset({"Mali", "Burkina Faso", "Niger"})}
+ORGANISATION_NAMES: frozenset[str] = frozenset(ORGANISATIONS.values())
 RIVALS = {a: b for x, y, _ in RIVAL_PAIRS for a, b in ((x, y), (y, x))}
 # Capitalised words that are also place names in geonames but rarely mean the place in news.
 _CITY_STOPWORDS = {

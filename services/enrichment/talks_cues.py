@@ -31,7 +31,7 @@ TRIGGER = compile_skipping(
     r"parties|representatives|leaders|ministers|envoys|junta|presidents|heads\s+of\s+state)|(?:new|next)\s+cycle\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|exploratory|technical|negotiating|direct|indirect|preparatory|informal|"
     r"another|formal|fresh|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|mediation|"
     # "IGAD will convene delegations of A and B": a meeting convened by a go-between
-    r"conven(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
+    r"(?:re)?conven(?:e|es|ed|ing)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
     rf"negotiators|envoys|ministers|{_JOINT_BODY})\b|"
     rf"\b{_JOINT_BODY}\s+(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:re)?convene\b|"
     # "a technical committee on water sharing between A and B will convene"
@@ -66,6 +66,8 @@ DENIED = compile_skipping(
     r"|\bno\s+(?:immediate\s+|current\s+|concrete\s+)?plans?\s+(?:\w+\s+){0,5}?to\s+(?:meet|hold|host|talk|negotiate)"
     r"|\b(?:there\s+(?:is|are|will\s+be)|has\s+been)\s+no\s+(?:\w+\s+){0,3}?(?:talks|meeting|negotiations|summit)\b"
     r"|\bno\s+[\"“]?precise\s+timeframe|\bnot\s+necessary\b"
+    # "officials in both capitals said nothing had been decided"
+    r"|\bnothing\s+(?:has|had)\s+(?:yet\s+)?been\s+(?:decided|agreed|fixed|scheduled|confirmed|finali[sz]ed|arranged)\b"
     r"|\b(?:denied|denies|denying|dismiss(?:ed|es|ing)|reject(?:ed|s|ing)|ruled\s+out)\s+(?:\w+\s+){0,4}?(?:reports?|claims?|speculation|"
     r"talks|meeting|negotiations)\b"
     # "a false report that P and Q will hold talks"
@@ -99,7 +101,7 @@ NO_NEW_DATE = compile_skipping(
     r"\b(?:without\s+(?:giving|setting|announcing|naming|a)\s+(?:a\s+)?(?:reason\s+or\s+(?:a\s+)?)?new\s+date|"
     r"no\s+new\s+date|"
     # "ended ... without setting a date for their next meeting" (not "... in September, without giving a date")
-    r"without\s+(?:(?:setting|fixing|agreeing(?:\s+on)?)\s+(?:a\s+)?|an?\s+|any\s+)date\s+for\s+(?:the|their|a)\s+next\b|"
+    r"without\s+(?:(?:setting|fixing|agreeing(?:\s+on)?)\s+(?:a\s+)?|an?\s+|any\s+)date\s+for\s+(?:the|their|a|any)\s+(?:next|further|new)\b|"
     r"indefinitely|until\s+further\s+notice|sine\s+die|"
     # "a new date will be announced later", "new dates are yet to be determined"
     r"new\s+dates?\s+(?:\w+\s+){0,4}?(?:will\s+be|to\s+be|is\s+not|are\s+not|has\s+not\s+been|have\s+not\s+been|"
@@ -166,7 +168,7 @@ STRONG_FUTURE = compile_skipping(
     r"(?:receive|welcome)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:delegations?|negotiators|envoys|leaders|teams)\b|"
     # machine-translated copy: "will be realized", "will install a new cycle of dialogues"
     r"be\s+(?:realized|realised|carried\s+out|celebrated|installed|re-?installed|reinstated|reactivated|relaunched|resumed|"
-    r"reopened|restarted)|install|"
+    r"reopened|restarted|widened|expanded|enlarged|broadened)|install|"
     # "will launch negotiations", "will enter into talks", "will engage in a dialogue"
     r"(?:launch|enter(?:\s+into)?|engage\s+in)\s+(?:\w+\s+){0,3}?(?:talks|negotiations|dialogue|consultations|discussions))\b"
     # "will join the talks", not "will join forces", "will join the bloc"
@@ -336,7 +338,7 @@ NON_DIPLOMATIC = compile_skipping(
     # a player's transfer (not "the transfer of power", "a transfer of funds")
     r"transfers?(?=\s+(?:fees?|window|market|talks|deal|bid|target|saga|request|ban|negotiations))|"
     r"strikers?|midfielders?|footballers?|players?|coach(?:es)?|merger|acquisition|shareholders?|takeover|buyout|CEO|"
-    r"company|companies|consorti(?:um|a)|firm|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|"
+    r"company|companies|consorti(?:um|a)|(?<!hopes\s)(?<!stand\s)(?<!stood\s)(?<!remains\s)(?<!remained\s)firm(?!\s*$)|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|"
     r"oral\s+(?:arguments|hearings|pleadings)|hearings|pleadings|the\s+court|"
     r"business-to-business|trade\s+fair|academic|symposium|colloquium|lectures?|seminars?|webinars?|book\s+launch|(?:give|deliver)s?\s+(?:a\s+)?talk|(?:investment|business)\s+forum|UEFA|FIFA|ICC|Asia\s+Cup|Cup\s+of\s+Nations|AFCON|Olympics?|matches|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
 )
@@ -380,7 +382,7 @@ LEAD_ACTORS = compile_skipping(
     + _MEETS_TAIL
     # a government being formed at home: "coalition talks", "investiture talks", "negotiations on forming a
     # new government"
-    + r"|\b(?:coalition|investiture|cross-party)\s+(?:talks|negotiations)\b|\b(?:talks|negotiations)\s+(?:[\w-]+\s+){0,6}?(?:on|to|about)\s+form(?:ing)?\s+(?:a\s+)?(?:new\s+)?"
+    + r"|\b(?:coalition|investiture|cross-party)\s+(?:talks|negotiations|negotiators)\b|\b(?:talks|negotiations)\s+(?:[\w-]+\s+){0,6}?(?:on|to|about)\s+form(?:ing)?\s+(?:a\s+)?(?:new\s+)?"
     r"(?:[\w-]+\s+){0,2}?government\b|\bgovernment[- ]formation\b"
     # sport's governing bodies by name: "officials of the P Cricket Board and the Q board will meet"
      + r"|\b(?:cricket|football|soccer|rugby|hockey|athletics|basketball|chess)\s+(?:board|federation|"
@@ -399,7 +401,8 @@ DIPLOMATIC = compile_skipping(
     r"\b(?:minister|president|government|foreign|ministry|diplomat\w*|peace|ceasefire|truce|war|military|"
     r"nuclear|sanctions|envoy|kremlin|officials?|delegations?|conflict|rebels?|armed|troops|treaty|"
     r"premier|chancellor|embassy|bilateral|state\s+department|prisoners?|united\s+nations|"
-    r"special\s+representative|security\s+council|nato)\b"
+    r"special\s+representative|security\s+council|nato|negotiators?|trade\s+representative|vice\s+premier|"
+    r"tariffs?)\b"
 )  # matched against lower-cased text
 STATED_FORMAT = compile_skipping(
     r"\b(bilateral|trilateral|tripartite|three-way|multilateral|quadrilateral|four-way|six-party)\b", _I
@@ -531,9 +534,15 @@ SIDES_ANAPHOR = compile_skipping(
 # ... as the subject that opens the plan's sentence ("The two ministers will meet in X on Wednesday, the
 # mediator's office said"): whoever else the sentence names speaks or brokers
 SIDES_ANAPHOR_OPENS = compile_skipping(
-    r"^\W*(?:the\s+two|both)\s+(?:sides|countries|governments|leaders|delegations|parties|"
+    r"^\W*(?:according\s+to\s+[^,.;]{1,90},\s*)?(?:the\s+two|both)\s+(?:sides|countries|governments|leaders|delegations|parties|"
     r"(?:foreign\s+|defen[cs]e\s+|prime\s+)?ministers|presidents|heads\s+of\s+state|chief\s+negotiators)\s+"
     r"(?:will|would|are\s+(?:to|due\s+to|set\s+to|expected\s+to|scheduled\s+to))\s+(?:\w+\s+)?(?:meet|hold|resume|sit)\b",
+    _I,
+)
+# "with the guarantor countries - A, B and C - present": go-betweens listed after their role
+GUARANTORS_LISTED = compile_skipping(
+    r"\b(?:guarantors?|guarantor\s+(?:countries|states|nations)|mediators|facilitators|observers|co-chairs)"
+    r"\s*(?:[—–:(-]|,|\bsuch\s+as\b|\bincluding\b)\s*(?:the\s+)?",
     _I,
 )
 # "the generals who seized power in X": the capital names the state they now rule, not a venue
@@ -549,7 +558,8 @@ BREAKAWAY = compile_skipping(
 MEMBERS_LIST = compile_skipping(
     r"\b(?i:(?:leaders|heads\s+of\s+state|presidents|(?:foreign|defen[cs]e|trade)\s+ministers|ministers|"
     r"representatives|delegations|delegates|envoys|negotiators)\s+(?:from|of)|brings?\s+together|"
-    r"bringing\s+together|(?:meeting|summit|gathering)\s+of|invit(?:ed|es|ing)|(?:sent|sends|extended|issued)\s+invitations\s+to|"
+    r"bringing\s+together|(?:meeting|summit|gathering)\s+of(?:\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:leaders|ministers|presidents|"
+    r"heads\s+of\s+state|delegations|representatives|envoys|negotiators|officials)\s+(?:from|of))?|invit(?:ed|es|ing)|(?:sent|sends|extended|issued)\s+invitations\s+to|"
     r"invitations\s+(?:(?:have|has|had|were)\s+been\s+)?(?:sent|issued|extended)\s+to)\s+(?:the\s+)?(?=[A-Z])"
 )
 MEMBERS_MEET_AFTER = compile_skipping(
@@ -596,7 +606,8 @@ MEDIATOR_LIST_AFTER = compile_skipping(
 )
 MEDIATOR_ROLE_AFTER = compile_skipping(
     # not "will host his Somali counterpart": a host receiving the other side is a side itself
-    r"^(?:['’]s)?(?:\s+[\w-]+){0,5}?\s+(?:mediat\w*|"
+    # (not "A and B that C had convened": the relative clause has a subject of its own)
+    r"^(?:['’]s)?(?:\s+(?!(?:that|which|whom)\s+(?-i:[A-Z]))[\w-]+){0,5}?\s+(?:mediat\w*|"
     r"host(?:s|ed|ing)?\b(?!\s+(?:city|country|(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?counterpart\b))|broker\w*|"
     r"facilitat\w*|sponsorship|auspices|bring(?:s|ing)?\s+together|"
     # "X's envoy has secured agreement for A and B to hold talks"
@@ -764,7 +775,7 @@ ANAPHORA = compile_skipping(
 # "talks ... will be held in Ohrid": the name after the talks word's "in", for a venue not in the
 # gazetteer (checked only when no known place is named in the sentence).
 UNLISTED_VENUE = compile_skipping(
-    r"\b(?:talks|meeting|summit|round|dialogue|negotiations|consultations|held|meet|hosted)\b"
+    r"\b(?:talks|meeting|summit|round|dialogue|negotiations|consultations|held|meet|hosted|take\s+place)\b"
     # "Sharm el-Sheikh", "Ras al-Khaimah", "Puerto de la Cruz": particles between capitalised words
     r"[^.;:,]{0,40}?\b(?:in|at)\s+([A-Z][a-z]{3,}(?:(?:[ -](?:el|al|ad|ash|es|de|del|de\s+la|di|dos|das)-?)?"
     r"[ -][A-Z][a-z]+)?)\b(?!['’])"
@@ -787,7 +798,13 @@ HEADLINE_NOT_PLAN = compile_skipping(
     r"\b(?:refus\w*|declin\w*|reject\w*|unlikely|wants?|no|not|never|fails?|failed|rules?\s+out)\s+to\b", _I
 )
 # Headlines report a planned meeting as a visit ("P's foreign minister to visit Q on March 20").
-HEADLINE_VISIT = compile_skipping(r"\b(?:to|will)\s+visit\b", _I)
+HEADLINE_VISIT = compile_skipping(
+    r"\b(?:to|will)\s+visit\b"
+    # "P to Q's capital on December 11 for council with R", "P to X for talks"
+    r"|\bto\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\b[^:;]{0,30}?\bfor\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|council|summit|meeting|consultations)\b",
+    _I,
+)
 # A headline in the present or past tense reports talks under way or over ("talks begin in X",
 # "P, Q end round"), not a plan; "to"/"will"/"set to" before the verb make it a plan again.
 HEADLINE_ONGOING = compile_skipping(

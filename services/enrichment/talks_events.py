@@ -23,7 +23,15 @@ from parley.shared.extraction import Entity, TalksRecord, TalksStatus
 from . import talks_cues as cue
 from .dates import FoundDate, find_dates
 from .entities import extract_entities
-from .gazetteer import BROKE_AWAY_FROM, CONFEDERATION_MEMBERS, HOME_STATES, RIVAL_PAIRS, RIVALS, gazetteer
+from .gazetteer import (
+    BROKE_AWAY_FROM,
+    CONFEDERATION_MEMBERS,
+    HOME_STATES,
+    ORGANISATION_NAMES,
+    RIVAL_PAIRS,
+    RIVALS,
+    gazetteer,
+)
 from .skip_ahead import compile_skipping
 from .talks_bodies import MEMBERSHIP_BODIES, membership_meeting
 from .talks_extraction import (
@@ -613,7 +621,15 @@ def _visited_host(d: _Draft, c: Candidates, side: str, texts: list[str]) -> list
     # (a side the article has travel there visits, whatever the verb: "an X delegation will arrive
     # in Y for the annual meeting")
     visits = side in c.travellers or any(cue.VISIT.search(t) for t in texts)
-    if d.location is None or not (with_hosts or visits):
+    # "a team from the IAEA will hold talks in Tehran": a body's people meet the capital's state
+    at_capital = (
+        d.location is not None
+        and d.location.kind == "place"
+        and d.location.name in gazetteer().capital_names
+        and side in ORGANISATION_NAMES
+        and side not in MEMBERSHIP_BODIES  # (a body's own summit in a member's capital has no host side)
+    )
+    if d.location is None or not (with_hosts or visits or at_capital):
         return []
     host = d.location.name if d.location.kind == "country" else d.location.country
     if (
@@ -621,7 +637,9 @@ def _visited_host(d: _Draft, c: Candidates, side: str, texts: list[str]) -> list
         or host == side
         or host in d.mediators
         or host in c.mediators
-        or (host not in c.side_counts and not with_hosts)  # talks "with its hosts" name them
+        or (
+            host not in c.side_counts and not with_hosts and not at_capital
+        )  # talks "with its hosts" name them
     ):
         return []
     return [host]
@@ -646,12 +664,23 @@ def _both_sides(d: _Draft, c: Candidates) -> _Draft:
     # the source quoted ("X said", "X's foreign ministry said") is a side only when two are not named
     # without it (a minister speaking of "the delegations" of his state and its neighbour)
     unquoted = [n for n in named if not re.search(rf"\b{re.escape(n)}{_SOURCE_TAIL}", own_words)]
+    alone = len(unquoted) == 1  # one state named beside the source quoted
     named = unquoted if len(unquoted) >= 2 else named
     if not named:
         return d
     # a state at war with one standing pair of rivals stands for them ("Fighting in Sudan ... Both
     # sides will send delegations")
-    pairs = [[(a, b) for a, b, of in RIVAL_PAIRS if of == n] for n in named]
+    # (not "Sudan and Ethiopia ... the two sides": the pair stands in only where its sides are named, or
+    # the state alone is)
+    pairs = [
+        [
+            (a, b)
+            for a, b, of in RIVAL_PAIRS
+            if of == n
+            and (alone or len(named) == 1 or n in own_words or c.side_counts.get(a) or c.side_counts.get(b))
+        ]
+        for n in named
+    ]
     own = next((p for p in pairs if len(p) == 1), [])
     found = list(own[0]) if own else named[:2]
     return replace(d, parties=found, explicit=d.explicit | set(found))
@@ -882,9 +911,38 @@ def assemble(
     # rounds held plans nothing either
     if all(d.status == "held" for d in c.drafts) and c.headline is not None and c.headline.weak:
         planned = False
+    # every mention reports a round held and none speaks of another ("ended without a date for any
+    # further meeting", an anniversary's history): nothing ahead to announce
+    if (
+        c.drafts
+        and all(d.status == "held" for d in c.drafts)
+        and (c.headline is None or c.headline.status not in UPCOMING)
+        and not any(
+            cue.NEXT_ROUND.search(cue.NO_NEW_DATE.sub(" ", t)) or cue.NEXT_MEETING.search(t)
+            for d in c.drafts
+            for t in d.texts()
+        )
+    ):
+        planned = False
+    # "the envoy said A's president and B's prime minister would meet in X next Thursday": a said plan
+    # with both sides, its place and a day ahead is a plan, however the story around it reads
+    stated_in_full = (
+        not postponed
+        and not any(d.status in _STOPPED for d in c.drafts)
+        and any(
+            d.status == "announced"
+            and len(d.parties) >= 2
+            and d.location is not None
+            and d.start is not None
+            and d.start > published
+            and not cue.CONDITIONAL.search(d.evidence)
+            and membership_meeting([d.evidence]) is None  # (a bloc's summit lists its topics, not sides)
+            for d in c.drafts
+        )
+    )
     announces = (
         planned
-        and (model.decide(c.features) or moved or headline_plan or agreed_next)
+        and (model.decide(c.features) or moved or headline_plan or agreed_next or stated_in_full)
         # ("postponed to early November ... No exact date has been fixed": a new time, if not a day)
         and not (postponed and "r:no_new_date" in c.features and not vague_move)
     )

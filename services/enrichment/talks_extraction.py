@@ -69,7 +69,7 @@ _ABBREVIATIONS = frozenset(
 )
 _DATELINE = compile_skipping(r"^.{2,60}?(?:\([A-Z][^()\n]{1,60}\)\s*[-—–:]?|\s[-—–]+\s|[—–]|:\s|\n)")
 _NEGATION_HINT = compile_skipping(
-    r"\bno\b|\bnot\b|denie|dismiss|reject|ruled|false|fake|baseless|groundless|untrue|fabricat"
+    r"\bno\b|\bnot\b|\bnothing\b|denie|dismiss|reject|ruled|false|fake|baseless|groundless|untrue|fabricat"
 )
 _CAPITAL_AFTER = compile_skipping(r"^(?:['’]s)?\s+capital\b")
 _SIDES_BETWEEN_BEFORE = compile_skipping(
@@ -115,6 +115,20 @@ _ON_AGENDA_AFTER = compile_skipping(
 )
 _POSTED_IN_BEFORE = compile_skipping(
     r"\b(?:ambassador|embassy|charg[eé]\s+d['’]affaires|spokes(?:man|woman|person)|correspondent|consul)\s+(?:in|to)\s+$",
+    re.IGNORECASE,
+)
+_TERRITORY_AFTER = compile_skipping(r"\s+(?:territory|soil)\b")
+_ON_BEFORE = compile_skipping(r"\b(?:on|in)\s+(?:the\s+)?$")
+# ", which broke down in February after X skipped a session in Y," before the main clause's verb
+_PAST_RELATIVE = compile_skipping(
+    r",\s+(?:which|who)\s+(?:had\s+)?(?:broke|ended|collapsed|stalled|met|took|failed|began|opened|last)\b"
+    r"[^;]{0,200}?,(?=\s+(?:will|would|is|are|has|have)\b)",
+    re.IGNORECASE,
+)
+_IF_AFTER = compile_skipping(r"\b(?:if|unless|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE)
+_OPENING_DAY = compile_skipping(r"\s*(?:On|on|Earlier|Late|Early)?\s*(?:on\s+)?$")
+_SOURCE_IN_BEFORE = compile_skipping(
+    r"\b(?:ministry|office|presidency|government|officials|sources|spokes(?:man|woman|person))\s+in\s+$",
     re.IGNORECASE,
 )
 _MEETING_OF = compile_skipping(r"(?:meeting|summit|gathering)\s+of\b", re.IGNORECASE)
@@ -299,6 +313,8 @@ def _status(
     weak = cue.WEAK_FUTURE.search(sentence)
     if weak and _WHETHER_BEFORE.search(sentence, max(0, weak.start() - 70), weak.start()):
         weak = None  # "asked whether the president would hold talks ...": a question, not a plan
+    if weak and _IF_AFTER.search(sentence, weak.end()):
+        return "proposed", False  # "would meet in X next Friday if the text is ready": a condition
     if weak or ("would open" in low and cue.TALKS_WOULD_OPEN.search(sentence)):
         return "announced", True
     if (
@@ -522,14 +538,25 @@ def _venues(s: _Sentence) -> list[Entity]:
 def _located(s: _Sentence) -> list[Entity]:
     """Places the sentence names as where the talks meet ("in X", "at the X", "the X talks")."""
     out = []
+    past_clauses = [(m.start(), m.end()) for m in _PAST_RELATIVE.finditer(s.text, s.start, s.end)]
     for e in s.entities:
         before = s.before(e, 40)
         seat = INSTITUTION_SEATS.get(e.text)
         if seat is not None and cue.LOCATIVE_BEFORE.search(before):  # "at the White House"
             out.append(Entity(kind="place", text=e.text, name=seat, start=e.start, end=e.end))
             continue
+        territory = _TERRITORY_AFTER.match(s.text, e.end) if e.kind == "country" and _is_demonym(e) else None
+        if territory is not None and _ON_BEFORE.search(before):
+            # "will be held on Kyrgyz territory": the state is the venue (kept as written: no city)
+            text = s.text[e.start : territory.end()]
+            out.append(
+                Entity(kind="country", text=text, name=e.name, start=e.start, end=e.end, country=e.name)
+            )
+            continue
         if e.kind not in {"place", "country"} or _stands_for_state(e):
             continue
+        if any(a <= e.start < b for a, b in past_clauses):
+            continue  # "the talks, which broke down after X skipped a session in Y, will resume ..."
         if (
             cue.PAST_VENUE_BEFORE.search(before)
             or cue.DEAL_MADE_IN_BEFORE.search(before)
@@ -542,6 +569,9 @@ def _located(s: _Sentence) -> list[Entity]:
             or _REQUEST_AFTER.match(s.after(e, 30))  # "at X's request": who asked, not where
             or cue.SEIZED_POWER_IN_BEFORE.search(before)
             or _POSTED_IN_BEFORE.search(before)  # "the US ambassador in X said": a post, not the venue
+            # "the ministry in X said": where the source sits
+            or (_SOURCE_IN_BEFORE.search(before) and _SAID_AFTER.match(s.after(e, 30)))
+            or cue.ACCORDING_TO_BEFORE.search(s.before(e, 130))  # "according to the ministries in X and Y"
         ):
             continue
         # "in the Turkish city of Istanbul": a locative, though "of" often opens a topic
@@ -785,6 +815,14 @@ def _parties(
         factions = any(_state(e) and cue.FACTIONS_OF_AFTER.match(s.after(e, 40)) for e in s.entities)
         names = list(dict.fromkeys(names + [f for f in fallback if not (factions and f in speakers)]))
     names = [n for n in names if n in explicit or n not in mediators]
+    # "with the guarantor countries - A, B and C - at the table": listed go-betweens
+    guarantors = {
+        n for m in cue.GUARANTORS_LISTED.finditer(s.text, s.start, s.end) for n in _listed(s, m.end())
+    }
+    if guarantors:
+        names = [n for n in names if n not in guarantors]
+        explicit = [n for n in explicit if n not in guarantors]
+        ruled_out |= guarantors
     # "ministers meet in X with A, B on agenda": the states listed as the agenda are topics
     agenda = {n for e in s.entities if (n := _state(e)) and _ON_AGENDA_AFTER.match(s.text, e.end, s.end)}
     if agenda:
@@ -870,10 +908,27 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
         ):
             continue
         candidates.append(d)
+    nxt = cue.NEXT_MEETING.search(s.text, s.start, s.end) if status == "announced" else None
+    if nxt is not None:
+        # "handed over lists on Wednesday ... and agreed to hold their next meeting ...": the day
+        # before the next meeting's clause is the round just held
+        candidates = [
+            d
+            for d in candidates
+            if d.start > nxt.start() or (d.start_date is not None and d.start_date > published)
+        ]
     ahead = [d for d in candidates if d.start_date is not None and d.start_date > published]
     if status in {"announced", "rescheduled"} and ahead:
         # "after a call this morning, they agreed to meet on March 20": the day ahead is the talks'
         candidates = [d for d in candidates if d in ahead or not _SAME_DAY.fullmatch(d.text)]
+    if (
+        len(candidates) > 1
+        and _OPENING_DAY.match(s.text, s.start, candidates[0].start)
+        and _SPEECH.search(s.text, candidates[0].end, candidates[1].start)
+    ):
+        # "On Thursday, the envoy said the leaders would meet in X next Thursday": the day the
+        # sentence opens on is the statement's
+        candidates = candidates[1:]
     if (
         len(candidates) > 1
         and cue.JOURNEY_DAY_BEFORE.search(s.before(candidates[0], 50))
@@ -1098,8 +1153,8 @@ def _confidence(d: _Draft) -> float:
 
 
 def _refine_location(d: _Draft, places: list[Entity]) -> Entity | None:
-    if d.location is None or d.location.kind != "country":
-        return d.location
+    if d.location is None or d.location.kind != "country" or d.location.text.endswith(("territory", "soil")):
+        return d.location  # ("on Kyrgyz territory" names no city)
     inside = [p for p in places if p.country == d.location.name]
     if not inside:
         return d.location

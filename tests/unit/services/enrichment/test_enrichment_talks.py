@@ -3265,3 +3265,237 @@ def test_sides_of_one_plan_each(text: str, sides: set[str]) -> None:
     """Sides read by the look-ups for a lone side, the anaphors and the lists of sides."""
     [record] = _upcoming(text)
     assert set(record.parties) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        pytest.param(
+            "Quito and Lima have fixed the date for their annual bilateral summit, the Ecuadorian government said. "
+            "The summit will be held in Tumbes on Friday, March 21.",
+            {"Ecuador", "Peru"},
+            id="capitals-that-fixed-the-date",
+        ),
+        pytest.param(
+            "Rabat will send a trade delegation to Paris next week to negotiate over tariffs, the ministry said. "
+            "The delegation will meet officials of the French finance ministry on Tuesday.",
+            {"Morocco", "France"},
+            id="the-state-that-sends-a-delegation",
+        ),
+        pytest.param(
+            "Malawian and Zambian officials will sit down in Lilongwe next week to settle the border survey. "
+            "The technical teams will meet from Tuesday, Malawi's foreign ministry said.",
+            {"Malawi", "Zambia"},
+            id="officials-who-sit-down",
+        ),
+        pytest.param(
+            "Bogota and Quito will send their foreign ministers to Panama City this week for talks on the border, "
+            "the Panamanian presidency said. The two ministers will meet on Friday, the statement from "
+            "Panamanian President Laura Ortega's office said.",
+            {"Colombia", "Ecuador"},
+            id="the-two-ministers-of-the-last-mention",
+        ),
+        pytest.param(
+            "Portugal will host a trilateral summit with Spain and Morocco in Lisbon on March 24.",
+            {"Portugal", "Spain", "Morocco"},
+            id="summit-host-at-the-table",
+        ),
+        pytest.param(
+            "Malaysia will host the foreign ministers of Thailand and Cambodia in Kuala Lumpur on March 20 for "
+            "their first three-way meeting.",
+            {"Malaysia", "Thailand", "Cambodia"},
+            id="host-of-a-three-way-meeting",
+        ),
+        pytest.param(
+            "Georgia's government and its breakaway region will resume talks in Geneva on Friday, the mediators "
+            "said. Abkhazia has not taken part since last year.",
+            {"Georgia", "Abkhazia"},
+            id="the-breakaway-region-named-later",
+        ),
+        pytest.param(
+            "A meeting of Kenya, Uganda and Tanzania on the lake fisheries will take place in Kisumu on Monday, "
+            "the regional bloc said.",
+            {"Kenya", "Uganda", "Tanzania"},
+            id="a-meeting-of-listed-states",
+        ),
+        pytest.param(
+            "The officers who seized power in Bamako have agreed to meet a delegation of the regional bloc ECOWAS "
+            "in Accra on Friday, Ghana's foreign minister said.",
+            {"Mali", "ECOWAS"},
+            id="junta-by-its-capital-meets-a-blocs-delegation",
+        ),
+        pytest.param(
+            "A team of experts from the International Atomic Energy Agency will hold talks in Tehran on Monday.",
+            {"IAEA", "Iran"},
+            id="a-bodys-team-holds-talks",
+        ),
+    ],
+)
+def test_sides_of_one_plan_each_second_table(text: str, sides: set[str]) -> None:
+    """Sides taken up from earlier mentions, hosts at the table, lists and teams."""
+    [record] = _upcoming(text)
+    assert set(record.parties) == sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speculation is mounting that the two leaders could meet at the summit in Lima next week, but there are "
+        "growing doubts that the president will travel at all.",
+        "The ministry dismissed reports on social media that delegations from Chad and Sudan would meet in "
+        "Niamey next month.",
+        "Football federations from Ghana, Togo and Benin will meet in Accra on Friday to finalise their joint bid "
+        "to host the Africa Cup of Nations.",
+        "Two days of talks between Belize and Honduras on the maritime boundary ended in Tegucigalpa on Wednesday "
+        "without agreement and without a date for the next meeting.",
+        "EU foreign ministers will meet in Brussels on Monday for their regular monthly Foreign Affairs Council.",
+        "No meetings with third-country ministers are scheduled on the margins of the council.",
+    ],
+)
+def test_doubts_denied_reports_sport_bids_ended_rounds_and_routine_councils_plan_nothing(text: str) -> None:
+    assert not _upcoming(text)
+
+
+def test_a_plan_retold_at_a_denied_venue_is_the_denied_plan() -> None:
+    text = (
+        "Seoul on Wednesday denied a newspaper report that South Korean and Japanese officials had agreed to "
+        "hold secret talks in Hanoi this month. The report said that officials from both foreign ministries "
+        "would meet in Hanoi in late March."
+    )
+    assert not _upcoming(text)
+
+
+def test_a_town_described_by_its_state_is_the_venue() -> None:
+    [record] = _upcoming(
+        "This week's meeting of the border committee between Bangkok and Vientiane will be held in the Lao town "
+        "of Houayxay on Thursday rather than in Thailand as planned."
+    )
+    assert record.location == "Houayxay"
+
+
+def test_a_buildings_truce_village_is_the_venue() -> None:
+    [record] = _upcoming(
+        "The military talks between Seoul and Pyongyang will take place on Friday in Freedom House, on the "
+        "southern side of the truce village of Panmunjom."
+    )
+    assert record.location == "Panmunjom"
+
+
+def test_a_place_behind_a_speech_tag_or_a_diplomats_post_is_not_the_venue() -> None:
+    [record] = _upcoming(
+        "Delegations from Israel and Lebanon will sit down on Friday at the UN post in Naqoura for talks on "
+        "the land border, the US ambassador in Beirut said on Wednesday."
+    )
+    assert record.location == "Naqoura"
+
+
+def test_a_weekday_in_brackets_after_tomorrow_is_that_day() -> None:
+    [record] = _upcoming(
+        "The Angolan president convenes tomorrow (Thursday) in Luanda a ministerial meeting between Rwanda and "
+        "Burundi."
+    )
+    assert record.start_date == date(2031, 3, 13)
+    assert record.location == "Luanda"
+
+
+def test_a_meeting_pushed_back_by_weeks_to_a_day_is_moved_there() -> None:
+    [record] = _upcoming(
+        "A meeting between the Greek Cypriot and Turkish Cypriot leaders that the UN had arranged for next "
+        "Monday has been pushed back by two weeks to March 31, the UN mission said on Wednesday."
+    )
+    assert record.status == "rescheduled"
+    assert record.start_date == date(2031, 3, 31)
+
+
+def test_the_day_of_the_sources_is_not_the_talks_day() -> None:
+    [record] = _upcoming(
+        "Beijing's special envoy has secured agreement for the junta and the Arakan Army to hold a new round of "
+        "direct talks in Kunming later this month, according to statements from both sides and a readout "
+        "from the Chinese foreign ministry on Wednesday."
+    )
+    assert record.start_date is None
+    assert set(record.parties) == {"Myanmar", "Arakan Army"}
+    assert "China" in record.mediators
+
+
+def test_rounds_held_with_no_word_of_another_announce_nothing() -> None:
+    text = (
+        "A rare meeting between the presidents of Chad and Sudan in Niamey ended on Monday night without "
+        "agreement, officials on both sides said, and without a date for any further meeting. The two leaders "
+        "met for several hours at the invitation of Niger's president."
+    )
+    assert not _upcoming(text)
+
+
+def test_a_plan_said_with_both_sides_a_place_and_a_day_ahead_is_announced() -> None:
+    text = (
+        "After months of recrimination over the border, the dispute has poisoned trade. On Wednesday, the EU "
+        "envoy said the Serbian president and the Kosovo prime minister would meet in Brussels next Thursday, "
+        "hosted by the bloc's foreign policy chief."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Serbia", "Kosovo"}
+    assert (record.location, record.start_date) == ("Brussels", date(2031, 3, 20))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts expect that Armenia and Azerbaijan would meet in Prague next Friday if the peace text is ready.",
+        "Media reports said the two leaders would meet in Geneva next Thursday, but officials in both capitals "
+        "said nothing had been decided.",
+    ],
+)
+def test_conditions_and_nothing_decided_plan_nothing(text: str) -> None:
+    assert not _upcoming(text)
+
+
+def test_go_betweens_listed_after_their_role_are_no_sides() -> None:
+    [record] = _upcoming(
+        "Both delegations confirmed that the next round between the Colombian government and the ELN will open "
+        "in Havana on March 26, with the guarantor countries - Norway, Cuba and Chile - present at the table."
+    )
+    assert set(record.parties) == {"Colombia", "ELN"}
+
+
+def test_states_a_go_between_convened_are_the_sides() -> None:
+    [record] = _upcoming(
+        "A meeting of the foreign ministers of Ethiopia and Eritrea that Kenya had convened for Monday has been "
+        "postponed to March 28, Kenyan sources said."
+    )
+    assert set(record.parties) == {"Ethiopia", "Eritrea"}
+    assert record.start_date == date(2031, 3, 28)
+
+
+def test_a_meeting_on_a_states_territory_has_that_state_as_venue() -> None:
+    [record] = _upcoming(
+        "The next meeting of the Uzbek and Tajik border delegations has been postponed to March 25, the "
+        "ministry in Tashkent said. The meeting will be held on Tajik territory, as previously agreed."
+    )
+    assert record.location == "Tajikistan"
+
+
+def test_a_place_in_a_clause_on_how_talks_broke_down_is_not_the_venue() -> None:
+    [record] = _upcoming(
+        "The three-way talks on the river, which broke down in January after Uganda skipped a session in "
+        "Nairobi, will resume on Monday by videoconference, convened by the regional bloc."
+    )
+    assert record.location is None
+    assert record.start_date == date(2031, 3, 17)
+
+
+def test_the_day_of_the_round_held_is_not_the_next_ones() -> None:
+    [record] = _upcoming(
+        "Armenian and Azerbaijani officials handed over lists of detainees on Wednesday at a meeting in Tbilisi "
+        "and agreed to hold their next meeting in Tbilisi at a date to be set."
+    )
+    assert record.location == "Tbilisi"
+    assert record.start_date is None
+
+
+def test_a_weekdays_meeting_that_will_be_widened_lies_ahead() -> None:
+    [record] = _upcoming(
+        "Friday's meeting of Kazakh and Kyrgyz water officials in Taraz will be widened into a three-way session "
+        "with Uzbekistan, the ministry said."
+    )
+    assert record.start_date == date(2031, 3, 14)
