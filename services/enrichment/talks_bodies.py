@@ -90,10 +90,21 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+# Any body's name at all: most texts name none, and one search spares the patterns' loop.
+_ANY_BODY = compile_skipping(
+    r"\b(?:COP|Conference\s+of|"
+    + "|".join(re.escape(alias) for alias in sorted(_aliases(), key=len, reverse=True))
+    + r")",
+    re.IGNORECASE,
+)
+
+
 def membership_meeting(texts: list[str]) -> str | None:
     """The body whose own members meet, from the first of `texts` that names one (headline, the
     event's sentence, then the other talks sentences), else None."""
     for text in texts:
+        if not _ANY_BODY.search(text):
+            continue
         if _COP.search(text):
             return "UNFCCC"
         for name, pattern in _PATTERNS:

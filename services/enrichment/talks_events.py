@@ -164,10 +164,9 @@ def _without_background_forums(
         for d in drafts
         if not (
             d.status in UPCOMING
+            and text.find(d.evidence[:40]) >= max(lead_end, 1)
             and (body := membership_meeting([d.evidence])) is not None
             and body not in named
-            and not text.startswith(d.evidence[:40], 0)
-            and text.find(d.evidence[:40]) >= lead_end
         )
     ]
 
