@@ -545,6 +545,15 @@ GUARANTORS_LISTED = compile_skipping(
     r"\s*(?:[—–:(-]|,|\bsuch\s+as\b|\bincluding\b)\s*(?:the\s+)?",
     _I,
 )
+# Talks named by the war they would end, whose two sides are fixed: "Gaza truce talks", "negotiations
+# on a ceasefire in Gaza" (the mediators that carry them are no sides)
+CONFLICT_TALKS = {
+    ("Israel", "Hamas"): compile_skipping(
+        r"\bGaza\s+(?:(?:ceasefire|truce|hostage|hostages|peace)\s+)*(?:talks|negotiations|deal)\b"
+        r"|\b(?:talks|negotiations)\s+(?:\w+\s+){0,3}?(?:on|over|for|towards?)\s+(?:a\s+|the\s+)?"
+        r"(?:Gaza\s+(?:ceasefire|truce)|(?:ceasefire|truce)\s+in\s+Gaza)\b"
+    ),
+}
 # "the generals who seized power in X": the capital names the state they now rule, not a venue
 SEIZED_POWER_IN_BEFORE = compile_skipping(r"\b(?:seized|took|grabbed)\s+power\s+in\s+$", _I)
 # "Moldova and its breakaway region", "the separatist territory": a de facto state, named elsewhere

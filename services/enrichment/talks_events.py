@@ -587,6 +587,25 @@ def _format_members(d: _Draft, texts: list[str], named: list[str]) -> _Draft:
 _AFGHAN_SIDE = frozenset({"Afghanistan", "Taliban"})  # one side under two names since August 2021
 
 
+def _conflict_sides(d: _Draft, texts: list[str], c: Candidates) -> _Draft:
+    """ "Gaza truce talks will resume in Cairo on Sunday, Egyptian sources said": talks named by the
+    war they would end have its two sides, when the article names one of them; the states the
+    sentences name beside them carry the talks."""
+    for pair, pattern in cue.CONFLICT_TALKS.items():
+        if set(pair) <= set(d.parties) or not any(pattern.search(t) for t in texts):
+            continue
+        if not any(c.side_counts.get(p) for p in pair):
+            continue
+        others = [p for p in d.parties if p not in pair]
+        return replace(
+            d,
+            parties=list(pair),
+            explicit=d.explicit | set(pair),
+            mediators=list(dict.fromkeys([*d.mediators, *others])),
+        )
+    return d
+
+
 def _one_afghan_side(d: _Draft, texts: list[str], published: date) -> _Draft:
     """Since August 2021 the Taliban are Afghanistan's government: "Pakistan and the Afghan Taliban"
     is one side, not two (not so "former Afghan officials and the Taliban")."""
@@ -989,6 +1008,9 @@ def assemble(
     )
     primary = _format_members(primary, texts, source.parties)
     primary = _one_afghan_side(primary, texts, published)
+    primary = _conflict_sides(
+        primary, [t for m in (c.headline, source) if m is not None for t in m.texts()], c
+    )
     primary = _other_side(_without_members(primary), c, texts)  # (a member beside its bloc is no side)
     primary = _without_members(primary)
     primary = _named_opposition(primary)

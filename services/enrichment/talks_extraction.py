@@ -132,6 +132,10 @@ _SOURCE_IN_BEFORE = compile_skipping(
     re.IGNORECASE,
 )
 _MEETING_OF = compile_skipping(r"(?:meeting|summit|gathering)\s+of\b", re.IGNORECASE)
+# "a visit by a team of the IAEA to Tehran for talks"
+_TO_CAPITAL_FOR_TALKS = compile_skipping(
+    r"\s+(?:to|in)\s+(?-i:[A-Z])[\w-]+\s+for\s+(?:talks|consultations|negotiations)\b", re.IGNORECASE
+)
 _TEAM_OF_BEFORE = compile_skipping(
     r"\b(?:delegation|team|mission|inspectors|experts|officials)\b[^.;,]{0,40}?\b(?:from|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -382,7 +386,7 @@ _ACCESSION_AFTER = compile_skipping(
     r"(?:['’]s)?\s+(?:accession|membership)\s+(?:talks|negotiations)\b", re.IGNORECASE
 )
 _SIDES_INTO_PLAN = compile_skipping(
-    r"(?:\s*\([A-Z][\w/.-]*\))?\s+(?:will|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to)|to)\s+"
+    r"(?:\s*\([A-Z][\w/.-]*\))?\s+(?:will|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to)|to|(?:have|has)\s+agreed\s+to)\s+"
     r"(?:\w+\s+)?(?:meet|hold|resume|open|start|begin|launch|sit\s+down)\b"
 )
 # "would not say whether", "growing doubts that the president will travel": a question, not a plan
@@ -674,7 +678,10 @@ def _parties(
         elif (
             (body := _org(e))
             and _TEAM_OF_BEFORE.search(s.before(e, 60))
-            and _SIDES_INTO_PLAN.match(s.text[e.end : s.end])
+            and (
+                _SIDES_INTO_PLAN.match(s.text[e.end : s.end])
+                or _TO_CAPITAL_FOR_TALKS.match(s.text, e.end, s.end)
+            )
         ):
             explicit.append(body)
         break  # the first body only: a later one is seldom a side

@@ -3499,3 +3499,20 @@ def test_a_weekdays_meeting_that_will_be_widened_lies_ahead() -> None:
         "with Uzbekistan, the ministry said."
     )
     assert record.start_date == date(2031, 3, 14)
+
+
+def test_talks_named_by_the_war_they_would_end_have_its_sides() -> None:
+    [record] = _upcoming(
+        "Gaza truce talks will resume in Cairo on Sunday, two Egyptian security sources said, as Hamas studies "
+        "the latest proposal."
+    )
+    assert set(record.parties) == {"Israel", "Hamas"}
+    assert "Egypt" not in record.parties
+
+
+def test_a_state_and_a_body_that_have_agreed_to_hold_a_round() -> None:
+    [record] = _upcoming(
+        "Iran and the International Atomic Energy Agency have agreed to hold their next round of technical talks "
+        "in Tehran, the agency said."
+    )
+    assert set(record.parties) == {"Iran", "IAEA"}
