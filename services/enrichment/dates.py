@@ -149,7 +149,7 @@ _FUTURE_AUX = compile_skipping(r"\b(?:will|shall)\b|['’]ll\b")
 # the future verb and the day
 _PAST_VERB = compile_skipping(
     r"\b(?:" + _PAST_WORDS + r"|ago|died|killed|that|which|who|whom|whose|where|after|because)\b"
-    r"|\b(?!(?:scheduled|planned|expected|slated|intended|designed|aimed|proposed|mediated|brokered|hosted|chaired|"
+    r"|(?<![-–])\b(?!(?:scheduled|planned|expected|slated|intended|designed|aimed|proposed|mediated|brokered|hosted|chaired|"
     r"sponsored|backed|based|related|named|titled|dubbed|needed|tasked|charged|involved|"
     # participles that qualify a noun: "the main armed opposition", "the United Nations"
     r"armed|united|disputed|occupied|elected|exiled|displaced|unified|revitali[sz]ed|renewed|expanded|"
@@ -316,6 +316,7 @@ def _sentence_start(text: str, start: int) -> int:
     return max(stop, line) + 1
 
 
+_RELATIVE_CLAUSE = compile_skipping(r",\s+(?:which|who)\b[^,;.]{0,160},")
 _POSSESSIVE_THEN_FUTURE = compile_skipping(
     r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|session|summit|round|consultations)\b"
     r"(?:(?!\b(?:ended|was|were|held|met|took|had)\b)[^.;]){0,120}?\b(?:will|(?:is|are)\s+(?:set|due|expected)\s+to)\b",
@@ -342,7 +343,8 @@ def _direction(text: str, start: int, end: int, default: int = -1) -> int:
         return 1
     # "X will send its minister at the head of a delegation to Y for talks with Z on Friday": the
     # sentence's future verb, far back, with no past verb between it and the day
-    whole = text[sentence_start:start]
+    # (a relative clause on the past, ", which broke down after X,", is no past verb of the plan's)
+    whole = _RELATIVE_CLAUSE.sub(",", text[sentence_start:start])
     aux = [m.end() for m in _FUTURE_AUX.finditer(whole)]
     if aux and not _PAST_VERB.search(whole, aux[-1]):
         return 1

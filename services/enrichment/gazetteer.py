@@ -675,6 +675,8 @@ ARMED_GROUPS = {
     "Montana Accord": "Montana Accord",
     "Montana Group": "Montana Accord",
     "Forces for Freedom and Change": "Forces for Freedom and Change",
+    "Forces of Freedom and Change": "Forces for Freedom and Change",
+    "Freedom and Change Forces": "Forces for Freedom and Change",
     "FFC": "Forces for Freedom and Change",
     "Transitional Military Council": "Transitional Military Council",
     # armed and political movements that negotiate with their governments

@@ -23,6 +23,8 @@ TRIGGER = compile_skipping(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
     # "invited the ministers of A and B to X next week to discuss ...": an invitation to talks
     r"invit(?:ed|es|ing)\b(?=[^.;]{0,200}?\bto\s+(?:discuss|negotiate|hold\s+talks)\b)|"
+    # "X will send a delegation to Y to negotiate the border": a delegation sent to negotiate
+    r"delegations?\b(?=[^.;]{0,60}\bto\s+negotiate\b)|"
     # "officials will sit down in X next week" (not "sit down with reporters", "for an interview")
     r"(?:sit|sat|sitting)\s+down\s+(?:together|in|at|with)\b(?!\s+(?:reporters|journalists|the\s+(?:media|press)|an?\s+interview))|"
     r"dialogues?|discussions|peace\s+conference|round\s+of|"
@@ -67,9 +69,13 @@ DENIED = compile_skipping(
     r"|\b(?:there\s+(?:is|are|will\s+be)|has\s+been)\s+no\s+(?:\w+\s+){0,3}?(?:talks|meeting|negotiations|summit)\b"
     r"|\bno\s+[\"“]?precise\s+timeframe|\bnot\s+necessary\b"
     # "officials in both capitals said nothing had been decided"
+    # (not "nothing has been decided about the agenda, but the leaders will meet")
     r"|\bnothing\s+(?:has|had)\s+(?:yet\s+)?been\s+(?:decided|agreed|fixed|scheduled|confirmed|finali[sz]ed|arranged)\b"
+    r"(?!\s+(?:about|on|regarding)\s+(?:the\s+)?(?:agenda|details|format|substance|topics))(?![^.;]*\bbut\b[^.;]*\bwill\b)"
     r"|\b(?:denied|denies|denying|dismiss(?:ed|es|ing)|reject(?:ed|s|ing)|ruled\s+out)\s+(?:\w+\s+){0,4}?(?:reports?|claims?|speculation|"
     r"talks|meeting|negotiations)\b"
+    # (not "dismissed reports that the meeting had been cancelled ... would meet as planned")
+    r"(?![^.;]*\b(?:as\s+planned|go(?:es)?\s+ahead|cancell?ed|called\s+off|postponed)\b)"
     # "a false report that P and Q will hold talks"
     r"|\b(?:false|fake|baseless|groundless|untrue|fabricated)\s+(?:\w+\s+){0,2}?(?:reports?|claims?|rumou?rs?)\s+"
     r"(?:that\b(?=[^.;]{0,120}\b(?:talks|meet(?:ing)?|negotiations|summit)\b)|(?:of|about)\s+(?:(?:a|an|the)\s+)?"
@@ -120,7 +126,7 @@ POSTPONED_TO = compile_skipping(
 # corpus convention, with no start date).
 POSTPONED_TO_VAGUE = compile_skipping(
     r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|moved|rescheduled|postpones|pushes\s+back|puts\s+off|defers)\s+"
-    r"(?:[\w'’-]+\s+){0,6}?(?:to|until|till|for)\s+"
+    r"(?:[\w'’-]+\s+){0,8}?(?:to|until|till|for)\s+"
     r"(?:(?:early|mid|late|the\s+(?:end|beginning|middle)\s+of)[\s-]+)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"next\s+(?:week|month|year)|the\s+(?:coming|following)\s+(?:week|month)s?)\b"
@@ -362,6 +368,8 @@ _MEETS_TAIL = (
 NON_DIPLOMATIC_ACTORS = compile_skipping(
     r"\b(?:board\s+(?:officials|chiefs|heads)|(?:football|soccer|cricket|sports?|olympic|athletics|chess|rugby|tennis)\s+(?:federations?|boards?|bodies|"
     r"associations?|clubs?|chiefs|officials)|business\s+(?:chambers?|groups|associations?)|"
+    # business people as the ones who meet (not "accompanied by business leaders")
+    r"(?<!by\s)(?<!with\s)(?:business\s+(?:leaders|executives|people)|(?:chief\s+)?executives|CEOs)|"
     r"chambers?\s+of\s+commerce|airlines?|researchers|academics|scholars|activists|NGOs|"
     r"non-governmental\s+organi[sz]ations|think[- ]tanks?|civil\s+society\s+(?:groups|organi[sz]ations|activists)|"
     r"(?:trade|transport|labou?r|teachers?['’]?|workers?['’]?|farmers?['’]?|taxi|truckers?['’]?|dockers?['’]?|miners?['’]?|"
@@ -630,7 +638,7 @@ MEDIATOR_ROLE_AFTER = compile_skipping(
     # "R and S, which brokered the last round, said ...": a relative clause names the go-betweens
     r"|^(?:\s+and\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?|\s+(?:government|administration|(?:foreign\s+)?ministry))?"
     r",\s+(?:which|who)\s+(?:\w+\s+){0,2}?(?:as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?)?"  # "has served as third-party facilitator"
-    r"(?:mediat|host|broker|facilitat)\w*",
+    r"(?:mediat|host|broker|facilitat|conven)\w*",
     _I,
 )
 # "met on Saturday and agreed to meet again next week": a held round that sets up the next one.
@@ -758,9 +766,17 @@ STATEMENT_PLACE_BEFORE = compile_skipping(
     r"briefing|(?:press|news)\s+conference|interview|remarks)\b"
     # the words between stay in the statement: "said the leaders would meet in X" is a venue
     r"(?:\s+(?!(?:will|would|could|should|shall|may|might|meet|meets|met|hold|held|be|gather|convene|resume)\b)[\w-]+)"
-    r"{0,4}?\s+(?:in|at)\s+(?:the\s+)?$",
+    r"{0,4}?\s+(?:in|at)\s+(?:the\s+)?$"
+    # "according to officials in X", "the US ambassador in X": where the source sits
+    r"|\baccording\s+to\s+(?:[\w-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$"
+    r"|\b(?:ambassador|embassy|spokes(?:man|woman|person)|correspondent|consul)\s+(?:in|to)\s+$",
     _I,
 )
+# "the foreign ministry in X said": where the source sits, when "said" follows
+SOURCE_IN_BEFORE = compile_skipping(
+    r"\b(?:ministry|office|presidency|government|officials|sources|spokes(?:man|woman|person))\s+in\s+$", _I
+)
+SAID_RIGHT_AFTER = compile_skipping(r"\s*,?\s*(?:said|says|told|announced|confirmed)\b", _I)
 ATTRIBUTIVE_AFTER = compile_skipping(r"^[\s-]*(?:peace\s+)?(?:talks|summit|meeting|negotiations|round)\b", _I)
 # "mediated by X", "hosted by X": the verbs that name a go-between after "by"
 GO_BETWEEN_VERBS = r"(?:mediated|brokered|hosted|facilitated|sponsored|convened|chaired)"

@@ -184,7 +184,7 @@ def candidates(
     title_dates = find_dates(title, published, headline=True) if title else []
     headline = headline_draft(title, published, title_entities, title_dates) if title else None
     headline = _body_as_party(headline) if headline is not None else None
-    if title and headline is not None and not _FORUM_WORD.search(title):
+    if title and not _FORUM_WORD.search(title):
         drafts = _without_background_forums(drafts, title_entities, text, spans)
     passages = cue_passages(
         title,
@@ -217,7 +217,13 @@ def candidates(
     stated_at: dict[str, bool] = {}
     for e in entities:
         if e.kind in {"place", "country"}:
-            said = bool(cue.STATEMENT_PLACE_BEFORE.search(text, max(0, e.start - 60), e.start))
+            said = bool(
+                cue.STATEMENT_PLACE_BEFORE.search(text, max(0, e.start - 60), e.start)
+                or (
+                    cue.SOURCE_IN_BEFORE.search(text, max(0, e.start - 40), e.start)
+                    and cue.SAID_RIGHT_AFTER.match(text, e.end, e.end + 20)
+                )
+            )
             stated_at[role_name(e)] = stated_at.get(role_name(e), True) and said
     # a state named only by its people ("Guatemalan and Honduran nationals"): no side of its own
     by_people: dict[str, bool] = {}

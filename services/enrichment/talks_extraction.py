@@ -125,6 +125,12 @@ _PAST_RELATIVE = compile_skipping(
     r"[^;]{0,200}?,(?=\s+(?:will|would|is|are|has|have)\b)",
     re.IGNORECASE,
 )
+# "dismissed reports that the meeting had been cancelled": the stop is what is denied
+_DENIED_STOP = compile_skipping(
+    r"\b(?:denied|denies|denying|dismiss(?:ed|es|ing)|reject(?:ed|s|ing))\s+(?:\w+\s+){0,4}?(?:reports?|claims?|rumou?rs?)"
+    r"\s+that\s+[^.;]{0,60}?\b(?:cancell?ed|called\s+off|postponed|delayed)\b",
+    re.IGNORECASE,
+)
 _IF_AFTER = compile_skipping(r"\b(?:if|unless|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE)
 _OPENING_DAY = compile_skipping(r"\s*(?:On|on|Earlier|Late|Early)?\s*(?:on\s+)?$")
 _SOURCE_IN_BEFORE = compile_skipping(
@@ -304,13 +310,13 @@ def _status(
         strong or has_future_date or cue.POSTPONED_TO_VAGUE.search(sentence)
     ):
         return "rescheduled", False
-    if cue.POSTPONED.search(original):
+    if cue.POSTPONED.search(original) and not _DENIED_STOP.search(original):
         if (cue.POSTPONED_TO.search(sentence) or strong) and has_future_date:
             return "rescheduled", False
         if cue.POSTPONED_TO_VAGUE.search(sentence):
             return "rescheduled", False  # "postponed to early May": a new time, if not yet a day
         return "postponed", False
-    if cue.CANCELLED.search(sentence) or _NO_LONGER.search(original):
+    if (cue.CANCELLED.search(sentence) and not _DENIED_STOP.search(sentence)) or _NO_LONGER.search(original):
         return "cancelled", False
     if strong:
         return "announced", False
@@ -325,8 +331,9 @@ def _status(
         ((has_future_date or ahead) and cue.INVITED.search(sentence)) or cue.INVITED_TO_PLACE.search(sentence)
     ) and not cue.REFUSED.search(sentence):
         return "announced", False
-    if journeys and has_future_date and cue.TRAVELS_FOR_TALKS.search(sentence):
-        return "announced", False
+    trip = cue.TRAVELS_FOR_TALKS.search(sentence) if journeys and has_future_date else None
+    if trip and not _WHETHER_BEFORE.search(sentence, max(0, trip.start() - 70), trip.start()):
+        return "announced", False  # (not "growing doubts that the president will travel to X for talks")
     if cue.PROPOSED.search(sentence):
         return "proposed", False
     present = cue.PRESENT_PLAN.search(sentence) if ahead else None
@@ -1183,6 +1190,8 @@ _ACTOR_HINTS = (
     "board chiefs",
     "board heads",
     "business",
+    "executives",
+    "ceos",
     "chamber",
     "airline",
     "researcher",

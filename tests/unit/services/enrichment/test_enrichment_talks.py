@@ -3516,3 +3516,82 @@ def test_a_state_and_a_body_that_have_agreed_to_hold_a_round() -> None:
         "in Tehran, the agency said."
     )
     assert set(record.parties) == {"Iran", "IAEA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "Nothing has been decided about the agenda yet, but the Serbian and Kosovo leaders will meet in "
+            "Brussels on October 14, an EU spokesman said.",
+            date(2021, 10, 6),
+            ("Brussels", date(2021, 10, 14)),
+            id="nothing-decided-about-the-agenda-but-a-plan",
+        ),
+        pytest.param(
+            "The foreign ministry dismissed reports that the meeting had been cancelled, saying the Chinese and "
+            "Japanese leaders would meet in Lima on Friday as planned.",
+            date(2024, 11, 12),
+            ("Lima", date(2024, 11, 15)),
+            id="a-denied-cancellation",
+        ),
+        pytest.param(
+            "Serbia and Kosovo will resume the EU-facilitated dialogue, which broke down after a shootout in "
+            "Banjska, in Brussels on Thursday.",
+            date(2023, 10, 24),
+            ("Brussels", date(2023, 10, 26)),
+            id="past-relative-clause-and-a-hyphenated-participle",
+        ),
+        pytest.param(
+            "Kyrgyzstan and Tajikistan will hold border talks on Thursday, the foreign ministry in Bishkek said.",
+            date(2022, 1, 25),
+            (None, date(2022, 1, 27)),
+            id="the-sources-seat-is-no-venue",
+        ),
+    ],
+)
+def test_plans_kept_through_look_alike_wording(
+    text: str, published: date, expected: tuple[object, date]
+) -> None:
+    [record] = _upcoming(text, published=published)
+    assert (record.location, record.start_date) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US and Chinese business leaders will sit down in Shanghai on Friday for an investment forum.",
+        "There are growing doubts that the president will travel to Caracas for talks with his counterpart this "
+        "month, officials said on Monday.",
+    ],
+)
+def test_business_leaders_and_doubted_trips_plan_no_talks(text: str) -> None:
+    assert not _upcoming(text, published=date(2023, 8, 21))
+
+
+def test_a_multilateral_summit_in_passing_under_another_headline_is_no_event() -> None:
+    text = (
+        "Floods killed at least 40 people in the north, officials said on Friday. The president, who is due to "
+        "attend the G20 summit in Johannesburg next week, ordered emergency relief."
+    )
+    assert not _upcoming(text, title="Floods kill 40 in the north")
+
+
+def test_a_delegation_sent_to_negotiate_on_a_day() -> None:
+    [record] = _upcoming(
+        "Vietnam will send a delegation to Cambodia to negotiate the demarcation of their border on July 8, the "
+        "Vietnamese foreign ministry said.",
+        published=date(2019, 6, 26),
+    )
+    assert set(record.parties) == {"Vietnam", "Cambodia"}
+    assert record.start_date == date(2019, 7, 8)
+
+
+def test_a_go_between_that_had_convened_the_sides_is_no_side() -> None:
+    [record] = _upcoming(
+        "Angola, which had convened Rwanda and the Democratic Republic of Congo, said their foreign ministers "
+        "would meet in Luanda on Tuesday.",
+        published=date(2024, 7, 29),
+    )
+    assert set(record.parties) == {"Rwanda", "Democratic Republic of the Congo"}
+    assert record.mediators == ("Angola",)
