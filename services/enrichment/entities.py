@@ -14,7 +14,7 @@ from bisect import bisect_right
 from parley.shared.extraction import Entity, EntityKind
 
 from .dates import CALENDAR_WORDS
-from .gazetteer import NameEntry, gazetteer
+from .gazetteer import LEADERS, NameEntry, gazetteer
 from .skip_ahead import compile_skipping
 
 _TOKEN = compile_skipping(r"(?:[A-Z]\.){2,}|[^\W_]+")
@@ -297,6 +297,38 @@ class _Spans:
         return i >= 0 and self._reach[i] > pos
 
 
+def _with_leaders_states(people: list[Entity]) -> list[Entity]:
+    """ "President Vladimir Putin", with no state named in the role: a leader's state, looked up."""
+    return [
+        p.model_copy(update={"country": state})
+        if p.country is None and (state := next((LEADERS[w] for w in p.name.split() if w in LEADERS), None))
+        else p
+        for p in people
+    ]
+
+
+_LEADER = compile_skipping(
+    r"\b(?:" + "|".join(sorted(map(re.escape, LEADERS), key=len, reverse=True)) + r")\b"
+)
+
+
+def _leaders_by_surname(text: str, taken: list[Entity]) -> list[Entity]:
+    """ "Putin and Erdogan will meet in Sochi": leaders named by surname alone, never in full."""
+    spans = _Spans([(e.start, e.end) for e in taken])
+    return [
+        Entity(
+            kind="person",
+            text=m.group(),
+            name=m.group(),
+            start=m.start(),
+            end=m.end(),
+            country=LEADERS[m.group()],
+        )
+        for m in _LEADER.finditer(text)
+        if not spans.covers(m.start())
+    ]
+
+
 def _later_mentions(text: str, people: list[Entity], taken: list[Entity]) -> list[Entity]:
     """Bare surnames of a person named in full anywhere in the article ("Peskov said") refer to them."""
     by_surname: dict[str, Entity] = {}
@@ -526,11 +558,12 @@ def extract_entities(text: str, known_people: list[Entity] | tuple[Entity, ...] 
     named = _shared_heads(text, _described_capitals(text, _opposition_sides(text, _gazetteer_entities(text))))
     named = _brazzaville_congo(text, _outside_waters(text, _government_and_opposition(text, named)))
     named = _described_places(text, named)
-    people = _people(text, named)
+    people = _with_leaders_states(_people(text, named))
     found = _Spans([(p.start, p.end) for p in people])
     people += [p for p in _paired_people(text, named) if not found.covers(p.start)]
     person_spans = _Spans([(p.start, p.end) for p in people])
     named = [e for e in named if not person_spans.covers(e.start)]
     everything = named + people
     everything += _later_mentions(text, [*people, *known_people], everything)
+    everything += _leaders_by_surname(text, everything)
     return sorted(everything, key=lambda e: (e.start, e.end))

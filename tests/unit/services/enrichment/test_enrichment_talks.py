@@ -3595,3 +3595,9 @@ def test_a_go_between_that_had_convened_the_sides_is_no_side() -> None:
     )
     assert set(record.parties) == {"Rwanda", "Democratic Republic of the Congo"}
     assert record.mediators == ("Angola",)
+
+
+def test_leaders_named_by_surname_alone_stand_for_their_states() -> None:
+    [record] = _upcoming("Putin and Erdogan will meet in Sochi on Friday to discuss Syria, the Kremlin said.")
+    assert set(record.parties) == {"Russia", "Turkey"}
+    assert record.location == "Sochi"
