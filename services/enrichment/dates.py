@@ -169,7 +169,7 @@ _AGREED_TO_MEET_BEFORE = compile_skipping(
 # talks one is invited to or agrees to lies ahead of the invitation
 _INVITED_TO_BEFORE = compile_skipping(
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)(?<!\bhad\sbeen\s)\b(?:invit(?:ed|es|ing|ation)|agreed|accepted|accepting)\b"
-    r"(?:(?!\b(?:took|held|met|was|were|which|that|where|but)\b)[^.;]){0,100}?\b(?:to|for)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:(?!\b(?:took|held|met|was|were|which|that|where|but)\b)[^.;]){0,160}?\b(?:to|for)\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|negotiations|round|consultations)\s+"
     r"(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+)?(?:on\s+)?$",
     re.IGNORECASE,
@@ -348,7 +348,7 @@ def _direction(text: str, start: int, end: int, default: int = -1) -> int:
     aux = [m.end() for m in _FUTURE_AUX.finditer(whole)]
     if aux and not _PAST_VERB.search(whole, aux[-1]):
         return 1
-    if _INVITED_TO_BEFORE.search(before) or (
+    if _INVITED_TO_BEFORE.search(text, max(sentence_start, start - 220), start) or (
         _INVITED_TO_PLACE_BEFORE.search(before) and _FOR_TALKS_AFTER.match(text, end)
     ):
         return 1

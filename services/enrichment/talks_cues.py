@@ -26,7 +26,10 @@ TRIGGER = compile_skipping(
     # "X will send a delegation to Y to negotiate the border": a delegation sent to negotiate
     r"delegations?\b(?=[^.;]{0,60}\bto\s+negotiate\b)|"
     # "officials will sit down in X next week" (not "sit down with reporters", "for an interview")
-    r"(?:sit|sat|sitting)\s+down\s+(?:together|in|at|with)\b(?!\s+(?:reporters|journalists|the\s+(?:media|press)|an?\s+interview))|"
+    r"(?:sit|sat|sitting)\s+down\s+(?:together|in|at|with|on\s+\w+day|next|this|tomorrow)\b"
+    r"(?!\s+(?:reporters|journalists|the\s+(?:media|press)|an?\s+interview))|"
+    # "the committee would hold its annual session in X": a joint body's sitting, worded any way
+    rf"{_JOINT_BODY}\s+(?:will|would|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:hold|meet|(?:re)?convene)\b|"
     r"dialogues?|discussions|peace\s+conference|round\s+of|"
     # "will bring together Ethiopia's federal government and the TPLF" (not "filmmakers", "royal families")
     r"bring(?:s|ing)?\s+together\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:government|authorities|delegations?|negotiators|sides|"
@@ -213,7 +216,7 @@ STRONG_FUTURE = compile_skipping(
     r"interior)\s+ministers?|(?:deputy\s+)?foreign\s+secretar(?:y|ies)|chief\s+negotiators?)\b"
     r"(?=(?:(?!,\s+and\b|\bfuneral\b|\binauguration\b|\bceremony\b)[^.;]){0,160}?\bfor\s+(?:talks|negotiations|"
     r"consultations|a\s+meeting)\b)"
-    r"|\b(?:is|are)\s+(?:due|expected|awaited)\s+(?:to\s+arrive\s+)?in\s+(?=[A-Z]|the\s+(?:\w+\s+)?capital\b)"
+    r"|\b(?:is|are|was|were)\s+(?:due|expected|awaited)\s+(?:to\s+arrive\s+)?in\s+(?=[A-Z]|the\s+(?:\w+\s+)?capital\b)"
     # "talks scheduled to take place on ...", "leaders set to meet", without the auxiliary
     r"|\b(?:scheduled|slated|set|planned|due)\s+to\s+(?:take\s+place|be\s+held|begin|start|open|resume|convene|"
     r"meet|hold|host|visit)\b"
@@ -261,7 +264,7 @@ PURPOSE_BEFORE = compile_skipping(
     _I,
 )
 WEAK_FUTURE = compile_skipping(
-    r"\bwould\s+(?:(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|reconvene|host|"
+    r"\bwould\s+(?:(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|reconvene|host|sit\s+down|"
     r"kick\s+off|get\s+under\s?way|attend|participate|take\s+part)\b"
     # "a delegation would travel to X later this month for a new round of talks"
     r"|(?:travel|fly|head)\b(?=[^.;]{0,80}\bfor\s+(?:a\s+|the\s+)?(?:new\s+|next\s+|fresh\s+)?"

@@ -964,9 +964,35 @@ def assemble(
             for d in c.drafts
         )
     )
+    # "Fisheries talks with X in Y next week" over "officials of the two countries meet in Y on Tuesday
+    # and Wednesday next week": headline and body place the plan at one venue, the body on a day ahead
+    placed_twice = (
+        c.headline is not None
+        and c.headline.status == "announced"
+        and c.headline.location is not None
+        and not postponed
+        and not any(d.status in _STOPPED for d in c.drafts)
+        and not cue.CONDITIONAL.search(c.headline.evidence)
+        and "?" not in c.headline.evidence
+        and any(
+            d.status == "announced"
+            and d.location is not None
+            and d.location.name == c.headline.location.name
+            and d.start is not None
+            and d.start > published
+            for d in c.drafts
+        )
+    )
     announces = (
         planned
-        and (model.decide(c.features) or moved or headline_plan or agreed_next or stated_in_full)
+        and (
+            model.decide(c.features)
+            or moved
+            or headline_plan
+            or agreed_next
+            or stated_in_full
+            or placed_twice
+        )
         # ("postponed to early November ... No exact date has been fixed": a new time, if not a day)
         and not (postponed and "r:no_new_date" in c.features and not vague_move)
     )

@@ -131,6 +131,11 @@ _DENIED_STOP = compile_skipping(
     r"\s+that\s+[^.;]{0,60}?\b(?:cancell?ed|called\s+off|postponed|delayed)\b",
     re.IGNORECASE,
 )
+_WARRING_SIDES = compile_skipping(
+    r"\b(?:warring|rival|feuding)\s+(?:parties|sides|factions|camps|generals)\b", re.IGNORECASE
+)
+_SAID_THAT_BEFORE = compile_skipping(r"\b(?:said|told\s+\w+)\s+(?:that\s+)?[^,;.]{0,45}$", re.IGNORECASE)
+_ASIDE = compile_skipping(r",\s+(?:who|which)\b[^,;.]{0,120},")
 _IF_AFTER = compile_skipping(r"\b(?:if|unless|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE)
 _OPENING_DAY = compile_skipping(r"\s*(?:On|on|Earlier|Late|Early)?\s*(?:on\s+)?$")
 _SOURCE_IN_BEFORE = compile_skipping(
@@ -297,6 +302,11 @@ def _status(
         # "were scheduled for noon", not "will take place in X rather than in Y as previously planned"
         and history.start() <= strong.start() < history.end()
         and not cue.STRONG_FUTURE.search(sentence, history.end())
+        # (not "officials said a delegation was expected in X on Tuesday": reported, with its day ahead)
+        and not (
+            has_future_date
+            and _SAID_THAT_BEFORE.search(sentence, max(0, history.start() - 60), history.start())
+        )
     ):
         strong = None  # "were scheduled for noon": an old plan, not a new one
     undated = cue.NO_NEW_DATE.search(sentence) if strong else None
@@ -340,7 +350,10 @@ def _status(
     if (
         present is not None
         and cue.PRESENT_PLAN_WHO.search(sentence, 0, present.start())  # who meets, before the verb
-        and not cue.HELD.search(sentence[: present.start()] + " " + sentence[present.end() :])
+        # (an aside on something else, "the minister, who met the protesters, said ...", is no round held)
+        and not cue.HELD.search(
+            _ASIDE.sub(",", sentence[: present.start()] + " " + sentence[present.end() :])
+        )
     ):
         return "announced", True
     if cue.HELD.search(sentence):
@@ -1017,8 +1030,10 @@ def _draft(
     status: TalksStatus = said
     venues = _venues(s)
     parties, explicit, ruled_out = _parties(s, venues, mediators)
-    if needs_sides and not parties:
-        return None  # "the board will have a meeting", "the union will return to the negotiating table"
+    if needs_sides and not parties and not _WARRING_SIDES.search(s.text, s.start, s.end):
+        # "the board will have a meeting", "the union will return to the negotiating table" (but
+        # "Yemen's warring parties will return to the negotiating table": the sides, read later)
+        return None
     # "talks between the government and the NDFP": the one side named is a non-state side at home
     # (any other name here only pads a lone side: a speaker, a host)
     sides = [p for p in parties if p in explicit] or parties[:1]

@@ -3601,3 +3601,63 @@ def test_leaders_named_by_surname_alone_stand_for_their_states() -> None:
     [record] = _upcoming("Putin and Erdogan will meet in Sochi on Friday to discuss Syria, the Kremlin said.")
     assert set(record.parties) == {"Russia", "Turkey"}
     assert record.location == "Sochi"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "day"),
+    [
+        pytest.param(
+            "Officials in Bamako said a Malian government delegation and a faction of the northern rebels would "
+            "sit down in the Algerian capital on Saturday for the decisive session of talks.",
+            "",
+            date(2023, 5, 10),
+            date(2023, 5, 13),
+            id="would-sit-down",
+        ),
+        pytest.param(
+            "Egyptian officials said an Israeli delegation was expected in Cairo on Tuesday for indirect talks "
+            "with Hamas negotiators.",
+            "",
+            date(2025, 2, 23),
+            date(2025, 2, 25),
+            id="reported-was-expected-with-a-day-ahead",
+        ),
+        pytest.param(
+            "Qatar has formally invited Chad's transitional government and the rebel FACT movement based in the "
+            "north to a face-to-face meeting in Doha on Wednesday, officials on both sides said.",
+            "",
+            date(2022, 6, 20),
+            date(2022, 6, 22),
+            id="a-far-invitation-gives-the-weekday-ahead",
+        ),
+        pytest.param(
+            "The official said the Laos-Thailand Joint Boundary Commission would hold its annual session in the "
+            "border town of Chiang Khong from Tuesday to Thursday.",
+            "",
+            date(2020, 10, 25),
+            date(2020, 10, 27),
+            id="a-joint-body-that-would-hold-its-session",
+        ),
+        pytest.param(
+            "The minister, who met the protesters, said the issue would be taken up when officials of the two "
+            "countries meet in Colombo on Tuesday and Wednesday next week.",
+            "Fisheries talks with India in Colombo next week, minister says",
+            date(2021, 11, 24),
+            date(2021, 11, 30),
+            id="headline-and-body-at-one-venue",
+        ),
+    ],
+)
+def test_plans_worded_as_reports_invitations_and_sittings(
+    text: str, title: str, published: date, day: date
+) -> None:
+    [record] = _upcoming(text, title=title, published=published)
+    assert record.start_date == day
+
+
+def test_warring_parties_that_will_return_to_the_table() -> None:
+    [record] = _upcoming(
+        "Libya's warring parties will return to the negotiating table in Geneva next Monday, the United Nations "
+        "said."
+    )
+    assert record.location == "Geneva"
