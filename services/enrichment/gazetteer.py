@@ -220,6 +220,9 @@ _EXTRA_CAPITALS = {
     "Tiraspol": "Transnistria",
     "Sukhumi": "Abkhazia",
     "Tskhinvali": "South Ossetia",
+    # seats of governments that negotiate with their state: "Erbil sends negotiators to Baghdad"
+    "Erbil": "Kurdistan Regional Government",
+    "Hargeisa": "Somaliland",
 }
 # Venues of talks that the city table misses: resorts and towns under its population cut, and
 # names it spells otherwise ("New York City", "Luzern").

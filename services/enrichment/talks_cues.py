@@ -910,14 +910,15 @@ TRAVELLER_AFTER = compile_skipping(
     r"^(?:['’]s)?\s+(?:(?:high-level|senior|official|negotiating|government|military)\s+)?"
     r"(?:delegation|team|mission|negotiators)\b"
     # "X will send a trade delegation to Y": X travels
-    r"|^\s+(?:will|is\s+to|plans\s+to)\s+(?:send|dispatch)\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"|^\s+(?:(?:will|is\s+to|plans\s+to)\s+(?:send|dispatch)|sends|dispatches|is\s+sending)\s+(?:a|an|its)?\s*(?:[\w-]+\s+){0,2}?"
     r"(?:delegation|team|mission|negotiators|envoys?)\s+to\b",
     _I,
 )
 TRAVEL = compile_skipping(
     r"\b(?:will|to|is\s+(?:due|set|expected)\s+to|are\s+(?:due|set|expected)\s+to)\s+(?:\w+\s+)?"
     r"(?:travel|fly|head|go|visit)\s+to\b|\bwill\s+(?:arrive|be\s+in)\s+in\b|\bheads?\s+(?:to|for)\b"
-    r"|\b(?:will|to)\s+(?:send|dispatch)\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:delegation|team|mission|negotiators|envoys?)\s+to\b",
+    r"|\b(?:(?:will|to)\s+(?:send|dispatch)|sends|dispatches|is\s+sending)\s+(?:a|an|its)?\s*(?:[\w-]+\s+){0,2}?"
+    r"(?:delegation|team|mission|negotiators|envoys?)\s+to\b",
     _I,
 )
 # "urged the AU to convene the three countries": the infinitive is what is asked for

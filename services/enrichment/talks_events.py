@@ -406,6 +406,12 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     if c.headline is not None and c.headline.parties and c.headline.status not in _STOPPED:
         pool.append(c.headline)
     if not pool:
+        # a reported plan with its day and place but no side in its sentence ("a KRG official said a
+        # delegation would travel to X on Tuesday for talks"): the sides are read from the article
+        pool = [
+            d for d in c.drafts if d.status in UPCOMING and d.start is not None and d.location is not None
+        ]
+    if not pool:
         return None
     # On a tie the headline wins: it states the article's own event.
     source = max(
@@ -766,7 +772,9 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
     ):  # (a bloc is a name)
         found = [RIVALS[side]]
     elif home is not None:
-        said = c.side_counts.get(home) or any(cue.THE_GOVERNMENT.search(t) for t in texts)
+        # (or the talks meet in its home state's capital: "an SDF delegation heads to Damascus")
+        in_home = d.location is not None and d.location.name == gazetteer().capital_of.get(home)
+        said = c.side_counts.get(home) or any(cue.THE_GOVERNMENT.search(t) for t in texts) or in_home
         found = [home] if said else []
     else:
         found = sorted(
@@ -1050,10 +1058,10 @@ def assemble(
     if primary.location is None and c.venue_line is not None:
         primary = replace(primary, location=c.venue_line)
     if (
-        primary.location is None
-        and c.dateline_place is not None
+        c.dateline_place is not None
+        and (primary.location is None or cue.IN_THIS_CITY.search(source.evidence))
         and any(cue.IN_THIS_CITY.search(t) for t in source.texts())
-    ):
+    ):  # ("... in this border city on the 27th": the dateline's, whatever a later sentence names)
         primary = replace(primary, location=c.dateline_place)
     # Other upcoming mentions of the same event were folded into it; everything else stays.
     rest = [

@@ -170,6 +170,13 @@ _OLD_VENUE_BEFORE = compile_skipping(
     r"\b(?:no\s+longer\s+(?:take\s+place|be\s+held|meet)|rather\s+than|instead\s+of)\s+(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "which was to have been held in X on Monday, will instead take place in Y": X is the old plan's, when
+# another place follows (a postponement alone keeps it)
+_WAS_TO_HAVE_BEFORE = compile_skipping(
+    r"\b(?:was|were)\s+(?:to\s+have\s+(?:been\s+held|taken\s+place|met|opened)|(?:originally\s+)?(?:due|set|scheduled|planned)"
+    r"\s+to\s+(?:be\s+held|take\s+place))\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _DISSIDENTS = compile_skipping(r"\s+(?:dissidents?|splinter|breakaway)\b", re.IGNORECASE)
 _BODY_NAME_BEFORE = compile_skipping(
     r"\b(?:Mission|Office|Envoy|Representative|Coordinator|Operation|Force|Embassy|Delegation)\s+(?:in|to|for|on)\s+"
@@ -609,6 +616,9 @@ def _located(s: _Sentence) -> list[Entity]:
             e.kind == "place" and cue.ATTRIBUTIVE_AFTER.match(s.after(e, 20))
         ):
             out.append(e)
+    old = [v for v in out if _WAS_TO_HAVE_BEFORE.search(s.before(v, 60))]
+    if old and any(w.start > old[0].end for w in out if w not in old):
+        out = [v for v in out if v not in old]
     return out or _unlisted_venue(s)
 
 

@@ -3661,3 +3661,33 @@ def test_warring_parties_that_will_return_to_the_table() -> None:
         "said."
     )
     assert record.location == "Geneva"
+
+
+def test_a_regions_seat_sending_negotiators_to_its_states_capital() -> None:
+    [record] = _upcoming(
+        "Erbil will send negotiators to Baghdad on Tuesday for talks on salaries and oil, the regional "
+        "government said.",
+        title="Erbil sends negotiators to Baghdad",
+    )
+    assert set(record.parties) == {"Kurdistan Regional Government", "Iraq"}
+    assert record.location == "Baghdad"
+
+
+def test_the_old_plans_place_gives_way_to_the_new_one() -> None:
+    [record] = _upcoming(
+        "The next round of negotiations between Paraguay and Brazil, which was to have been held in Asuncion on "
+        "Monday, will instead take place in Brasilia on Tuesday, the ministry said.",
+        published=date(2024, 8, 10),
+    )
+    assert (record.location, record.start_date) == ("Brasilia", date(2024, 8, 13))
+
+
+def test_in_this_city_is_the_datelines_whatever_a_later_sentence_names() -> None:
+    [record] = _upcoming(
+        "TUMBES, Peru, March 13 -- The governments of Peru and Ecuador will hold their next binational cabinet "
+        "meeting in this border city on the 27th of this month, the ministry said. The date had been agreed "
+        "with the presidency in Quito after weeks of consultations, and the meeting will open with a private "
+        "conversation between the two heads of state.",
+        published=date(2026, 3, 13),
+    )
+    assert record.location == "Tumbes"
