@@ -144,7 +144,8 @@ _FUTURE_CONTEXT = compile_skipping(
     # right before the day only: "until Friday", "by Monday" (not "talks hosted by X ended on Monday")
     r"|\b(?:from|until|by|before)\s+(?:on\s+)?$"
 )
-_FUTURE_AUX = compile_skipping(r"\b(?:will|shall)\b|['’]ll\b")
+# ("would" too, as reported speech puts "will": "X said the two would hold talks on Thursday")
+_FUTURE_AUX = compile_skipping(r"\b(?:will|shall)\b|\bwould\b(?!\s+have\b)|['’]ll\b")
 # a past verb, or a clause of its own ("the truce that mediators brokered in X on Sunday"), between
 # the future verb and the day
 _PAST_VERB = compile_skipping(

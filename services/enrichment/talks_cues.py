@@ -266,6 +266,8 @@ PURPOSE_BEFORE = compile_skipping(
 WEAK_FUTURE = compile_skipping(
     r"\bwould\s+(?:(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|reconvene|host|sit\s+down|"
     r"kick\s+off|get\s+under\s?way|attend|participate|take\s+part)\b"
+    # "the ministers would arrive on Wednesday night and sit down with their counterparts on Thursday"
+    r"|arrive\b[^.;]{0,40}?\band\s+(?:meet|sit\s+down|hold)\b"
     # "a delegation would travel to X later this month for a new round of talks"
     r"|(?:travel|fly|head)\b(?=[^.;]{0,80}\bfor\s+(?:a\s+|the\s+)?(?:new\s+|next\s+|fresh\s+)?"
     r"(?:round|talks|negotiations|meeting|summit|consultations)\b)"
@@ -286,7 +288,7 @@ TALKS_WOULD_OPEN = compile_skipping(
 PRESENT_PLAN_WHO = compile_skipping(
     r"\b(?:talks|negotiations|round|summit|meeting|consultations|dialogue|leaders|presidents|ministers|"
     r"delegations|negotiators|envoys|officials|diplomats|heads\s+of\s+state|prime\s+ministers|chancellor|"
-    r"counterparts?|president|minister|mediator|mediation)\b",
+    r"counterparts?|president|minister|mediator|mediation|(?:working\s+)?group|committee|commission)\b",
     _I,
 )
 # The present tense of a meeting with a day ahead: "P and Q meet in X on Friday", "talks kick off on
@@ -427,6 +429,8 @@ SPEECH_BEFORE = compile_skipping(
     r"(?<![-–])\b(?:said|says|told|announced|confirmed|stated|added|reported|tweeted|quoted|cited|declared|posted|informed|proposed|suggested|"
     # (not "announced that it will host on Sunday": the plan's own day)
     r"briefing|statement)\b(?:(?!\b(?:will|would|shall|to)\b)[\w\s,]){0,25}$"
+    # "told reporters at the Secretariat on Tuesday"
+    r"|\btold\s+(?:reporters|journalists|the\s+press)\b(?:(?!\b(?:will|would|shall|to|for)\b)[\w\s,]){0,40}$"
     # "according to a press release issued by the Foreign Office here on Tuesday"
     r"|\b(?:release|statement|readout|communiqu[eé])\s+(?:was\s+)?(?:issued|released|published)\b"
     r"(?:(?!\b(?:said|says|will|would|to)\b)[\w\s,]){0,45}$",
@@ -510,10 +514,12 @@ TRAVELS_FOR_TALKS = compile_skipping(
 JOURNEY_DAY_BEFORE = compile_skipping(
     r"\b(?:arriv(?:es?|ing)|travel(?:s|ling)?|fl(?:y|ies|ying)|depart(?:s|ing)?|land(?:s|ing)?)\s+(?:in|to|for)\s+"
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
+    # "would arrive on Wednesday night and sit down with their counterparts on Thursday"
+    r"|\barriv(?:e|es|ing)\s+(?:on\s+)?$"
 )
 TALKS_DAY_BEFORE = compile_skipping(
     # "... for a meeting of the Joint Supervisory Body with the National Government on Tuesday"
-    r"\b(?:talks|negotiations|meetings?|summit|round|consultations)\s+(?:[\w-]+\s+){0,12}?(?:on|starting|from)\s+$",
+    r"\b(?:talks|negotiations|meetings?|summit|round|consultations|sit\s+down)\s+(?:[\w-]+\s+){0,12}?(?:on|starting|from)\s+$",
     _I,
 )
 # "the two sides will meet on Friday": sides named elsewhere (the headline, an earlier sentence)

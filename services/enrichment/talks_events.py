@@ -406,11 +406,9 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     if c.headline is not None and c.headline.parties and c.headline.status not in _STOPPED:
         pool.append(c.headline)
     if not pool:
-        # a reported plan with its day and place but no side in its sentence ("a KRG official said a
-        # delegation would travel to X on Tuesday for talks"): the sides are read from the article
-        pool = [
-            d for d in c.drafts if d.status in UPCOMING and d.start is not None and d.location is not None
-        ]
+        # a reported plan with its place but no side in its sentence ("a KRG official said a delegation
+        # would travel to X on Tuesday for talks"): the sides are read from the article
+        pool = [d for d in c.drafts if d.status in UPCOMING and d.location is not None]
     if not pool:
         return None
     # On a tie the headline wins: it states the article's own event.

@@ -3691,3 +3691,46 @@ def test_in_this_city_is_the_datelines_whatever_a_later_sentence_names() -> None
         published=date(2026, 3, 13),
     )
     assert record.location == "Tumbes"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        pytest.param(
+            "Survey teams from Nepal and India will take stock of the boundary pillars when the Nepal-India "
+            "Boundary Working Group meets in Kathmandu from the 14th to the 16th of this month, the ministry said "
+            "on Monday.",
+            date(2026, 1, 5),
+            date(2026, 1, 14),
+            id="a-working-group-that-meets-on-days-ahead",
+        ),
+        pytest.param(
+            "The spokesperson said the Philippines and China would hold the next meeting of their consultation "
+            "mechanism by video conference on Thursday and Friday.",
+            date(2021, 6, 8),
+            date(2021, 6, 10),
+            id="reported-would-with-weekdays",
+        ),
+        pytest.param(
+            "The spokesperson said Japan's foreign and defence ministers would arrive on Wednesday night and sit "
+            "down with their Philippine counterparts in Manila on Thursday.",
+            date(2023, 2, 13),
+            date(2023, 2, 16),
+            id="arrival-day-then-talks-day",
+        ),
+    ],
+)
+def test_days_of_reported_and_present_tense_plans(text: str, published: date, day: date) -> None:
+    [record] = _upcoming(text, published=published)
+    assert record.start_date == day
+
+
+def test_the_day_reporters_were_told_is_not_the_talks_day() -> None:
+    text = (
+        "The minister told reporters at the Secretariat on Wednesday that the two sides would hold a ministerial "
+        "meeting of the Joint Rivers Commission in Dhaka later this month."
+    )
+    [draft] = _drafts(text)[0]
+    assert draft.status == "announced"
+    assert draft.start is None
+    assert draft.location is not None and draft.location.name == "Dhaka"
