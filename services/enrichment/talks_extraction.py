@@ -136,6 +136,8 @@ _WARRING_SIDES = compile_skipping(
 )
 _SAID_THAT_BEFORE = compile_skipping(r"\b(?:said|told\s+\w+)\s+(?:that\s+)?[^,;.]{0,45}$", re.IGNORECASE)
 _ASIDE = compile_skipping(r",\s+(?:who|which)\b[^,;.]{0,120},")
+_REPORTS_HINT = compile_skipping(r"\b(?:reports?|claims?|rumou?rs?)\b", re.IGNORECASE)
+_ROLE_HINT = compile_skipping(r"guarantor|mediators|facilitators|observers|co-chairs")
 _IF_AFTER = compile_skipping(r"\b(?:if|unless|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE)
 _OPENING_DAY = compile_skipping(r"\s*(?:On|on|Earlier|Late|Early)?\s*(?:on\s+)?$")
 _SOURCE_IN_BEFORE = compile_skipping(
@@ -327,13 +329,18 @@ def _status(
         strong or has_future_date or cue.POSTPONED_TO_VAGUE.search(sentence)
     ):
         return "rescheduled", False
-    if cue.POSTPONED.search(original) and not _DENIED_STOP.search(original):
+    if cue.POSTPONED.search(original) and not (
+        _REPORTS_HINT.search(original) and _DENIED_STOP.search(original)
+    ):
         if (cue.POSTPONED_TO.search(sentence) or strong) and has_future_date:
             return "rescheduled", False
         if cue.POSTPONED_TO_VAGUE.search(sentence):
             return "rescheduled", False  # "postponed to early May": a new time, if not yet a day
         return "postponed", False
-    if (cue.CANCELLED.search(sentence) and not _DENIED_STOP.search(sentence)) or _NO_LONGER.search(original):
+    if (
+        cue.CANCELLED.search(sentence)
+        and not (_REPORTS_HINT.search(sentence) and _DENIED_STOP.search(sentence))
+    ) or _NO_LONGER.search(original):
         return "cancelled", False
     if strong:
         return "announced", False
@@ -570,6 +577,7 @@ def _located(s: _Sentence) -> list[Entity]:
     """Places the sentence names as where the talks meet ("in X", "at the X", "the X talks")."""
     out = []
     past_clauses = [(m.start(), m.end()) for m in _PAST_RELATIVE.finditer(s.text, s.start, s.end)]
+    according = "ccording" in s.text[s.start : s.end]
     for e in s.entities:
         before = s.before(e, 40)
         seat = INSTITUTION_SEATS.get(e.text)
@@ -602,7 +610,9 @@ def _located(s: _Sentence) -> list[Entity]:
             or _POSTED_IN_BEFORE.search(before)  # "the US ambassador in X said": a post, not the venue
             # "the ministry in X said": where the source sits
             or (_SOURCE_IN_BEFORE.search(before) and _SAID_AFTER.match(s.after(e, 30)))
-            or cue.ACCORDING_TO_BEFORE.search(s.before(e, 130))  # "according to the ministries in X and Y"
+            or (
+                according and cue.ACCORDING_TO_BEFORE.search(s.before(e, 130))
+            )  # "according to the ministries in X"
         ):
             continue
         # "in the Turkish city of Istanbul": a locative, though "of" often opens a topic
@@ -654,6 +664,7 @@ def _parties(
 ) -> tuple[list[str], set[str], set[str]]:
     """(parties, the ones named explicitly as sides, the ones an exact pattern rules out)."""
     venue_spans = {(v.start, v.end) for v in venues}
+    low = s.text[s.start : s.end].lower()  # (cheap word tests spare the rarer patterns)
     explicit: list[str] = []
     anchored: set[int] = set()
     for m in cue.BETWEEN.finditer(s.text, s.start, s.end):
@@ -680,7 +691,7 @@ def _parties(
         # before their role ("talks with Azerbaijan and US mediators" still has Azerbaijan)
         if opener is None or not (_is_demonym(opener) and cue.MEDIATOR_LIST_AFTER.match(s.after(opener, 60))):
             explicit += listed
-    for m in cue.MEET_DELEGATION_OF.finditer(s.text, s.start, s.end):
+    for m in cue.MEET_DELEGATION_OF.finditer(s.text, s.start, s.end) if "meet" in low else ():
         explicit += _listed(s, m.end(), bodies=True)
     for m in cue.MEMBERS_LIST.finditer(s.text, s.start, s.end):
         # "ministers from ECOWAS and the AES"; but "a meeting of A, B and UN officials" lists a
@@ -854,14 +865,20 @@ def _parties(
     names = [n for n in names if n in explicit or n not in mediators]
     # "with the guarantor countries - A, B and C - at the table": listed go-betweens
     guarantors = {
-        n for m in cue.GUARANTORS_LISTED.finditer(s.text, s.start, s.end) for n in _listed(s, m.end())
+        n
+        for m in (cue.GUARANTORS_LISTED.finditer(s.text, s.start, s.end) if _ROLE_HINT.search(low) else ())
+        for n in _listed(s, m.end())
     }
     if guarantors:
         names = [n for n in names if n not in guarantors]
         explicit = [n for n in explicit if n not in guarantors]
         ruled_out |= guarantors
     # "ministers meet in X with A, B on agenda": the states listed as the agenda are topics
-    agenda = {n for e in s.entities if (n := _state(e)) and _ON_AGENDA_AFTER.match(s.text, e.end, s.end)}
+    agenda = (
+        {n for e in s.entities if (n := _state(e)) and _ON_AGENDA_AFTER.match(s.text, e.end, s.end)}
+        if "agenda" in low
+        else set()
+    )
     if agenda:
         names = [n for n in names if n not in agenda]
         explicit = [n for n in explicit if n not in agenda]
@@ -928,7 +945,9 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
     for d in s.dates:
         if d.precision != "day" or d.start_date is None or cue.SPEECH_BEFORE.search(s.before(d, 70)):
             continue
-        if cue.ACCORDING_TO_BEFORE.search(s.before(d, 130)):
+        if "ccording" in s.text[max(s.start, d.start - 130) : d.start] and cue.ACCORDING_TO_BEFORE.search(
+            s.before(d, 130)
+        ):
             continue
         if _SAID_AFTER.match(s.after(d, 30)) and not _SAID_WHEN_AFTER.match(s.after(d, 50)):
             continue  # "(on) Monday, said the minister" (not "on 28-29 October, announced today the minister")
