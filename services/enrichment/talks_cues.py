@@ -196,6 +196,9 @@ STRONG_FUTURE = compile_skipping(
     # "the envoy has secured agreement for A and B to hold a new round": an agreed plan
     r"|\b(?:secured|obtained|won|brokered)\s+(?:an?\s+|the\s+)?(?:agreement|consent|commitment)\s+(?:for|from)\s+[^.;]{1,80}?"
     r"\bto\s+(?:hold|meet|resume|begin|start|open|sit\s+down)\b"
+    # "X sends negotiators to Y on Sunday to resume talks": the dispatch is the plan
+    r"|\b(?:sends|is\s+sending|dispatches)\s+(?:a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:delegation|negotiators|team|envoys?)\s+to\b"
+    r"(?=[^.;]{0,60}\b(?:for|to)\s+(?:\w+\s+){0,6}?(?:talks|negotiations|resume|hold|meet|discuss))"
     # "have fixed the date for their summit": the day is agreed, whether or not this sentence gives it
     r"|\b(?:has|have)\s+(?:now\s+)?(?:fixed|agreed(?:\s+on)?|confirmed)\s+(?:the|a)\s+(?:new\s+)?dates?\s+(?:for|of)\b"
     # "a summit is planned in X", "talks are scheduled at the ministry"
@@ -339,7 +342,7 @@ PROPOSED = compile_skipping(
 HELD = compile_skipping(
     r"\b(?:held|met|took\s+place|concluded|ended|(?<!will\s)(?<!be\s)adjourn(?:ed|s)?|wrapped\s+up|broke\s+down|collapsed|stalled|failed|resumed|"
     r"began|started|opened|kicked\s+off|under\s?way|ongoing|is\s+being\s+held|are\s+being\s+held|halted|"
-    r"(?:have|has|had)\s+(?:been|held|met)|discussed|agreed|spoke)\b",
+    r"(?:have|has|had)\s+(?:been|held|met)|(?<!be\s)discussed|agreed|spoke)\b",
     _I,
 )
 NON_DIPLOMATIC = compile_skipping(
@@ -559,7 +562,8 @@ SIDES_ANAPHOR_OPENS = compile_skipping(
 # "with the guarantor countries - A, B and C - present": go-betweens listed after their role
 GUARANTORS_LISTED = compile_skipping(
     r"\b(?:guarantors?|guarantor\s+(?:countries|states|nations)|mediators|facilitators|observers|co-chairs)"
-    r"\s*(?:[—–:(-]|,|\bsuch\s+as\b|\bincluding\b)\s*(?:the\s+)?",
+    # (a dash, colon or bracket, "such as", "including"; not a comma: "the co-chairs, the X ministry said")
+    r"\s*(?:[—–:(-]|\bsuch\s+as\b|\bincluding\b)\s*(?:the\s+)?",
     _I,
 )
 # Talks named by the war they would end, whose two sides are fixed: "Gaza truce talks", "negotiations

@@ -216,7 +216,7 @@ def candidates(
     }
     stated_at: dict[str, bool] = {}
     for e in entities:
-        if e.kind in {"place", "country"}:
+        if e.kind in {"place", "country"} and e.start >= skip:  # (a dateline says nothing of the venue)
             said = bool(
                 cue.STATEMENT_PLACE_BEFORE.search(text, max(0, e.start - 60), e.start)
                 or (
@@ -599,12 +599,9 @@ _AFGHAN_SIDE = frozenset({"Afghanistan", "Taliban"})  # one side under two names
 
 def _conflict_sides(d: _Draft, texts: list[str], c: Candidates) -> _Draft:
     """ "Gaza truce talks will resume in Cairo on Sunday, Egyptian sources said": talks named by the
-    war they would end have its two sides, when the article names one of them; the states the
-    sentences name beside them carry the talks."""
+    war they would end have its two sides; the states the sentences name beside them carry the talks."""
     for pair, pattern in cue.CONFLICT_TALKS.items():
         if set(pair) <= set(d.parties) or not any(pattern.search(t) for t in texts):
-            continue
-        if not any(c.side_counts.get(p) for p in pair):
             continue
         others = [p for p in d.parties if p not in pair]
         return replace(
@@ -650,13 +647,13 @@ def _visited_host(d: _Draft, c: Candidates, side: str, texts: list[str]) -> list
     # in Y for the annual meeting")
     visits = side in c.travellers or any(cue.VISIT.search(t) for t in texts)
     # "a team from the IAEA will hold talks in Tehran": a body's people meet the capital's state
+    # ... and so does a side the article sends there ("Armenia sends a delegation to Baku for talks")
     at_capital = (
         d.location is not None
         and d.location.kind == "place"
         and d.location.name in gazetteer().capital_names
-        and side in ORGANISATION_NAMES
-        and side not in MEMBERSHIP_BODIES  # (a body's own summit in a member's capital has no host side)
-    )
+        and ((side in ORGANISATION_NAMES and side not in MEMBERSHIP_BODIES) or side in c.travellers)
+    )  # (a body's own summit in a member's capital has no host side)
     if d.location is None or not (with_hosts or visits or at_capital):
         return []
     host = d.location.name if d.location.kind == "country" else d.location.country
