@@ -136,6 +136,10 @@ _WARRING_SIDES = compile_skipping(
 )
 _SAID_THAT_BEFORE = compile_skipping(r"\b(?:said|told\s+\w+)\s+(?:that\s+)?[^,;.]{0,45}$", re.IGNORECASE)
 _ASIDE = compile_skipping(r",\s+(?:who|which)\b[^,;.]{0,120},")
+_OTHER_EVENT_CLAUSE_BEFORE = compile_skipping(
+    r"\b(?:conference|forum|fair|festival|ceremony|games|expo|exhibition|assembly)\s+(?:that|which)\s+[^,;.]{0,35}$",
+    re.IGNORECASE,
+)
 _REPORTS_HINT = compile_skipping(r"\b(?:reports?|claims?|rumou?rs?)\b", re.IGNORECASE)
 _ROLE_HINT = compile_skipping(r"guarantor|mediators|facilitators|observers|co-chairs")
 _IF_AFTER = compile_skipping(r"\b(?:if|unless|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE)
@@ -292,7 +296,11 @@ def _status(
     if not cue.OFFER_TAKEN.search(sentence):
         sentence = cue.OFFERED_PLAN.sub(" ready to ", sentence)
     strong = cue.STRONG_FUTURE.search(sentence) or _is_to(sentence)
-    while strong and cue.OTHER_EVENT_BEFORE.search(sentence, max(0, strong.start() - 30), strong.start()):
+    while strong and (
+        cue.OTHER_EVENT_BEFORE.search(sentence, max(0, strong.start() - 30), strong.start())
+        # "could meet on the sidelines of a conference that Italy plans to host": the conference's plan
+        or _OTHER_EVENT_CLAUSE_BEFORE.search(sentence, max(0, strong.start() - 60), strong.start())
+    ):
         strong = cue.STRONG_FUTURE.search(sentence, strong.end())  # "before the election, scheduled for May"
     # "urged the AU to convene the three countries" is a call, "would not say whether a meeting will
     # take place" a question: the plan, if any, is worded further on

@@ -2135,11 +2135,11 @@ def test_a_lone_side_finds_its_counterpart(text: str, sides: set[str]) -> None:
     assert set(record.parties) == sides
 
 
-def test_a_lone_side_stays_alone_without_a_counterpart_at_home() -> None:
+def test_a_lone_side_meets_the_capitals_state_not_a_name_unrelated_to_it() -> None:
     [record] = _upcoming(
         "Chile will send a delegation to Lima on Sunday for talks. Hamas said it was not involved."
     )
-    assert record.parties == ("Chile",)
+    assert record.parties == ("Chile", "Peru")
 
 
 def test_a_pair_of_sides_takes_a_third_only_when_the_role_model_is_sure() -> None:
@@ -3762,3 +3762,10 @@ def test_the_day_reporters_were_told_is_not_the_talks_day() -> None:
 def test_sides_of_one_plan_each_third_table(text: str, sides: set[str]) -> None:
     [record] = _upcoming(text)
     assert set(record.parties) == sides
+
+
+def test_a_plan_of_the_conference_around_a_possible_meeting_is_not_its_plan() -> None:
+    assert not _upcoming(
+        "The two rival leaders could meet on the sidelines of a migration conference that Italy plans to host, "
+        "according to two diplomats."
+    )
