@@ -317,7 +317,8 @@ def _sentence_start(text: str, start: int) -> int:
     return max(stop, line) + 1
 
 
-_RELATIVE_CLAUSE = compile_skipping(r",\s+(?:which|who)\b[^,;.]{0,160},")
+# ", which broke down after X,", ", who met the protesters,": an aside on something else
+ASIDE = compile_skipping(r",\s+(?:which|who)\b[^,;.]{0,160},")
 _POSSESSIVE_THEN_FUTURE = compile_skipping(
     r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|session|summit|round|consultations)\b"
     r"(?:(?!\b(?:ended|was|were|held|met|took|had)\b)[^.;]){0,120}?\b(?:will|(?:is|are)\s+(?:set|due|expected)\s+to)\b",
@@ -345,7 +346,7 @@ def _direction(text: str, start: int, end: int, default: int = -1) -> int:
     # "X will send its minister at the head of a delegation to Y for talks with Z on Friday": the
     # sentence's future verb, far back, with no past verb between it and the day
     # (a relative clause on the past, ", which broke down after X,", is no past verb of the plan's)
-    whole = _RELATIVE_CLAUSE.sub(",", text[sentence_start:start])
+    whole = ASIDE.sub(",", text[sentence_start:start])
     aux = [m.end() for m in _FUTURE_AUX.finditer(whole)]
     if aux and not _PAST_VERB.search(whole, aux[-1]):
         return 1

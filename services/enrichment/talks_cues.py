@@ -772,6 +772,7 @@ HOST_AFTER = compile_skipping(
     r"(?:to\s+)?host(?:s|ing)?\b(?!\s+(?:city|country|nation|government))",
     _I,
 )
+_POSTED_IN = r"\b(?:ambassador|embassy|charg[eé]\s+d['’]affaires|spokes(?:man|woman|person)|correspondent|consul)\s+(?:in|to)\s+$"
 # Where a statement about the talks was made, not where they meet: "told reporters in X",
 # "said at a press briefing in X", "speaking in X".
 STATEMENT_PLACE_BEFORE = compile_skipping(
@@ -782,9 +783,11 @@ STATEMENT_PLACE_BEFORE = compile_skipping(
     r"{0,4}?\s+(?:in|at)\s+(?:the\s+)?$"
     # "according to officials in X", "the US ambassador in X": where the source sits
     r"|\baccording\s+to\s+(?:[\w-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$"
-    r"|\b(?:ambassador|embassy|spokes(?:man|woman|person)|correspondent|consul)\s+(?:in|to)\s+$",
+    rf"|{_POSTED_IN}",
     _I,
 )
+# "the US ambassador in X said": a diplomat's post, never the venue
+POSTED_IN_BEFORE = compile_skipping(_POSTED_IN, _I)
 # "the foreign ministry in X said": where the source sits, when "said" follows
 SOURCE_IN_BEFORE = compile_skipping(
     r"\b(?:ministry|office|presidency|government|officials|sources|spokes(?:man|woman|person))\s+in\s+$", _I

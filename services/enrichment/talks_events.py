@@ -872,6 +872,44 @@ def _headline_names(c: Candidates, d: _Draft) -> bool:
     return c.headline is not None and bool(_nouns(c.headline.evidence) & _nouns(d.evidence))
 
 
+def _stated_in_full(c: Candidates, published: date) -> bool:
+    """ "The envoy said A's president and B's prime minister would meet in X next Thursday": a plan said
+    with both sides, its place and a day ahead is a plan, however the story around it reads (the
+    caller has checked that nothing in the article stops it)."""
+    return any(
+        d.status == "announced"
+        and len(d.parties) >= 2
+        and d.location is not None
+        and d.start is not None
+        and d.start > published
+        and not cue.CONDITIONAL.search(d.evidence)
+        and membership_meeting([d.evidence]) is None  # (a bloc's summit lists its topics, not sides)
+        for d in c.drafts
+    )
+
+
+def _placed_twice(c: Candidates, published: date) -> bool:
+    """ "Fisheries talks with X in Y next week" over "officials of the two countries meet in Y on Tuesday
+    and Wednesday next week": headline and body place the plan at one venue, the body on a day ahead."""
+    headline = c.headline
+    if (
+        headline is None
+        or headline.status != "announced"
+        or headline.location is None
+        or cue.CONDITIONAL.search(headline.evidence)
+        or "?" in headline.evidence
+    ):
+        return False
+    return any(
+        d.status == "announced"
+        and d.location is not None
+        and d.location.name == headline.location.name
+        and d.start is not None
+        and d.start > published
+        for d in c.drafts
+    )
+
+
 def assemble(
     c: Candidates, published: date, model: LinearModel, roles: SoftmaxModel | None = None
 ) -> list[TalksRecord]:
@@ -951,41 +989,7 @@ def assemble(
         )
     ):
         planned = False
-    # "the envoy said A's president and B's prime minister would meet in X next Thursday": a said plan
-    # with both sides, its place and a day ahead is a plan, however the story around it reads
-    stated_in_full = (
-        not postponed
-        and not any(d.status in _STOPPED for d in c.drafts)
-        and any(
-            d.status == "announced"
-            and len(d.parties) >= 2
-            and d.location is not None
-            and d.start is not None
-            and d.start > published
-            and not cue.CONDITIONAL.search(d.evidence)
-            and membership_meeting([d.evidence]) is None  # (a bloc's summit lists its topics, not sides)
-            for d in c.drafts
-        )
-    )
-    # "Fisheries talks with X in Y next week" over "officials of the two countries meet in Y on Tuesday
-    # and Wednesday next week": headline and body place the plan at one venue, the body on a day ahead
-    placed_twice = (
-        c.headline is not None
-        and c.headline.status == "announced"
-        and c.headline.location is not None
-        and not postponed
-        and not any(d.status in _STOPPED for d in c.drafts)
-        and not cue.CONDITIONAL.search(c.headline.evidence)
-        and "?" not in c.headline.evidence
-        and any(
-            d.status == "announced"
-            and d.location is not None
-            and d.location.name == c.headline.location.name
-            and d.start is not None
-            and d.start > published
-            for d in c.drafts
-        )
-    )
+    stopped_body = any(d.status in _STOPPED for d in c.drafts)
     announces = (
         planned
         and (
@@ -993,8 +997,11 @@ def assemble(
             or moved
             or headline_plan
             or agreed_next
-            or stated_in_full
-            or placed_twice
+            or (
+                not postponed
+                and not stopped_body
+                and (_stated_in_full(c, published) or _placed_twice(c, published))
+            )
         )
         # ("postponed to early November ... No exact date has been fixed": a new time, if not a day)
         and not (postponed and "r:no_new_date" in c.features and not vague_move)

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from parley.shared.extraction import Entity, TalksFormat, TalksRecord, TalksStatus
 
 from . import talks_cues as cue
-from .dates import CALENDAR_WORDS, FoundDate
+from .dates import ASIDE, CALENDAR_WORDS, FoundDate
 from .gazetteer import HOME_STATES, INSTITUTION_SEATS, INSTITUTIONS, NameEntry, gazetteer
 from .skip_ahead import compile_skipping
 from .talks_formats import with_format
@@ -113,10 +113,6 @@ _ON_AGENDA_AFTER = compile_skipping(
     r"(?:(?:,|\s+and)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)*\s+(?:on|top|tops|atop|high\s+on)\s+(?:the\s+)?agenda\b",
     re.IGNORECASE,
 )
-_POSTED_IN_BEFORE = compile_skipping(
-    r"\b(?:ambassador|embassy|charg[eé]\s+d['’]affaires|spokes(?:man|woman|person)|correspondent|consul)\s+(?:in|to)\s+$",
-    re.IGNORECASE,
-)
 _TERRITORY_AFTER = compile_skipping(r"\s+(?:territory|soil)\b")
 _ON_BEFORE = compile_skipping(r"\b(?:on|in)\s+(?:the\s+)?$")
 # ", which broke down in February after X skipped a session in Y," before the main clause's verb
@@ -135,7 +131,6 @@ _WARRING_SIDES = compile_skipping(
     r"\b(?:warring|rival|feuding)\s+(?:parties|sides|factions|camps|generals)\b", re.IGNORECASE
 )
 _SAID_THAT_BEFORE = compile_skipping(r"\b(?:said|told\s+\w+)\s+(?:that\s+)?[^,;.]{0,45}$", re.IGNORECASE)
-_ASIDE = compile_skipping(r",\s+(?:who|which)\b[^,;.]{0,120},")
 _OTHER_EVENT_CLAUSE_BEFORE = compile_skipping(
     r"\b(?:conference|forum|fair|festival|ceremony|games|expo|exhibition|assembly)\s+(?:that|which)\s+[^,;.]{0,35}$",
     re.IGNORECASE,
@@ -144,10 +139,6 @@ _REPORTS_HINT = compile_skipping(r"\b(?:reports?|claims?|rumou?rs?)\b", re.IGNOR
 _ROLE_HINT = compile_skipping(r"guarantor|mediators|facilitators|observers|co-chairs")
 _IF_AFTER = compile_skipping(r"\b(?:if|unless|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE)
 _OPENING_DAY = compile_skipping(r"\s*(?:On|on|Earlier|Late|Early)?\s*(?:on\s+)?$")
-_SOURCE_IN_BEFORE = compile_skipping(
-    r"\b(?:ministry|office|presidency|government|officials|sources|spokes(?:man|woman|person))\s+in\s+$",
-    re.IGNORECASE,
-)
 _MEETING_OF = compile_skipping(r"(?:meeting|summit|gathering)\s+of\b", re.IGNORECASE)
 # "a visit by a team of the IAEA to Tehran for talks"
 _TO_CAPITAL_FOR_TALKS = compile_skipping(
@@ -373,9 +364,7 @@ def _status(
         present is not None
         and cue.PRESENT_PLAN_WHO.search(sentence, 0, present.start())  # who meets, before the verb
         # (an aside on something else, "the minister, who met the protesters, said ...", is no round held)
-        and not cue.HELD.search(
-            _ASIDE.sub(",", sentence[: present.start()] + " " + sentence[present.end() :])
-        )
+        and not cue.HELD.search(ASIDE.sub(",", sentence[: present.start()] + " " + sentence[present.end() :]))
     ):
         return "announced", True
     if cue.HELD.search(sentence):
@@ -615,9 +604,9 @@ def _located(s: _Sentence) -> list[Entity]:
             or _INVITATIONS_TO_BEFORE.search(before)  # "sent invitations to A and B": the guests
             or _REQUEST_AFTER.match(s.after(e, 30))  # "at X's request": who asked, not where
             or cue.SEIZED_POWER_IN_BEFORE.search(before)
-            or _POSTED_IN_BEFORE.search(before)  # "the US ambassador in X said": a post, not the venue
+            or cue.POSTED_IN_BEFORE.search(before)  # "the US ambassador in X said": a post, not the venue
             # "the ministry in X said": where the source sits
-            or (_SOURCE_IN_BEFORE.search(before) and _SAID_AFTER.match(s.after(e, 30)))
+            or (cue.SOURCE_IN_BEFORE.search(before) and _SAID_AFTER.match(s.after(e, 30)))
             or (
                 according and cue.ACCORDING_TO_BEFORE.search(s.before(e, 130))
             )  # "according to the ministries in X"
