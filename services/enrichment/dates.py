@@ -376,7 +376,8 @@ def _weekday(
         day = published + timedelta(days=(7 - published.weekday()) + target)
     elif rel in {"last", "past"}:
         day = published - timedelta(days=(published.weekday() - target) % 7 or 7)
-    elif rel == "coming":
+    elif rel == "coming" or (rel == "this" and target > published.weekday()):
+        # ("was planned for this Friday" on a Tuesday: the week's Friday ahead, whatever the tense)
         day = published + timedelta(days=delta or 7)
     elif _direction(text, m.start(), m.end(), default) > 0:
         # Wire copy names the day itself: "envoys will meet on Thursday" in Thursday's paper is today.

@@ -373,7 +373,7 @@ def _described_capitals(text: str, named: list[Entity]) -> list[Entity]:
 # "the Cambodian border town of Pailin", "the port city of Aqaba": a place the gazetteer may not know,
 # named by the noun before it (its state from the word in front, when there is one)
 _PLACE_OF = compile_skipping(
-    r"\b(?:town|city|village|port|resort|island|enclave|oasis|outpost|crossing)\s+of\s+"
+    r"\b(?:town|city|village|port|resort|island|enclave|oasis|outpost|crossing|municipality|district)\s+of\s+"
     r"([A-Z][a-zà-ÿ'’-]+(?:[\s-][A-Z][a-zà-ÿ'’-]+){0,2})"
 )
 

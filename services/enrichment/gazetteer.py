@@ -95,7 +95,8 @@ _COUNTRY_ALIASES = {
     "St Kitts and Nevis": "Saint Kitts and Nevis",
     "PRC": "China",
     "KSA": "Saudi Arabia",
-    "GRP": "Philippines",  # the Government of the Republic of the Philippines, at its talks with the NDFP
+    "GRP": "Philippines",
+    "Macedonia": "North Macedonia",  # its name before 2019, still the neighbours' and many outlets' usage  # the Government of the Republic of the Philippines, at its talks with the NDFP
 }
 _EXACT_CASE = {
     "MUD",
@@ -360,6 +361,7 @@ _DEMONYMS = {
     "Montenegrin": "Montenegro",
     "Namibian": "Namibia",
     "North Macedonian": "North Macedonia",
+    "Macedonian": "North Macedonia",
     "Papua New Guinean": "Papua New Guinea",
     "Paraguayan": "Paraguay",
     "Samoan": "Samoa",
@@ -656,6 +658,9 @@ ARMED_GROUPS = {
     "Barisan Revolusi Nasional": "Barisan Revolusi Nasional",
     "BRN": "Barisan Revolusi Nasional",
     "Estado Mayor Central": "Estado Mayor Central",
+    "Coordinadora Nacional Ejercito Bolivariano": "CNEB",
+    "Coordinadora Nacional Ejército Bolivariano": "CNEB",
+    "CNEB": "CNEB",
     "Free Syrian Army": "Free Syrian Army",
     # political sides of civil conflicts, negotiating as such
     "NDFP": "NDFP",
@@ -675,6 +680,8 @@ ARMED_GROUPS = {
     "Three Brotherhood Alliance": "Three Brotherhood Alliance",
     "Brotherhood Alliance": "Three Brotherhood Alliance",
     "Unitary Platform": "Unitary Platform",
+    "Forces Vives de Guinée": "Forces Vives de Guinée",
+    "Forces Vives de Guinee": "Forces Vives de Guinée",
     "Democratic Unity Roundtable": "Democratic Unity Roundtable",
     "MUD": "Democratic Unity Roundtable",
     "Civic Alliance for Justice and Democracy": "Civic Alliance for Justice and Democracy",
@@ -758,6 +765,7 @@ HOME_STATES = {
     "Estado Mayor Central": "Colombia",
     "EMBF": "Colombia",
     "Segunda Marquetalia": "Colombia",
+    "CNEB": "Colombia",
     "Houthis": "Yemen",
     "Southern Transitional Council": "Yemen",
     "M23": "Democratic Republic of the Congo",
@@ -773,6 +781,7 @@ HOME_STATES = {
     "JNIM": "Mali",
     "al-Shabaab": "Somalia",
     "Unitary Platform": "Venezuela",
+    "Forces Vives de Guinée": "Guinea",
     "Kurdistan Regional Government": "Iraq",
     "Barisan Revolusi Nasional": "Thailand",
     "Jubaland": "Somalia",

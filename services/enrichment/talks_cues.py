@@ -30,10 +30,12 @@ TRIGGER = compile_skipping(
     r"(?!\s+(?:reporters|journalists|the\s+(?:media|press)|an?\s+interview))|"
     # "the committee would hold its annual session in X": a joint body's sitting, worded any way
     rf"{_JOINT_BODY}\s+(?:will|would|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:hold|meet|(?:re)?convene)\b|"
-    r"dialogues?|discussions|peace\s+conference|round\s+of|"
+    r"dialogues?|discussions|peace\s+conference|round\s+of|(?:peace|exploratory)\s+conversations|conversations?\s+table|"
+    # "the session of the Joint Intergovernmental Commission ... is postponed": a joint body's sitting
+    rf"sessions?\s+of\s+(?:the\s+)?{_JOINT_BODY}|"
     # "will bring together Ethiopia's federal government and the TPLF" (not "filmmakers", "royal families")
     r"bring(?:s|ing)?\s+together\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:government|authorities|delegations?|negotiators|sides|"
-    r"parties|representatives|leaders|ministers|envoys|junta|presidents|heads\s+of\s+state)|(?:new|next)\s+cycle\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|exploratory|technical|negotiating|direct|indirect|preparatory|informal|"
+    r"parties|representatives|leaders|ministers|envoys|junta|presidents|heads\s+of\s+state)|(?:new|next|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+cycle\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|exploratory|technical|negotiating|direct|indirect|preparatory|informal|"
     r"another|formal|fresh|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|mediation|"
     # "IGAD will convene delegations of A and B": a meeting convened by a go-between
     r"(?:re)?conven(?:e|es|ed|ing)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
@@ -76,7 +78,7 @@ DENIED = compile_skipping(
     r"|\bnothing\s+(?:has|had)\s+(?:yet\s+)?been\s+(?:decided|agreed|fixed|scheduled|confirmed|finali[sz]ed|arranged)\b"
     r"(?!\s+(?:about|on|regarding)\s+(?:the\s+)?(?:agenda|details|format|substance|topics))(?![^.;]*\bbut\b[^.;]*\bwill\b)"
     r"|\b(?:denied|denies|denying|dismiss(?:ed|es|ing)|reject(?:ed|s|ing)|ruled\s+out)\s+(?:\w+\s+){0,4}?(?:reports?|claims?|speculation|"
-    r"talks|meeting|negotiations)\b"
+    r"talks|meeting|negotiations?|plans?\s+to\s+(?:host|hold|meet)|contacts)\b"
     # (not "dismissed reports that the meeting had been cancelled ... would meet as planned")
     r"(?![^.;]*\b(?:as\s+planned|go(?:es)?\s+ahead|cancell?ed|called\s+off|postponed)\b)"
     # "a false report that P and Q will hold talks"
@@ -130,7 +132,7 @@ POSTPONED_TO = compile_skipping(
 POSTPONED_TO_VAGUE = compile_skipping(
     r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|moved|rescheduled|postpones|pushes\s+back|puts\s+off|defers)\s+"
     r"(?:[\w'’-]+\s+){0,8}?(?:to|until|till|for)\s+"
-    r"(?:(?:early|mid|late|the\s+(?:end|beginning|middle)\s+of)[\s-]+)?"
+    r"(?:(?:early|mid|late|the\s+(?:end|beginning|middle|(?:first|second|latter)\s+half)\s+of)[\s-]+)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"next\s+(?:week|month|year)|the\s+(?:coming|following)\s+(?:week|month)s?)\b"
     # "postponed until after the Eid holiday": a new time, after a named season
@@ -160,10 +162,14 @@ RESCHEDULED = compile_skipping(
     r"(?:held|conducted)\s+(?:[\w-]+\s+){0,3}?(?:in|on)\s+(?:early|mid|late)?)\b",
     _I,
 )
+# "will not be held in the Venezuelan capital but in Havana": the place the plan leaves
+NOT_IN_BEFORE = compile_skipping(r"\bnot\s+(?:be\s+)?(?:[\w-]+\s+)?(?:in|at)\s+(?:the\s+)?$", _I)
 HISTORY = compile_skipping(
     # "has been set for Friday" is the plan as it stands; "had been", "were" and a plain "been" an old one
+    # "which was to be held in X next week, will instead be held in Y"
+    r"\b(?:was|were)\s+to\s+(?:be\s+held|have\s+been\s+held|take\s+place|have\s+taken\s+place|open|have\s+opened)\b|"
     r"\b(?:were|was|had\s+been|(?<!has\s)(?<!have\s)(?<!now\s)been)\s+(?:initially|originally|previously|first|earlier)?\s*"
-    r"(?:scheduled|planned|set|supposed|due|expected|slated|intended|pencil+ed\s+in)\b|\b(?:originally|initially|previously)\s+"
+    r"(?:scheduled|planned|set|supposed|due|expected|slated|intended|foreseen|pencil+ed\s+in)\b|\b(?:originally|initially|previously)\s+"
     r"(?:planned|scheduled|set|slated)\b",
     _I,
 )
@@ -435,7 +441,7 @@ SPEECH_BEFORE = compile_skipping(
     # "told reporters at the Secretariat on Tuesday"
     r"|\btold\s+(?:reporters|journalists|the\s+press)\b(?:(?!\b(?:will|would|shall|to|for)\b)[\w\s,]){0,40}$"
     # "according to a press release issued by the Foreign Office here on Tuesday"
-    r"|\b(?:release|statement|readout|communiqu[eé])\s+(?:was\s+)?(?:issued|released|published)\b"
+    r"|\b(?:release|statement|readout|communiqu[eé])\s+(?:was\s+)?(?:issued|released|published|read\s+out|signed)\b"
     r"(?:(?!\b(?:said|says|will|would|to)\b)[\w\s,]){0,45}$",
     _I,
 )
@@ -453,7 +459,7 @@ LOCATIVE_BEFORE = compile_skipping(
     r"heads?|headed|flew|flies|set\s+off)\s+for)\s+(?:the\s+|neutral\s+)?(?:[A-Z]\w+\s+)?"
     r"(?:(?:capital|city|resort|town|village|island)\s+(?:of\s+)?)?$"
     # "in the northern city of X", "on the Pacific island of Y", "at the truce village of Z"
-    r"|\b(?:[Ii]n|[Aa]t|to|on)\s+the\s+(?:[\w-]+\s+){1,3}?(?:capital|city|resort|town|village|island|port)\s+of\s+$"
+    r"|\b(?:[Ii]n|[Aa]t|to|on)\s+the\s+(?:[\w-]+\s+){0,3}?(?:capital|city|resort|town|village|island|port|municipality)\s+of\s+$"
     # "at Hyderabad House, New Delhi", "at the Serena Hotel, Kampala"
     r"|\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:House|Palace|Hall|Cent(?:re|er)|Hotel|Building|Headquarters|Complex),\s+$"
 )
@@ -466,7 +472,7 @@ REGION_VENUE_BEFORE = compile_skipping(
     _I,
 )
 CITY_OF_BEFORE = compile_skipping(
-    r"\b(?:capital|city|town|village|resort|port|island)\s+(?:city\s+)?of\s+$", _I
+    r"\b(?:capital|city|town|village|resort|port|island|municipality)\s+(?:city\s+)?of\s+$", _I
 )
 # "X will host the next round of tripartite negotiations with A and B": the host sits at the table
 HOST_SIDE_AFTER = compile_skipping(
@@ -475,9 +481,12 @@ HOST_SIDE_AFTER = compile_skipping(
     _I,
 )
 # "Japan will host the foreign ministers of A and B ... for the first three-way meeting": a host of
-# two guests at a meeting of three sits at it
-HOST_OF_THREE_AFTER = compile_skipping(
-    r"(?:['’]s)?\s+(?:will|would|is\s+to|is\s+set\s+to|to)\s+host\b[^.;]{0,160}?\b(?:three-way|trilateral|tripartite)\b",
+# two guests at a meeting of three sits at it (of three guests at a meeting of four...)
+HOST_OF_N_AFTER = compile_skipping(
+    r"(?:['’]s)?\s+(?:will|would|is\s+to|is\s+set\s+to|to)\s+host\b[^.;]{0,160}?\b"
+    r"(?:(?P<three>three-way|trilateral|tripartite|three-nation|three-country)|"
+    r"(?P<four>four-way|quadrilateral|quadripartite|four-nation|four-country)|"
+    r"(?P<five>five-way|five-nation|five-country))\b",
     _I,
 )
 # "the leaders of the X and Y communities": a side's people, where "of" would otherwise open a topic
@@ -486,6 +495,18 @@ MEMBERS_OF_BEFORE = compile_skipping(
     # "the trinational commission of A, B and C": a joint body of the sides
     r"(?:joint|bilateral|binational|bi-national|trinational|tri-national|tripartite|trilateral|mixed|boundary|border)"
     r"\s+(?:[\w-]+\s+)?(?:commission|committee|mechanism))\s+(?:of|from)\s+(?:the\s+)?$",
+    _I,
+)
+# "a four-nation meeting on Afghanistan", "talks about the situation in Libya": the state is the subject
+TALKS_ON_BEFORE = compile_skipping(
+    r"\b(?:talks|meetings?|summit|conference|consultations|negotiations|dialogue)\s+(?:on|about)\s+(?:the\s+)?"
+    r"(?:(?:situation|crisis|war|conflict)\s+in\s+|future\s+of\s+)?$",
+    _I,
+)
+# "dedicated to the plan for the neutralisation of the FDLR": the group the talks would act against
+ACTED_ON_BEFORE = compile_skipping(
+    r"\b(?:neutrali[sz]ation|disarm(?:ament|ing)|demobili[sz]ation|dismantl(?:ement|ing)|eradication|expulsion|"
+    r"repatriation|withdrawal)\s+of\s+(?:the\s+)?(?:(?:remaining|armed|rebel)\s+)?$",
     _I,
 )
 TOPIC_BEFORE = compile_skipping(
@@ -517,12 +538,18 @@ TRAVELS_FOR_TALKS = compile_skipping(
 JOURNEY_DAY_BEFORE = compile_skipping(
     r"\b(?:arriv(?:es?|ing)|travel(?:s|ling)?|fl(?:y|ies|ying)|depart(?:s|ing)?|land(?:s|ing)?)\s+(?:in|to|for)\s+"
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
+    # "started arriving in this lakeside town on Monday ahead of the session ... on Thursday"
+    r"|\barriv(?:es?|ing)\s+in\s+(?:this|the)\s+(?:[\w-]+\s+)?(?:city|town|capital|port|resort)\s+(?:on\s+)?$"
     # "would arrive on Wednesday night and sit down with their counterparts on Thursday"
-    r"|\barriv(?:e|es|ing)\s+(?:on\s+)?$"
+    r"|\b(?:arriv(?:e|es|ing)|depart(?:s|ing)?|leav(?:e|es|ing))\s+(?:on\s+)?$"
 )
 TALKS_DAY_BEFORE = compile_skipping(
     # "... for a meeting of the Joint Supervisory Body with the National Government on Tuesday"
-    r"\b(?:talks|negotiations|meetings?|summit|round|consultations|sit\s+down)\s+(?:[\w-]+\s+){0,12}?(?:on|starting|from)\s+$",
+    # "... the session of the Joint Commission (JC) between the two countries, which will open on Thursday"
+    # (not "talks with Q's officials, and will return to X on Friday": a later trip's day)
+    r"\b(?:talks|negotiations|meetings?|summit|round|consultations|sit\s+down|session)\s+"
+    r"(?:(?!(?:return|leav|travel|fl[iy]|head|depart)\w*\b)[\w(),-]+\s+){0,15}?"
+    r"(?:on|starting|from)\s+$",
     _I,
 )
 # "the two sides will meet on Friday": sides named elsewhere (the headline, an earlier sentence)
@@ -535,7 +562,9 @@ ORGAN_SITS = compile_skipping(
     r"(?:['’]s)?\s+(?:(?:will|would|is\s+(?:due|set|expected|scheduled)\s+to|to)\s+(?:\w+\s+)?"
     r"(?:hold|meet|convene|open|discuss|begin|start)|opens|convenes|meets)\b"
     # "ministers will meet for their regular monthly Foreign Affairs Council"
-    r"|\b(?:regular|routine|monthly)\s+(?:monthly\s+)?(?:Foreign\s+Affairs\s+Council|(?:council|board)\s+(?:meeting|session|sitting))\b",
+    r"|\b(?:regular|routine|monthly)\s+(?:monthly\s+)?(?:Foreign\s+Affairs\s+Council|(?:council|board)\s+(?:meeting|session|sitting))\b"
+    # "members will then move to closed consultations, the format in which the council discusses ..."
+    r"|\b(?:closed|informal)\s+consultations\b(?=[^.;]{0,100}\bcouncil\b)",
     _I,
 )
 # a mention opening on the story's own round: "The fourth round, ...", "Their meeting ...", "The next round of"
@@ -546,7 +575,7 @@ OUR_ROUND = compile_skipping(
 )
 SIDES_ANAPHOR = compile_skipping(
     r"\b(?:the\s+two|both)\s+(?:sides|countries|nations|neighbou?rs|governments|leaders|delegations|parties|"
-    r"communities|(?:foreign\s+|defen[cs]e\s+|prime\s+)?ministers|presidents|heads\s+of\s+state|chief\s+negotiators)\b"
+    r"communities|(?:foreign\s+|defen[cs]e\s+|prime\s+)?(?:ministers|ministries)|presidents|heads\s+of\s+state|chief\s+negotiators)\b"
     r"|\b(?:envoys|representatives|delegations|negotiators|delegates)\s+(?:of|from)\s+both\b"
     r"|\bthe\s+delegations\s+(?:would|will|are\s+(?:to|due\s+to|set\s+to))\s+(?:meet|hold|resume)\b",
     _I,
@@ -557,6 +586,13 @@ SIDES_ANAPHOR_OPENS = compile_skipping(
     r"^\W*(?:according\s+to\s+[^,.;]{1,90},\s*)?(?:the\s+two|both)\s+(?:sides|countries|governments|leaders|delegations|parties|"
     r"(?:foreign\s+|defen[cs]e\s+|prime\s+)?ministers|presidents|heads\s+of\s+state|chief\s+negotiators)\s+"
     r"(?:will|would|are\s+(?:to|due\s+to|set\s+to|expected\s+to|scheduled\s+to))\s+(?:\w+\s+)?(?:meet|hold|resume|sit)\b",
+    _I,
+)
+# "contacts between the Egyptian side and the Ethiopian side", "the A delegation will be headed by ...,
+# while the B delegation ...": the two sides named as sides, wherever the plan's sentence stands
+SIDE_PAIR = compile_skipping(
+    r"\b(?-i:[Tt]he)\s+(?P<a>(?-i:[A-Z])[\w'’-]+)\s+(?:side|delegation)\b(?!['’]s)[^.;]{0,150}?\b(?:and|while|whereas|with|meet)\s+"
+    r"the\s+(?P<b>(?-i:[A-Z])[\w'’-]+)\s+(?:side|delegation)\b",
     _I,
 )
 # "with the guarantor countries - A, B and C - present": go-betweens listed after their role
@@ -625,9 +661,15 @@ PATRON_BEFORE = compile_skipping(
     r"\b(?:(?:backed|supported|armed|funded)\s+by|allied\s+(?:to|with)|aligned\s+with)\s+(?:the\s+)?$", _I
 )
 MEDIATOR_BEFORE = compile_skipping(
-    r"\b(?:mediated|brokered|hosted|facilitated|sponsored|convened|organi[sz]ed|chaired|initiated)\s+by\s+(?:the\s+)?$"
+    r"\b(?:mediated|brokered|hosted|facilitated|sponsored|convened|organi[sz]ed|arranged|chaired|initiated)\s+by\s+(?:the\s+)?$"
     r"|\bauspices\s+of\s+(?:the\s+)?$|\bmediation\s+(?:of|by)\s+(?:the\s+)?$",
     _I,
+)
+# "attachés from A and B will attend as observers", "with A and B as observers": present, not sides
+OBSERVERS_AFTER = compile_skipping(
+    r"^(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*\s+(?:will|would|are\s+to|to)\s+"
+    r"(?:attend|take\s+part|participate|sit\s+in|be\s+present)\s+as\s+observers?\b"
+    r"|^(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*\s+as\s+observers?\b",
 )
 # "the Brazilian, Argentine and Uruguayan mediators": each name of the list before the role noun
 MEDIATOR_LIST_AFTER = compile_skipping(
@@ -671,7 +713,7 @@ NEXT_MEETING = compile_skipping(
     _I,
 )
 BETWEEN = compile_skipping(
-    r"\b(?:talks|negotiations|meetings?|summit|dialogue|consultations|discussions|mediation|"
+    r"\b(?:talks|negotiations|meetings?|summit|dialogue|consultations|discussions|mediation|rounds?|"
     r"commission|committee|(?-i:Mechanism))\s+(?:[\w-]+\s+){0,3}?"  # "the Joint Permanent Commission between A and B"
     # "a meeting of the Joint Security Mechanism (JSM) between A and B": a joint body's meeting
     r"(?:of\s+the\s+(?:[\w-]+\s+){0,5}?(?:mechanism|commission|committee|council|forum|group)\s+"
@@ -735,7 +777,9 @@ OFFER_TAKEN = compile_skipping(
     _I,
 )
 NEGATED_FUTURE = compile_skipping(
-    r"\b(?:will|would|shall)\s+(?:not|no\s+longer)\s+\w+(?:\s+(?!whether\b)\w+)?|\bwon['’]t\s+\w+(?:\s+(?!whether\b)\w+)?",
+    # (not "will not be held in X but in Y": held all the same)
+    r"\b(?:will|would|shall)\s+(?:not|no\s+longer)\s+(?![^.;]{0,60}?\bbut\s+(?:in|at)\b)\w+(?:\s+(?!whether\b)\w+)?"
+    r"|\bwon['’]t\s+\w+(?:\s+(?!whether\b)\w+)?",
     _I,
 )
 # "turned down a proposal by X to visit on Tuesday", "rejected a UN proposal to resume talks": the plan
@@ -823,7 +867,7 @@ UNLISTED_VENUE = compile_skipping(
 )
 # "to visit Q", "travels to Q", "heads to Q": the state a headline's traveller goes to
 VISITED_BEFORE = compile_skipping(
-    r"\b(?:visits?|visiting|travel(?:s|ling)?\s+to|heads?\s+to|flies\s+to|fly\s+to|arrives?\s+in)\s+(?:the\s+)?$",
+    r"\b(?:visits?(?:\s+to)?|visiting|travel(?:s|ling)?\s+to|heads?\s+to|flies\s+to|fly\s+to|arrives?\s+in)\s+(?:the\s+)?$",
     _I,
 )
 # Headlinese for a plan: "P and Q to hold talks", "P's envoy to visit Q" (the infinitive is the
@@ -836,11 +880,16 @@ HEADLINE_PLAN = compile_skipping(
     _I,
 )
 HEADLINE_NOT_PLAN = compile_skipping(
-    r"\b(?:refus\w*|declin\w*|reject\w*|unlikely|wants?|no|not|never|fails?|failed|rules?\s+out)\s+to\b", _I
+    r"\b(?:refus\w*|declin\w*|reject\w*|unlikely|wants?|no|not|never|fails?|failed|rules?\s+out)\s+to\b"
+    # "P will not attend Q's dialogue", "P to boycott talks"
+    r"|\b(?:will\s+not|won['’]t)\s+(?:attend|join|participate|take\s+part|go)\b|\bboycott\w*",
+    _I,
 )
 # Headlines report a planned meeting as a visit ("P's foreign minister to visit Q on March 20").
 HEADLINE_VISIT = compile_skipping(
     r"\b(?:to|will)\s+visit\b"
+    # "P's president to undertake state visit to Q", "P to pay official visit to Q"
+    r"|\b(?:to|will)\s+(?:undertake|pay|make)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:state|official|working)\s+visit\s+to\b"
     # "P to Q's capital on December 11 for council with R", "P to X for talks"
     r"|\bto\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\b[^:;]{0,30}?\bfor\s+(?:[\w-]+\s+){0,2}?"
     r"(?:talks|council|summit|meeting|consultations)\b",

@@ -83,6 +83,8 @@ class Candidates:
     side_counts: dict[str, int] = field(default_factory=dict)
     # Sides, blocs and states named as the ones travelling to talks ("a delegation from X will travel to Y").
     travellers: tuple[str, ...] = ()
+    # The two sides the article names as sides ("between the A side and the B side"), if any.
+    side_pair: tuple[str, ...] = ()
 
 
 def _no_new_date_for_talks(text: str, m: re.Match[str]) -> bool:
@@ -252,7 +254,20 @@ def candidates(
         travellers=_travellers(text, title, entities, title_entities, spans),
         venue_line=_venue_line(text, entities),
         dateline_place=next((p for e in entities[:1] if e.start < 3 and (p := _as_place(e))), None),
+        side_pair=_side_pair(text, entities),
     )
+
+
+def _side_pair(text: str, entities: list[Entity]) -> tuple[str, ...]:
+    """The first two sides the text names as "the A side/delegation ... the B side/delegation"."""
+    if "side" not in text and "delegation" not in text:
+        return ()
+    sides = {e.start: e.name for e in entities if e.kind in {"country", "armed_group"}}
+    for m in cue.SIDE_PAIR.finditer(text):
+        a, b = sides.get(m.start("a")), sides.get(m.start("b"))
+        if a is not None and b is not None and a != b:
+            return (a, b)
+    return ()
 
 
 _VENUE_LABELS = ("Venue", "Location", "Place")  # the labels cue.VENUE_LINE opens with
@@ -648,11 +663,16 @@ def _visited_host(d: _Draft, c: Candidates, side: str, texts: list[str]) -> list
     visits = side in c.travellers or any(cue.VISIT.search(t) for t in texts)
     # "a team from the IAEA will hold talks in Tehran": a body's people meet the capital's state
     # ... and so does a side the article sends there ("Armenia sends a delegation to Baku for talks")
+    # ... and a lone side at a meeting "of the two ministries" in another state's capital
     at_capital = (
         d.location is not None
         and d.location.kind == "place"
         and d.location.name in gazetteer().capital_names
-        and ((side in ORGANISATION_NAMES and side not in MEMBERSHIP_BODIES) or side in c.travellers)
+        and (
+            (side in ORGANISATION_NAMES and side not in MEMBERSHIP_BODIES)
+            or side in c.travellers
+            or any(cue.SIDES_ANAPHOR.search(t) for t in d.texts())
+        )
     )  # (a body's own summit in a member's capital has no host side)
     if d.location is None or not (with_hosts or visits or at_capital):
         return []
@@ -748,6 +768,20 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         parties = [p for p in d.parties if p != of]
         parties += [x for x in (a, b) if x not in parties]
         return replace(d, parties=parties, explicit=(d.explicit - {of}) | {a, b})
+    if not sides and any(cue.THE_GOVERNMENT.search(t) for t in d.texts()):
+        # "the government delegation will travel to X for the committee's meeting", in a story whose
+        # armed group (named most) is at home in a state it names: that state's government and the group
+        groups = sorted(
+            (
+                g
+                for g in c.side_counts
+                if (home := HOME_STATES.get(g)) and home in c.side_counts and g not in d.mediators
+            ),
+            key=lambda g: -c.side_counts[g],
+        )
+        if groups and HOME_STATES[groups[0]] not in c.mediators:
+            pair = [HOME_STATES[groups[0]], groups[0]]
+            return replace(d, parties=pair, explicit=d.explicit | set(pair))
     if not sides and c.travellers:  # "a delegation from X will travel to Y": X at least is a side
         sides = [c.travellers[0]]
         d = replace(d, parties=[*d.parties, sides[0]], explicit=d.explicit | {sides[0]})
@@ -772,8 +806,8 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         said = c.side_counts.get(home) or any(cue.THE_GOVERNMENT.search(t) for t in texts) or in_home
         found = [home] if said else []
     else:
-        found = sorted(
-            (g for g in c.side_counts if HOME_STATES.get(g) == side),
+        found = sorted(  # (a breakaway region is a side at home too)
+            (g for g in c.side_counts if side in (HOME_STATES.get(g), BROKE_AWAY_FROM.get(g))),
             key=lambda g: -c.side_counts[g],
         )[:1]
     if not found:  # the side it travels to meet, or the one that travels to it
@@ -800,6 +834,25 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         explicit=d.explicit | set(found),
         mediators=[m for m in d.mediators if m not in found],
     )
+
+
+def _named_sides(d: _Draft, source: _Draft, c: Candidates) -> _Draft:
+    """ "... upon agreement between the two sides" in the plan's sentence, "contacts between the A
+    side and the B side" further down: the two named as sides, over states other mentions lend it
+    (a round held "on the sidelines of a summit on C")."""
+    pair = c.side_pair
+    own = [p for p in source.parties if p in source.explicit]
+    headline = [p for p in c.headline.parties if p in c.headline.explicit] if c.headline is not None else []
+    if (
+        len(pair) != 2
+        or set(pair) <= set(d.parties)
+        or len(own) >= 2
+        or len(headline) >= 2
+        or not set(own) <= set(pair)
+        or set(pair) & {*d.mediators, *c.mediators}
+    ):
+        return d
+    return replace(d, parties=list(pair), explicit=d.explicit | set(pair))
 
 
 def _opposition_of(side: str, texts: list[str]) -> list[str]:
@@ -1054,6 +1107,7 @@ def assemble(
         primary, [t for m in (c.headline, source) if m is not None for t in m.texts()], c
     )
     primary = _other_side(_without_members(primary), c, texts)  # (a member beside its bloc is no side)
+    primary = _named_sides(primary, source, c)
     primary = _without_members(primary)
     primary = _named_opposition(primary)
     primary = _the_capital(primary, source)

@@ -113,6 +113,11 @@ _ON_AGENDA_AFTER = compile_skipping(
     r"(?:(?:,|\s+and)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)*\s+(?:on|top|tops|atop|high\s+on)\s+(?:the\s+)?agenda\b",
     re.IGNORECASE,
 )
+# "... and will have in its agenda the incorporation of A into the union which B and C formed": what
+# follows names the agenda, not who meets
+_AGENDA_OPENS = compile_skipping(
+    r"\b(?:have|has|had)\s+(?:in|on)\s+(?:its|their|the)\s+agenda\b", re.IGNORECASE
+)
 _TERRITORY_AFTER = compile_skipping(r"\s+(?:territory|soil)\b")
 _ON_BEFORE = compile_skipping(r"\b(?:on|in)\s+(?:the\s+)?$")
 # ", which broke down in February after X skipped a session in Y," before the main clause's verb
@@ -465,9 +470,14 @@ def _hosts_as_side(s: _Sentence, e: Entity) -> bool:
     at the table ("X will host talks with A and B" is a go-between's)."""
     hosting = cue.HOST_SIDE_AFTER.match(s.text, e.end, min(s.end, e.end + 90))
     if hosting is None:
-        three = cue.HOST_OF_THREE_AFTER.match(s.text, e.end, min(s.end, e.end + 200))
-        guests = {n for x in s.entities if x.start > e.end and (n := _state(x)) and n != _state(e)}
-        return three is not None and len(guests) == 2
+        of_n = cue.HOST_OF_N_AFTER.match(s.text, e.end, min(s.end, e.end + 200))
+        if of_n is None:
+            return False
+        size = {"three": 3, "four": 4, "five": 5}[str(of_n.lastgroup)]
+        guests = [(x.start, n) for x in s.entities if x.start > e.end and (n := _state(x)) and n != _state(e)]
+        # (the guests named before the format word: "... on Afghanistan" after it is the topic)
+        before = {n for at, n in guests if at < of_n.start(str(of_n.lastgroup))}
+        return size in {len(before) + 1, len({n for _, n in guests}) + 1}
     if hosting.group("fmt") or hosting.group("summit"):  # a summit's host sits at it
         return True
     listed = [x for x in s.entities if x.start > hosting.end()][:1]
@@ -802,6 +812,7 @@ def _parties(
             )
             or cue.MEDIATOR_AFTER.match(after)
             or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
+            or cue.OBSERVERS_AFTER.match(s.after(e, 90))
             or _CAPITAL_AFTER.match(after)
             or cue.MEDIATOR_BEFORE.search(before)
             or _BODY_NAME_BEFORE.search(before)
@@ -812,6 +823,8 @@ def _parties(
             or cue.FACTIONS_OF_AFTER.match(after)
             or _DISSIDENTS.match(after)  # "a faction of FARC dissidents": the splinter group is the side
             or cue.WAR_IN_BEFORE.search(before)
+            or (e.kind == "armed_group" and cue.ACTED_ON_BEFORE.search(before))
+            or (e.kind == "country" and cue.TALKS_ON_BEFORE.search(before))
             or (
                 _SUBJECT_AFTER.match(after)
                 and not _LISTED_BEFORE.search(before)
@@ -876,6 +889,11 @@ def _parties(
         if "agenda" in low
         else set()
     )
+    opens = _AGENDA_OPENS.search(s.text, s.start, s.end) if "agenda" in low else None
+    if opens is not None:  # (a state named before the agenda opens may still be a side)
+        agenda |= {n for e in s.entities if e.start > opens.end() and (n := _state(e))} - {
+            n for e in s.entities if e.start < opens.start() and (n := _state(e))
+        }
     if agenda:
         names = [n for n in names if n not in agenda]
         explicit = [n for n in explicit if n not in agenda]
@@ -985,7 +1003,7 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
     if (
         len(candidates) > 1
         and cue.JOURNEY_DAY_BEFORE.search(s.before(candidates[0], 50))
-        and cue.TALKS_DAY_BEFORE.search(s.before(candidates[1], 100))
+        and cue.TALKS_DAY_BEFORE.search(s.before(candidates[1], 140))
     ):
         # "arrive in X on Sunday ahead of talks on Monday": the talks' day is not the arrival's
         candidates = candidates[1:]
@@ -1086,9 +1104,15 @@ def _draft(
             and not _PLAN_THEN_AFTER.search(s.text, s.start, past[0].start)
         ):
             status = "held"
-    if status == "rescheduled":
+    if status in {"rescheduled", "announced"}:
         # "originally set for Saturday in X, will now take place in Y": X was the old plan's
-        venues = [v for v in venues if not cue.HISTORY.search(s.before(v, 50))] or venues
+        # (whether or not the sentence calls it a move: "scheduled for Thursday in X, will be held
+        # next Monday in Y")
+        venues = [
+            v
+            for v in venues
+            if not cue.HISTORY.search(s.before(v, 50)) and not cue.NOT_IN_BEFORE.search(s.before(v, 30))
+        ] or venues
     nxt = cue.NEXT_MEETING.search(s.text, s.start, s.end) if status == "announced" else None
     if nxt is not None and cue.HELD.search(s.text, s.start, nxt.start()):
         # "wrapped up the round in X on Saturday and agreed to meet again in Y": Y is the next one's
@@ -1328,7 +1352,21 @@ def is_diplomatic(title: str, text: str) -> bool:
 def cued_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
     """(index, start, end) of the sentences (`spans`, else the text's) that name talks at all."""
     spans = sentences(text) if spans is None else spans
-    return [(i, start, end) for i, (start, end) in enumerate(spans) if cue.TRIGGER.search(text, start, end)]
+    cued = [(i, start, end) for i, (start, end) in enumerate(spans) if cue.TRIGGER.search(text, start, end)]
+    # "The president arrives in X on Tuesday for a state visit. He will hold talks with ...": a
+    # pronoun's plan reads on from the sentence before, which names who, where and when
+    taken = {i for i, _, _ in cued}
+    return [
+        (i, spans[i - 1][0], end)
+        if i and i - 1 not in taken and _PRONOUN_PLAN.match(text, start, end)
+        else (i, start, end)
+        for i, start, end in cued
+    ]
+
+
+_PRONOUN_PLAN = re.compile(
+    r"\s*(?:He|She)\s+(?:will|is\s+(?:to|due\s+to|expected\s+to|set\s+to))\s+(?:also\s+)?(?:hold|meet)\b"
+)
 
 
 def find_drafts(

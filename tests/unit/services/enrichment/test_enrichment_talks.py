@@ -3759,3 +3759,204 @@ def test_a_plan_of_the_conference_around_a_possible_meeting_is_not_its_plan() ->
         "The two rival leaders could meet on the sidelines of a migration conference that Italy plans to host, "
         "according to two diplomats."
     )
+
+
+def test_a_lone_delegation_at_consultations_of_the_two_ministries_meets_its_hosts() -> None:
+    [record] = _upcoming(
+        "The consultations of the two foreign ministries will be held on Friday in Budapest, and the Slovak "
+        "delegation will be led by a state secretary, the ministry said."
+    )
+    assert set(record.parties) == {"Slovakia", "Hungary"}
+    assert (record.location, record.start_date) == ("Budapest", date(2031, 3, 14))
+
+
+def test_a_joint_commissions_session_put_off_to_half_a_month_has_no_day() -> None:
+    # published on a Tuesday: "this Friday" is the week's Friday ahead, the old plan's day
+    [record] = _upcoming(
+        "The session of the Joint Intergovernmental Commission between Albania and Montenegro, which was planned "
+        "for this Friday in Podgorica, is postponed for the first half of May, the ministry said.",
+        published=date(2031, 4, 8),
+    )
+    assert record.status == "rescheduled"
+    assert set(record.parties) == {"Albania", "Montenegro"}
+    assert (record.location, record.start_date) == ("Podgorica", None)
+
+
+def test_this_weekday_ahead_in_the_week_whatever_the_tense() -> None:
+    [found] = [d for d in find_dates("The talks were planned for this Friday.", date(2031, 4, 8))]
+    assert found.start_date == date(2031, 4, 11)
+
+
+def test_macedonia_and_its_demonym_name_north_macedonia() -> None:
+    names = {e.name for e in extract_entities("Macedonia and the Macedonian side will meet.")}
+    assert names == {"North Macedonia"}
+
+
+def test_sides_named_as_sides_further_down_over_states_another_mention_lends() -> None:
+    [record] = _upcoming(
+        "The new round of the talks on the river, which was to be held in Bishkek next week, will instead be held "
+        "in Dushanbe on Monday and Tuesday, upon agreement between the two sides. The change came after "
+        "contacts between the Tajik side and the Kyrgyz side. Both countries had agreed in May, on the sidelines "
+        "of a summit of Kazakhstan and Uzbekistan, to finish the talks this year.",
+        title="River talks round moved to Dushanbe",
+    )
+    assert set(record.parties) == {"Tajikistan", "Kyrgyzstan"}
+    assert (record.location, record.start_date) == ("Dushanbe", date(2031, 3, 17))
+
+
+def test_a_lone_state_meets_the_region_that_broke_away_from_it() -> None:
+    [record] = _upcoming(
+        "Somaliland's president named a negotiating committee on Wednesday. The delegation will sit down on "
+        "Saturday in Djibouti with the team of the Federal Government of Somalia, the presidency said. Somaliland "
+        "declared independence in 1991; Somalia still fights al-Shabaab in the south.",
+    )
+    assert set(record.parties) == {"Somalia", "Somaliland"}
+
+
+def test_a_group_the_talks_would_act_against_is_no_side() -> None:
+    [record] = _upcoming(
+        "The foreign ministers of Rwanda and the DRC will meet in Luanda on Saturday, and the meeting will be "
+        "devoted to the plan for the neutralisation of the FDLR, the mediation said."
+    )
+    assert set(record.parties) == {"Rwanda", "Democratic Republic of the Congo"}
+
+
+def test_a_headline_state_visit_names_the_visitor_and_the_host() -> None:
+    [record] = _upcoming(
+        "The visiting president will address a business forum on Thursday, 13 March, and will meet the prime "
+        "minister the same day.",
+        title="Maldivian President to undertake State Visit to Sri Lanka",
+    )
+    assert set(record.parties) == {"Maldives", "Sri Lanka"}
+    assert (record.location, record.start_date) == ("Sri Lanka", date(2031, 3, 13))
+
+
+def test_the_day_of_arrival_in_this_town_gives_way_to_the_sessions_day() -> None:
+    [record] = _upcoming(
+        "Officials from Burundi and Tanzania started arriving in this lakeside town on Wednesday ahead of the "
+        "session of the Joint Permanent Commission (JPC) between the two countries, which will open on Saturday, "
+        "the regional secretary said."
+    )
+    assert record.start_date == date(2031, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        pytest.param(
+            "The talks between Armenia and Azerbaijan, which were scheduled for Thursday in Almaty, will be held "
+            "next Monday in Astana, the ministry said.",
+            "Astana",
+            id="scheduled-there-held-here",
+        ),
+        pytest.param(
+            "The sixth cycle of the peace conversations between the Government of Colombia and the ELN, which was "
+            "foreseen to begin in Caracas, will not be done in the Venezuelan capital but in Havana, and will open "
+            "on Monday, March 17.",
+            "Havana",
+            id="foreseen-there-not-in-the-capital-but-here",
+        ),
+        pytest.param(
+            "The Government of Colombia and the CNEB will open the fourth cycle of the conversations on Tuesday, "
+            "March 18, in the municipality of Tibu, the delegation said.",
+            "Tibu",
+            id="a-municipality-of",
+        ),
+    ],
+)
+def test_the_plans_place_where_old_places_and_negations_stand_beside_it(text: str, venue: str) -> None:
+    [record] = _upcoming(text)
+    assert record.location == venue
+    assert len(record.parties) == 2
+
+
+def test_a_host_of_a_four_nation_meeting_sits_at_it_and_its_subject_does_not() -> None:
+    [record] = _upcoming(
+        "Pakistan will host the foreign ministers of China, Russia and Iran on Thursday for a quadrilateral "
+        "meeting on Afghanistan, the foreign office said.",
+        title="Islamabad to host four-nation meeting on Afghanistan",
+    )
+    assert set(record.parties) == {"Pakistan", "China", "Russia", "Iran"}
+
+
+def test_an_arranger_and_observers_are_no_sides() -> None:
+    [record] = _upcoming(
+        "The TNLA said its delegation would hold talks with the military government of Myanmar in Kunming on "
+        "Friday, in a meeting arranged by China's special envoy."
+    )
+    assert set(record.parties) == {"TNLA", "Myanmar"}
+    [record] = _upcoming(
+        "The defence ministers of Thailand and Cambodia will meet in Kuala Lumpur on Tuesday, and attachés from "
+        "the United States and China will attend as observers."
+    )
+    assert set(record.parties) == {"Thailand", "Cambodia"}
+
+
+def test_a_pronouns_plan_reads_on_from_the_sentence_before() -> None:
+    [record] = _upcoming(
+        "Water will top the agenda when the Uzbek president arrives in Astana on Tuesday for a two-day state "
+        "visit. He will hold talks with his Kazakh counterpart at the residence."
+    )
+    assert set(record.parties) == {"Uzbekistan", "Kazakhstan"}
+    assert (record.location, record.start_date) == ("Astana", date(2031, 3, 18))
+
+
+def test_the_day_a_communique_was_read_out_is_not_the_talks_day() -> None:
+    [record] = _upcoming(
+        "The government and the ELN said in a joint communique read out in Bogota on Wednesday that their "
+        "delegations will open the next cycle of talks in Mexico City on April 8."
+    )
+    assert record.start_date == date(2031, 4, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(
+            "Officials in Niamey said reports of talks with the group were a fabrication. Algerian officials also "
+            "denied any plan to host such a meeting.",
+            "Niamey denies any negotiation with ISSP",
+            id="denies-any-negotiation",
+        ),
+        pytest.param(
+            "The union said it will not take part in the dialogue proposed by the government.",
+            "Union will not attend the government's dialogue",
+            id="will-not-attend",
+        ),
+        pytest.param(
+            "The council will hear a briefing on Thursday. Members will then move to closed consultations, the "
+            "format in which the council usually discusses the file.",
+            "Security Council to hear Libya briefing",
+            id="a-councils-closed-consultations",
+        ),
+    ],
+)
+def test_denials_boycotts_and_a_councils_consultations_plan_no_talks(text: str, title: str) -> None:
+    assert _upcoming(text, title=title) == []
+
+
+def test_a_round_between_the_government_and_a_group_names_both() -> None:
+    [record] = _upcoming(
+        "A third round between the federal government and the OLA will open in Dar es Salaam on March 17, "
+        "IGAD said in a statement."
+    )
+    assert set(record.parties) == {"Ethiopia", "Oromo Liberation Army"}
+
+
+def test_the_government_delegation_meets_the_group_the_story_names() -> None:
+    [record] = _upcoming(
+        "The head of the government delegation said on Wednesday that it will depart on Saturday to Amman to take "
+        "part in the meeting of the supervisory committee on the detainees agreement, which will start on Sunday "
+        "under UN auspices. The Houthis said their delegation would be there. Yemen's war began in 2014, when the "
+        "Houthis seized Sanaa.",
+    )
+    assert set(record.parties) == {"Yemen", "Houthis"}
+    assert (record.location, record.start_date) == ("Amman", date(2031, 3, 16))
+
+
+def test_states_named_after_the_agenda_opens_are_no_sides() -> None:
+    [record] = _upcoming(
+        "Panama and Costa Rica will hold a binational meeting in San Jose on Monday, and the meeting will have in "
+        "its agenda the accession of Panama to the customs union which Guatemala and Honduras set up."
+    )
+    assert set(record.parties) == {"Panama", "Costa Rica"}
