@@ -25,6 +25,8 @@ TRIGGER = compile_skipping(
     r"invit(?:ed|es|ing)\b(?=[^.;]{0,200}?\bto\s+(?:discuss|negotiate|hold\s+talks)\b)|"
     # "X will send a delegation to Y to negotiate the border": a delegation sent to negotiate
     r"delegations?\b(?=[^.;]{0,60}\bto\s+negotiate\b)|"
+    # "the minister will travel to Washington on Thursday to negotiate with US officials"
+    r"(?:travel|fly|flies|head)\w*\s+to\b(?=[^.;]{0,50}?\bto\s+(?:negotiate|hold\s+talks)\b)|"
     # "officials will sit down in X next week" (not "sit down with reporters", "for an interview")
     r"(?:sit|sat|sitting)\s+down\s+(?:together|in|at|with|on\s+\w+day|next|this|tomorrow)\b"
     r"(?!\s+(?:reporters|journalists|the\s+(?:media|press)|an?\s+interview))|"
@@ -32,7 +34,7 @@ TRIGGER = compile_skipping(
     rf"{_JOINT_BODY}\s+(?:will|would|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:hold|meet|(?:re)?convene)\b|"
     r"dialogues?|discussions|peace\s+conference|round\s+of|(?:peace|exploratory)\s+conversations|conversations?\s+table|"
     # "the session of the Joint Intergovernmental Commission ... is postponed": a joint body's sitting
-    rf"sessions?\s+of\s+(?:the\s+)?{_JOINT_BODY}|"
+    rf"sessions?\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?{_JOINT_BODY}|"
     # "will bring together Ethiopia's federal government and the TPLF" (not "filmmakers", "royal families")
     r"bring(?:s|ing)?\s+together\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:government|authorities|delegations?|negotiators|sides|"
     r"parties|representatives|leaders|ministers|envoys|junta|presidents|heads\s+of\s+state)|(?:new|next|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+cycle\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|exploratory|technical|negotiating|direct|indirect|preparatory|informal|"
@@ -162,6 +164,12 @@ RESCHEDULED = compile_skipping(
     r"(?:held|conducted)\s+(?:[\w-]+\s+){0,3}?(?:in|on)\s+(?:early|mid|late)?)\b",
     _I,
 )
+# "The talks are held at a UN base in X": the standing venue of a series, in the present tense
+STANDING_VENUE = compile_skipping(
+    r"\b(?:talks|negotiations|meetings|rounds|sessions)\s+are\s+(?:usually\s+|normally\s+|always\s+)?"
+    r"(?:held|hosted|taking\s+place)\s+(?:at|in)\b",
+    _I,
+)
 # "will not be held in the Venezuelan capital but in Havana": the place the plan leaves
 NOT_IN_BEFORE = compile_skipping(r"\bnot\s+(?:be\s+)?(?:[\w-]+\s+)?(?:in|at)\s+(?:the\s+)?$", _I)
 HISTORY = compile_skipping(
@@ -177,6 +185,9 @@ STRONG_FUTURE = compile_skipping(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
     r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|"
+    # "delegations will return to the Qatari capital on Monday for a new round"
+    r"return\s+to\b(?=[^.;]{0,60}?\bfor\s+(?:a\s+|the\s+|another\s+)?(?:new\s+|next\s+|fresh\s+|further\s+)?"
+    r"(?:talks|round|negotiations|meeting|session))|"
     # machine-translated copy: "will realize a second meeting", "will celebrate a meeting"
     r"(?:reali[sz]e|celebrate|carry\s+out)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|round|session|summit)|"
     # "mediators will receive delegations from A and B in X for talks"
@@ -451,8 +462,8 @@ ACCORDING_TO_BEFORE = compile_skipping(
     r"\baccording\s+to\b(?:(?!\b(?:will|would|shall|to|for|meet|talks)\b)[^.;:]){0,110}$", _I
 )
 SPEAKER_AFTER = compile_skipping(
-    r"^(?:['’]s)?(?:\s+[\w-]+){0,4}?\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|say|confirmed|announced|"
-    r"told|stated|reported|tweeted|quoted|cited|insists?|stressed)\b"
+    r"^(?:['’]s)?(?:\s+[\w-]+){0,4}?(?:\s+and(?:\s+[\w-]+){1,5}?)?\s+(?:has\s+|have\s+|had\s+|also\s+)?"
+    r"(?:said|says|say|confirmed|announced|told|stated|reported|tweeted|quoted|cited|insists?|stressed)\b"
 )
 LOCATIVE_BEFORE = compile_skipping(
     r"\b(?:[Ii]n|[Aa]t|to|inside|near|outside|for\s+talks\s+in|venue\s+(?:of|in)?|[Vv]isit(?:s|ing)?|(?:departs?|departed|leaves?|left|"
@@ -477,7 +488,7 @@ CITY_OF_BEFORE = compile_skipping(
 # "X will host the next round of tripartite negotiations with A and B": the host sits at the table
 HOST_SIDE_AFTER = compile_skipping(
     r"(?:['’]s)?\s+(?:will|would|is\s+to|is\s+set\s+to|to)\s+host\s+(?:[\w-]+\s+){0,6}?"
-    r"(?:(?P<fmt>tripartite|trilateral|three-way)\s+)?(?:talks|negotiations|consultations|(?P<summit>summit))\s+with\b",
+    r"(?:(?P<fmt>tripartite|trilateral|three-way)\s+)?(?:talks|negotiations|consultations|contacts|(?P<summit>summit))\s+with\b",
     _I,
 )
 # "Japan will host the foreign ministers of A and B ... for the first three-way meeting": a host of
@@ -691,7 +702,7 @@ MEDIATOR_ROLE_AFTER = compile_skipping(
     r"leaders|negotiators|envoys|talks|meeting|negotiations|round)\b(?![^.;]{0,40}\bwith\b))"
     r"\b(?!\s+by\b)"  # "talks between A and B hosted by C": C is the go-between (whole words: no "mediate|d by")
     # "R and S, which brokered the last round, said ...": a relative clause names the go-betweens
-    r"|^(?:\s+and\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?|\s+(?:government|administration|(?:foreign\s+)?ministry))?"
+    r"|^(?:\s+and\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?|(?:['’]s)?\s+(?:government|administration|(?:foreign\s+)?ministry))?"
     r",\s+(?:which|who)\s+(?:\w+\s+){0,2}?(?:as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?)?"  # "has served as third-party facilitator"
     r"(?:mediat|host|broker|facilitat|conven)\w*",
     _I,
@@ -794,6 +805,8 @@ PAST_VENUE_BEFORE = compile_skipping(
     # "similar talks held in X", "the previous round in X"
     r"(?:talks|meetings?|negotiations|rounds?|consultations|summits?)\s+held|"
     r"(?:previous|last|earlier|prior)\s+(?:round|meeting|session)s?(?:\s+of\s+\w+)?)\s+(?:[\w'’-]+\s+){0,3}$"
+    # "After meeting the envoy in X, the negotiator said the teams would sit down in Y"
+    r"|\bafter\s+(?:meeting|talks\s+with|talking\s+to|visiting)\s+(?:[\w'’-]+\s+){0,4}$"
     # "the first such talks since a summit in X collapsed"
     r"|\bsince\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:summit|talks|meeting|round|negotiations)\s+"
     r"(?:in|at)\s+(?:the\s+)?$",

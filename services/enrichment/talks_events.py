@@ -737,7 +737,8 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
     rival the article names ("the army" and the RSF), or the non-state side at home the article
     names most ("the government and the holdout groups", the alliance named further down); a state
     whose "warring parties" meet stands for its sides. Exact look-ups in the gazetteer, so a rule."""
-    sides = [p for p in d.parties if p in d.explicit or p not in d.mediators]  # as the record keeps them
+    # as the record keeps them (the article's go-betweens where the event names none of its own)
+    sides = [p for p in d.parties if p in d.explicit or p not in (d.mediators or c.mediators)]
     if not sides and any(cue.SIDES_ANAPHOR.search(t) for t in d.texts()):
         d = _both_sides(d, c)
         sides = list(d.parties)
@@ -1113,6 +1114,9 @@ def assemble(
     primary = _the_capital(primary, source)
     if primary.location is None and c.venue_line is not None:
         primary = replace(primary, location=c.venue_line)
+    if primary.location is None:  # "the talks are held at a UN base in X": where the series meets
+        standing = next((d for d in c.drafts if d.location and cue.STANDING_VENUE.search(d.evidence)), None)
+        primary = replace(primary, location=standing.location) if standing is not None else primary
     if (
         c.dateline_place is not None
         and (primary.location is None or cue.IN_THIS_CITY.search(source.evidence))

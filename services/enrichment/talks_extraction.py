@@ -118,6 +118,10 @@ _ON_AGENDA_AFTER = compile_skipping(
 _AGENDA_OPENS = compile_skipping(
     r"\b(?:have|has|had)\s+(?:in|on)\s+(?:its|their|the)\s+agenda\b", re.IGNORECASE
 )
+_CAPTIVES_HELD_BEFORE = compile_skipping(
+    r"\b(?:hostages|prisoners|detainees|captives|soldiers|people)\s+(?:still\s+|being\s+)?held\s+(?:captive\s+)?in\s+$",
+    re.IGNORECASE,
+)
 _TERRITORY_AFTER = compile_skipping(r"\s+(?:territory|soil)\b")
 _ON_BEFORE = compile_skipping(r"\b(?:on|in)\s+(?:the\s+)?$")
 # ", which broke down in February after X skipped a session in Y," before the main clause's verb
@@ -207,6 +211,7 @@ _NOT_PLACES = CALENDAR_WORDS | frozenset(
         "Order",
         "Response",
         "Light",
+        "Palais",  # "at Palais des Nations": a building, whose city the text names elsewhere
     ]
 )
 _CAMEO = {
@@ -613,6 +618,7 @@ def _located(s: _Sentence) -> list[Entity]:
             or _OLD_VENUE_BEFORE.search(before)  # "no longer in X but in Y", "rather than in X"
             or _INVITATIONS_TO_BEFORE.search(before)  # "sent invitations to A and B": the guests
             or _REQUEST_AFTER.match(s.after(e, 30))  # "at X's request": who asked, not where
+            or _CAPTIVES_HELD_BEFORE.search(before)  # "the release of hostages held in X"
             or cue.SEIZED_POWER_IN_BEFORE.search(before)
             or cue.POSTED_IN_BEFORE.search(before)  # "the US ambassador in X said": a post, not the venue
             # "the ministry in X said": where the source sits
@@ -1041,6 +1047,14 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
     return candidates[0] if candidates else None
 
 
+def _old_plans_place(s: _Sentence, v: Entity) -> bool:
+    """ "which had been due in X": the old plan's place, worded in its own clause (not "which had been
+    due in X, will take place in Y" for Y)."""
+    before = s.before(v, 50)
+    found = list(cue.HISTORY.finditer(before))
+    return bool(found) and "," not in before[found[-1].end() :]
+
+
 def _heads(s: _Sentence) -> list[str]:
     heads = []
     for e in s.entities:
@@ -1109,9 +1123,7 @@ def _draft(
         # (whether or not the sentence calls it a move: "scheduled for Thursday in X, will be held
         # next Monday in Y")
         venues = [
-            v
-            for v in venues
-            if not cue.HISTORY.search(s.before(v, 50)) and not cue.NOT_IN_BEFORE.search(s.before(v, 30))
+            v for v in venues if not _old_plans_place(s, v) and not cue.NOT_IN_BEFORE.search(s.before(v, 30))
         ] or venues
     nxt = cue.NEXT_MEETING.search(s.text, s.start, s.end) if status == "announced" else None
     if nxt is not None and cue.HELD.search(s.text, s.start, nxt.start()):

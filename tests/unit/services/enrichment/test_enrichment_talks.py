@@ -3960,3 +3960,74 @@ def test_states_named_after_the_agenda_opens_are_no_sides() -> None:
         "its agenda the accession of Panama to the customs union which Guatemala and Honduras set up."
     )
     assert set(record.parties) == {"Panama", "Costa Rica"}
+
+
+def test_a_facilitators_ministry_quoted_is_no_side() -> None:
+    [record] = _upcoming(
+        "The opposition coalition named two new negotiators on Wednesday ahead of the next round with the "
+        "government of Venezuela. The third round, which had been scheduled for March 20, will now begin on "
+        "March 27 in Mexico City, Norway's foreign ministry, which facilitates the process, said."
+    )
+    assert "Norway" not in record.parties
+    assert (record.location, record.start_date) == ("Mexico City", date(2031, 3, 27))
+
+
+def test_a_session_of_their_border_committee_and_the_place_of_a_meeting_before() -> None:
+    [record] = _upcoming(
+        "Thailand and Cambodia will hold an extraordinary session of their General Border Committee in Kuala "
+        "Lumpur on March 19, the ministry said."
+    )
+    assert (record.location, record.start_date) == ("Kuala Lumpur", date(2031, 3, 19))
+    [record] = _upcoming(
+        "After meeting the envoy in Belgrade, Serbia's chief negotiator said the two negotiating teams would sit "
+        "down with Kosovo's in Brussels on Monday."
+    )
+    assert record.location == "Brussels"
+
+
+def test_a_minister_travelling_to_negotiate_and_a_host_of_contacts() -> None:
+    [record] = _upcoming(
+        "Mexico's economy minister will travel to Washington on Thursday to negotiate with U.S. officials over "
+        "tariffs, the president said."
+    )
+    assert set(record.parties) == {"Mexico", "United States"}
+    assert record.start_date == date(2031, 3, 13)
+    [record] = _upcoming(
+        "Greek and Turkish diplomats will hold the next round of exploratory contacts on April 4, the ministry "
+        "said.",
+        title="Athens to host next round of exploratory contacts with Ankara",
+    )
+    assert set(record.parties) == {"Greece", "Turkey"}
+    assert record.location == "Athens"
+
+
+def test_the_standing_venue_of_a_series_fills_a_moved_round() -> None:
+    [record] = _upcoming(
+        "The next round of indirect negotiations between Lebanon and Israel has been postponed until the middle "
+        "of April, sources said. The talks are held at a United Nations base in the border town of Naqoura."
+    )
+    assert record.status == "rescheduled"
+    assert (record.location, record.start_date) == ("Naqoura", None)
+
+
+def test_delegations_returning_for_a_new_round_with_a_go_betweens_official_quoted() -> None:
+    [record] = _upcoming(
+        "Delegations from Kinshasa and the M23 will return to the Qatari capital on Monday for a new round, a "
+        "Qatari official and two sources close to the process said. Qatar, which has hosted the talks since "
+        "April, sent invitations this week."
+    )
+    assert set(record.parties) == {"Democratic Republic of the Congo", "M23"}
+    assert (record.location, record.start_date) == ("Doha", date(2031, 3, 17))
+
+
+def test_the_new_place_after_an_old_plans_clause_and_no_venue_where_hostages_are_held() -> None:
+    [record] = _upcoming(
+        "Talks between Russian and Ukrainian delegations on prisoner exchanges, which had been due in Istanbul, "
+        "will take place in Abu Dhabi on Friday instead."
+    )
+    assert record.location == "Abu Dhabi"
+    [record] = _upcoming(
+        "An Israeli team will travel to Cairo on Sunday for indirect talks with Hamas on the release of hostages "
+        "held in Gaza, an Egyptian source said."
+    )
+    assert (record.location, record.start_date) == ("Cairo", date(2031, 3, 16))
