@@ -172,6 +172,8 @@ _INVITED_TO_BEFORE = compile_skipping(
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)(?<!\bhad\sbeen\s)\b(?:invit(?:ed|es|ing|ation)|agreed|accepted|accepting)\b"
     r"(?:(?!\b(?:took|held|met|was|were|which|that|where|but)\b)[^.;]){0,160}?\b(?:to|for)\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|negotiations|round|consultations)\s+"
+    # ("... to a new round of negotiations on the dam in Kinshasa on Saturday": its topic between)
+    r"(?:(?:of\s+[\w-]+\s+)?(?:on|over|about)\s+(?:(?!(?:took|held|met|was|were)\b)[\w'’-]+\s+){1,6}?)?"
     r"(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
@@ -181,7 +183,7 @@ _INVITED_TO_PLACE_BEFORE = compile_skipping(
     re.IGNORECASE,
 )
 _FOR_TALKS_AFTER = compile_skipping(
-    r"\s*,?\s+for\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|negotiations)\b",
+    r"\s*,?\s+for\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|negotiations|round|consultations)\b",
     re.IGNORECASE,
 )
 # a journey in the present tense right before its day: "the minister arrives in X on Thursday"
@@ -351,7 +353,8 @@ def _direction(text: str, start: int, end: int, default: int = -1) -> int:
     if aux and not _PAST_VERB.search(whole, aux[-1]):
         return 1
     if _INVITED_TO_BEFORE.search(text, max(sentence_start, start - 220), start) or (
-        _INVITED_TO_PLACE_BEFORE.search(before) and _FOR_TALKS_AFTER.match(text, end)
+        _INVITED_TO_PLACE_BEFORE.search(text, max(sentence_start, start - 160), start)
+        and _FOR_TALKS_AFTER.match(text, end)
     ):
         return 1
     return default

@@ -25,6 +25,8 @@ TRIGGER = compile_skipping(
     r"invit(?:ed|es|ing)\b(?=[^.;]{0,200}?\bto\s+(?:discuss|negotiate|hold\s+talks)\b)|"
     # "X will send a delegation to Y to negotiate the border": a delegation sent to negotiate
     r"delegations?\b(?=[^.;]{0,60}\bto\s+negotiate\b)|"
+    # "the warring generals said they would send negotiators back to the Saudi city"
+    r"send(?:s|ing)?\s+(?:\w+\s+){0,2}?(?:negotiators|delegations?|envoys)\s+(?:back\s+)?to\b|"
     # "the minister will travel to Washington on Thursday to negotiate with US officials"
     r"(?:travel|fly|flies|head)\w*\s+to\b(?=[^.;]{0,50}?\bto\s+(?:negotiate|hold\s+talks)\b)|"
     # "officials will sit down in X next week" (not "sit down with reporters", "for an interview")
@@ -36,6 +38,8 @@ TRIGGER = compile_skipping(
     # "the session of the Joint Intergovernmental Commission ... is postponed": a joint body's sitting
     rf"sessions?\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?{_JOINT_BODY}|"
     # "will bring together Ethiopia's federal government and the TPLF" (not "filmmakers", "royal families")
+    r"bring(?:s|ing)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:ministers|leaders|presidents|delegations|negotiators)\s+of\s+"
+    r"[^.;]{0,60}?\btogether\b|"
     r"bring(?:s|ing)?\s+together\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:government|authorities|delegations?|negotiators|sides|"
     r"parties|representatives|leaders|ministers|envoys|junta|presidents|heads\s+of\s+state)|(?:new|next|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+cycle\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|exploratory|technical|negotiating|direct|indirect|preparatory|informal|"
     r"another|formal|fresh|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|mediation|"
@@ -60,6 +64,8 @@ TRIGGER = compile_skipping(
     # "the Saudi side will receive a Yemeni government delegation in Riyadh on Thursday"
     r"|\b(?:receive|host)\s+(?:an?\s+|the\s+|its\s+)?(?:(?:[\w'’-]+\s+){0,2}?(?:government|official|ministerial|"
     r"high-level|negotiating|military|peace)\s+|(?-i:[A-Z])[\w'’-]*\s+)delegations?\b(?!\s+of\s+(?-i:[a-z]))"
+    # "the EU's envoy will receive the Serbian and Kosovar chief negotiators in Brussels on Tuesday"
+    r"|\b(?:receive|host)\s+the\s+(?:(?-i:[A-Z])[\w'’-]*\s+(?:and\s+)?){1,3}(?:chief\s+)?negotiators\b"
     # "the supervisory committee ... is due to convene in X on Sunday"
     r"|\b(?:is|are)\s+(?:due|set|scheduled|expected)\s+to\s+(?:re)?convene\b"
     # "the co-chairs said the round would take place in X": the round of the story's talks
@@ -77,6 +83,9 @@ DENIED = compile_skipping(
     r"|\bno\s+[\"“]?precise\s+timeframe|\bnot\s+necessary\b"
     # "officials in both capitals said nothing had been decided"
     # (not "nothing has been decided about the agenda, but the leaders will meet")
+    # "the two leaders will not meet, officials said" (not "will not meet until ...", "... but")
+    r"|\b(?:will|would)\s+not\s+meet\b(?!\s+(?:directly|face|in\s+person|in\s+the\s+same\s+room))"
+    r"(?![^.;]{0,80}\b(?:until|unless|but|before)\b)"
     r"|\bnothing\s+(?:has|had)\s+(?:yet\s+)?been\s+(?:decided|agreed|fixed|scheduled|confirmed|finali[sz]ed|arranged)\b"
     r"(?!\s+(?:about|on|regarding)\s+(?:the\s+)?(?:agenda|details|format|substance|topics))(?![^.;]*\bbut\b[^.;]*\bwill\b)"
     r"|\b(?:denied|denies|denying|dismiss(?:ed|es|ing)|reject(?:ed|s|ing)|ruled\s+out)\s+(?:\w+\s+){0,4}?(?:reports?|claims?|speculation|"
@@ -170,6 +179,11 @@ STANDING_VENUE = compile_skipping(
     r"(?:held|hosted|taking\s+place)\s+(?:at|in)\b",
     _I,
 )
+# "a peace process that has so far moved between A, B and C": where earlier rounds met
+MOVED_BETWEEN_BEFORE = compile_skipping(
+    r"\b(?:moved|rotated|alternated|shuttled|travelled|traveled)\s+between\s+(?:(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?,?\s+(?:and\s+)?){0,4}$",
+    _I,
+)
 # "will not be held in the Venezuelan capital but in Havana": the place the plan leaves
 NOT_IN_BEFORE = compile_skipping(r"\bnot\s+(?:be\s+)?(?:[\w-]+\s+)?(?:in|at)\s+(?:the\s+)?$", _I)
 HISTORY = compile_skipping(
@@ -185,13 +199,16 @@ STRONG_FUTURE = compile_skipping(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
     r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|"
+    # "Kazakhstan will bring the foreign ministers of A and B together in X next Friday"
+    r"bring\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:ministers|leaders|presidents|delegations|negotiators|sides|parties)\s+"
+    r"of\s+[^.;]{0,60}?\btogether|"
     # "delegations will return to the Qatari capital on Monday for a new round"
     r"return\s+to\b(?=[^.;]{0,60}?\bfor\s+(?:a\s+|the\s+|another\s+)?(?:new\s+|next\s+|fresh\s+|further\s+)?"
     r"(?:talks|round|negotiations|meeting|session))|"
     # machine-translated copy: "will realize a second meeting", "will celebrate a meeting"
     r"(?:reali[sz]e|celebrate|carry\s+out)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|round|session|summit)|"
     # "mediators will receive delegations from A and B in X for talks"
-    r"(?:receive|welcome)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:delegations?|negotiators|envoys|leaders|teams)\b|"
+    r"(?:receive|welcome)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?(?:delegations?|negotiators|envoys|leaders|teams)\b|"
     # machine-translated copy: "will be realized", "will install a new cycle of dialogues"
     r"be\s+(?:realized|realised|carried\s+out|celebrated|installed|re-?installed|reinstated|reactivated|relaunched|resumed|"
     r"reopened|restarted|widened|expanded|enlarged|broadened)|install|"
@@ -216,6 +233,8 @@ STRONG_FUTURE = compile_skipping(
     # "X sends negotiators to Y on Sunday to resume talks": the dispatch is the plan
     r"|\b(?:sends|is\s+sending|dispatches)\s+(?:a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:delegation|negotiators|team|envoys?)\s+to\b"
     r"(?=[^.;]{0,60}\b(?:for|to)\s+(?:\w+\s+){0,6}?(?:talks|negotiations|resume|hold|meet|discuss))"
+    # "a formal round ... has been put on the calendar"
+    r"|\b(?:has|have)\s+been\s+put\s+on\s+the\s+calendar\b"
     # "have fixed the date for their summit": the day is agreed, whether or not this sentence gives it
     r"|\b(?:has|have)\s+(?:now\s+)?(?:fixed|agreed(?:\s+on)?|confirmed)\s+(?:the|a)\s+(?:new\s+)?dates?\s+(?:for|of)\b"
     # "a summit is planned in X", "talks are scheduled at the ministry"
@@ -289,8 +308,8 @@ WEAK_FUTURE = compile_skipping(
     # "the ministers would arrive on Wednesday night and sit down with their counterparts on Thursday"
     r"|arrive\b[^.;]{0,40}?\band\s+(?:meet|sit\s+down|hold)\b"
     # "a delegation would travel to X later this month for a new round of talks"
-    r"|(?:travel|fly|head)\b(?=[^.;]{0,80}\bfor\s+(?:a\s+|the\s+)?(?:new\s+|next\s+|fresh\s+)?"
-    r"(?:round|talks|negotiations|meeting|summit|consultations)\b)"
+    r"|[\"“]?(?:travel|fly|head|proceed)\b(?=[^.;]{0,80}\bfor\s+(?:a\s+|the\s+)?(?:new\s+|next\s+|fresh\s+|formal\s+)?"
+    r"(?:round|talks|negotiations|meeting|summit|consultations|discussions)\b)"
     # "said it would send a delegation to X for talks"
     r"|send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegations?|negotiators|envoys?)\b"
     r"(?![^.;]{0,60}\b(?:if|unless)\b))"
@@ -349,7 +368,7 @@ REFUSED = compile_skipping(r"\b(?:reject\w*|declin\w*|turned\s+down|refus\w*|dis
 PROPOSED = compile_skipping(
     r"\b(?:call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|propos(?:e|es|ed|al|ing)|offer(?:s|ed|ing)?\s+to|"
     r"ready\s+to|readiness|willing(?:ness)?|prepared\s+to|open\s+to|invit(?:e|es|ed|ation)|appeal(?:s|ed)?|"
-    r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|hopes?\s+to|could\s+(?:meet|hold)|may\s+(?:meet|hold)|might|"
+    r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|hopes?\s+to|could\s+(?:meet|hold|travel|visit|fly|go)|may\s+(?:meet|hold)|might|"
     # "urged them to return to the negotiating table" (not "they will return to ...": a plan)
     # "does not rule out a meeting", "whether a meeting will take place": speculation
     r"(?:not|n['’]t|never)\s+rul(?:e|es|ed|ing)\s+out|whether\s+(?:[\w-]+\s+){0,6}?(?:will|would)|"
@@ -369,7 +388,8 @@ NON_DIPLOMATIC = compile_skipping(
     # a player's transfer (not "the transfer of power", "a transfer of funds")
     r"transfers?(?=\s+(?:fees?|window|market|talks|deal|bid|target|saga|request|ban|negotiations))|"
     r"strikers?|midfielders?|footballers?|players?|coach(?:es)?|merger|acquisition|shareholders?|takeover|buyout|CEO|"
-    r"company|companies|consorti(?:um|a)|(?<!hopes\s)(?<!stand\s)(?<!stood\s)(?<!remains\s)(?<!remained\s)firm(?!\s*$)|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|"
+    r"company|companies|consorti(?:um|a)|(?<!at\s)stakes?(?=\s+(?:talks|in|sale|deal|of))|refiner(?:y|ies|s)?|valuation|"
+    r"conglomerate|(?:chemicals?|steel|car|chip|drug)\s*makers?|(?<!hopes\s)(?<!stand\s)(?<!stood\s)(?<!remains\s)(?<!remained\s)firm(?!\s*$)|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|"
     r"oral\s+(?:arguments|hearings|pleadings)|hearings|pleadings|the\s+court|"
     r"business-to-business|trade\s+fair|academic|symposium|colloquium|lectures?|seminars?|webinars?|book\s+launch|(?:give|deliver)s?\s+(?:a\s+)?talk|(?:investment|business)\s+forum|UEFA|FIFA|ICC|Asia\s+Cup|Cup\s+of\s+Nations|AFCON|Olympics?|matches|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
 )
@@ -574,6 +594,8 @@ ORGAN_SITS = compile_skipping(
     r"(?:hold|meet|convene|open|discuss|begin|start)|opens|convenes|meets)\b"
     # "ministers will meet for their regular monthly Foreign Affairs Council"
     r"|\b(?:regular|routine|monthly)\s+(?:monthly\s+)?(?:Foreign\s+Affairs\s+Council|(?:council|board)\s+(?:meeting|session|sitting))\b"
+    # "security officials are expected to hold a routine flag meeting at the border"
+    r"|\broutine\s+(?:flag|border|monthly|weekly|coordination)\s+meetings?\b"
     # "members will then move to closed consultations, the format in which the council discusses ..."
     r"|\b(?:closed|informal)\s+consultations\b(?=[^.;]{0,100}\bcouncil\b)",
     _I,
@@ -693,6 +715,8 @@ MEDIATOR_ROLE_AFTER = compile_skipping(
     r"^(?:['’]s)?(?:\s+(?!(?:that|which|whom)\s+(?-i:[A-Z]))[\w-]+){0,5}?\s+(?:mediat\w*|"
     r"host(?:s|ed|ing)?\b(?!\s+(?:city|country|(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?counterpart\b))|broker\w*|"
     r"facilitat\w*|sponsorship|auspices|bring(?:s|ing)?\s+together|"
+    # "X will bring the foreign ministers of A and B together"
+    r"bring(?:s|ing)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:ministers|leaders|presidents|delegations|negotiators)\s+of\b|"
     # "X's envoy has secured agreement for A and B to hold talks"
     r"(?:has\s+)?(?:secured|obtained|won)\s+(?:an?\s+|the\s+)?(?:agreement|consent|commitment)\s+(?:for|from)|"
     r"(?:has\s+)?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
@@ -701,6 +725,9 @@ MEDIATOR_ROLE_AFTER = compile_skipping(
     r"conven(?:e|es|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:delegations?|parties|sides|representatives|"
     r"leaders|negotiators|envoys|talks|meeting|negotiations|round)\b(?![^.;]{0,40}\bwith\b))"
     r"\b(?!\s+by\b)"  # "talks between A and B hosted by C": C is the go-between (whole words: no "mediate|d by")
+    # "with the Royal Norwegian Government once again serving as third-party facilitator"
+    r"|^(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:once\s+again\s+|again\s+)?(?:serving|acting)\s+as\s+(?:the\s+|a\s+)?"
+    r"(?:[\w-]+\s+)?(?:facilitator|mediator|host|broker|guarantor)s?\b"
     # "R and S, which brokered the last round, said ...": a relative clause names the go-betweens
     r"|^(?:\s+and\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?|(?:['’]s)?\s+(?:government|administration|(?:foreign\s+)?ministry))?"
     r",\s+(?:which|who)\s+(?:\w+\s+){0,2}?(?:as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?)?"  # "has served as third-party facilitator"
@@ -775,7 +802,7 @@ LIST_GAP = compile_skipping(
 )
 # "ready to host a new round": an offer, whatever plan words follow it
 OFFERED_PLAN = compile_skipping(
-    r"\b(?:ready|readiness|willing|willingness|prepared|offer(?:s|ed|ing)?|keen|eager)[\"”'’]?(?:\s+on\s+\w+|,[^,;.]{1,30},)?"
+    r"\b(?:ready|readiness|willing|willingness|prepared|offer(?:s|ed|ing)?|keen|eager|happy|glad)[\"”'’]?(?:\s+on\s+\w+|,[^,;.]{1,30},)?"
     r"\s+to\s+"
     r"(?:host|hold|meet|resume|travel|attend|convene)\b",
     _I,

@@ -964,6 +964,24 @@ def _placed_twice(c: Candidates, published: date) -> bool:
     )
 
 
+def _dated_twice(c: Candidates, published: date) -> bool:
+    """ "Bloc's mission to sit down with X's rulers on Monday" over "a delegation would proceed to Y on
+    Monday for formal discussions": a headline naming both sides and a day ahead, and a body mention of
+    talks on that same day."""
+    headline = c.headline
+    if (
+        headline is None
+        or headline.status != "announced"
+        or len(headline.parties) < 2
+        or headline.start is None
+        or headline.start <= published
+        or cue.CONDITIONAL.search(headline.evidence)
+        or "?" in headline.evidence
+    ):
+        return False
+    return any(d.status == "announced" and d.start == headline.start for d in c.drafts)
+
+
 def assemble(
     c: Candidates, published: date, model: LinearModel, roles: SoftmaxModel | None = None
 ) -> list[TalksRecord]:
@@ -1054,7 +1072,9 @@ def assemble(
             or (
                 not postponed
                 and not stopped_body
-                and (_stated_in_full(c, published) or _placed_twice(c, published))
+                and (
+                    _stated_in_full(c, published) or _placed_twice(c, published) or _dated_twice(c, published)
+                )
             )
         )
         # ("postponed to early November ... No exact date has been fixed": a new time, if not a day)

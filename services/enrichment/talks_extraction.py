@@ -286,7 +286,9 @@ def _status(
     plan (not in headlines, whose present tense also reports trips made); `ahead`: the sentence
     names a day or week after the publication day (the present tense of a meeting then plans it)."""
     low = sentence.lower()
-    if ("council" in low or "assembly" in low or "board" in low) and cue.ORGAN_SITS.search(sentence):
+    if (
+        "council" in low or "assembly" in low or "board" in low or "routine" in low
+    ) and cue.ORGAN_SITS.search(sentence):
         return None, False  # a standing organ's sitting, not talks between sides
     if _NEGATION_HINT.search(low) and cue.DENIED.search(sentence):
         return "denied", False
@@ -365,8 +367,12 @@ def _status(
     ) and not cue.REFUSED.search(sentence):
         return "announced", False
     trip = cue.TRAVELS_FOR_TALKS.search(sentence) if journeys and has_future_date else None
-    if trip and not _WHETHER_BEFORE.search(sentence, max(0, trip.start() - 70), trip.start()):
-        return "announced", False  # (not "growing doubts that the president will travel to X for talks")
+    if (
+        trip
+        and not _WHETHER_BEFORE.search(sentence, max(0, trip.start() - 70), trip.start())
+        and not _MAYBE_BEFORE.search(sentence, max(0, trip.start() - 12), trip.start())
+    ):  # (not "growing doubts that the president will travel to X for talks", "could travel to X")
+        return "announced", False
     if cue.PROPOSED.search(sentence):
         return "proposed", False
     present = cue.PRESENT_PLAN.search(sentence) if ahead else None
@@ -430,6 +436,8 @@ _SIDES_INTO_PLAN = compile_skipping(
     r"(?:\s*\([A-Z][\w/.-]*\))?\s+(?:will|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to)|to|(?:have|has)\s+agreed\s+to)\s+"
     r"(?:\w+\s+)?(?:meet|hold|resume|open|start|begin|launch|sit\s+down)\b"
 )
+_MAYBE_BEFORE = compile_skipping(r"\b(?:could|might|may)\s+$", re.IGNORECASE)
+_BODY_TEAM_AFTER = compile_skipping(r"\s+(?:mission|delegation|team|envoys|negotiators)\b", re.IGNORECASE)
 # "would not say whether", "growing doubts that the president will travel": a question, not a plan
 _WHETHER_BEFORE = compile_skipping(
     r"\b(?:whether|doubts?\s+(?:that|about|over)|(?:unclear|uncertain)\s+if)\b[^.;,]{0,70}$", re.IGNORECASE
@@ -738,6 +746,13 @@ def _parties(
             )
         ):
             explicit.append(body)
+        # "ECOWAS mission to sit down with X's rulers": the body's own mission meets
+        elif (
+            (body := _org(e))
+            and (team := _BODY_TEAM_AFTER.match(s.text, e.end, s.end))
+            and _SIDES_INTO_PLAN.match(s.text[team.end() : s.end])
+        ):
+            explicit.append(body)
         break  # the first body only: a later one is seldom a side
     # "the war between A and B" names the subject; "will take place in X on Friday between A and
     # B" names the sides, though far from the talks word
@@ -831,6 +846,7 @@ def _parties(
             or cue.WAR_IN_BEFORE.search(before)
             or (e.kind == "armed_group" and cue.ACTED_ON_BEFORE.search(before))
             or (e.kind == "country" and cue.TALKS_ON_BEFORE.search(before))
+            or cue.MOVED_BETWEEN_BEFORE.search(s.before(e, 60))
             or (
                 _SUBJECT_AFTER.match(after)
                 and not _LISTED_BEFORE.search(before)

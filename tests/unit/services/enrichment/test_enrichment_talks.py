@@ -4031,3 +4031,86 @@ def test_the_new_place_after_an_old_plans_clause_and_no_venue_where_hostages_are
         "held in Gaza, an Egyptian source said."
     )
     assert (record.location, record.start_date) == ("Cairo", date(2031, 3, 16))
+
+
+def test_a_blocs_mission_proceeding_for_discussions_on_the_headlines_day() -> None:
+    [record] = _upcoming(
+        'Sanctions remain in place. On Wednesday the ECOWAS Commission said a delegation would "proceed to Niamey '
+        'on Monday for formal discussions with the transitional authorities". "Niger is ready to talk as an '
+        'equal," a spokesman said.',
+        title="ECOWAS mission to sit down with Niger's rulers on Monday",
+    )
+    assert set(record.parties) == {"ECOWAS", "Niger"}
+    assert (record.location, record.start_date) == ("Niamey", date(2031, 3, 17))
+
+
+def test_a_convener_bringing_ministers_together_and_places_a_process_moved_between() -> None:
+    [record] = _upcoming(
+        "Kazakhstan will bring the foreign ministers of Azerbaijan and Armenia together in Almaty next Friday, "
+        "the ministry said, opening a new venue for a process that has so far moved between Washington, "
+        "Brussels and Berlin."
+    )
+    assert set(record.parties) == {"Azerbaijan", "Armenia"}
+    assert record.mediators == ("Kazakhstan",)
+    assert (record.location, record.start_date) == ("Almaty", date(2031, 3, 21))
+
+
+def test_an_envoy_receiving_chief_negotiators_and_an_invitation_for_a_new_round() -> None:
+    [record] = _upcoming(
+        "The EU's special representative will receive the Serbian and Kosovar chief negotiators in Brussels on "
+        "Tuesday, the bloc said."
+    )
+    assert set(record.parties) == {"Serbia", "Kosovo"}
+    assert (record.location, record.start_date) == ("Brussels", date(2031, 3, 18))
+    [record] = _upcoming(
+        "Qatar said its mediators had invited the delegations of the Democratic Republic of the Congo and of the "
+        "M23 to Doha on Monday for a new round of direct negotiations."
+    )
+    assert record.start_date == date(2031, 3, 17)
+    [record] = _upcoming(
+        "The AU chair has invited the ministers of Egypt, Ethiopia and Sudan to a new round of negotiations on "
+        "the dam in Kinshasa on Saturday and Sunday, his office said."
+    )
+    assert record.start_date == date(2031, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(
+            "A Gulf chemicals maker and a Chinese refiner will resume negotiations next week on a stake in the "
+            "refinery; delegations from the two companies are due to meet in Shanghai on Tuesday.",
+            "Gulf petrochemicals group, Chinese refiner to resume stake talks",
+            id="a-stake-in-a-refinery",
+        ),
+        pytest.param(
+            "Iran's president could travel to Saudi Arabia within months for a first summit, an adviser said on "
+            "Wednesday. China has said it would be happy to host further meetings.",
+            "",
+            id="could-travel-happy-to-host",
+        ),
+        pytest.param(
+            "The corridor opens on Saturday. The two leaders will not meet, officials in Islamabad and New Delhi "
+            "said. Security officials are expected to hold a routine flag meeting at the border.",
+            "",
+            id="will-not-meet-and-a-routine-flag-meeting",
+        ),
+    ],
+)
+def test_business_speculation_and_leaders_who_will_not_meet_plan_no_talks(text: str, title: str) -> None:
+    assert _upcoming(text, title=title) == []
+
+
+def test_warring_generals_sending_negotiators_back_and_a_round_put_on_the_calendar() -> None:
+    [record] = _upcoming(
+        "Sudan's warring generals said on Wednesday they would send negotiators back to Jeddah, where talks will "
+        "begin on Thursday."
+    )
+    assert set(record.parties) == {"Sudanese Armed Forces", "RSF"}
+    [record] = _upcoming(
+        "A formal round of peace negotiations between Manila and the NDFP has been put on the calendar. The round "
+        "will open in Oslo on March 24, with the Royal Norwegian Government once again serving as third-party "
+        "facilitator."
+    )
+    assert set(record.parties) == {"Philippines", "NDFP"}
+    assert (record.location, record.start_date) == ("Oslo", date(2031, 3, 24))
