@@ -503,6 +503,17 @@ def _hosts_as_side(s: _Sentence, e: Entity) -> bool:
     )
 
 
+def _body_team_meets(s: _Sentence, e: Entity) -> bool:
+    """ "a team of senior officials from the IAEA will hold talks in X", "ECOWAS mission to sit down with
+    X's rulers": the body's own people meet."""
+    if _TEAM_OF_BEFORE.search(s.before(e, 60)):
+        return bool(
+            _SIDES_INTO_PLAN.match(s.text[e.end : s.end]) or _TO_CAPITAL_FOR_TALKS.match(s.text, e.end, s.end)
+        )
+    team = _BODY_TEAM_AFTER.match(s.text, e.end, s.end)
+    return team is not None and _SIDES_INTO_PLAN.match(s.text[team.end() : s.end]) is not None
+
+
 def _mediators(s: _Sentence) -> list[str]:
     found: list[str] = []
     for e in s.entities:
@@ -736,22 +747,7 @@ def _parties(
         members, end = _list_span(s, _list_start(s, e), bodies=True)
         if len(members) >= 2 and _SIDES_INTO_PLAN.match(s.text[end : s.end]):
             explicit += members
-        # "a team of senior officials from the IAEA will hold talks in X": the body's team meets
-        elif (
-            (body := _org(e))
-            and _TEAM_OF_BEFORE.search(s.before(e, 60))
-            and (
-                _SIDES_INTO_PLAN.match(s.text[e.end : s.end])
-                or _TO_CAPITAL_FOR_TALKS.match(s.text, e.end, s.end)
-            )
-        ):
-            explicit.append(body)
-        # "ECOWAS mission to sit down with X's rulers": the body's own mission meets
-        elif (
-            (body := _org(e))
-            and (team := _BODY_TEAM_AFTER.match(s.text, e.end, s.end))
-            and _SIDES_INTO_PLAN.match(s.text[team.end() : s.end])
-        ):
+        elif (body := _org(e)) and _body_team_meets(s, e):
             explicit.append(body)
         break  # the first body only: a later one is seldom a side
     # "the war between A and B" names the subject; "will take place in X on Friday between A and
