@@ -184,6 +184,12 @@ MOVED_BETWEEN_BEFORE = compile_skipping(
     r"\b(?:moved|rotated|alternated|shuttled|travelled|traveled)\s+between\s+(?:(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?,?\s+(?:and\s+)?){0,4}$",
     _I,
 )
+# "A delegation led by the water resources minister will travel to ...": a sender the sentence leaves
+# unnamed (the story's own state)
+UNNAMED_DELEGATION = compile_skipping(
+    r"\W*(?:A|The)\s+(?:government\s+|ministerial\s+|high-level\s+|technical\s+)?(?:delegation|team)\s+"
+    r"(?:led|headed)\s+by\s+(?:the|its)\b"
+)
 # "will not be held in the Venezuelan capital but in Havana": the place the plan leaves
 NOT_IN_BEFORE = compile_skipping(r"\bnot\s+(?:be\s+)?(?:[\w-]+\s+)?(?:in|at)\s+(?:the\s+)?$", _I)
 HISTORY = compile_skipping(
@@ -486,7 +492,7 @@ SPEAKER_AFTER = compile_skipping(
     r"(?:said|says|say|confirmed|announced|told|stated|reported|tweeted|quoted|cited|insists?|stressed)\b"
 )
 LOCATIVE_BEFORE = compile_skipping(
-    r"\b(?:[Ii]n|[Aa]t|to|inside|near|outside|for\s+talks\s+in|venue\s+(?:of|in)?|[Vv]isit(?:s|ing)?|(?:departs?|departed|leaves?|left|"
+    r"\b(?:[Ii]n|[Aa]t|to|inside|near|outside|for\s+talks\s+in|(?:planned|scheduled|slated)\s+for|venue\s+(?:of|in)?|[Vv]isit(?:s|ing)?|(?:departs?|departed|leaves?|left|"
     r"heads?|headed|flew|flies|set\s+off)\s+for)\s+(?:the\s+|neutral\s+)?(?:[A-Z]\w+\s+)?"
     r"(?:(?:capital|city|resort|town|village|island)\s+(?:of\s+)?)?$"
     # "in the northern city of X", "on the Pacific island of Y", "at the truce village of Z"
@@ -608,7 +614,8 @@ OUR_ROUND = compile_skipping(
 )
 SIDES_ANAPHOR = compile_skipping(
     r"\b(?:the\s+two|both)\s+(?:sides|countries|nations|neighbou?rs|governments|leaders|delegations|parties|"
-    r"communities|(?:foreign\s+|defen[cs]e\s+|prime\s+)?(?:ministers|ministries)|presidents|heads\s+of\s+state|chief\s+negotiators)\b"
+    r"communities|(?:deputy\s+|vice\s+)?(?:foreign\s+|defen[cs]e\s+|prime\s+)?(?:ministers|ministries)|presidents|heads\s+of\s+state|"
+    r"chief\s+negotiators)\b"
     r"|\b(?:envoys|representatives|delegations|negotiators|delegates)\s+(?:of|from)\s+both\b"
     r"|\bthe\s+delegations\s+(?:would|will|are\s+(?:to|due\s+to|set\s+to))\s+(?:meet|hold|resume)\b",
     _I,
@@ -713,7 +720,10 @@ MEDIATOR_ROLE_AFTER = compile_skipping(
     # not "will host his Somali counterpart": a host receiving the other side is a side itself
     # (not "A and B that C had convened": the relative clause has a subject of its own)
     r"^(?:['’]s)?(?:\s+(?!(?:that|which|whom)\s+(?-i:[A-Z]))[\w-]+){0,5}?\s+(?:mediat\w*|"
-    r"host(?:s|ed|ing)?\b(?!\s+(?:city|country|(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?counterpart\b))|broker\w*|"
+    r"host(?:s|ed|ing)?\b(?!\s+(?:city|country|(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?counterpart\b))"
+    # (not "as Baku hosts the COP29 climate conference": a host of something else)
+    r"(?!\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:conference|forum|games|olympics|championships?|cup|expo|fair|exhibition)\b)|"
+    r"broker\w*|"
     r"facilitat\w*|sponsorship|auspices|bring(?:s|ing)?\s+together|"
     # "X will bring the foreign ministers of A and B together"
     r"bring(?:s|ing)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:ministers|leaders|presidents|delegations|negotiators)\s+of\b|"
@@ -752,7 +762,7 @@ NEXT_MEETING = compile_skipping(
 )
 BETWEEN = compile_skipping(
     r"\b(?:talks|negotiations|meetings?|summit|dialogue|consultations|discussions|mediation|rounds?|"
-    r"commission|committee|(?-i:Mechanism))\s+(?:[\w-]+\s+){0,3}?"  # "the Joint Permanent Commission between A and B"
+    r"commissions?|committees?|(?-i:Mechanism))\s+(?:[\w-]+\s+){0,3}?"  # "the Joint Permanent Commission between A and B"
     # "a meeting of the Joint Security Mechanism (JSM) between A and B": a joint body's meeting
     r"(?:of\s+the\s+(?:[\w-]+\s+){0,5}?(?:mechanism|commission|committee|council|forum|group)\s+"
     r"(?:\([\w+-]{2,10}\)\s+)?"
@@ -883,7 +893,7 @@ GO_BETWEEN_VERBS = r"(?:mediated|brokered|hosted|facilitated|sponsored|convened|
 # "hosted by A and B": the go-betweens listed after the verb
 GO_BETWEENS_BY = compile_skipping(rf"\b{GO_BETWEEN_VERBS}\s+(?:jointly\s+)?by\s+(?:the\s+)?", _I)
 CLAUSE_END = compile_skipping(
-    r"[;:]|,\s(?!and\b)|\s(?:on|over|to|in|at|for|about|that|which|will|would|was|were|is|are)\s"
+    r"[;:]|,\s(?!and\b)|\s(?:on|over|to|in|at|for|about|that|which|will|would|was|were|is|are|since|after|following)\s"
     rf"|\s{GO_BETWEEN_VERBS}\s+by\b"
 )
 DELEGATION = compile_skipping(
@@ -919,6 +929,8 @@ HEADLINE_PLAN = compile_skipping(
     r"|\b(?:summoned|called|invited)\s+to\s+(?-i:[A-Z])[\w'’-]*\s+for\s+(?:[\w-]+\s+){0,3}?(?:talks|meeting|summit)\b",
     _I,
 )
+# "Could P and Q meet?", "Will P and Q meet at the summit?": a headline that asks plans nothing
+HEADLINE_QUESTION = compile_skipping(r"\W*(?:could|will|would|can|should|might|may)\b[^?]*\?", _I)
 HEADLINE_NOT_PLAN = compile_skipping(
     r"\b(?:refus\w*|declin\w*|reject\w*|unlikely|wants?|no|not|never|fails?|failed|rules?\s+out)\s+to\b"
     # "P will not attend Q's dialogue", "P to boycott talks"

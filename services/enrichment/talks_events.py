@@ -463,13 +463,19 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     return source, best
 
 
+_THE_SIDES_OPEN = re.compile(
+    r"\W*(?:the|both)\s+(?:two\s+)?(?:sides|parties|delegations|commissions)\b", re.IGNORECASE
+)
+
+
 def _agrees_next_round(d: _Draft, published: date) -> bool:
     """ "met on Saturday and agreed to meet again next week in X": a next round agreed in so many
     words, with its time or place. The wording is checked first; the dates are found once."""
     if not (
         d.status in UPCOMING
-        and d.parties
-        and cue.NEXT_MEETING.match(d.evidence)
+        and (d.parties or _THE_SIDES_OPEN.match(d.evidence))  # ("The sides agreed to ...": named elsewhere)
+        and (agreed := cue.NEXT_MEETING.search(d.evidence)) is not None
+        and not cue.HAD_BEFORE.search(d.evidence, max(0, agreed.start() - 12), agreed.start())  # an old plan
         and (
             cue.NEXT_ROUND.search(d.evidence)
             or cue.COUNTED_ROUND.search(d.evidence)
@@ -739,7 +745,9 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
     whose "warring parties" meet stands for its sides. Exact look-ups in the gazetteer, so a rule."""
     # as the record keeps them (the article's go-betweens where the event names none of its own)
     sides = [p for p in d.parties if p in d.explicit or p not in (d.mediators or c.mediators)]
-    if not sides and any(cue.SIDES_ANAPHOR.search(t) for t in d.texts()):
+    if not sides and (
+        any(cue.SIDES_ANAPHOR.search(t) for t in d.texts()) or _THE_SIDES_OPEN.match(d.evidence)
+    ):
         d = _both_sides(d, c)
         sides = list(d.parties)
     warring = _warring_state(c, texts)
@@ -827,6 +835,8 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         pair = _both_sides(d, c).parties
         found = [p for p in pair if p != side] if side in pair else []
     if not found:
+        found = _dateline_state(d, c, side)
+    if not found:
         return d
     parties = [side, *found]
     return replace(
@@ -854,6 +864,21 @@ def _named_sides(d: _Draft, source: _Draft, c: Candidates) -> _Draft:
     ):
         return d
     return replace(d, parties=list(pair), explicit=d.explicit | set(pair))
+
+
+def _dateline_state(d: _Draft, c: Candidates, side: str) -> list[str]:
+    """ "BAGHDAD - ... A delegation led by the water minister will travel to Ankara for talks with Turkish
+    officials": an unnamed delegation is the dateline's state, when the story names that state most."""
+    home = c.dateline_place.country if c.dateline_place is not None else None
+    if (
+        home is None
+        or home == side
+        or home in c.mediators
+        or c.side_counts.get(home, 0) < max(c.side_counts.values(), default=0)
+        or not any(cue.UNNAMED_DELEGATION.match(t) for t in d.texts())
+    ):
+        return []
+    return [home]
 
 
 def _opposition_of(side: str, texts: list[str]) -> list[str]:

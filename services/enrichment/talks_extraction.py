@@ -1483,6 +1483,12 @@ def headline_draft(
         and not cue.HEADLINE_ONGOING.search(title)
     ):
         draft = replace(draft, weak=False)
+    if (
+        draft is not None
+        and draft.status in {"announced", "rescheduled"}
+        and cue.HEADLINE_QUESTION.match(title)
+    ):
+        draft = replace(draft, status="proposed", weak=False)
     lead = cue.HEADLINE_SIDES_TO_PLAN.match(title)
     if draft is not None and lead is not None:
         # "P, Q and R leaders to hold ...": the sides that lead a headline plan are named as sides

@@ -4114,3 +4114,53 @@ def test_warring_generals_sending_negotiators_back_and_a_round_put_on_the_calend
     )
     assert set(record.parties) == {"Philippines", "NDFP"}
     assert (record.location, record.start_date) == ("Oslo", date(2031, 3, 24))
+
+
+def test_states_in_a_since_clause_after_between_are_no_sides() -> None:
+    [record] = _upcoming(
+        "Iran will hold talks with Britain, France and Germany in Istanbul on Friday, the first meeting between "
+        "the two sides since last month's Israeli and US strikes."
+    )
+    assert set(record.parties) == {"Iran", "United Kingdom", "France", "Germany"}
+
+
+def test_an_unnamed_delegation_is_the_datelines_state_the_story_names_most() -> None:
+    [record] = _upcoming(
+        "BAGHDAD - Iraq's rivers are running low, and Iraq blames dams upstream. A delegation led by the water "
+        "resources minister will travel to Ankara next week for talks with Turkish officials, the ministry said. "
+        "Iraq has asked for more water before."
+    )
+    assert set(record.parties) == {"Iraq", "Turkey"}
+
+
+def test_the_two_deputy_ministers_and_a_round_planned_for_a_city() -> None:
+    [record] = _upcoming(
+        "Greece and Turkey have kept the Aegean calm. The next round of the political dialogue, led by the two "
+        "deputy foreign ministers, will be held in Ankara on March 20, sources said."
+    )
+    assert set(record.parties) == {"Greece", "Turkey"}
+    [record] = _upcoming(
+        "Talks between the United States and Russia planned for Geneva on Monday will now include a Ukrainian "
+        "delegation, officials in Washington and Kyiv said."
+    )
+    assert record.location == "Geneva"
+
+
+def test_a_headline_asking_whether_leaders_meet_plans_nothing() -> None:
+    assert (
+        _upcoming(
+            "Turkey's president said a meeting with Syria's leader may happen when the time is right.",
+            title="Could Erdogan and Assad meet? The road from enmity to realpolitik",
+        )
+        == []
+    )
+
+
+def test_the_sides_agreeing_the_next_meeting_after_one_held_named_from_the_story() -> None:
+    [record] = _upcoming(
+        "YEREVAN - The border commissions of Armenia and Azerbaijan held a regular meeting on Tuesday. The meeting "
+        'took place as Baku hosts the COP29 climate conference. "The sides agreed to hold the next meeting of the '
+        'commissions in Baku," the statement said.'
+    )
+    assert set(record.parties) == {"Armenia", "Azerbaijan"}
+    assert record.location == "Baku"
