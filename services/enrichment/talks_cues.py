@@ -41,7 +41,7 @@ TRIGGER = compile_skipping(
     r"bring(?:s|ing)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:ministers|leaders|presidents|delegations|negotiators)\s+of\s+"
     r"[^.;]{0,60}?\btogether\b|"
     r"bring(?:s|ing)?\s+together\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:government|authorities|delegations?|negotiators|sides|"
-    r"parties|representatives|leaders|ministers|envoys|junta|presidents|heads\s+of\s+state)|(?:new|next|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+cycle\s+of|(?:next|new|first|second|third|fourth|fifth|latest|final|exploratory|technical|negotiating|direct|indirect|preparatory|informal|"
+    r"parties|representatives|leaders|ministers|envoys|junta|presidents|heads\s+of\s+state)|(?:new|next|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+cycle\b|(?:next|new|first|second|third|fourth|fifth|latest|final|exploratory|technical|negotiating|direct|indirect|preparatory|informal|"
     r"another|formal|fresh|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|mediation|"
     # "IGAD will convene delegations of A and B": a meeting convened by a go-between
     r"(?:re)?conven(?:e|es|ed|ing)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
@@ -83,6 +83,8 @@ DENIED = compile_skipping(
     r"|\bno\s+[\"“]?precise\s+timeframe|\bnot\s+necessary\b"
     # "officials in both capitals said nothing had been decided"
     # (not "nothing has been decided about the agenda, but the leaders will meet")
+    # "at the moment there is nothing on the calendar"
+    r"|\bnothing\s+(?:is\s+)?(?:yet\s+)?on\s+the\s+calendar\b"
     # "the two leaders will not meet, officials said" (not "will not meet until ...", "... but")
     r"|\b(?:will|would)\s+not\s+meet\b(?!\s+(?:directly|face|in\s+person|in\s+the\s+same\s+room))"
     r"(?![^.;]{0,80}\b(?:until|unless|but|before)\b)"
@@ -189,6 +191,11 @@ MOVED_BETWEEN_BEFORE = compile_skipping(
 UNNAMED_DELEGATION = compile_skipping(
     r"\W*(?:A|The)\s+(?:government\s+|ministerial\s+|high-level\s+|technical\s+)?(?:delegation|team)\s+"
     r"(?:led|headed)\s+by\s+(?:the|its)\b"
+)
+# "the second round, scheduled to open in X on Tuesday, will instead be held in Y": X was the old plan
+SCHEDULED_THERE_BEFORE = compile_skipping(
+    r"\b(?:scheduled|planned|set|due)\s+to\s+(?:open|begin|start|be\s+held|take\s+place|meet)\s+(?:in|at)\s+$",
+    _I,
 )
 # "will not be held in the Venezuelan capital but in Havana": the place the plan leaves
 NOT_IN_BEFORE = compile_skipping(r"\bnot\s+(?:be\s+)?(?:[\w-]+\s+)?(?:in|at)\s+(?:the\s+)?$", _I)
@@ -384,7 +391,9 @@ PROPOSED = compile_skipping(
 HELD = compile_skipping(
     r"\b(?:held|met|took\s+place|concluded|ended|(?<!will\s)(?<!be\s)adjourn(?:ed|s)?|wrapped\s+up|broke\s+down|collapsed|stalled|failed|resumed|"
     r"began|started|opened|kicked\s+off|under\s?way|ongoing|is\s+being\s+held|are\s+being\s+held|halted|"
-    r"(?:have|has|had)\s+(?:been|held|met)|(?<!be\s)discussed|agreed|spoke)\b",
+    r"(?:have|has|had)\s+(?:been|held|met)|(?<!be\s)discussed|agreed|spoke|"
+    # "closed their second cycle of negotiations"
+    r"closed\s+(?:their|the|its)\s+(?:[\w-]+\s+){0,2}?(?:round|cycle|session))\b",
     _I,
 )
 NON_DIPLOMATIC = compile_skipping(
@@ -600,6 +609,8 @@ ORGAN_SITS = compile_skipping(
     r"(?:hold|meet|convene|open|discuss|begin|start)|opens|convenes|meets)\b"
     # "ministers will meet for their regular monthly Foreign Affairs Council"
     r"|\b(?:regular|routine|monthly)\s+(?:monthly\s+)?(?:Foreign\s+Affairs\s+Council|(?:council|board)\s+(?:meeting|session|sitting))\b"
+    # "the commission will meet again next Thursday, as it does every week": a standing body's sitting
+    r"|\bas\s+it\s+does\s+every\s+(?:week|month|fortnight|monday|tuesday|wednesday|thursday|friday)\b"
     # "security officials are expected to hold a routine flag meeting at the border"
     r"|\broutine\s+(?:flag|border|monthly|weekly|coordination)\s+meetings?\b"
     # "members will then move to closed consultations, the format in which the council discusses ..."
@@ -702,7 +713,7 @@ PATRON_BEFORE = compile_skipping(
 )
 MEDIATOR_BEFORE = compile_skipping(
     r"\b(?:mediated|brokered|hosted|facilitated|sponsored|convened|organi[sz]ed|arranged|chaired|initiated)\s+by\s+(?:the\s+)?$"
-    r"|\bauspices\s+of\s+(?:the\s+)?$|\bmediation\s+(?:of|by)\s+(?:the\s+)?$",
+    r"|\bauspices\s+of\s+(?:the\s+)?$|\bmediation\s+(?:of|by)\s+(?:the\s+)?$|\binvitation\s+(?:from|by)\s+(?:the\s+)?$",
     _I,
 )
 # "attachés from A and B will attend as observers", "with A and B as observers": present, not sides
@@ -735,6 +746,9 @@ MEDIATOR_ROLE_AFTER = compile_skipping(
     r"conven(?:e|es|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:delegations?|parties|sides|representatives|"
     r"leaders|negotiators|envoys|talks|meeting|negotiations|round)\b(?![^.;]{0,40}\bwith\b))"
     r"\b(?!\s+by\b)"  # "talks between A and B hosted by C": C is the go-between (whole words: no "mediate|d by")
+    # "Kenya and Norway will join the IGAD as facilitators"
+    r"|^(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*)*\s+(?:will\s+|would\s+|to\s+)?join\s+[^.;]{0,80}?\bas\s+(?:co-?)?"
+    r"(?:facilitators?|mediators?|guarantors?)\b"
     # "with the Royal Norwegian Government once again serving as third-party facilitator"
     r"|^(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:once\s+again\s+|again\s+)?(?:serving|acting)\s+as\s+(?:the\s+|a\s+)?"
     r"(?:[\w-]+\s+)?(?:facilitator|mediator|host|broker|guarantor)s?\b"
@@ -756,6 +770,8 @@ NEVER_HAPPENED = compile_skipping(
 NEXT_MEETING = compile_skipping(
     # "agreed at the end of last week's meeting to hold the next round ..."
     r"\b(?:agreed|agree|agreeing|decided|plan|planned|promised|pledged)\s+(?:(?:at|during|after|on|in)\s+(?:[\w'’-]+\s+){1,6}?)?"
+    # "agreed to extend their ceasefire and to meet again in X next week"
+    r"(?:to\s+(?:[\w'’-]+\s+){1,5}?and\s+)?"
     r"to\s+(?:meet|resume|reconvene|"
     r"(?:hold|continue)\s+(?:\w+\s+){0,3}?(?:talks|meeting|round|summit|consultations|negotiations))\b",
     _I,
@@ -933,6 +949,8 @@ HEADLINE_PLAN = compile_skipping(
 HEADLINE_QUESTION = compile_skipping(r"\W*(?:could|will|would|can|should|might|may)\b[^?]*\?", _I)
 HEADLINE_NOT_PLAN = compile_skipping(
     r"\b(?:refus\w*|declin\w*|reject\w*|unlikely|wants?|no|not|never|fails?|failed|rules?\s+out)\s+to\b"
+    # "P to skip Q summit"
+    r"|\bto\s+(?:skip|snub|shun|miss)\b"
     # "P will not attend Q's dialogue", "P to boycott talks"
     r"|\b(?:will\s+not|won['’]t)\s+(?:attend|join|participate|take\s+part|go)\b|\bboycott\w*",
     _I,

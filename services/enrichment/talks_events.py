@@ -169,8 +169,13 @@ def _without_background_forums(
             and text.find(d.evidence[:40]) >= max(lead_end, 1)
             and (body := membership_meeting([d.evidence])) is not None
             and body not in named
+            # (not "A's and B's leaders will meet on the sidelines of the NATO summit": their own meeting)
+            and not (len(d.parties) >= 2 and _SIDELINES.search(d.evidence))
         )
     ]
+
+
+_SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins?)\s+of\b", re.IGNORECASE)
 
 
 def candidates(
@@ -472,7 +477,7 @@ def _agrees_next_round(d: _Draft, published: date) -> bool:
     """ "met on Saturday and agreed to meet again next week in X": a next round agreed in so many
     words, with its time or place. The wording is checked first; the dates are found once."""
     if not (
-        d.status in UPCOMING
+        (d.status in UPCOMING or d.status == "held")  # ("talks ended; the sides agreed to meet again ...")
         and (d.parties or _THE_SIDES_OPEN.match(d.evidence))  # ("The sides agreed to ...": named elsewhere)
         and (agreed := cue.NEXT_MEETING.search(d.evidence)) is not None
         and not cue.HAD_BEFORE.search(d.evidence, max(0, agreed.start() - 12), agreed.start())  # an old plan
@@ -482,6 +487,7 @@ def _agrees_next_round(d: _Draft, published: date) -> bool:
             or _NEW_ROUND.search(d.evidence)
         )
         and not cue.CONDITIONAL.search(d.evidence)  # "... again if the truce holds"
+        and not cue.NEVER_HAPPENED.search(d.evidence)  # "... but that round never took place"
     ):
         return False
     found = find_dates(d.evidence, published)
@@ -1069,6 +1075,13 @@ def assemble(
     planned = any(d.status in UPCOMING or d.status == "held" for d in c.drafts) or (
         c.headline is not None and c.headline.status in UPCOMING
     )
+    # a plan the article denies or calls off, beside rounds held and nothing else ahead: no plan left
+    if (
+        any(d.status in {"denied", "cancelled"} for d in c.drafts)
+        and not any(d.status in UPCOMING for d in c.drafts)
+        and (c.headline is None or c.headline.status not in UPCOMING)
+    ):
+        planned = False
     # a verbless headline ("On consultations between P and Q") over a body that only reports
     # rounds held plans nothing either
     if all(d.status == "held" for d in c.drafts) and c.headline is not None and c.headline.weak:

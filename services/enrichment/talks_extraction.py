@@ -287,7 +287,7 @@ def _status(
     names a day or week after the publication day (the present tense of a meeting then plans it)."""
     low = sentence.lower()
     if (
-        "council" in low or "assembly" in low or "board" in low or "routine" in low
+        "council" in low or "assembly" in low or "board" in low or "routine" in low or "every" in low
     ) and cue.ORGAN_SITS.search(sentence):
         return None, False  # a standing organ's sitting, not talks between sides
     if _NEGATION_HINT.search(low) and cue.DENIED.search(sentence):
@@ -1064,7 +1064,10 @@ def _old_plans_place(s: _Sentence, v: Entity) -> bool:
     due in X, will take place in Y" for Y)."""
     before = s.before(v, 50)
     found = list(cue.HISTORY.finditer(before))
-    return bool(found) and "," not in before[found[-1].end() :]
+    if found and "," not in before[found[-1].end() :]:
+        return True
+    # (", scheduled to open in X on Tuesday, will instead be held in Y")
+    return bool(cue.SCHEDULED_THERE_BEFORE.search(before)) and "instead" in s.text[v.end : s.end]
 
 
 def _heads(s: _Sentence) -> list[str]:

@@ -114,7 +114,9 @@ FORMATS: tuple[Format, ...] = (
     # Iran and the European three alone: the other powers are not at that table
     Format(
         compile_skipping(
-            r"(?<![\w+])(?-i:E3)(?![\w+])|\bEuropean\s+(?:troika|trio|powers|parties|signatories)\b", re.I
+            r"(?<![\w+])(?-i:E3)(?![\w+])|\bEuropean\s+(?:troika|trio|powers|parties|signatories)\b"
+            r"|\bthree\s+European\s+(?:countries|powers|states|nations|signatories)\b",
+            re.I,
         ),
         ("Iran", *_E3),
         context=compile_skipping(r"\bIran", re.I),

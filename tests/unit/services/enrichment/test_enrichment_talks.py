@@ -4164,3 +4164,78 @@ def test_the_sides_agreeing_the_next_meeting_after_one_held_named_from_the_story
     )
     assert set(record.parties) == {"Armenia", "Azerbaijan"}
     assert record.location == "Baku"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(
+            "The Joint Control Commission failed again on Thursday to agree. The commission will meet again next "
+            "Thursday, as it does every week, the delegation said.",
+            "",
+            id="a-body-that-sits-every-week",
+        ),
+        pytest.param(
+            "Azerbaijan's president will not travel to Spain for Thursday's summit, his office said.",
+            "Aliyev to skip Granada summit",
+            id="a-headline-leader-to-skip-a-summit",
+        ),
+        pytest.param(
+            "North Korea on Friday rejected South Korea's offer of talks, saying it would never engage with Seoul. "
+            "The ministry had proposed last week that the two sides hold working-level talks. Their last summit "
+            "was held in Hanoi in 2019.",
+            "",
+            id="an-offer-turned-down-beside-rounds-held",
+        ),
+    ],
+)
+def test_weekly_sittings_skipped_summits_and_refused_offers_plan_nothing(text: str, title: str) -> None:
+    assert _upcoming(text, title=title) == []
+
+
+def test_a_cycle_closed_and_the_next_one_set() -> None:
+    closed, opens = _drafts(
+        "The Colombian government and the ELN closed their second cycle of peace negotiations in Mexico City on "
+        "Tuesday. The third cycle will open in Havana on Monday, April 21, the statement said."
+    )[0]
+    assert (closed.status, set(closed.parties)) == ("held", {"Colombia", "ELN"})
+    assert opens.status == "announced"
+    assert opens.location is not None and (opens.location.name, opens.start) == ("Havana", date(2031, 4, 21))
+
+
+def test_sides_that_agree_to_extend_a_truce_and_to_meet_again() -> None:
+    [record] = _upcoming(
+        "Pakistan and Afghanistan's Taliban government have agreed to extend their ceasefire and to meet again in "
+        "Istanbul next week, after several days of talks, a joint statement said on Friday.",
+        published=date(2031, 3, 14),
+    )
+    assert record.location == "Istanbul"
+    assert "Pakistan" in record.parties
+
+
+def test_leaders_meeting_on_the_sidelines_of_a_blocs_summit() -> None:
+    [record] = _upcoming(
+        "Greece's government sees a window for calmer relations. The Greek prime minister and the Turkish "
+        "president will meet on Wednesday on the sidelines of the NATO summit in Vilnius, the spokesman said.",
+        title="Athens sees 'window' for calmer relations with Ankara",
+        published=date(2031, 3, 14),
+    )
+    assert set(record.parties) == {"Greece", "Turkey"}
+    assert (record.location, record.start_date) == ("Vilnius", date(2031, 3, 19))
+
+
+def test_the_three_european_countries_and_an_inviters_place() -> None:
+    [record] = _upcoming(
+        "Deputy foreign ministers from Iran and the three European countries will meet in Istanbul on Friday."
+    )
+    assert set(record.parties) == {"Iran", "France", "Germany", "United Kingdom"}
+    [record] = _upcoming(
+        "South Sudan's government and the SSOMA alliance have both accepted an invitation from Kenya to a new "
+        "round of talks, which will open in Nairobi on Thursday, Kenyan officials said."
+    )
+    assert set(record.parties) == {"South Sudan", "SSOMA"}
+    [record] = _upcoming(
+        "The second round of talks between the Ethiopian government and the OLA, scheduled to open in Zanzibar on "
+        "Tuesday, will instead be held in Dar es Salaam, IGAD said."
+    )
+    assert record.location == "Dar es Salaam"
