@@ -587,6 +587,9 @@ ARMED_GROUPS = {
     "Greek Cypriot": "Greek Cypriots",
     "Turkish Cypriots": "Turkish Cypriots",
     "Turkish Cypriot": "Turkish Cypriots",
+    "Northern Cyprus": "Turkish Cypriots",  # the north's self-declared state speaks for that community
+    "Turkish Republic of Northern Cyprus": "Turkish Cypriots",
+    "TRNC": "Turkish Cypriots",
     "Hamas": "Hamas",
     "Hezbollah": "Hezbollah",
     "Taliban": "Taliban",

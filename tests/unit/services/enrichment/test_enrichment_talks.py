@@ -4239,3 +4239,8 @@ def test_the_three_european_countries_and_an_inviters_place() -> None:
         "Tuesday, will instead be held in Dar es Salaam, IGAD said."
     )
     assert record.location == "Dar es Salaam"
+
+
+def test_the_norths_state_names_its_community() -> None:
+    names = {e.name for e in extract_entities("Northern Cyprus and the TRNC's leader")}
+    assert names == {"Turkish Cypriots"}
