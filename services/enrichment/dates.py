@@ -195,6 +195,9 @@ _JOURNEY_BEFORE = compile_skipping(
     # ... and the meeting itself: "P and Q meet in X on Friday", "talks kick off in X on Monday"
     r"|\b(?:meet|meets|kicks?\s+off|reconvenes?|resumes?|gets?\s+under\s?way|returns?\s+to)\s+(?:(?:in|at)\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
     r"(?:on\s+)?$"
+    # "the joint commission opens on Wednesday"
+    r"|\b(?:[Cc]ommission|[Cc]ommittee|[Cc]onference|[Ss]ummit|[Tt]alks|[Rr]ound|[Ss]ession)"
+    r"(?:\s+(?:on|for)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s+opens\s+on\s+$"
 )
 
 

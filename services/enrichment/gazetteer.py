@@ -245,9 +245,13 @@ _REGIONS = (
     "Sea of Japan",
     "South China Sea",
     "East China Sea",
+    "Korean Peninsula",
+    "Korean peninsula",
 )
 _EXTRA_PLACES = {
     "New York": "United States",
+    "Batken": "Kyrgyzstan",  # border towns where Kyrgyz-Tajik delegations meet
+    "Isfara": "Tajikistan",
     "Northern Ireland": "United Kingdom",  # not Ireland, whose name it holds
     "Camp David": "United States",
     "Davos": "Switzerland",

@@ -35,6 +35,8 @@ TRIGGER = compile_skipping(
     # "the committee would hold its annual session in X": a joint body's sitting, worded any way
     rf"{_JOINT_BODY}\s+(?:will|would|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:hold|meet|(?:re)?convene)\b|"
     r"dialogues?|discussions|peace\s+conference|round\s+of|(?:peace|exploratory)\s+conversations|conversations?\s+table|"
+    # "the A-B Joint Permanent Commission on Cooperation opens on Wednesday in X"
+    rf"{_JOINT_BODY}(?:\s+(?:on|for)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?\s+(?:opens|convenes|meets|sits)\s+(?:on|in|next|this)\b|"
     # "the session of the Joint Intergovernmental Commission ... is postponed": a joint body's sitting
     rf"sessions?\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?{_JOINT_BODY}|"
     # "will bring together Ethiopia's federal government and the TPLF" (not "filmmakers", "royal families")
@@ -197,6 +199,14 @@ SCHEDULED_THERE_BEFORE = compile_skipping(
     r"\b(?:scheduled|planned|set|due)\s+to\s+(?:open|begin|start|be\s+held|take\s+place|meet)\s+(?:in|at)\s+$",
     _I,
 )
+# "The teams will begin their work on Monday 14", "the two-day session, which opens next Tuesday": the
+# day of the event a sentence before named, in a sentence with no talks word of its own
+FOLLOW_UP_DAY = compile_skipping(
+    r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:sessions?|teams|working\s+groups?|commission|committee|meeting|"
+    r"delegations)\b[^.;]{0,60}?\b(?:will\s+(?:begin|open|start|run|be\s+held|take\s+place|meet|convene)|"
+    r"which\s+(?:opens|begins|starts))\b",
+    _I,
+)
 # "will not be held in the Venezuelan capital but in Havana": the place the plan leaves
 NOT_IN_BEFORE = compile_skipping(r"\bnot\s+(?:be\s+)?(?:[\w-]+\s+)?(?:in|at)\s+(?:the\s+)?$", _I)
 HISTORY = compile_skipping(
@@ -324,7 +334,7 @@ WEAK_FUTURE = compile_skipping(
     r"|[\"“]?(?:travel|fly|head|proceed)\b(?=[^.;]{0,80}\bfor\s+(?:a\s+|the\s+)?(?:new\s+|next\s+|fresh\s+|formal\s+)?"
     r"(?:round|talks|negotiations|meeting|summit|consultations|discussions)\b)"
     # "said it would send a delegation to X for talks"
-    r"|send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:delegations?|negotiators|envoys?)\b"
+    r"|send\s+(?:(?:a|an|its|their|the)\s+)?(?:\w+\s+){0,2}?(?:delegations?|negotiators|envoys?)\b"
     r"(?![^.;]{0,60}\b(?:if|unless)\b))"
     # "have announced talks with Y", "announced a summit": the decision weighs the rest
     r"|\bannounced\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a\s+meeting|a\s+summit)\b",
@@ -348,6 +358,8 @@ PRESENT_PLAN_WHO = compile_skipping(
 PRESENT_PLAN = compile_skipping(
     r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)(?<!\bmay\s)(?<!\bdid\s)(?<!\bdo\s)"
     r"\b(?:meet|meets|kicks?\s+off|reconvenes?|resumes?|convenes|gets?\s+under\s?way|"
+    # "the joint commission opens on Wednesday in X" (a day ahead)
+    r"opens(?=\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|"
     r"returns?\s+to\s+(?-i:[A-Z])\w*\s+(?:on\s+\w+\s+)?for)\b",
     _I,
 )
@@ -403,7 +415,7 @@ NON_DIPLOMATIC = compile_skipping(
     # a player's transfer (not "the transfer of power", "a transfer of funds")
     r"transfers?(?=\s+(?:fees?|window|market|talks|deal|bid|target|saga|request|ban|negotiations))|"
     r"strikers?|midfielders?|footballers?|players?|coach(?:es)?|merger|acquisition|shareholders?|takeover|buyout|CEO|"
-    r"company|companies|consorti(?:um|a)|(?<!at\s)stakes?(?=\s+(?:talks|in|sale|deal|of))|refiner(?:y|ies|s)?|valuation|"
+    r"company|companies|consorti(?:um|a)|(?-i:Industries|Corporation|Holdings|PLC|plc|Ltd|Inc)|(?<!at\s)stakes?(?=\s+(?:talks|in|sale|deal|of))|refiner(?:y|ies|s)?|valuation|"
     r"conglomerate|(?:chemicals?|steel|car|chip|drug)\s*makers?|(?<!hopes\s)(?<!stand\s)(?<!stood\s)(?<!remains\s)(?<!remained\s)firm(?!\s*$)|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|"
     r"oral\s+(?:arguments|hearings|pleadings)|hearings|pleadings|the\s+court|"
     r"business-to-business|trade\s+fair|academic|symposium|colloquium|lectures?|seminars?|webinars?|book\s+launch|(?:give|deliver)s?\s+(?:a\s+)?talk|(?:investment|business)\s+forum|UEFA|FIFA|ICC|Asia\s+Cup|Cup\s+of\s+Nations|AFCON|Olympics?|matches|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
@@ -523,7 +535,8 @@ CITY_OF_BEFORE = compile_skipping(
 # "X will host the next round of tripartite negotiations with A and B": the host sits at the table
 HOST_SIDE_AFTER = compile_skipping(
     r"(?:['’]s)?\s+(?:will|would|is\s+to|is\s+set\s+to|to)\s+host\s+(?:[\w-]+\s+){0,6}?"
-    r"(?:(?P<fmt>tripartite|trilateral|three-way)\s+)?(?:talks|negotiations|consultations|contacts|(?P<summit>summit))\s+with\b",
+    r"(?:(?P<fmt>tripartite|trilateral|three-way|quadrilateral|four-way|four-nation|four-party)\s+)?"
+    r"(?:talks|negotiations|consultations|contacts|(?P<summit>summit))\s+with\b",
     _I,
 )
 # "Japan will host the foreign ministers of A and B ... for the first three-way meeting": a host of
@@ -537,7 +550,7 @@ HOST_OF_N_AFTER = compile_skipping(
 )
 # "the leaders of the X and Y communities": a side's people, where "of" would otherwise open a topic
 MEMBERS_OF_BEFORE = compile_skipping(
-    r"\b(?:leaders|heads|presidents|(?:foreign\s+|defen[cs]e\s+)?ministers|delegations|"
+    r"\b(?:leaders|heads|presidents|(?:foreign\s+|defen[cs]e\s+)?ministers|delegations|(?:special\s+)?envoys|representatives|negotiators|"
     # "the trinational commission of A, B and C": a joint body of the sides
     r"(?:joint|bilateral|binational|bi-national|trinational|tri-national|tripartite|trilateral|mixed|boundary|border)"
     r"\s+(?:[\w-]+\s+)?(?:commission|committee|mechanism))\s+(?:of|from)\s+(?:the\s+)?$",
@@ -720,6 +733,7 @@ MEDIATOR_BEFORE = compile_skipping(
 OBSERVERS_AFTER = compile_skipping(
     r"^(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*\s+(?:will|would|are\s+to|to)\s+"
     r"(?:attend|take\s+part|participate|sit\s+in|be\s+present)\s+as\s+observers?\b"
+    r"|^(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*\s+(?:attending|taking\s+part|present)\s+as\s+observers?\b"
     r"|^(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*\s+as\s+observers?\b",
 )
 # "the Brazilian, Argentine and Uruguayan mediators": each name of the list before the role noun

@@ -85,6 +85,8 @@ class Candidates:
     travellers: tuple[str, ...] = ()
     # The two sides the article names as sides ("between the A side and the B side"), if any.
     side_pair: tuple[str, ...] = ()
+    # The first day ahead a follow-up sentence gives the event ("The teams will begin on Monday 14").
+    follow_up: FoundDate | None = None
 
 
 def _no_new_date_for_talks(text: str, m: re.Match[str]) -> bool:
@@ -260,7 +262,35 @@ def candidates(
         venue_line=_venue_line(text, entities),
         dateline_place=next((p for e in entities[:1] if e.start < 3 and (p := _as_place(e))), None),
         side_pair=_side_pair(text, entities),
+        follow_up=_follow_up_day(
+            text,
+            [(a, b) for i, (a, b) in enumerate(spans) if i not in {j for j, _, _ in cued}],
+            dates,
+            published,
+        ),
     )
+
+
+def _follow_up_day(
+    text: str, spans: list[tuple[int, int]], dates: list[FoundDate], published: date
+) -> FoundDate | None:
+    """ "Technical teams will meet in X ... The teams will begin their work on Monday 14": the first
+    day ahead that a sentence with no talks word of its own (`spans`) gives the event's session or
+    teams (not the day a statement was made)."""
+    for a, b in spans:
+        m = cue.FOLLOW_UP_DAY.search(text, a, b)
+        if m is None:
+            continue
+        for d in dates:
+            if (
+                m.start() <= d.start < b
+                and d.precision == "day"
+                and d.start_date
+                and d.start_date > published
+                and not cue.SPEECH_BEFORE.search(text, max(a, d.start - 60), d.start)
+            ):
+                return d
+    return None
 
 
 def _side_pair(text: str, entities: list[Entity]) -> tuple[str, ...]:
@@ -468,6 +498,7 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     return source, best
 
 
+_MEET_AGAIN = re.compile(r"\bto\s+meet\s+again\b", re.IGNORECASE)
 _THE_SIDES_OPEN = re.compile(
     r"\W*(?:the|both)\s+(?:two\s+)?(?:sides|parties|delegations|commissions)\b", re.IGNORECASE
 )
@@ -485,6 +516,7 @@ def _agrees_next_round(d: _Draft, published: date) -> bool:
             cue.NEXT_ROUND.search(d.evidence)
             or cue.COUNTED_ROUND.search(d.evidence)
             or _NEW_ROUND.search(d.evidence)
+            or _MEET_AGAIN.search(d.evidence)
         )
         and not cue.CONDITIONAL.search(d.evidence)  # "... again if the truce holds"
         and not cue.NEVER_HAPPENED.search(d.evidence)  # "... but that round never took place"
@@ -497,11 +529,13 @@ def _agrees_next_round(d: _Draft, published: date) -> bool:
         or d.location is not None
         or any(f.start_date and f.start_date > published for f in found)
     )
-    # "agreed to meet again on February 27", read in March: that round is behind us
+    # "agreed to meet again on February 27", read in March: that round is behind us (the day of the
+    # round held, before the agreement, is not the next one's)
     behind = any(
         f.precision == "day"
         and f.start_date
         and f.start_date < published
+        and f.start >= agreed.start()
         and not cue.AFTER_CLAUSE.search(d.evidence, 0, f.start)
         and not cue.SPEECH_BEFORE.search(d.evidence, 0, f.start)  # "..., the ministry said on Sunday"
         for f in found
@@ -815,6 +849,8 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         c.side_counts.get(RIVALS[side]) or RIVALS[side] in c.names
     ):  # (a bloc is a name)
         found = [RIVALS[side]]
+    elif side in BROKE_AWAY_FROM and BROKE_AWAY_FROM[side] not in d.mediators:
+        found = [BROKE_AWAY_FROM[side]]  # "Somaliland will send a delegation to Djibouti for a new round"
     elif home is not None:
         # (or the talks meet in its home state's capital: "an SDF delegation heads to Damascus")
         in_home = d.location is not None and d.location.name == gazetteer().capital_of.get(home)
@@ -880,7 +916,11 @@ def _dateline_state(d: _Draft, c: Candidates, side: str) -> list[str]:
         home is None
         or home == side
         or home in c.mediators
-        or c.side_counts.get(home, 0) < max(c.side_counts.values(), default=0)
+        # (the story names its own state most, or names no state but the one visited)
+        or (
+            c.side_counts.get(home, 0) < max(c.side_counts.values(), default=0)
+            and set(c.side_counts) - {side, home}
+        )
         or not any(cue.UNNAMED_DELEGATION.match(t) for t in d.texts())
     ):
         return []
@@ -1172,6 +1212,9 @@ def assemble(
     primary = _the_capital(primary, source)
     if primary.location is None and c.venue_line is not None:
         primary = replace(primary, location=c.venue_line)
+    if primary.start is None and c.follow_up is not None:  # ("The teams will begin their work on Monday 14")
+        f = c.follow_up
+        primary = replace(primary, start=f.start_date, end=f.end_date, date_text=f.text)
     if primary.location is None:  # "the talks are held at a UN base in X": where the series meets
         standing = next((d for d in c.drafts if d.location and cue.STANDING_VENUE.search(d.evidence)), None)
         primary = replace(primary, location=standing.location) if standing is not None else primary

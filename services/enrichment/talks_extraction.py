@@ -487,7 +487,14 @@ def _hosts_as_side(s: _Sentence, e: Entity) -> bool:
         if of_n is None:
             return False
         size = {"three": 3, "four": 4, "five": 5}[str(of_n.lastgroup)]
-        guests = [(x.start, n) for x in s.entities if x.start > e.end and (n := _state(x)) and n != _state(e)]
+        guests = [
+            (x.start, n)
+            for x in s.entities
+            if x.start > e.end
+            and (n := _state(x))
+            and n != _state(e)
+            and not cue.TALKS_ON_BEFORE.search(s.before(x, 40))  # ("... a meeting on Afghanistan": the topic)
+        ]
         # (the guests named before the format word: "... on Afghanistan" after it is the topic)
         before = {n for at, n in guests if at < of_n.start(str(of_n.lastgroup))}
         return size in {len(before) + 1, len({n for _, n in guests}) + 1}

@@ -4244,3 +4244,68 @@ def test_the_three_european_countries_and_an_inviters_place() -> None:
 def test_the_norths_state_names_its_community() -> None:
     names = {e.name for e in extract_entities("Northern Cyprus and the TRNC's leader")}
     assert names == {"Turkish Cypriots"}
+
+
+def test_hosts_of_four_nation_talks_and_envoys_of_states_are_sides() -> None:
+    [record] = _upcoming(
+        "Russia will host four-nation talks with the deputy foreign ministers of Turkey, Iran and Syria in Moscow "
+        "on Tuesday and Wednesday."
+    )
+    assert set(record.parties) == {"Russia", "Turkey", "Iran", "Syria"}
+    [record] = _upcoming(
+        "Pakistan will host a quadrilateral meeting on Afghanistan in Islamabad on Thursday with the special "
+        "envoys of China, Russia and the United States."
+    )
+    assert set(record.parties) == {"Pakistan", "China", "Russia", "United States"}
+
+
+def test_states_attending_as_observers_and_companies_in_stake_talks() -> None:
+    [record] = _upcoming(
+        "Egypt, Sudan and Ethiopia will resume talks on Friday by videoconference, with the United States and "
+        "the European Union attending as observers."
+    )
+    assert set(record.parties) == {"Egypt", "Sudan", "Ethiopia"}
+    assert (
+        _upcoming(
+            "Saudi Aramco and Reliance Industries will meet in Mumbai on Friday to continue talks on a 20% stake "
+            "in the Indian group's refining business."
+        )
+        == []
+    )
+
+
+def test_a_breakaway_region_sending_a_delegation_meets_its_state() -> None:
+    [record] = _upcoming(
+        "Abkhazia's delegation will travel to Geneva on 28 March for a new round of talks on security, the de "
+        "facto foreign ministry said."
+    )
+    assert set(record.parties) == {"Abkhazia", "Georgia"}
+
+
+def test_a_group_sending_negotiators_and_commanders_agreeing_to_meet_again() -> None:
+    [record] = _upcoming(
+        "The M23 rebel group said on Wednesday it would send negotiators to Doha on Saturday to meet the "
+        "government delegation, with Qatar mediating."
+    )
+    assert record.start_date == date(2031, 3, 15)
+    assert "M23" in record.parties
+    [record] = _upcoming(
+        "Thai and Cambodian military commanders met on the border on Tuesday and agreed to extend their ceasefire "
+        "and to meet again in Kuala Lumpur next week."
+    )
+    assert set(record.parties) == {"Thailand", "Cambodia"}
+    assert record.location == "Kuala Lumpur"
+
+
+def test_the_day_a_follow_up_sentence_gives_the_sessions_and_a_commission_that_opens() -> None:
+    [record] = _upcoming(
+        "Technical teams of the Dominican-Haitian Bilateral Joint Commission will meet in Dajabon to discuss the "
+        "market, the ministry said on Wednesday. The teams will begin their work on Monday 17, the ministry said."
+    )
+    assert record.start_date == date(2031, 3, 17)
+    [record] = _upcoming(
+        "LUSAKA - The Zambia-Zimbabwe Joint Permanent Commission on Cooperation opens on Friday in Livingstone, "
+        "the ministry said on Wednesday."
+    )
+    assert set(record.parties) == {"Zambia", "Zimbabwe"}
+    assert (record.location, record.start_date) == ("Livingstone", date(2031, 3, 14))
