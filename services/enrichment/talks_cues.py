@@ -35,6 +35,8 @@ TRIGGER = compile_skipping(
     # "the committee would hold its annual session in X": a joint body's sitting, worded any way
     rf"{_JOINT_BODY}\s+(?:will|would|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:hold|meet|(?:re)?convene)\b|"
     r"dialogues?|discussions|peace\s+conference|round\s+of|(?:peace|exploratory)\s+conversations|conversations?\s+table|"
+    # "the two governments will resume their consultation on the region's future"
+    r"(?:resume|hold|continue)\s+(?:their|the|a)\s+consultation\b|"
     # "the A-B Joint Permanent Commission on Cooperation opens on Wednesday in X"
     rf"{_JOINT_BODY}(?:\s+(?:on|for)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?\s+(?:opens|convenes|meets|sits)\s+(?:on|in|next|this)\b|"
     # "the session of the Joint Intergovernmental Commission ... is postponed": a joint body's sitting
@@ -205,6 +207,12 @@ FOLLOW_UP_DAY = compile_skipping(
     r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:sessions?|teams|working\s+groups?|commission|committee|meeting|"
     r"delegations)\b[^.;]{0,60}?\b(?:will\s+(?:begin|open|start|run|be\s+held|take\s+place|meet|convene)|"
     r"which\s+(?:opens|begins|starts))\b",
+    _I,
+)
+# "officials in Mogadishu and Hargeisa said their delegations would resume talks": the sources are the sides
+SOURCES_ARE_SIDES = compile_skipping(
+    r"\b(?:officials|sources|spokesmen|spokespeople|ministries|governments)\s+in\s+[^.;]{1,40}?\s+and\s+[^.;]{1,40}?"
+    r"\s+said\s+(?:that\s+)?their\s+(?:delegations|negotiators|teams|leaders|representatives|governments|envoys)\b",
     _I,
 )
 # "will not be held in the Venezuelan capital but in Havana": the place the plan leaves
@@ -627,7 +635,8 @@ ORGAN_SITS = compile_skipping(
     # "security officials are expected to hold a routine flag meeting at the border"
     r"|\broutine\s+(?:flag|border|monthly|weekly|coordination)\s+meetings?\b"
     # "members will then move to closed consultations, the format in which the council discusses ..."
-    r"|\b(?:closed|informal)\s+consultations\b(?=[^.;]{0,100}\bcouncil\b)",
+    r"|\b(?:closed|informal)\s+consultations\b(?=[^.;]{0,100}\bcouncil\b)"
+    r"|\bcouncil\b[^.;]{0,60}?\b(?:closed|informal)\s+consultations\b",
     _I,
 )
 # a mention opening on the story's own round: "The fourth round, ...", "Their meeting ...", "The next round of"
@@ -736,6 +745,10 @@ OBSERVERS_AFTER = compile_skipping(
     r"|^(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*\s+(?:attending|taking\s+part|present)\s+as\s+observers?\b"
     r"|^(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*\s+as\s+observers?\b",
 )
+# "in the presence of observers from the AU Commission, the United States and the EU": present, not sides
+OBSERVERS_FROM_BEFORE = compile_skipping(
+    r"\bobservers\s+(?:from|of)\s+(?:[^.;:]{0,80}?(?:,|\band)\s+)?(?:the\s+)?$", _I
+)
 # "the Brazilian, Argentine and Uruguayan mediators": each name of the list before the role noun
 MEDIATOR_LIST_AFTER = compile_skipping(
     r"^(?:['’]s)?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*"
@@ -787,7 +800,7 @@ NEXT_MEETING = compile_skipping(
     # "agreed to extend their ceasefire and to meet again in X next week"
     r"(?:to\s+(?:[\w'’-]+\s+){1,5}?and\s+)?"
     r"to\s+(?:meet|resume|reconvene|"
-    r"(?:hold|continue)\s+(?:\w+\s+){0,3}?(?:talks|meeting|round|summit|consultations|negotiations))\b",
+    r"(?:hold|continue|reopen|restart|relaunch)\s+(?:\w+\s+){0,3}?(?:talks|meeting|round|summit|consultations|negotiations))\b",
     _I,
 )
 BETWEEN = compile_skipping(

@@ -422,7 +422,7 @@ class _Sentence:
         return "" if m is None else self.text[e.end + m.end() : min(self.end, e.end + m.end() + width)]
 
 
-_SAID = r"\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:said|told|announced|stated|confirmed|added)"
+_SAID = r"\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:said|told|announced|stated|confirmed|added|invited|urged)"
 _SAID_AFTER = compile_skipping(_SAID + r"\b")
 # ... giving the statement its own day: "on 28-29 October, announced today the minister"
 _SAID_WHEN_AFTER = compile_skipping(
@@ -837,6 +837,7 @@ def _parties(
             or cue.MEDIATOR_AFTER.match(after)
             or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
             or cue.OBSERVERS_AFTER.match(s.after(e, 90))
+            or ("observers" in low and cue.OBSERVERS_FROM_BEFORE.search(s.before(e, 100)))
             or _CAPITAL_AFTER.match(after)
             or cue.MEDIATOR_BEFORE.search(before)
             or _BODY_NAME_BEFORE.search(before)
@@ -886,6 +887,20 @@ def _parties(
     names = list(dict.fromkeys(explicit + first))
     lone = not names and len(set(fallback)) == 1  # no side named, one name to fall back on
     # "A and B said envoys of both would begin talks": the speakers are go-betweens, the sides elsewhere
+    their = cue.SOURCES_ARE_SIDES.search(s.text, s.start, s.end) if not names and "their" in low else None
+    if their is not None:  # "officials in A and B said their delegations would resume talks"
+        named = [
+            n
+            for e in s.entities
+            if their.start() <= e.start < their.end()
+            and (
+                n := _state(e)
+                or (e.country if e.kind == "place" and e.name in gazetteer().capital_names else None)
+            )
+        ]
+        if len(set(named)) == 2:
+            names, explicit = list(dict.fromkeys(named)), [*explicit, *named]
+            ruled_out -= set(named)
     quoted = not names and fallback and set(fallback) <= speakers | sources
     if (lone or quoted) and cue.SIDES_ANAPHOR.search(s.text, s.start, s.end):
         # "the two sides will meet, the X ministry said": one speaker cannot be the two sides,
@@ -1479,6 +1494,8 @@ def headline_draft(
     """The headline as one mention; headlines drop verbs ("P and Q to reopen talks in Lakeport"),
     so one with a cue word but no status wording still gives its parties and venue (weak)."""
     if not (cue.TRIGGER.search(title) or cue.HEADLINE_VISIT.search(title)):
+        return None
+    if cue.ORGAN_SITS.search(title):  # "Council to take up X in closed consultations": a body's sitting
         return None
     s = _Sentence(title, 0, len(title), entities, dates, 0)
     mediators = _mediators(s)

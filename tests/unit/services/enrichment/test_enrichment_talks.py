@@ -4309,3 +4309,39 @@ def test_the_day_a_follow_up_sentence_gives_the_sessions_and_a_commission_that_o
     )
     assert set(record.parties) == {"Zambia", "Zimbabwe"}
     assert (record.location, record.start_date) == ("Livingstone", date(2031, 3, 14))
+
+
+def test_a_councils_closed_consultations_in_a_headline_and_the_day_of_an_invitation() -> None:
+    assert (
+        _upcoming(
+            "Security Council members will hold closed consultations on Haiti on Thursday.",
+            title="Council to take up Haiti in closed consultations on Thursday",
+        )
+        == []
+    )
+    [record] = _upcoming(
+        "Saudi Arabia and the United States on Wednesday invited Sudan's army and the Rapid Support Forces to "
+        "send delegations to Jeddah for talks starting on Sunday."
+    )
+    assert record.start_date == date(2031, 3, 16)
+
+
+def test_sources_in_two_capitals_speaking_of_their_delegations_are_the_sides() -> None:
+    [record] = _upcoming(
+        "Officials in Mogadishu and Hargeisa said their delegations would resume talks in Djibouti early next "
+        "month at the invitation of Djibouti's president."
+    )
+    assert set(record.parties) == {"Somalia", "Somaliland"}
+
+
+def test_observers_from_states_and_a_consultation_resumed() -> None:
+    [record] = _upcoming(
+        "The negotiations between Egypt, Ethiopia and Sudan will be held by videoconference on Tuesday, in the "
+        "presence of observers from the African Union Commission, the United States and the European Union."
+    )
+    assert set(record.parties) == {"Egypt", "Ethiopia", "Sudan"}
+    [record] = _upcoming(
+        "The national government of Papua New Guinea and the Autonomous Bougainville Government will resume "
+        "their consultation on the region's political future on 4 April in Port Moresby, the president said."
+    )
+    assert (record.location, record.start_date) == ("Port Moresby", date(2031, 4, 4))
