@@ -262,13 +262,14 @@ def candidates(
         venue_line=_venue_line(text, entities),
         dateline_place=next((p for e in entities[:1] if e.start < 3 and (p := _as_place(e))), None),
         side_pair=_side_pair(text, entities),
-        follow_up=_follow_up_day(
-            text,
-            [(a, b) for i, (a, b) in enumerate(spans) if i not in {j for j, _, _ in cued}],
-            dates,
-            published,
-        ),
+        follow_up=_follow_up_day(text, _uncued(spans, cued), dates, published),
     )
+
+
+def _uncued(spans: list[tuple[int, int]], cued: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """The sentences with no talks word of their own."""
+    taken = {i for i, _, _ in cued}
+    return [span for i, span in enumerate(spans) if i not in taken]
 
 
 def _follow_up_day(
