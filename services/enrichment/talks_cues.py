@@ -740,10 +740,9 @@ MEDIATOR_BEFORE = compile_skipping(
 )
 # "attachés from A and B will attend as observers", "with A and B as observers": present, not sides
 OBSERVERS_AFTER = compile_skipping(
-    r"^(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*\s+(?:will|would|are\s+to|to)\s+"
-    r"(?:attend|take\s+part|participate|sit\s+in|be\s+present)\s+as\s+observers?\b"
-    r"|^(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*\s+(?:attending|taking\s+part|present)\s+as\s+observers?\b"
-    r"|^(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*\s+as\s+observers?\b",
+    r"^(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*\s+"
+    r"(?:(?:(?:will|would|are\s+to|to)\s+(?:attend|take\s+part|participate|sit\s+in|be\s+present)|attending|taking\s+part|"
+    r"present)\s+)?as\s+observers?\b",
 )
 # "in the presence of observers from the AU Commission, the United States and the EU": present, not sides
 OBSERVERS_FROM_BEFORE = compile_skipping(
