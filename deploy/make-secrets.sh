@@ -20,6 +20,7 @@ create() {  # create NAME VALUE
 create elastic_password "$(random)"
 create es_indexer_password "$(random)"
 create es_search_password "$(random)"
+create es_operator_password "$(random)"
 create ingest_api_token "$(random)"
 create search_api_token "$(random)"
 create grafana_admin_password "$(random)"

@@ -102,6 +102,28 @@ def kafka_acls(compose: Compose) -> str:
     return "; ".join(seen)
 
 
+def operator_feeds(compose: Compose) -> str:
+    """The `operator` profile's CLI manages calendar subscriptions as its own Kafka and
+    Elasticsearch principals: create (Kafka), list and revoke (Elasticsearch, read-only)."""
+
+    def operator(*args: str) -> str:
+        return compose(
+            "run", "--rm", "--no-TTY", "operator", "desk", "feeds", *args, capture=True, timeout=300
+        )
+
+    def listed() -> list[str]:
+        out = operator("list", "--json")
+        return [f["feed_id"] for f in json.loads(out[out.index("{") :])["feeds"]]
+
+    created = operator("create", "--name", "compose test")
+    feed_id = created.split("feed ", 1)[1].split()[0]
+    wait_until(f"feed {feed_id} listed", lambda: feed_id in listed(), timeout=120, interval=3)
+    revoked = operator("revoke", feed_id)
+    assert f"feed {feed_id} revoked" in revoked, revoked
+    wait_until(f"feed {feed_id} gone from the list", lambda: feed_id not in listed(), timeout=120, interval=3)
+    return f"created {feed_id} as the operator, listed it, revoked it, list no longer shows it"
+
+
 def article_to_webhook_and_search(compose: Compose, state: dict[str, Any]) -> str:
     status, answer = compose.probe_stdin(ARTICLE.read_text(), "post-json")
     assert status == 202, f"ingest answered {status}: {answer}"
@@ -325,6 +347,7 @@ def run_all(compose: Compose, report: Reporter) -> None:
         ),
     )
     report.check("Kafka: a write outside the principal's ACLs is refused", lambda: kafka_acls(compose))
+    report.check("operator profile: desk feeds create, list, revoke", lambda: operator_feeds(compose))
     report.check(
         "scale enrichment=3 indexer=2: replicas targets, share work, batch indexed once",
         lambda: scaled_batch(compose, state),

@@ -3,6 +3,7 @@
 # Elasticsearch, with only the privileges it needs. Idempotent (PUT), so it runs on every `up`.
 #   indexer: creates and writes the namespace's indices, templates and aliases
 #   search:  reads them
+#   operator (the `operator` profile's CLI): reads the calendar subscriptions, for `desk feeds list|revoke`
 # Passwords come from Docker secrets and reach curl on stdin, never on a command line.
 set -euo pipefail
 es=${ES_URL:-http://elasticsearch:9200}
@@ -26,9 +27,15 @@ put "/_security/role/${ns}_search" <<JSON
  "indices": [{"names": ["${ns}-*"], "privileges": ["read", "view_index_metadata"]}]}
 JSON
 
+put "/_security/role/${ns}_operator" <<JSON
+{"cluster": [],
+ "indices": [{"names": ["${ns}-feeds", "${ns}-feeds-v*"], "privileges": ["read", "view_index_metadata"]}]}
+JSON
+
 user() {  # user NAME ROLE PASSWORD_FILE
   body=$(printf '{"password": "%s", "roles": ["%s"]}' "$(sed 's/["\\]/\\&/g' "$3")" "$2")
   put "/_security/user/$1" <<<"$body"
 }
 user "${ns}_indexer" "${ns}_indexer" "$secrets/es_indexer_password"
 user "${ns}_search" "${ns}_search" "$secrets/es_search_password"
+user "${ns}_operator" "${ns}_operator" "$secrets/es_operator_password"

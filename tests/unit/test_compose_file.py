@@ -315,15 +315,19 @@ def test_parley_secrets_come_from_files(services: dict[str, dict[str, Any]], com
 
 
 def test_each_elasticsearch_client_has_its_own_user(services: dict[str, dict[str, Any]]) -> None:
-    users = {name: env_of(services[name]).get("PARLEY_ES_USERNAME") for name in ("indexer", "search")}
+    clients = ("indexer", "search", "operator")
+    users = {name: env_of(services[name]).get("PARLEY_ES_USERNAME") for name in clients}
     assert users == {
         "indexer": "${PARLEY_NAMESPACE:-parley}_indexer",
         "search": "${PARLEY_NAMESPACE:-parley}_search",
+        "operator": "${PARLEY_NAMESPACE:-parley}_operator",
     }
-    assert secrets_of(services["indexer"]) & secrets_of(services["search"]) == set()
+    es_secrets = [{s for s in secrets_of(services[name]) if s.startswith("es_")} for name in clients]
+    assert all(len(own) == 1 for own in es_secrets) and len(set().union(*es_secrets)) == len(clients)
     setup = services["es-setup"]
-    assert setup.get("restart") == "no" and {"es_indexer_password", "es_search_password"} <= secrets_of(setup)
-    for name in ("indexer", "search"):
+    wanted = {"es_indexer_password", "es_search_password", "es_operator_password"}
+    assert setup.get("restart") == "no" and wanted <= secrets_of(setup)
+    for name in clients:
         assert services[name]["depends_on"]["es-setup"] == {"condition": "service_completed_successfully"}
 
 
