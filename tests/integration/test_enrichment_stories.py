@@ -130,3 +130,21 @@ def test_two_replicas_give_copies_on_their_partitions_one_story(ns: str, service
     readers = enriched_by(services, replicas)
     assert all(readers.values()), readers
     assert set().union(*readers.values()) == {first, *others}
+
+
+def test_replicas_joining_one_after_another_leave_no_partition_unread(ns: str, services: Services) -> None:
+    """Scaling out from one replica to three: two rebalances in quick succession, the second while
+    the story table's owner may still be recovering from the first. Every article gets enriched."""
+    first, *others = ids_on_every_partition("scale")
+    services.start("enrichment", name="enrichment-1")
+    publish_raw(ns, first, "Outlet 0", STORY, minutes=0)
+    wait_until(lambda: first in story_ids(ns), 60, what="the first copy enriched")
+    services.start("enrichment", name="enrichment-2", wait=False)
+    services.start("enrichment", name="enrichment-3", wait=False)
+    wait_until(
+        lambda: services.ready("enrichment-2") and services.ready("enrichment-3"), 120, what="replicas ready"
+    )
+    for i, article in enumerate(others, 1):
+        publish_raw(ns, article, f"Outlet {i}", COPY + f" Outlet {i} adds nothing new.", minutes=i)
+    wait_until(lambda: set(others) <= set(story_ids(ns)), 90, what="every copy enriched")
+    assert set(story_ids(ns)[a] for a in others) == {first}

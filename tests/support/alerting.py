@@ -52,12 +52,13 @@ class Services:
             **self.extra_env,
         }
 
-    def start(self, service: str, name: str = "", **env: str) -> None:
+    def start(self, service: str, name: str = "", wait: bool = True, **env: str) -> None:
         """Start `service` (as `name`, to run a second replica of it) and wait until it is ready."""
         name = name or service
         self.ports.setdefault(name, free_port())
         self.procs[name] = launch([service, "run"], {**self.env(name), **env}, self.log_dir / f"{name}.log")
-        wait_until(lambda: self.ready(name), 120, what=f"{name} ready")
+        if wait:
+            wait_until(lambda: self.ready(name), 120, what=f"{name} ready")
 
     def ready(self, service: str) -> bool:
         proc = self.procs[service]
