@@ -4329,3 +4329,58 @@ def test_observers_from_states_and_a_consultation_resumed() -> None:
         "their consultation on the region's political future on 4 April in Port Moresby, the president said."
     )
     assert (record.location, record.start_date) == ("Port Moresby", date(2031, 4, 4))
+
+
+def test_talks_reopened_restarted_or_relaunched_are_planned_like_resumed_ones() -> None:
+    [record] = _upcoming(
+        "Colombia and the ELN will reopen peace talks in Caracas on March 20, negotiators said.",
+        published=date(2031, 3, 5),
+    )
+    assert (record.parties, record.location, record.start_date) == (
+        ("Colombia", "ELN"),
+        "Caracas",
+        date(2031, 3, 20),
+    )
+    [record] = _upcoming(
+        "The Colombian government and the ELN guerrilla group agreed on Monday to reopen formal peace talks "
+        "in Caracas on March 20, negotiators said in a joint statement.",
+        published=date(2031, 3, 5),
+    )
+    assert record.status == "announced" and record.start_date == date(2031, 3, 20)
+    assert _upcoming("Russia and Ukraine will relaunch negotiations in Geneva on March 20, officials said.")
+    # reopening something else is no talks plan
+    assert (
+        _upcoming(
+            "Russia and Ukraine will reopen the border crossing on March 20, officials said after talks in "
+            "Geneva on Monday.",
+            published=date(2031, 3, 5),
+        )
+        == []
+    )
+
+
+def test_a_host_receiving_both_sides_ministers_is_the_go_between_and_one_receiving_a_counterpart_a_side() -> (
+    None
+):
+    [record] = _upcoming(
+        "Turkish President Recep Tayyip Erdogan will receive the foreign ministers of Armenia and Azerbaijan "
+        "in Ankara on Friday for talks, his office said."
+    )
+    assert (set(record.parties), record.mediators, record.location) == (
+        {"Armenia", "Azerbaijan"},
+        ("Turkey",),
+        "Ankara",
+    )
+    [record] = _upcoming(
+        "Egyptian President Abdel Fattah al-Sisi will receive his Sudanese counterpart in Cairo on Friday for "
+        "talks, the presidency said."
+    )
+    assert (set(record.parties), record.mediators) == ({"Egypt", "Sudan"}, ())
+    [record] = _upcoming("Egypt will receive the foreign minister of Sudan in Cairo on Friday for talks.")
+    assert set(record.parties) == {"Egypt", "Sudan"}
+    assert (
+        _upcoming(
+            "Egypt will receive the first shipment of grain from Ukraine on Friday, after talks last week."
+        )
+        == []
+    )
