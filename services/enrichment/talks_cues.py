@@ -185,6 +185,14 @@ STANDING_VENUE = compile_skipping(
     r"(?:held|hosted|taking\s+place)\s+(?:at|in)\b",
     _I,
 )
+# "the format, which meets in X several times a year": the seat of a standing series, named
+# outside any talks mention (the place is the entity right after the match)
+STANDING_SEAT = compile_skipping(
+    r"\b(?:which|that)\s+(?:usually\s+|normally\s+|regularly\s+)?(?:meets|convenes|sits)\s+in\s+(?:the\s+)?"
+    r"(?=[^.;]{0,60}?\b(?:(?:several|two|three|four|a\s+few)\s+times\s+a\s+year|every\s+(?:year|month|quarter|few)|"
+    r"each\s+(?:year|month|quarter)|regularly|twice\s+a\s+year)\b)",
+    _I,
+)
 # "a peace process that has so far moved between A, B and C": where earlier rounds met
 MOVED_BETWEEN_BEFORE = compile_skipping(
     r"\b(?:moved|rotated|alternated|shuttled|travelled|traveled)\s+between\s+(?:(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?,?\s+(?:and\s+)?){0,4}$",
@@ -287,9 +295,10 @@ STRONG_FUTURE = compile_skipping(
     r"(?:\w+\s+){0,2}?(?:delegations?|teams?|negotiators|envoys?)\b"
     # "will send its foreign minister ... to X for talks" (not "... to the funeral, and he met ... for talks")
     r"|\b(?:will|to)\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:(?:foreign|defen[cs]e|trade|finance|"
-    r"interior)\s+ministers?|(?:deputy\s+)?foreign\s+secretar(?:y|ies)|chief\s+negotiators?)\b"
-    r"(?=(?:(?!,\s+and\b|\bfuneral\b|\binauguration\b|\bceremony\b)[^.;]){0,160}?\bfor\s+(?:talks|negotiations|"
-    r"consultations|a\s+meeting)\b)"
+    r"interior)\s+ministers?|(?:deputy\s+)?foreign\s+secretar(?:y|ies)|chief\s+(?:[\w-]+\s+)?negotiators?)\b"
+    r"(?=(?:(?!,\s+and\b|\bfuneral\b|\binauguration\b|\bceremony\b)[^.;]){0,160}?\bfor\s+"
+    # "for a week of talks", "for two days of negotiations"
+    r"(?:(?:a|one|two|three|several)\s+(?:weeks?|days?)\s+of\s+)?(?:talks|negotiations|consultations|a\s+meeting)\b)"
     r"|\b(?:is|are|was|were)\s+(?:due|expected|awaited)\s+(?:to\s+arrive\s+)?in\s+(?=[A-Z]|the\s+(?:\w+\s+)?capital\b)"
     # "talks scheduled to take place on ...", "leaders set to meet", without the auxiliary
     r"|\b(?:scheduled|slated|set|planned|due)\s+to\s+(?:take\s+place|be\s+held|begin|start|open|resume|convene|"
@@ -890,6 +899,9 @@ PAST_VENUE_BEFORE = compile_skipping(
     # "similar talks held in X", "the previous round in X"
     r"(?:talks|meetings?|negotiations|rounds?|consultations|summits?)\s+held|"
     r"(?:previous|last|earlier|prior)\s+(?:round|meeting|session)s?(?:\s+of\s+\w+)?)\s+(?:[\w'’-]+\s+){0,3}$"
+    # "Qatar, which brokered the ceasefire and convened later rounds in X": a go-between's past rounds
+    r"|\b(?<!be\s)(?<!been\s)(?:hosted|convened|chaired)\s+(?:(?:the|a|string|of|several|two|three|later|earlier|"
+    r"previous|past|first|second|last|all|most)\s+){0,3}(?:rounds?|meetings?|talks|sessions|negotiations)\s+(?:in|at)\s+(?:the\s+)?$"
     # "After meeting the envoy in X, the negotiator said the teams would sit down in Y"
     r"|\bafter\s+(?:meeting|talks\s+with|talking\s+to|visiting)\s+(?:[\w'’-]+\s+){0,4}$"
     # "the first such talks since a summit in X collapsed"
@@ -1075,13 +1087,19 @@ TRAVELLER_AFTER = compile_skipping(
     r"(?:delegation|team|mission|negotiators)\b"
     # "X will send a trade delegation to Y": X travels
     r"|^\s+(?:(?:will|is\s+to|plans\s+to)\s+(?:send|dispatch)|sends|dispatches|is\s+sending)\s+(?:a|an|its)?\s*(?:[\w-]+\s+){0,2}?"
-    r"(?:delegation|team|mission|negotiators|envoys?)\s+to\b",
+    r"(?:delegation|team|mission|negotiators|envoys?)\s+to\b"
+    # "the X administration said on Thursday it would send a delegation to Y", "X would attend"
+    r"|^(?:['’]s)?(?:\s+(?:administration|government|authorities|leadership|junta))?\s+(?:said|says|announced|confirmed)\s+"
+    r"(?:on\s+\w+\s+)?(?:that\s+)?it\s+(?:would|will)\s+(?:send|dispatch)\s+(?:a|an|its)?\s*(?:[\w-]+\s+){0,2}?"
+    r"(?:delegation|team|mission|negotiators|envoys?)\s+to\b"
+    r"|^\s+(?:would|will)\s+attend\b(?!\s+as\s+(?:an?\s+)?(?:observers?|guests?))",
     _I,
 )
 TRAVEL = compile_skipping(
-    r"\b(?:will|to|is\s+(?:due|set|expected)\s+to|are\s+(?:due|set|expected)\s+to)\s+(?:\w+\s+)?"
-    r"(?:travel|fly|head|go|visit)\s+to\b|\bwill\s+(?:arrive|be\s+in)\s+in\b|\bheads?\s+(?:to|for)\b"
-    r"|\b(?:(?:will|to)\s+(?:send|dispatch)|sends|dispatches|is\s+sending)\s+(?:a|an|its)?\s*(?:[\w-]+\s+){0,2}?"
+    r"\b(?:will|would|to|is\s+(?:due|set|expected)\s+to|are\s+(?:due|set|expected)\s+to)\s+(?:\w+\s+)?"
+    # ("the delegation would return to the Turkish capital on the agreed date")
+    r"(?:travel|fly|head|go|visit|return)\s+to\b|\b(?:would|will)\s+attend\b(?!\s+as\s+(?:an?\s+)?(?:observers?|guests?))|\bwill\s+(?:arrive|be\s+in)\s+in\b|\bheads?\s+(?:to|for)\b"
+    r"|\b(?:(?:will|would|to)\s+(?:send|dispatch)|sends|dispatches|is\s+sending)\s+(?:a|an|its)?\s*(?:[\w-]+\s+){0,2}?"
     r"(?:delegation|team|mission|negotiators|envoys?)\s+to\b",
     _I,
 )

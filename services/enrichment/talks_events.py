@@ -77,6 +77,7 @@ class Candidates:
     deal_places: frozenset[str] = frozenset()
     # The place a press advisory's "Venue:" line names (its last known place: the city after the hall).
     venue_line: Entity | None = None
+    standing_seat: Entity | None = None  # "the format, which meets in X several times a year"
     people_only: frozenset[str] = frozenset()  # states named only by their people ("Honduran nationals")
     dateline_place: Entity | None = None  # the place a wire dateline opens on ("NAIROBI, Oct 21 -")
     # How often the article names each state and non-state side, headline included.
@@ -260,6 +261,7 @@ def candidates(
         side_counts=side_counts,
         travellers=_travellers(text, title, entities, title_entities, spans),
         venue_line=_venue_line(text, entities),
+        standing_seat=_standing_seat(text, entities),
         dateline_place=next((p for e in entities[:1] if e.start < 3 and (p := _as_place(e))), None),
         side_pair=_side_pair(text, entities),
         follow_up=_follow_up_day(text, _uncued(spans, cued), dates, published),
@@ -330,6 +332,27 @@ def _venue_line(text: str, entities: list[Entity]) -> Entity | None:
     )
 
 
+_IN_YEAR = re.compile(r"\bin\s+((?:19|20)\d\d)\b")
+
+
+def _history(d: _Draft, published: date) -> bool:
+    """A round held in an earlier year ("the framework presented at X in 2017"): history, which
+    sets up no round ahead."""
+    years = [int(y) for t in d.texts() for y in _IN_YEAR.findall(t)]
+    return bool(years) and max(years) < published.year and d.start is None
+
+
+def _standing_seat(text: str, entities: list[Entity]) -> Entity | None:
+    # (a cheap word test first: the pattern's lookahead is costly and most articles have no such clause)
+    if "meets in" not in text and "convenes in" not in text and "sits in" not in text:
+        return None
+    for m in cue.STANDING_SEAT.finditer(text):
+        e = next((e for e in entities if e.start == m.end()), None)
+        if e is not None and (place := _as_place(e)) is not None:
+            return place
+    return None
+
+
 def _travellers(
     text: str, title: str, entities: list[Entity], title_entities: list[Entity], spans: list[tuple[int, int]]
 ) -> tuple[str, ...]:
@@ -345,7 +368,7 @@ def _travellers(
                 continue
             if not (
                 cue.TRAVELLER_BEFORE.search(source, max(0, e.start - 40), e.start)
-                or cue.TRAVELLER_AFTER.match(source[e.end : e.end + 50])
+                or cue.TRAVELLER_AFTER.match(source[e.end : e.end + 80])
             ):
                 continue
             start, end = next(((a, b) for a, b in sentence_spans if a <= e.start < b), (e.start, e.end))
@@ -1113,9 +1136,9 @@ def assemble(
     ) and any(_agrees_next_round(d, published) for d in c.drafts)
     # every mention only calls for, offers or speculates on talks ("could meet", "a possible meeting"),
     # and none reports a round held that might set up the next: nothing to announce
-    planned = any(d.status in UPCOMING or d.status == "held" for d in c.drafts) or (
-        c.headline is not None and c.headline.status in UPCOMING
-    )
+    planned = any(
+        d.status in UPCOMING or (d.status == "held" and not _history(d, published)) for d in c.drafts
+    ) or (c.headline is not None and c.headline.status in UPCOMING)
     # a plan the article denies or calls off, beside rounds held and nothing else ahead: no plan left
     if (
         any(d.status in {"denied", "cancelled"} for d in c.drafts)
@@ -1219,6 +1242,8 @@ def assemble(
     if primary.location is None:  # "the talks are held at a UN base in X": where the series meets
         standing = next((d for d in c.drafts if d.location and cue.STANDING_VENUE.search(d.evidence)), None)
         primary = replace(primary, location=standing.location) if standing is not None else primary
+    if primary.location is None and c.standing_seat is not None:
+        primary = replace(primary, location=c.standing_seat)
     if (
         c.dateline_place is not None
         and (primary.location is None or cue.IN_THIS_CITY.search(source.evidence))

@@ -97,12 +97,14 @@ FORMATS: tuple[Format, ...] = (
     # the Cyprus talks: the two communities, with the three guarantor powers in the enlarged format
     Format(
         compile_skipping(
-            r"(?<![\w+])5\s?\+\s?UN(?![\w+])|\benlarged\s+(?:informal\s+)?(?:meeting|conference|format)\b",
+            r"(?<![\w+])5\s?\+\s?UN(?![\w+])|\benlarged\s+(?:informal\s+)?(?:meeting|conference|format)\b"
+            # "the island's two leaders and the three guarantor powers"
+            r"|\b(?:three\s+)?guarantor\s+(?:powers|countries|states)\b",
             re.I,
         ),
         ("Greek Cypriots", "Turkish Cypriots", "Greece", "Turkey", "United Kingdom"),
         ("United Nations",),
-        context=compile_skipping(r"\bCypr", re.I),
+        context=compile_skipping(r"\bCypr|\bNicosia\b", re.I),
         also=("Cyprus",),
     ),
     Format(

@@ -1,5 +1,6 @@
 """Talks patterns on sentences written for these tests."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -8,7 +9,7 @@ from parley.services.enrichment.dates import find_dates
 from parley.services.enrichment.entities import extract_entities
 from parley.services.enrichment.extract import extract_article
 from parley.services.enrichment.talks_cues import HEADLINE_ONGOING, LEAD_ACTORS
-from parley.services.enrichment.talks_events import _primary, _with_roles, candidates, extract_talks
+from parley.services.enrichment.talks_events import _history, _primary, _with_roles, candidates, extract_talks
 from parley.services.enrichment.talks_extraction import _Draft, find_drafts, headline_draft
 from parley.services.enrichment.talks_model import LinearModel
 from parley.shared.extraction import TalksRecord
@@ -4384,3 +4385,67 @@ def test_a_host_receiving_both_sides_ministers_is_the_go_between_and_one_receivi
         )
         == []
     )
+
+
+def test_the_seat_of_a_standing_series_is_the_venue_when_the_plan_names_none() -> None:
+    [record] = _upcoming(
+        "The next session of the joint water commission of Uzbekistan and Kazakhstan will take place on "
+        "March 24 and 25, officials said. The commission, which meets in Tashkent twice a year, last sat in "
+        "the autumn."
+    )
+    assert (record.location, record.start_date) == ("Tashkent", date(2031, 3, 24))
+    # a body that meets there on one day is no seat
+    [record] = _upcoming(
+        "The next session of the joint water commission of Uzbekistan and Kazakhstan will take place on "
+        "March 24 and 25, officials said. The commission, which meets in Tashkent today for a preparatory "
+        "session, was set up in 2028."
+    )
+    assert record.location is None
+
+
+def test_rounds_a_go_between_convened_before_are_no_venue() -> None:
+    [record] = _upcoming(
+        "Pakistan and Afghanistan will meet in Riyadh on Tuesday. The talks will be hosted by Saudi Arabia, with "
+        "Qatar and Turkey, which brokered the October ceasefire and convened later rounds in Istanbul, taking "
+        "part as co-mediators."
+    )
+    assert record.location == "Riyadh"
+
+
+def test_sides_that_say_they_will_send_a_delegation_or_attend_but_not_an_observer() -> None:
+    [record] = _upcoming(
+        "The Taliban administration said on Thursday it would send a delegation to Riyadh for talks on Tuesday "
+        "aimed at reopening border crossings. The talks will be hosted by Saudi Arabia. In Islamabad, the "
+        "Foreign Office spokesman confirmed that Pakistan would attend. The European Union will attend as an "
+        "observer, officials said.",
+        published=date(2031, 3, 13),
+    )
+    assert set(record.parties) == {"Taliban", "Pakistan"} and record.location == "Riyadh"
+
+
+def test_the_islands_leaders_and_the_three_guarantor_powers_are_the_cyprus_table() -> None:
+    [record] = _upcoming(
+        "NICOSIA, March 12 (Wire) - The United Nations Secretary-General has invited the island's two leaders "
+        "and the three guarantor powers to an informal meeting in Geneva on March 26 and 27, the UN spokesman's "
+        "office said on Wednesday."
+    )
+    assert set(record.parties) == {"Greek Cypriots", "Turkish Cypriots", "Greece", "Turkey", "United Kingdom"}
+    assert record.mediators == ("United Nations",)
+
+
+def test_a_chief_trade_negotiator_sent_for_a_week_of_talks() -> None:
+    [record] = _upcoming(
+        "The government of Chile will send its chief trade negotiator to Brasilia for a week of talks beginning "
+        "on March 23, a spokesperson said on Wednesday."
+    )
+    assert (record.location, record.start_date) == ("Brasilia", date(2031, 3, 23))
+
+
+def test_a_round_held_in_an_earlier_year_is_history_that_sets_up_no_plan() -> None:
+    old = _Draft("held", "The framework was presented at Crans-Montana in 2017.")
+    assert _history(old, WEDNESDAY)
+    assert not _history(_Draft("held", "The last round was held in Geneva in 2031."), WEDNESDAY)
+    assert not _history(_Draft("held", "The envoys met in Geneva on Monday."), WEDNESDAY)
+    assert not _history(
+        replace(old, start=date(2031, 3, 9)), WEDNESDAY
+    )  # a day of its own: dated, not history
