@@ -238,6 +238,8 @@ STRONG_FUTURE = compile_skipping(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
     r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|"
+    # "Norway will facilitate talks between A and B starting March 9", "Oman will mediate a fresh round"
+    r"(?:mediate|facilitate|co-?chair|broker)\s+(?:[\w-]+\s+){0,4}?(?:talks|negotiations|round|meeting|dialogue|consultations)|"
     # "Kazakhstan will bring the foreign ministers of A and B together in X next Friday"
     r"bring\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:ministers|leaders|presidents|delegations|negotiators|sides|parties)\s+"
     r"of\s+[^.;]{0,60}?\btogether|"
@@ -249,12 +251,14 @@ STRONG_FUTURE = compile_skipping(
     # "mediators will receive delegations from A and B in X for talks"
     r"(?:receive|welcome)\s+(?:the\s+|an?\s+|(?:his|her|their|its)\s+)?(?:[\w'’-]+\s+){0,4}?(?:delegations?|negotiators|envoys|leaders|teams|"
     # "will receive the foreign ministers of A and B", "will receive his Sudanese counterpart"
-    r"(?:prime\s+)?ministers?\s+of|presidents?\s+of|leaders\s+of|counterparts?)\b|"
+    r"(?:prime\s+)?ministers?\s+of|presidents?\s+of|leaders\s+of|counterparts?|"
+    # "will receive the Algerian president in Paris for talks"
+    r"(?:president|prime\s+minister|chancellor|king|emir|sultan|crown\s+prince)(?![\w'’]))\b|"
     # machine-translated copy: "will be realized", "will install a new cycle of dialogues"
     r"be\s+(?:realized|realised|carried\s+out|celebrated|installed|re-?installed|reinstated|reactivated|relaunched|resumed|"
-    r"reopened|restarted|widened|expanded|enlarged|broadened)|install|"
+    r"reopened|restarted|revived|widened|expanded|enlarged|broadened)|install|"
     # "will launch negotiations", "will enter into talks", "will engage in a dialogue"
-    r"(?:launch|enter(?:\s+into)?|engage\s+in|reopen|restart|relaunch|revive)\s+(?:\w+\s+){0,3}?"
+    r"(?:launch|enter(?:\s+into)?|engage\s+in|reopen|restart|relaunch|revive)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:talks|negotiations|dialogue|consultations|discussions))\b"
     # "will join the talks", not "will join forces", "will join the bloc"
     r"|\b(?:will|shall)\s+(?:\w+\s+){0,2}?join\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
@@ -294,11 +298,11 @@ STRONG_FUTURE = compile_skipping(
     r"|\b(?:(?:will|to)\s+(?:send|dispatch)|(?:is|are)\s+(?:sending|dispatching))\s+(?:a|an|its|their|the)?\s*"
     r"(?:\w+\s+){0,2}?(?:delegations?|teams?|negotiators|envoys?)\b"
     # "will send its foreign minister ... to X for talks" (not "... to the funeral, and he met ... for talks")
-    r"|\b(?:will|to)\s+send\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:(?:foreign|defen[cs]e|trade|finance|"
+    r"|\b(?:(?:will|to)\s+(?:send|dispatch)|is\s+(?:sending|dispatching))\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:(?:foreign|defen[cs]e|trade|finance|"
     r"interior)\s+ministers?|(?:deputy\s+)?foreign\s+secretar(?:y|ies)|chief\s+(?:[\w-]+\s+)?negotiators?)\b"
     r"(?=(?:(?!,\s+and\b|\bfuneral\b|\binauguration\b|\bceremony\b)[^.;]){0,160}?\bfor\s+"
     # "for a week of talks", "for two days of negotiations"
-    r"(?:(?:a|one|two|three|several)\s+(?:weeks?|days?)\s+of\s+)?(?:talks|negotiations|consultations|a\s+meeting)\b)"
+    r"(?:(?:a|one|two|three|four|five|several)\s+(?:weeks?|days?)\s+of\s+)?(?:talks|negotiations|consultations|a\s+meeting)\b)"
     r"|\b(?:is|are|was|were)\s+(?:due|expected|awaited)\s+(?:to\s+arrive\s+)?in\s+(?=[A-Z]|the\s+(?:\w+\s+)?capital\b)"
     # "talks scheduled to take place on ...", "leaders set to meet", without the auxiliary
     r"|\b(?:scheduled|slated|set|planned|due)\s+to\s+(?:take\s+place|be\s+held|begin|start|open|resume|convene|"
@@ -348,7 +352,9 @@ PURPOSE_BEFORE = compile_skipping(
 )
 WEAK_FUTURE = compile_skipping(
     r"\bwould\s+(?:(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|reconvene|host|sit\s+down|"
-    r"kick\s+off|get\s+under\s?way|attend|participate|take\s+part)\b"
+    r"kick\s+off|get\s+under\s?way|attend|participate|take\s+part|gather)\b"
+    # "said they would reopen peace negotiations in X"
+    r"|(?:reopen|restart|relaunch|revive)\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations|dialogue|consultations)\b"
     # "the ministers would arrive on Wednesday night and sit down with their counterparts on Thursday"
     r"|arrive\b[^.;]{0,40}?\band\s+(?:meet|sit\s+down|hold)\b"
     # "a delegation would travel to X later this month for a new round of talks"
@@ -356,7 +362,7 @@ WEAK_FUTURE = compile_skipping(
     r"(?:round|talks|negotiations|meeting|summit|consultations|discussions)\b)"
     # "said it would send a delegation to X for talks"
     r"|send\s+(?:(?:a|an|its|their|the)\s+)?(?:\w+\s+){0,2}?(?:delegations?|negotiators|envoys?)\b"
-    r"(?![^.;]{0,60}\b(?:if|unless)\b))"
+    r"(?![^.;]{0,60}\b(?:if|unless)\b)(?![^.;]{0,80}\b(?:funeral|inauguration|ceremony|swearing-in|coronation)\b))"
     # "have announced talks with Y", "announced a summit": the decision weighs the rest
     r"|\bannounced\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a\s+meeting|a\s+summit)\b",
     _I,
@@ -736,7 +742,10 @@ OLD_PLAN_BEFORE = compile_skipping(
     r"\b(?:planned|scheduled|set|slated|initially|originally|pencil+ed\s+in)\s+(?:for|in)\s+$", _I
 )
 MEDIATOR_AFTER = compile_skipping(
-    r"^(?:['’]s)?\s?[-–]\s?(?:brokered|mediated|led|sponsored|facilitated|hosted)\b", _I
+    r"^(?:['’]s)?\s?[-–]\s?(?:brokered|mediated|led|sponsored|facilitated|hosted)\b"
+    # "U.N.-backed talks on Libya's elections" (not "the Iran-backed Houthis": a patron of a side)
+    r"|^(?:['’]s)?\s?[-–]\s?backed\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations|dialogue|consultations|conference|round)\b",
+    _I,
 )
 # "the Iran-aligned Houthis", "M23 rebels backed by Rwanda": a patron of a side, not a side
 PATRON_AFTER = compile_skipping(
@@ -777,8 +786,8 @@ MEDIATOR_ROLE_AFTER = compile_skipping(
     r"facilitat\w*|sponsorship|auspices|bring(?:s|ing)?\s+together|"
     # "X will bring the foreign ministers of A and B together"
     # "X will receive the foreign ministers of A and B": plural, both sides (not "his counterpart")
-    r"(?:bring(?:s|ing)?|receiv(?:e|es|ing)|welcom(?:e|es|ing))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
-    r"(?:ministers|leaders|presidents|delegations|negotiators)\s+of\b|"
+    r"(?:bring(?:s|ing)?|receiv(?:e|es|ing)|welcom(?:e|es|ing))\s+(?:the\s+|(?:his|her|their)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:ministers|leaders|presidents|delegations|negotiators|counterparts)\s+(?:of|from)\b|"
     # "X's envoy has secured agreement for A and B to hold talks"
     r"(?:has\s+)?(?:secured|obtained|won)\s+(?:an?\s+|the\s+)?(?:agreement|consent|commitment)\s+(?:for|from)|"
     r"(?:has\s+)?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
@@ -900,8 +909,10 @@ PAST_VENUE_BEFORE = compile_skipping(
     r"(?:talks|meetings?|negotiations|rounds?|consultations|summits?)\s+held|"
     r"(?:previous|last|earlier|prior)\s+(?:round|meeting|session)s?(?:\s+of\s+\w+)?)\s+(?:[\w'’-]+\s+){0,3}$"
     # "Qatar, which brokered the ceasefire and convened later rounds in X": a go-between's past rounds
-    r"|\b(?<!be\s)(?<!been\s)(?:hosted|convened|chaired)\s+(?:(?:the|a|string|of|several|two|three|later|earlier|"
-    r"previous|past|first|second|last|all|most)\s+){0,3}(?:rounds?|meetings?|talks|sessions|negotiations)\s+(?:in|at)\s+(?:the\s+)?$"
+    r"|\b(?<!be\s)(?<!been\s)(?:hosted|convened|chaired|brokered|mediated)\s+(?:(?:the|a|string|of|several|two|three|later|earlier|"
+    r"previous|past|first|second|last|all|most)\s+){0,3}(?:rounds?|meetings?|talks|sessions|negotiations)"
+    r"(?:\s+of\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations))?\s+(?:in|at)\s+(?:the\s+)?"
+    r"(?:[\w'’.-]+(?:\s+[\w'’.-]+)?\s+and\s+)?$"
     # "After meeting the envoy in X, the negotiator said the teams would sit down in Y"
     r"|\bafter\s+(?:meeting|talks\s+with|talking\s+to|visiting)\s+(?:[\w'’-]+\s+){0,4}$"
     # "the first such talks since a summit in X collapsed"
@@ -1087,20 +1098,20 @@ TRAVELLER_AFTER = compile_skipping(
     r"(?:delegation|team|mission|negotiators)\b"
     # "X will send a trade delegation to Y": X travels
     r"|^\s+(?:(?:will|is\s+to|plans\s+to)\s+(?:send|dispatch)|sends|dispatches|is\s+sending)\s+(?:a|an|its)?\s*(?:[\w-]+\s+){0,2}?"
-    r"(?:delegation|team|mission|negotiators|envoys?)\s+to\b"
+    r"(?:delegation|team|mission|negotiators?|envoys?)\s+to\b"
     # "the X administration said on Thursday it would send a delegation to Y", "X would attend"
     r"|^(?:['’]s)?(?:\s+(?:administration|government|authorities|leadership|junta))?\s+(?:said|says|announced|confirmed)\s+"
-    r"(?:on\s+\w+\s+)?(?:that\s+)?it\s+(?:would|will)\s+(?:send|dispatch)\s+(?:a|an|its)?\s*(?:[\w-]+\s+){0,2}?"
-    r"(?:delegation|team|mission|negotiators|envoys?)\s+to\b"
+    r"(?:on\s+\w+\s+)?(?:that\s+)?it\s+(?:would|will)\s+(?:(?:send|dispatch)\s+(?:a|an|its)?\s*(?:[\w-]+\s+){0,2}?"
+    r"(?:delegation|team|mission|negotiators|envoys?)(?:\s+to\b|\s*[,.;])|attend\b(?!\s+as\s+(?:an?\s+)?(?:observers?|guests?)))"
     r"|^\s+(?:would|will)\s+attend\b(?!\s+as\s+(?:an?\s+)?(?:observers?|guests?))",
     _I,
 )
 TRAVEL = compile_skipping(
     r"\b(?:will|would|to|is\s+(?:due|set|expected)\s+to|are\s+(?:due|set|expected)\s+to)\s+(?:\w+\s+)?"
     # ("the delegation would return to the Turkish capital on the agreed date")
-    r"(?:travel|fly|head|go|visit|return)\s+to\b|\b(?:would|will)\s+attend\b(?!\s+as\s+(?:an?\s+)?(?:observers?|guests?))|\bwill\s+(?:arrive|be\s+in)\s+in\b|\bheads?\s+(?:to|for)\b"
+    r"(?:travel|fly|head|go|visit|return)\s+to\b|\b(?:would|will)\s+(?:attend\b(?!\s+as\s+(?:an?\s+)?(?:observers?|guests?))|send\s+(?:a|an|its)\s+delegation\s*[,.;])|\bwill\s+(?:arrive|be\s+in)\s+in\b|\bheads?\s+(?:to|for)\b"
     r"|\b(?:(?:will|would|to)\s+(?:send|dispatch)|sends|dispatches|is\s+sending)\s+(?:a|an|its)?\s*(?:[\w-]+\s+){0,2}?"
-    r"(?:delegation|team|mission|negotiators|envoys?)\s+to\b",
+    r"(?:delegation|team|mission|negotiators?|envoys?)\s+to\b",
     _I,
 )
 # "urged the AU to convene the three countries": the infinitive is what is asked for

@@ -4449,3 +4449,90 @@ def test_a_round_held_in_an_earlier_year_is_history_that_sets_up_no_plan() -> No
     assert not _history(
         replace(old, start=date(2031, 3, 9)), WEDNESDAY
     )  # a day of its own: dated, not history
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia and Kosovo will relaunch their EU-facilitated dialogue in Brussels on March 24, the envoy said.",
+        "Indirect talks between Israel and Lebanon on their land border will be revived in Naqoura on March 24, "
+        "two officials said.",
+        "The Philippine government and the communist National Democratic Front said on Monday they would "
+        "reopen peace negotiations in Oslo on March 24, with Norway again acting as facilitator. Manila scrapped "
+        "the talks six years ago.",
+        "Yemen's government and the Houthi movement will revive UN-sponsored negotiations on a prisoner exchange "
+        "in Muscat on March 24, the envoy's office said.",
+    ],
+)
+def test_reopening_wordings_with_hyphens_passives_and_would(text: str) -> None:
+    [record] = _upcoming(text)
+    assert record.start_date == date(2031, 3, 24)
+
+
+def test_a_host_receiving_delegations_or_counterparts_from_two_states_is_their_go_between() -> None:
+    [record] = _upcoming(
+        "Egypt will receive delegations from Hamas and Fatah in Cairo on March 24 for a new round of "
+        "reconciliation talks, Egyptian sources said."
+    )
+    assert (set(record.parties), record.mediators) == ({"Hamas", "Fatah"}, ("Egypt",))
+    [record] = _upcoming(
+        "Chinese Foreign Minister Wang Yi will receive his counterparts from Cambodia and Thailand in Shanghai "
+        "on Monday for talks on their border clashes, Beijing said."
+    )
+    assert (set(record.parties), record.mediators) == ({"Cambodia", "Thailand"}, ("China",))
+    [record] = _upcoming(
+        "The French president will receive the Algerian president in Paris on March 20 for talks on "
+        "migration, the Elysee said."
+    )
+    assert set(record.parties) == {"France", "Algeria"}
+
+
+def test_go_betweens_that_will_facilitate_or_mediate_and_their_earlier_rounds_elsewhere() -> None:
+    [record] = _upcoming(
+        "Norway, which hosted previous rounds in Oslo, will facilitate talks between the Colombian government "
+        "and the rebels starting March 23 in Havana, the peace commissioner said."
+    )
+    assert (record.location, record.start_date, record.mediators) == (
+        "Havana",
+        date(2031, 3, 23),
+        ("Norway",),
+    )
+    [record] = _upcoming(
+        "Kuwait, which hosted rounds of Yemeni peace talks in Kuwait City in 2016, will convene new negotiations "
+        "between the Yemeni government and the Houthis in Amman on April 2, the Kuwaiti foreign ministry said."
+    )
+    assert record.location == "Amman"
+    [record] = _upcoming(
+        "Egypt and Qatar, which brokered earlier rounds in Cairo and Doha, will mediate new ceasefire talks "
+        "between Israel and Hamas in Paris on March 21, an Egyptian official said."
+    )
+    assert (set(record.parties), record.location) == ({"Israel", "Hamas"}, "Paris")
+
+
+def test_sides_that_say_they_will_send_a_delegation_or_attend_and_talks_backed_by_a_body() -> None:
+    [record] = _upcoming(
+        "CELAC will convene talks on the Essequibo dispute in Kingstown on March 24. Guyana said it would send "
+        "a delegation, and Venezuela said it would attend."
+    )
+    assert set(record.parties) == {"Guyana", "Venezuela"}
+    [record] = _upcoming(
+        "U.N.-backed talks on Libya's elections will open in Tunis on Monday. The eastern-based House of "
+        "Representatives said it would attend, and the Tripoli-based High Council of State said it would send a "
+        "delegation to Tunis."
+    )
+    assert "United Nations" in record.mediators
+
+
+def test_a_delegation_sent_to_a_funeral_and_a_negotiator_sent_to_a_capital() -> None:
+    assert (
+        _upcoming(
+            "Hamas said it would send a delegation to Cairo on Sunday to attend the funeral of a senior Egyptian "
+            "intelligence official."
+        )
+        == []
+    )
+    [record] = _upcoming(
+        "Japan will send its chief trade negotiator to Washington for a week of talks beginning on Monday, the "
+        "trade ministry said."
+    )
+    assert (set(record.parties), record.start_date) == ({"Japan", "United States"}, date(2031, 3, 17))
