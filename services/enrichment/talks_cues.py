@@ -239,7 +239,8 @@ STRONG_FUTURE = compile_skipping(
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
     r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|"
     # "Norway will facilitate talks between A and B starting March 9", "Oman will mediate a fresh round"
-    r"(?:mediate|facilitate|co-?chair|broker)\s+(?:[\w-]+\s+){0,4}?(?:talks|negotiations|round|meeting|dialogue|consultations)|"
+    # (not "X's minister will co-chair the meeting": a chair of the meeting another sentence plans)
+    r"(?:mediate|facilitate)\s+(?:[\w-]+\s+){0,4}?(?:talks|negotiations|round|dialogue|consultations)|"
     # "Kazakhstan will bring the foreign ministers of A and B together in X next Friday"
     r"bring\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:ministers|leaders|presidents|delegations|negotiators|sides|parties)\s+"
     r"of\s+[^.;]{0,60}?\btogether|"
