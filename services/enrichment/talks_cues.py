@@ -490,7 +490,9 @@ LEAD_ACTORS = compile_skipping(
     + _MEETS_TAIL
     # a government being formed at home: "coalition talks", "investiture talks", "negotiations on forming a
     # new government"
-    + r"|\b(?:coalition|investiture|cross-party)\s+(?:talks|negotiations|negotiators)\b|\b(?:talks|negotiations)\s+(?:[\w-]+\s+){0,6}?(?:on|to|about)\s+form(?:ing)?\s+(?:a\s+)?(?:new\s+)?"
+    + r"|\b(?:coalition|investiture|cross-party)\s+(?:talks|negotiations|negotiators)\b"
+    # "to break coalition deadlock", "a coalition deal"
+    r"|\bcoalition\s+(?:deadlock|impasse|deal|agreement|crisis|government|partners?)\b|\b(?:talks|negotiations)\s+(?:[\w-]+\s+){0,6}?(?:on|to|about)\s+form(?:ing)?\s+(?:a\s+)?(?:new\s+)?"
     r"(?:[\w-]+\s+){0,2}?government\b|\bgovernment[- ]formation\b"
     # sport's governing bodies by name: "officials of the P Cricket Board and the Q board will meet"
      + r"|\b(?:cricket|football|soccer|rugby|hockey|athletics|basketball|chess)\s+(?:board|federation|"
@@ -541,7 +543,9 @@ SPEAKER_AFTER = compile_skipping(
     r"(?:said|says|say|confirmed|announced|told|stated|reported|tweeted|quoted|cited|insists?|stressed)\b"
 )
 LOCATIVE_BEFORE = compile_skipping(
-    r"\b(?:[Ii]n|[Aa]t|to|inside|near|outside|for\s+talks\s+in|(?:planned|scheduled|slated)\s+for|venue\s+(?:of|in)?|[Vv]isit(?:s|ing)?|(?:departs?|departed|leaves?|left|"
+    # (not "children taken to X", "grain exported to Y": where people or goods went)
+    r"\b(?:[Ii]n|[Aa]t|(?<!taken\s)(?<!deported\s)(?<!abducted\s)(?<!kidnapped\s)(?<!exported\s)(?<!shipped\s)"
+    r"(?<!smuggled\s)(?<!trafficked\s)to|inside|near|outside|for\s+talks\s+in|(?:planned|scheduled|slated)\s+for|venue\s+(?:of|in)?|[Vv]isit(?:s|ing)?|(?:departs?|departed|leaves?|left|"
     r"heads?|headed|flew|flies|set\s+off)\s+for)\s+(?:the\s+|neutral\s+)?(?:[A-Z]\w+\s+)?"
     r"(?:(?:capital|city|resort|town|village|island)\s+(?:of\s+)?)?$"
     # "in the northern city of X", "on the Pacific island of Y", "at the truce village of Z"

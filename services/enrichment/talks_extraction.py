@@ -986,13 +986,29 @@ def _list_span(s: _Sentence, at: int, bodies: bool = False) -> tuple[list[str], 
         name = _state(e) or (_org(e) if bodies else None)
         if name is None:
             break
+        if names and _SPEAKS_AFTER.match(s.text, e.end):
+            break  # "mediated by Oman, the Iranian foreign ministry said": a source after the list
         names.append(name)
         at = e.end
     return list(dict.fromkeys(names)), at
 
 
+_SPEAKS_AFTER = compile_skipping(
+    r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,3}?(?:said|says|told|announced|added|confirmed|stated)\b", re.IGNORECASE
+)
+
+
 def _org(e: Entity) -> str | None:
     return e.name if e.kind == "organisation" else None
+
+
+# the day of another event named right before it: "the parliamentary elections in Serbia on December 17"
+_OTHER_EVENT_DAY_BEFORE = compile_skipping(
+    r"\b(?:elections?|polls|vote|voting|referendum|ballot|inauguration|funeral|trial|hearing|verdict|"
+    r"(?:football\s+|cup\s+)?(?:match|final))\s+(?:in\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+)?"
+    r"(?:on|for|(?:scheduled|set|due)\s+(?:for|on))\s+$",
+    re.IGNORECASE,
+)
 
 
 def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate | None:
@@ -1006,6 +1022,8 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
             continue
         if _SAID_AFTER.match(s.after(d, 30)) and not _SAID_WHEN_AFTER.match(s.after(d, 50)):
             continue  # "(on) Monday, said the minister" (not "on 28-29 October, announced today the minister")
+        if _OTHER_EVENT_DAY_BEFORE.search(s.before(d, 60)):
+            continue  # "given the elections in Serbia on December 17, the meeting will now ...": another event's day
         if _DECIDED_ON_BEFORE.search(s.before(d, 30)) and _TO_AFTER.match(s.after(d, 10)):
             continue  # "agreed on Thursday to hold talks in early October": the day of the decision
         if cue.DATELINE_AFTER.match(s.after(d, 30)) or (

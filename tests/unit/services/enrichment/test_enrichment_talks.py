@@ -4536,3 +4536,35 @@ def test_a_delegation_sent_to_a_funeral_and_a_negotiator_sent_to_a_capital() -> 
         "trade ministry said."
     )
     assert (set(record.parties), record.start_date) == ({"Japan", "United States"}, date(2031, 3, 17))
+
+
+def test_leaders_meeting_to_break_a_coalition_deadlock_is_politics_at_home() -> None:
+    assert (
+        _upcoming(
+            "Likud and Blue and White leaders will meet on Sunday for talks, their parties said.",
+            title="Gantz, Netanyahu to meet Sunday in bid to break coalition deadlock",
+        )
+        == []
+    )
+
+
+def test_the_day_of_an_election_named_before_it_is_not_the_talks_day() -> None:
+    [record] = _upcoming(
+        "Given the parliamentary elections in Serbia on March 29, the meeting between Serbia and Kosovo will "
+        "now take place in Brussels in April, the EU spokesman said.",
+        title="EU postpones Serbia-Kosovo meeting to April",
+    )
+    assert record.start_date is None and record.location == "Brussels"
+
+
+def test_where_children_were_taken_is_no_venue_and_a_source_after_the_go_between_is_none() -> None:
+    [record] = _upcoming(
+        "A Ukrainian delegation is due in Istanbul on Friday for talks with Russian negotiators on the return "
+        "of children taken to Russia, Turkish officials said."
+    )
+    assert record.location == "Istanbul"
+    [record] = _upcoming(
+        "Iran's foreign minister will travel to Muscat on Saturday to meet the US special envoy in indirect "
+        "talks mediated by Oman, the Iranian foreign ministry said on Wednesday."
+    )
+    assert (set(record.parties), record.mediators) == ({"Iran", "United States"}, ("Oman",))
