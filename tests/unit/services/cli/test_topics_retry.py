@@ -50,6 +50,14 @@ def test_the_last_retryable_error_is_raised_when_the_wait_is_over() -> None:
     assert calls >= 2
 
 
+def keep_logging_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command configures logging onto the streams it runs with; under CliRunner those are
+    buffers closed after the call, and every later test in the process would log into them."""
+    import parley.shared.logging as logging_module
+
+    monkeypatch.setattr(logging_module, "configure_logging", lambda *args, **kwargs: None)
+
+
 def test_create_waits_out_a_broker_not_ready_and_reports_what_it_created(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -65,6 +73,7 @@ def test_create_waits_out_a_broker_not_ready_and_reports_what_it_created(
         return [f"{namespace}.articles.raw"]
 
     monkeypatch.setattr(kafka, "ensure_topics", ensure_topics)
+    keep_logging_as_it_is(monkeypatch)
     result = CliRunner().invoke(app, ["create", "--wait", "30"], env={"PARLEY_NAMESPACE": "young"})
     assert result.exit_code == 0, result.output
     assert attempts == 3
@@ -80,6 +89,7 @@ def test_create_gives_up_with_exit_3_and_the_reason_once_the_wait_is_over(
         raise KafkaUnavailable("connecting admin client: Unable to bootstrap")
 
     monkeypatch.setattr(kafka, "ensure_topics", ensure_topics)
+    keep_logging_as_it_is(monkeypatch)
     result = CliRunner().invoke(app, ["create", "--wait", "0"])
     assert result.exit_code == 3
     assert "parley topics: connecting admin client: Unable to bootstrap" in result.output
