@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import contextlib
 import ssl
-import time
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
 from kafka.admin import NewTopic
@@ -26,6 +25,8 @@ from kafka.errors import (
 from parley.shared.errors import KafkaUnavailable, MessageRejected
 from parley.shared.settings import KafkaSettings
 from parley.shared.topics import ALL_TOPICS, TopicSpec
+
+T = TypeVar("T")
 
 MAX_REQUEST_BYTES = 4 * 1024 * 1024
 # How old a client's view of topics and partitions may get (kafka-python's, aiokafka's and so
@@ -207,20 +208,40 @@ def broker_reachable(settings: KafkaSettings, timeout_s: float = 2.0) -> bool:
         admin.close()
 
 
-def wait_for_kafka(settings: KafkaSettings, namespace: str, max_wait_s: float | None = None) -> None:
-    """Block until the cluster answers and the namespace's topics exist (ensured on the way)."""
+def retry_kafka(action: Callable[[], T], max_wait_s: float | None = None, what: str = "") -> T:
+    """Run `action`, retrying it while Kafka is unavailable (capped exponential backoff, one
+    `kafka_unavailable` warning per retry) for up to `max_wait_s` seconds (None: for ever); then the
+    last KafkaUnavailable is raised. Any other error is raised at once."""
+    from tenacity import (
+        RetryCallState,
+        Retrying,
+        retry_if_exception_type,
+        stop_after_delay,
+        stop_never,
+        wait_exponential,
+    )
+
     from parley.shared.logging import get_logger
 
     log = get_logger(__name__)
-    started = time.monotonic()
-    delay = 0.5
-    while True:
-        try:
-            ensure_topics(settings, namespace)
-            return
-        except KafkaUnavailable as exc:
-            if max_wait_s is not None and time.monotonic() - started > max_wait_s:
-                raise
-            log.warning("kafka_unavailable", error=str(exc)[:300], retry_in_s=round(delay, 1))
-            time.sleep(delay)
-            delay = min(delay * 2, 5.0)
+
+    def note(state: RetryCallState) -> None:
+        error = state.outcome.exception() if state.outcome is not None else None
+        sleep = state.next_action.sleep if state.next_action is not None else 0.0
+        log.warning("kafka_unavailable", action=what, error=str(error)[:300], retry_in_s=round(sleep, 1))
+
+    for attempt in Retrying(
+        retry=retry_if_exception_type(KafkaUnavailable),
+        stop=stop_never if max_wait_s is None else stop_after_delay(max_wait_s),
+        wait=wait_exponential(multiplier=0.5, max=5.0),
+        before_sleep=note,
+        reraise=True,
+    ):
+        with attempt:
+            return action()
+    raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
+
+
+def wait_for_kafka(settings: KafkaSettings, namespace: str, max_wait_s: float | None = None) -> None:
+    """Block until the cluster answers and the namespace's topics exist (ensured on the way)."""
+    retry_kafka(lambda: ensure_topics(settings, namespace), max_wait_s, "ensuring topics")

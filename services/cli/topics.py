@@ -3,53 +3,22 @@ use them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import typer
 
 app = typer.Typer(help="Kafka topics of a namespace.")
-T = TypeVar("T")
 
+# A one-shot setup container starts as soon as the broker's healthcheck passes, which can be before
+# the broker serves admin requests on every listener: a first refusal is no failure.
 WAIT_HELP = "seconds to keep retrying while the broker is unreachable or not ready (0: one attempt)"
-
-
-def retrying(action: Callable[[], T], wait_s: float, what: str) -> T:
-    """Run `action`, retrying a retryable Kafka error for up to `wait_s` seconds.
-
-    A one-shot setup container starts as soon as the broker's healthcheck passes, which can be
-    before the broker serves admin requests on every listener: a first refusal is no failure.
-    """
-    from tenacity import Retrying, retry_if_exception_type, stop_after_delay, wait_exponential
-
-    from parley.shared.errors import RetryableError
-    from parley.shared.logging import get_logger
-
-    log = get_logger("parley.topics")
-
-    def note(state: object) -> None:
-        outcome = getattr(state, "outcome", None)
-        error = outcome.exception() if outcome is not None else None
-        log.warning("kafka_not_ready", action=what, error=str(error)[:300])
-
-    for attempt in Retrying(
-        retry=retry_if_exception_type(RetryableError),
-        stop=stop_after_delay(wait_s),
-        wait=wait_exponential(multiplier=0.5, max=5.0),
-        before_sleep=note,
-        reraise=True,
-    ):
-        with attempt:
-            return action()
-    raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
 
 
 @app.command()
 def create(wait: float = typer.Option(60.0, min=0, help=WAIT_HELP)) -> None:
     """Create every missing topic of PARLEY_NAMESPACE (safe to repeat)."""
     from parley.shared.errors import RetryableError
-    from parley.shared.kafka import ensure_topics
+    from parley.shared.kafka import ensure_topics, retry_kafka
     from parley.shared.logging import configure_logging
     from parley.shared.runtime import settings_or_exit
     from parley.shared.settings import ParleySettings
@@ -59,7 +28,9 @@ def create(wait: float = typer.Option(60.0, min=0, help=WAIT_HELP)) -> None:
     # to one line by Parley's logging filters; without them a clean run could print a traceback.
     configure_logging("topics", "WARNING", settings.log.format)
     try:
-        created = retrying(lambda: ensure_topics(settings.kafka, settings.namespace), wait, "creating topics")
+        created = retry_kafka(
+            lambda: ensure_topics(settings.kafka, settings.namespace), wait, "creating topics"
+        )
     except RetryableError as exc:
         typer.echo(f"parley topics: {exc}", err=True)
         raise typer.Exit(3) from None
@@ -80,7 +51,7 @@ def setup(
     """
     from parley.services.cli.kafka_access import Applied, apply, read_passwords
     from parley.shared.errors import RetryableError
-    from parley.shared.kafka import ensure_topics, kafka_errors, make_admin
+    from parley.shared.kafka import ensure_topics, kafka_errors, make_admin, retry_kafka
     from parley.shared.logging import configure_logging
     from parley.shared.runtime import settings_or_exit
     from parley.shared.settings import ParleySettings
@@ -102,8 +73,10 @@ def setup(
                 admin.close()
 
     try:
-        applied = retrying(credentials_and_acls, wait, "setting credentials and ACLs")
-        created = retrying(lambda: ensure_topics(settings.kafka, settings.namespace), wait, "creating topics")
+        applied = retry_kafka(credentials_and_acls, wait, "setting credentials and ACLs")
+        created = retry_kafka(
+            lambda: ensure_topics(settings.kafka, settings.namespace), wait, "creating topics"
+        )
     except RetryableError as exc:
         typer.echo(f"parley topics setup: {exc}", err=True)
         raise typer.Exit(3) from None

@@ -7,8 +7,9 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-from parley.services.cli.topics import app, retrying
+from parley.services.cli.topics import app
 from parley.shared.errors import KafkaUnavailable
+from parley.shared.kafka import retry_kafka
 
 
 def test_a_retryable_error_is_retried_until_the_action_succeeds() -> None:
@@ -20,7 +21,7 @@ def test_a_retryable_error_is_retried_until_the_action_succeeds() -> None:
             raise KafkaUnavailable("broker not ready")
         return "done"
 
-    assert retrying(flaky, wait_s=30, what="test") == "done"
+    assert retry_kafka(flaky, 30, "test") == "done"
     assert len(calls) == 3
 
 
@@ -33,7 +34,7 @@ def test_any_other_error_is_raised_at_once() -> None:
         raise RuntimeError("not authorised")
 
     with pytest.raises(RuntimeError):
-        retrying(broken, wait_s=30, what="test")
+        retry_kafka(broken, 30, "test")
     assert calls == 1
 
 
@@ -46,7 +47,7 @@ def test_the_last_retryable_error_is_raised_when_the_wait_is_over() -> None:
         raise KafkaUnavailable(f"attempt {calls}")
 
     with pytest.raises(KafkaUnavailable, match="attempt"):
-        retrying(down, wait_s=1.0, what="test")
+        retry_kafka(down, 1.0, "test")
     assert calls >= 2
 
 
