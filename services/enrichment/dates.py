@@ -143,6 +143,8 @@ _FUTURE_CONTEXT = compile_skipping(
     r"to\s+(?:host|meet|hold|begin|start|resume|open|travel|convene))\b"
     # right before the day only: "until Friday", "by Monday" (not "talks hosted by X ended on Monday")
     r"|\b(?:from|until|by|before)\s+(?:on\s+)?$"
+    # "the talks open on Sunday": a meeting's opening in the present tense
+    r"|\b(?:talks|negotiations|consultations|round|session|summit|conference)\s+(?:opens?|resumes?|reconvenes?)\s+(?:on\s+)?$"
 )
 # ("would" too, as reported speech puts "will": "X said the two would hold talks on Thursday")
 _FUTURE_AUX = compile_skipping(r"\b(?:will|shall)\b|\bwould\b(?!\s+have\b)|['’]ll\b")
@@ -163,7 +165,7 @@ _MOVED_FROM_BEFORE = compile_skipping(
 )
 _AGREED_TO_MEET_BEFORE = compile_skipping(
     r"(?<!\bhad\s)\b(?:agreed|decided|promised|pledged|vowed|arranged|planned)\s+to\s+(?:meet|hold|resume|begin|start|open|"
-    r"reconvene|convene|sit|travel|visit|return)\b(?:\s+[\w'’-]+){0,5}?\s+(?:on\s+)?$",
+    r"reconvene|convene|sit|travel|visit|return)\b(?:\s+[\w'’-]+){0,7}?\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 # "invited A and B to talks in X on Friday", "agreed to a meeting on Friday": the day of the
@@ -363,6 +365,9 @@ def _direction(text: str, start: int, end: int, default: int = -1) -> int:
     return default
 
 
+_NEXT_WEEK_BEFORE = re.compile(r"\bnext\s+week\s*,\s*(?:on\s+)?$", re.IGNORECASE)
+
+
 def _weekday(
     m: re.Match[str], text: str, published: date, default: int = -1
 ) -> tuple[date | None, date | None, Precision]:
@@ -375,6 +380,8 @@ def _weekday(
             return _calendar("md" if inner.re is _PATTERNS[1][1] else "dm", inner, published)
     delta = (target - published.weekday()) % 7
     week = (m.group("week") or (m.group("wd2") and m.group("week2")) or "").lower()
+    if not week and not rel and _NEXT_WEEK_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        week = "next"  # "will meet next week, on Wednesday and Thursday"
     if week:  # the weekday of a calendar week (Monday first) counted from the publication's
         shift = {"last": -7, "this": 0, "next": 7}[week]
         day = published + timedelta(days=shift + target - published.weekday())
@@ -434,6 +441,10 @@ def _relative(phrase: str, published: date) -> tuple[date | None, date | None, P
     return None, None, "vague"
 
 
+# a movement or group named for a day ("March 23 Movement", "June 30 Front")
+_NAMED_FOR_A_DAY = re.compile(r"\s+(?:Movement|Front|Alliance|Coalition|Group|Brigades?)\b")
+
+
 def find_dates(text: str, published: date, headline: bool = False) -> list[FoundDate]:
     """Date expressions in `text`, left to right, overlapping matches resolved longest-first.
 
@@ -452,6 +463,8 @@ def find_dates(text: str, published: date, headline: bool = False) -> list[Found
     for start, end, kind, m in spans:
         if start < last_end:
             continue
+        if kind in {"md", "dm"} and _NAMED_FOR_A_DAY.match(text, end):
+            continue  # "the March 23 Movement", "the 30 June Front": a name, not a day
         try:
             if kind == "weekday":
                 first, last, precision = _weekday(m, text, published, 1 if headline else -1)

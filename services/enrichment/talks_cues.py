@@ -23,6 +23,10 @@ TRIGGER = compile_skipping(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
     # "invited the ministers of A and B to X next week to discuss ...": an invitation to talks
     r"invit(?:ed|es|ing)\b(?=[^.;]{0,200}?\bto\s+(?:discuss|negotiate|hold\s+talks)\b)|"
+    # "have accepted the envoy's invitation to discuss the currency split"
+    r"invitation\b(?=\s+to\s+(?:discuss|negotiate|hold\s+talks)\b)|"
+    # "agreed at the end of their session in X, held from ..., to reconvene in Y"
+    r"agreed\b(?=[^;]{0,120}?\bto\s+reconvene\b)|"
     # "X will send a delegation to Y to negotiate the border": a delegation sent to negotiate
     r"delegations?\b(?=[^.;]{0,60}\bto\s+negotiate\b)|"
     # "the warring generals said they would send negotiators back to the Saudi city"
@@ -30,7 +34,7 @@ TRIGGER = compile_skipping(
     # "the minister will travel to Washington on Thursday to negotiate with US officials"
     r"(?:travel|fly|flies|head)\w*\s+to\b(?=[^.;]{0,50}?\bto\s+(?:negotiate|hold\s+talks)\b)|"
     # "officials will sit down in X next week" (not "sit down with reporters", "for an interview")
-    r"(?:sit|sat|sitting)\s+down\s+(?:together|in|at|with|on\s+\w+day|next|this|tomorrow)\b"
+    r"(?:sit|sat|sitting)\s+down\s+(?:again\s+)?(?:together|in|at|with|on\s+\w+day|next|this|tomorrow)\b"
     r"(?!\s+(?:reporters|journalists|the\s+(?:media|press)|an?\s+interview))|"
     # "the committee would hold its annual session in X": a joint body's sitting, worded any way
     rf"{_JOINT_BODY}\s+(?:will|would|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:hold|meet|(?:re)?convene)\b|"
@@ -47,18 +51,21 @@ TRIGGER = compile_skipping(
     r"bring(?:s|ing)?\s+together\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:government|authorities|delegations?|negotiators|sides|"
     r"parties|representatives|leaders|ministers|envoys|junta|presidents|heads\s+of\s+state)|(?:new|next|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+cycle\b|(?:next|new|first|second|third|fourth|fifth|latest|final|exploratory|technical|negotiating|direct|indirect|preparatory|informal|"
     r"another|formal|fresh|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|mediation|"
+    # "The round, which had been scheduled for Sunday, will now take place in X on September 18"
+    r"(?<=\bthe\s)round(?=\s*,\s+which\b|\s+(?:will|would|is\s+(?:to|due|set|expected|scheduled)|has\s+been)\b)|"
     # "IGAD will convene delegations of A and B": a meeting convened by a go-between
     r"(?:re)?conven(?:e|es|ed|ing)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
     rf"negotiators|envoys|ministers|{_JOINT_BODY})\b|"
     rf"\b{_JOINT_BODY}\s+(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:re)?convene\b|"
     # "a technical committee on water sharing between A and B will convene"
-    r"\b(?:commission|committee)\s+(?:on|for)\s+[^.;]{1,60}?\bbetween\s+[^.;]{1,60}?\b(?:will|is\s+(?:to|due\s+to|set\s+to|"
-    r"expected\s+to))\s+(?:re)?convene\b|"
+    # "the committee monitoring the ceasefire between A and B will convene early next week"
+    r"\b(?:commission|committee|mechanism)\s+(?:on|for|monitoring|overseeing|supervising)\s+[^.;]{1,60}?\bbetween\s+"
+    r"[^.;]{1,60}?\b(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:(?:re)?convene|meet)\b|"
     # "invitations were sent to A and B for a round table in X" (not a university's round table)
     r"invit\w*\s+[^.;]{0,200}?\bround[\s-]?tables?\b|COP\s?\d{1, 2}|(?:ministerial|climate|donors?|review)\s+conference)\b"
     # "truce negotiators to gather in X this weekend"
-    r"|\b(?:negotiators|delegations|envoys)\s+(?:to|will|are\s+(?:to|due\s+to|set\s+to))\s+(?:gather|meet|convene|"
-    r"reconvene|return|resume)\b"
+    r"|\b(?:negotiators|delegations|envoys)\s+(?:(?:of|from|for)\s+[^.;]{1,60}?\s+)?(?:themselves\s+)?(?:to|will|would|are\s+(?:to|due\s+to|set\s+to))\s+(?:again\s+)?"
+    r"(?:gather|meet|convene|reconvene|return|resume|sit\s+down)\b"
     # "a U.S. delegation will travel to Mexico City next Monday to review the agreement"
     # (not a trade, business or cultural delegation: the look-behinds only once "delegation" is read)
     r"|\bdelegations?(?<!trade\sdelegation)(?<!trade\sdelegations)(?<!business\sdelegation)"
@@ -98,6 +105,9 @@ DENIED = compile_skipping(
     r"talks|meeting|negotiations?|plans?\s+to\s+(?:host|hold|meet)|contacts)\b"
     # (not "dismissed reports that the meeting had been cancelled ... would meet as planned")
     r"(?![^.;]*\b(?:as\s+planned|go(?:es)?\s+ahead|cancell?ed|called\s+off|postponed)\b)"
+    # "denied that it had agreed to peace talks with the separatists"
+    r"|\b(?:denied|denies|denying)\s+(?:that\s+)?(?:it|they|he|she|the\s+government)\s+(?:had|has|have|would)\s+"
+    r"(?:ever\s+)?(?:agreed|accepted|consented)\s+to\b"
     # "a false report that P and Q will hold talks"
     r"|\b(?:false|fake|baseless|groundless|untrue|fabricated)\s+(?:\w+\s+){0,2}?(?:reports?|claims?|rumou?rs?)\s+"
     r"(?:that\b(?=[^.;]{0,120}\b(?:talks|meet(?:ing)?|negotiations|summit)\b)|(?:of|about)\s+(?:(?:a|an|the)\s+)?"
@@ -148,7 +158,7 @@ POSTPONED_TO = compile_skipping(
 # corpus convention, with no start date).
 POSTPONED_TO_VAGUE = compile_skipping(
     r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|moved|rescheduled|postpones|pushes\s+back|puts\s+off|defers)\s+"
-    r"(?:[\w'’-]+\s+){0,8}?(?:to|until|till|for)\s+"
+    r"(?:[\w'’-]+\s+){0,12}?(?:to|until|till|for)\s+"
     r"(?:(?:early|mid|late|the\s+(?:end|beginning|middle|(?:first|second|latter)\s+half)\s+of)[\s-]+)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"next\s+(?:week|month|year)|the\s+(?:coming|following)\s+(?:week|month)s?)\b"
@@ -169,6 +179,10 @@ RESCHEDULED = compile_skipping(
     r"new\s+date|instead\s+of|"
     r"will\s+move\s+to|moved\s+to|(?:moved|shifted|pushed\s+back|brought\s+forward)\s+from\s+\w+(?:\s+\d{1,2})?\s+to|relocated|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
     r"shifted\s+to|brought\s+forward|"
+    # "has put back the next round ... by ten days, moving its opening from this Friday to August 25"
+    r"(?:put|pushed|set)\s+back\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,6}?(?:meeting|talks|round|session|summit)\b"
+    r"[^.;]{0,80}?\b(?:by\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?)|to\s+(?=\d|(?-i:[A-Z])))|"
+    r"moving\s+(?:its|the|their)\s+(?:opening|start|date)\s+from\s+[^.;]{1,40}?\s+to\b|"
     # "has moved a planned meeting between A and B from X to Y"
     r"(?:moved|shifted|transferred)\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,8}?(?:meeting|talks|round|session|summit)\b"
     r"[^.;]{0,80}?\bfrom\s+(?-i:[A-Z])[\w-]+\s+to\s+(?=(?-i:[A-Z]))|"
@@ -191,6 +205,12 @@ STANDING_SEAT = compile_skipping(
     r"\b(?:which|that)\s+(?:usually\s+|normally\s+|regularly\s+)?(?:meets|convenes|sits)\s+in\s+(?:the\s+)?"
     r"(?=[^.;]{0,60}?\b(?:(?:several|two|three|four|a\s+few)\s+times\s+a\s+year|every\s+(?:year|month|quarter|few)|"
     r"each\s+(?:year|month|quarter)|regularly|twice\s+a\s+year)\b)",
+    _I,
+)
+# "Singapore's foreign ministry said it was glad to provide the venue": the venue's state or city says so
+VENUE_PROVIDED = compile_skipping(
+    r"\bprovid(?:e|es|ed|ing)\s+(?:the\s+)?(?:venue|premises)\b(?!\s+for\s+(?:a|an|the)\s+(?:[\w-]+\s+)?"
+    r"(?:conference|forum|festival|games|summit\s+of))",
     _I,
 )
 # "a peace process that has so far moved between A, B and C": where earlier rounds met
@@ -234,6 +254,10 @@ HISTORY = compile_skipping(
     r"(?:planned|scheduled|set|slated)\b",
     _I,
 )
+# "agreed at the end of their second session in X, held from ..., to reconvene in Y": the days in the
+# aside are the last round's
+_AGREED_ACROSS_CLAUSE = r"\bagreed\s+(?:at|after|during|on|in|before)\b[^;]{1,100}?,\s+to\s+(?:meet|reconvene|resume|hold|return|continue)\b"
+AGREED_ACROSS_CLAUSE = compile_skipping(_AGREED_ACROSS_CLAUSE, _I)
 STRONG_FUTURE = compile_skipping(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
@@ -247,6 +271,10 @@ STRONG_FUTURE = compile_skipping(
     # "delegations will return to the Qatari capital on Monday for a new round"
     r"return\s+to\b(?=[^.;]{0,60}?\bfor\s+(?:a\s+|the\s+|another\s+)?(?:new\s+|next\s+|fresh\s+|further\s+)?"
     r"(?:talks|round|negotiations|meeting|session))|"
+    # "will return to the table next week", "will return to X to resume negotiations"
+    r"return\s+to\s+the\s+(?:negotiating\s+)?table\b|"
+    r"return\s+to\b(?=[^.;]{0,60}?\bto\s+(?:resume|continue|hold)\s+(?:the\s+|their\s+)?(?:[\w-]+\s+)?"
+    r"(?:talks|negotiations|consultations|discussions)\b)|"
     # machine-translated copy: "will realize a second meeting", "will celebrate a meeting"
     r"(?:reali[sz]e|celebrate|carry\s+out)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|round|session|summit)|"
     # "mediators will receive delegations from A and B in X for talks"
@@ -280,6 +308,8 @@ STRONG_FUTURE = compile_skipping(
     # "X sends negotiators to Y on Sunday to resume talks": the dispatch is the plan
     r"|\b(?:sends|is\s+sending|dispatches)\s+(?:a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:delegation|negotiators|team|envoys?)\s+to\b"
     r"(?=[^.;]{0,60}\b(?:for|to)\s+(?:\w+\s+){0,6}?(?:talks|negotiations|resume|hold|meet|discuss))"
+    # "both delegations had confirmed their participation": the sides have said they will come
+    r"|\b(?:have|has|had)\s+(?:both\s+|all\s+|each\s+)?confirmed\s+(?:their|its|his|her)\s+(?:participation|attendance)\b"
     # "a formal round ... has been put on the calendar"
     r"|\b(?:has|have)\s+been\s+put\s+on\s+the\s+calendar\b"
     # "have fixed the date for their summit": the day is agreed, whether or not this sentence gives it
@@ -287,8 +317,13 @@ STRONG_FUTURE = compile_skipping(
     # "a summit is planned in X", "talks are scheduled at the ministry"
     r"|\b(?:is|are)\s+(?:now\s+)?(?:planned|scheduled|slated)\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])"
     # "agreed to a meeting", "agreed to talks": an agreed plan
-    r"|\bagreed(?<!\byet\sagreed)(?<!\bnot\sagreed)(?<!\bnever\sagreed)\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|further|direct|fresh|formal|peace|face-to-face|another|first|"
+    r"|\bagreed(?<!\byet\sagreed)(?<!\bnot\sagreed)(?<!\bnever\sagreed)(?<!\bneither\sside\shas\sagreed)"
+    r"(?<!\bneither\sside\shad\sagreed)(?<!\bnor\shas\sagreed)\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|further|direct|fresh|formal|peace|face-to-face|another|first|"
     r"second|third|trilateral|bilateral)\s+){0,2}(?:round\s+of\s+)?(?:meeting|summit|talks|negotiations)\b(?!['’])"
+    # "agreed to return to the negotiating table on Sunday", "accepted a proposal to meet on Sunday"
+    r"|\b(?:agreed|agreeing)\s+to\s+return\s+to\s+the\s+(?:negotiating\s+)?table\b"
+    r"|\baccepted\s+(?:a|an|the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:proposal|offer|invitation)\s+to\s+"
+    r"(?:meet|hold|resume|attend|sit\s+down|discuss|negotiate)\b"
     r"|\b(?:agreed|agreeing)\s+(?:on\s+\w+\s+)?to\s+(?:(?:start|begin|open|launch|resume|hold|continue|reopen|restart|relaunch|revive)\s+"
     r"(?:\w+\s+){0,2}?(?:talks|negotiations|"
     r"discussions|dialogue|consultations)(?!\s+on\s+(?:holding|organi[sz]ing|convening|arranging|preparing|a\s+possible)\b)"
@@ -304,7 +339,7 @@ STRONG_FUTURE = compile_skipping(
     r"(?=(?:(?!,\s+and\b|\bfuneral\b|\binauguration\b|\bceremony\b)[^.;]){0,160}?\bfor\s+"
     # "for a week of talks", "for two days of negotiations"
     r"(?:(?:a|one|two|three|four|five|several)\s+(?:weeks?|days?)\s+of\s+)?(?:talks|negotiations|consultations|a\s+meeting)\b)"
-    r"|\b(?:is|are|was|were)\s+(?:due|expected|awaited)\s+(?:to\s+arrive\s+)?in\s+(?=[A-Z]|the\s+(?:\w+\s+)?capital\b)"
+    r"|\b(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:due|expected|awaited)\s+(?:to\s+arrive\s+)?in\s+(?=[A-Z]|the\s+(?:\w+\s+)?capital\b)"
     # "talks scheduled to take place on ...", "leaders set to meet", without the auxiliary
     r"|\b(?:scheduled|slated|set|planned|due)\s+to\s+(?:take\s+place|be\s+held|begin|start|open|resume|convene|"
     r"meet|hold|host|visit)\b"
@@ -319,6 +354,9 @@ STRONG_FUTURE = compile_skipping(
     # "are working out the dates for the next round": an agreed meeting whose day is being fixed
     r"|\b(?:working\s+out|finali[sz]ing|chalking\s+out|fixing|setting|coordinating)\s+(?:the\s+|a\s+)?dates?\s+"
     r"(?:and\s+\w+\s+)?(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:round|meeting|talks|summit|session)\b"
+    # "agreed to recommend that the next round of talks be held in X": the subjunctive of a plan
+    r"|\bagreed\s+(?:to\s+recommend\s+)?that\s+(?:the\s+)?[^.;]{0,100}?\b(?:be\s+held|take\s+place|(?:re)?convene)\b"
+    rf"|{_AGREED_ACROSS_CLAUSE}"
     # an agreed next round, its time or venue still open (an announcement by the corpus convention)
     r"|\bagree(?:d|ment)\s+(?:to|on)\s+(?:\w+\s+){0,2}?(?:continue|continuing|resume|the\s+continuation\s+of|"
     r"further|another|a\s+new\s+round|the\s+next)\s+(?:\w+\s+){0,2}?(?:round|talks|negotiations|meetings?|"
@@ -342,7 +380,7 @@ IS_TO = compile_skipping(
     r"\b(?:is|are)\s+to\s+(?:meet|hold|host|begin|start|resume|visit|travel|attend|convene|reconvene|sit\s+down|"
     r"take\s+place)\b"
     # "talks are to open", not "border crossings are to open"
-    r"|\b(?:talks|negotiations|round|summit|meeting|conference|dialogue|session|consultations)\s+(?:\w+\s+){0,5}?"
+    r"|\b(?:talks|negotiations|round|summit|meeting|conference|dialogue|session|consultations|cycle)\s+(?:\w+\s+){0,5}?"
     rf"(?:is|are)\s+to\s+{_OPENS}\b",
     _I,
 )
@@ -361,6 +399,9 @@ WEAK_FUTURE = compile_skipping(
     # "a delegation would travel to X later this month for a new round of talks"
     r"|[\"“]?(?:travel|fly|head|proceed)\b(?=[^.;]{0,80}\bfor\s+(?:a\s+|the\s+)?(?:new\s+|next\s+|fresh\s+|formal\s+)?"
     r"(?:round|talks|negotiations|meeting|summit|consultations|discussions)\b)"
+    # "delegations of A and B would return to X next week to resume negotiations"
+    r"|return\s+to\b(?=[^.;]{0,60}?\bto\s+(?:resume|continue|hold)\s+(?:the\s+|their\s+)?"
+    r"(?:[\w-]+\s+)?(?:talks|negotiations|consultations|discussions)\b)"
     # "said it would send a delegation to X for talks"
     r"|send\s+(?:(?:a|an|its|their|the)\s+)?(?:\w+\s+){0,2}?(?:delegations?|negotiators|envoys?)\b"
     r"(?![^.;]{0,60}\b(?:if|unless)\b)(?![^.;]{0,80}\b(?:funeral|inauguration|ceremony|swearing-in|coronation)\b))"
@@ -370,7 +411,7 @@ WEAK_FUTURE = compile_skipping(
 )
 # "the talks would open in X", not "the border would open" (searched only where "would open" is)
 TALKS_WOULD_OPEN = compile_skipping(
-    r"\b(?:talks|negotiations|round|summit|meeting|conference|dialogue|session|consultations)\s+(?:\w+\s+){0,5}?"
+    r"\b(?:talks|negotiations|round|summit|meeting|conference|dialogue|session|consultations|cycle)\s+(?:\w+\s+){0,5}?"
     rf"would\s+{_OPENS}\b(?![^.;]{{0,40}}\b(?:if|unless|once|when)\b)",
     _I,
 )
@@ -387,6 +428,7 @@ PRESENT_PLAN = compile_skipping(
     r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)(?<!\bmay\s)(?<!\bdid\s)(?<!\bdo\s)"
     r"\b(?:meet|meets|kicks?\s+off|reconvenes?|resumes?|convenes|gets?\s+under\s?way|"
     # "the joint commission opens on Wednesday in X" (a day ahead)
+    r"(?:(?<=talks\s)|(?<=negotiations\s)|(?<=consultations\s))open(?=\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|"
     r"opens(?=\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|"
     r"returns?\s+to\s+(?-i:[A-Z])\w*\s+(?:on\s+\w+\s+)?for)\b",
     _I,
@@ -399,9 +441,10 @@ INVITED = compile_skipping(
     r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:on|from|next|this)\s+[^.;]{1,30}?"
     r"\bfor\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:talks|meeting|summit|negotiations|round)\b|"
-    r"\binvit(?:ed|es|ing|ation)\s+[^.;]{0,200}?\bto\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:[\"“'‘][\w-]+[\"”'’]\s+)?"
+    # (... "to an enlarged informal meeting", 'invitation to "a five-day session from 14 to 18 July"')
+    r"\binvit(?:ed|es|ing|ation)\s+[^.;]{0,200}?\bto\s+[\"“]?(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?|(?:[\w-]+\s+)?)(?:[\"“'‘][\w-]+[\"”'’]\s+)?"
     r"(?:talks|meeting|summit|"
-    r"negotiations|conference|round)\b"
+    r"negotiations|conference|round|session)\b"
     # "the foreign ministers of A and B have been invited to meet at Jeddah on March 20"
     r"|\b(?:ministers|leaders|presidents|delegations|negotiators|envoys|representatives)\b[^.;]{0,80}?\b(?:have|has|had|were|was)\s+"
     r"been\s+invited\s+to\s+(?:meet|hold\s+talks)\s+(?:in|at)\s+"
@@ -444,7 +487,7 @@ NON_DIPLOMATIC = compile_skipping(
     r"transfers?(?=\s+(?:fees?|window|market|talks|deal|bid|target|saga|request|ban|negotiations))|"
     r"strikers?|midfielders?|footballers?|players?|coach(?:es)?|merger|acquisition|shareholders?|takeover|buyout|CEO|"
     r"company|companies|consorti(?:um|a)|(?-i:Industries|Corporation|Holdings|PLC|plc|Ltd|Inc)|(?<!at\s)stakes?(?=\s+(?:talks|in|sale|deal|of))|refiner(?:y|ies|s)?|valuation|"
-    r"conglomerate|(?:chemicals?|steel|car|chip|drug)\s*makers?|(?<!hopes\s)(?<!stand\s)(?<!stood\s)(?<!remains\s)(?<!remained\s)firm(?!\s*$)|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|"
+    r"conglomerate|(?:chemicals?|steel|car|chip|drug)\s*makers?|(?<!hopes\s)(?<!stand\s)(?<!stood\s)(?<!remains\s)(?<!remained\s)firm(?!\s*$)|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|distributors|exporters|B2B|"
     r"oral\s+(?:arguments|hearings|pleadings)|hearings|pleadings|the\s+court|"
     r"business-to-business|trade\s+fair|academic|symposium|colloquium|lectures?|seminars?|webinars?|book\s+launch|(?:give|deliver)s?\s+(?:a\s+)?talk|(?:investment|business)\s+forum|UEFA|FIFA|ICC|Asia\s+Cup|Cup\s+of\s+Nations|AFCON|Olympics?|matches|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
 )
@@ -486,7 +529,9 @@ NON_DIPLOMATIC_ACTORS = compile_skipping(
 # people in a dispute and learned bodies: "air traffic controllers and ministry to hold talks"
 LEAD_ACTORS = compile_skipping(
     r"\b(?:(?:air\s+traffic\s+)?controllers|dockworkers|truckers|employers|academies|academy\s+of\s+sciences|"
-    r"lecturers|teachers|nurses|doctors|pilots|miners|consortium|consortia)"
+    r"lecturers|teachers|nurses|doctors|pilots|miners|consortium|consortia|"
+    # "marine insurers and shipowners will meet in London", "150 companies will take part in B2B talks"
+    r"(?:marine\s+)?insurers|shipowners|underwriters|(?<!state\s)(?<!state-owned\s)companies)"
     + _MEETS_TAIL
     # a government being formed at home: "coalition talks", "investiture talks", "negotiations on forming a
     # new government"
@@ -652,6 +697,8 @@ ORGAN_SITS = compile_skipping(
     r"\bBoard\s+of\s+Governors)"
     r"(?:['’]s)?\s+(?:(?:will|would|is\s+(?:due|set|expected|scheduled)\s+to|to)\s+(?:\w+\s+)?"
     r"(?:hold|meet|convene|open|discuss|begin|start)|opens|convenes|meets)\b"
+    # "the Council's sanctions committee on X is due to meet in May": a standing committee's sitting
+    r"|\b(?:Council|Assembly)['’]s\s+(?:[\w-]+\s+){0,2}?committee\b"
     # "ministers will meet for their regular monthly Foreign Affairs Council"
     r"|\b(?:regular|routine|monthly)\s+(?:monthly\s+)?(?:Foreign\s+Affairs\s+Council|(?:council|board)\s+(?:meeting|session|sitting))\b"
     # "the commission will meet again next Thursday, as it does every week": a standing body's sitting
@@ -799,7 +846,10 @@ MEDIATOR_ROLE_AFTER = compile_skipping(
     r"(?:scheduled(?!\s+to\b)|convened|invited|sent\s+invitations)|"  # not "talks scheduled to take place"
     # "Brazil will convene delegations of A and B" (not "will convene talks with A": a side)
     r"conven(?:e|es|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:delegations?|parties|sides|representatives|"
-    r"leaders|negotiators|envoys|talks|meeting|negotiations|round)\b(?![^.;]{0,40}\bwith\b))"
+    r"leaders|negotiators|envoys|talks|meeting|negotiations|round)\b(?![^.;]{0,40}\bwith\b)|"
+    # "Qatar has put back the next round of negotiations between A and B": who moves others' talks
+    r"(?:has\s+)?(?:put\s+back|pushed\s+back|postponed|delayed|moved|rescheduled|brought\s+forward)\s+(?:the\s+|a\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:round|talks|meeting|negotiations|session)\s+(?:of\s+(?:[\w-]+\s+)?(?:talks|negotiations)\s+)?between)"
     r"\b(?!\s+by\b)"  # "talks between A and B hosted by C": C is the go-between (whole words: no "mediate|d by")
     # "Kenya and Norway will join the IGAD as facilitators"
     r"|^(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*)*\s+(?:will\s+|would\s+|to\s+)?join\s+[^.;]{0,80}?\bas\s+(?:co-?)?"
@@ -1043,6 +1093,12 @@ HEADLINE_ONGOING = compile_skipping(
 )
 # "the next round", "meet again": a later round set up by talks the headline reports as over.
 NEXT_ROUND = compile_skipping(r"\b(?:next|another|again|follow-up|further|upcoming|subsequent)\b", _I)
+# "The next cycle of talks will be held in the Venezuelan capital": the next round given its venue
+NEXT_ROUND_PLACED = compile_skipping(
+    r"\b(?:next|new|fresh)\s+(?:[\w-]+\s+){0,2}?(?:round|cycle|session|meeting)\b[^.;]{0,60}?\b(?:will|is\s+to|shall)\s+"
+    r"(?:be\s+held|take\s+place|open|convene)\s+(?:in|at)\b",
+    _I,
+)
 # "agreed to hold the second round in X": a round counted on is the next one too
 COUNTED_ROUND = compile_skipping(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))\s+round\b", _I
@@ -1137,5 +1193,6 @@ PLAN_WITH_SIDES = compile_skipping(
 # "the exchange of prisoners agreed in X last December": where a deal was made, never the venue of
 # talks to come (not "agreed to meet in X")
 DEAL_MADE_IN_BEFORE = compile_skipping(
-    r"\b(?:agreed|signed|reached|struck|sealed)\s+(?:(?!to\b)[\w'’-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$", _I
+    r"\b(?:agreed|signed|reached|struck|sealed|initial+ed|inked|concluded)\s+(?:(?!to\b)[\w'’-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$",
+    _I,
 )

@@ -78,6 +78,7 @@ class Candidates:
     # The place a press advisory's "Venue:" line names (its last known place: the city after the hall).
     venue_line: Entity | None = None
     standing_seat: Entity | None = None  # "the format, which meets in X several times a year"
+    venue_provider: Entity | None = None  # "X said it was providing the premises"
     people_only: frozenset[str] = frozenset()  # states named only by their people ("Honduran nationals")
     dateline_place: Entity | None = None  # the place a wire dateline opens on ("NAIROBI, Oct 21 -")
     # How often the article names each state and non-state side, headline included.
@@ -262,6 +263,7 @@ def candidates(
         travellers=_travellers(text, title, entities, title_entities, spans),
         venue_line=_venue_line(text, entities),
         standing_seat=_standing_seat(text, entities),
+        venue_provider=_venue_provider(text, entities),
         dateline_place=next((p for e in entities[:1] if e.start < 3 and (p := _as_place(e))), None),
         side_pair=_side_pair(text, entities),
         follow_up=_follow_up_day(text, _uncued(spans, cued), dates, published),
@@ -349,6 +351,27 @@ def _standing_seat(text: str, entities: list[Entity]) -> Entity | None:
     for m in cue.STANDING_SEAT.finditer(text):
         e = next((e for e in entities if e.start == m.end()), None)
         if e is not None and (place := _as_place(e)) is not None:
+            return place
+    return None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\s|$)")
+
+
+def _venue_provider(text: str, entities: list[Entity]) -> Entity | None:
+    """ "Switzerland confirmed the meeting would take place in Geneva, stressing it was providing the
+    premises": the city its sentence names, else the state that provides them, as a place."""
+    if "provid" not in text:
+        return None
+    for m in cue.VENUE_PROVIDED.finditer(text):
+        start = max((b.end() for b in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+        stop = _SENTENCE_END.search(text, m.end())
+        end = stop.start() if stop is not None else len(text)
+        around = [e for e in entities if start <= e.start < end]
+        place = next((e for e in around if e.kind == "place"), None)
+        if place is None:  # the state that says so, named before the words
+            place = next((p for e in reversed(around) if e.start < m.start() and (p := _as_place(e))), None)
+        if place is not None:
             return place
     return None
 
@@ -1037,6 +1060,17 @@ def _stated_in_full(c: Candidates, published: date) -> bool:
     )
 
 
+def _next_round_placed(c: Candidates) -> bool:
+    """ "The next cycle of talks will be held in the Venezuelan capital," the statement said: the next
+    round given its venue in so many words is a plan, however much of the story tells the last one."""
+    for d in c.drafts:
+        found = cue.NEXT_ROUND_PLACED.search(d.evidence) if d.status == "announced" and not d.weak else None
+        # (a condition in the plan's own clause, not "extended until August" further on)
+        if found and d.location is not None and not cue.CONDITIONAL.search(d.evidence, 0, found.end() + 40):
+            return True
+    return False
+
+
 def _placed_twice(c: Candidates, published: date) -> bool:
     """ "Fisheries talks with X in Y next week" over "officials of the two countries meet in Y on Tuesday
     and Wednesday next week": headline and body place the plan at one venue, the body on a day ahead."""
@@ -1175,7 +1209,10 @@ def assemble(
                 not postponed
                 and not stopped_body
                 and (
-                    _stated_in_full(c, published) or _placed_twice(c, published) or _dated_twice(c, published)
+                    _stated_in_full(c, published)
+                    or _placed_twice(c, published)
+                    or _dated_twice(c, published)
+                    or _next_round_placed(c)
                 )
             )
         )
@@ -1234,6 +1271,8 @@ def assemble(
     primary = _without_members(primary)
     primary = _named_opposition(primary)
     primary = _the_capital(primary, source)
+    if not primary.parties:  # ("the government delegations will sit down again on Monday")
+        primary = _both_sides(primary, c)
     if primary.location is None and c.venue_line is not None:
         primary = replace(primary, location=c.venue_line)
     if primary.start is None and c.follow_up is not None:  # ("The teams will begin their work on Monday 14")
@@ -1244,6 +1283,8 @@ def assemble(
         primary = replace(primary, location=standing.location) if standing is not None else primary
     if primary.location is None and c.standing_seat is not None:
         primary = replace(primary, location=c.standing_seat)
+    if primary.location is None and c.venue_provider is not None:
+        primary = replace(primary, location=c.venue_provider)
     if (
         c.dateline_place is not None
         and (primary.location is None or cue.IN_THIS_CITY.search(source.evidence))

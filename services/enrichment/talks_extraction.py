@@ -146,6 +146,15 @@ _OTHER_EVENT_CLAUSE_BEFORE = compile_skipping(
 )
 _REPORTS_HINT = compile_skipping(r"\b(?:reports?|claims?|rumou?rs?)\b", re.IGNORECASE)
 _ROLE_HINT = compile_skipping(r"guarantor|mediators|facilitators|observers|co-chairs")
+_FROM_DAY_BEFORE = compile_skipping(r"\bfrom\s+(?:this\s+|next\s+|on\s+)?$", re.IGNORECASE)
+_INTERNAL_AFTER = compile_skipping(
+    r"(?:\s+[\w'’-]+){0,4}?\s+internal\s+(?:consultations|meetings?|talks|discussions|deliberations)\b",
+    re.IGNORECASE,
+)
+# "will resume only when ...", "will meet only if ...", right after the plan's verb
+_ONLY_IF_AFTER = compile_skipping(
+    r"(?:\s+[\w'’-]+){0,4}?\s+only\s+(?:when|if|once|after|after\s+the)\b", re.IGNORECASE
+)
 _IF_AFTER = compile_skipping(r"\b(?:if|unless|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE)
 _OPENING_DAY = compile_skipping(r"\s*(?:On|on|Earlier|Late|Early)?\s*(?:on\s+)?$")
 _MEETING_OF = compile_skipping(r"(?:meeting|summit|gathering)\s+of\b", re.IGNORECASE)
@@ -303,6 +312,8 @@ def _status(
         cue.OTHER_EVENT_BEFORE.search(sentence, max(0, strong.start() - 30), strong.start())
         # "could meet on the sidelines of a conference that Italy plans to host": the conference's plan
         or _OTHER_EVENT_CLAUSE_BEFORE.search(sentence, max(0, strong.start() - 60), strong.start())
+        # "the coalition will hold a week of internal consultations": one side among itself
+        or _INTERNAL_AFTER.match(sentence, strong.end())
     ):
         strong = cue.STRONG_FUTURE.search(sentence, strong.end())  # "before the election, scheduled for May"
     # "urged the AU to convene the three countries" is a call, "would not say whether a meeting will
@@ -353,6 +364,8 @@ def _status(
         and not (_REPORTS_HINT.search(sentence) and _DENIED_STOP.search(sentence))
     ) or _NO_LONGER.search(original):
         return "cancelled", False
+    if strong and _ONLY_IF_AFTER.match(sentence, strong.end()):
+        return "proposed", False  # "discussions will resume only when the parties ...": a condition
     if strong:
         return "announced", False
     weak = cue.WEAK_FUTURE.search(sentence)
@@ -1075,6 +1088,8 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
         to_time = cue.POSTPONED_TO.search(s.text, s.start, s.end)
         moved = to_time or cue.RESCHEDULED.search(s.text, s.start, s.end)
         later = [d for d in candidates if moved is not None and d.start >= moved.end()]
+        # "moving its opening from this Friday to March 24": the day after "from" is the old one
+        later = [d for d in later if not _FROM_DAY_BEFORE.search(s.before(d, 20))] or later
         if later:
             return later[0]
         if to_time is not None:  # "set for Friday, postponed to early May": Friday was the old plan
@@ -1171,6 +1186,7 @@ def _draft(
             # "will meet later this month, after talks in X ended on Sunday": the past day is the
             # earlier round's, in a clause of its own after the plan
             and not _PLAN_THEN_AFTER.search(s.text, s.start, past[0].start)
+            and not _in_agreed_aside(s, past[0])
         ):
             status = "held"
     if status in {"rescheduled", "announced"}:
@@ -1203,6 +1219,13 @@ def _draft(
         heads=_heads(s),
         weak=weak,
     )
+
+
+def _in_agreed_aside(s: _Sentence, day: FoundDate) -> bool:
+    """ "agreed at the end of their session in X, held from May 3 to 6, to reconvene in Y": the day is
+    the last round's, in an aside before the agreed plan."""
+    found = cue.AGREED_ACROSS_CLAUSE.search(s.text, s.start, s.end)
+    return found is not None and found.start() < day.start < found.end()
 
 
 def _nearest_venue(s: _Sentence, venues: list[Entity]) -> Entity | None:
@@ -1373,6 +1396,10 @@ _LEAD_ACTOR_HINTS = (
     "doctors",
     "pilots",
     "miners",
+    "insurers",
+    "shipowners",
+    "underwriters",
+    "companies",
     "coalition",
     "investiture",
     "cross-party",
@@ -1392,6 +1419,11 @@ def _actors(text: str, lead: bool = False, low: str | None = None) -> int:
     if lead and any(h in low for h in _LEAD_ACTOR_HINTS):
         found += len(cue.LEAD_ACTORS.findall(text))
     return found
+
+
+def _others_meet(sentence: str) -> bool:
+    """The ones who meet in this sentence are sport bodies, firms, unions or other non-state actors."""
+    return _actors(sentence, lead=True) > 0
 
 
 def _lead(title: str, text: str) -> str:
@@ -1450,6 +1482,8 @@ def find_drafts(
     article_mediators: list[str] = []
     entities, dates = sorted(entities, key=_offset), sorted(dates, key=_offset)
     for _, start, end in cued_sentences(text) if cued is None else cued:
+        if _others_meet(text[start:end]):
+            continue  # "marine insurers and shipowners will meet in London": not the sides' talks
         s = _Sentence(text, start, end, entities, dates, skip)
         mediators = _mediators(s)
         article_mediators += mediators

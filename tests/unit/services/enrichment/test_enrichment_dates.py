@@ -213,3 +213,11 @@ def test_two_weekdays_of_a_named_week() -> None:
     ]
     # one day of a week keeps its own reading
     assert _resolved("on Thursday next week") == [("Thursday next week", date(2031, 3, 20), None)]
+
+
+def test_a_movement_named_for_a_day_and_a_weekday_of_next_week() -> None:
+    tuesday = date(2031, 3, 11)
+    found = find_dates("the March 23 Movement and the June 30 Front, with talks on March 24", tuesday)
+    assert [d.text for d in found] == ["March 24"]
+    [_week, days] = find_dates("will meet next week, on Wednesday and Thursday, in Quito", tuesday)
+    assert (days.start_date, days.end_date) == (date(2031, 3, 19), date(2031, 3, 20))

@@ -4568,3 +4568,197 @@ def test_where_children_were_taken_is_no_venue_and_a_source_after_the_go_between
         "talks mediated by Oman, the Iranian foreign ministry said on Wednesday."
     )
     assert (set(record.parties), record.mediators) == ({"Iran", "United States"}, ("Oman",))
+
+
+def test_an_envoy_now_expected_in_a_capital_for_talks_and_delegations_that_would_reconvene() -> None:
+    [record] = _upcoming(
+        "Chile's deputy foreign minister is now expected in Lima next week for talks with his Peruvian "
+        "counterpart, officials in both capitals said."
+    )
+    assert (set(record.parties), record.location) == ({"Chile", "Peru"}, "Lima")
+    [record] = _upcoming(
+        "Officials said the delegations of Chile and Peru would reconvene on March 19-20 in Arica."
+    )
+    assert (record.location, record.start_date) == ("Arica", date(2031, 3, 19))
+    [record] = _upcoming(
+        "The border delegations of Chile and Peru will sit down again on Monday, this time in Tacna, the head "
+        "of the Chilean team told journalists."
+    )
+    assert (record.location, record.start_date) == ("Tacna", date(2031, 3, 17))
+
+
+def test_a_monitoring_committee_between_two_states_convenes() -> None:
+    [record] = _upcoming(
+        "The committee monitoring the truce between Chile and Peru will convene early next week in Arica, an "
+        "official said."
+    )
+    assert (set(record.parties), record.location) == ({"Chile", "Peru"}, "Arica")
+
+
+def test_delegations_return_to_a_city_or_the_table_to_resume_negotiations() -> None:
+    [record] = _upcoming(
+        "The foreign ministry said on Wednesday that delegations of Chile and Peru would return to Quito next "
+        "week to resume negotiations on the maritime line."
+    )
+    assert (set(record.parties), record.location) == ({"Chile", "Peru"}, "Quito")
+    [record] = _upcoming(
+        "Negotiators for Chile's government and Peru's will return to the table next week in Quito, the "
+        "mediators said."
+    )
+    assert record.location == "Quito"
+
+
+def test_talks_that_open_on_a_day_ahead_in_the_present_tense() -> None:
+    [record] = _upcoming(
+        "Chile and Peru have accepted the envoy's invitation to discuss the fisheries dispute in Quito. The "
+        "talks open on Sunday and could run for several days, a spokeswoman said."
+    )
+    assert (record.location, record.start_date) == ("Quito", date(2031, 3, 16))
+
+
+def test_a_round_put_back_by_days_by_its_go_between() -> None:
+    [record] = _upcoming(
+        "Ecuador has put back the next round of negotiations between Chile and Peru by ten days, moving its "
+        "opening from this Friday to March 24, diplomats said."
+    )
+    assert record.status == "rescheduled"
+    assert (set(record.parties), record.mediators) == ({"Chile", "Peru"}, ("Ecuador",))
+    assert record.start_date == date(2031, 3, 24)
+
+
+def test_rounds_agreed_in_a_subjunctive_or_across_an_aside() -> None:
+    [record] = _upcoming(
+        "The expert group also agreed to recommend that the next round of Chile-Peru boundary talks be held in "
+        "Lima at a mutually convenient date."
+    )
+    assert (set(record.parties), record.location, record.start_date) == ({"Chile", "Peru"}, "Lima", None)
+    [record] = _upcoming(
+        "The delegations of Chile and Peru agreed at the end of their second session in Quito, held from March 3 "
+        "to 6, to reconvene in the Ecuadorian capital at a date to be set."
+    )
+    assert (record.location, record.start_date) == ("Quito", None)
+
+
+def test_formal_invitations_to_a_meeting_or_a_session_with_its_days() -> None:
+    [record] = _upcoming(
+        "The UN Secretary-General has formally invited the leaders of Chile and Peru to an enlarged informal "
+        "meeting on 24 and 25 March in Geneva, his spokesman said."
+    )
+    assert (record.location, record.start_date) == ("Geneva", date(2031, 3, 24))
+    [record] = _upcoming(
+        "The mediation said Chile and Peru had accepted Ecuador's invitation to \"a five-day session from 17 to "
+        '21 March" in Quito.'
+    )
+    assert record.start_date == date(2031, 3, 17)
+
+
+def test_the_next_cycle_placed_stands_against_the_decision_and_sides_confirm_their_participation() -> None:
+    text = (
+        'Chile and Peru patched up their dispute on Tuesday. "The next cycle of talks will be held in the '
+        'Ecuadorian capital," the joint statement said, adding that a fishing truce extended until August would '
+        "be reviewed."
+    )
+    said = extract_talks(
+        text, "", WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY), model=NEVER
+    )
+    assert [(r.status, r.location) for r in said if r.status == "announced"] == [("announced", "Quito")]
+    # ... but not a next round worded on a condition
+    text = (
+        'Chile and Peru patched up their dispute. "The next cycle will be held in Quito if the truce holds."'
+    )
+    said = extract_talks(
+        text, "", WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY), model=NEVER
+    )
+    assert [r for r in said if r.status == "announced"] == []
+    [draft], _ = _drafts(
+        "Ecuador said the technical negotiations would be held in Quito and that the delegations of Chile and "
+        "Peru had confirmed their participation."
+    )
+    assert (draft.status, draft.weak) == ("announced", False)
+
+
+def test_a_round_pushed_back_to_a_half_month_with_a_long_name_between() -> None:
+    [record] = _upcoming(
+        "Chile and Peru have pushed back the start of their second cycle of fisheries negotiations in Quito to "
+        "the second half of April, the delegations said."
+    )
+    assert (record.status, record.location, record.start_date) == ("rescheduled", "Quito", None)
+
+
+def test_sides_agreeing_to_return_to_the_table_or_accepting_a_proposal_to_meet() -> None:
+    [record] = _upcoming("Chile and Peru have agreed to return to the negotiating table in Quito on Sunday.")
+    assert record.start_date == date(2031, 3, 16)
+    [record] = _upcoming(
+        "The envoy told reporters that Chile and Peru had accepted a proposal to meet in Quito on Sunday morning."
+    )
+    assert (record.location, record.start_date) == ("Quito", date(2031, 3, 16))
+
+
+def test_plans_on_a_condition_denied_agreements_and_a_council_committee() -> None:
+    assert (
+        _upcoming(
+            'Talks between Chile and Peru were suspended. "Discussions will resume only when the parties show '
+            'they respect the truce," the mediators said.'
+        )
+        == []
+    )
+    assert (
+        _upcoming(
+            "Peru's government on Monday denied that it had agreed to talks with Chile facilitated by Ecuador, "
+            "contradicting an announcement made in Quito."
+        )
+        == []
+    )
+    assert (
+        _upcoming("The Security Council's sanctions committee on Peru is due to meet in New York in May.")
+        == []
+    )
+    assert (
+        _upcoming(
+            "Ecuador called for talks between Chile and Peru. But neither side has agreed to a meeting."
+        )
+        == []
+    )
+
+
+def test_one_sides_internal_consultations_and_firms_meeting_are_no_talks() -> None:
+    assert (
+        _upcoming(
+            "Peru's largest opposition coalition will hold a week of internal consultations in Quito starting "
+            "next week to agree on a position before any future negotiations between Peru and Chile."
+        )
+        == []
+    )
+    assert (
+        _upcoming(
+            "Marine insurers and shipowners will meet in London on Thursday to discuss war-risk cover for "
+            "vessels, after the Houthis attacked ships. Diplomats said a ceasefire between Israel and Hamas was "
+            "not in sight and the envoy's talks with the government had stalled.",
+            title="Insurers and shipowners to meet in London",
+        )
+        == []
+    )
+
+
+def test_an_event_with_no_side_named_takes_the_two_the_article_names_most() -> None:
+    [record] = _upcoming(
+        "Chile and Peru have argued over the maritime line for years. Peru says Chile ignores the ruling, and "
+        "Chile says Peru wants more. The government delegations themselves will sit down again on Monday in "
+        "Arica, an official said."
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
+
+
+def test_the_round_which_was_set_and_a_venue_provided_by_a_state() -> None:
+    [record] = _upcoming(
+        "The next round of negotiations between Chile, Peru and Ecuador will be held in Quito rather than "
+        "Lima, and a week later than planned. The round, which had been scheduled for Sunday in the Peruvian "
+        "capital, will now take place in the Ecuadorian capital on March 24 and 25, the ministry said."
+    )
+    assert (record.location, record.start_date) == ("Quito", date(2031, 3, 24))
+    [record] = _upcoming(
+        "The foreign ministers of Chile and Peru will meet on March 24, their ministries said, two years after "
+        "the framework the two countries initialled in Washington. Switzerland's foreign ministry later "
+        "confirmed that the meeting would take place in Geneva, stressing that it was providing the premises."
+    )
+    assert record.location == "Geneva"
