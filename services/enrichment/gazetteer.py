@@ -56,6 +56,7 @@ _COUNTRY_ALIASES = {
     "Great Britain": "United Kingdom",
     "DRC": "Democratic Republic of the Congo",
     "DR Congo": "Democratic Republic of the Congo",
+    "RDC": "Democratic Republic of the Congo",  # French copy and its translations ("la RDC")
     "Democratic Republic of Congo": "Democratic Republic of the Congo",
     "Congo Kinshasa": "Democratic Republic of the Congo",
     "D.R. Congo": "Democratic Republic of the Congo",
@@ -144,6 +145,7 @@ _EXACT_CASE = {
     "UK",
     "U.K.",
     "DRC",
+    "RDC",
     "UAE",
     "U.A.E.",
     "DPRK",

@@ -487,7 +487,7 @@ NON_DIPLOMATIC = compile_skipping(
     r"transfers?(?=\s+(?:fees?|window|market|talks|deal|bid|target|saga|request|ban|negotiations))|"
     r"strikers?|midfielders?|footballers?|players?|coach(?:es)?|merger|acquisition|shareholders?|takeover|buyout|CEO|"
     r"company|companies|consorti(?:um|a)|(?-i:Industries|Corporation|Holdings|PLC|plc|Ltd|Inc)|(?<!at\s)stakes?(?=\s+(?:talks|in|sale|deal|of))|refiner(?:y|ies|s)?|valuation|"
-    r"conglomerate|(?:chemicals?|steel|car|chip|drug)\s*makers?|(?<!hopes\s)(?<!stand\s)(?<!stood\s)(?<!remains\s)(?<!remained\s)firm(?!\s*$)|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|distributors|exporters|B2B|"
+    r"conglomerate|(?:chemicals?|steel|car|chip|drug)\s*makers?|(?<!hopes\s)(?<!stand\s)(?<!stood\s)(?<!remains\s)(?<!remained\s)firm(?!\s*$)|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|distributors|exporters|B2B|joint\s+venture|royalt(?:y|ies)|commodities|"
     r"oral\s+(?:arguments|hearings|pleadings)|hearings|pleadings|the\s+court|"
     r"business-to-business|trade\s+fair|academic|symposium|colloquium|lectures?|seminars?|webinars?|book\s+launch|(?:give|deliver)s?\s+(?:a\s+)?talk|(?:investment|business)\s+forum|UEFA|FIFA|ICC|Asia\s+Cup|Cup\s+of\s+Nations|AFCON|Olympics?|matches|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
 )
@@ -531,7 +531,8 @@ LEAD_ACTORS = compile_skipping(
     r"\b(?:(?:air\s+traffic\s+)?controllers|dockworkers|truckers|employers|academies|academy\s+of\s+sciences|"
     r"lecturers|teachers|nurses|doctors|pilots|miners|consortium|consortia|"
     # "marine insurers and shipowners will meet in London", "150 companies will take part in B2B talks"
-    r"(?:marine\s+)?insurers|shipowners|underwriters|(?<!state\s)(?<!state-owned\s)companies)"
+    r"(?:marine\s+)?insurers|shipowners|underwriters|(?<!state\s)(?<!state-owned\s)companies|"
+    r"(?:commodities|oil|grain|metals)\s+traders?)"
     + _MEETS_TAIL
     # a government being formed at home: "coalition talks", "investiture talks", "negotiations on forming a
     # new government"

@@ -193,6 +193,12 @@ _WAS_TO_HAVE_BEFORE = compile_skipping(
     re.IGNORECASE,
 )
 _DISSIDENTS = compile_skipping(r"\s+(?:dissidents?|splinter|breakaway)\b", re.IGNORECASE)
+# "a faction formed by former FARC commanders": the group its members came from is no side
+_FORMER_MEMBERS_BEFORE = compile_skipping(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
+_MEMBERS_AFTER = compile_skipping(
+    r"\s+(?:commanders|members|fighters|leaders|combatants|guerrillas|militants|rebels|cadres)\b",
+    re.IGNORECASE,
+)
 _BODY_NAME_BEFORE = compile_skipping(
     r"\b(?:Mission|Office|Envoy|Representative|Coordinator|Operation|Force|Embassy|Delegation)\s+(?:in|to|for|on)\s+"
     r"(?:the\s+)?$"
@@ -453,7 +459,10 @@ _MAYBE_BEFORE = compile_skipping(r"\b(?:could|might|may)\s+$", re.IGNORECASE)
 _BODY_TEAM_AFTER = compile_skipping(r"\s+(?:mission|delegation|team|envoys|negotiators)\b", re.IGNORECASE)
 # "would not say whether", "growing doubts that the president will travel": a question, not a plan
 _WHETHER_BEFORE = compile_skipping(
-    r"\b(?:whether|doubts?\s+(?:that|about|over)|(?:unclear|uncertain)\s+if)\b[^.;,]{0,70}$", re.IGNORECASE
+    r"\b(?:whether|doubts?\s+(?:that|about|over)|(?:unclear|uncertain)\s+if|"
+    # "it did not say when the diplomats would meet again": no plan, a question left open
+    r"(?:(?:did|does|would|could)\s+not|didn['’]t|declined\s+to|refused\s+to)\s+say\s+when)\b[^.;,]{0,70}$",
+    re.IGNORECASE,
 )
 _DECIDED_ON_BEFORE = compile_skipping(
     r"\b(?:agreed|decided|pledged|promised|resolved)\s+(?:on\s+)?$", re.IGNORECASE
@@ -860,6 +869,7 @@ def _parties(
             or cue.DEAL_MADE_IN_BEFORE.search(before)
             or cue.FACTIONS_OF_AFTER.match(after)
             or _DISSIDENTS.match(after)  # "a faction of FARC dissidents": the splinter group is the side
+            or (_FORMER_MEMBERS_BEFORE.search(before) and _MEMBERS_AFTER.match(after))
             or cue.WAR_IN_BEFORE.search(before)
             or (e.kind == "armed_group" and cue.ACTED_ON_BEFORE.search(before))
             or (e.kind == "country" and cue.TALKS_ON_BEFORE.search(before))
@@ -1400,6 +1410,8 @@ _LEAD_ACTOR_HINTS = (
     "shipowners",
     "underwriters",
     "companies",
+    "traders",
+    " trader ",
     "coalition",
     "investiture",
     "cross-party",

@@ -4762,3 +4762,26 @@ def test_the_round_which_was_set_and_a_venue_provided_by_a_state() -> None:
         "confirmed that the meeting would take place in Geneva, stressing that it was providing the premises."
     )
     assert record.location == "Geneva"
+
+
+def test_a_day_left_open_firms_trading_and_the_members_a_faction_came_from() -> None:
+    drafts, _ = _drafts("It did not say when the diplomats of Chile and Peru would meet again.")
+    assert [d.status for d in drafts if d.status == "announced"] == []
+    assert (
+        _upcoming(
+            "Peru's state miner Minera Andina and a Swiss-based commodities trader will resume talks in Lima on "
+            "March 20 over their copper joint venture, people familiar with the matter said."
+        )
+        == []
+    )
+    [record] = _upcoming(
+        "Chile and Segunda Marquetalia, a faction formed by former FARC commanders, will open a new cycle of "
+        "talks in Caracas on March 20."
+    )
+    assert set(record.parties) == {"Chile", "Segunda Marquetalia"}
+    [record] = _upcoming(
+        "The meeting between the foreign ministers of the two countries, facilitated by Angola, will now take "
+        "place on Saturday in Luanda.",
+        title="Luanda: the ministerial meeting RDC-Rwanda postponed to Saturday",
+    )
+    assert {"Democratic Republic of the Congo", "Rwanda"} <= set(record.parties)
