@@ -144,7 +144,8 @@ _FUTURE_CONTEXT = compile_skipping(
     # right before the day only: "until Friday", "by Monday" (not "talks hosted by X ended on Monday")
     r"|\b(?:from|until|by|before)\s+(?:on\s+)?$"
     # "the talks open on Sunday": a meeting's opening in the present tense
-    r"|\b(?:talks|negotiations|consultations|round|session|summit|conference)\s+(?:opens?|resumes?|reconvenes?)\s+(?:on\s+)?$"
+    r"|\b(?:talks|negotiations|consultations|round|session|summit|conference)\b[^.;]{0,60}?\s(?:opens?|resumes?|reconvenes?)\s+"
+    r"(?:on\s+)?$"
 )
 # ("would" too, as reported speech puts "will": "X said the two would hold talks on Thursday")
 _FUTURE_AUX = compile_skipping(r"\b(?:will|shall)\b|\bwould\b(?!\s+have\b)|['’]ll\b")

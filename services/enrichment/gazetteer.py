@@ -297,6 +297,7 @@ INSTITUTIONS = {
     "Whitehall": "United Kingdom",
     "Elysee": "France",
     "Élysée": "France",
+    "Elysée": "France",
     "Quai d'Orsay": "France",
     "Zhongnanhai": "China",
     "Blue House": "South Korea",
@@ -314,6 +315,13 @@ INSTITUTIONS = {
     "Aso Rock": "Nigeria",
     "Casa Rosada": "Argentina",
     "Planalto": "Brazil",
+    "El Mouradia": "Algeria",
+    "Miraflores": "Venezuela",
+    "Moncloa": "Spain",
+    "Palazzo Chigi": "Italy",
+    "Kantei": "Japan",
+    "Koulouba": "Mali",
+    "Kosyam": "Burkina Faso",
 }
 # Where an institution sits, for talks held at it ("talks at the White House" meet in Washington).
 INSTITUTION_SEATS = {
@@ -324,9 +332,17 @@ INSTITUTION_SEATS = {
     "Downing Street": "London",
     "Elysee": "Paris",
     "Élysée": "Paris",
+    "Elysée": "Paris",
     "Quai d'Orsay": "Paris",
     "Zhongnanhai": "Beijing",
     "Blue House": "Seoul",
+    "El Mouradia": "Algiers",
+    "Miraflores": "Caracas",
+    "Moncloa": "Madrid",
+    "Palazzo Chigi": "Rome",
+    "Kantei": "Tokyo",
+    "Koulouba": "Bamako",
+    "Kosyam": "Ouagadougou",
 }
 _DEMONYMS = {
     # (states whose demonym news copy uses as often as the name: "Togolese officials", "the Ivorian side")

@@ -38,7 +38,7 @@ TRIGGER = compile_skipping(
     r"(?!\s+(?:reporters|journalists|the\s+(?:media|press)|an?\s+interview))|"
     # "the committee would hold its annual session in X": a joint body's sitting, worded any way
     rf"{_JOINT_BODY}\s+(?:will|would|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:hold|meet|(?:re)?convene)\b|"
-    r"dialogues?|discussions|peace\s+conference|round\s+of|(?:peace|exploratory)\s+conversations|conversations?\s+table|"
+    r"dialogues?|discussions|peace\s+conference|round\s+of|cooperation\s+council|(?:peace|exploratory)\s+conversations|conversations?\s+table|"
     # "the two governments will resume their consultation on the region's future"
     r"(?:resume|hold|continue)\s+(?:their|the|a)\s+consultation\b|"
     # "the A-B Joint Permanent Commission on Cooperation opens on Wednesday in X"
@@ -107,7 +107,8 @@ DENIED = compile_skipping(
     r"(?![^.;]*\b(?:as\s+planned|go(?:es)?\s+ahead|cancell?ed|called\s+off|postponed)\b)"
     # "denied that it had agreed to peace talks with the separatists"
     r"|\b(?:denied|denies|denying)\s+(?:that\s+)?(?:it|they|he|she|the\s+government)\s+(?:had|has|have|would)\s+"
-    r"(?:ever\s+)?(?:agreed|accepted|consented)\s+to\b"
+    r"(?:ever\s+)?(?:agreed|accepted|consented)\s+to\s+(?:(?:hold|any|the|a|an|direct|new|peace|face-to-face)\s+){0,2}?"
+    r"(?:talks|negotiations|meet|a\s+meeting|dialogue)\b"
     # "a false report that P and Q will hold talks"
     r"|\b(?:false|fake|baseless|groundless|untrue|fabricated)\s+(?:\w+\s+){0,2}?(?:reports?|claims?|rumou?rs?)\s+"
     r"(?:that\b(?=[^.;]{0,120}\b(?:talks|meet(?:ing)?|negotiations|summit)\b)|(?:of|about)\s+(?:(?:a|an|the)\s+)?"
@@ -161,7 +162,8 @@ POSTPONED_TO_VAGUE = compile_skipping(
     r"(?:[\w'’-]+\s+){0,12}?(?:to|until|till|for)\s+"
     r"(?:(?:early|mid|late|the\s+(?:end|beginning|middle|(?:first|second|latter)\s+half)\s+of)[\s-]+)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"next\s+(?:week|month|year)|the\s+(?:coming|following)\s+(?:week|month)s?)\b"
+    r"next\s+(?:week|month|year)|the\s+(?:coming|following)\s+(?:week|month)s?|"
+    r"later\s+(?:this|in\s+the)\s+(?:week|month|year))\b"
     # "postponed until after the Eid holiday": a new time, after a named season
     # "has postponed a meeting to review X, which had been scheduled for next week, to early November"
     r"|\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back)\b[^.;]{0,200}?,\s+(?:to|until)\s+"
@@ -261,6 +263,9 @@ AGREED_ACROSS_CLAUSE = compile_skipping(_AGREED_ACROSS_CLAUSE, _I)
 STRONG_FUTURE = compile_skipping(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
+    # machine-translated and wire copy: "where he will have talks with", "will lead a delegation to X"
+    r"have\s+(?:talks|consultations|discussions|negotiations)|"
+    r"lead\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?delegation\s+to|"
     r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|"
     # "Norway will facilitate talks between A and B starting March 9", "Oman will mediate a fresh round"
     # (not "X's minister will co-chair the meeting": a chair of the meeting another sentence plans)
@@ -274,7 +279,7 @@ STRONG_FUTURE = compile_skipping(
     # "will return to the table next week", "will return to X to resume negotiations"
     r"return\s+to\s+the\s+(?:negotiating\s+)?table\b|"
     r"return\s+to\b(?=[^.;]{0,60}?\bto\s+(?:resume|continue|hold)\s+(?:the\s+|their\s+)?(?:[\w-]+\s+)?"
-    r"(?:talks|negotiations|consultations|discussions)\b)|"
+    r"(?:talks|negotiations|consultations|discussions)\b(?![^.;]{0,40}\b(?:lawmakers|MPs|legislators|unions?|party)\b))|"
     # machine-translated copy: "will realize a second meeting", "will celebrate a meeting"
     r"(?:reali[sz]e|celebrate|carry\s+out)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|round|session|summit)|"
     # "mediators will receive delegations from A and B in X for talks"
@@ -322,7 +327,7 @@ STRONG_FUTURE = compile_skipping(
     r"second|third|trilateral|bilateral)\s+){0,2}(?:round\s+of\s+)?(?:meeting|summit|talks|negotiations)\b(?!['’])"
     # "agreed to return to the negotiating table on Sunday", "accepted a proposal to meet on Sunday"
     r"|\b(?:agreed|agreeing)\s+to\s+return\s+to\s+the\s+(?:negotiating\s+)?table\b"
-    r"|\baccepted\s+(?:a|an|the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:proposal|offer|invitation)\s+to\s+"
+    r"|\b(?<!\bnot\s)(?<!\bnot\syet\s)(?<!\bnever\s)(?<!\byet\sto\s)accepted\s+(?:a|an|the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:proposal|offer|invitation)\s+to\s+"
     r"(?:meet|hold|resume|attend|sit\s+down|discuss|negotiate)\b"
     r"|\b(?:agreed|agreeing)\s+(?:on\s+\w+\s+)?to\s+(?:(?:start|begin|open|launch|resume|hold|continue|reopen|restart|relaunch|revive)\s+"
     r"(?:\w+\s+){0,2}?(?:talks|negotiations|"
@@ -332,7 +337,7 @@ STRONG_FUTURE = compile_skipping(
     r"|\bare\s+(?:meeting|holding)\b(?=.{0,60}\b(?:next|tomorrow|on\s+\w+day)\b)"
     # "X will send a delegation to Y for talks", "the minister is due in Y for talks"
     r"|\b(?:(?:will|to)\s+(?:send|dispatch)|(?:is|are)\s+(?:sending|dispatching))\s+(?:a|an|its|their|the)?\s*"
-    r"(?:\w+\s+){0,2}?(?:delegations?|teams?|negotiators|envoys?)\b"
+    r"(?:[\w-]+\s+){0,2}?(?:delegations?|teams?|negotiators|envoys?)\b"
     # "will send its foreign minister ... to X for talks" (not "... to the funeral, and he met ... for talks")
     r"|\b(?:(?:will|to)\s+(?:send|dispatch)|is\s+(?:sending|dispatching))\s+(?:a|an|its|their|the)\s+(?:\w+\s+){0,2}?(?:(?:foreign|defen[cs]e|trade|finance|"
     r"interior)\s+ministers?|(?:deputy\s+)?foreign\s+secretar(?:y|ies)|chief\s+(?:[\w-]+\s+)?negotiators?)\b"
@@ -355,7 +360,7 @@ STRONG_FUTURE = compile_skipping(
     r"|\b(?:working\s+out|finali[sz]ing|chalking\s+out|fixing|setting|coordinating)\s+(?:the\s+|a\s+)?dates?\s+"
     r"(?:and\s+\w+\s+)?(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:round|meeting|talks|summit|session)\b"
     # "agreed to recommend that the next round of talks be held in X": the subjunctive of a plan
-    r"|\bagreed\s+(?:to\s+recommend\s+)?that\s+(?:the\s+)?[^.;]{0,100}?\b(?:be\s+held|take\s+place|(?:re)?convene)\b"
+    r"|\bagreed\s+(?:to\s+recommend\s+)?that\s+(?!any\b)(?:the\s+)?[^.;]{0,100}?\b(?:be\s+held|(?:re)?convene)\b"
     rf"|{_AGREED_ACROSS_CLAUSE}"
     # an agreed next round, its time or venue still open (an announcement by the corpus convention)
     r"|\bagree(?:d|ment)\s+(?:to|on)\s+(?:\w+\s+){0,2}?(?:continue|continuing|resume|the\s+continuation\s+of|"
@@ -380,7 +385,7 @@ IS_TO = compile_skipping(
     r"\b(?:is|are)\s+to\s+(?:meet|hold|host|begin|start|resume|visit|travel|attend|convene|reconvene|sit\s+down|"
     r"take\s+place)\b"
     # "talks are to open", not "border crossings are to open"
-    r"|\b(?:talks|negotiations|round|summit|meeting|conference|dialogue|session|consultations|cycle)\s+(?:\w+\s+){0,5}?"
+    r"|\b(?:talks|negotiations|round|summit|meeting|conference|dialogue|session|consultations|cycle)\s+(?:[\w'’-]+\s+){0,8}?"
     rf"(?:is|are)\s+to\s+{_OPENS}\b",
     _I,
 )
@@ -401,7 +406,8 @@ WEAK_FUTURE = compile_skipping(
     r"(?:round|talks|negotiations|meeting|summit|consultations|discussions)\b)"
     # "delegations of A and B would return to X next week to resume negotiations"
     r"|return\s+to\b(?=[^.;]{0,60}?\bto\s+(?:resume|continue|hold)\s+(?:the\s+|their\s+)?"
-    r"(?:[\w-]+\s+)?(?:talks|negotiations|consultations|discussions)\b)"
+    r"(?:[\w-]+\s+)?(?:talks|negotiations|consultations|discussions)\b"
+    r"(?![^.;]{0,40}\b(?:lawmakers|MPs|legislators|unions?|party)\b))"
     # "said it would send a delegation to X for talks"
     r"|send\s+(?:(?:a|an|its|their|the)\s+)?(?:\w+\s+){0,2}?(?:delegations?|negotiators|envoys?)\b"
     r"(?![^.;]{0,60}\b(?:if|unless)\b)(?![^.;]{0,80}\b(?:funeral|inauguration|ceremony|swearing-in|coronation)\b))"
@@ -428,7 +434,7 @@ PRESENT_PLAN = compile_skipping(
     r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)(?<!\bmay\s)(?<!\bdid\s)(?<!\bdo\s)"
     r"\b(?:meet|meets|kicks?\s+off|reconvenes?|resumes?|convenes|gets?\s+under\s?way|"
     # "the joint commission opens on Wednesday in X" (a day ahead)
-    r"(?:(?<=talks\s)|(?<=negotiations\s)|(?<=consultations\s))open(?=\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|"
+    r"(?<=\s)open(?=\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|"
     r"opens(?=\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|"
     r"returns?\s+to\s+(?-i:[A-Z])\w*\s+(?:on\s+\w+\s+)?for)\b",
     _I,
@@ -515,7 +521,7 @@ NON_DIPLOMATIC_ACTORS = compile_skipping(
     r"(?<!by\s)(?<!with\s)(?:business\s+(?:leaders|executives|people)|(?:chief\s+)?executives|CEOs)|"
     r"chambers?\s+of\s+commerce|airlines?|researchers|academics|scholars|activists|NGOs|"
     r"non-governmental\s+organi[sz]ations|think[- ]tanks?|civil\s+society\s+(?:groups|organi[sz]ations|activists)|"
-    r"(?:trade|transport|labou?r|teachers?['’]?|workers?['’]?|farmers?['’]?|taxi|truckers?['’]?|dockers?['’]?|miners?['’]?|"
+    r"(?:trade|transport|labou?r|teachers?['’]?|workers?['’]?|dockworkers?['’]?|farmers?['’]?|taxi|truckers?['’]?|dockers?['’]?|miners?['’]?|"
     r"doctors?['’]?|nurses?['’]?|pilots?['’]?|drivers?['’]?|students?['’]?|controllers?['’]?)\s+unions?|"
     # a central bank's own rate meeting
     r"monetary\s+policy\s+committee|rate-setting\s+(?:committee|panel|board)|central\s+bank['’]?s?(?:\s+board)?)"
@@ -531,7 +537,7 @@ LEAD_ACTORS = compile_skipping(
     r"\b(?:(?:air\s+traffic\s+)?controllers|dockworkers|truckers|employers|academies|academy\s+of\s+sciences|"
     r"lecturers|teachers|nurses|doctors|pilots|miners|consortium|consortia|"
     # "marine insurers and shipowners will meet in London", "150 companies will take part in B2B talks"
-    r"(?:marine\s+)?insurers|shipowners|underwriters|(?<!state\s)(?<!state-owned\s)companies|"
+    r"(?:marine\s+)?insurers|shipowners|underwriters|"
     r"(?:commodities|oil|grain|metals)\s+traders?)"
     + _MEETS_TAIL
     # a government being formed at home: "coalition talks", "investiture talks", "negotiations on forming a
@@ -699,7 +705,8 @@ ORGAN_SITS = compile_skipping(
     r"(?:['’]s)?\s+(?:(?:will|would|is\s+(?:due|set|expected|scheduled)\s+to|to)\s+(?:\w+\s+)?"
     r"(?:hold|meet|convene|open|discuss|begin|start)|opens|convenes|meets)\b"
     # "the Council's sanctions committee on X is due to meet in May": a standing committee's sitting
-    r"|\b(?:Council|Assembly)['’]s\s+(?:[\w-]+\s+){0,2}?committee\b"
+    r"|\b(?:Council|Assembly)['’]s\s+(?:[\w-]+\s+){0,2}?committee\b(?:\s+on\s+[\w\s]{1,30}?)?\s+"
+    r"(?:is\s+(?:due|set|expected|scheduled)\s+to|will|to)\s+(?:\w+\s+)?(?:meet|convene|hold)\b"
     # "ministers will meet for their regular monthly Foreign Affairs Council"
     r"|\b(?:regular|routine|monthly)\s+(?:monthly\s+)?(?:Foreign\s+Affairs\s+Council|(?:council|board)\s+(?:meeting|session|sitting))\b"
     # "the commission will meet again next Thursday, as it does every week": a standing body's sitting
@@ -787,7 +794,7 @@ HEADLINE_SIDES_TO_PLAN = compile_skipping(
     # ... or their envoys: "P, Q and R leaders to hold summit"
     r"(?:\s+(?:civilian\s+|senior\s+|top\s+)?(?:leaders|presidents|(?:foreign\s+|defen[cs]e\s+|top\s+)?(?:ministers|diplomats|"
     r"officials)|envoys|negotiators|delegations|military\s+(?:officials|chiefs|commanders)))?"
-    r"\s+(?:(?:to|set\s+to|are\s+to)\s+(?:hold|reopen|resume|restart|meet|start|begin|open|launch|relaunch|join)|"
+    r"\s+(?:(?:to|set\s+to|are\s+to)\s+(?:hold|reopen|resume|restart|meet|start|begin|open|launch|relaunch|join|(?:re)?convene)|"
     r"(?:summoned|invited)\s+to)\b"
 )
 CONDITIONAL = compile_skipping(r"\b(?:when|once|if|unless|until|provided)\b", re.IGNORECASE)
@@ -1131,7 +1138,10 @@ DEMONYM_NOT_SIDE_AFTER = compile_skipping(
 # a side travelling to the other's country for the talks
 # (a visit in so many words: a side travelling to a venue is as often going to a go-between's capital)
 VISIT = compile_skipping(
-    r"\b(?:visit(?:s|ing)?|(?:state|official|working)\s+visit)\b(?!\s+(?:to\s+)?(?:the\s+)?funeral)", _I
+    r"\b(?:visit(?:s|ing)?|(?:state|official|working)\s+visit)\b(?!\s+(?:to\s+)?(?:the\s+)?funeral)"
+    # "will be received on Monday at the presidency": the visitor's hosts are the other side
+    r"|\b(?:will|would|is\s+to)\s+be\s+received\s+(?:\w+\s+){0,3}?(?:at|in|by)\b",
+    _I,
 )
 # ... or talks with the hosts themselves, in so many words ("will travel to Baku for talks with its
 # hosts", "... for talks with the military authorities")

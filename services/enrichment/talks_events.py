@@ -369,8 +369,9 @@ def _venue_provider(text: str, entities: list[Entity]) -> Entity | None:
         end = stop.start() if stop is not None else len(text)
         around = [e for e in entities if start <= e.start < end]
         place = next((e for e in around if e.kind == "place"), None)
-        if place is None:  # the state that says so, named before the words
-            place = next((p for e in reversed(around) if e.start < m.start() and (p := _as_place(e))), None)
+        if place is None:  # the state that says so, named before the words (its capital, else itself)
+            state = next((e for e in reversed(around) if e.start < m.start() and e.kind == "country"), None)
+            place = (_as_place(state) or state) if state is not None else None
         if place is not None:
             return place
     return None
@@ -1060,6 +1061,17 @@ def _stated_in_full(c: Candidates, published: date) -> bool:
     )
 
 
+def _firm_dated(c: Candidates, published: date) -> bool:
+    return any(
+        d.status == "announced"
+        and (not d.weak or len(d.parties) >= 2)
+        and d.start is not None
+        and d.start > published
+        and not cue.CONDITIONAL.search(d.evidence)
+        for d in c.drafts
+    )
+
+
 def _next_round_placed(c: Candidates) -> bool:
     """ "The next cycle of talks will be held in the Venezuelan capital," the statement said: the next
     round given its venue in so many words is a plan, however much of the story tells the last one."""
@@ -1210,6 +1222,7 @@ def assemble(
                 and not stopped_body
                 and (
                     _stated_in_full(c, published)
+                    or _firm_dated(c, published)
                     or _placed_twice(c, published)
                     or _dated_twice(c, published)
                     or _next_round_placed(c)

@@ -148,13 +148,12 @@ _REPORTS_HINT = compile_skipping(r"\b(?:reports?|claims?|rumou?rs?)\b", re.IGNOR
 _ROLE_HINT = compile_skipping(r"guarantor|mediators|facilitators|observers|co-chairs")
 _FROM_DAY_BEFORE = compile_skipping(r"\bfrom\s+(?:this\s+|next\s+|on\s+)?$", re.IGNORECASE)
 _INTERNAL_AFTER = compile_skipping(
-    r"(?:\s+[\w'’-]+){0,4}?\s+internal\s+(?:consultations|meetings?|talks|discussions|deliberations)\b",
+    r"(?:\s+(?!after\b|following\b|before\b)[\w'’-]+){0,4}?\s+internal\s+(?:consultations|meetings?|talks|discussions|"
+    r"deliberations)\b",
     re.IGNORECASE,
 )
 # "will resume only when ...", "will meet only if ...", right after the plan's verb
-_ONLY_IF_AFTER = compile_skipping(
-    r"(?:\s+[\w'’-]+){0,4}?\s+only\s+(?:when|if|once|after|after\s+the)\b", re.IGNORECASE
-)
+_ONLY_IF_AFTER = compile_skipping(r"(?:\s+[\w'’-]+){0,4}?\s+only\s+(?:when|if|once)\b", re.IGNORECASE)
 _IF_AFTER = compile_skipping(r"\b(?:if|unless|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE)
 _OPENING_DAY = compile_skipping(r"\s*(?:On|on|Earlier|Late|Early)?\s*(?:on\s+)?$")
 _MEETING_OF = compile_skipping(r"(?:meeting|summit|gathering)\s+of\b", re.IGNORECASE)
@@ -163,7 +162,9 @@ _TO_CAPITAL_FOR_TALKS = compile_skipping(
     r"\s+(?:to|in)\s+(?-i:[A-Z])[\w-]+\s+for\s+(?:talks|consultations|negotiations)\b", re.IGNORECASE
 )
 _TEAM_OF_BEFORE = compile_skipping(
-    r"\b(?:delegation|team|mission|inspectors|experts|officials)\b[^.;,]{0,40}?\b(?:from|of)\s+(?:the\s+)?$",
+    # ... or its chief: "the head of the International Atomic Energy Agency will travel to X for talks"
+    r"\b(?:delegation|team|mission|inspectors|experts|officials|head|chief|chairperson|chairman|"
+    r"director[- ]general|secretary[- ]general)\b[^.;,]{0,40}?\b(?:from|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _REQUEST_AFTER = compile_skipping(
@@ -213,7 +214,8 @@ _MEDIATORS_FROM = compile_skipping(
 _SAME_SIDE = {"Cyprus": "Greek Cypriots"}
 _YEAR = compile_skipping(r"\b(?:19|20)\d\d\b")
 # "World | Fri May 31, 2019 | 5:47pm EDT": a web page's stamp, not a day in the story
-_PAGE_STAMP_AFTER = compile_skipping(r"\s*(?:\||\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|GMT|UTC|[A-Z]{2,4}\b))")
+# (... or a press release's dateline: "Addis Ababa, 3 October 2022 - The Chairperson will ...")
+_PAGE_STAMP_AFTER = compile_skipping(r"\s*(?:\||\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|GMT|UTC|[A-Z]{2,4}\b)|[-—–]\s)")
 _OLD_PLAN_BEFORE = compile_skipping(r"(?i)\b(?:planned|scheduled|originally|initially|due|set)\b")
 _SAME_DAY = compile_skipping(r"(?i)today|tonight|this\s+(?:morning|afternoon|evening)|later\s+today")
 _PARTY_KINDS = frozenset({"country", "armed_group"})
@@ -456,12 +458,19 @@ _SIDES_INTO_PLAN = compile_skipping(
     r"(?:\w+\s+)?(?:meet|hold|resume|open|start|begin|launch|sit\s+down)\b"
 )
 _MAYBE_BEFORE = compile_skipping(r"\b(?:could|might|may)\s+$", re.IGNORECASE)
+_BODY_PART_AFTER = compile_skipping(r"\s+(?:secretariat|commission)\b", re.IGNORECASE)
+# "... will travel to Tehran on Monday for talks with", "... will lead a delegation to Conakry for consultations"
+_TRAVELS_FOR_TALKS_AFTER = compile_skipping(
+    r"\s+(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:travel|go|fly|"
+    r"lead\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?delegation)\s+to\s+[^.;]{0,80}?\bfor\s+(?:talks|consultations|negotiations)\b",
+    re.IGNORECASE,
+)
 _BODY_TEAM_AFTER = compile_skipping(r"\s+(?:mission|delegation|team|envoys|negotiators)\b", re.IGNORECASE)
 # "would not say whether", "growing doubts that the president will travel": a question, not a plan
 _WHETHER_BEFORE = compile_skipping(
     r"\b(?:whether|doubts?\s+(?:that|about|over)|(?:unclear|uncertain)\s+if|"
     # "it did not say when the diplomats would meet again": no plan, a question left open
-    r"(?:(?:did|does|would|could)\s+not|didn['’]t|declined\s+to|refused\s+to)\s+say\s+when)\b[^.;,]{0,70}$",
+    r"(?:(?:did|does|would|could)\s+not|didn['’]t|declined\s+to|refused\s+to)\s+say\s+when)\b(?:(?!\bbut\b)[^.;,]){0,70}$",
     re.IGNORECASE,
 )
 _DECIDED_ON_BEFORE = compile_skipping(
@@ -536,8 +545,12 @@ def _body_team_meets(s: _Sentence, e: Entity) -> bool:
     """ "a team of senior officials from the IAEA will hold talks in X", "ECOWAS mission to sit down with
     X's rulers": the body's own people meet."""
     if _TEAM_OF_BEFORE.search(s.before(e, 60)):
+        part = _BODY_PART_AFTER.match(s.text, e.end, s.end)  # "the Arab League secretariat will hold talks"
+        end = part.end() if part is not None else e.end
         return bool(
-            _SIDES_INTO_PLAN.match(s.text[e.end : s.end]) or _TO_CAPITAL_FOR_TALKS.match(s.text, e.end, s.end)
+            _SIDES_INTO_PLAN.match(s.text[end : s.end])
+            or _TO_CAPITAL_FOR_TALKS.match(s.text, end, s.end)
+            or _TRAVELS_FOR_TALKS_AFTER.match(s.text, end, s.end)
         )
     team = _BODY_TEAM_AFTER.match(s.text, e.end, s.end)
     return team is not None and _SIDES_INTO_PLAN.match(s.text[team.end() : s.end]) is not None
@@ -642,7 +655,7 @@ def _located(s: _Sentence) -> list[Entity]:
         before = s.before(e, 40)
         seat = INSTITUTION_SEATS.get(e.text)
         if seat is not None and cue.LOCATIVE_BEFORE.search(before):  # "at the White House"
-            out.append(Entity(kind="place", text=e.text, name=seat, start=e.start, end=e.end))
+            out.append(Entity(kind="place", text=e.text, name=seat, start=e.start, end=e.end, country=e.name))
             continue
         territory = _TERRITORY_AFTER.match(s.text, e.end) if e.kind == "country" and _is_demonym(e) else None
         if territory is not None and _ON_BEFORE.search(before):
@@ -1409,7 +1422,6 @@ _LEAD_ACTOR_HINTS = (
     "insurers",
     "shipowners",
     "underwriters",
-    "companies",
     "traders",
     " trader ",
     "coalition",
@@ -1434,8 +1446,16 @@ def _actors(text: str, lead: bool = False, low: str | None = None) -> int:
 
 
 def _others_meet(sentence: str) -> bool:
-    """The ones who meet in this sentence are sport bodies, firms, unions or other non-state actors."""
-    return _actors(sentence, lead=True) > 0
+    """The ones who meet in this sentence are sport bodies, firms, unions or other non-state actors:
+    named as such before its first talks word (not "ministers will meet ... with oil companies")."""
+    if not _actors(sentence, lead=True):
+        return False
+    first = cue.TRIGGER.search(sentence)
+    found = [
+        m.start()
+        for m in (*cue.NON_DIPLOMATIC_ACTORS.finditer(sentence), *cue.LEAD_ACTORS.finditer(sentence))
+    ]
+    return first is None or (bool(found) and min(found) < first.start())
 
 
 def _lead(title: str, text: str) -> str:

@@ -4785,3 +4785,119 @@ def test_a_day_left_open_firms_trading_and_the_members_a_faction_came_from() -> 
         title="Luanda: the ministerial meeting RDC-Rwanda postponed to Saturday",
     )
     assert {"Democratic Republic of the Congo", "Rwanda"} <= set(record.parties)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # a denied agreement on something else leaves the plan standing
+            "Ukraine denied that it had agreed to any concessions, but confirmed that its delegation will meet "
+            "Russian negotiators in Minsk on February 19.",
+            date(2020, 2, 12),
+            ({"Ukraine", "Russia"}, "Minsk", date(2020, 2, 19)),
+        ),
+        (  # companies at the table beside the ministers who meet
+            "Ministers from Chad and Niger will meet in Niamey on Friday with oil companies to discuss the "
+            "pipeline dispute between the two countries.",
+            date(2030, 3, 5),
+            ({"Chad", "Niger"}, "Niamey", date(2030, 3, 8)),
+        ),
+        (  # a council's committee only as the source
+            "The National Security Council's committee on the border said Indian and Chinese commanders will "
+            "meet in Chushul on Sunday.",
+            date(2026, 4, 2),
+            ({"India", "China"}, "Chushul", date(2026, 4, 5)),
+        ),
+        (  # internal consultations before the meeting, not instead of it
+            "Israel and Hamas will meet again after internal consultations, in Cairo on Sunday, Egyptian "
+            "officials said.",
+            date(2024, 10, 9),
+            ({"Israel", "Hamas"}, "Cairo", date(2024, 10, 13)),
+        ),
+        (  # "only after" orders the days, it sets no condition
+            "The delegations of Ethiopia and Egypt will meet in Khartoum on Monday only after the African Union "
+            "summit closes on Sunday.",
+            date(2020, 7, 1),
+            ({"Ethiopia", "Egypt"}, "Khartoum", date(2020, 7, 6)),
+        ),
+    ],
+)
+def test_look_alikes_of_the_rules_that_leave_a_plan_standing(
+    text: str, published: date, expected: tuple[set[str], str, date]
+) -> None:
+    [record, *_] = _upcoming(text, published=published)
+    assert (set(record.parties), record.location, record.start_date) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain's prime minister will return to London on Monday to resume talks with rebel lawmakers in his party "
+        "over the budget.",
+        "Kosovo has not yet accepted the EU's proposal to meet Serbian officials in Brussels on Friday.",
+        "Guyana and Venezuela agreed that any future talks take place only with the UN present, officials said "
+        "after the meeting on Thursday.",
+    ],
+)
+def test_look_alikes_of_the_rules_that_plan_nothing(text: str) -> None:
+    assert _upcoming(text, published=date(2022, 11, 9)) == []
+
+
+def test_a_question_left_open_about_something_else_leaves_the_plan() -> None:
+    drafts, _ = _drafts(
+        "The EU declined to say when it would publish notes but said the leaders of Serbia and Kosovo would meet "
+        "in Brussels on March 29."
+    )
+    assert [d.status for d in drafts] == ["announced"]
+
+
+def test_a_firm_dated_plan_stands_against_the_decision() -> None:
+    text = "Chile's foreign minister will hold talks in Lima on March 20, the ministry said."
+    said = extract_talks(
+        text, "", WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY), model=NEVER
+    )
+    assert [(r.status, r.start_date) for r in said] == [("announced", date(2031, 3, 20))]
+    # ... but not a plan on a condition, nor one reported with no side
+    text = "Chile's foreign minister will hold talks in Lima on March 20 if the truce holds."
+    said = extract_talks(
+        text, "", WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY), model=NEVER
+    )
+    assert [r for r in said if r.status == "announced"] == []
+
+
+def test_a_bodys_chief_or_delegation_meeting_one_state_makes_the_body_a_side() -> None:
+    [record] = _upcoming(
+        "The head of the International Atomic Energy Agency will travel to Tehran on Monday for talks with the "
+        "head of Iran's atomic energy organisation, the agency said."
+    )
+    assert set(record.parties) == {"IAEA", "Iran"}
+    [record] = _upcoming(
+        "Addis Ababa, 12 March 2031 - The Chairperson of the African Union Commission will lead a high-level "
+        "delegation to Conakry on 24 and 25 March for consultations with the transitional authorities of Guinea."
+    )
+    assert (set(record.parties), record.start_date) == ({"African Union", "Guinea"}, date(2031, 3, 24))
+    [record] = _upcoming(
+        "A delegation of the Arab League secretariat will hold talks with Syrian government officials at the "
+        "League's headquarters in Cairo on Sunday."
+    )
+    assert "Arab League" in record.parties
+
+
+def test_wordings_of_visits_councils_and_seats_of_power() -> None:
+    [record] = _upcoming(
+        "The secretary general of the Elysee will be received on Monday at El Mouradia, where he will have talks "
+        "with the director of cabinet of the presidency.",
+        title="The Elysée sends its secretary general to Algiers on Monday",
+    )
+    assert (set(record.parties), record.start_date) == ({"France", "Algeria"}, date(2031, 3, 17))
+    [record] = _upcoming(
+        "GEORGETOWN - Government will send a high-level team to Paramaribo for a meeting of the bilateral "
+        "Cooperation Council on March 18, the Ministry of Foreign Affairs announced."
+    )
+    assert (record.location, record.start_date) == ("Paramaribo", date(2031, 3, 18))
+    [record] = _upcoming(
+        "The annual meeting of the joint commission of India and Pakistan, which was due to be held in Islamabad "
+        "from March 7 to 9, has been rescheduled to later this month.",
+        title="Commissioners' meeting pushed back to later this month",
+    )
+    assert (record.status, record.start_date) == ("rescheduled", None)
