@@ -287,6 +287,19 @@ _EXTRA_PLACES = {
     "Chushul": "India",
     "Moldo": "China",
 }
+# Buildings and sites where talks meet, read as their city ("at the Peace House" meets in Panmunjom).
+_VENUE_SITES = {
+    "Peace House": ("Panmunjom", "South Korea"),
+    "Dolmabahce": ("Istanbul", "Turkey"),
+    "Dolmabahçe": ("Istanbul", "Turkey"),
+    "Ciragan Palace": ("Istanbul", "Turkey"),
+    "Ras al-Naqoura": ("Naqoura", "Lebanon"),
+    "Ras Naqoura": ("Naqoura", "Lebanon"),
+    "Palais des Nations": ("Geneva", "Switzerland"),
+    "Lancaster House": ("London", "United Kingdom"),
+    "Hofburg": ("Vienna", "Austria"),
+    "Bayan Palace": ("Kuwait City", "Kuwait"),
+}
 # Institutions and seats of power used for their state.
 INSTITUTIONS = {
     "Kremlin": "Russia",
@@ -1090,6 +1103,8 @@ def gazetteer() -> Gazetteer:
         folded[key] = NameEntry("place", name, country)
     for place, country in _EXTRA_PLACES.items():
         folded.setdefault(_key(place), NameEntry("place", place, country))
+    for site, (city, country) in _VENUE_SITES.items():
+        folded[_key(site)] = NameEntry("place", city, country)
     for region in _REGIONS:  # "Latin America" is no state (the longest name wins over "America")
         folded[_key(region)] = NameEntry("place", region, None)
     capital_of: dict[str, str] = {}

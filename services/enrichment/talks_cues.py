@@ -215,6 +215,14 @@ VENUE_PROVIDED = compile_skipping(
     r"(?:conference|forum|festival|games|summit\s+of))",
     _I,
 )
+# "its chief negotiator would travel to the Belgian capital on Thursday", "the delegations are invited to
+# the Qatari capital", "negotiators summoned to Brussels": where the sides are going (the place right after)
+DESTINATION = compile_skipping(
+    r"\b(?:(?:will|would|is\s+(?:due|set|expected)\s+to|are\s+(?:due|set|expected)\s+to)\s+(?:\w+\s+)?"
+    r"(?:travel|fly|head|go|return|proceed)|(?:are|is|were|was|have\s+been|has\s+been)\s+(?:invited|summoned)|"
+    r"(?<!\bhad\s)summoned)\s+to\s+(?:the\s+)?",
+    _I,
+)
 # "a peace process that has so far moved between A, B and C": where earlier rounds met
 MOVED_BETWEEN_BEFORE = compile_skipping(
     r"\b(?:moved|rotated|alternated|shuttled|travelled|traveled)\s+between\s+(?:(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?,?\s+(?:and\s+)?){0,4}$",
@@ -1153,7 +1161,11 @@ TALKS_WITH_HOSTS = compile_skipping(
 )
 # "will meet next Tuesday in this border city", "in this capital": the dateline's place
 IN_THIS_CITY = compile_skipping(
-    r"\b(?:in|to|at)\s+this\s+(?:[\w-]+\s+)?(?:city|town|capital|port)\b(?!\s+of\b)", _I
+    r"\b(?:in|to|at)\s+this\s+(?:[\w-]+\s+)?(?:city|town|capital|port)\b(?!\s+of\b)"
+    # "will open a new round of talks here on Thursday" (under the dateline)
+    r"|\b(?:talks|negotiations|meeting|round|summit|consultations|meet|convene|reconvene)\s+(?:[\w-]+\s+){0,2}?here\s+"
+    r"(?:on|next|this|from|tomorrow|later)\b",
+    _I,
 )
 # a press advisory's own line for the venue: "Venue: Safari Park Conference Centre, Thika Road, Nairobi"
 VENUE_LINE = compile_skipping(r"(?m)^(?:Venue|Location|Place)\s*:\s*[^\n]+$")

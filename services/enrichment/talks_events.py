@@ -79,6 +79,7 @@ class Candidates:
     venue_line: Entity | None = None
     standing_seat: Entity | None = None  # "the format, which meets in X several times a year"
     venue_provider: Entity | None = None  # "X said it was providing the premises"
+    destination: Entity | None = None  # "its negotiator would travel to the Belgian capital on Thursday"
     people_only: frozenset[str] = frozenset()  # states named only by their people ("Honduran nationals")
     dateline_place: Entity | None = None  # the place a wire dateline opens on ("NAIROBI, Oct 21 -")
     # How often the article names each state and non-state side, headline included.
@@ -264,6 +265,7 @@ def candidates(
         venue_line=_venue_line(text, entities),
         standing_seat=_standing_seat(text, entities),
         venue_provider=_venue_provider(text, entities),
+        destination=_destination([(title, title_entities), (text, entities)]),
         dateline_place=next((p for e in entities[:1] if e.start < 3 and (p := _as_place(e))), None),
         side_pair=_side_pair(text, entities),
         follow_up=_follow_up_day(text, _uncued(spans, cued), dates, published),
@@ -356,6 +358,20 @@ def _standing_seat(text: str, entities: list[Entity]) -> Entity | None:
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\s|$)")
+
+
+def _destination(sources: list[tuple[str, list[Entity]]]) -> Entity | None:
+    """Where the article sends the sides (headline first): the place right after "will travel to",
+    "are invited to", "summoned to"."""
+    for text, entities in sources:
+        if " to " not in text:
+            continue
+        starts = {e.start: e for e in entities}
+        for m in cue.DESTINATION.finditer(text):
+            e = starts.get(m.end())
+            if e is not None and (place := _as_place(e)) is not None:
+                return place
+    return None
 
 
 def _venue_provider(text: str, entities: list[Entity]) -> Entity | None:
@@ -1298,6 +1314,8 @@ def assemble(
         primary = replace(primary, location=c.standing_seat)
     if primary.location is None and c.venue_provider is not None:
         primary = replace(primary, location=c.venue_provider)
+    if primary.location is None and c.destination is not None and c.destination.name not in past:
+        primary = replace(primary, location=c.destination)
     if (
         c.dateline_place is not None
         and (primary.location is None or cue.IN_THIS_CITY.search(source.evidence))

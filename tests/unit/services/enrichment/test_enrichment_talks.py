@@ -4901,3 +4901,22 @@ def test_wordings_of_visits_councils_and_seats_of_power() -> None:
         title="Commissioners' meeting pushed back to later this month",
     )
     assert (record.status, record.start_date) == ("rescheduled", None)
+
+
+def test_venues_read_from_here_a_destination_and_a_named_site() -> None:
+    [record] = _upcoming(
+        "QUITO, Ecuador - The governments of Chile and Peru will open a new round of fisheries talks here on "
+        "Thursday, Ecuadorian officials said."
+    )
+    assert record.location == "Quito"
+    [record] = _upcoming(
+        "Chief negotiators from Chile and Peru will meet on Friday in the framework of the OAS-facilitated "
+        "dialogue, the OAS announced. Lima said its chief negotiator would travel to the Ecuadorian capital on "
+        "Thursday."
+    )
+    assert record.location == "Quito"
+    [record] = _upcoming(
+        "South and North Korea will hold general-level military talks on Wednesday at the Peace House on the "
+        "southern side of the truce village, the defense ministry said."
+    )
+    assert record.location == "Panmunjom"
