@@ -99,7 +99,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # "until the 15th" is a deadline; "between the 4th and 5th rounds" counts rounds
             rf"(?!\s+(?:of\s+)?{_MONTH}\b)(?=\s*(?:[,.;:)]|$|\s(?:at|in|on|when|with|for|after|before|as)\b"
             # "... of this month to negotiate" (not "the 4th to the 5th round")
-            r"|\sto\s+(?!the\b)[a-z]))"
+            r"|\sto\s+(?!the\b)[a-z]"
+            # "will take place on the 24th and 25th and will review ..."
+            r"|\sand\s+(?:will|would|is|are)\b)"
+            r")"
         ),
     ),
     (
@@ -285,6 +288,7 @@ def _ordinal(m: re.Match[str], published: date) -> tuple[date | None, date | Non
         for n in _MONTH_NAMED.finditer(m.string, max(0, m.start() - 200), m.start())
         # the publication's own month and year ("BRUSSELS | 2 September 2021 |") say nothing new
         if n.group() not in {calendar.month_name[published.month], str(published.year)}
+        and not n.group().lower().startswith("this")  # ("later this month ... on the 24th and 25th")
     ]
     if not rel and named:
         return None, None, "vague"  # "met in February, on the 20th": that month's, not this one's

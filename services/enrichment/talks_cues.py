@@ -244,7 +244,10 @@ SCHEDULED_THERE_BEFORE = compile_skipping(
 FOLLOW_UP_DAY = compile_skipping(
     r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:sessions?|teams|working\s+groups?|commission|committee|meeting|"
     r"delegations)\b[^.;]{0,60}?\b(?:will\s+(?:begin|open|start|run|be\s+held|take\s+place|meet|convene)|"
-    r"which\s+(?:opens|begins|starts))\b",
+    r"which\s+(?:opens|begins|starts))\b"
+    # "the Chinese foreign minister will be in Islamabad from 3 to 5 May": the visitor's days
+    r"|\b(?:minister|president|prime\s+minister|secretary|envoy|chancellor|delegation)\s+(?:will|is\s+(?:due|expected)\s+to)\s+"
+    r"be\s+in\s+(?-i:[A-Z])",
     _I,
 )
 # "officials in Mogadishu and Hargeisa said their delegations would resume talks": the sources are the sides
@@ -272,7 +275,7 @@ STRONG_FUTURE = compile_skipping(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
     # machine-translated and wire copy: "where he will have talks with", "will lead a delegation to X"
-    r"have\s+(?:talks|consultations|discussions|negotiations)|"
+    r"have\s+(?:talks|consultations|discussions|negotiations)|pay\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?visit\s+to|"
     r"lead\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?delegation\s+to|"
     r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|"
     # "Norway will facilitate talks between A and B starting March 9", "Oman will mediate a fresh round"
@@ -298,6 +301,8 @@ STRONG_FUTURE = compile_skipping(
     r"(?:president|prime\s+minister|chancellor|king|emir|sultan|crown\s+prince)(?![\w'’]))\b|"
     # machine-translated copy: "will be realized", "will install a new cycle of dialogues"
     r"be\s+(?:realized|realised|carried\s+out|celebrated|installed|re-?installed|reinstated|reactivated|relaunched|resumed|"
+    # "the meeting of the border committee will be organised at X"
+    r"organi[sz]ed|convened|"
     r"reopened|restarted|revived|widened|expanded|enlarged|broadened)|install|"
     # "will launch negotiations", "will enter into talks", "will engage in a dialogue"
     r"(?:launch|enter(?:\s+into)?|engage\s+in|reopen|restart|relaunch|revive)\s+(?:[\w-]+\s+){0,3}?"
@@ -311,7 +316,7 @@ STRONG_FUTURE = compile_skipping(
     r"(?:meet|hold|begin|start|take\s+place|be\s+held|resume|convene|reconvene|open|travel|attend|host|sit|return|"
     r"kick\s+off|get\s+under\s?way)\b"
     r"|\b(?:scheduled|set|slated|planned|fixed|(?<!been\s)pencil+ed\s+in)\s+(?:for|on)\b"
-    r"|\bdue\s+to\s+(?:be\s+held|take\s+place|begin|start|meet)\b"
+    r"|\bdue\s+to\s+(?:be\s+held|take\s+place|begin|start|meet|bring|convene|host|hold|open|resume)\b"
     r"|\b(?:has|have)\s+(?:scheduled|set)\b|\bto\s+be\s+held\b|\bplans?\s+to\s+(?:meet|hold|host)\b"
     # "..., setting the session for September 9 and 10"
     r"|\b(?:setting|sets)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:session|meeting|talks|round|summit)\s+(?:for|on)\b"

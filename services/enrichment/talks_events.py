@@ -1146,7 +1146,9 @@ def assemble(
     # the article reads (the corpus convention; exact wording, so a rule).
     postponed = any(d.status in {"postponed", "rescheduled"} for d in c.drafts)
     vague_move = any(
-        d.status == "rescheduled" and d.parties and cue.POSTPONED_TO_VAGUE.search(d.evidence)
+        d.status == "rescheduled"
+        and (d.parties or (c.headline is not None and c.headline.parties))
+        and cue.POSTPONED_TO_VAGUE.search(d.evidence)
         for d in c.drafts
     )
     # A round moved to a new day or month is an update whatever else the article says (exact wording).
@@ -1249,7 +1251,13 @@ def assemble(
         and not (postponed and "r:no_new_date" in c.features and not vague_move)
     )
     next_round = agreed_next or any(
-        d.status in UPCOMING and (cue.NEXT_ROUND.search(d.evidence) or _agrees_counted_round(d.evidence))
+        d.status in UPCOMING
+        and (
+            cue.NEXT_ROUND.search(d.evidence)
+            or _agrees_counted_round(d.evidence)
+            # "the sixth round is scheduled to take place in X from July 18": a counted round, dated ahead
+            or (d.start is not None and d.start > published and cue.COUNTED_ROUND.search(d.evidence))
+        )
         for d in c.drafts
     )
     # A headline in the present tense ("talks kick off in X") over a body that gives the meeting a
@@ -1260,7 +1268,7 @@ def assemble(
     )
     ongoing = "r:headline_ongoing" in c.features and not dated_ahead
     # "... talks delayed" over a body that gives the new time is the move, not a halt
-    delayed_headline = c.headline is not None and c.headline.status == "postponed" and moved
+    delayed_headline = c.headline is not None and c.headline.status == "postponed" and (moved or vague_move)
     announces = announces and (not (ongoing or (stopped_headline and not delayed_headline)) or next_round)
     mediators = list(c.mediators)
     places = list(c.places)

@@ -4920,3 +4920,46 @@ def test_venues_read_from_here_a_destination_and_a_named_site() -> None:
         "southern side of the truce village, the defense ministry said."
     )
     assert record.location == "Panmunjom"
+
+
+def test_plans_due_organised_or_counted_after_the_last_round() -> None:
+    [record] = _upcoming(
+        "Diplomats say the mood is less frozen, and on 24 March the UN envoy is due to bring the Greek Cypriot "
+        "and Turkish Cypriot leaders together for a meeting at the UN compound in Nicosia."
+    )
+    assert (record.location, record.start_date) == ("Nicosia", date(2031, 3, 24))
+    [record] = _upcoming(
+        "The meeting of the General Border Committee between Thailand and Cambodia will be organised at Phnom "
+        "Penh early next month, the defence ministry said."
+    )
+    assert (set(record.parties), record.location) == ({"Thailand", "Cambodia"}, "Phnom Penh")
+    [record] = _upcoming(
+        "Chile and Peru concluded the fifth round of trade negotiations on Friday. The sixth round of talks is "
+        "scheduled to take place in Lima from March 24 to March 28, the official said.",
+        title="Chile-Peru trade pact: fifth round wraps up",
+    )
+    assert (record.location, record.start_date) == ("Lima", date(2031, 3, 24))
+
+
+def test_a_round_pushed_back_to_a_vague_time_under_a_headline_that_postpones_it() -> None:
+    text = (
+        "The UN mission said on Tuesday that the second round of talks of the joint military commission, which "
+        "had been due to open in Geneva on Wednesday, had been pushed back to early April."
+    )
+    title = "UN postpones second round of Chile-Peru military talks in Geneva"
+    entities, dates = extract_entities(text), find_dates(text, WEDNESDAY)
+    said = extract_talks(text, title, WEDNESDAY, entities, dates, model=ANNOUNCES)
+    assert [(r.status, r.location, r.start_date) for r in said] == [("rescheduled", "Geneva", None)]
+
+
+def test_days_of_this_month_and_a_visitors_days() -> None:
+    [record] = _upcoming(
+        "The presidents of Chile and Peru will hold a summit in Arica later this month. The meeting will take "
+        "place on the 24th and 25th and will review border integration, the ministry said."
+    )
+    assert (record.start_date, record.end_date) == (date(2031, 3, 24), date(2031, 3, 25))
+    [record] = _upcoming(
+        "Chile's foreign minister will pay an official visit to Peru next week for talks with his counterpart. "
+        "The minister will be in Lima from 18 to 20 March, the ministry said."
+    )
+    assert record.start_date == date(2031, 3, 18)
