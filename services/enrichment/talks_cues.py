@@ -160,7 +160,8 @@ POSTPONED_TO = compile_skipping(
 POSTPONED_TO_VAGUE = compile_skipping(
     r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|moved|rescheduled|postpones|pushes\s+back|puts\s+off|defers)\s+"
     r"(?:[\w'’-]+\s+){0,12}?(?:to|until|till|for)\s+"
-    r"(?:(?:early|mid|late|the\s+(?:end|beginning|middle|(?:first|second|latter)\s+half)\s+of)[\s-]+)?"
+    r"(?:(?:early|mid|late|the\s+(?:end|beginning|middle|(?:first|second|latter)\s+half|"
+    r"(?:first|second|third|fourth|last)\s+week)\s+of)[\s-]+)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"next\s+(?:week|month|year)|the\s+(?:coming|following)\s+(?:week|month)s?|"
     r"later\s+(?:this|in\s+the)\s+(?:week|month|year))\b"
@@ -550,7 +551,7 @@ LEAD_ACTORS = compile_skipping(
     r"\b(?:(?:air\s+traffic\s+)?controllers|dockworkers|truckers|employers|academies|academy\s+of\s+sciences|"
     r"lecturers|teachers|nurses|doctors|pilots|miners|consortium|consortia|"
     # "marine insurers and shipowners will meet in London", "150 companies will take part in B2B talks"
-    r"(?:marine\s+)?insurers|shipowners|underwriters|"
+    r"(?:marine\s+)?insurers|shipowners|underwriters|(?-i:[A-Z])\w+\s+(?:Airways|Airlines)|"
     r"(?:commodities|oil|grain|metals)\s+traders?)"
     + _MEETS_TAIL
     # a government being formed at home: "coalition talks", "investiture talks", "negotiations on forming a
@@ -962,7 +963,8 @@ OFFERED_PLAN = compile_skipping(
 # ... unless the offer was taken up: "has offered to host talks on Monday, and both sides accepted"
 # (not on a condition: "ready to host talks if both sides agreed")
 OFFER_TAKEN = compile_skipping(
-    r"(?<!\bif\s)(?<!\bunless\s)(?<!\bonce\s)\b(?:accept\w*|agreed|confirmed|scheduled)\b"
+    # (not "would only accept a venue where ...": a condition of the one who refuses)
+    r"(?<!\bif\s)(?<!\bunless\s)(?<!\bonce\s)(?<!\bonly\s)(?<!\bnot\s)\b(?:accept\w*|agreed|confirmed|scheduled)\b"
     r"(?<!\bif\sboth\ssides\sagreed)(?<!\bif\sthe\ssides\sagreed)(?<!\bif\sthey\sagreed)",
     _I,
 )
@@ -1169,7 +1171,8 @@ IN_THIS_CITY = compile_skipping(
     r"\b(?:in|to|at)\s+this\s+(?:[\w-]+\s+)?(?:city|town|capital|port)\b(?!\s+of\b)"
     # "will open a new round of talks here on Thursday" (under the dateline)
     r"|\b(?:talks|negotiations|meeting|round|summit|consultations|meet|convene|reconvene)\s+(?:[\w-]+\s+){0,2}?here\s+"
-    r"(?:on|next|this|from|tomorrow|later)\b",
+    r"(?:on|next|this|from|tomorrow|later)\b"
+    r"|\b(?:take\s+place|be\s+held)\s+(?:\w+\s+)?here\b",
     _I,
 )
 # a press advisory's own line for the venue: "Venue: Safari Park Conference Centre, Thika Road, Nairobi"

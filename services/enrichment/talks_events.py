@@ -1327,7 +1327,12 @@ def assemble(
     if (
         c.dateline_place is not None
         and (primary.location is None or cue.IN_THIS_CITY.search(source.evidence))
-        and any(cue.IN_THIS_CITY.search(t) for t in source.texts())
+        and any(
+            cue.IN_THIS_CITY.search(t)
+            # (with no venue yet, a moved round's own sentence may say it: "... will still take place here")
+            for m in ([source] if primary.location is not None else [source, *c.drafts])
+            for t in m.texts()
+        )
     ):  # ("... in this border city on the 27th": the dateline's, whatever a later sentence names)
         primary = replace(primary, location=c.dateline_place)
     # Other upcoming mentions of the same event were folded into it; everything else stays.

@@ -1423,6 +1423,8 @@ _LEAD_ACTOR_HINTS = (
     "shipowners",
     "underwriters",
     "traders",
+    "airways",
+    "airlines",
     " trader ",
     "coalition",
     "investiture",

@@ -4963,3 +4963,30 @@ def test_days_of_this_month_and_a_visitors_days() -> None:
         "The minister will be in Lima from 18 to 20 March, the ministry said."
     )
     assert record.start_date == date(2031, 3, 18)
+
+
+def test_a_proposal_rejected_on_a_condition_and_an_airline_holding_talks() -> None:
+    assert (
+        _upcoming(
+            "Chile on Wednesday rejected a Brazilian-backed proposal to host the next round of talks with Peru in "
+            "Brasilia, saying it would only accept a venue where the mediator is not a party."
+        )
+        == []
+    )
+    assert (
+        _upcoming(
+            "DOHA - Qatar Airways will hold talks with Boeing executives in Doha next week over compensation for "
+            "delivery delays, a senior airline executive said on Tuesday.",
+            title="Qatar Airways to hold talks with Boeing in Doha next week",
+        )
+        == []
+    )
+
+
+def test_a_round_moved_to_a_week_of_a_month_that_will_still_take_place_here() -> None:
+    [record] = _upcoming(
+        "LUANDA - The tripartite ministerial meeting between Chile, Peru and Angola, planned for this week, has "
+        "been postponed to the second week of April and will still take place here, the Angolan ministry said.",
+        title="Chile-Peru ministerial meeting pushed back to April",
+    )
+    assert (record.status, record.location, record.start_date) == ("rescheduled", "Luanda", None)
