@@ -540,6 +540,8 @@ NON_DIPLOMATIC_ACTORS = compile_skipping(
     # a central bank's own rate meeting
     r"monetary\s+policy\s+committee|rate-setting\s+(?:committee|panel|board)|central\s+bank['’]?s?(?:\s+board)?)"
     + _MEETS_TAIL
+    # a law's final round between a parliament and its council ("trilogue"), not talks between states
+    + r"|\b(?:trilogues?|interinstitutional\s+(?:talks|negotiations))\b"
     # labour's own bodies as a side: "talks between the government and organised labour"
     + r"|\b(?:talks|negotiations|dialogue|meeting)\s+between\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:and|with)\s+"
     r"(?:the\s+)?(?:organi[sz]ed\s+labou?r|labou?r\s+(?:unions?|congress|centres?|centers?)|(?:trade\s+)?unions)\b",
@@ -552,6 +554,8 @@ LEAD_ACTORS = compile_skipping(
     r"lecturers|teachers|nurses|doctors|pilots|miners|consortium|consortia|"
     # "marine insurers and shipowners will meet in London", "150 companies will take part in B2B talks"
     r"(?:marine\s+)?insurers|shipowners|underwriters|(?-i:[A-Z])\w+\s+(?:Airways|Airlines)|"
+    # a coalition's scout or informateur meeting party leaders at home
+    r"(?:coalition\s+)?(?:scout|informateur|formateur)|"
     r"(?:commodities|oil|grain|metals)\s+traders?)"
     + _MEETS_TAIL
     # a government being formed at home: "coalition talks", "investiture talks", "negotiations on forming a

@@ -1355,6 +1355,7 @@ def _refine_location(d: _Draft, places: list[Entity]) -> Entity | None:
 
 # Words one of which an actors' match needs: a plain substring test skips the costly pattern.
 _ACTOR_HINTS = (
+    "trilogue",
     "football",
     "soccer",
     "cricket",
@@ -1423,6 +1424,9 @@ _LEAD_ACTOR_HINTS = (
     "shipowners",
     "underwriters",
     "traders",
+    "scout",
+    "informateur",
+    "formateur",
     "airways",
     "airlines",
     " trader ",

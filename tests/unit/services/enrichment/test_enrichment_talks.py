@@ -4990,3 +4990,22 @@ def test_a_round_moved_to_a_week_of_a_month_that_will_still_take_place_here() ->
         title="Chile-Peru ministerial meeting pushed back to April",
     )
     assert (record.status, record.location, record.start_date) == ("rescheduled", "Luanda", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "THE HAGUE - The scout appointed by parliament to explore possible coalitions after the election will "
+            "meet the leaders of the four largest parties again on Thursday, she said.",
+            "Coalition scout to meet party leaders again on Thursday",
+        ),
+        (
+            "BRUSSELS - Negotiators from the European Parliament and the Council of the EU will meet on Wednesday "
+            "for what is expected to be the final round of interinstitutional talks (trilogue) on the regulation.",
+            "",
+        ),
+    ],
+)
+def test_a_coalition_scout_and_a_trilogue_are_no_talks_between_states(text: str, title: str) -> None:
+    assert _upcoming(text, title=title) == []
