@@ -910,8 +910,11 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
     if broke_away and any(cue.BREAKAWAY.search(t) for t in texts):
         found = sorted(broke_away, key=lambda g: -c.side_counts[g])[:1]
     elif side in RIVALS and (
-        c.side_counts.get(RIVALS[side]) or RIVALS[side] in c.names
-    ):  # (a bloc is a name)
+        c.side_counts.get(RIVALS[side])
+        or RIVALS[side] in c.names  # (a bloc is a name)
+        # "representatives of the army and the Rapid Support Forces": its standing rival, unnamed
+        or any(_THE_ARMY_AND.search(t) for t in texts)
+    ):
         found = [RIVALS[side]]
     elif side in BROKE_AWAY_FROM and BROKE_AWAY_FROM[side] not in d.mediators:
         found = [BROKE_AWAY_FROM[side]]  # "Somaliland will send a delegation to Djibouti for a new round"
@@ -951,6 +954,9 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         explicit=d.explicit | set(found),
         mediators=[m for m in d.mediators if m not in found],
     )
+
+
+_THE_ARMY_AND = re.compile(r"\bthe\s+(?:army|military|armed\s+forces)\s+and\b", re.IGNORECASE)
 
 
 def _named_sides(d: _Draft, source: _Draft, c: Candidates) -> _Draft:

@@ -825,11 +825,18 @@ def _parties(
         and b.kind == "armed_group"
         and (
             (a.text != a.name and s.text[a.end : b.start] == " ")
-            # (not "Ethiopia's TPLF": a non-state side's home state is its counterpart)
+            # (not "Ethiopia's TPLF": a non-state side's home state is its counterpart, unless the
+            # sentence gives the group another state to meet: "Yemen's Houthis ... talks with Saudi officials")
             or (
                 not _stands_for_state(a)
                 and s.text[a.end : b.start] in {"'s ", "’s "}
-                and HOME_STATES.get(b.name) != a.name
+                and (
+                    HOME_STATES.get(b.name) != a.name
+                    or any(
+                        x.kind == "country" and x.start > b.end and x.name not in {a.name, b.name}
+                        for x in s.entities
+                    )
+                )
             )
         )
     }

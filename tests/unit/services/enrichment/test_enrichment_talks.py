@@ -5009,3 +5009,14 @@ def test_a_round_moved_to_a_week_of_a_month_that_will_still_take_place_here() ->
 )
 def test_a_coalition_scout_and_a_trilogue_are_no_talks_between_states(text: str, title: str) -> None:
     assert _upcoming(text, title=title) == []
+
+
+def test_an_armed_groups_home_state_beside_another_counterpart_and_its_unnamed_rival() -> None:
+    drafts, _ = _drafts(
+        "A delegation from Yemen's Houthi movement will arrive in Riyadh on Thursday for talks with Saudi officials."
+    )
+    assert set(drafts[0].parties) == {"Houthis", "Saudi Arabia"}
+    [record] = _upcoming(
+        "The army and the Rapid Support Forces will meet in Jeddah on Monday, the facilitators said."
+    )
+    assert set(record.parties) == {"RSF", "Sudanese Armed Forces"}
