@@ -167,6 +167,11 @@ _MOVED_FROM_BEFORE = compile_skipping(
     r"\b(?:moved|postponed|pushed\s+back|shifted|brought\s+forward|changed|rescheduled|delayed)\s+from\s+$",
     re.IGNORECASE,
 )
+# ... for a match that opens on "from" itself ("moved from the 13th to the 20th")
+_MOVED_BEFORE = compile_skipping(
+    r"\b(?:moved|postponed|pushed\s+back|shifted|brought\s+forward|changed|rescheduled|delayed)\s+$",
+    re.IGNORECASE,
+)
 _AGREED_TO_MEET_BEFORE = compile_skipping(
     r"(?<!\bhad\s)\b(?:agreed|decided|promised|pledged|vowed|arranged|planned)\s+to\s+(?:meet|hold|resume|begin|start|open|"
     r"reconvene|convene|sit|travel|visit|return)\b(?:\s+[\w'’-]+){0,7}?\s+(?:on\s+)?$",
@@ -180,7 +185,10 @@ _INVITED_TO_BEFORE = compile_skipping(
     r"(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|negotiations|round|consultations)\s+"
     # ("... to a new round of negotiations on the dam in Kinshasa on Saturday": its topic between)
     r"(?:(?:of\s+[\w-]+\s+)?(?:on|over|about)\s+(?:(?!(?:took|held|met|was|were)\b)[\w'’-]+\s+){1,6}?)?"
-    r"(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+)?(?:on\s+)?$",
+    r"(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+)?(?:on\s+)?$"
+    # "has invited both delegations to Muscat on Sunday"
+    r"|\binvit(?:ed|es)\s+(?:both|the\s+two)\s+(?:delegations|sides|parties|leaders)\s+to\s+"
+    r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 # "invited the ministers of A and B to X on Friday for talks"
@@ -289,6 +297,9 @@ def _ordinal(m: re.Match[str], published: date) -> tuple[date | None, date | Non
         # the publication's own month and year ("BRUSSELS | 2 September 2021 |") say nothing new
         if n.group() not in {calendar.month_name[published.month], str(published.year)}
         and not n.group().lower().startswith("this")  # ("later this month ... on the 24th and 25th")
+        and not (
+            n.group().isdigit() and int(n.group()) < published.year
+        )  # ("... met since 2002, on the 2nd")
     ]
     if not rel and named:
         return None, None, "vague"  # "met in February, on the 20th": that month's, not this one's
@@ -305,6 +316,11 @@ def _ordinal(m: re.Match[str], published: date) -> tuple[date | None, date | Non
     year, month = divmod(index, 12)
     start = date(year, month + 1, day1)
     end: date | None = None
+    if m.group("d2") and _MOVED_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+        # "moved from the 13th to the 20th": no span, the new day
+        day2 = _day(m.group("d2"))
+        nyear, nmonth = divmod(index + (1 if day2 < day1 else 0), 12)
+        return date(nyear, nmonth + 1, day2), None, "day"
     if m.group("d2"):
         day2 = _day(m.group("d2"))
         if day2 > day1:
@@ -370,6 +386,7 @@ def _direction(text: str, start: int, end: int, default: int = -1) -> int:
     return default
 
 
+_WEEK_AFTER = re.compile(r"\s+week\b(?!['’]s|end|ly)")
 _NEXT_WEEK_BEFORE = re.compile(r"\bnext\s+week\s*,\s*(?:on\s+)?$", re.IGNORECASE)
 
 
@@ -387,6 +404,9 @@ def _weekday(
     week = (m.group("week") or (m.group("wd2") and m.group("week2")) or "").lower()
     if not week and not rel and _NEXT_WEEK_BEFORE.search(text, max(0, m.start() - 20), m.start()):
         week = "next"  # "will meet next week, on Wednesday and Thursday"
+    if not week and not rel and not m.group("wd2") and _WEEK_AFTER.match(text, m.end()):
+        # "on Tuesday week": the Tuesday after the coming one
+        return published + timedelta(days=((target - published.weekday()) % 7 or 7) + 7), None, "day"
     if week:  # the weekday of a calendar week (Monday first) counted from the publication's
         shift = {"last": -7, "this": 0, "next": 7}[week]
         day = published + timedelta(days=shift + target - published.weekday())

@@ -23,6 +23,8 @@ TRIGGER = compile_skipping(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
     # "invited the ministers of A and B to X next week to discuss ...": an invitation to talks
     r"invit(?:ed|es|ing)\b(?=[^.;]{0,200}?\bto\s+(?:discuss|negotiate|hold\s+talks)\b)|"
+    # "the envoy has invited both delegations to Muscat on Sunday"
+    r"invit(?:ed|es)\s+(?:both|the\s+two)\s+(?:delegations|sides|parties|leaders)\s+to\s+(?=(?-i:[A-Z]))|"
     # "have accepted the envoy's invitation to discuss the currency split"
     r"invitation\b(?=\s+to\s+(?:discuss|negotiate|hold\s+talks)\b)|"
     # "agreed at the end of their session in X, held from ..., to reconvene in Y"
@@ -88,7 +90,7 @@ TRIGGER = compile_skipping(
 )
 DENIED = compile_skipping(
     r"\bno\s+(?:\w+\s+){0,3}?(?:talks|meetings?|negotiations|summit|discussions)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:are|is|was|were|has\s+been|have\s+been)?\s*(?:planned|scheduled|set|expected|agreed)"
+    r"(?:are|is|was|were|has\s+been|have\s+been)?\s*(?:planned|scheduled|set|expected|agreed|foreseen|envisaged)"
     r"|\bno\s+(?:immediate\s+|current\s+|concrete\s+)?plans?\s+(?:\w+\s+){0,5}?to\s+(?:meet|hold|host|talk|negotiate)"
     r"|\b(?:there\s+(?:is|are|will\s+be)|has\s+been)\s+no\s+(?:\w+\s+){0,3}?(?:talks|meeting|negotiations|summit)\b"
     r"|\bno\s+[\"“]?precise\s+timeframe|\bnot\s+necessary\b"
@@ -180,7 +182,7 @@ POSTPONED_TO_VAGUE = compile_skipping(
 RESCHEDULED = compile_skipping(
     r"\b(?:rescheduled|(?:will|would)\s+(?:now|instead)\s+(?:\w+\s+)?(?:take\s+place|be\s+held|meet|begin|start|open|convene)|"
     r"new\s+date|instead\s+of|"
-    r"will\s+move\s+to|moved\s+to|(?:moved|shifted|pushed\s+back|brought\s+forward)\s+from\s+\w+(?:\s+\d{1,2})?\s+to|relocated|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
+    r"will\s+move\s+to|moved\s+to|(?:moved|shifted|pushed\s+back|brought\s+forward)\s+from\s+(?:the\s+)?\w+(?:\s+\d{1,2})?\s+to|relocated|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
     r"shifted\s+to|brought\s+forward|"
     # "has put back the next round ... by ten days, moving its opening from this Friday to August 25"
     r"(?:put|pushed|set)\s+back\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,6}?(?:meeting|talks|round|session|summit)\b"
@@ -274,7 +276,7 @@ _AGREED_ACROSS_CLAUSE = r"\bagreed\s+(?:at|after|during|on|in|before)\b[^;]{1,10
 AGREED_ACROSS_CLAUSE = compile_skipping(_AGREED_ACROSS_CLAUSE, _I)
 STRONG_FUTURE = compile_skipping(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
-    r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in)|"
+    r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in|at)|"
     # machine-translated and wire copy: "where he will have talks with", "will lead a delegation to X"
     r"have\s+(?:talks|consultations|discussions|negotiations)|pay\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?visit\s+to|"
     r"lead\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?delegation\s+to|"
@@ -465,6 +467,8 @@ INVITED = compile_skipping(
     r"\binvit(?:ed|es|ing|ation)\s+[^.;]{0,200}?\bto\s+[\"“]?(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?|(?:[\w-]+\s+)?)(?:[\"“'‘][\w-]+[\"”'’]\s+)?"
     r"(?:talks|meeting|summit|"
     r"negotiations|conference|round|session)\b"
+    # "the envoy has invited both delegations to Muscat on Sunday"
+    r"|\binvit(?:ed|es)\s+(?:both|the\s+two)\s+(?:delegations|sides|parties|leaders)\s+to\s+(?-i:[A-Z])"
     # "the foreign ministers of A and B have been invited to meet at Jeddah on March 20"
     r"|\b(?:ministers|leaders|presidents|delegations|negotiators|envoys|representatives)\b[^.;]{0,80}?\b(?:have|has|had|were|was)\s+"
     r"been\s+invited\s+to\s+(?:meet|hold\s+talks)\s+(?:in|at)\s+"
@@ -835,7 +839,9 @@ PATRON_BEFORE = compile_skipping(
 )
 MEDIATOR_BEFORE = compile_skipping(
     r"\b(?:mediated|brokered|hosted|facilitated|sponsored|convened|organi[sz]ed|arranged|chaired|initiated)\s+by\s+(?:the\s+)?$"
-    r"|\bauspices\s+of\s+(?:the\s+)?$|\bmediation\s+(?:of|by)\s+(?:the\s+)?$|\binvitation\s+(?:from|by)\s+(?:the\s+)?$",
+    r"|\bauspices\s+of\s+(?:the\s+)?$|\bmediation\s+(?:of|by)\s+(?:the\s+)?$"
+    # "the invitation extended by the State of Qatar"
+    r"|\binvitation\s+(?:(?:extended|issued|sent)\s+)?(?:from|by)\s+(?:the\s+)?(?:State\s+of\s+)?$",
     _I,
 )
 # "attachés from A and B will attend as observers", "with A and B as observers": present, not sides

@@ -1094,6 +1094,21 @@ def _firm_dated(c: Candidates, published: date) -> bool:
     )
 
 
+def _invited_in_form(c: Candidates) -> bool:
+    """ "The UN Secretary-General has formally invited the two leaders ... to a meeting in New York in
+    the second half of March": a convening go-between's invitation at a stated place or time is an
+    announcement (the corpus convention)."""
+    return any(
+        d.status == "announced"
+        and not d.weak
+        and (d.location is not None or d.start is not None)
+        and bool(d.mediators)
+        and cue.INVITED.search(d.evidence) is not None
+        and not cue.CONDITIONAL.search(d.evidence)
+        for d in c.drafts
+    )
+
+
 def _next_round_placed(c: Candidates) -> bool:
     """ "The next cycle of talks will be held in the Venezuelan capital," the statement said: the next
     round given its venue in so many words is a plan, however much of the story tells the last one."""
@@ -1216,6 +1231,12 @@ def assemble(
         and (c.headline is None or c.headline.status not in UPCOMING)
     ):
         planned = False
+    # "the prime ministers will both be in X for the bloc's summit ... no bilateral meeting is planned":
+    # a members' summit is no talks between the two, and their own meeting is denied
+    if any(d.status == "denied" for d in c.drafts) and all(
+        membership_meeting(d.texts()) is not None for d in c.drafts if d.status in UPCOMING
+    ):
+        planned = False
     # a verbless headline ("On consultations between P and Q") over a body that only reports
     # rounds held plans nothing either
     if all(d.status == "held" for d in c.drafts) and c.headline is not None and c.headline.weak:
@@ -1250,6 +1271,7 @@ def assemble(
                     or _placed_twice(c, published)
                     or _dated_twice(c, published)
                     or _next_round_placed(c)
+                    or _invited_in_form(c)
                 )
             )
         )

@@ -146,6 +146,15 @@ _OTHER_EVENT_CLAUSE_BEFORE = compile_skipping(
 )
 _REPORTS_HINT = compile_skipping(r"\b(?:reports?|claims?|rumou?rs?)\b", re.IGNORECASE)
 _ROLE_HINT = compile_skipping(r"guarantor|mediators|facilitators|observers|co-chairs")
+_SEPARATE_MEETINGS = compile_skipping(
+    r"\b(?:hold|have|holding)\s+separate\s+(?:meetings|talks|consultations|discussions)\b", re.IGNORECASE
+)
+# (... "before the joint session": the separate meetings lead to one between them)
+_BEFORE_JOINT = compile_skipping(
+    r"\b(?:before|ahead\s+of)\s+(?:the|a)\s+(?:joint|direct|face-to-face)\b", re.IGNORECASE
+)
+_WITH_BEFORE = compile_skipping(r"\b(?:talks|meeting|negotiations)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+_IN_PLACE_AFTER = compile_skipping(r"\b(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+")
 _FROM_DAY_BEFORE = compile_skipping(r"\bfrom\s+(?:this\s+|next\s+|on\s+)?$", re.IGNORECASE)
 _INTERNAL_AFTER = compile_skipping(
     r"(?:\s+(?!after\b|following\b|before\b)[\w'’-]+){0,4}?\s+internal\s+(?:consultations|meetings?|talks|discussions|"
@@ -154,6 +163,10 @@ _INTERNAL_AFTER = compile_skipping(
 )
 # "will resume only when ...", "will meet only if ...", right after the plan's verb
 _ONLY_IF_AFTER = compile_skipping(r"(?:\s+[\w'’-]+){0,4}?\s+only\s+(?:when|if|once)\b", re.IGNORECASE)
+# "I will convene a meeting when there is a real readiness": a condition, not a plan
+_WHEN_THERE_IS_AFTER = compile_skipping(
+    r"(?:\s+[\w'’-]+){0,8}?\s+(?:when|if|once)\s+there\s+(?:is|are|will\s+be)\b", re.IGNORECASE
+)
 _IF_AFTER = compile_skipping(r"\b(?:if|unless|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE)
 _OPENING_DAY = compile_skipping(r"\s*(?:On|on|Earlier|Late|Early)?\s*(?:on\s+)?$")
 _MEETING_OF = compile_skipping(r"(?:meeting|summit|gathering)\s+of\b", re.IGNORECASE)
@@ -307,6 +320,8 @@ def _status(
         "council" in low or "assembly" in low or "board" in low or "routine" in low or "every" in low
     ) and cue.ORGAN_SITS.search(sentence):
         return None, False  # a standing organ's sitting, not talks between sides
+    if "separate" in low and _SEPARATE_MEETINGS.search(sentence) and not _BEFORE_JOINT.search(sentence):
+        return None, False  # "the envoy will hold separate meetings with A, B and C": no table between them
     if _NEGATION_HINT.search(low) and cue.DENIED.search(sentence):
         return "denied", False
     if cue.REJECTED_OFFER.search(sentence) and not cue.OFFER_TAKEN.search(sentence):
@@ -372,7 +387,9 @@ def _status(
         and not (_REPORTS_HINT.search(sentence) and _DENIED_STOP.search(sentence))
     ) or _NO_LONGER.search(original):
         return "cancelled", False
-    if strong and _ONLY_IF_AFTER.match(sentence, strong.end()):
+    if strong and (
+        _ONLY_IF_AFTER.match(sentence, strong.end()) or _WHEN_THERE_IS_AFTER.match(sentence, strong.end())
+    ):
         return "proposed", False  # "discussions will resume only when the parties ...": a condition
     if strong:
         return "announced", False
@@ -384,7 +401,12 @@ def _status(
     if weak or ("would open" in low and cue.TALKS_WOULD_OPEN.search(sentence)):
         return "announced", True
     if (
-        ((has_future_date or ahead) and cue.INVITED.search(sentence)) or cue.INVITED_TO_PLACE.search(sentence)
+        (
+            (invited := cue.INVITED.search(sentence))
+            # (with a day ahead, or a place: "invited ... to an informal meeting in New York")
+            and (has_future_date or ahead or _IN_PLACE_AFTER.search(sentence, invited.start()))
+        )
+        or cue.INVITED_TO_PLACE.search(sentence)
     ) and not cue.REFUSED.search(sentence):
         return "announced", False
     trip = cue.TRAVELS_FOR_TALKS.search(sentence) if journeys and has_future_date else None
@@ -470,7 +492,9 @@ _BODY_TEAM_AFTER = compile_skipping(r"\s+(?:mission|delegation|team|envoys|negot
 _WHETHER_BEFORE = compile_skipping(
     r"\b(?:whether|doubts?\s+(?:that|about|over)|(?:unclear|uncertain)\s+if|"
     # "it did not say when the diplomats would meet again": no plan, a question left open
-    r"(?:(?:did|does|would|could)\s+not|didn['’]t|declined\s+to|refused\s+to)\s+say\s+when)\b(?:(?!\bbut\b)[^.;,]){0,70}$",
+    r"(?:(?:did|does|would|could)\s+not|didn['’]t|declined\s+to|refused\s+to)\s+say\s+when|"
+    r"(?:neither\s+(?:side|government|of\s+them)|nobody|no\s+one)\s+said\s+when(?:\s+or\s+where)?)"
+    r"\b(?:(?!\bbut\b)[^.;,]){0,70}$",
     re.IGNORECASE,
 )
 _DECIDED_ON_BEFORE = compile_skipping(
@@ -833,7 +857,10 @@ def _parties(
                 and (
                     HOME_STATES.get(b.name) != a.name
                     or any(
-                        x.kind == "country" and x.start > b.end and x.name not in {a.name, b.name}
+                        x.kind == "country"
+                        and x.start > b.end
+                        and x.name not in {a.name, b.name}
+                        and _WITH_BEFORE.search(s.before(x, 25))
                         for x in s.entities
                     )
                 )

@@ -221,3 +221,15 @@ def test_a_movement_named_for_a_day_and_a_weekday_of_next_week() -> None:
     assert [d.text for d in found] == ["March 24"]
     [_week, days] = find_dates("will meet next week, on Wednesday and Thursday, in Quito", tuesday)
     assert (days.start_date, days.end_date) == (date(2031, 3, 19), date(2031, 3, 20))
+
+
+def test_a_day_moved_a_weekday_week_and_an_old_year_before_a_bare_day() -> None:
+    wednesday = date(2031, 3, 12)
+    [moved] = find_dates("have been moved from the 13th to the 20th of this month", wednesday)
+    assert (moved.start_date, moved.end_date) == (date(2031, 3, 20), None)
+    [span] = find_dates("talks will run from the 13th to the 20th of this month", wednesday)
+    assert (span.start_date, span.end_date) == (date(2031, 3, 13), date(2031, 3, 20))
+    [week] = find_dates("the leaders will sit down together on Tuesday week", wednesday)
+    assert week.start_date == date(2031, 3, 25)
+    found = find_dates("officials who have met on and off since 2002 will meet in Lima on the 2nd", wednesday)
+    assert found[-1].start_date == date(2031, 4, 2)

@@ -5020,3 +5020,63 @@ def test_an_armed_groups_home_state_beside_another_counterpart_and_its_unnamed_r
         "The army and the Rapid Support Forces will meet in Jeddah on Monday, the facilitators said."
     )
     assert set(record.parties) == {"RSF", "Sudanese Armed Forces"}
+
+
+def test_separate_meetings_a_meeting_not_foreseen_and_a_next_meeting_nobody_dated() -> None:
+    assert (
+        _upcoming(
+            "The UN envoy will hold separate meetings with Chilean officials and the Peruvian government this "
+            "week. No meeting between the parties is foreseen during this trip, a spokesperson said."
+        )
+        == []
+    )
+    drafts, _ = _drafts(
+        "Neither side said when or where the next meeting of Chile and Peru would take place."
+    )
+    assert [d for d in drafts if d.status == "announced"] == []
+    # ... but separate meetings before a joint one leave the joint one
+    drafts, _ = _drafts(
+        "On Thursday the envoy is expected to hold separate meetings in Quito with the Chilean and Peruvian "
+        "delegations before the joint session on Sunday."
+    )
+    assert [d.status for d in drafts] == ["announced"]
+
+
+def test_a_members_summit_with_the_sides_bilateral_meeting_denied() -> None:
+    text = (
+        "The prime ministers of Chile and Peru will both be in Quito this week for the summit of the Organization "
+        "of American States on March 14 and 15. But officials in both capitals said on Monday that no bilateral "
+        "meeting was planned."
+    )
+    assert _upcoming(text) == []
+
+
+def test_invitations_of_a_convening_go_between() -> None:
+    text = (
+        "The UN Secretary-General has formally invited the leaders of Chile and Peru to an informal meeting in "
+        "an enlarged format in New York in the second half of April, a spokesman confirmed."
+    )
+    said = extract_talks(
+        text, "", WEDNESDAY, extract_entities(text), find_dates(text, WEDNESDAY), model=NEVER
+    )
+    assert [(r.status, r.location) for r in said] == [("announced", "New York")]
+    drafts, _ = _drafts(
+        "The government of Chile and the government of Peru have responded positively to the invitation "
+        "extended by the State of Qatar to resume direct negotiations in Doha."
+    )
+    assert drafts[0].mediators == ["Qatar"]
+    drafts, _ = _drafts("The envoy has invited both delegations to Quito on Sunday, and both have accepted.")
+    assert [d.status for d in drafts] == ["announced"]
+    drafts, _ = _drafts(
+        "The envoy said: I will convene a meeting of Chile and Peru when there is a real readiness to implement "
+        "what has been agreed."
+    )
+    assert [d.status for d in drafts] == ["proposed"]
+
+
+def test_a_minister_who_will_be_at_a_city_for_a_meeting() -> None:
+    [record] = _upcoming(
+        "The head of Chilean diplomacy will be at Lima this Saturday 15 March for a new ministerial meeting with "
+        "his counterpart of Peru, under the aegis of the Ecuadorian mediator."
+    )
+    assert (record.location, record.start_date) == ("Lima", date(2031, 3, 15))
