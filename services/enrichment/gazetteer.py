@@ -57,6 +57,7 @@ _COUNTRY_ALIASES = {
     "DRC": "Democratic Republic of the Congo",
     "DR Congo": "Democratic Republic of the Congo",
     "RDC": "Democratic Republic of the Congo",  # French copy and its translations ("la RDC")
+    "Viet Nam": "Vietnam",  # the state's own spelling, in its press releases
     "Democratic Republic of Congo": "Democratic Republic of the Congo",
     "Congo Kinshasa": "Democratic Republic of the Congo",
     "D.R. Congo": "Democratic Republic of the Congo",

@@ -50,6 +50,8 @@ TRIGGER = compile_skipping(
     # "will bring together Ethiopia's federal government and the TPLF" (not "filmmakers", "royal families")
     r"bring(?:s|ing)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:ministers|leaders|presidents|delegations|negotiators)\s+of\s+"
     r"[^.;]{0,60}?\btogether\b|"
+    # "will bring Israeli and Lebanese delegations together at X"
+    r"bring(?:s|ing)?\s+(?:the\s+)?(?:[\w'’,-]+\s+){1,4}?(?:delegations|leaders|ministers|negotiators|sides|parties)\s+together\b|"
     r"bring(?:s|ing)?\s+together\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:government|authorities|delegations?|negotiators|sides|"
     r"parties|representatives|leaders|ministers|envoys|junta|presidents|heads\s+of\s+state)|(?:new|next|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+cycle\b|(?:next|new|first|second|third|fourth|fifth|latest|final|exploratory|technical|negotiating|direct|indirect|preparatory|informal|"
     r"another|formal|fresh|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|mediation|"
@@ -287,6 +289,7 @@ STRONG_FUTURE = compile_skipping(
     # "Kazakhstan will bring the foreign ministers of A and B together in X next Friday"
     r"bring\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:ministers|leaders|presidents|delegations|negotiators|sides|parties)\s+"
     r"of\s+[^.;]{0,60}?\btogether|"
+    r"bring\s+(?:the\s+)?(?:[\w'’,-]+\s+){1,4}?(?:delegations|leaders|ministers|negotiators|sides|parties)\s+together|"
     # "delegations will return to the Qatari capital on Monday for a new round"
     r"return\s+to\b(?=[^.;]{0,60}?\bfor\s+(?:a\s+|the\s+|another\s+)?(?:new\s+|next\s+|fresh\s+|further\s+)?"
     r"(?:talks|round|negotiations|meeting|session))|"

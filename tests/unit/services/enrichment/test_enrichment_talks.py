@@ -5080,3 +5080,19 @@ def test_a_minister_who_will_be_at_a_city_for_a_meeting() -> None:
         "his counterpart of Peru, under the aegis of the Ecuadorian mediator."
     )
     assert (record.location, record.start_date) == ("Lima", date(2031, 3, 15))
+
+
+def test_an_envoy_bringing_two_delegations_together_and_the_states_own_spelling() -> None:
+    [record] = _upcoming(
+        "The US envoy overseeing the truce between Chile and Peru will bring Chilean and Peruvian delegations "
+        "together at Arica on Friday, officials said."
+    )
+    assert (set(record.parties), record.location, record.start_date) == (
+        {"Chile", "Peru"},
+        "Arica",
+        date(2031, 3, 14),
+    )
+    [record] = _upcoming(
+        "Viet Nam and the Philippines will hold political consultations in Manila on March 20."
+    )
+    assert set(record.parties) == {"Vietnam", "Philippines"}
