@@ -155,6 +155,11 @@ _BEFORE_JOINT = compile_skipping(
 )
 _WITH_BEFORE = compile_skipping(r"\b(?:talks|meeting|negotiations)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _IN_PLACE_AFTER = compile_skipping(r"\b(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+")
+_SPEAKER_GOES_AFTER = compile_skipping(
+    r"^(?:['’]s\s+[\w-]+)?\s+(?:said|says|announced|confirmed)(?:\s+on\s+\w+)?\s+(?:that\s+)?(?:it|they)\s+(?:will|would)\s+"
+    r"(?:also\s+)?(?:send|dispatch|travel|attend|join|take\s+part)\b",
+    re.IGNORECASE,
+)
 _FROM_DAY_BEFORE = compile_skipping(r"\bfrom\s+(?:this\s+|next\s+|on\s+)?$", re.IGNORECASE)
 _INTERNAL_AFTER = compile_skipping(
     r"(?:\s+(?!after\b|following\b|before\b)[\w'’-]+){0,4}?\s+internal\s+(?:consultations|meetings?|talks|discussions|"
@@ -937,7 +942,9 @@ def _parties(
         if cue.SOURCE_BEFORE.search(s.before(e, 90)):
             sources.add(name)
             continue
-        if cue.SPEAKER_AFTER.match(after):
+        if _SPEAKER_GOES_AFTER.match(after):
+            explicit.append(name)  # "Hamas says it will send a delegation to Cairo": it says so of itself
+        elif cue.SPEAKER_AFTER.match(after):
             speakers.add(name)
             continue
         if (

@@ -5096,3 +5096,11 @@ def test_an_envoy_bringing_two_delegations_together_and_the_states_own_spelling(
         "Viet Nam and the Philippines will hold political consultations in Manila on March 20."
     )
     assert set(record.parties) == {"Vietnam", "Philippines"}
+
+
+def test_a_speaker_that_says_it_will_send_a_delegation_is_a_side() -> None:
+    drafts, _ = _drafts(
+        "Hamas says it will send a delegation to Cairo tomorrow for a new round of indirect talks, in response "
+        "to an invitation from Egyptian and Qatari mediators."
+    )
+    assert "Hamas" in drafts[0].parties
