@@ -386,7 +386,7 @@ def _direction(text: str, start: int, end: int, default: int = -1) -> int:
     return default
 
 
-_WEEK_AFTER = re.compile(r"\s+week\b(?!['’]s|end|ly)")
+_WEEK_AFTER = re.compile(r"\s+week\b(?![-'’]|end|ly)")
 _NEXT_WEEK_BEFORE = re.compile(r"\bnext\s+week\s*,\s*(?:on\s+)?$", re.IGNORECASE)
 
 

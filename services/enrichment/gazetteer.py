@@ -292,6 +292,7 @@ _EXTRA_PLACES = {
 _VENUE_SITES = {
     "Peace House": ("Panmunjom", "South Korea"),
     "Dolmabahce": ("Istanbul", "Turkey"),
+    "Dolmabahce Palace": ("Istanbul", "Turkey"),
     "Dolmabahçe": ("Istanbul", "Turkey"),
     "Ciragan Palace": ("Istanbul", "Turkey"),
     "Ras al-Naqoura": ("Naqoura", "Lebanon"),

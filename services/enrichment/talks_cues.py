@@ -24,7 +24,7 @@ TRIGGER = compile_skipping(
     # "invited the ministers of A and B to X next week to discuss ...": an invitation to talks
     r"invit(?:ed|es|ing)\b(?=[^.;]{0,200}?\bto\s+(?:discuss|negotiate|hold\s+talks)\b)|"
     # "the envoy has invited both delegations to Muscat on Sunday"
-    r"invit(?:ed|es)\s+(?:both|the\s+two)\s+(?:delegations|sides|parties|leaders)\s+to\s+(?=(?-i:[A-Z]))|"
+    r"(?<!\bhad\s)invit(?:ed|es)\s+(?:both|the\s+two)\s+(?:delegations|sides|parties|leaders)\s+to\s+(?=(?-i:[A-Z]))|"
     # "have accepted the envoy's invitation to discuss the currency split"
     r"invitation\b(?=\s+to\s+(?:discuss|negotiate|hold\s+talks)\b)|"
     # "agreed at the end of their session in X, held from ..., to reconvene in Y"
@@ -184,7 +184,7 @@ POSTPONED_TO_VAGUE = compile_skipping(
 RESCHEDULED = compile_skipping(
     r"\b(?:rescheduled|(?:will|would)\s+(?:now|instead)\s+(?:\w+\s+)?(?:take\s+place|be\s+held|meet|begin|start|open|convene)|"
     r"new\s+date|instead\s+of|"
-    r"will\s+move\s+to|moved\s+to|(?:moved|shifted|pushed\s+back|brought\s+forward)\s+from\s+(?:the\s+)?\w+(?:\s+\d{1,2})?\s+to|relocated|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
+    r"will\s+move\s+to|moved\s+to|(?:moved|shifted|pushed\s+back|brought\s+forward|postponed|delayed)\s+from\s+(?:the\s+)?\w+(?:\s+\d{1,2})?\s+to|relocated|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
     r"shifted\s+to|brought\s+forward|"
     # "has put back the next round ... by ten days, moving its opening from this Friday to August 25"
     r"(?:put|pushed|set)\s+back\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,6}?(?:meeting|talks|round|session|summit)\b"
@@ -224,7 +224,7 @@ VENUE_PROVIDED = compile_skipping(
 # the Qatari capital", "negotiators summoned to Brussels": where the sides are going (the place right after)
 DESTINATION = compile_skipping(
     r"\b(?:(?:will|would|is\s+(?:due|set|expected)\s+to|are\s+(?:due|set|expected)\s+to)\s+(?:\w+\s+)?"
-    r"(?:travel|fly|head|go|return|proceed)|(?:are|is|were|was|have\s+been|has\s+been)\s+(?:invited|summoned)|"
+    r"(?:travel|fly|head|go|proceed)|(?:are|is|have\s+been|has\s+been)\s+(?:invited|summoned)|"
     r"(?<!\bhad\s)summoned)\s+to\s+(?:the\s+)?",
     _I,
 )
@@ -471,7 +471,7 @@ INVITED = compile_skipping(
     r"(?:talks|meeting|summit|"
     r"negotiations|conference|round|session)\b"
     # "the envoy has invited both delegations to Muscat on Sunday"
-    r"|\binvit(?:ed|es)\s+(?:both|the\s+two)\s+(?:delegations|sides|parties|leaders)\s+to\s+(?-i:[A-Z])"
+    r"|\b(?<!\bhad\s)invit(?:ed|es)\s+(?:both|the\s+two)\s+(?:delegations|sides|parties|leaders)\s+to\s+(?-i:[A-Z])"
     # "the foreign ministers of A and B have been invited to meet at Jeddah on March 20"
     r"|\b(?:ministers|leaders|presidents|delegations|negotiators|envoys|representatives)\b[^.;]{0,80}?\b(?:have|has|had|were|was)\s+"
     r"been\s+invited\s+to\s+(?:meet|hold\s+talks)\s+(?:in|at)\s+"
@@ -548,7 +548,7 @@ NON_DIPLOMATIC_ACTORS = compile_skipping(
     r"monetary\s+policy\s+committee|rate-setting\s+(?:committee|panel|board)|central\s+bank['’]?s?(?:\s+board)?)"
     + _MEETS_TAIL
     # a law's final round between a parliament and its council ("trilogue"), not talks between states
-    + r"|\b(?:trilogues?|interinstitutional\s+(?:talks|negotiations))\b"
+    + r"|\binterinstitutional\s+(?:talks|negotiations)\b|\(\s*[\"“]?trilogue[\"”]?\s*\)"
     # labour's own bodies as a side: "talks between the government and organised labour"
     + r"|\b(?:talks|negotiations|dialogue|meeting)\s+between\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:and|with)\s+"
     r"(?:the\s+)?(?:organi[sz]ed\s+labou?r|labou?r\s+(?:unions?|congress|centres?|centers?)|(?:trade\s+)?unions)\b",
@@ -1181,11 +1181,14 @@ TALKS_WITH_HOSTS = compile_skipping(
 )
 # "will meet next Tuesday in this border city", "in this capital": the dateline's place
 IN_THIS_CITY = compile_skipping(
-    r"\b(?:in|to|at)\s+this\s+(?:[\w-]+\s+)?(?:city|town|capital|port)\b(?!\s+of\b)"
-    # "will open a new round of talks here on Thursday" (under the dateline)
-    r"|\b(?:talks|negotiations|meeting|round|summit|consultations|meet|convene|reconvene)\s+(?:[\w-]+\s+){0,2}?here\s+"
-    r"(?:on|next|this|from|tomorrow|later)\b"
-    r"|\b(?:take\s+place|be\s+held)\s+(?:\w+\s+)?here\b",
+    r"\b(?:in|to|at)\s+this\s+(?:[\w-]+\s+)?(?:city|town|capital|port)\b(?!\s+of\b)", _I
+)
+# "will open a new round of talks here on Thursday", "will still take place here": the dateline's city,
+# for a plan in the future tense only (not "talks here on Monday were cordial")
+HERE_PLANNED = compile_skipping(
+    r"\b(?:will|would|to|is\s+to|are\s+to)\s+(?:[\w-]+\s+){0,8}?(?:talks|negotiations|meeting|round|summit|consultations)\s+"
+    r"(?:[\w-]+\s+){0,2}?here\s+(?:on|next|this|from|tomorrow|later)\b"
+    r"|\b(?:will|would)\s+(?:still\s+)?(?:take\s+place|be\s+held|meet|convene|reconvene)\s+(?:\w+\s+)?here\b",
     _I,
 )
 # a press advisory's own line for the venue: "Venue: Safari Park Conference Centre, Thika Road, Nairobi"

@@ -357,6 +357,15 @@ def _standing_seat(text: str, entities: list[Entity]) -> Entity | None:
     return None
 
 
+_GOES_FOR_TALKS = re.compile(
+    r"\b(?:negotiators?|delegations?|teams?|envoys?|talks|meeting|round|negotiations|consultations|president|"
+    r"prime\s+minister|(?:foreign\s+)?minister|leaders?)\b",
+    re.IGNORECASE,
+)
+_OTHER_GATHERING = re.compile(
+    r"\bfor\s+(?:the\s+|a\s+)?(?:(?:[A-Z][\w'’-]*|and|of|for|on)\s+){0,6}(?:Forum|Summit|Conference|Games|Expo|Assembly|"
+    r"Congress)\b"
+)
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\s|$)")
 
 
@@ -369,7 +378,15 @@ def _destination(sources: list[tuple[str, list[Entity]]]) -> Entity | None:
         starts = {e.start: e for e in entities}
         for m in cue.DESTINATION.finditer(text):
             e = starts.get(m.end())
-            if e is not None and (place := _as_place(e)) is not None:
+            if e is None or (place := _as_place(e)) is None:
+                continue
+            # (the trip is to the talks, not to another gathering: "invited to X for the Y Forum")
+            start = max((b.end() for b in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+            stop = _SENTENCE_END.search(text, m.end())
+            sentence = text[start : stop.start() if stop is not None else len(text)]
+            # (a summons or an invitation is to talks by itself; a journey says so, or is a leader's)
+            invited = "invited" in m.group().lower() or "summoned" in m.group().lower()
+            if (invited or _GOES_FOR_TALKS.search(sentence)) and not _OTHER_GATHERING.search(sentence):
                 return place
     return None
 
@@ -1357,7 +1374,8 @@ def assemble(
         and (primary.location is None or cue.IN_THIS_CITY.search(source.evidence))
         and any(
             cue.IN_THIS_CITY.search(t)
-            # (with no venue yet, a moved round's own sentence may say it: "... will still take place here")
+            # (with no venue yet, the plan may say "here": "... will still take place here")
+            or (primary.location is None and cue.HERE_PLANNED.search(t))
             for m in ([source] if primary.location is not None else [source, *c.drafts])
             for t in m.texts()
         )

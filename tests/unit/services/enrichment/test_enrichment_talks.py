@@ -5104,3 +5104,51 @@ def test_a_speaker_that_says_it_will_send_a_delegation_is_a_side() -> None:
         "to an invitation from Egyptian and Qatari mediators."
     )
     assert "Hamas" in drafts[0].parties
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "start"),
+    [
+        (  # "here" of a past round beside a venue the plan names
+            "ANKARA, March 12 - Talks here on Monday between Turkish and Greek officials were cordial, and the two "
+            "sides agreed to meet again in Athens on March 24, the ministry said.",
+            "Athens",
+            date(2031, 3, 24),
+        ),
+        (  # a side going home after the talks is no destination
+            "Russian and Ukrainian delegations will meet on Friday, the Kremlin said, without saying where. The "
+            "Russian team will then return to Moscow for consultations with the president.",
+            None,
+            date(2031, 3, 14),
+        ),
+        (  # an invitation to another gathering is no destination
+            "Pakistan's prime minister is invited to Beijing for the Belt and Road Forum this month. Separately, "
+            "India and China agreed to hold another round of corps commander talks at a date to be set.",
+            None,
+            None,
+        ),
+        (  # week-long is no "Monday week"
+            "Colombia's government and the ELN rebels will begin on Monday week-long consultations in Caracas "
+            "ahead of formal talks, the peace commissioner said.",
+            "Caracas",
+            date(2031, 3, 17),
+        ),
+        (  # trilogues named in passing leave the talks between the EU and the UK
+            "With trilogues on the budget still stuck, EU and UK negotiators will meet in London on Thursday for a "
+            "new round of trade talks, the Commission said.",
+            "London",
+            date(2031, 3, 13),
+        ),
+    ],
+)
+def test_look_alikes_of_the_venue_and_day_rules(text: str, location: str | None, start: date | None) -> None:
+    [record, *_] = _upcoming(text)
+    assert (record.location, record.start_date) == (location, start)
+
+
+def test_a_past_invitation_to_both_delegations_plans_nothing() -> None:
+    text = (
+        "Qatar had invited both delegations to Doha in January, where they held three days of talks on the Chad "
+        "peace process. No further round has been set."
+    )
+    assert _upcoming(text) == []
