@@ -995,6 +995,24 @@ def _named_sides(d: _Draft, source: _Draft, c: Candidates) -> _Draft:
     return replace(d, parties=list(pair), explicit=d.explicit | set(pair))
 
 
+_WE_PLAN = re.compile(r"[\"“]\s*We\s+will\s+(?:also\s+)?(?:host|meet|sit\s+down|hold|receive|welcome)\b")
+
+
+def _we_at_the_dateline(d: _Draft, source: _Draft, c: Candidates) -> _Draft:
+    """'ISLAMABAD - "We will host the trilateral dialogue with China and Afghanistan here," the Foreign
+    Office spokesperson said': the state quoted as "we" under its own dateline is a side."""
+    home = c.dateline_place.country if c.dateline_place is not None else None
+    if (
+        home is None
+        or home in d.parties
+        or home in d.mediators
+        or home in c.mediators
+        or not any(_WE_PLAN.search(t) for t in source.texts())
+    ):
+        return d
+    return replace(d, parties=[*d.parties, home], explicit=d.explicit | {home})
+
+
 def _dateline_state(d: _Draft, c: Candidates, side: str) -> list[str]:
     """ "BAGHDAD - ... A delegation led by the water minister will travel to Ankara for talks with Turkish
     officials": an unnamed delegation is the dateline's state, when the story names that state most."""
@@ -1355,6 +1373,7 @@ def assemble(
     primary = _the_capital(primary, source)
     if not primary.parties:  # ("the government delegations will sit down again on Monday")
         primary = _both_sides(primary, c)
+    primary = _we_at_the_dateline(primary, source, c)
     if primary.location is None and c.venue_line is not None:
         primary = replace(primary, location=c.venue_line)
     if primary.start is None and c.follow_up is not None:  # ("The teams will begin their work on Monday 14")

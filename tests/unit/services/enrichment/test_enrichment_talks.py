@@ -5152,3 +5152,11 @@ def test_a_past_invitation_to_both_delegations_plans_nothing() -> None:
         "peace process. No further round has been set."
     )
     assert _upcoming(text) == []
+
+
+def test_the_state_quoted_as_we_under_its_own_dateline_is_a_side() -> None:
+    [record] = _upcoming(
+        'LIMA - "We will host the seventh round of the trilateral dialogue with Chile and Bolivia here in Lima on '
+        'Wednesday, March 19," the foreign ministry spokesperson said.'
+    )
+    assert set(record.parties) == {"Peru", "Chile", "Bolivia"}
