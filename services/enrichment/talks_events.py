@@ -264,8 +264,8 @@ def candidates(
         travellers=_travellers(text, title, entities, title_entities, spans),
         venue_line=_venue_line(text, entities),
         standing_seat=_standing_seat(text, entities),
-        venue_provider=_venue_provider(text, entities),
-        destination=_destination([(title, title_entities), (text, entities)]),
+        venue_provider=_venue_provider(text, entities, spans),
+        destination=_destination([(title, title_entities, [(0, len(title))]), (text, entities, spans)]),
         dateline_place=next((p for e in entities[:1] if e.start < 3 and (p := _as_place(e))), None),
         side_pair=_side_pair(text, entities),
         follow_up=_follow_up_day(text, _uncued(spans, cued), dates, published),
@@ -366,13 +366,17 @@ _OTHER_GATHERING = re.compile(
     r"\bfor\s+(?:the\s+|a\s+)?(?:(?:[A-Z][\w'’-]*|and|of|for|on)\s+){0,6}(?:Forum|Summit|Conference|Games|Expo|Assembly|"
     r"Congress)\b"
 )
-_SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\s|$)")
 
 
-def _destination(sources: list[tuple[str, list[Entity]]]) -> Entity | None:
+def _sentence_of(spans: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    """The (start, end) of the sentence in `spans` that holds offset `at`."""
+    return next(((a, b) for a, b in spans if a <= at < b), (at, at))
+
+
+def _destination(sources: list[tuple[str, list[Entity], list[tuple[int, int]]]]) -> Entity | None:
     """Where the article sends the sides (headline first): the place right after "will travel to",
     "are invited to", "summoned to"."""
-    for text, entities in sources:
+    for text, entities, spans in sources:
         if " to " not in text:
             continue
         starts = {e.start: e for e in entities}
@@ -381,9 +385,8 @@ def _destination(sources: list[tuple[str, list[Entity]]]) -> Entity | None:
             if e is None or (place := _as_place(e)) is None:
                 continue
             # (the trip is to the talks, not to another gathering: "invited to X for the Y Forum")
-            start = max((b.end() for b in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
-            stop = _SENTENCE_END.search(text, m.end())
-            sentence = text[start : stop.start() if stop is not None else len(text)]
+            start, end = _sentence_of(spans, m.start())
+            sentence = text[start:end]
             # (a summons or an invitation is to talks by itself; a journey says so, or is a leader's)
             invited = "invited" in m.group().lower() or "summoned" in m.group().lower()
             if (invited or _GOES_FOR_TALKS.search(sentence)) and not _OTHER_GATHERING.search(sentence):
@@ -391,15 +394,13 @@ def _destination(sources: list[tuple[str, list[Entity]]]) -> Entity | None:
     return None
 
 
-def _venue_provider(text: str, entities: list[Entity]) -> Entity | None:
+def _venue_provider(text: str, entities: list[Entity], spans: list[tuple[int, int]]) -> Entity | None:
     """ "Switzerland confirmed the meeting would take place in Geneva, stressing it was providing the
     premises": the city its sentence names, else the state that provides them, as a place."""
     if "provid" not in text:
         return None
     for m in cue.VENUE_PROVIDED.finditer(text):
-        start = max((b.end() for b in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
-        stop = _SENTENCE_END.search(text, m.end())
-        end = stop.start() if stop is not None else len(text)
+        start, end = _sentence_of(spans, m.start())
         around = [e for e in entities if start <= e.start < end]
         place = next((e for e in around if e.kind == "place"), None)
         if place is None:  # the state that says so, named before the words (its capital, else itself)
@@ -1102,23 +1103,11 @@ def _headline_names(c: Candidates, d: _Draft) -> bool:
     return c.headline is not None and bool(_nouns(c.headline.evidence) & _nouns(d.evidence))
 
 
-def _stated_in_full(c: Candidates, published: date) -> bool:
-    """ "The envoy said A's president and B's prime minister would meet in X next Thursday": a plan said
-    with both sides, its place and a day ahead is a plan, however the story around it reads (the
-    caller has checked that nothing in the article stops it)."""
-    return any(
-        d.status == "announced"
-        and len(d.parties) >= 2
-        and d.location is not None
-        and d.start is not None
-        and d.start > published
-        and not cue.CONDITIONAL.search(d.evidence)
-        and membership_meeting([d.evidence]) is None  # (a bloc's summit lists its topics, not sides)
-        for d in c.drafts
-    )
-
-
 def _firm_dated(c: Candidates, published: date) -> bool:
+    """ "The envoy said A's president and B's prime minister would meet in X next Thursday", "the
+    minister will hold talks in X on March 20": a firm plan with a day ahead (or one reported with both
+    sides) is a plan, however the story around it reads (the caller has checked that nothing in the
+    article stops it)."""
     return any(
         d.status == "announced"
         and (not d.weak or len(d.parties) >= 2)
@@ -1301,8 +1290,7 @@ def assemble(
                 not postponed
                 and not stopped_body
                 and (
-                    _stated_in_full(c, published)
-                    or _firm_dated(c, published)
+                    _firm_dated(c, published)
                     or _placed_twice(c, published)
                     or _dated_twice(c, published)
                     or _next_round_placed(c)
