@@ -37,7 +37,20 @@ _ATTRIBUTIVE_AFTER = compile_skipping(
     r"^[\s-]*(?:talks|summit|meeting|negotiations|process|format|round|conference|time|"
     r"[Aa]greements?|[Aa]ccords?|[Dd]eclaration|[Pp]rotocol|[Tt]reaty|[Cc]harter)\b"
 )
+# "the Belgrade-Pristina dialogue", "Kyiv-Moscow talks": two capitals paired before the talks word
+# name the two states that talk (the first is no place "of" anything, the second no venue)
+_PAIRED_FIRST_AFTER = compile_skipping(
+    r"^[-–][A-Z][\w'’]+\s+(?:talks|dialogue|negotiations|summit|meeting|format|process|round|normali[sz]ation)\b"
+)
+_PAIRED_SECOND_BEFORE = compile_skipping(r"\b[A-Z][\w'’]+[-–]$")
+_ATTRIBUTIVE_OR_DIALOGUE = compile_skipping(
+    r"^\s+(?:talks|dialogue|negotiations|summit|meeting|format|process|round|normali[sz]ation)\b"
+)
 _FOLLOWED_BY_NAME = compile_skipping(r" [A-Z][a-z]")
+_BUILDING_AFTER = compile_skipping(
+    r" (?:Presidential|Palace|Office|House|Hotel|Hall|Cent(?:re|er)|Building|Complex|Conference|Convention|Resort|"
+    r"Harbou?r|Port|Air\s?[Bb]ase|Airport)\b"
+)
 # (each capitalised word taken whole, possessively: the nested form backtracked exponentially on a
 # line in capitals)
 _DATELINE_AFTER = compile_skipping(r"^,?\s*(?:[A-Z][\w.]*+(?:\s+(?=[A-Z]))?)*+\s*(?:\(|,|(?<=\s)[-—–:])")
@@ -161,7 +174,14 @@ def _gazetteer_entities(text: str) -> list[Entity]:
             continue
         end, entry = match
         done = end
-        if entry.kind == "place" and not entry.capital and _FOLLOWED_BY_NAME.match(text, end):
+        if (
+            entry.kind == "place"
+            and not entry.capital
+            and _FOLLOWED_BY_NAME.match(text, end)
+            # (a site read as its city stays one before its building's words: "the Dolmabahce Presidential
+            # Working Office"; "Hyderabad House" is no Hyderabad)
+            and not (entry.name != text[start:end] and _BUILDING_AFTER.match(text, end))
+        ):
             nxt = _TOKEN.match(text, end + 1)
             if nxt and not _known(nxt.group()):
                 continue  # "Vladimir Medinsky": a first name, not the city
@@ -185,6 +205,17 @@ def _resolve_capital(text: str, entry: NameEntry, start: int, end: int) -> Entit
         return _entity(entry, text, start, end)
     before = text[max(0, start - 40) : start]
     after = text[end : end + 30]
+    if _PAIRED_FIRST_AFTER.match(after) or (
+        _PAIRED_SECOND_BEFORE.search(before) and _ATTRIBUTIVE_OR_DIALOGUE.match(after)
+    ):
+        return Entity(
+            kind="country",
+            text=text[start:end],
+            name=entry.country,
+            start=start,
+            end=end,
+            country=entry.country,
+        )
     if (
         _LOCATIVE_BEFORE.search(before)
         and (start > 0 or not _DATELINE_AFTER.match(after))
@@ -378,10 +409,17 @@ _PLACE_OF = compile_skipping(
 )
 
 
+# "at Kankesanthurai harbour", "at the Hmeimim air base": a place named by the noun after it
+_PLACE_BEFORE_NOUN = compile_skipping(
+    r"\b(?:at|in|to)\s+(?:the\s+)?([A-Z][a-zà-ÿ'’-]{3,}(?:[\s-][A-Z][a-zà-ÿ'’-]+)?)\s+"
+    r"(?:harbou?r|port|air\s?base|airbase|military\s+base|border\s+crossing|crossing\s+point|checkpoint)\b"
+)
+
+
 def _described_places(text: str, named: list[Entity]) -> list[Entity]:
     taken = _Spans([(e.start, e.end) for e in named])
     out = list(named)
-    for m in _PLACE_OF.finditer(text):
+    for m in (*_PLACE_OF.finditer(text), *_PLACE_BEFORE_NOUN.finditer(text)):
         name = m.group(1)
         if taken.covers(m.start(1)) or _lookup(name) is not None or name.split()[0] in _NOT_NAMES:
             continue

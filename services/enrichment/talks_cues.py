@@ -40,6 +40,9 @@ TRIGGER = compile_skipping(
     r"(?!\s+(?:reporters|journalists|the\s+(?:media|press)|an?\s+interview))|"
     # "the committee would hold its annual session in X": a joint body's sitting, worded any way
     rf"{_JOINT_BODY}\s+(?:will|would|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:hold|meet|(?:re)?convene)\b|"
+    # "the commissions set up by A and B will hold their next session in X": the two sides' bodies
+    r"(?:commissions|committees|delegations|teams|negotiators)\b(?=[^.;]{0,100}?\b(?:will|would|are\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+"
+    r"hold\s+(?:their|the)\s+(?:next|first|second|third|fourth|fifth|new|\w+th)\s+(?:session|sitting|meeting|round)\b)|"
     r"dialogues?|discussions|peace\s+conference|round\s+of|cooperation\s+council|(?:peace|exploratory)\s+conversations|conversations?\s+table|"
     # "the two governments will resume their consultation on the region's future"
     r"(?:resume|hold|continue)\s+(?:their|the|a)\s+consultation\b|"
@@ -516,6 +519,7 @@ NON_DIPLOMATIC = compile_skipping(
     r"company|companies|consorti(?:um|a)|(?-i:Industries|Corporation|Holdings|PLC|plc|Ltd|Inc)|(?<!at\s)stakes?(?=\s+(?:talks|in|sale|deal|of))|refiner(?:y|ies|s)?|valuation|"
     r"conglomerate|(?:chemicals?|steel|car|chip|drug)\s*makers?|(?<!hopes\s)(?<!stand\s)(?<!stood\s)(?<!remains\s)(?<!remained\s)firm(?!\s*$)|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|distributors|exporters|B2B|joint\s+venture|royalt(?:y|ies)|commodities|"
     r"oral\s+(?:arguments|hearings|pleadings)|hearings|pleadings|the\s+court|"
+    r"(?:copper|gold|lithium|iron[\s-]ore|coal|nickel|cobalt)\s+mines?|mining\s+(?:company|companies|firm|contract|giant|group)|"
     r"business-to-business|trade\s+fair|academic|symposium|colloquium|lectures?|seminars?|webinars?|book\s+launch|(?:give|deliver)s?\s+(?:a\s+)?talk|(?:investment|business)\s+forum|UEFA|FIFA|ICC|Asia\s+Cup|Cup\s+of\s+Nations|AFCON|Olympics?|matches|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
 )
 # Who meets, when it is not states: "Chile, Peru football federations to meet", "the two chambers of
@@ -660,6 +664,8 @@ HOST_OF_N_AFTER = compile_skipping(
 # "the leaders of the X and Y communities": a side's people, where "of" would otherwise open a topic
 MEMBERS_OF_BEFORE = compile_skipping(
     r"\b(?:leaders|heads|presidents|(?:foreign\s+|defen[cs]e\s+)?ministers|delegations|(?:special\s+)?envoys|representatives|negotiators|"
+    # "the ministers of Foreign Affairs of A, B and C"
+    r"ministers\s+(?:of|for)\s+(?:foreign\s+affairs|external\s+relations|defen[cs]e|the\s+interior|[a-z]+)|"
     # "the trinational commission of A, B and C": a joint body of the sides
     r"(?:joint|bilateral|binational|bi-national|trinational|tri-national|tripartite|trilateral|mixed|boundary|border)"
     r"\s+(?:[\w-]+\s+)?(?:commission|committee|mechanism))\s+(?:of|from)\s+(?:the\s+)?$",
@@ -924,7 +930,12 @@ BETWEEN = compile_skipping(
     r"(?:\([\w+-]{2,10}\)\s+)?"
     # "of the supervisory committee on the exchange of prisoners between A and B": its remit between
     r"(?:(?:on|for)\s+(?:the\s+)?(?:[\w-]+\s+){1,2}?(?:of\s+[\w-]+\s+)?)?)?"
-    r"(?:between|among)\s+",
+    r"(?:between|among)\s+"
+    # "the committee monitoring the cessation of hostilities between A and B": the truce's two sides sit on it
+    r"|\b(?:commission|committee|mechanism)\s+(?:monitoring|overseeing|supervising)\s+(?:the\s+)?(?:[\w-]+\s+){1,2}?"
+    r"(?:of\s+[\w-]+\s+)?between\s+"
+    # "the Joint Working Group (JWG) on Fisheries between A and B"
+    r"|\b(?:working\s+group|commission|committee)\s+(?:\([\w+-]{2,10}\)\s+)?(?:on|for)\s+(?:[\w-]+\s+){1,3}?between\s+",
     _I,
 )
 # "X's warring factions", "the X rival factions": the sides are unnamed groups within X; X itself
@@ -1160,7 +1171,9 @@ DEMONYM_NOT_SIDE_AFTER = compile_skipping(
     r"^\s+(?:(?-i:[A-Z]{2,})\s+)?(?:conflict|war|crisis|question|issue|settlement|dispute|chairmanship|presidency)\b"
     # "Guatemalan and Honduran nationals", "Ivorian cocoa farmers": people of the state, not its government
     r"|^(?:\s+and\s+(?-i:[A-Z])[\w-]+)?\s+(?:[\w-]+\s+)?(?:nationals|citizens|migrants|refugees|asylum[\s-]seekers|"
-    r"workers|fishermen|farmers|traders|merchants|exports|imports|goods|products|companies|firms)\b",
+    r"workers|fishermen|farmers|traders|merchants|exports|imports|goods|products|companies|firms|"
+    # "the Canadian owner of the copper mine": a firm of the state, not its government
+    r"owners?|operators?|miners?|investors?|lenders?|creditors?|insurers?|shipowners?)\b",
     _I,
 )
 # a side travelling to the other's country for the talks
@@ -1188,7 +1201,7 @@ IN_THIS_CITY = compile_skipping(
 HERE_PLANNED = compile_skipping(
     r"\b(?:will|would|to|is\s+to|are\s+to)\s+(?:[\w-]+\s+){0,8}?(?:talks|negotiations|meeting|round|summit|consultations)\s+"
     r"(?:[\w-]+\s+){0,2}?here\s+(?:on|next|this|from|tomorrow|later)\b"
-    r"|\b(?:will|would)\s+(?:still\s+)?(?:take\s+place|be\s+held|meet|convene|reconvene)\s+(?:\w+\s+)?here\b",
+    r"|\b(?:will|would)\s+(?:still\s+)?(?:take\s+place|be\s+held|meet|convene|reconvene|open|begin|start|resume)\s+(?:\w+\s+)?here\b",
     _I,
 )
 # a press advisory's own line for the venue: "Venue: Safari Park Conference Centre, Thika Road, Nairobi"

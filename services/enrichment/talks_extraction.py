@@ -146,6 +146,25 @@ _OTHER_EVENT_CLAUSE_BEFORE = compile_skipping(
 )
 _REPORTS_HINT = compile_skipping(r"\b(?:reports?|claims?|rumou?rs?)\b", re.IGNORECASE)
 _ROLE_HINT = compile_skipping(r"guarantor|mediators|facilitators|observers|co-chairs")
+# "the envoy has not yet been able to convene the round table": a plan that failed, not one made
+_NOT_ABLE_TO_CONVENE = compile_skipping(
+    r"\b(?:(?:has|have|had)\s+not|(?:hasn['’]t|haven['’]t|hadn['’]t)|(?:was|were)\s+not|(?:wasn['’]t|weren['’]t))\s+"
+    r"(?:yet\s+|so\s+far\s+|ever\s+)?(?:been\s+)?able\s+to\s+(?:convene|hold|organi[sz]e|arrange|bring)\b",
+    re.IGNORECASE,
+)
+# "a conference marking the anniversary will be held on Friday": a commemoration, not talks
+_COMMEMORATION = compile_skipping(
+    r"\b(?:conference|event|ceremony|gathering|symposium|meeting|forum)\s+(?:marking|commemorating|celebrating|"
+    r"to\s+(?:mark|commemorate|celebrate))\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?anniversary\b",
+    re.IGNORECASE,
+)
+# "EU foreign ministers will meet in X on Monday to approve sanctions against Y": a bloc deciding its
+# own measures, not talks with Y
+_TO_DECIDE_SANCTIONS = compile_skipping(
+    r"\b(?:meet|gather|convene)\b[^.;]{0,80}?\bto\s+(?:approve|adopt|agree(?:\s+on)?|impose|sign\s+off(?:\s+on)?|endorse|"
+    r"finali[sz]e|extend|renew)\s+(?:[\w-]+\s+){0,6}?sanctions\b",
+    re.IGNORECASE,
+)
 _SEPARATE_MEETINGS = compile_skipping(
     r"\b(?:hold|have|holding)\s+separate\s+(?:meetings|talks|consultations|discussions)\b", re.IGNORECASE
 )
@@ -182,7 +201,8 @@ _TO_CAPITAL_FOR_TALKS = compile_skipping(
 _TEAM_OF_BEFORE = compile_skipping(
     # ... or its chief: "the head of the International Atomic Energy Agency will travel to X for talks"
     r"\b(?:delegation|team|mission|inspectors|experts|officials|head|chief|chairperson|chairman|"
-    r"director[- ]general|secretary[- ]general)\b[^.;,]{0,40}?\b(?:from|of)\s+(?:the\s+)?$",
+    # ... or its members' ministers: "foreign ministers of the six-member GCC will hold a meeting with X"
+    r"director[- ]general|secretary[- ]general|ministers)\b[^.;,]{0,40}?\b(?:from|of)\s+(?:the\s+)?(?:\w+-member\s+)?$",
     re.IGNORECASE,
 )
 _REQUEST_AFTER = compile_skipping(
@@ -228,6 +248,8 @@ _NOT_INVITED = compile_skipping(
 )
 _MEDIATORS_FROM = compile_skipping(
     r"(?i)\b(?:mediators?|facilitators?|go-betweens|brokers)\s+(?:from|of)\s+(?:the\s+)?"
+    # "convened by mediators Egypt, Qatar and the United States": the list in apposition
+    r"|\b(?:mediators|facilitators|go-betweens|brokers)\s+(?=(?-i:[A-Z]))"
 )
 _SAME_SIDE = {"Cyprus": "Greek Cypriots"}
 _YEAR = compile_skipping(r"\b(?:19|20)\d\d\b")
@@ -325,6 +347,12 @@ def _status(
         "council" in low or "assembly" in low or "board" in low or "routine" in low or "every" in low
     ) and cue.ORGAN_SITS.search(sentence):
         return None, False  # a standing organ's sitting, not talks between sides
+    if (
+        ("able" in low and _NOT_ABLE_TO_CONVENE.search(sentence))
+        or ("anniversary" in low and _COMMEMORATION.search(sentence))
+        or ("sanctions" in low and _TO_DECIDE_SANCTIONS.search(sentence))
+    ):
+        return None, False
     if "separate" in low and _SEPARATE_MEETINGS.search(sentence) and not _BEFORE_JOINT.search(sentence):
         return None, False  # "the envoy will hold separate meetings with A, B and C": no table between them
     if _NEGATION_HINT.search(low) and cue.DENIED.search(sentence):

@@ -5160,3 +5160,99 @@ def test_the_state_quoted_as_we_under_its_own_dateline_is_a_side() -> None:
         'Wednesday, March 19," the foreign ministry spokesperson said.'
     )
     assert set(record.parties) == {"Peru", "Chile", "Bolivia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (  # the list after "the ministers of Foreign Affairs of the ..." names the sides, not a topic
+            "The ministers of Foreign Affairs of the Democratic Republic of Congo, Zambia, Malawi and Angola will meet "
+            "next Monday in Lusaka, the host ministry said.",
+            {"Democratic Republic of the Congo", "Zambia", "Malawi", "Angola"},
+        ),
+        (  # two states' bodies, set up by their capitals, hold their next session
+            "The commissions set up by Bishkek and Dushanbe will hold their next session in Osh on March 20, the "
+            "Kyrgyz foreign ministry said.",
+            {"Kyrgyzstan", "Tajikistan"},
+        ),
+        (  # a bloc's ministers meeting one state: the bloc is a side
+            "Foreign ministers of the six-member Gulf Cooperation Council (GCC) will hold a joint meeting with "
+            "Turkey's foreign minister in Doha on March 20.",
+            {"Gulf Cooperation Council", "Turkey"},
+        ),
+        (  # two capitals paired before the talks word name their states
+            "The next meeting of the Belgrade-Pristina dialogue will take place in Brussels on March 20.",
+            {"Serbia", "Kosovo"},
+        ),
+        (  # the truce a committee monitors is between the two sides that sit on it
+            "The committee monitoring the cessation of hostilities between Sudan and South Sudan will hold its next "
+            "meeting in Juba on March 20.",
+            {"Sudan", "South Sudan"},
+        ),
+        (  # a working group's remit between two states names them
+            "The Joint Working Group (JWG) on Water between Kazakhstan and Uzbekistan will meet on March 20.",
+            {"Kazakhstan", "Uzbekistan"},
+        ),
+    ],
+)
+def test_sides_named_by_bodies_pairs_and_remits(text: str, parties: set[str]) -> None:
+    [record, *_] = _upcoming(text)
+    assert set(record.parties) == parties
+
+
+def test_mediators_listed_in_apposition_are_no_sides() -> None:
+    [record] = _upcoming(
+        "Negotiators of Israel and Hamas will travel to Doha on Friday for a new round of talks convened by "
+        "mediators Egypt, Qatar and the United States."
+    )
+    assert set(record.parties) == {"Israel", "Hamas"}
+    assert set(record.mediators) == {"Egypt", "Qatar", "United States"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # a commemoration of old talks
+            "A conference marking the twentieth anniversary of the accords will be held in Arusha on Friday, "
+            "bringing together former negotiators, diplomats and scholars."
+        ),
+        (  # a bloc deciding its own measures against a state
+            "EU foreign ministers will meet in Brussels on Monday to approve a new package of sanctions against "
+            "Iran, diplomats said."
+        ),
+        (  # a plan that failed to be made
+            "The personal envoy has not yet been able to convene the round-table format, which last met in Geneva "
+            "four years ago."
+        ),
+        (  # a firm of the state, not its government
+            "Chile's government and the Australian owner of the copper mine will resume negotiations next week on "
+            "a new contract."
+        ),
+    ],
+)
+def test_meetings_that_are_no_talks_between_sides(text: str) -> None:
+    assert _upcoming(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        (  # "here" under a dateline that is a city-state's name
+            "KUWAIT, March 12 (Wire) - Talks between Iraq and the Kurdistan Regional Government will open here on "
+            "Saturday, the host said.",
+            "Kuwait City",
+        ),
+        (  # a palace's office is no first name: the site is read as its city
+            "The two delegations will meet on Friday at the Dolmabahce Presidential Working Office, officials said.",
+            "Istanbul",
+        ),
+        (  # a harbour the gazetteer does not know, named by the noun after it
+            "The fisheries group of Ghana and Togo will meet on Friday aboard a patrol boat that will be berthed at "
+            "Aflao harbour in eastern Ghana.",
+            "Aflao",
+        ),
+    ],
+)
+def test_venues_under_datelines_buildings_and_harbours(text: str, location: str) -> None:
+    [record, *_] = _upcoming(text)
+    assert record.location == location
