@@ -411,8 +411,10 @@ _PLACE_OF = compile_skipping(
 
 # "at Kankesanthurai harbour", "at the Hmeimim air base": a place named by the noun after it
 _PLACE_BEFORE_NOUN = compile_skipping(
-    r"\b(?:at|in|to)\s+(?:the\s+)?([A-Z][a-zà-ÿ'’-]{3,}(?:[\s-][A-Z][a-zà-ÿ'’-]+)?)\s+"
+    r"\b(?:at|in|to)\s+(?:the\s+)?([A-Z][a-zà-ÿ'’-]{3,}(?:[\s-](?!(?:Sea|Gulf|Ocean|Coast|River|Lake)\b)[A-Z][a-zà-ÿ'’-]+)?)\s+"
     r"(?:harbou?r|port|air\s?base|airbase|military\s+base|border\s+crossing|crossing\s+point|checkpoint)\b"
+    # (not "the Black Sea port of Odesa": the place is the one after "of")
+    r"(?!\s+(?:city\s+|town\s+)?of\b)"
 )
 
 

@@ -5251,6 +5251,11 @@ def test_meetings_that_are_no_talks_between_sides(text: str) -> None:
             "Aflao harbour in eastern Ghana.",
             "Aflao",
         ),
+        (  # ... but in "the Black Sea port of Odesa" the place is the one after "of", and a sea is none
+            "Russia and Ukraine will hold talks in the Black Sea port of Odesa on Friday, and their experts at the "
+            "Black Sea port on Monday.",
+            "Odesa",
+        ),
     ],
 )
 def test_venues_under_datelines_buildings_and_harbours(text: str, location: str) -> None:
