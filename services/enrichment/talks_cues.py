@@ -44,6 +44,8 @@ TRIGGER = compile_skipping(
     r"(?:commissions|committees|delegations|teams|negotiators)\b(?=[^.;]{0,100}?\b(?:will|would|are\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+"
     r"hold\s+(?:their|the)\s+(?:next|first|second|third|fourth|fifth|new|\w+th)\s+(?:session|sitting|meeting|round)\b)|"
     r"dialogues?|discussions|peace\s+conference|round\s+of|cooperation\s+council|(?:peace|exploratory)\s+conversations|conversations?\s+table|"
+    # "the two Koreas will hold a working-level contact at Panmunjom"
+    r"(?:working-level|inter-Korean|military|high-level|face-to-face|official)\s+contacts?\b(?!\s+(?:group|details|person|list))|"
     # "the two governments will resume their consultation on the region's future"
     r"(?:resume|hold|continue)\s+(?:their|the|a)\s+consultation\b|"
     # "the A-B Joint Permanent Commission on Cooperation opens on Wednesday in X"
@@ -63,6 +65,8 @@ TRIGGER = compile_skipping(
     # "IGAD will convene delegations of A and B": a meeting convened by a go-between
     r"(?:re)?conven(?:e|es|ed|ing)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
     rf"negotiators|envoys|ministers|{_JOINT_BODY})\b|"
+    # "Kenya will on Monday reconvene the South Sudan government and the holdout groups"
+    r"(?:re)?conven(?:e|es|ing)\s+the\s+(?:[\w-]+\s+){0,3}?(?:government|authorities|junta)\s+and\s+|"
     rf"\b{_JOINT_BODY}\s+(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:re)?convene\b|"
     # "a technical committee on water sharing between A and B will convene"
     # "the committee monitoring the ceasefire between A and B will convene early next week"
@@ -455,6 +459,8 @@ PRESENT_PLAN_WHO = compile_skipping(
 PRESENT_PLAN = compile_skipping(
     r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)(?<!\bmay\s)(?<!\bdid\s)(?<!\bdo\s)"
     r"\b(?:meet|meets|kicks?\s+off|reconvenes?|resumes?|convenes|gets?\s+under\s?way|"
+    # "... when the two leaders sit down again with the envoy in X on March 3"
+    r"sits?\s+down(?=\s+(?:again|together|with|in|at)\b)|"
     # "the joint commission opens on Wednesday in X" (a day ahead)
     r"(?<=\s)open(?=\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|"
     r"opens(?=\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|"
@@ -888,6 +894,8 @@ MEDIATOR_ROLE_AFTER = compile_skipping(
     # "Brazil will convene delegations of A and B" (not "will convene talks with A": a side)
     r"conven(?:e|es|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:delegations?|parties|sides|representatives|"
     r"leaders|negotiators|envoys|talks|meeting|negotiations|round)\b(?![^.;]{0,40}\bwith\b)|"
+    # "Kenya will on Monday reconvene the South Sudan government and the holdout groups"
+    r"(?:re)?conven(?:e|es|ing)\s+the\s+(?:[\w-]+\s+){0,3}?(?:government|authorities|junta)\s+and\b|"
     # "Qatar has put back the next round of negotiations between A and B": who moves others' talks
     r"(?:has\s+)?(?:put\s+back|pushed\s+back|postponed|delayed|moved|rescheduled|brought\s+forward)\s+(?:the\s+|a\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:round|talks|meeting|negotiations|session)\s+(?:of\s+(?:[\w-]+\s+)?(?:talks|negotiations)\s+)?between)"

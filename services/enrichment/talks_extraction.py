@@ -152,6 +152,23 @@ _NOT_ABLE_TO_CONVENE = compile_skipping(
     r"(?:yet\s+|so\s+far\s+|ever\s+)?(?:been\s+)?able\s+to\s+(?:convene|hold|organi[sz]e|arrange|bring)\b",
     re.IGNORECASE,
 )
+# "ministers will meet on Monday and are expected to discuss whether the bloc should convene a meeting
+# between A and B": the meeting between the sides is a question put, not a plan
+_WHETHER_TO_CONVENE = compile_skipping(
+    r"\b(?:discuss|consider|weigh|decide|debate|examine)\w*\s+whether\s+[^.;]{0,80}?\b(?:should|would|could|to)\s+"
+    r"(?:convene|hold|host|call|organi[sz]e|summon|invite)\b",
+    re.IGNORECASE,
+)
+# "will travel to X next week to attend the World Economic Forum's annual meeting": a trip to a forum,
+# not talks (unless the sentence names talks too)
+_TO_ATTEND_EVENT = compile_skipping(
+    r"\bto\s+attend\s+(?:the\s+|an?\s+)?(?:[\w'’.-]+\s+){0,5}?(?:annual\s+meeting|forum|expo|fair|festival|games|"
+    r"ceremony|inauguration|funeral|congress|exhibition)\b",
+    re.IGNORECASE,
+)
+_TALKS_NAMED = compile_skipping(
+    r"\b(?:talks|negotiations|bilateral|consultations|summit|round)\b", re.IGNORECASE
+)
 # "a conference marking the anniversary will be held on Friday": a commemoration, not talks
 _COMMEMORATION = compile_skipping(
     r"\b(?:conference|event|ceremony|gathering|symposium|meeting|forum)\s+(?:marking|commemorating|celebrating|"
@@ -349,6 +366,7 @@ def _status(
         return None, False  # a standing organ's sitting, not talks between sides
     if (
         ("able" in low and _NOT_ABLE_TO_CONVENE.search(sentence))
+        or ("whether" in low and _WHETHER_TO_CONVENE.search(sentence))
         or ("anniversary" in low and _COMMEMORATION.search(sentence))
         or ("sanctions" in low and _TO_DECIDE_SANCTIONS.search(sentence))
     ):
@@ -359,6 +377,8 @@ def _status(
         return "denied", False
     if cue.REJECTED_OFFER.search(sentence) and not cue.OFFER_TAKEN.search(sentence):
         return "denied", False  # the plan proposed is turned down
+    if "attend" in low and _TO_ATTEND_EVENT.search(sentence) and not _TALKS_NAMED.search(sentence):
+        return None, False
     original = sentence
     sentence = cue.NEGATED_FUTURE.sub(" ", sentence) if "not" in low or "n't" in low else sentence
     if not cue.OFFER_TAKEN.search(sentence):

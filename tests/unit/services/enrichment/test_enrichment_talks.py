@@ -5261,3 +5261,57 @@ def test_meetings_that_are_no_talks_between_sides(text: str) -> None:
 def test_venues_under_datelines_buildings_and_harbours(text: str, location: str) -> None:
     [record, *_] = _upcoming(text)
     assert record.location == location
+
+
+def test_a_go_between_reconvening_a_government_and_its_opponents() -> None:
+    [record] = _upcoming(
+        "Ethiopia will on Friday reconvene the Somali government and the federal member states in Addis Ababa "
+        "for the resumption of the dialogue, the mediator said."
+    )
+    assert record.mediators == ("Ethiopia",)
+    assert "Somalia" in record.parties
+    assert (record.location, record.start_date) == ("Addis Ababa", date(2031, 3, 14))
+
+
+def test_a_working_level_contact_is_a_meeting() -> None:
+    [record] = _upcoming(
+        "The two Koreas will hold a working-level contact at the truce village of Panmunjom on Friday to discuss "
+        "the liaison office, the ministry said."
+    )
+    assert set(record.parties) == {"South Korea", "North Korea"}
+    assert (record.location, record.start_date) == ("Panmunjom", date(2031, 3, 14))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # the meeting between the sides is a question a bloc will discuss
+            "EU foreign ministers will meet in Brussels on Monday and are expected to discuss whether the bloc "
+            "should convene an emergency meeting between the leaders of Serbia and Kosovo."
+        ),
+        (  # a trip to a forum, with no talks named
+            "The president will travel to Davos next week to attend the World Economic Forum's annual meeting, "
+            "where he will court investors."
+        ),
+    ],
+)
+def test_questions_and_forum_trips_are_no_plans(text: str) -> None:
+    assert _upcoming(text) == []
+
+
+def test_a_trip_to_a_summit_with_a_counterpart_stays_a_plan() -> None:
+    [record] = _upcoming(
+        "The president will travel to Minsk on Friday to attend a summit with his Belarusian counterpart."
+    )
+    assert record.location == "Minsk"
+
+
+def test_the_present_tense_of_sitting_down_on_a_day_ahead_plans_it() -> None:
+    drafts, _ = _drafts(
+        "Water sharing is expected to top the agenda when the two ministers sit down again with the AU envoy in "
+        "Kampala on March 20, officials said."
+    )
+    [draft] = drafts
+    assert draft.status == "announced"
+    assert draft.location is not None and draft.location.name == "Kampala"
+    assert draft.start == date(2031, 3, 20)
