@@ -40,6 +40,9 @@ TRIGGER = compile_skipping(
     r"(?!\s+(?:reporters|journalists|the\s+(?:media|press)|an?\s+interview))|"
     # "the committee would hold its annual session in X": a joint body's sitting, worded any way
     rf"{_JOINT_BODY}\s+(?:will|would|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:hold|meet|(?:re)?convene)\b|"
+    # "the Joint Political and Security Mechanism (JPSM) of A and B will convene on Monday"
+    r"(?-i:Joint|Bilateral|Border|Boundary)\s+(?:[\w-]+\s+){0,4}?(?-i:Mechanism|Commission|Committee)\s+(?:\([A-Z]{2,8}\)\s+)?"
+    r"(?:of|between)\b(?=[^.;]{1,60}?\b(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:meet|convene|reconvene|hold|sit)\b)|"
     # "the commissions set up by A and B will hold their next session in X": the two sides' bodies
     r"(?:commissions|committees|delegations|teams|negotiators)\b(?=[^.;]{0,100}?\b(?:will|would|are\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+"
     r"hold\s+(?:their|the)\s+(?:next|first|second|third|fourth|fifth|new|\w+th)\s+(?:session|sitting|meeting|round)\b)|"
@@ -107,6 +110,8 @@ DENIED = compile_skipping(
     # (not "nothing has been decided about the agenda, but the leaders will meet")
     # "at the moment there is nothing on the calendar"
     r"|\bnothing\s+(?:is\s+)?(?:yet\s+)?on\s+the\s+calendar\b"
+    # "there was no bilateral meeting on the first day, and none is planned for Thursday"
+    r"|\bnone\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:yet\s+)?(?:planned|scheduled|expected|foreseen|envisaged)\b"
     # "the two leaders will not meet, officials said" (not "will not meet until ...", "... but")
     r"|\b(?:will|would)\s+not\s+meet\b(?!\s+(?:directly|face|in\s+person|in\s+the\s+same\s+room))"
     r"(?![^.;]{0,80}\b(?:until|unless|but|before)\b)"
@@ -670,6 +675,8 @@ HOST_OF_N_AFTER = compile_skipping(
 # "the leaders of the X and Y communities": a side's people, where "of" would otherwise open a topic
 MEMBERS_OF_BEFORE = compile_skipping(
     r"\b(?:leaders|heads|presidents|(?:foreign\s+|defen[cs]e\s+)?ministers|delegations|(?:special\s+)?envoys|representatives|negotiators|"
+    # "the foreign minister of X will hold a meeting with his counterparts from A and B"
+    r"(?:foreign\s+|defen[cs]e\s+|prime\s+)?minister|president|delegation|"
     # "the ministers of Foreign Affairs of A, B and C"
     r"ministers\s+(?:of|for)\s+(?:foreign\s+affairs|external\s+relations|defen[cs]e|the\s+interior|[a-z]+)|"
     # "the trinational commission of A, B and C": a joint body of the sides
@@ -1176,7 +1183,7 @@ THE_GOVERNMENT = compile_skipping(
 # "the Transnistrian conflict", "the Slovak OSCE chairmanship": a demonym naming the topic or the
 # chair, not a side
 DEMONYM_NOT_SIDE_AFTER = compile_skipping(
-    r"^\s+(?:(?-i:[A-Z]{2,})\s+)?(?:conflict|war|crisis|question|issue|settlement|dispute|chairmanship|presidency)\b"
+    r"^(?:\s+|-)(?:(?-i:[A-Z]{2,})\s+)?(?:conflict|war|crisis|question|issue|settlement|dispute|chairmanship|presidency)\b"
     # "Guatemalan and Honduran nationals", "Ivorian cocoa farmers": people of the state, not its government
     r"|^(?:\s+and\s+(?-i:[A-Z])[\w-]+)?\s+(?:[\w-]+\s+)?(?:nationals|citizens|migrants|refugees|asylum[\s-]seekers|"
     r"workers|fishermen|farmers|traders|merchants|exports|imports|goods|products|companies|firms|"
@@ -1209,7 +1216,10 @@ IN_THIS_CITY = compile_skipping(
 HERE_PLANNED = compile_skipping(
     r"\b(?:will|would|to|is\s+to|are\s+to)\s+(?:[\w-]+\s+){0,8}?(?:talks|negotiations|meeting|round|summit|consultations)\s+"
     r"(?:[\w-]+\s+){0,2}?here\s+(?:on|next|this|from|tomorrow|later)\b"
-    r"|\b(?:will|would)\s+(?:still\s+)?(?:take\s+place|be\s+held|meet|convene|reconvene|open|begin|start|resume)\s+(?:\w+\s+)?here\b",
+    r"|\b(?:will|would)\s+(?:still\s+)?(?:take\s+place|be\s+held|meet|convene|reconvene|open|begin|start|resume)\s+(?:\w+\s+)?here\b"
+    # "... will convene on Monday in the capital" under the capital's own dateline
+    r"|\b(?:will|would)\s+(?:take\s+place|be\s+held|meet|convene|reconvene|open|begin|start|resume)\s+(?:on\s+\w+\s+)?in\s+the\s+capital\b"
+    r"(?!\s+(?:of|city\s+of)\b)",
     _I,
 )
 # a press advisory's own line for the venue: "Venue: Safari Park Conference Centre, Thika Road, Nairobi"

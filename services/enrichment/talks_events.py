@@ -732,7 +732,9 @@ def _body_as_party(d: _Draft, texts: list[str] | None = None, named: set[str] | 
 def _format_members(d: _Draft, texts: list[str], named: list[str]) -> _Draft:
     """ "the Normandy format", "Iran and world powers": a named format's sides and go-betweens
     (checked against the sides the wording names, before the role model adds its own)."""
-    parties, mediators = with_format(d.parties, d.mediators, texts, named)
+    # (the state of the venue is no side against the format: "Norway will provide the venue")
+    home = d.location.country if d.location is not None and d.location.kind == "place" else None
+    parties, mediators = with_format(d.parties, d.mediators, texts, [n for n in named if n != home])
     if parties == d.parties and mediators == d.mediators:
         return d
     return replace(d, parties=parties, explicit=d.explicit | set(parties), mediators=mediators)

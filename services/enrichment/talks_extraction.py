@@ -18,6 +18,7 @@ from parley.shared.extraction import Entity, TalksFormat, TalksRecord, TalksStat
 
 from . import talks_cues as cue
 from .dates import ASIDE, CALENDAR_WORDS, FoundDate
+from .entities import extract_entities
 from .gazetteer import HOME_STATES, INSTITUTION_SEATS, INSTITUTIONS, NameEntry, gazetteer
 from .skip_ahead import compile_skipping
 from .talks_formats import with_format
@@ -69,7 +70,7 @@ _ABBREVIATIONS = frozenset(
 )
 _DATELINE = compile_skipping(r"^.{2,60}?(?:\([A-Z][^()\n]{1,60}\)\s*[-—–:]?|\s[-—–]+\s|[—–]|:\s|\n)")
 _NEGATION_HINT = compile_skipping(
-    r"\bno\b|\bnot\b|\bnothing\b|denie|dismiss|reject|ruled|false|fake|baseless|groundless|untrue|fabricat"
+    r"\bno\b|\bnot\b|\bnothing\b|\bnone\b|denie|dismiss|reject|ruled|false|fake|baseless|groundless|untrue|fabricat"
 )
 _CAPITAL_AFTER = compile_skipping(r"^(?:['’]s)?\s+capital\b")
 _SIDES_BETWEEN_BEFORE = compile_skipping(
@@ -146,6 +147,9 @@ _OTHER_EVENT_CLAUSE_BEFORE = compile_skipping(
 )
 _REPORTS_HINT = compile_skipping(r"\b(?:reports?|claims?|rumou?rs?)\b", re.IGNORECASE)
 _ROLE_HINT = compile_skipping(r"guarantor|mediators|facilitators|observers|co-chairs")
+_NEIGHBOURS_OF_BEFORE = compile_skipping(
+    r"\bneighbou?r(?:s|ing\s+(?:countries|states))\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
 # "the envoy has not yet been able to convene the round table": a plan that failed, not one made
 _NOT_ABLE_TO_CONVENE = compile_skipping(
     r"\b(?:(?:has|have|had)\s+not|(?:hasn['’]t|haven['’]t|hadn['’]t)|(?:was|were)\s+not|(?:wasn['’]t|weren['’]t))\s+"
@@ -841,7 +845,16 @@ def _parties(
         # not "talks with Egyptian and Qatari mediators": go-betweens, named by their demonyms
         # before their role ("talks with Azerbaijan and US mediators" still has Azerbaijan)
         if opener is None or not (_is_demonym(opener) and cue.MEDIATOR_LIST_AFTER.match(s.after(opener, 60))):
-            explicit += listed
+            # (not "counterparts from three other neighbours of X": X is what they are neighbours of)
+            explicit += [
+                n
+                for n in listed
+                if not any(
+                    _NEIGHBOURS_OF_BEFORE.search(s.before(e, 30))
+                    for e in s.entities
+                    if e.start > m.end() and _state(e) == n
+                )
+            ]
     for m in cue.MEET_DELEGATION_OF.finditer(s.text, s.start, s.end) if "meet" in low else ():
         explicit += _listed(s, m.end(), bodies=True)
     for m in cue.MEMBERS_LIST.finditer(s.text, s.start, s.end):
@@ -974,6 +987,7 @@ def _parties(
             or (e.kind == "armed_group" and cue.ACTED_ON_BEFORE.search(before))
             or (e.kind == "country" and cue.TALKS_ON_BEFORE.search(before))
             or cue.MOVED_BETWEEN_BEFORE.search(s.before(e, 60))
+            or _NEIGHBOURS_OF_BEFORE.search(before)  # "three other neighbours of X": what they border
             or (
                 _SUBJECT_AFTER.match(after)
                 and not _LISTED_BEFORE.search(before)
@@ -1572,7 +1586,33 @@ def is_diplomatic(title: str, text: str) -> bool:
     lead = _lead(title, text) if in_text or any(h in low for h in _LEAD_ACTOR_HINTS) else ""
     business += (_actors(title, lead=True) + _actors(lead, lead=True)) * 4 + in_text * 2
     government = len(cue.DIPLOMATIC.findall(title.lower())) * 2 + len(cue.DIPLOMATIC.findall(low))
-    return business < 2 or government > business
+    return business < 2 or government > business or _diplomatic_aside(text)
+
+
+# "U.S. and Venezuelan officials are set to hold another round of talks in Doha next Tuesday with Qatar
+# mediating", deep in a story about oil: one sentence of talks between states outweighs the business
+# words around it (unless its own words are business)
+_STATE_TALKS = compile_skipping(
+    r"\b(?:mediat\w+|brokered|envoys?|foreign\s+ministers?|round\s+of\s+(?:talks|negotiations)|peace\s+talks|"
+    r"ceasefire\s+talks)\b",
+    re.IGNORECASE,
+)
+
+
+def _diplomatic_aside(text: str) -> bool:
+    for start, end in sentences(text):
+        chunk = text[start:end]
+        if (
+            _STATE_TALKS.search(chunk)
+            and cue.TRIGGER.search(chunk)
+            and cue.STRONG_FUTURE.search(chunk)
+            and not cue.NON_DIPLOMATIC.search(chunk)
+            and not _actors(chunk, lead=True)
+            and len({e.name for e in extract_entities(chunk) if e.kind == "country"})
+            >= 2  # states on both sides
+        ):
+            return True
+    return False
 
 
 def cued_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:

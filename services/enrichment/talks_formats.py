@@ -87,7 +87,10 @@ FORMATS: tuple[Format, ...] = (
         compile_skipping(
             r"(?<![\w+])4\s?\+\s?1(?![\w+])|\b(?:six|world|major|global)\s+powers\b"
             # "the remaining parties to the nuclear deal", "JCPOA signatories", its Joint Commission
-            r"|\b(?:parties|signatories|participants)\s+(?:to|of)\s+the\s+(?:\d{4}\s+)?(?:Iran\s+)?(?:nuclear\s+deal|JCPOA)"
+            r"|\b(?:parties|signatories|participants)\s+(?:to|of)\s+the\s+(?:\d{4}\s+)?(?:Iran\s+)?(?:nuclear\s+(?:deal|agreement|accord)|JCPOA)"
+            # "Iran and the countries still in the 2015 nuclear agreement"
+            r"|\b(?:countries|states|powers)\s+(?:still\s+)?(?:in|party\s+to)\s+the\s+(?:\d{4}\s+)?(?:Iran\s+)?"
+            r"(?:nuclear\s+(?:deal|agreement|accord)|JCPOA)"
             r"|\b(?:nuclear\s+deal|JCPOA)\s+(?:parties|signatories|participants)\b|\bJoint\s+Commission\b",
             re.I,
         ),

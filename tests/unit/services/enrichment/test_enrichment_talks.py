@@ -5315,3 +5315,58 @@ def test_the_present_tense_of_sitting_down_on_a_day_ahead_plans_it() -> None:
     assert draft.status == "announced"
     assert draft.location is not None and draft.location.name == "Kampala"
     assert draft.start == date(2031, 3, 20)
+
+
+def test_a_joint_mechanism_of_two_states_convening_in_the_datelines_capital() -> None:
+    [record] = _upcoming(
+        "NAIROBI - The Joint Border and Security Mechanism (JBSM) of Kenya and Somalia will convene on Friday in "
+        "the capital for its first session in a year, the AU said."
+    )
+    assert set(record.parties) == {"Kenya", "Somalia"}
+    assert (record.location, record.start_date) == ("Nairobi", date(2031, 3, 14))
+
+
+def test_none_planned_denies_the_meeting() -> None:
+    text = (
+        "There was no bilateral meeting between Armenian and Azerbaijani delegations on the first day of the "
+        "forum in Vienna on Tuesday, and none is planned for the closing session on Thursday, officials said."
+    )
+    assert _upcoming(text) == []
+
+
+def test_talks_between_states_deep_in_a_business_story() -> None:
+    text = (
+        "Copper shipments from the port rose 12% in February, customs data showed, as miners cleared a backlog "
+        "of cargoes. Traders said prices and freight rates would stay high. Shares of the largest producer rose "
+        "2%. Chilean and Bolivian officials are set to hold another round of talks in Lima next Tuesday with "
+        "Peru mediating, two people familiar with the plans said. The company declined to comment on its "
+        "contract with the refinery."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Chile", "Bolivia"}
+    assert record.location == "Lima"
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (  # the state lending the venue is no side against the format named
+            "Senior diplomats from the three European powers will sit down with Iranian counterparts in Oslo on "
+            "Friday, the Norwegian foreign ministry confirmed on Wednesday.",
+            {"Iran", "France", "Germany", "United Kingdom"},
+        ),
+        (  # the remaining parties to the nuclear agreement
+            "Senior officials from Iran and the countries still in the 2015 nuclear agreement will meet in Vienna "
+            "on March 20, the EU said.",
+            {"Iran", "France", "Germany", "United Kingdom", "China", "Russia"},
+        ),
+        (  # the state the others neighbour is what they discuss
+            "The foreign minister of China will hold a meeting in Tashkent on March 20 with his counterparts from "
+            "Russia, Iran and Pakistan, three other neighbours of Afghanistan.",
+            {"China", "Russia", "Iran", "Pakistan"},
+        ),
+    ],
+)
+def test_format_members_and_neighbours(text: str, parties: set[str]) -> None:
+    [record, *_] = _upcoming(text)
+    assert set(record.parties) == parties
