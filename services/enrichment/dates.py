@@ -62,7 +62,43 @@ _MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ORDINAL = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
-_ORDINAL_HINT = compile_skipping(r"[0-9](?:st|nd|rd|th|[0-9](?:st|nd|rd|th))\b")
+_ORDINAL_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
+        1,
+    )
+}
+_ORDINAL_WORDS |= {f"twenty-{w}": 20 + i for w, i in list(_ORDINAL_WORDS.items())[:9]}
+_ORDINAL_WORDS |= {"thirtieth": 30, "thirty-first": 31}
+# "on the fourth of next month": a spelled day, only with its month said ("the fourth round" is none)
+_ORDINAL_WORD = (
+    r"(?i:" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r")(?=\s+of\s+(?:this|next|the)\b)"
+)
+_ORDINAL_HINT = compile_skipping(
+    r"[0-9](?:st|nd|rd|th|[0-9](?:st|nd|rd|th))\b|(?i:th|st|nd|rd)\s+of\s+(?i:this|next|the)\s+month\b"
+)
 _MONTH_NAMED = compile_skipping(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:last|next|this)\s+month)\b|\b(?:19|20)\d\d\b"
@@ -93,7 +129,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # anniversary" or "the 17th of March" (a calendar date)
         "ordinal",
         compile_skipping(
-            rf"\b(?:on|from|between|starting)\s+the\s+(?P<d1>{_ORDINAL})"
+            rf"\b(?:on|from|between|starting)\s+the\s+(?P<d1>{_ORDINAL}|{_ORDINAL_WORD})"
             rf"(?:{_JOIN}(?:the\s+)?(?P<d2>{_ORDINAL}))?"
             r"(?:\s+of\s+(?P<rel>this|next|the\s+month|the\s+current)(?:\s+month)?)?"
             # "until the 15th" is a deadline; "between the 4th and 5th rounds" counts rounds
@@ -242,7 +278,7 @@ def _month(word: str) -> int:
 
 
 def _day(word: str) -> int:
-    return int(re.sub(r"\D", "", word))
+    return _ORDINAL_WORDS.get(word.lower()) or int(re.sub(r"\D", "", word))
 
 
 _STALE_DAYS = 30

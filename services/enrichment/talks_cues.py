@@ -498,7 +498,8 @@ INVITED = compile_skipping(
 INVITED_TO_PLACE = compile_skipping(
     r"\binvit(?:ed|es|ing|ations?)\s+[^.;]{0,200}?\b(?:for|to)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:talks|meeting|summit|negotiations|round(?:[\s-]?table)?)(?:\s+of\s+(?:[\w-]+\s+){0,1}?(?:ministers|leaders))?"
-    r"\s+(?:in|at)\s+(?-i:[A-Z])",
+    # ("... for a meeting in the capital Cairo")
+    r"\s+(?:in|at)\s+(?:the\s+(?:[\w-]+\s+)?capital,?\s+)?(?-i:[A-Z])",
     _I,
 )
 REFUSED = compile_skipping(r"\b(?:reject\w*|declin\w*|turned\s+down|refus\w*|dismiss\w*|snubb?\w*)\b", _I)

@@ -194,7 +194,9 @@ _BEFORE_JOINT = compile_skipping(
     r"\b(?:before|ahead\s+of)\s+(?:the|a)\s+(?:joint|direct|face-to-face)\b", re.IGNORECASE
 )
 _WITH_BEFORE = compile_skipping(r"\b(?:talks|meeting|negotiations)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
-_IN_PLACE_AFTER = compile_skipping(r"\b(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+")
+_IN_PLACE_AFTER = compile_skipping(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?capital,?\s+)?(?-i:[A-Z])[\w'’-]+"
+)
 _SPEAKER_GOES_AFTER = compile_skipping(
     r"^(?:['’]s\s+[\w-]+)?\s+(?:said|says|announced|confirmed)(?:\s+on\s+\w+)?\s+(?:that\s+)?(?:it|they)\s+(?:will|would)\s+"
     r"(?:also\s+)?(?:send|dispatch|travel|attend|join|take\s+part)\b",

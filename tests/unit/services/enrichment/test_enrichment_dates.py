@@ -233,3 +233,15 @@ def test_a_day_moved_a_weekday_week_and_an_old_year_before_a_bare_day() -> None:
     assert week.start_date == date(2031, 3, 25)
     found = find_dates("officials who have met on and off since 2002 will meet in Lima on the 2nd", wednesday)
     assert found[-1].start_date == date(2031, 4, 2)
+
+
+def test_spelled_days_of_a_named_month() -> None:
+    published = date(2031, 3, 12)
+    [found] = find_dates("They will meet on the fourth of next month.", published)
+    assert found.start_date == date(2031, 4, 4)
+    [found] = find_dates("The talks open on the twenty-first of this month, officials said.", published)
+    assert found.start_date == date(2031, 3, 21)
+    # ... never a spelled ordinal with no month: "the fourth round"
+    assert [f.start_date for f in find_dates("The fourth round will open on Monday.", published)] == [
+        date(2031, 3, 17)
+    ]

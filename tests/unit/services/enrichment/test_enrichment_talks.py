@@ -5370,3 +5370,12 @@ def test_talks_between_states_deep_in_a_business_story() -> None:
 def test_format_members_and_neighbours(text: str, parties: set[str]) -> None:
     [record, *_] = _upcoming(text)
     assert set(record.parties) == parties
+
+
+def test_an_invitation_to_a_meeting_in_the_capital_named_after_it() -> None:
+    [record] = _upcoming(
+        "A source told our correspondent that the Egyptian side sent official invitations to Hamas and Fatah for "
+        "a meeting in the capital Cairo on the fourth of next month."
+    )
+    assert set(record.parties) == {"Hamas", "Fatah"}
+    assert (record.location, record.start_date) == ("Cairo", date(2031, 4, 4))
