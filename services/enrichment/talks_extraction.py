@@ -147,6 +147,9 @@ _OTHER_EVENT_CLAUSE_BEFORE = compile_skipping(
 )
 _REPORTS_HINT = compile_skipping(r"\b(?:reports?|claims?|rumou?rs?)\b", re.IGNORECASE)
 _ROLE_HINT = compile_skipping(r"guarantor|mediators|facilitators|observers|co-chairs")
+_PAIR_MEDIATION_AFTER = compile_skipping(
+    r"\s+(?:joint\s+)?(?:mediation|mediators|facilitation|facilitators)\b", re.IGNORECASE
+)
 _NEIGHBOURS_OF_BEFORE = compile_skipping(
     r"\bneighbou?r(?:s|ing\s+(?:countries|states))\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -655,6 +658,9 @@ def _mediators(s: _Sentence) -> list[str]:
             or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
         ):
             found.append(name)
+    for a, b in zip(s.entities, s.entities[1:], strict=False):  # "the Saudi-American mediation"
+        if s.text[a.end : b.start] in {"-", "–"} and _PAIR_MEDIATION_AFTER.match(s.text, b.end):
+            found += [n for e in (a, b) if (n := _state(e) or _org(e))]
     for m in _MEDIATORS_FROM.finditer(s.text, s.start, s.end):  # "mediators from A, B and C"
         found += _listed(s, m.end())
     # "the two ministers will meet ... under the auspices of the co-chairs - diplomats from A, B and C":
@@ -904,6 +910,8 @@ def _parties(
             and (nb := _state(b) or _org(b))
             and (_state(a) or _state(b))  # "UK-EU summit"; not "UN-AU mission"
         ):
+            if _PAIR_MEDIATION_AFTER.match(s.text, b.end):
+                continue  # "the Saudi-American mediation invited ...": the go-betweens
             if _PAIR_TOPIC_AFTER.match(s.text, b.end):
                 loose_between.append((a.start, b.end))  # "the A-B war": the subject, not the sides
             else:

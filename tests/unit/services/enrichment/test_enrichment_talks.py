@@ -5379,3 +5379,13 @@ def test_an_invitation_to_a_meeting_in_the_capital_named_after_it() -> None:
     )
     assert set(record.parties) == {"Hamas", "Fatah"}
     assert (record.location, record.start_date) == ("Cairo", date(2031, 4, 4))
+
+
+def test_a_paired_mediation_inviting_both_delegations_to_resume() -> None:
+    [record] = _upcoming(
+        "The Qatari-Turkish mediation invited the delegations of Somalia and Somaliland to resume the negotiations "
+        "on Friday evening, according to a statement issued overnight."
+    )
+    assert set(record.parties) == {"Somalia", "Somaliland"}
+    assert set(record.mediators) == {"Qatar", "Turkey"}
+    assert record.start_date == date(2031, 3, 14)
