@@ -47,6 +47,8 @@ TRIGGER = compile_skipping(
     r"(?:commissions|committees|delegations|teams|negotiators)\b(?=[^.;]{0,100}?\b(?:will|would|are\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+"
     r"hold\s+(?:their|the)\s+(?:next|first|second|third|fourth|fifth|new|\w+th)\s+(?:session|sitting|meeting|round)\b)|"
     r"dialogues?|discussions|peace\s+conference|round\s+of|cooperation\s+council|(?:peace|exploratory)\s+conversations|conversations?\s+table|"
+    # "they are due back at the table on the 17th"
+    r"(?:due|expected|set|will\s+be)\s+back\s+(?:at|to)\s+the\s+table\b|"
     # "the two Koreas will hold a working-level contact at Panmunjom"
     r"(?:working-level|inter-Korean|military|high-level|face-to-face|official)\s+contacts?\b(?!\s+(?:group|details|person|list))|"
     # "the two governments will resume their consultation on the region's future"
@@ -1270,7 +1272,9 @@ URGED_BEFORE = compile_skipping(
 # negotiating table"): plans only where the sentence names a side (not a company board or a union)
 PLAN_WITH_SIDES = compile_skipping(
     r"\b(?:will|shall|(?:are|is)\s+(?:to|set\s+to|due\s+to|expected\s+to))\s+(?:\w+\s+){0,2}?(?:return\s+to\s+the\s+(?:negotiating\s+)?table|"
-    r"have\s+(?:a|an|their|its|the)\s+(?:[\w-]+\s+)?(?:meeting|round|session))\b",
+    r"have\s+(?:a|an|their|its|the)\s+(?:[\w-]+\s+)?(?:meeting|round|session))\b"
+    # "they are due back at the table on the 17th, in X"
+    r"|\b(?:will\s+be|(?:are|is)\s+(?:due|expected|set))\s+back\s+(?:at|to)\s+the\s+(?:negotiating\s+)?table\b",
     _I,
 )
 # "the exchange of prisoners agreed in X last December": where a deal was made, never the venue of

@@ -1285,8 +1285,9 @@ def _draft(
     ahead = any(d.precision in {"day", "week"} and d.start_date and d.start_date > published for d in s.dates)
     said, weak = _status(s.text[s.start : s.end], has_future, journeys, ahead)
     needs_sides = False
-    if said in {None, "proposed", "held"} and cue.PLAN_WITH_SIDES.search(s.text, s.start, s.end):
-        said, weak, needs_sides = "announced", False, True  # ... if the sentence names a side (below)
+    if said in {None, "proposed", "held"} and (plan := cue.PLAN_WITH_SIDES.search(s.text, s.start, s.end)):
+        # ... if the sentence names a side (below); "they are due back at the table" are the sides
+        said, weak, needs_sides = "announced", False, "back" not in plan.group()
     if said is None:
         if fallback is None:
             return None

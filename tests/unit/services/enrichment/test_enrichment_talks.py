@@ -5389,3 +5389,11 @@ def test_a_paired_mediation_inviting_both_delegations_to_resume() -> None:
     assert set(record.parties) == {"Somalia", "Somaliland"}
     assert set(record.mediators) == {"Qatar", "Turkey"}
     assert record.start_date == date(2031, 3, 14)
+
+
+def test_sides_due_back_at_the_table_on_a_day() -> None:
+    drafts, _ = _drafts('"They are due back at the table on the 24th, in Jeddah," the diplomat said.')
+    [draft] = drafts
+    assert draft.status == "announced"
+    assert draft.location is not None and draft.location.name == "Jeddah"
+    assert draft.start == date(2031, 3, 24)
