@@ -728,10 +728,10 @@ ARMED_GROUPS = {
     "Civic Alliance": "Civic Alliance for Justice and Democracy",  # Nicaragua's opposition at the table
     "Montana Accord": "Montana Accord",
     "Montana Group": "Montana Accord",
-    "Forces for Freedom and Change": "Forces for Freedom and Change",
-    "Forces of Freedom and Change": "Forces for Freedom and Change",
-    "Freedom and Change Forces": "Forces for Freedom and Change",
-    "FFC": "Forces for Freedom and Change",
+    "Forces for Freedom and Change": "Forces of Freedom and Change",
+    "Forces of Freedom and Change": "Forces of Freedom and Change",
+    "Freedom and Change Forces": "Forces of Freedom and Change",
+    "FFC": "Forces of Freedom and Change",
     "Transitional Military Council": "Transitional Military Council",
     # armed and political movements that negotiate with their governments
     "Azawad Liberation Front": "Azawad Liberation Front",
@@ -832,7 +832,7 @@ HOME_STATES = {
     "Democratic Unity Roundtable": "Venezuela",
     "Civic Alliance for Justice and Democracy": "Nicaragua",
     "Montana Accord": "Haiti",
-    "Forces for Freedom and Change": "Sudan",
+    "Forces of Freedom and Change": "Sudan",
     "Azawad Liberation Front": "Mali",
     "Coordination of Azawad Movements": "Mali",
     "FACT": "Chad",

@@ -494,9 +494,9 @@ INVITED = compile_skipping(
     # "has invited the foreign ministers of A and B to meet at UN headquarters on Wednesday"
     r"|\binvit(?:ed|es|ing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:ministers|leaders|presidents|delegations|negotiators|envoys|"
     r"representatives|heads)\b[^.;]{0,120}?\bto\s+(?:meet|hold\s+talks)\s+(?:in|at)\s+"
-    # "invited the delegations of A and B to resume the negotiations on Wednesday evening"
-    r"|\binvit(?:ed|es|ing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:ministers|leaders|presidents|delegations|negotiators|envoys|"
-    r"representatives|heads|parties|sides)\b[^.;]{0,120}?\bto\s+(?:resume|return\s+to|restart)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    # "invited the delegations of A and B to resume the negotiations on Wednesday evening", "have formally
+    # invited A and B to resume direct negotiations on Saturday"
+    r"|\binvit(?:ed|es|ing)\s+[^.;]{0,160}?\bto\s+(?:resume|return\s+to|restart)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:talks|negotiations|dialogue|table)\b",
     _I,
 )

@@ -95,7 +95,7 @@ FORMATS: tuple[Format, ...] = (
             re.I,
         ),
         ("Iran", *_E3, "China", "Russia"),
-        context=compile_skipping(r"\bnuclear\b", re.I),
+        context=compile_skipping(r"\bnuclear\b|\bJCPOA\b|\bJoint\s+Comprehensive\s+Plan\b", re.I),
     ),
     # the Cyprus talks: the two communities, with the three guarantor powers in the enlarged format
     Format(

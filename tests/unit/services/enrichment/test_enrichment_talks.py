@@ -5397,3 +5397,21 @@ def test_sides_due_back_at_the_table_on_a_day() -> None:
     assert draft.status == "announced"
     assert draft.location is not None and draft.location.name == "Jeddah"
     assert draft.start == date(2031, 3, 24)
+
+
+def test_the_jcpoa_joint_commission_has_its_participants_without_the_word_nuclear() -> None:
+    [record] = _upcoming(
+        "A regular meeting of the Joint Commission of the Joint Comprehensive Plan of Action (JCPOA) will take "
+        "place in Vienna on Friday."
+    )
+    assert set(record.parties) == {"Iran", "France", "Germany", "United Kingdom", "China", "Russia"}
+
+
+def test_go_betweens_inviting_named_sides_to_resume_negotiations_on_a_day() -> None:
+    [record] = _upcoming(
+        "African Union and Ethiopian mediators have formally invited Sudan's Transitional Military Council and "
+        "the FFC to resume direct negotiations on Saturday, according to a letter."
+    )
+    assert set(record.parties) == {"Transitional Military Council", "Forces of Freedom and Change"}
+    assert set(record.mediators) == {"African Union", "Ethiopia"}
+    assert record.start_date == date(2031, 3, 15)
