@@ -1066,6 +1066,8 @@ _POSTED_IN = r"\b(?:ambassador|embassy|charg[eé]\s+d['’]affaires|spokes(?:man
 # "said at a press briefing in X", "speaking in X".
 STATEMENT_PLACE_BEFORE = compile_skipping(
     r"\b(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|"
+    # "in a statement issued in X", "a communique released in X"
+    r"(?:statement|communiqu[eé]|declaration|message|note)\s+(?:issued|released|published|read\s+out)|"
     r"briefing|(?:press|news)\s+conference|interview|remarks)\b"
     # the words between stay in the statement: "said the leaders would meet in X" is a venue
     r"(?:\s+(?!(?:will|would|could|should|shall|may|might|meet|meets|met|hold|held|be|gather|convene|resume)\b)[\w-]+)"

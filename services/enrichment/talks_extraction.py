@@ -150,6 +150,11 @@ _ROLE_HINT = compile_skipping(r"guarantor|mediators|facilitators|observers|co-ch
 _PAIR_MEDIATION_AFTER = compile_skipping(
     r"\s+(?:joint\s+)?(?:mediation|mediators|facilitation|facilitators)\b", re.IGNORECASE
 )
+_FRONTED_SOURCE_AFTER = compile_skipping(
+    r",\s+(?:a|an|the|his|her|its|their)\s+(?:[\w'’-]+\s+){0,5}?(?:spokes\w+|officials?|minister|ministry|sources?|"
+    r"diplomats?|envoy|statement|government)\b[^.;]{0,60}?\b(?:said|says|told|confirmed|announced|insisted)\b",
+    re.IGNORECASE,
+)
 _NEIGHBOURS_OF_BEFORE = compile_skipping(
     r"\bneighbou?r(?:s|ing\s+(?:countries|states))\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -768,6 +773,8 @@ def _located(s: _Sentence) -> list[Entity]:
             or _OLD_VENUE_BEFORE.search(before)  # "no longer in X but in Y", "rather than in X"
             or _INVITATIONS_TO_BEFORE.search(before)  # "sent invitations to A and B": the guests
             or _REQUEST_AFTER.match(s.after(e, 30))  # "at X's request": who asked, not where
+            # "In Beijing, a foreign ministry spokesperson said ...": where the source speaks
+            or (e.start - s.start <= 4 and _FRONTED_SOURCE_AFTER.match(s.text, e.end, s.end))
             or _CAPTIVES_HELD_BEFORE.search(before)  # "the release of hostages held in X"
             or cue.SEIZED_POWER_IN_BEFORE.search(before)
             or cue.POSTED_IN_BEFORE.search(before)  # "the US ambassador in X said": a post, not the venue

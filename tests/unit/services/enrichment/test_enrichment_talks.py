@@ -5415,3 +5415,18 @@ def test_go_betweens_inviting_named_sides_to_resume_negotiations_on_a_day() -> N
     assert set(record.parties) == {"Transitional Military Council", "Forces of Freedom and Change"}
     assert set(record.mediators) == {"African Union", "Ethiopia"}
     assert record.start_date == date(2031, 3, 15)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # where a statement was issued is not where the talks meet
+        "The council confirmed in a statement issued in Nay Pyi Taw that its delegation would attend the talks "
+        "on Friday.",
+        # nor where a source speaks, fronted
+        "In Beijing, a foreign ministry spokesperson said China supports the talks among the parties, which will "
+        "be held on Friday.",
+    ],
+)
+def test_where_statements_are_made_is_no_venue(text: str) -> None:
+    assert all(r.location is None for r in _talks(text))
