@@ -58,6 +58,8 @@ _COUNTRY_ALIASES = {
     "DR Congo": "Democratic Republic of the Congo",
     "RDC": "Democratic Republic of the Congo",  # French copy and its translations ("la RDC")
     "Viet Nam": "Vietnam",  # the state's own spelling, in its press releases
+    "Bosnia": "Bosnia and Herzegovina",  # news style, short
+    "Bosnia-Herzegovina": "Bosnia and Herzegovina",
     "Democratic Republic of Congo": "Democratic Republic of the Congo",
     "Congo Kinshasa": "Democratic Republic of the Congo",
     "D.R. Congo": "Democratic Republic of the Congo",

@@ -114,6 +114,7 @@ DENIED = compile_skipping(
     r"|\bnothing\s+(?:is\s+)?(?:yet\s+)?on\s+the\s+calendar\b"
     # "there was no bilateral meeting on the first day, and none is planned for Thursday"
     r"|\bnone\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:yet\s+)?(?:planned|scheduled|expected|foreseen|envisaged)\b"
+    r"(?![^.;]{0,40}\bbut\b)"  # (not "none is planned, but A and B will hold talks ...")
     # "the two leaders will not meet, officials said" (not "will not meet until ...", "... but")
     r"|\b(?:will|would)\s+not\s+meet\b(?!\s+(?:directly|face|in\s+person|in\s+the\s+same\s+room))"
     r"(?![^.;]{0,80}\b(?:until|unless|but|before)\b)"

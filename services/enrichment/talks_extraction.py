@@ -367,6 +367,22 @@ def _is_to(sentence: str) -> re.Match[str] | None:
     return m if m is not None and not cue.PURPOSE_BEFORE.search(sentence, 0, m.start()) else None
 
 
+def _sides_elsewhere(sentence: str, clause: re.Match[str]) -> bool:
+    """ "Kazakhstan, which has not been able to convene the format, will host A, B and C for talks":
+    the clause that is no plan leaves two sides of a plan of its own outside it."""
+    # (a question put runs to the end of its sentence: "discuss whether to convene a meeting between A and B";
+    # capitals are where someone went, not sides: "the envoy, who visited A and B, has not been able to ...")
+    end = len(sentence) if "whether" in clause.group().lower() else clause.end()
+    sides = {
+        e.name
+        for e in extract_entities(sentence)
+        if e.kind in {"country", "armed_group"}
+        and not clause.start() <= e.start < end
+        and not _stands_for_state(e)
+    }
+    return len(sides) >= 2
+
+
 def _status(
     sentence: str, has_future_date: bool, journeys: bool = True, ahead: bool = False
 ) -> tuple[TalksStatus | None, bool]:
@@ -378,12 +394,13 @@ def _status(
         "council" in low or "assembly" in low or "board" in low or "routine" in low or "every" in low
     ) and cue.ORGAN_SITS.search(sentence):
         return None, False  # a standing organ's sitting, not talks between sides
-    if (
+    aside = (
         ("able" in low and _NOT_ABLE_TO_CONVENE.search(sentence))
         or ("whether" in low and _WHETHER_TO_CONVENE.search(sentence))
         or ("anniversary" in low and _COMMEMORATION.search(sentence))
         or ("sanctions" in low and _TO_DECIDE_SANCTIONS.search(sentence))
-    ):
+    )
+    if aside and not _sides_elsewhere(sentence, aside):
         return None, False
     if "separate" in low and _SEPARATE_MEETINGS.search(sentence) and not _BEFORE_JOINT.search(sentence):
         return None, False  # "the envoy will hold separate meetings with A, B and C": no table between them

@@ -5430,3 +5430,29 @@ def test_go_betweens_inviting_named_sides_to_resume_negotiations_on_a_day() -> N
 )
 def test_where_statements_are_made_is_no_venue(text: str) -> None:
     assert all(r.location is None for r in _talks(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (  # "none is planned" of one meeting, "but" another is
+            "A summit of the leaders? None is planned, but Chile and Peru will hold vice-ministerial talks in Lima "
+            "on March 20, an official said.",
+            {"Chile", "Peru"},
+        ),
+        (  # a format the host could not convene, beside the talks it will host
+            "Kenya, which has not been able to convene the regional format for months, will host Uganda, Rwanda "
+            "and Burundi for talks in Nairobi on March 20.",
+            {"Uganda", "Rwanda", "Burundi"},
+        ),
+        (  # a commemoration beside the talks of two sides
+            "Ahead of a conference marking the anniversary of the accords, Serbia and Bosnia will hold talks on the "
+            "border in Sarajevo on March 20.",
+            {"Serbia", "Bosnia and Herzegovina"},
+        ),
+    ],
+)
+def test_a_clause_that_is_no_plan_leaves_the_sentences_plan(text: str, parties: set[str]) -> None:
+    [record, *_] = _upcoming(text)
+    assert set(record.parties) == parties
+    assert record.start_date == date(2031, 3, 20)
