@@ -539,6 +539,8 @@ NON_DIPLOMATIC = compile_skipping(
     r"conglomerate|(?:chemicals?|steel|car|chip|drug)\s*makers?|(?<!hopes\s)(?<!stand\s)(?<!stood\s)(?<!remains\s)(?<!remained\s)firm(?!\s*$)|franchise|season|league|agent|studio|automaker|employees|investors?|exhibitors|buyers|distributors|exporters|B2B|joint\s+venture|royalt(?:y|ies)|commodities|"
     r"oral\s+(?:arguments|hearings|pleadings)|hearings|pleadings|the\s+court|"
     r"(?:copper|gold|lithium|iron[\s-]ore|coal|nickel|cobalt)\s+mines?|mining\s+(?:company|companies|firm|contract|giant|group)|"
+    # an election's observers and its commission
+    r"(?i:election\s+observ\w+|observation\s+mission|electoral\s+commission)|"
     r"business-to-business|trade\s+fair|academic|symposium|colloquium|lectures?|seminars?|webinars?|book\s+launch|(?:give|deliver)s?\s+(?:a\s+)?talk|(?:investment|business)\s+forum|UEFA|FIFA|ICC|Asia\s+Cup|Cup\s+of\s+Nations|AFCON|Olympics?|matches|cricket|tournaments?|squads?|fixtures?|World\s+Cup)\b"
 )
 # Who meets, when it is not states: "Chile, Peru football federations to meet", "the two chambers of

@@ -155,6 +155,12 @@ _FRONTED_SOURCE_AFTER = compile_skipping(
     r"diplomats?|envoy|statement|government)\b[^.;]{0,60}?\b(?:said|says|told|confirmed|announced|insisted)\b",
     re.IGNORECASE,
 )
+# "both sides had accepted an invitation to talks, and the delegations sat down on 6 May": the invited
+# meeting took place
+_MET_PAST = compile_skipping(
+    r"\b(?:sat\s+down|(?<!will\s)(?<!to\s)met|(?<!to\s)gathered|took\s+place)\b(?!\s+(?:on|in|at)\s+[^.;]{0,40}\b(?:will|would)\b)",
+    re.IGNORECASE,
+)
 _NEIGHBOURS_OF_BEFORE = compile_skipping(
     r"\bneighbou?r(?:s|ing\s+(?:countries|states))\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -486,12 +492,16 @@ def _status(
         return "announced", True
     if (
         (
-            (invited := cue.INVITED.search(sentence))
-            # (with a day ahead, or a place: "invited ... to an informal meeting in New York")
-            and (has_future_date or ahead or _IN_PLACE_AFTER.search(sentence, invited.start()))
+            (
+                (invited := cue.INVITED.search(sentence))
+                # (with a day ahead, or a place: "invited ... to an informal meeting in New York")
+                and (has_future_date or ahead or _IN_PLACE_AFTER.search(sentence, invited.start()))
+            )
+            or cue.INVITED_TO_PLACE.search(sentence)
         )
-        or cue.INVITED_TO_PLACE.search(sentence)
-    ) and not cue.REFUSED.search(sentence):
+        and not cue.REFUSED.search(sentence)
+        and not _MET_PAST.search(sentence)
+    ):
         return "announced", False
     trip = cue.TRAVELS_FOR_TALKS.search(sentence) if journeys and has_future_date else None
     if (

@@ -5456,3 +5456,20 @@ def test_a_clause_that_is_no_plan_leaves_the_sentences_plan(text: str, parties: 
     [record, *_] = _upcoming(text)
     assert set(record.parties) == parties
     assert record.start_date == date(2031, 3, 20)
+
+
+def test_an_invitation_whose_meeting_took_place_plans_nothing() -> None:
+    text = (
+        'A year ago the mediators announced that both sides had accepted an invitation to "proximity talks", '
+        "and the delegations sat down, in separate rooms, on March 12."
+    )
+    assert _upcoming(text) == []
+
+
+def test_an_election_observation_mission_meeting_parties_is_no_talks() -> None:
+    text = (
+        "The European Union has deployed an election observation mission to Zambia at the invitation of the "
+        'Electoral Commission. "The mission will meet the Electoral Commission, all political parties and '
+        'civil society in the coming weeks," it said. The Chief Observer will brief the press on Thursday.'
+    )
+    assert _upcoming(text) == []
