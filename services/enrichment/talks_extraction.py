@@ -161,6 +161,10 @@ _MET_PAST = compile_skipping(
     r"\b(?:sat\s+down|(?<!will\s)(?<!to\s)met|(?<!to\s)gathered|took\s+place)\b(?!\s+(?:on|in|at)\s+[^.;]{0,40}\b(?:will|would)\b)",
     re.IGNORECASE,
 )
+_STATEMENT_DAY_BEFORE = compile_skipping(
+    r"\b(?:made\s+public|issued|released|published|dated|said|announced|confirmed)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 _NEIGHBOURS_OF_BEFORE = compile_skipping(
     r"\bneighbou?r(?:s|ing\s+(?:countries|states))\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -1203,7 +1207,18 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
             s.before(d, 130)
         ):
             continue
-        if _SAID_AFTER.match(s.after(d, 30)) and not _SAID_WHEN_AFTER.match(s.after(d, 50)):
+        if (
+            _SAID_AFTER.match(s.after(d, 30))
+            and not _SAID_WHEN_AFTER.match(s.after(d, 50))
+            # (nor "postponed to Friday 20 February, announced the mediation in a communique made public
+            # this Tuesday": the statement has its own day)
+            and not any(
+                d.end < o.start <= d.end + 120
+                and o.precision == "day"
+                and _STATEMENT_DAY_BEFORE.search(s.before(o, 40))
+                for o in s.dates
+            )
+        ):
             continue  # "(on) Monday, said the minister" (not "on 28-29 October, announced today the minister")
         if _OTHER_EVENT_DAY_BEFORE.search(s.before(d, 60)):
             continue  # "given the elections in Serbia on December 17, the meeting will now ...": another event's day

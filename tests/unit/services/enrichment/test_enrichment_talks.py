@@ -5473,3 +5473,12 @@ def test_an_election_observation_mission_meeting_parties_is_no_talks() -> None:
         'civil society in the coming weeks," it said. The Chief Observer will brief the press on Thursday.'
     )
     assert _upcoming(text) == []
+
+
+def test_a_round_moved_to_a_day_the_statement_of_which_has_its_own_day() -> None:
+    [record] = _upcoming(
+        "The new round between the Government and the M23, initially foreseen for this Monday 17 March in Doha, "
+        "is postponed to Friday 21 March, announced the mediation in a communique made public this Wednesday."
+    )
+    assert record.status == "rescheduled"
+    assert record.start_date == date(2031, 3, 21)
