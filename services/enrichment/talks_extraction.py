@@ -158,7 +158,9 @@ _FRONTED_SOURCE_AFTER = compile_skipping(
 # "both sides had accepted an invitation to talks, and the delegations sat down on 6 May": the invited
 # meeting took place
 _MET_PAST = compile_skipping(
-    r"\b(?:sat\s+down|(?<!will\s)(?<!to\s)met|(?<!to\s)gathered|took\s+place)\b(?!\s+(?:on|in|at)\s+[^.;]{0,40}\b(?:will|would)\b)",
+    # (the invited meeting itself, in the main clause: not "after their delegations, which sat down in X, ...")
+    r"\band\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:delegations|sides|teams|negotiators|parties|they)\s+"
+    r"(?:sat\s+down|met|gathered)\b",
     re.IGNORECASE,
 )
 _STATEMENT_DAY_BEFORE = compile_skipping(
@@ -380,9 +382,10 @@ def _is_to(sentence: str) -> re.Match[str] | None:
 def _sides_elsewhere(sentence: str, clause: re.Match[str]) -> bool:
     """ "Kazakhstan, which has not been able to convene the format, will host A, B and C for talks":
     the clause that is no plan leaves two sides of a plan of its own outside it."""
-    # (a question put runs to the end of its sentence: "discuss whether to convene a meeting between A and B";
-    # capitals are where someone went, not sides: "the envoy, who visited A and B, has not been able to ...")
-    end = len(sentence) if "whether" in clause.group().lower() else clause.end()
+    # A question put runs to the end of its sentence ("discuss whether to convene a meeting between A and
+    # B"), and so do a sanction's targets ("meet to approve sanctions against A over its deliveries to B");
+    # capitals are where someone went, not sides ("the envoy, who visited A and B, has not been able to").
+    end = len(sentence) if re.search(r"whether|sanctions", clause.group(), re.IGNORECASE) else clause.end()
     sides = {
         e.name
         for e in extract_entities(sentence)

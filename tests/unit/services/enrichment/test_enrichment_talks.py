@@ -5482,3 +5482,26 @@ def test_a_round_moved_to_a_day_the_statement_of_which_has_its_own_day() -> None
     )
     assert record.status == "rescheduled"
     assert record.start_date == date(2031, 3, 21)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # a past round in a relative clause beside a new invitation
+            "Norway has invited the Colombian government and the ELN to a new round of talks in Oslo on March 24, "
+            "after their delegations, which sat down in Havana last month, failed to agree a ceasefire."
+        ),
+        (  # ... and beside an accepted one
+            "Eritrea has accepted an invitation to talks with Ethiopia in Riyadh on March 24, a year after "
+            "delegations that had sat down in Jeddah failed to reach a deal."
+        ),
+    ],
+)
+def test_a_past_round_beside_a_new_invitation_leaves_the_plan(text: str) -> None:
+    [record, *_] = _upcoming(text)
+    assert record.start_date == date(2031, 3, 24)
+
+
+def test_a_blocs_sanctions_meeting_is_no_talks_with_the_targets() -> None:
+    text = "EU ambassadors will meet on Friday to approve sanctions against Iran over drone deliveries to Russia."
+    assert _upcoming(text) == []
