@@ -96,9 +96,7 @@ _ORDINAL_WORDS |= {"thirtieth": 30, "thirty-first": 31}
 _ORDINAL_WORD = (
     r"(?i:" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r")(?=\s+of\s+(?:this|next|the)\b)"
 )
-_ORDINAL_HINT = compile_skipping(
-    r"[0-9](?:st|nd|rd|th|[0-9](?:st|nd|rd|th))\b|(?i:th|st|nd|rd)\s+of\s+(?i:this|next|the)\s+month\b"
-)
+_ORDINAL_HINT = compile_skipping(r"[0-9](?:st|nd|rd|th|[0-9](?:st|nd|rd|th))\b")
 _MONTH_NAMED = compile_skipping(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:last|next|this)\s+month)\b|\b(?:19|20)\d\d\b"
@@ -512,7 +510,9 @@ def find_dates(text: str, published: date, headline: bool = False) -> list[Found
     In a headline a bare weekday with no past wording lies ahead ("talks in Lakeport Monday"):
     headlines put past events in the past tense."""
     spans: list[tuple[int, int, str, re.Match[str]]] = []
-    ordinals = _ORDINAL_HINT.search(text) is not None  # most texts name no bare day: skip that pattern
+    ordinals = _ORDINAL_HINT.search(text) is not None or any(
+        phrase in text for phrase in (" of next month", " of this month", " of the month")
+    )  # most texts name no bare day: skip that pattern
     for kind, pattern in _PATTERNS:
         if kind == "ordinal" and not ordinals:
             continue

@@ -409,6 +409,16 @@ _PLACE_OF = compile_skipping(
 )
 
 
+_PLACE_NOUNS = (
+    "harbour",
+    "harbor",
+    " port ",
+    "air base",
+    "airbase",
+    "military base",
+    " crossing",
+    "checkpoint",
+)
 # "at Kankesanthurai harbour", "at the Hmeimim air base": a place named by the noun after it
 _PLACE_BEFORE_NOUN = compile_skipping(
     r"\b(?:at|in|to)\s+(?:the\s+)?([A-Z][a-zà-ÿ'’-]{3,}(?:[\s-](?!(?:Sea|Gulf|Ocean|Coast|River|Lake)\b)[A-Z][a-zà-ÿ'’-]+)?)\s+"
@@ -421,7 +431,8 @@ _PLACE_BEFORE_NOUN = compile_skipping(
 def _described_places(text: str, named: list[Entity]) -> list[Entity]:
     taken = _Spans([(e.start, e.end) for e in named])
     out = list(named)
-    for m in (*_PLACE_OF.finditer(text), *_PLACE_BEFORE_NOUN.finditer(text)):
+    nouns = any(w in text for w in _PLACE_NOUNS)  # most texts name no harbour or air base: skip that pattern
+    for m in (*_PLACE_OF.finditer(text), *(_PLACE_BEFORE_NOUN.finditer(text) if nouns else ())):
         name = m.group(1)
         if taken.covers(m.start(1)) or _lookup(name) is not None or name.split()[0] in _NOT_NAMES:
             continue

@@ -1418,7 +1418,9 @@ def extract_talks(
 ) -> list[TalksRecord]:
     """Talks events of an English article (clean text, headline, publication date)."""
     # the trigger words first: most articles name no talks, and that test is the cheaper one
-    if not (cue.TRIGGER.search(text) or cue.TRIGGER.search(title)) or not is_diplomatic(title, text):
+    if not (cue.TRIGGER.search(text) or cue.TRIGGER.search(title)) or not is_diplomatic(
+        title, text, entities
+    ):
         return []
     c = candidates(text, title, published, entities, dates)
     return assemble(c, published, model or load_model(), roles or load_roles())

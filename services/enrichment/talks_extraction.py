@@ -1640,7 +1640,10 @@ def _lead(title: str, text: str) -> str:
     return ""
 
 
-def is_diplomatic(title: str, text: str) -> bool:
+def is_diplomatic(title: str, text: str, entities: list[Entity] | None = None) -> bool:
+    """Whether the article's talks are between states or armed sides rather than firms, unions or
+    sport bodies; `entities`: the text's own, if already found (else the rare sentence that needs
+    them is read on its own)."""
     # sport bodies, chambers, airlines or NGOs as the ones who meet weigh most, in the headline above all
     business = len(cue.NON_DIPLOMATIC.findall(title)) * 2 + len(cue.NON_DIPLOMATIC.findall(text))
     # ... and in the lead, which tells who meets, more
@@ -1649,7 +1652,7 @@ def is_diplomatic(title: str, text: str) -> bool:
     lead = _lead(title, text) if in_text or any(h in low for h in _LEAD_ACTOR_HINTS) else ""
     business += (_actors(title, lead=True) + _actors(lead, lead=True)) * 4 + in_text * 2
     government = len(cue.DIPLOMATIC.findall(title.lower())) * 2 + len(cue.DIPLOMATIC.findall(low))
-    return business < 2 or government > business or _diplomatic_aside(text)
+    return business < 2 or government > business or _diplomatic_aside(text, entities)
 
 
 # "U.S. and Venezuelan officials are set to hold another round of talks in Doha next Tuesday with Qatar
@@ -1662,7 +1665,7 @@ _STATE_TALKS = compile_skipping(
 )
 
 
-def _diplomatic_aside(text: str) -> bool:
+def _diplomatic_aside(text: str, entities: list[Entity] | None = None) -> bool:
     for start, end in sentences(text):
         chunk = text[start:end]
         if (
@@ -1671,10 +1674,14 @@ def _diplomatic_aside(text: str) -> bool:
             and cue.STRONG_FUTURE.search(chunk)
             and not cue.NON_DIPLOMATIC.search(chunk)
             and not _actors(chunk, lead=True)
-            and len({e.name for e in extract_entities(chunk) if e.kind == "country"})
-            >= 2  # states on both sides
         ):
-            return True
+            found = (
+                [e for e in entities if start <= e.start < end]
+                if entities is not None
+                else extract_entities(chunk)
+            )
+            if len({e.name for e in found if e.kind == "country"}) >= 2:  # states on both sides
+                return True
     return False
 
 
@@ -1850,7 +1857,7 @@ def extract_talks(
     text: str, title: str, published: date, entities: list[Entity], dates: list[FoundDate]
 ) -> list[TalksRecord]:
     """Sentence-level talks records for an English article (clean text, title, publication date)."""
-    if not is_diplomatic(title, text):
+    if not is_diplomatic(title, text, entities):
         return []
     skip = dateline_end(text)
     merged, article_mediators = find_drafts(text, published, entities, dates, skip)

@@ -63,9 +63,11 @@ def prepare(article: Article) -> Prepared:
     clean = clean_article(article.text, title=title).text
     if not clean or detect_language(clean) != "en":
         return Prepared(article, day, None)
-    if not is_diplomatic(title, clean) or not (TRIGGER.search(clean) or TRIGGER.search(title)):
+    if not (TRIGGER.search(clean) or TRIGGER.search(title)):
         return Prepared(article, day, None)
     entities = extract_entities(clean)
+    if not is_diplomatic(title, clean, entities):
+        return Prepared(article, day, None)
     dates = find_dates(clean, day)
     return Prepared(article, day, candidates(clean, title, day, entities, dates))
 
