@@ -39,13 +39,10 @@ _ATTRIBUTIVE_AFTER = compile_skipping(
 )
 # "the Belgrade-Pristina dialogue", "Kyiv-Moscow talks": two capitals paired before the talks word
 # name the two states that talk (the first is no place "of" anything, the second no venue)
-_PAIRED_FIRST_AFTER = compile_skipping(
-    r"^[-–][A-Z][\w'’]+\s+(?:talks|dialogue|negotiations|summit|meeting|format|process|round|normali[sz]ation)\b"
-)
+_PAIRED_TALKS = r"(?:talks|dialogue|negotiations|summit|meeting|format|process|round|normali[sz]ation)\b"
+_PAIRED_FIRST_AFTER = compile_skipping(rf"^[-–][A-Z][\w'’]+\s+{_PAIRED_TALKS}")
 _PAIRED_SECOND_BEFORE = compile_skipping(r"\b[A-Z][\w'’]+[-–]$")
-_ATTRIBUTIVE_OR_DIALOGUE = compile_skipping(
-    r"^\s+(?:talks|dialogue|negotiations|summit|meeting|format|process|round|normali[sz]ation)\b"
-)
+_PAIRED_SECOND_AFTER = compile_skipping(rf"^\s+{_PAIRED_TALKS}")
 _FOLLOWED_BY_NAME = compile_skipping(r" [A-Z][a-z]")
 _BUILDING_AFTER = compile_skipping(
     r" (?:Presidential|Palace|Office|House|Hotel|Hall|Cent(?:re|er)|Building|Complex|Conference|Convention|Resort|"
@@ -205,26 +202,19 @@ def _resolve_capital(text: str, entry: NameEntry, start: int, end: int) -> Entit
         return _entity(entry, text, start, end)
     before = text[max(0, start - 40) : start]
     after = text[end : end + 30]
-    if _PAIRED_FIRST_AFTER.match(after) or (
-        _PAIRED_SECOND_BEFORE.search(before) and _ATTRIBUTIVE_OR_DIALOGUE.match(after)
-    ):
-        return Entity(
-            kind="country",
-            text=text[start:end],
-            name=entry.country,
-            start=start,
-            end=end,
-            country=entry.country,
+    paired = _PAIRED_FIRST_AFTER.match(after) or (
+        _PAIRED_SECOND_BEFORE.search(before) and _PAIRED_SECOND_AFTER.match(after)
+    )
+    place = not paired and (
+        (
+            _LOCATIVE_BEFORE.search(before)
+            and (start > 0 or not _DATELINE_AFTER.match(after))
+            and not _PEOPLE_OF_BEFORE.search(before)
         )
-    if (
-        _LOCATIVE_BEFORE.search(before)
-        and (start > 0 or not _DATELINE_AFTER.match(after))
-        and not _PEOPLE_OF_BEFORE.search(before)
-    ):
-        return _entity(entry, text, start, end)
-    if _ATTRIBUTIVE_AFTER.match(after) or (
-        (start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(after)
-    ):
+        or _ATTRIBUTIVE_AFTER.match(after)
+        or ((start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(after))
+    )
+    if place:
         return _entity(entry, text, start, end)
     return Entity(
         kind="country", text=text[start:end], name=entry.country, start=start, end=end, country=entry.country

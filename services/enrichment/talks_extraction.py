@@ -1640,10 +1640,9 @@ def _lead(title: str, text: str) -> str:
     return ""
 
 
-def is_diplomatic(title: str, text: str, entities: list[Entity] | None = None) -> bool:
+def is_diplomatic(title: str, text: str, entities: list[Entity]) -> bool:
     """Whether the article's talks are between states or armed sides rather than firms, unions or
-    sport bodies; `entities`: the text's own, if already found (else the rare sentence that needs
-    them is read on its own)."""
+    sport bodies (`entities`: the text's own)."""
     # sport bodies, chambers, airlines or NGOs as the ones who meet weigh most, in the headline above all
     business = len(cue.NON_DIPLOMATIC.findall(title)) * 2 + len(cue.NON_DIPLOMATIC.findall(text))
     # ... and in the lead, which tells who meets, more
@@ -1665,7 +1664,7 @@ _STATE_TALKS = compile_skipping(
 )
 
 
-def _diplomatic_aside(text: str, entities: list[Entity] | None = None) -> bool:
+def _diplomatic_aside(text: str, entities: list[Entity]) -> bool:
     for start, end in sentences(text):
         chunk = text[start:end]
         if (
@@ -1675,11 +1674,7 @@ def _diplomatic_aside(text: str, entities: list[Entity] | None = None) -> bool:
             and not cue.NON_DIPLOMATIC.search(chunk)
             and not _actors(chunk, lead=True)
         ):
-            found = (
-                [e for e in entities if start <= e.start < end]
-                if entities is not None
-                else extract_entities(chunk)
-            )
+            found = [e for e in entities if start <= e.start < end]
             if len({e.name for e in found if e.kind == "country"}) >= 2:  # states on both sides
                 return True
     return False
