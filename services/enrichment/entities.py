@@ -51,6 +51,8 @@ _BUILDING_AFTER = compile_skipping(
 # (each capitalised word taken whole, possessively: the nested form backtracked exponentially on a
 # line in capitals)
 _DATELINE_AFTER = compile_skipping(r"^,?\s*(?:[A-Z][\w.]*+(?:\s+(?=[A-Z]))?)*+\s*(?:\(|,|(?<=\s)[-—–:])")
+# "Seoul, Tokyo and Beijing will hold ...": a list of capitals standing for their states, no dateline
+_LISTED_AFTER = compile_skipping(r"^(?:,\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)+,?\s+and\s+[A-Z]")
 
 _ROLE_HEAD = (
     r"(?:[Pp]resident|[Vv]ice[- ][Pp]resident|[Pp]rime [Mm]inister|[Vv]ice [Pp]remier|[Pp]remier|"
@@ -212,7 +214,11 @@ def _resolve_capital(text: str, entry: NameEntry, start: int, end: int) -> Entit
             and not _PEOPLE_OF_BEFORE.search(before)
         )
         or _ATTRIBUTIVE_AFTER.match(after)
-        or ((start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(after))
+        or (
+            (start == 0 or text[start - 1] == "\n")
+            and _DATELINE_AFTER.match(after)
+            and not _LISTED_AFTER.match(after)
+        )
     )
     if place:
         return _entity(entry, text, start, end)

@@ -16,8 +16,20 @@ _I = re.IGNORECASE
 # a commission of two or more states (not a parliament's finance committee or an electoral commission)
 _JOINT_BODY = (
     r"(?:joint|bilateral|trilateral|binational|bi-national|trinational|tripartite|border|boundary|military|mixed|"
-    r"intergovernmental|5\+5)\s+(?:[\w+-]+\s+){0,2}?"
+    r"intergovernmental|supervisory|ceasefire|truce|armistice|5\+5)\s+(?:[\w+-]+\s+){0,2}?"
     r"(?:commission|committee)"
+)
+# "when the government and OLA negotiators reconvene in X on the 28th, the first item will be ...": a
+# meeting ahead, told in the clause that dates it (the main clause in the future)
+# "we go back to X next Wednesday": a delegate's present tense for the next round
+_GO_BACK_TO = (
+    r"\b(?:[Ww]e|[Tt]hey)\s+(?:go|head|return|are\s+going)\s+back\s+to\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+"
+    r"(?:next|on|this)\s+(?:\w+day|week)\b"
+)
+_WHEN_THEY_MEET = (
+    r"\b[Ww]hen\s+(?:the\s+)?(?:[\w'’-]+\s+){1,6}?(?:meet|reconvene|convene|sit\s+down|gather)\s+(?:again\s+)?(?:in|at)\s+"
+    r"(?-i:[A-Z])[^.;]{0,60}?\b(?:on|next|this)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|(?-i:[A-Z])\w*|\w+day|week|month)\b"
+    r"(?=[^.;]{0,250}\b(?:will|is\s+to|are\s+to)\b)"
 )
 TRIGGER = compile_skipping(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
@@ -49,6 +61,12 @@ TRIGGER = compile_skipping(
     r"dialogues?|discussions|peace\s+conference|round\s+of|cooperation\s+council|(?:peace|exploratory)\s+conversations|conversations?\s+table|"
     # "they are due back at the table on the 17th"
     r"back\s+(?:at|to)\s+the\s+table\b|"
+    # "when the two sides' negotiators reconvene in X on the 28th, the first item will be ..."
+    rf"{_WHEN_THEY_MEET}|{_GO_BACK_TO}|"
+    # "a member of the delegation said the next session had been agreed"
+    r"delegations?\b(?=[^.;]{0,120}?\b(?:next|new|fresh)\s+session\b)|"
+    # "the Supervisory Committee on the prisoner exchange, which the UN co-chairs ..., will convene in X on Sunday"
+    rf"{_JOINT_BODY}\b(?=[^.;]{{0,140}}?\b(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:re)?convene\s+(?:in|on|at|next|this)\b)|"
     # "the two Koreas will hold a working-level contact at Panmunjom"
     r"(?:working-level|inter-Korean|high-level|face-to-face)\s+contacts?\b(?!\s+(?:group|details|person|list))|"
     # "the two governments will resume their consultation on the region's future"
@@ -120,12 +138,12 @@ DENIED = compile_skipping(
     r"(?![^.;]{0,80}\b(?:until|unless|but|before)\b)"
     r"|\bnothing\s+(?:has|had)\s+(?:yet\s+)?been\s+(?:decided|agreed|fixed|scheduled|confirmed|finali[sz]ed|arranged)\b"
     r"(?!\s+(?:about|on|regarding)\s+(?:the\s+)?(?:agenda|details|format|substance|topics))(?![^.;]*\bbut\b[^.;]*\bwill\b)"
-    r"|\b(?:denied|denies|denying|dismiss(?:ed|es|ing)|reject(?:ed|s|ing)|ruled\s+out)\s+(?:\w+\s+){0,4}?(?:reports?|claims?|speculation|"
+    r"|\b(?:deny|denied|denies|denying|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|ruled\s+out)\s+(?:\w+\s+){0,4}?(?:reports?|claims?|speculation|"
     r"talks|meeting|negotiations?|plans?\s+to\s+(?:host|hold|meet)|contacts)\b"
     # (not "dismissed reports that the meeting had been cancelled ... would meet as planned")
     r"(?![^.;]*\b(?:as\s+planned|go(?:es)?\s+ahead|cancell?ed|called\s+off|postponed)\b)"
     # "denied that it had agreed to peace talks with the separatists"
-    r"|\b(?:denied|denies|denying)\s+(?:that\s+)?(?:it|they|he|she|the\s+government)\s+(?:had|has|have|would)\s+"
+    r"|\b(?:deny|denied|denies|denying)\s+(?:that\s+)?(?:it|they|he|she|the\s+government)\s+(?:had|has|have|would)\s+"
     r"(?:ever\s+)?(?:agreed|accepted|consented)\s+to\s+(?:(?:hold|any|the|a|an|direct|new|peace|face-to-face)\s+){0,2}?"
     r"(?:talks|negotiations|meet|a\s+meeting|dialogue)\b"
     # "a false report that P and Q will hold talks"
@@ -156,7 +174,7 @@ OTHER_MATTER_BEFORE = compile_skipping(
     _I,
 )
 NO_NEW_DATE = compile_skipping(
-    r"\b(?:without\s+(?:giving|setting|announcing|naming|a)\s+(?:a\s+)?(?:reason\s+or\s+(?:a\s+)?)?new\s+date|"
+    r"\b(?:without\s+(?:giving|setting|announcing|naming|proposing|fixing|offering|specifying|a)\s+(?:a\s+)?(?:reason\s+or\s+(?:a\s+)?)?new\s+date|"
     r"no\s+new\s+date|"
     # "ended ... without setting a date for their next meeting" (not "... in September, without giving a date")
     r"without\s+(?:(?:setting|fixing|agreeing(?:\s+on)?)\s+(?:a\s+)?|an?\s+|any\s+)date\s+for\s+(?:the|their|a|any)\s+(?:next|further|new)\b|"
@@ -292,6 +310,7 @@ HISTORY = compile_skipping(
 _AGREED_ACROSS_CLAUSE = r"\bagreed\s+(?:at|after|during|on|in|before)\b[^;]{1,100}?,\s+to\s+(?:meet|reconvene|resume|hold|return|continue)\b"
 AGREED_ACROSS_CLAUSE = compile_skipping(_AGREED_ACROSS_CLAUSE, _I)
 STRONG_FUTURE = compile_skipping(
+    rf"{_WHEN_THEY_MEET}|{_GO_BACK_TO}|"
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in|at)|"
     # machine-translated and wire copy: "where he will have talks with", "will lead a delegation to X"
@@ -321,7 +340,7 @@ STRONG_FUTURE = compile_skipping(
     # "will receive the Algerian president in Paris for talks"
     r"(?:president|prime\s+minister|chancellor|king|emir|sultan|crown\s+prince)(?![\w'’]))\b|"
     # machine-translated copy: "will be realized", "will install a new cycle of dialogues"
-    r"be\s+(?:realized|realised|carried\s+out|celebrated|installed|re-?installed|reinstated|reactivated|relaunched|resumed|"
+    r"be\s+(?:realized|realised|carried\s+out|conducted|staged|celebrated|installed|re-?installed|reinstated|reactivated|relaunched|resumed|"
     # "the meeting of the border committee will be organised at X"
     r"organi[sz]ed|convened|"
     r"reopened|restarted|revived|widened|expanded|enlarged|broadened)|install|"
@@ -401,7 +420,9 @@ STRONG_FUTURE = compile_skipping(
     r"further|another|a\s+new\s+round|the\s+next)\s+(?:\w+\s+){0,2}?(?:round|talks|negotiations|meetings?|"
     r"discussions|consultations)\b(?!\s+on\s+(?:holding|organi[sz]ing|convening|arranging|preparing|a\s+possible)\b)"
     r"|\bagree\w*\b(?:(?!\b(?:without|no|not)\b).){0,80}?\b(?:date|time|venue)\s+(?:and\s+\w+\s+)?(?:of|for)\s+the\s+next\s+"
-    r"(?:meeting|round|session)\b",
+    r"(?:meeting|round|session)\b"
+    # "said the next session had been agreed" (not "... had not been agreed")
+    r"|\bthe\s+next\s+(?:round|session|meeting)\s+(?:had|has)\s+(?:already\s+)?been\s+(?:agreed|set|fixed|scheduled)\b",
     _I,
 )
 # "the talks would open in X", not "would open the way to talks" or "are to open embassies"
@@ -829,9 +850,10 @@ BREAKAWAY = compile_skipping(
 # states listed are the sides (read as a list, name after name)
 MEMBERS_LIST = compile_skipping(
     r"\b(?i:(?:leaders|heads\s+of\s+state|presidents|(?:foreign|defen[cs]e|trade)\s+ministers|ministers|"
-    r"representatives|delegations|delegates|envoys|negotiators)\s+(?:from|of)|brings?\s+together|"
+    r"representatives|delegations|delegates|envoys|negotiators)\s+(?:(?:on|for)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+\s+)?(?:from|of)|brings?\s+together|"
     r"bringing\s+together|(?:meeting|summit|gathering)\s+of(?:\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:leaders|ministers|presidents|"
-    r"heads\s+of\s+state|delegations|representatives|envoys|negotiators|officials)\s+(?:from|of))?|invit(?:ed|es|ing)|(?:sent|sends|extended|issued)\s+invitations\s+to|"
+    r"heads\s+of\s+state|delegations|representatives|envoys|negotiators|officials)\s+"
+    r"(?:(?:on|for)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+\s+)?(?:from|of))?|invit(?:ed|es|ing)|(?:sent|sends|extended|issued)\s+invitations\s+to|"
     r"invitations\s+(?:(?:have|has|had|were)\s+been\s+)?(?:sent|issued|extended)\s+to)\s+(?:the\s+)?(?=[A-Z])"
 )
 MEMBERS_MEET_AFTER = compile_skipping(
@@ -915,7 +937,10 @@ MEDIATOR_ROLE_AFTER = compile_skipping(
     r"(?:re)?conven(?:e|es|ing)\s+the\s+(?:[\w-]+\s+){0,3}?(?:government|authorities|junta)\s+and\b|"
     # "Qatar has put back the next round of negotiations between A and B": who moves others' talks
     r"(?:has\s+)?(?:put\s+back|pushed\s+back|postponed|delayed|moved|rescheduled|brought\s+forward)\s+(?:the\s+|a\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:round|talks|meeting|negotiations|session)\s+(?:of\s+(?:[\w-]+\s+)?(?:talks|negotiations)\s+)?between)"
+    r"(?:[\w-]+\s+){0,3}?(?:round|talks|meeting|negotiations|session)\s+(?:of\s+(?:[\w-]+\s+)?(?:talks|negotiations)\s+)?between|"
+    # "Djibouti pushes back Somaliland-Somalia technical talks by a week"
+    r"(?:push(?:es|ed)?\s+back|puts?\s+back|postpone[sd]?|delay(?:s|ed)?)\s+(?:the\s+)?(?-i:[A-Z])[\w'’]+[-–](?-i:[A-Z])[\w'’]+\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:round|talks|meeting|negotiations|dialogue)\b(?:\s+by\s+(?:a|an|one|two|three|\d+)\b)?)"
     r"\b(?!\s+by\b)"  # "talks between A and B hosted by C": C is the go-between (whole words: no "mediate|d by")
     # "Kenya and Norway will join the IGAD as facilitators"
     r"|^(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*)*\s+(?:will\s+|would\s+|to\s+)?join\s+[^.;]{0,80}?\bas\s+(?:co-?)?"
@@ -1013,7 +1038,10 @@ OFFERED_PLAN = compile_skipping(
 # (not on a condition: "ready to host talks if both sides agreed")
 OFFER_TAKEN = compile_skipping(
     # (not "would only accept a venue where ...": a condition of the one who refuses)
-    r"(?<!\bif\s)(?<!\bunless\s)(?<!\bonce\s)(?<!\bonly\s)(?<!\bnot\s)\b(?:accept\w*|agreed|confirmed|scheduled)\b"
+    r"(?<!\bif\s)(?<!\bunless\s)(?<!\bonce\s)(?<!\bonly\s)(?<!\bnot\s)"
+    # (nor "neither side has accepted", "has yet to accept")
+    r"(?<!\bneither\sside\shas\s)(?<!\bneither\sside\shad\s)(?<!\bneither\shas\s)(?<!\bnor\shas\s)(?<!\byet\sto\s)"
+    r"(?<!\bnone\shas\s)(?<!\bneither\sparty\shas\s)\b(?:accept\w*|agreed|confirmed|scheduled)\b"
     r"(?<!\bif\sboth\ssides\sagreed)(?<!\bif\sthe\ssides\sagreed)(?<!\bif\sthey\sagreed)",
     _I,
 )
@@ -1158,7 +1186,10 @@ HEADLINE_ONGOING = compile_skipping(
     r"kicks?\s+off|"
     # "talks in X enter fourth day", "go into a second day"
     r"(?:enters?|entered|go(?:es)?\s+into|went\s+into|stretch(?:es)?\s+into)\s+(?:a\s+|their\s+|its\s+)?"
-    r"(?:second|third|fourth|fifth|sixth|seventh|final|last|\d+(?:st|nd|rd|th))\s+(?:day|week|round))\b"
+    r"(?:second|third|fourth|fifth|sixth|seventh|final|last|\d+(?:st|nd|rd|th))\s+(?:day|week|round)|"
+    # "ministers in third day of talks near X", "day two of talks"
+    r"in\s+(?:a\s+|the\s+|their\s+)?(?:second|third|fourth|fifth|sixth|seventh|final|last|\d+(?:st|nd|rd|th))\s+day\s+of|"
+    r"day\s+(?:two|three|four|five|six|\d)\s+of)\b"
     # "P, Q agree to deepen ties after X talks": the talks are behind the news
     # (not "P, Q to hold summit after X talks": a plan worded before it)
     r"|^(?:(?!\b(?:(?<!agree\s)(?<!agrees\s)(?<!agreed\s)to|will|set|due)\b).)*?\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}?(?:talks|meeting|summit|negotiations)\b"

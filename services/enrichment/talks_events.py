@@ -88,6 +88,8 @@ class Candidates:
     travellers: tuple[str, ...] = ()
     # The two sides the article names as sides ("between the A side and the B side"), if any.
     side_pair: tuple[str, ...] = ()
+    # The pair named together just before a sentence's "both countries", by that sentence's text.
+    antecedents: dict[str, tuple[str, str]] = field(default_factory=dict)
     # The first day ahead a follow-up sentence gives the event ("The teams will begin on Monday 14").
     follow_up: FoundDate | None = None
 
@@ -133,10 +135,26 @@ def _facts(text: str, drafts: list[_Draft], headline: _Draft | None, published: 
     return facts
 
 
+def _denied_next(d: _Draft, nxt: _Draft) -> bool:
+    return (
+        d.status in UPCOMING
+        and d.weak
+        and nxt.status == "denied"
+        and (nxt.location is None or d.location is None or nxt.location.name == d.location.name)
+        and (not nxt.parties or set(nxt.parties) <= set(d.parties))
+    )
+
+
 def _denied_retold(drafts: list[_Draft]) -> list[_Draft]:
     """ "Tokyo denied a report that officials agreed to meet in X ... The report said they would meet
     in X in mid-April": a plan retold at the venue of a denied one, with the same sides, is the
     denied plan, not a second event."""
+    # "A state newspaper reported that officials would meet in X next week. The ministry denied the
+    # report: 'There are no talks planned'": a reported plan the next mention denies outright
+    drafts = [
+        replace(d, status="denied") if nxt is not None and _denied_next(d, nxt) else d
+        for d, nxt in zip(drafts, [*drafts[1:], None][: len(drafts)], strict=True)
+    ]
     denied = [d for d in drafts if d.status == "denied" and d.location is not None]
     if not denied:
         return drafts
@@ -268,6 +286,7 @@ def candidates(
         destination=_destination([(title, title_entities, [(0, len(title))]), (text, entities, spans)]),
         dateline_place=next((p for e in entities[:1] if e.start < 3 and (p := _as_place(e))), None),
         side_pair=_side_pair(text, entities),
+        antecedents=_antecedents(text, [e for e in entities if e.start >= skip], spans),
         follow_up=_follow_up_day(text, _uncued(spans, cued), dates, published),
     )
 
@@ -298,6 +317,43 @@ def _follow_up_day(
             ):
                 return d
     return None
+
+
+_SIDE_KINDS = frozenset({"country", "armed_group"})
+_LIST_COMMA = re.compile(r",\s+(?:the\s+)?")
+_PAIR_SAID = re.compile(r"\s+(?:said|say|says|announced|told|urged|called|have\s+(?:said|urged|called))\b")
+_PAIR_JOIN = re.compile(r"\s+and\s+(?:the\s+)?|,\s+and\s+(?:the\s+)?")
+
+
+def _antecedents(
+    text: str, entities: list[Entity], spans: list[tuple[int, int]]
+) -> dict[str, tuple[str, str]]:
+    """ "... welcomed the work by A and B on a treaty. ... both countries' ministers will meet in X":
+    the pair named together last before a sentence's "both countries", in it or the two sentences
+    before it, by that sentence's text."""
+    if "both" not in text and "two" not in text:
+        return {}
+    pairs = [
+        (b.start, (b.name, c.name))
+        for a, b, c in zip([None, *entities], entities, entities[1:], strict=False)
+        if b.kind in _SIDE_KINDS
+        and c.kind in _SIDE_KINDS
+        and b.name != c.name
+        and _PAIR_JOIN.fullmatch(text, b.end, c.start)
+        # a pair, not the end of a list ("A, B and C"), nor the source quoted ("A and B said")
+        and not (a is not None and _LIST_COMMA.fullmatch(text, a.end, b.start))
+        and not _PAIR_SAID.match(text, c.end)
+    ]
+    found: dict[str, tuple[str, str]] = {}
+    for i, (a, b) in enumerate(spans):
+        m = cue.SIDES_ANAPHOR.search(text, a, b) if pairs else None
+        if m is None:
+            continue
+        since = spans[max(0, i - 2)][0]
+        before = [pair for at, pair in pairs if since <= at < m.start()]
+        if before:
+            found[text[a:b].strip()] = before[-1]
+    return found
 
 
 def _side_pair(text: str, entities: list[Entity]) -> tuple[str, ...]:
@@ -833,6 +889,13 @@ def _both_sides(d: _Draft, c: Candidates) -> _Draft:
     sentence: the two sides the article names most (not its go-betweens); a state with one standing
     pair of rivals stands for them ("the two leaders" on Cyprus)."""
     own_words = " ".join(d.texts())
+    # the pair named together just before the anaphor ("... by A and B. ... both countries' ministers")
+    near = next(
+        (pair for t in d.texts() for sent, pair in c.antecedents.items() if t.strip() and t.strip() in sent),
+        None,
+    )
+    if near is not None and not set(near) & {*d.mediators, *c.mediators}:
+        return replace(d, parties=list(near), explicit=d.explicit | set(near))
     named = sorted(  # a state the sentence itself names first ("the Envoy on Cyprus will host ...")
         (n for n in c.side_counts if n not in d.mediators and n not in c.mediators),
         key=lambda n: (n not in own_words, -c.side_counts[n]),

@@ -70,7 +70,7 @@ _ABBREVIATIONS = frozenset(
 )
 _DATELINE = compile_skipping(r"^.{2,60}?(?:\([A-Z][^()\n]{1,60}\)\s*[-—–:]?|\s[-—–]+\s|[—–]|:\s|\n)")
 _NEGATION_HINT = compile_skipping(
-    r"\bno\b|\bnot\b|\bnothing\b|\bnone\b|denie|dismiss|reject|ruled|false|fake|baseless|groundless|untrue|fabricat"
+    r"\bno\b|\bnot\b|\bnothing\b|\bnone\b|denie|\bdeny\b|dismiss|reject|ruled|false|fake|baseless|groundless|untrue|fabricat"
 )
 _CAPITAL_AFTER = compile_skipping(r"^(?:['’]s)?\s+capital\b")
 _SIDES_BETWEEN_BEFORE = compile_skipping(
@@ -232,7 +232,10 @@ _INTERNAL_AFTER = compile_skipping(
 _ONLY_IF_AFTER = compile_skipping(r"(?:\s+[\w'’-]+){0,4}?\s+only\s+(?:when|if|once)\b", re.IGNORECASE)
 # "I will convene a meeting when there is a real readiness": a condition, not a plan
 _WHEN_THERE_IS_AFTER = compile_skipping(
-    r"(?:\s+[\w'’-]+){0,8}?\s+(?:when|if|once)\s+there\s+(?:is|are|will\s+be)\b", re.IGNORECASE
+    r"[\w'’-]*(?:\s+[\w'’-]+){0,8}?\s+(?:when|if|once)\s+(?:there\s+(?:is|are|will\s+be)\b|"
+    # "will go to X when the conditions are met"
+    r"(?:the\s+)?(?:right\s+|necessary\s+)?conditions\s+(?:are|will\s+be|have\s+been)\s+(?:met|right|ripe|in\s+place)\b)",
+    re.IGNORECASE,
 )
 _IF_AFTER = compile_skipping(r"\b(?:if|unless|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE)
 _OPENING_DAY = compile_skipping(r"\s*(?:On|on|Earlier|Late|Early)?\s*(?:on\s+)?$")
@@ -288,6 +291,12 @@ _BODY_NAME_BEFORE = compile_skipping(
 _NOT_INVITED = compile_skipping(
     r"(?i)\bneither\b[^.;]{0,80}?\bnor\b[^.;]{0,50}?\b(?:has|have|was|were|is|are|will|would)\s+(?:not\s+)?"
     r"(?:been\s+|be\s+)?(?:invited|included|participate|attend|take\s+part|taking\s+part)\b"
+)
+# "the Afghan interim government had not been invited", "the M23 itself has not been invited"
+_NOT_INVITED_SIDE = compile_skipping(
+    r"(?-i:[A-Z])[\w'’-]*(?:\s+(?!(?:said|says|told|that|and|but)\b)[\w'’-]+){0,3}?\s+"
+    r"(?:has|had|have|was|were|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:invited|included)\b",
+    re.IGNORECASE,
 )
 _MEDIATORS_FROM = compile_skipping(
     r"(?i)\b(?:mediators?|facilitators?|go-betweens|brokers)\s+(?:from|of)\s+(?:the\s+)?"
@@ -619,8 +628,10 @@ _PLACE_NOUN_AFTER = compile_skipping(
     r"^\s+(?:[\w-]+\s+)?(?:city|town|resort|capital|port|village|island|region|province|enclave|coast)\b",
     re.IGNORECASE,
 )
+# "the special envoys on X of A, B and C": the envoys' states follow their remit
+_MEMBERS_OF_AFTER = compile_skipping(r"^\s+of\s+(?:the\s+)?(?-i:[A-Z])")
 _REMIT_BEFORE = compile_skipping(
-    r"\b(?:envoy|representative|coordinator|adviser|advisor|rapporteur|mission|commissioner|panel)\s+(?:for|to|on|in)\s+"
+    r"\b(?:envoys?|representatives?|coordinator|adviser|advisor|rapporteur|mission|commissioner|panel)\s+(?:for|to|on|in)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -634,9 +645,36 @@ def _state(e: Entity) -> str | None:
     return None
 
 
+# "A and the B government have agreed to convene the joint committee": the pair that agrees meets
+_AND_BETWEEN = compile_skipping(r"^(?:\s+[\w'’-]+){0,2}?\s+and\s+(?:of\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$")
+_AGREE_TO_CONVENE_AFTER = compile_skipping(
+    r"^(?:['’]s)?(?:\s+(?:government|side|authorities|delegation)s?)?\s+(?:have\s+|had\s+)?(?:jointly\s+)?"
+    r"(?:agreed|agree|decided|decide)\s+to\s+(?:jointly\s+)?(?:re)?convene\b"
+    # (not "agreed to convene the delegations of C and D", "... talks between C and D": go-betweens)
+    r"(?!\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:delegations|parties|sides|representatives|leaders|negotiators|envoys)\b"
+    r"|[^.;]{0,80}?\b(?:between|with)\b)",
+    re.IGNORECASE,
+)
+
+
+def _convenes_jointly(s: _Sentence, e: Entity) -> bool:
+    return any(
+        e in (a, b)
+        and _state(a)
+        and _state(b)
+        and _state(a) != _state(b)
+        and _AND_BETWEEN.match(s.text[a.end : b.start])
+        and _AGREE_TO_CONVENE_AFTER.match(s.after(b, 60))
+        for a, b in zip(s.entities, s.entities[1:], strict=False)
+    )
+
+
 def _hosts_as_side(s: _Sentence, e: Entity) -> bool:
     """ "X will host talks with Y", "X will host tripartite negotiations with A and B": the host sits
-    at the table ("X will host talks with A and B" is a go-between's)."""
+    at the table ("X will host talks with A and B" is a go-between's); "A and B agreed to convene the
+    joint commission": the two that agree meet."""
+    if "onvene" in s.after(e, 120) and _convenes_jointly(s, e):
+        return True
     hosting = cue.HOST_SIDE_AFTER.match(s.text, e.end, min(s.end, e.end + 90))
     if hosting is None:
         of_n = cue.HOST_OF_N_AFTER.match(s.text, e.end, min(s.end, e.end + 200))
@@ -1035,6 +1073,7 @@ def _parties(
             or _DISSIDENTS.match(after)  # "a faction of FARC dissidents": the splinter group is the side
             or (_FORMER_MEMBERS_BEFORE.search(before) and _MEMBERS_AFTER.match(after))
             or cue.WAR_IN_BEFORE.search(before)
+            or (_REMIT_BEFORE.search(before) and not _MEMBERS_OF_AFTER.match(after))  # "envoys on X"
             or (e.kind == "armed_group" and cue.ACTED_ON_BEFORE.search(before))
             or (e.kind == "country" and cue.TALKS_ON_BEFORE.search(before))
             or cue.MOVED_BETWEEN_BEFORE.search(s.before(e, 60))
@@ -1068,9 +1107,11 @@ def _parties(
             continue
         first.append(name)
     # "neither the Syrian government nor the opposition has been invited": not at the table
-    uninvited = _NOT_INVITED.search(s.text, s.start, s.end)
-    if uninvited is not None:
-        out = {n for e in s.entities if uninvited.start() <= e.start < uninvited.end() and (n := _state(e))}
+    uninvited = [m.span() for m in _NOT_INVITED.finditer(s.text, s.start, s.end)]
+    if "not" in low and ("invited" in low or "included" in low):
+        uninvited += [m.span() for m in _NOT_INVITED_SIDE.finditer(s.text, s.start, s.end)]
+    if uninvited:
+        out = {n for e in s.entities if any(a <= e.start < b for a, b in uninvited) and (n := _state(e))}
         ruled_out |= out
         first = [n for n in first if n not in out]
         fallback = [n for n in fallback if n not in out]
@@ -1141,7 +1182,12 @@ def _venue_country(s: _Sentence, e: Entity) -> bool:
     return (
         place.kind == "place"
         and place.country == e.name
-        and re.fullmatch(r",\s(?:the\s)?", s.text[place.end : e.start]) is not None  # "in X, the Netherlands"
+        # "in X, the Netherlands", "in the city of Caracas, Bolivarian Republic of Venezuela"
+        and re.fullmatch(
+            r",\s(?:the\s)?(?:[A-Z][a-z]+\s){0,2}?(?:(?:Republic|Kingdom|State|Federation)\sof\s(?:the\s)?)?",
+            s.text[place.end : e.start],
+        )
+        is not None
         # "in Washington, the United States, Ukraine and Russia said": a list of sides
         and not _LIST_AFTER.match(s.text, e.end)
         and bool(cue.LOCATIVE_BEFORE.search(s.before(place, 40)))

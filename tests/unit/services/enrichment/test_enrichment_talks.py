@@ -5505,3 +5505,142 @@ def test_a_past_round_beside_a_new_invitation_leaves_the_plan(text: str) -> None
 def test_a_blocs_sanctions_meeting_is_no_talks_with_the_targets() -> None:
     text = "EU ambassadors will meet on Friday to approve sanctions against Iran over drone deliveries to Russia."
     assert _upcoming(text) == []
+
+
+def test_capitals_listed_at_the_start_of_the_text_are_the_sides_not_a_dateline() -> None:
+    [record] = _upcoming(
+        "Ankara, Athens and Nicosia will hold a trilateral meeting of senior officials in Ankara on Monday."
+    )
+    assert set(record.parties) == {"Turkey", "Greece", "Cyprus"}
+    assert record.location == "Ankara"
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "mediators"),
+    [
+        (
+            "Peru and Ecuador agree to convene border committee meeting in Quito on March 20.",
+            {"Peru", "Ecuador"},
+            set(),
+        ),
+        (  # go-betweens that agree to convene the delegations of two others
+            "Ghana and Togo agreed to convene the delegations of Mali and Niger in Accra on March 20.",
+            {"Mali", "Niger"},
+            {"Ghana", "Togo"},
+        ),
+    ],
+)
+def test_the_pair_that_agrees_to_convene_a_meeting_meets(
+    text: str, parties: set[str], mediators: set[str]
+) -> None:
+    [record] = _upcoming(text)
+    assert set(record.parties) == parties
+    assert set(record.mediators) == mediators
+
+
+def test_who_pushes_back_two_others_talks_is_their_go_between() -> None:
+    [record] = _talks("Kenya has pushed back Ethiopia-Eritrea technical talks by a week to March 20.")
+    assert set(record.parties) == {"Ethiopia", "Eritrea"}
+    assert record.mediators == ("Kenya",)
+
+
+def test_envoys_on_a_state_are_the_envoys_of_the_states_listed_after_it() -> None:
+    [record] = _upcoming(
+        "Uzbekistan will host a meeting of the special envoys on Afghanistan of China, Iran, Uzbekistan and Russia "
+        "in Tashkent on March 20, the spokesperson said. The Afghan interim government has not been invited, "
+        "she added.",
+        title="Tashkent to host meeting of special envoys on Afghanistan on March 20",
+    )
+    assert set(record.parties) == {"China", "Iran", "Uzbekistan", "Russia"}
+
+
+def test_a_state_in_apposition_to_the_venue_is_no_side() -> None:
+    [draft] = _drafts(
+        "The next cycle of the dialogue will be installed on Monday 17 March in the city of La Paz, Plurinational "
+        "State of Bolivia."
+    )[0]
+    assert draft.location is not None and draft.location.name == "La Paz"
+    assert draft.parties == []
+
+
+def test_both_countries_are_the_pair_named_just_before() -> None:
+    text = (
+        "EU leaders agreed new sanctions on Russia and argued over aid for Ukraine, with Hungary blocking a "
+        "statement on Russia's frozen assets and Russia's envoy protesting.\n\n"
+        "The conclusions welcomed the work by Serbia and Kosovo on the implementation annex. Montenegro's foreign "
+        "ministry said both countries' chief negotiators had accepted its offer to meet in Budva on March 20, "
+        "stressing that it would provide a venue, not mediation."
+    )
+    [record, *_] = _upcoming(text)
+    assert set(record.parties) == {"Serbia", "Kosovo"}
+    assert record.location == "Budva"
+
+
+def test_a_live_headline_on_a_later_day_of_talks_announces_nothing() -> None:
+    text = "The third day of talks between the foreign ministers of Peru and Chile is under way near Lima."
+    assert _upcoming(text, title="LIVE: Peruvian, Chilean ministers in third day of talks near Lima") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a condition on going
+        'A minister said Kinshasa "will go to Luanda when the conditions are met, in particular the withdrawal".',
+        # an offer no side has taken up
+        "Italy has also offered to host a meeting of the two foreign ministers in Rome, but neither side has accepted.",
+        # a report denied in the present tense
+        "Jordanian officials deny reports that a parallel round of talks will open in Amman on Sunday.",
+        # cancelled with no new date offered
+        "The next round of talks, which had been scheduled for March 20, has been cancelled, the co-chairs said, "
+        "without proposing a new date.",
+    ],
+)
+def test_conditions_untaken_offers_denials_and_cancellations_announce_nothing(text: str) -> None:
+    assert _upcoming(text) == []
+
+
+def test_a_reported_plan_the_next_sentence_denies_is_no_plan() -> None:
+    text = (
+        "Estonia shut its border crossings last week. A Russian state newspaper reported on Tuesday that border "
+        "and customs officials of the two countries would meet in Narva next week to discuss the stranded trucks. "
+        'The Estonian foreign ministry denied the report. "There are no talks planned, and there will be none while '
+        'the balloons keep coming," a spokeswoman said.'
+    )
+    assert _upcoming(text) == []
+
+
+def test_a_meeting_dated_in_a_when_clause_is_a_plan() -> None:
+    [record] = _upcoming(
+        "When the government and ELN negotiators reconvene in Caracas on the 20th, the first item will be the "
+        "ceasefire, according to two people briefed on the agenda."
+    )
+    assert set(record.parties) == {"Colombia", "ELN"}
+    assert (record.location, record.start_date) == ("Caracas", date(2031, 3, 20))
+
+
+def test_a_joint_supervisory_committee_convening_is_a_plan() -> None:
+    [record] = _upcoming(
+        "The Supervisory Committee on the prisoner exchange between Yemen's government and the Houthis, which the "
+        "UN co-chairs with the ICRC, will convene in Muscat on Sunday to discuss new lists of names."
+    )
+    assert (record.location, record.start_date) == ("Muscat", date(2031, 3, 16))
+
+
+def test_an_agreed_next_session_and_a_delegates_go_back_to_next_week() -> None:
+    text = (
+        "Lebanese and Israeli delegations have met several times in Naqoura, in sessions chaired by the United "
+        'States. A member of the Lebanese delegation said the next session had been agreed. "We go back to '
+        'Naqoura next Wednesday," he said.'
+    )
+    [record, *_] = _upcoming(text)
+    assert set(record.parties) == {"Lebanon", "Israel"}
+    assert (record.location, record.start_date) == ("Naqoura", date(2031, 3, 19))
+
+
+def test_a_round_that_will_be_conducted_is_a_plan() -> None:
+    [record] = _upcoming(
+        "It has been disclosed that the third round of peace negotiation between the Federal Government of "
+        "Somalia and Al-Shabaab will be conducted starting from next Tuesday in Nairobi."
+    )
+    assert record.start_date == date(2031, 3, 18)
+    assert record.location == "Nairobi"
