@@ -400,7 +400,7 @@ def _described_capitals(text: str, named: list[Entity]) -> list[Entity]:
 # "the Cambodian border town of Pailin", "the port city of Aqaba": a place the gazetteer may not know,
 # named by the noun before it (its state from the word in front, when there is one)
 _PLACE_OF = compile_skipping(
-    r"\b(?:town|city|village|port|resort|island|enclave|oasis|outpost|crossing|municipality|district)\s+of\s+"
+    r"\b(?:town|city|village|port|resort|island|enclave|oasis|outpost|crossing|municipality|district|province)\s+of\s+"
     r"([A-Z][a-zà-ÿ'’-]+(?:[\s-][A-Z][a-zà-ÿ'’-]+){0,2})"
 )
 
@@ -414,11 +414,12 @@ _PLACE_NOUNS = (
     "military base",
     " crossing",
     "checkpoint",
+    " province",
 )
 # "at Kankesanthurai harbour", "at the Hmeimim air base": a place named by the noun after it
 _PLACE_BEFORE_NOUN = compile_skipping(
-    r"\b(?:at|in|to)\s+(?:the\s+)?([A-Z][a-zà-ÿ'’-]{3,}(?:[\s-](?!(?:Sea|Gulf|Ocean|Coast|River|Lake)\b)[A-Z][a-zà-ÿ'’-]+)?)\s+"
-    r"(?:harbou?r|port|air\s?base|airbase|military\s+base|border\s+crossing|crossing\s+point|checkpoint)\b"
+    r"\b(?:at|in|to)\s+(?:the\s+)?([A-Z][a-zà-ÿ'’-]{2,}(?:[\s-](?!(?:Sea|Gulf|Ocean|Coast|River|Lake)\b)[A-Z][a-zà-ÿ'’-]+)?)\s+"
+    r"(?:harbou?r|port|air\s?base|airbase|military\s+base|border\s+crossing|crossing\s+point|checkpoint|province)\b"
     # (not "the Black Sea port of Odesa": the place is the one after "of")
     r"(?!\s+(?:city\s+|town\s+)?of\b)"
 )

@@ -126,6 +126,10 @@ DENIED = compile_skipping(
     r"|\bno\s+(?:immediate\s+|current\s+|concrete\s+)?plans?\s+(?:\w+\s+){0,5}?to\s+(?:meet|hold|host|talk|negotiate)"
     r"|\b(?:there\s+(?:is|are|will\s+be)|has\s+been)\s+no\s+(?:\w+\s+){0,3}?(?:talks|meeting|negotiations|summit)\b"
     r"|\bno\s+[\"“]?precise\s+timeframe|\bnot\s+necessary\b"
+    # "no meeting between the two had been arranged", "no meeting on the cards"
+    r"|\bno\s+(?:\w+\s+){0,2}?(?:talks|meetings?|negotiations|summit)\s+(?:[\w-]+\s+){0,4}?(?:had|has|have)\s+been\s+"
+    r"(?:arranged|organi[sz]ed|planned|scheduled|set\s+up|fixed)\b"
+    r"|\bno\s+(?:\w+\s+){0,2}?(?:talks|meetings?|negotiations|summit)\s+(?:[\w-]+\s+){0,3}?(?:on\s+the\s+cards|in\s+the\s+works|in\s+the\s+pipeline)\b"
     # "officials in both capitals said nothing had been decided"
     # (not "nothing has been decided about the agenda, but the leaders will meet")
     # "at the moment there is nothing on the calendar"
@@ -790,7 +794,11 @@ ORGAN_SITS = compile_skipping(
     r"|\broutine\s+(?:flag|border|monthly|weekly|coordination)\s+meetings?\b"
     # "members will then move to closed consultations, the format in which the council discusses ..."
     r"|\b(?:closed|informal)\s+consultations\b(?=[^.;]{0,100}\bcouncil\b)"
-    r"|\bcouncil\b[^.;]{0,60}?\b(?:closed|informal)\s+consultations\b",
+    r"|\bcouncil\b[^.;]{0,60}?\b(?:closed|informal)\s+consultations\b"
+    # "the Senate foreign relations committee will hold a hearing on the talks": lawmakers, not the sides
+    r"|\b(?:Senate|House|parliamentary|congressional|Assembly|Duma|Majlis|Knesset|Bundestag|Commons|Lords)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:committee|panel)\s+(?:will|is\s+(?:due|set|expected|scheduled)\s+to|to)\s+(?:\w+\s+)?(?:hold|open|convene)\s+"
+    r"(?:a|an|its)\s+(?:[\w-]+\s+)?(?:hearing|inquiry|session)\b",
     _I,
 )
 # a mention opening on the story's own round: "The fourth round, ...", "Their meeting ...", "The next round of"
@@ -1316,6 +1324,8 @@ PLAN_WITH_SIDES = compile_skipping(
 # "the exchange of prisoners agreed in X last December": where a deal was made, never the venue of
 # talks to come (not "agreed to meet in X")
 DEAL_MADE_IN_BEFORE = compile_skipping(
-    r"\b(?:agreed|signed|reached|struck|sealed|initial+ed|inked|concluded)\s+(?:(?!to\b)[\w'’-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$",
+    # (not "agreed will open in X", "agreed would be held in X": the plan agreed)
+    r"\b(?:agreed|signed|reached|struck|sealed|initial+ed|inked|concluded)\s+"
+    r"(?:(?!to\b|will\b|would\b|shall\b|should\b|be\b)[\w'’-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$",
     _I,
 )

@@ -146,7 +146,7 @@ _OTHER_EVENT_CLAUSE_BEFORE = compile_skipping(
     re.IGNORECASE,
 )
 _REPORTS_HINT = compile_skipping(r"\b(?:reports?|claims?|rumou?rs?)\b", re.IGNORECASE)
-_ROLE_HINT = compile_skipping(r"guarantor|mediators|facilitators|observers|co-chairs")
+_ROLE_HINT = compile_skipping(r"guarantor|accompanying|mediators|facilitators|observers|co-chairs")
 _PAIR_MEDIATION_AFTER = compile_skipping(
     r"\s+(?:joint\s+)?(?:mediation|mediators|facilitation|facilitators)\b", re.IGNORECASE
 )
@@ -214,6 +214,17 @@ _BEFORE_JOINT = compile_skipping(
     r"\b(?:before|ahead\s+of)\s+(?:the|a)\s+(?:joint|direct|face-to-face)\b", re.IGNORECASE
 )
 _WITH_BEFORE = compile_skipping(r"\b(?:talks|meeting|negotiations)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+_OTHER_CLAUSE = compile_skipping(
+    r",\s+(?:but|after|(?:\w+\s+)?(?:days|weeks|months|years)\s+after|since|although|though|while|whereas)\b",
+    re.IGNORECASE,
+)
+
+
+def _clause_end(sentence: str, at: int) -> int:
+    m = _OTHER_CLAUSE.search(sentence, at)
+    return m.start() if m is not None else len(sentence)
+
+
 _IN_PLACE_AFTER = compile_skipping(
     r"\b(?:in|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?capital,?\s+)?(?-i:[A-Z])[\w'’-]+"
 )
@@ -302,6 +313,8 @@ _MEDIATORS_FROM = compile_skipping(
     r"(?i)\b(?:mediators?|facilitators?|go-betweens|brokers)\s+(?:from|of)\s+(?:the\s+)?"
     # "convened by mediators Egypt, Qatar and the United States": the list in apposition
     r"|\b(?:mediators|facilitators|go-betweens|brokers)\s+(?=(?-i:[A-Z]))"
+    # "on behalf of the guarantor countries, A, B and C, and the accompanying countries D and E"
+    r"|\b(?:guarantor|accompanying)\s+(?:countries|states|nations),?\s+(?=(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*(?:,|\s+and)\s+(?:the\s+)?(?-i:[A-Z]))"
 )
 _SAME_SIDE = {"Cyprus": "Greek Cypriots"}
 _YEAR = compile_skipping(r"\b(?:19|20)\d\d\b")
@@ -406,14 +419,23 @@ def _sides_elsewhere(sentence: str, clause: re.Match[str]) -> bool:
 
 
 def _status(
-    sentence: str, has_future_date: bool, journeys: bool = True, ahead: bool = False
+    sentence: str,
+    has_future_date: bool,
+    journeys: bool = True,
+    ahead: bool = False,
+    invite_dated: bool = True,
 ) -> tuple[TalksStatus | None, bool]:
     """(status, weak) from the sentence wording; `journeys`: a journey for talks on a day ahead is a
     plan (not in headlines, whose present tense also reports trips made); `ahead`: the sentence
     names a day or week after the publication day (the present tense of a meeting then plans it)."""
     low = sentence.lower()
     if (
-        "council" in low or "assembly" in low or "board" in low or "routine" in low or "every" in low
+        "council" in low
+        or "assembly" in low
+        or "board" in low
+        or "routine" in low
+        or "every" in low
+        or "hearing" in low
     ) and cue.ORGAN_SITS.search(sentence):
         return None, False  # a standing organ's sitting, not talks between sides
     aside = (
@@ -511,7 +533,12 @@ def _status(
             (
                 (invited := cue.INVITED.search(sentence))
                 # (with a day ahead, or a place: "invited ... to an informal meeting in New York")
-                and (has_future_date or ahead or _IN_PLACE_AFTER.search(sentence, invited.start()))
+                and (
+                    (has_future_date and invite_dated)
+                    or ahead
+                    # (the place in the invitation's own clause: not "..., weeks after it boycotted talks in X")
+                    or _IN_PLACE_AFTER.search(sentence, invited.start(), _clause_end(sentence, invited.end()))
+                )
             )
             or cue.INVITED_TO_PLACE.search(sentence)
         )
@@ -649,10 +676,13 @@ def _state(e: Entity) -> str | None:
 _AND_BETWEEN = compile_skipping(r"^(?:\s+[\w'’-]+){0,2}?\s+and\s+(?:of\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$")
 _AGREE_TO_CONVENE_AFTER = compile_skipping(
     r"^(?:['’]s)?(?:\s+(?:government|side|authorities|delegation)s?)?\s+(?:have\s+|had\s+)?(?:jointly\s+)?"
-    r"(?:agreed|agree|decided|decide)\s+to\s+(?:jointly\s+)?(?:re)?convene\b"
+    r"(?:(?:agreed|agree|decided|decide)\s+to\s+(?:jointly\s+)?(?:re)?convene\b"
     # (not "agreed to convene the delegations of C and D", "... talks between C and D": go-betweens)
     r"(?!\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:delegations|parties|sides|representatives|leaders|negotiators|envoys)\b"
-    r"|[^.;]{0,80}?\b(?:between|with)\b)",
+    r"|[^.;]{0,80}?\b(?:between|with)\b)"
+    # "will convene an extraordinary meeting of their border committee": their own body
+    r"|(?:will|would|are\s+to)\s+(?:jointly\s+)?(?:re)?convene\s+"
+    r"(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session|sitting)\s+of\s+)?their\b)",
     re.IGNORECASE,
 )
 
@@ -919,6 +949,9 @@ def _parties(
             if m.end() <= e.start < limit
             and (n := _state(e) or _org(e))
             and not cue.FACTIONS_OF_AFTER.match(s.after(e, 40))
+            # (not "between A and B under the Kenyan-led initiative": the go-between after them)
+            and not cue.MEDIATOR_AFTER.match(s.after(e, 20))
+            and not cue.MEDIATOR_BEFORE.search(s.before(e, 40))
         ]
     # "relations between A and B have thawed, and the two governments will resume talks": the pair
     # the anaphor takes up
@@ -1145,9 +1178,11 @@ def _parties(
         names = list(dict.fromkeys(names + [f for f in fallback if not (factions and f in speakers)]))
     names = [n for n in names if n in explicit or n not in mediators]
     # "with the guarantor countries - A, B and C - at the table": listed go-betweens
+    hint = _ROLE_HINT.search(low)
     guarantors = {
         n
-        for m in (cue.GUARANTORS_LISTED.finditer(s.text, s.start, s.end) if _ROLE_HINT.search(low) else ())
+        for rx in (cue.GUARANTORS_LISTED, _MEDIATORS_FROM)
+        for m in (rx.finditer(s.text, s.start, s.end) if hint else ())
         for n in _listed(s, m.end())
     }
     if guarantors:
@@ -1379,9 +1414,11 @@ def _draft(
 ) -> _Draft | None:
     """The talks mention of a sentence; `demote`: an undated plan beside a past day and past wording
     was held (not for the clause that sets up a next round: its past day is the last round's)."""
-    has_future = any(d.precision == "day" and d.start_date and d.start_date >= published for d in s.dates)
+    future = [d for d in s.dates if d.precision == "day" and d.start_date and d.start_date >= published]
+    # (the day a statement was made dates no invitation: "the envoy said on Tuesday that X had invited ...")
+    stated = all(d.start_date == published and cue.SPEECH_BEFORE.search(s.before(d, 30)) for d in future)
     ahead = any(d.precision in {"day", "week"} and d.start_date and d.start_date > published for d in s.dates)
-    said, weak = _status(s.text[s.start : s.end], has_future, journeys, ahead)
+    said, weak = _status(s.text[s.start : s.end], bool(future), journeys, ahead, invite_dated=not stated)
     needs_sides = False
     if said in {None, "proposed", "held"} and (plan := cue.PLAN_WITH_SIDES.search(s.text, s.start, s.end)):
         # ... if the sentence names a side (below); "they are due back at the table" are the sides

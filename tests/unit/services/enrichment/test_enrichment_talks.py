@@ -5644,3 +5644,72 @@ def test_a_round_that_will_be_conducted_is_a_plan() -> None:
     )
     assert record.start_date == date(2031, 3, 18)
     assert record.location == "Nairobi"
+
+
+def test_the_pair_that_will_convene_their_own_committee_meets() -> None:
+    [record] = _upcoming(
+        "Laos and Vietnam will convene an extraordinary meeting of their joint border committee in Vientiane "
+        "from March 20 to 22, the ministry announced."
+    )
+    assert set(record.parties) == {"Laos", "Vietnam"}
+    assert record.mediators == ()
+
+
+def test_guarantor_and_accompanying_countries_listed_after_a_comma_are_go_betweens() -> None:
+    [record, *_] = _upcoming(
+        "Talks between the Philippine government and the NDFP will resume in Oslo on March 20, according to a "
+        "communique read on behalf of the guarantor countries, Norway, Sweden and Finland, and the accompanying "
+        "countries Denmark, Iceland and Estonia."
+    )
+    assert set(record.parties) == {"Philippines", "NDFP"}
+    listed = {"Norway", "Sweden", "Finland", "Denmark", "Iceland", "Estonia"}
+    assert record.mediators and set(record.mediators) <= listed
+
+
+def test_a_place_the_sides_agreed_the_talks_will_open_in_is_the_venue() -> None:
+    [draft] = _drafts(
+        "The report will go to the sixth cycle, which the delegations agreed will open in Caracas on March 20."
+    )[0]
+    assert draft.location is not None and draft.location.name == "Caracas"
+
+
+def test_a_province_named_by_its_noun_is_the_venue() -> None:
+    [record] = _upcoming(
+        "Laos will host a meeting of the Thai-Lao border committee in Bokeo province on Thursday, the ministry said."
+    )
+    assert record.location == "Bokeo"
+
+
+def test_a_go_between_led_initiative_after_the_sides_is_no_side() -> None:
+    [record] = _upcoming(
+        "Talks between the Sudanese government and the SPLM-N under the Ugandan-led initiative will resume in "
+        "Kampala on March 20."
+    )
+    assert "Uganda" not in record.parties
+    assert "Uganda" in record.mediators
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "The leaders of Armenia and Azerbaijan will both be in Munich this weekend for the annual security "
+            "conference, but the EU said on Wednesday that no meeting between the two had been arranged.",
+            "Armenian and Azerbaijani leaders head to Munich, but Brussels says no meeting on the cards",
+        ),
+        (  # lawmakers' hearing about talks
+            "The Senate foreign relations committee will hold a hearing on Thursday on the government's talks with "
+            "Vietnam over the fishing grounds, its chairman said.",
+            "",
+        ),
+        (  # an invitation with no day or place of its own (the day is the statement's)
+            "The envoy said on Wednesday that Washington had invited the army and the RSF to a new round of "
+            "negotiations, but that the army had not yet answered, weeks after it boycotted talks in Geneva.",
+            "",
+        ),
+    ],
+)
+def test_no_meeting_arranged_a_hearing_and_an_undated_invitation_announce_nothing(
+    text: str, title: str
+) -> None:
+    assert _upcoming(text, title=title) == []
