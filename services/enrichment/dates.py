@@ -381,6 +381,9 @@ def _sentence_start(text: str, start: int) -> int:
 
 # ", which broke down after X,", ", who met the protesters,": an aside on something else
 ASIDE = compile_skipping(r",\s+(?:which|who)\b[^,;.]{0,160},")
+_WHEN_THEY_MEET_AFTER = compile_skipping(
+    r",?\s+when\s+(?:[\w'’-]+\s+){1,6}?(?:meet|reconvene|convene|gather|sit\s+down)\b", re.IGNORECASE
+)
 _POSSESSIVE_THEN_FUTURE = compile_skipping(
     r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|session|summit|round|consultations)\b"
     r"(?:(?!\b(?:ended|was|were|held|met|took|had)\b)[^.;]){0,120}?\b(?:will|(?:is|are)\s+(?:set|due|expected)\s+to)\b",
@@ -403,6 +406,8 @@ def _direction(text: str, start: int, end: int, default: int = -1) -> int:
         or re.match(r"\s*(?:will|would|is\s+set|at\s+\d)", text[end : end + 20])
         # "Thursday's meeting of the two ministers will be widened into ...": its own future verb
         or _POSSESSIVE_THEN_FUTURE.match(text, end, min(len(text), end + 200))
+        # "... on Monday, when the two delegations reconvene in X": the meeting it dates, in the present
+        or _WHEN_THEY_MEET_AFTER.match(text, end, min(len(text), end + 90))
     ):
         return 1
     # "X will send its minister at the head of a delegation to Y for talks with Z on Friday": the

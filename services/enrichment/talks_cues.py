@@ -30,6 +30,8 @@ _WHEN_THEY_MEET = (
     r"\b[Ww]hen\s+(?:the\s+)?(?:[\w'’-]+\s+){1,6}?(?:meet|reconvene|convene|sit\s+down|gather)\s+(?:again\s+)?(?:in|at)\s+"
     r"(?-i:[A-Z])[^.;]{0,60}?\b(?:on|next|this)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|(?-i:[A-Z])\w*|\w+day|week|month)\b"
     r"(?=[^.;]{0,250}\b(?:will|is\s+to|are\s+to)\b)"
+    # "... returns to the table on Monday, when the two delegations reconvene at the UN post in X"
+    r"|\b(?:on|next|this)\s+(?-i:[A-Z])\w+day,?\s+when\s+(?:[\w'’-]+\s+){1,6}?(?:meet|reconvene|convene|sit\s+down|gather)\b"
 )
 TRIGGER = compile_skipping(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
@@ -85,6 +87,8 @@ TRIGGER = compile_skipping(
     r"another|formal|fresh|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|mediation|"
     # "The round, which had been scheduled for Sunday, will now take place in X on September 18"
     r"(?<=\bthe\s)round(?=\s*,\s+which\b|\s+(?:will|would|is\s+(?:to|due|set|expected|scheduled)|has\s+been)\b)|"
+    # "The session will take place in X": the story's round, its venue in a sentence of its own
+    r"(?<=\b[Tt]he\s)session(?=\s+(?:will|would|is\s+to)\s+(?:take\s+place|be\s+held|open)\s+(?:in|at)\b)|"
     # "IGAD will convene delegations of A and B": a meeting convened by a go-between
     r"(?:re)?conven(?:e|es|ed|ing)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
     rf"negotiators|envoys|ministers|{_JOINT_BODY})\b|"
@@ -289,7 +293,9 @@ FOLLOW_UP_DAY = compile_skipping(
     r"which\s+(?:opens|begins|starts))\b"
     # "the Chinese foreign minister will be in Islamabad from 3 to 5 May": the visitor's days
     r"|\b(?:minister|president|prime\s+minister|secretary|envoy|chancellor|delegation)\s+(?:will|is\s+(?:due|expected)\s+to)\s+"
-    r"be\s+in\s+(?-i:[A-Z])",
+    r"be\s+in\s+(?-i:[A-Z])"
+    # "The date, Tuesday June 6, is unchanged": the plan's day, kept
+    r"|\bthe\s+(?:date|day|dates)\b[^.;]{0,40}?\b(?:is|are|remains?)\s+(?:unchanged|the\s+same|maintained|confirmed)\b",
     _I,
 )
 # "officials in Mogadishu and Hargeisa said their delegations would resume talks": the sources are the sides
@@ -655,6 +661,9 @@ SPEECH_BEFORE = compile_skipping(
     r"briefing|statement)\b(?:(?!\b(?:will|would|shall|to)\b)[\w\s,]){0,25}$"
     # "told reporters at the Secretariat on Tuesday"
     r"|\btold\s+(?:reporters|journalists|the\s+press)\b(?:(?!\b(?:will|would|shall|to|for)\b)[\w\s,]){0,40}$"
+    # "Speaking to reporters on the sidelines of cabinet meeting on Tuesday"
+    r"|\b(?:speaking|spoke|talking)\s+(?:to|with)\s+(?:reporters|journalists|the\s+press|state\s+(?:TV|television|media))\b"
+    r"(?:(?!\b(?:will|would|shall|for)\b)[\w\s,]){0,60}$"
     # "according to a press release issued by the Foreign Office here on Tuesday"
     r"|\b(?:release|statement|readout|communiqu[eé])\s+(?:was\s+)?(?:issued|released|published|read\s+out|signed)\b"
     r"(?:(?!\b(?:said|says|will|would|to)\b)[\w\s,]){0,45}$",
@@ -1120,7 +1129,9 @@ STATEMENT_PLACE_BEFORE = compile_skipping(
 POSTED_IN_BEFORE = compile_skipping(_POSTED_IN, _I)
 # "the foreign ministry in X said": where the source sits, when "said" follows
 SOURCE_IN_BEFORE = compile_skipping(
-    r"\b(?:ministry|office|presidency|government|officials|sources|spokes(?:man|woman|person))\s+in\s+$", _I
+    r"\b(?:ministry|office|presidency|government|officials|sources|spokes(?:man|woman|person))"
+    r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?\s+in\s+$",  # "the Office of the Prime Minister in X"
+    _I,
 )
 SAID_RIGHT_AFTER = compile_skipping(r"\s*,?\s*(?:said|says|told|announced|confirmed)\b", _I)
 ATTRIBUTIVE_AFTER = compile_skipping(r"^[\s-]*(?:peace\s+)?(?:talks|summit|meeting|negotiations|round)\b", _I)
@@ -1189,7 +1200,10 @@ HEADLINE_VISIT = compile_skipping(
 # "P, Q end round"), not a plan; "to"/"will"/"set to" before the verb make it a plan again.
 HEADLINE_ONGOING = compile_skipping(
     r"(?<!\bto\s)(?<!\bwill\s)(?<!\bset\s)(?<!\ban\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bgood\s)(?<!\bnew\s)"
-    r"(?<!\bfresh\s)(?<!\bbe\s)(?<!\bbeen\s)\b(?:begins?|began|starts?|started|opens?|holds?|held|"
+    r"(?<!\bfresh\s)(?<!\bbe\s)(?<!\bbeen\s)"
+    # (not "date still open", "remains open": a question left open)
+    r"(?<!\bstill\s)(?<!\bremains\s)(?<!\bremain\s)(?<!\bleft\s)(?<!\bkept\s)"
+    r"\b(?:begins?|began|starts?|started|opens?|holds?|held|"
     r"opened|under\s?way|continues?|continued|resumes?|resumed|ends?|ended|concludes?|concluded|wraps?\s+up|"
     r"kicks?\s+off|"
     # "talks in X enter fourth day", "go into a second day"

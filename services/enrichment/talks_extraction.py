@@ -869,6 +869,8 @@ def _located(s: _Sentence) -> list[Entity]:
             cue.PAST_VENUE_BEFORE.search(before)
             or cue.DEAL_MADE_IN_BEFORE.search(before)
             or cue.STATEMENT_PLACE_BEFORE.search(before)
+            # "the Office of the Prime Minister in X confirmed": where the source sits
+            or (cue.SOURCE_IN_BEFORE.search(before) and cue.SAID_RIGHT_AFTER.match(s.text, e.end, s.end))
             or _BODY_NAME_BEFORE.search(before)  # "the UN Support Mission in Libya" names a body
             or cue.SOURCE_BEFORE.search(s.before(e, 90))  # "according to X"
             or cue.DEAL_IN_BEFORE.search(before)  # "a ceasefire deal in X", "the war in X"
@@ -1350,7 +1352,7 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
     if status in {"announced", "rescheduled"} and len(candidates) > 1:
         # "which had been scheduled for Friday, 6 December, will take place one week later, on 13
         # December": the old plan's day gives way to another the sentence names
-        current = [d for d in candidates if not cue.HISTORY.search(s.before(d, 40))]
+        current = [d for d in candidates if not _old_plans_day(s, d)]
         candidates = current or candidates
     if status == "rescheduled":
         # "scheduled for May 30, have been moved to December 5": the new date follows the move
@@ -1381,6 +1383,16 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
                 if d.start >= delay.start() or not _OLD_PLAN_BEFORE.search(s.before(d, 60))
             ]
     return candidates[0] if candidates else None
+
+
+def _old_plans_day(s: _Sentence, d: FoundDate) -> bool:
+    """ "which had been scheduled for Friday", "which had been scheduled to take place in X on 14 May":
+    the old plan's day, in the clause that says so."""
+    if cue.HISTORY.search(s.before(d, 40)):
+        return True
+    before = s.before(d, 80)
+    found = list(cue.HISTORY.finditer(before))
+    return bool(found) and "," not in before[found[-1].end() :]
 
 
 def _old_plans_place(s: _Sentence, v: Entity) -> bool:

@@ -5713,3 +5713,62 @@ def test_no_meeting_arranged_a_hearing_and_an_undated_invitation_announce_nothin
     text: str, title: str
 ) -> None:
     assert _upcoming(text, title=title) == []
+
+
+def test_the_old_plans_day_in_its_own_clause_gives_way_to_the_new_one() -> None:
+    [record] = _upcoming(
+        "The dialogue between Armenia and the European Union, which had been scheduled to take place in Brussels "
+        "on 14 March, will be held in Yerevan on 20 March."
+    )
+    assert (record.location, record.start_date) == ("Yerevan", date(2031, 3, 20))
+
+
+def test_the_day_of_a_remark_to_reporters_is_not_the_talks_day() -> None:
+    [record] = _upcoming(
+        "Speaking to reporters on the sidelines of a cabinet meeting on Wednesday, the deputy minister said the "
+        "next round with the three European countries will be held next week in Geneva."
+    )
+    assert record.start_date is None
+    assert record.location == "Geneva"
+
+
+def test_a_day_kept_in_a_follow_up_sentence() -> None:
+    [record, *_] = _upcoming(
+        "The next meeting of the joint military commission of Chad and Sudan will be held in N'Djamena rather than "
+        "in Khartoum, the mission said. The date, Thursday March 20, is unchanged."
+    )
+    assert (record.location, record.start_date) == ("N'Djamena", date(2031, 3, 20))
+
+
+def test_a_venue_named_in_a_follow_up_sentence() -> None:
+    [record] = _upcoming(
+        "An AU spokesperson said the chief negotiators of Belgrade and Pristina would meet on the 24th. The session "
+        "will take place in Brussels and is expected to address the licence plates."
+    )
+    assert (record.location, record.start_date) == ("Brussels", date(2031, 3, 24))
+
+
+def test_the_seat_of_the_office_that_confirms_is_not_the_venue() -> None:
+    [record] = _upcoming(
+        "A federal team will travel to the Kenyan capital, the Office of the Prime Minister in Mogadishu confirmed, "
+        "adding that the talks with Puntland will open on Saturday."
+    )
+    assert record.location == "Nairobi"
+
+
+def test_a_date_left_open_in_the_headline_is_no_round_under_way() -> None:
+    [record, *_] = _upcoming(
+        "Armenia and Azerbaijan have agreed to send their delegations back to Brussels for a new meeting, the EU "
+        "envoy's office said, although the date has yet to be set.",
+        title="Yerevan and Baku to resume EU-led talks in Brussels, date still open",
+    )
+    assert record.location == "Brussels"
+
+
+def test_a_day_the_two_delegations_reconvene_on_is_ahead() -> None:
+    [record] = _upcoming(
+        "Officials in the capital say no large project will start before the frontier itself is settled, and that "
+        "question returns to the table on Monday, when Lebanese and Israeli delegations reconvene at the UN post in Naqoura for US-mediated talks."
+    )
+    assert set(record.parties) == {"Lebanon", "Israel"}
+    assert (record.location, record.start_date) == ("Naqoura", date(2031, 3, 17))
