@@ -16,22 +16,19 @@ _I = re.IGNORECASE
 # a commission of two or more states (not a parliament's finance committee or an electoral commission)
 _JOINT_BODY = (
     r"(?:joint|bilateral|trilateral|binational|bi-national|trinational|tripartite|border|boundary|military|mixed|"
-    r"intergovernmental|supervisory|ceasefire|truce|armistice|5\+5)\s+(?:[\w+-]+\s+){0,2}?"
+    r"intergovernmental|5\+5)\s+(?:[\w+-]+\s+){0,2}?"
     r"(?:commission|committee)"
 )
 # "when the government and OLA negotiators reconvene in X on the 28th, the first item will be ...": a
 # meeting ahead, told in the clause that dates it (the main clause in the future)
 # "we go back to X next Wednesday": a delegate's present tense for the next round
-_GO_BACK_TO = (
-    r"\b(?:[Ww]e|[Tt]hey)\s+(?:go|head|return|are\s+going)\s+back\s+to\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+"
-    r"(?:next|on|this)\s+(?:\w+day|week)\b"
-)
+_GO_BACK_TO = r"(?<=\bgo\s)back\s+to\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:next|on|this)\s+(?:\w+day|week)\b"
 _WHEN_THEY_MEET = (
     r"\b[Ww]hen\s+(?:the\s+)?(?:[\w'’-]+\s+){1,6}?(?:meet|reconvene|convene|sit\s+down|gather)\s+(?:again\s+)?(?:in|at)\s+"
     r"(?-i:[A-Z])[^.;]{0,60}?\b(?:on|next|this)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|(?-i:[A-Z])\w*|\w+day|week|month)\b"
     r"(?=[^.;]{0,250}\b(?:will|is\s+to|are\s+to)\b)"
     # "... returns to the table on Monday, when the two delegations reconvene at the UN post in X"
-    r"|\b(?:on|next|this)\s+(?-i:[A-Z])\w+day,?\s+when\s+(?:[\w'’-]+\s+){1,6}?(?:meet|reconvene|convene|sit\s+down|gather)\b"
+    r"|(?:(?<=day,\s)|(?<=day\s))when\s+(?:[\w'’-]+\s+){1,6}?(?:meet|reconvene|convene|sit\s+down|gather)\b"
 )
 TRIGGER = compile_skipping(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
@@ -64,11 +61,6 @@ TRIGGER = compile_skipping(
     # "they are due back at the table on the 17th"
     r"back\s+(?:at|to)\s+the\s+table\b|"
     # "when the two sides' negotiators reconvene in X on the 28th, the first item will be ..."
-    rf"{_WHEN_THEY_MEET}|{_GO_BACK_TO}|"
-    # "a member of the delegation said the next session had been agreed"
-    r"delegations?\b(?=[^.;]{0,120}?\b(?:next|new|fresh)\s+session\b)|"
-    # "the Supervisory Committee on the prisoner exchange, which the UN co-chairs ..., will convene in X on Sunday"
-    rf"{_JOINT_BODY}\b(?=[^.;]{{0,140}}?\b(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:re)?convene\s+(?:in|on|at|next|this)\b)|"
     # "the two Koreas will hold a working-level contact at Panmunjom"
     r"(?:working-level|inter-Korean|high-level|face-to-face)\s+contacts?\b(?!\s+(?:group|details|person|list))|"
     # "the two governments will resume their consultation on the region's future"
@@ -87,8 +79,6 @@ TRIGGER = compile_skipping(
     r"another|formal|fresh|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|mediation|"
     # "The round, which had been scheduled for Sunday, will now take place in X on September 18"
     r"(?<=\bthe\s)round(?=\s*,\s+which\b|\s+(?:will|would|is\s+(?:to|due|set|expected|scheduled)|has\s+been)\b)|"
-    # "The session will take place in X": the story's round, its venue in a sentence of its own
-    r"(?<=\b[Tt]he\s)session(?=\s+(?:will|would|is\s+to)\s+(?:take\s+place|be\s+held|open)\s+(?:in|at)\b)|"
     # "IGAD will convene delegations of A and B": a meeting convened by a go-between
     r"(?:re)?conven(?:e|es|ed|ing)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
     rf"negotiators|envoys|ministers|{_JOINT_BODY})\b|"
@@ -124,6 +114,30 @@ TRIGGER = compile_skipping(
     r"\s+of\b",
     _I,
 )
+# Rarer ways of naming a meeting, tried only on sentences holding one of their words (names_talks)
+_RARE_WORDS = ("when", "back to", "session", "ommittee", "ommission")
+TRIGGER_RARE = compile_skipping(
+    rf"{_WHEN_THEY_MEET}|{_GO_BACK_TO}|"
+    # "a member of the delegation said the next session had been agreed"
+    r"delegations?\b(?=[^.;]{0,120}?\b(?:next|new|fresh)\s+session\b)|"
+    # "The session will take place in X": the story's round, its venue in a sentence of its own
+    r"(?<=\b[Tt]he\s)session(?=\s+(?:will|would|is\s+to)\s+(?:take\s+place|be\s+held|open)\s+(?:in|at)\b)|"
+    # "the Supervisory Committee on the prisoner exchange, which the UN co-chairs ..., will convene in X on Sunday"
+    r"\b(?:supervisory|joint|military|ceasefire|truce|border|bilateral)\s+(?:committee|commission)\b"
+    r"(?=[^.;]{0,140}?\b(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:re)?convene\s+(?:in|on|at|next|this)\b)",
+    _I,
+)
+
+
+def names_talks(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] names talks or a meeting at all (TRIGGER, or one of the rarer forms)."""
+    end = len(text) if end is None else end
+    if TRIGGER.search(text, start, end):
+        return True
+    low = text[start:end].lower()
+    return any(w in low for w in _RARE_WORDS) and TRIGGER_RARE.search(text, start, end) is not None
+
+
 DENIED = compile_skipping(
     r"\bno\s+(?:\w+\s+){0,3}?(?:talks|meetings?|negotiations|summit|discussions)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:are|is|was|were|has\s+been|have\s+been)?\s*(?:planned|scheduled|set|expected|agreed|foreseen|envisaged)"

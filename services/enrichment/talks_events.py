@@ -1481,9 +1481,7 @@ def extract_talks(
 ) -> list[TalksRecord]:
     """Talks events of an English article (clean text, headline, publication date)."""
     # the trigger words first: most articles name no talks, and that test is the cheaper one
-    if not (cue.TRIGGER.search(text) or cue.TRIGGER.search(title)) or not is_diplomatic(
-        title, text, entities
-    ):
+    if not (cue.names_talks(text) or cue.names_talks(title)) or not is_diplomatic(title, text, entities):
         return []
     c = candidates(text, title, published, entities, dates)
     return assemble(c, published, model or load_model(), roles or load_roles())

@@ -1778,7 +1778,7 @@ def _diplomatic_aside(text: str, entities: list[Entity]) -> bool:
 def cued_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
     """(index, start, end) of the sentences (`spans`, else the text's) that name talks at all."""
     spans = sentences(text) if spans is None else spans
-    cued = [(i, start, end) for i, (start, end) in enumerate(spans) if cue.TRIGGER.search(text, start, end)]
+    cued = [(i, start, end) for i, (start, end) in enumerate(spans) if cue.names_talks(text, start, end)]
     # "The president arrives in X on Tuesday for a state visit. He will hold talks with ...": a
     # pronoun's plan reads on from the sentence before, which names who, where and when
     taken = {i for i, _, _ in cued}
@@ -1872,7 +1872,7 @@ def headline_draft(
 ) -> _Draft | None:
     """The headline as one mention; headlines drop verbs ("P and Q to reopen talks in Lakeport"),
     so one with a cue word but no status wording still gives its parties and venue (weak)."""
-    if not (cue.TRIGGER.search(title) or cue.HEADLINE_VISIT.search(title)):
+    if not (cue.names_talks(title) or cue.HEADLINE_VISIT.search(title)):
         return None
     if cue.ORGAN_SITS.search(title):  # "Council to take up X in closed consultations": a body's sitting
         return None

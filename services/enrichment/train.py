@@ -31,7 +31,7 @@ from .entities import extract_entities
 from .evaluate import load_scorer, report
 from .heldout import load_heldout, training_articles
 from .language import detect_language
-from .talks_cues import TRIGGER
+from .talks_cues import names_talks
 from .talks_events import Candidates, assemble, candidates
 from .talks_extraction import is_diplomatic
 from .talks_model import DECISION_MODEL, MODEL_DIR, ROLES_MODEL, LinearModel, SoftmaxModel
@@ -63,7 +63,7 @@ def prepare(article: Article) -> Prepared:
     clean = clean_article(article.text, title=title).text
     if not clean or detect_language(clean) != "en":
         return Prepared(article, day, None)
-    if not (TRIGGER.search(clean) or TRIGGER.search(title)):
+    if not (names_talks(clean) or names_talks(title)):
         return Prepared(article, day, None)
     entities = extract_entities(clean)
     if not is_diplomatic(title, clean, entities):
