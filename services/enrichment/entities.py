@@ -415,13 +415,21 @@ _PLACE_NOUNS = (
     " crossing",
     "checkpoint",
     " province",
+    " town",
 )
 # "at Kankesanthurai harbour", "at the Hmeimim air base": a place named by the noun after it
 _PLACE_BEFORE_NOUN = compile_skipping(
     r"\b(?:at|in|to)\s+(?:the\s+)?([A-Z][a-zà-ÿ'’-]{2,}(?:[\s-](?!(?:Sea|Gulf|Ocean|Coast|River|Lake)\b)[A-Z][a-zà-ÿ'’-]+)?)\s+"
-    r"(?:harbou?r|port|air\s?base|airbase|military\s+base|border\s+crossing|crossing\s+point|checkpoint|province)\b"
+    r"(?:harbou?r|port|air\s?base|airbase|military\s+base|border\s+crossing|crossing\s+point|checkpoint|province|town)\b"
     # (not "the Black Sea port of Odesa": the place is the one after "of")
     r"(?!\s+(?:city\s+|town\s+)?of\b)"
+)
+
+
+# "has been moved to Surin": the new venue of a moved meeting, though the gazetteer may not know it
+_MOVED_TO_PLACE = compile_skipping(
+    r"\b(?:moved|relocated|shifted|transferred)\s+to\s+([A-Z][a-zà-ÿ'’-]{2,}(?:[\s-][A-Z][a-zà-ÿ'’-]+)?)\b"
+    r"(?!\s+(?:\d|from\b))"
 )
 
 
@@ -429,7 +437,12 @@ def _described_places(text: str, named: list[Entity]) -> list[Entity]:
     taken = _Spans([(e.start, e.end) for e in named])
     out = list(named)
     nouns = any(w in text for w in _PLACE_NOUNS)  # most texts name no harbour or air base: skip that pattern
-    for m in (*_PLACE_OF.finditer(text), *(_PLACE_BEFORE_NOUN.finditer(text) if nouns else ())):
+    moved = "moved to" in text or "located to" in text
+    for m in (
+        *_PLACE_OF.finditer(text),
+        *(_PLACE_BEFORE_NOUN.finditer(text) if nouns else ()),
+        *(_MOVED_TO_PLACE.finditer(text) if moved else ()),
+    ):
         name = m.group(1)
         if taken.covers(m.start(1)) or _lookup(name) is not None or name.split()[0] in _NOT_NAMES:
             continue

@@ -164,6 +164,9 @@ DENIED = compile_skipping(
     r"talks|meeting|negotiations?|plans?\s+to\s+(?:host|hold|meet)|contacts)\b"
     # (not "dismissed reports that the meeting had been cancelled ... would meet as planned")
     r"(?![^.;]*\b(?:as\s+planned|go(?:es)?\s+ahead|cancell?ed|called\s+off|postponed)\b)"
+    # "dismissed as \"baseless\" a report that ...", "rejected as speculative and unfounded a media report"
+    r"|\b(?:dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|denounc(?:ed|es|ing)?)\s+as\s+[\"“'‘]?[\w\s,-]{1,40}?[\"”'’]?\s+"
+    r"(?:a|the|an)\s+(?:[\w-]+\s+){0,2}?(?:reports?|claims?)\b"
     # "denied that it had agreed to peace talks with the separatists"
     r"|\b(?:deny|denied|denies|denying)\s+(?:that\s+)?(?:it|they|he|she|the\s+government)\s+(?:had|has|have|would)\s+"
     r"(?:ever\s+)?(?:agreed|accepted|consented)\s+to\s+(?:(?:hold|any|the|a|an|direct|new|peace|face-to-face)\s+){0,2}?"
@@ -325,7 +328,10 @@ HISTORY = compile_skipping(
     # "which was to be held in X next week, will instead be held in Y"
     r"\b(?:was|were)\s+to\s+(?:be\s+held|have\s+been\s+held|take\s+place|have\s+taken\s+place|open|have\s+opened)\b|"
     r"\b(?:were|was|had\s+been|(?<!has\s)(?<!have\s)(?<!now\s)been)\s+(?:initially|originally|previously|first|earlier)?\s*"
-    r"(?:scheduled|planned|set|supposed|due|expected|slated|intended|foreseen|pencil+ed\s+in)\b|\b(?:originally|initially|previously)\s+"
+    r"(?:scheduled|planned|set|supposed|due|expected|slated|intended|foreseen|pencil+ed\s+in)\b|"
+    # "a meeting that the UN had planned to hold in X on Monday"
+    r"\bhad\s+(?:originally\s+|initially\s+)?(?:planned|scheduled|intended|hoped)\s+to\s+(?:hold|host|stage)\b|"
+    r"\b(?:originally|initially|previously)\s+"
     r"(?:planned|scheduled|set|slated)\b",
     _I,
 )
@@ -596,7 +602,7 @@ _MEETS_TAIL = (
     r"(?:(?:\s+\([A-Z]{2,6}\))?\s+(?:said|says|announced)(?:\s+on\s+\w+)?\s+(?:that\s+)?(?:it|they)\s+"
     r"(?:would|will)\s+(?:meet|hold|resume)\b|"
     # "P's cricket board and its Q counterpart will hold talks", "... union and the ministry will hold talks"
-    r"(?:[\s,]+(?!and\s+(?!its\b|their\b|(?:the\s+)?(?:government|ministry|management|employers)\b)(?-i:[a-z]))"
+    r"(?:[\s,]+(?!and\s+(?!its\b|their\b|(?:the\s+)?(?:federal\s+|national\s+|central\s+)?(?:government|ministry|management|employers)\b)(?-i:[a-z]))"
     r"(?!(?:with|by|as|while|after|amid|when|but|since|said|says|say|told|urged|warned|welcomed|hopes?|"
     r"hoped|expects?|expected|believes?|fear|fears|called|demanded)\b)[^\s,.;:]+){0,6}?[\s,]+"
     r"(?:will|would|to|are\s+to|(?:are\s+)?(?:set|due|expected|scheduled)\s+to)\s+(?:meet|hold|resume|gather|convene|sit\s+down|discuss|"
@@ -614,6 +620,7 @@ NON_DIPLOMATIC_ACTORS = compile_skipping(
     r"non-governmental\s+organi[sz]ations|think[- ]tanks?|civil\s+society\s+(?:groups|organi[sz]ations|activists)|"
     r"(?:trade|transport|labou?r|teachers?['’]?|workers?['’]?|dockworkers?['’]?|farmers?['’]?|taxi|truckers?['’]?|dockers?['’]?|miners?['’]?|"
     r"doctors?['’]?|nurses?['’]?|pilots?['’]?|drivers?['’]?|students?['’]?|controllers?['’]?)\s+unions?|"
+    r"labou?r\s+congress|trades?\s+unions?\s+congress|"
     # a central bank's own rate meeting
     r"monetary\s+policy\s+committee|rate-setting\s+(?:committee|panel|board)|central\s+bank['’]?s?(?:\s+board)?)"
     + _MEETS_TAIL
@@ -630,7 +637,7 @@ LEAD_ACTORS = compile_skipping(
     r"\b(?:(?:air\s+traffic\s+)?controllers|dockworkers|truckers|employers|academies|academy\s+of\s+sciences|"
     r"lecturers|teachers|nurses|doctors|pilots|miners|consortium|consortia|"
     # "marine insurers and shipowners will meet in London", "150 companies will take part in B2B talks"
-    r"(?:marine\s+)?insurers|shipowners|underwriters|(?-i:[A-Z])\w+\s+(?:Airways|Airlines)|"
+    r"(?:marine\s+)?insurers|shipowners|underwriters|bondholders|noteholders|(?-i:[A-Z])\w+\s+(?:Airways|Airlines)|"
     # a coalition's scout or informateur meeting party leaders at home
     r"(?:coalition\s+)?(?:scout|informateur|formateur)|"
     r"(?:commodities|oil|grain|metals)\s+traders?)"

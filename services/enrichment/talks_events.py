@@ -135,6 +135,9 @@ def _facts(text: str, drafts: list[_Draft], headline: _Draft | None, published: 
     return facts
 
 
+_THE_REPORT_SAID = re.compile(r"\W*(?:The|That|This)\s+(?:[\w-]+\s+)?(?:report|article|story)\b")
+
+
 def _denied_next(d: _Draft, nxt: _Draft) -> bool:
     return (
         d.status in UPCOMING
@@ -155,6 +158,15 @@ def _denied_retold(drafts: list[_Draft]) -> list[_Draft]:
         replace(d, status="denied") if nxt is not None and _denied_next(d, nxt) else d
         for d, nxt in zip(drafts, [*drafts[1:], None][: len(drafts)], strict=True)
     ]
+    # "... rejected as unfounded a report that A and B would meet. The report, citing sources, said
+    # officials would meet in X on June 11": the denied report retold
+    if any(d.status == "denied" for d in drafts):
+        drafts = [
+            replace(d, status="denied")
+            if d.status in UPCOMING and d.weak and _THE_REPORT_SAID.match(d.evidence)
+            else d
+            for d in drafts
+        ]
     denied = [d for d in drafts if d.status == "denied" and d.location is not None]
     if not denied:
         return drafts

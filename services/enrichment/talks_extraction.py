@@ -278,7 +278,9 @@ _INVITATIONS_TO_BEFORE = compile_skipping(
     re.IGNORECASE,
 )
 _OLD_VENUE_BEFORE = compile_skipping(
-    r"\b(?:no\s+longer\s+(?:take\s+place|be\s+held|meet)|rather\s+than|instead\s+of)\s+(?:in|at)\s+(?:the\s+)?$",
+    r"\b(?:no\s+longer\s+(?:take\s+place|be\s+held|meet)|rather\s+than|instead\s+of)\s+"
+    # ("instead of August 21 in X": the old day and place)
+    r"(?:(?:on\s+)?(?:[A-Z][a-z]+\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+day)\s+)?(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "which was to have been held in X on Monday, will instead take place in Y": X is the old plan's, when
@@ -423,11 +425,12 @@ def _status(
     has_future_date: bool,
     journeys: bool = True,
     ahead: bool = False,
-    invite_dated: bool = True,
+    own_day: bool = True,
 ) -> tuple[TalksStatus | None, bool]:
     """(status, weak) from the sentence wording; `journeys`: a journey for talks on a day ahead is a
     plan (not in headlines, whose present tense also reports trips made); `ahead`: the sentence
-    names a day or week after the publication day (the present tense of a meeting then plans it)."""
+    names a day or week after the publication day (the present tense of a meeting then plans it);
+    `own_day`: a day from today on is named other than as the day a statement was made."""
     low = sentence.lower()
     if (
         "council" in low
@@ -505,7 +508,8 @@ def _status(
     if cue.POSTPONED.search(original) and not (
         _REPORTS_HINT.search(original) and _DENIED_STOP.search(original)
     ):
-        if (cue.POSTPONED_TO.search(sentence) or strong) and has_future_date:
+        # (a statement's own day is no new date: "..., has been postponed, the ministry said on Friday")
+        if (cue.POSTPONED_TO.search(sentence) or strong) and has_future_date and own_day:
             return "rescheduled", False
         if cue.POSTPONED_TO_VAGUE.search(sentence):
             return "rescheduled", False  # "postponed to early May": a new time, if not yet a day
@@ -534,7 +538,7 @@ def _status(
                 (invited := cue.INVITED.search(sentence))
                 # (with a day ahead, or a place: "invited ... to an informal meeting in New York")
                 and (
-                    (has_future_date and invite_dated)
+                    (has_future_date and own_day)
                     or ahead
                     # (the place in the invitation's own clause: not "..., weeks after it boycotted talks in X")
                     or _IN_PLACE_AFTER.search(sentence, invited.start(), _clause_end(sentence, invited.end()))
@@ -1386,13 +1390,16 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
 
 
 def _old_plans_day(s: _Sentence, d: FoundDate) -> bool:
-    """ "which had been scheduled for Friday", "which had been scheduled to take place in X on 14 May":
-    the old plan's day, in the clause that says so."""
-    if cue.HISTORY.search(s.before(d, 40)):
+    """ "which had been scheduled for Friday", "which had been scheduled to take place in X on 14 May",
+    "instead of August 21": the old plan's day, in the clause that says so."""
+    if cue.HISTORY.search(s.before(d, 40)) or _INSTEAD_OF_BEFORE.search(s.before(d, 20)):
         return True
     before = s.before(d, 80)
     found = list(cue.HISTORY.finditer(before))
     return bool(found) and "," not in before[found[-1].end() :]
+
+
+_INSTEAD_OF_BEFORE = compile_skipping(r"\b(?:instead\s+of|rather\s+than)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 def _old_plans_place(s: _Sentence, v: Entity) -> bool:
@@ -1430,7 +1437,7 @@ def _draft(
     # (the day a statement was made dates no invitation: "the envoy said on Tuesday that X had invited ...")
     stated = all(d.start_date == published and cue.SPEECH_BEFORE.search(s.before(d, 30)) for d in future)
     ahead = any(d.precision in {"day", "week"} and d.start_date and d.start_date > published for d in s.dates)
-    said, weak = _status(s.text[s.start : s.end], bool(future), journeys, ahead, invite_dated=not stated)
+    said, weak = _status(s.text[s.start : s.end], bool(future), journeys, ahead, own_day=not stated)
     needs_sides = False
     if said in {None, "proposed", "held"} and (plan := cue.PLAN_WITH_SIDES.search(s.text, s.start, s.end)):
         # ... if the sentence names a side (below); "they are due back at the table" are the sides
@@ -1684,6 +1691,8 @@ _LEAD_ACTOR_HINTS = (
     "insurers",
     "shipowners",
     "underwriters",
+    "bondholders",
+    "noteholders",
     "traders",
     "scout",
     "informateur",

@@ -5772,3 +5772,49 @@ def test_a_day_the_two_delegations_reconvene_on_is_ahead() -> None:
     )
     assert set(record.parties) == {"Lebanon", "Israel"}
     assert (record.location, record.start_date) == ("Naqoura", date(2031, 3, 17))
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        (
+            "An enlarged meeting on Cyprus that the United Nations had planned to hold in Geneva on Monday has been "
+            "moved to New York and pushed back to March 24-25, the UN spokesman's office said.",
+            "New York",
+        ),
+        (  # a new venue the gazetteer does not know
+            "A meeting of the Lao-Thai border committee that had been scheduled for Thursday in Vientiane has been "
+            "moved to Nong Khai and will now take place on Monday, March 24, the army said.",
+            "Nong Khai",
+        ),
+        (  # the old day and place after "instead of"
+            "The committee meeting will be held at a hotel in Pakse town on March 24 instead of March 14 in Vientiane.",
+            "Pakse",
+        ),
+    ],
+)
+def test_a_moved_meeting_takes_its_new_venue_and_day(text: str, venue: str) -> None:
+    [record, *_] = _upcoming(text)
+    assert (record.location, record.start_date) == (venue, date(2031, 3, 24))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # postponed, dated only by the statement
+            "A meeting of the Joint Working Group, which was due to be held in the capital next week, has been "
+            "postponed, the foreign ministry said on Wednesday. No new date has been fixed."
+        ),
+        (  # a report dismissed, then retold
+            'Ethiopia\'s foreign ministry on Wednesday dismissed as "baseless" a report that water ministers of '
+            "Ethiopia, Egypt and Sudan would meet in Khartoum next week. The report, carried by a news website, said "
+            "the three countries would meet on Tuesday."
+        ),
+        (  # a labour congress and the government
+            "The Nigeria Labour Congress (NLC) and the Federal Government will resume negotiations over the "
+            "electricity tariff on Tuesday in Abuja."
+        ),
+    ],
+)
+def test_postponed_with_no_new_date_a_report_dismissed_and_labour_talks_announce_nothing(text: str) -> None:
+    assert _upcoming(text) == []
