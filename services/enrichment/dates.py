@@ -117,7 +117,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dm",
         compile_skipping(
-            rf"\b(?P<d1>{_DAY})(?:\s+(?P<m1>{_MONTH}))?(?:{_JOIN}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH})"
+            # ("12, 13 and 15 May": a list of days, the first to the last)
+            rf"\b(?P<d1>{_DAY})(?:\s+(?P<m1>{_MONTH}))?(?:(?:,\s*{_DAY}(?!\d))*{_JOIN}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH})"
             rf"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
         ),
     ),
@@ -227,11 +228,14 @@ _INVITED_TO_BEFORE = compile_skipping(
 )
 # "invited the ministers of A and B to X on Friday for talks"
 _INVITED_TO_PLACE_BEFORE = compile_skipping(
-    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\sbeen\s)\binvit(?:ed|es|ing)\b[^.;]{0,120}?\bto\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:on\s+)?$",
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\sbeen\s)\binvit(?:ed|es|ing)\b[^.;]{0,120}?\bto\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*"
+    r"(?:\s+(?:(?:des|de|du|of|la|le)\s+)?(?-i:[A-Z])[\w'’-]*)*\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 _FOR_TALKS_AFTER = compile_skipping(
-    r"\s*,?\s+for\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|negotiations|round|consultations)\b",
+    r"\s*,?\s+for\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|negotiations|round|consultations)\b"
+    # "invited ... to the Palais des Nations on Monday and Tuesday to try to close the gaps"
+    r"|\s*,?\s+to\s+(?:try\s+to\s+)?(?:discuss|negotiate|close|finali[sz]e|resolve|settle|hold\s+talks|resume)\b",
     re.IGNORECASE,
 )
 # a journey in the present tense right before its day: "the minister arrives in X on Thursday"

@@ -36,6 +36,8 @@ TRIGGER = compile_skipping(
     r"invit(?:ed|es|ing)\b(?=[^.;]{0,200}?\bto\s+(?:discuss|negotiate|hold\s+talks)\b)|"
     # "the envoy has invited both delegations to Muscat on Sunday"
     r"(?<!\bhad\s)invit(?:ed|es)\s+(?:both|the\s+two)\s+(?:delegations|sides|parties|leaders)\s+to\s+(?=(?-i:[A-Z]))|"
+    # "UNSMIL has invited delegations of the House and the Council to the Palais des Nations on Monday"
+    r"(?<!\bhad\s)invit(?:ed|es)\s+(?:the\s+)?delegations\s+(?:of|from)\b(?=[^.;]{0,120}?\bto\s+(?:the\s+)?(?-i:[A-Z]))|"
     # "have accepted the envoy's invitation to discuss the currency split"
     r"invitation\b(?=\s+to\s+(?:discuss|negotiate|hold\s+talks)\b)|"
     # "agreed at the end of their session in X, held from ..., to reconvene in Y"
@@ -1096,6 +1098,13 @@ REJECTED_OFFER = compile_skipping(
     r"snubb?(?:s|ed)?)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:proposal|offer|invitation|request|plan)s?\b",
     _I,
 )
+# "Previous cycles were held in X, in Y and in Z": every place of the list (where rounds met; its
+# states may still be sides)
+PAST_VENUE_LISTED_BEFORE = compile_skipping(
+    r"\b(?:took\s+place|was\s+held|were\s+held|met)\s+in\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
+    r"(?:,\s+(?:in\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)*,?\s+(?:and\s+)?(?:in\s+)?$",
+    _I,
+)
 PAST_VENUE_BEFORE = compile_skipping(
     r"\b(?:took\s+place|was\s+held|were\s+held|held\s+talks|met|"
     # "similar talks held in X", "the previous round in X"
@@ -1108,6 +1117,9 @@ PAST_VENUE_BEFORE = compile_skipping(
     r"(?:[\w'’.-]+(?:\s+[\w'’.-]+)?\s+and\s+)?$"
     # "After meeting the envoy in X, the negotiator said the teams would sit down in Y"
     r"|\bafter\s+(?:meeting|talks\s+with|talking\s+to|visiting)\s+(?:[\w'’-]+\s+){0,4}$"
+    # "ended a round of peace talks in X on Tuesday and agreed to hold the next cycle in Y"
+    r"|\b(?:ended|concluded|wrapped\s+up|closed|finished)\s+(?:a|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:round|cycle|session)"
+    r"(?:\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations))?\s+(?:in|at)\s+(?:the\s+)?$"
     # "the first such talks since a summit in X collapsed"
     r"|\bsince\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:summit|talks|meeting|round|negotiations)\s+"
     r"(?:in|at)\s+(?:the\s+)?$",
@@ -1210,6 +1222,8 @@ HEADLINE_NOT_PLAN = compile_skipping(
 # Headlines report a planned meeting as a visit ("P's foreign minister to visit Q on March 20").
 HEADLINE_VISIT = compile_skipping(
     r"\b(?:to|will)\s+visit\b"
+    # "Sudan's warring parties to return to Jeddah next week": the sides back at the old venue
+    r"|\b(?:parties|sides|rivals|delegations|negotiators)\s+(?:to|will)\s+return\s+to\s+(?-i:[A-Z])"
     # "P's president to undertake state visit to Q", "P to pay official visit to Q"
     r"|\b(?:to|will)\s+(?:undertake|pay|make)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:state|official|working)\s+visit\s+to\b"
     # "P to Q's capital on December 11 for council with R", "P to X for talks"

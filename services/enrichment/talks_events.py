@@ -244,7 +244,10 @@ def candidates(
         role_name(e)
         for e in entities
         if e.kind in {"place", "country"}
-        and cue.PAST_VENUE_BEFORE.search(text, max(0, e.start - 60), e.start)
+        and (
+            cue.PAST_VENUE_BEFORE.search(text, max(0, e.start - 60), e.start)
+            or cue.PAST_VENUE_LISTED_BEFORE.search(text, max(0, e.start - 80), e.start)
+        )
     }
     if met_at:  # ... unless a sentence about a plan names it too
         plans = [(a, b) for a, b in spans if cue.STRONG_FUTURE.search(text, a, b)]

@@ -5818,3 +5818,39 @@ def test_a_moved_meeting_takes_its_new_venue_and_day(text: str, venue: str) -> N
 )
 def test_postponed_with_no_new_date_a_report_dismissed_and_labour_talks_announce_nothing(text: str) -> None:
     assert _upcoming(text) == []
+
+
+def test_a_list_of_days_runs_from_the_first_to_the_last() -> None:
+    [record] = _upcoming(
+        "The delegations of the three countries will meet in Nairobi on 24, 25 and 27 March."
+    )
+    assert (record.start_date, record.end_date) == (date(2031, 3, 24), date(2031, 3, 27))
+
+
+def test_an_invitation_to_a_named_building_on_weekdays_plans_those_days() -> None:
+    [record, *_] = _upcoming(
+        "The UN mission has invited delegations of the House of Representatives and the High Council of State to "
+        "the Palais des Nations on Monday and Tuesday to try to close the remaining gaps, the mission said in a "
+        "statement on Wednesday. \"The Special Representative will convene the two delegations at the UN's European "
+        'headquarters," the mission said.'
+    )
+    assert (record.location, record.start_date) == ("Geneva", date(2031, 3, 17))
+
+
+def test_sides_returning_to_a_city_in_the_headline_meet_there_again() -> None:
+    [record, *_] = _upcoming(
+        "Delegations of the army and the RSF will travel to the Red Sea city between 17 and 19 March for a new round "
+        "of talks co-hosted by Saudi Arabia and the United States. Previous rounds in Jeddah collapsed in 2023.",
+        title="Sudan's warring parties to return to Jeddah next week",
+    )
+    assert (record.location, record.start_date) == ("Jeddah", date(2031, 3, 17))
+
+
+def test_the_round_that_ended_is_not_the_next_ones_venue() -> None:
+    text = (
+        "The Colombian government and the ELN ended a round of peace talks in Caracas on Tuesday and agreed to hold "
+        "the next cycle of negotiations in Mexico, at a date to be set.\n\n"
+        "Previous cycles were held in Caracas, in Mexico City and in Havana."
+    )
+    [record, *_] = _upcoming(text)
+    assert record.location == "Mexico"
