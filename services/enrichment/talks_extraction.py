@@ -753,11 +753,35 @@ def _body_team_meets(s: _Sentence, e: Entity) -> bool:
     return team is not None and _SIDES_INTO_PLAN.match(s.text[team.end() : s.end]) is not None
 
 
+def _former_officials(s: _Sentence, e: Entity) -> bool:
+    """ "former Nigerian President X": a retired leader's nationality, not the state acting (not "a
+    former Turkish ambassador", who may still be its envoy)."""
+    return (
+        _is_demonym(e)
+        and bool(_FORMER_BEFORE.search(s.before(e, 12)))
+        and bool(_LEADER_AFTER.match(s.text, e.end, s.end))
+    )
+
+
+_LEADER_AFTER = compile_skipping(
+    r"\s+(?:(?:deputy|vice)[\s-])?(?:president|prime\s+minister|head\s+of\s+state|premier|chancellor)\b",
+    re.IGNORECASE,
+)
+
+
+_FORMER_BEFORE = compile_skipping(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
+
+
 def _mediators(s: _Sentence) -> list[str]:
     found: list[str] = []
     for e in s.entities:
         name = _state(e) or (e.name if e.kind == "organisation" else None)
-        if name is None or _hosts_as_side(s, e) or _REMIT_BEFORE.search(s.before(e, 40)):
+        if (
+            name is None
+            or _hosts_as_side(s, e)
+            or _REMIT_BEFORE.search(s.before(e, 40))
+            or _former_officials(s, e)
+        ):
             continue  # "the UN envoy for X has invited ...": X is the envoy's remit, not a go-between
         if _A_SIDE_AFTER.match(s.text, e.end):
             continue  # "hosted by the Cambodian side": a side at its own table
@@ -1113,6 +1137,7 @@ def _parties(
             or (_FORMER_MEMBERS_BEFORE.search(before) and _MEMBERS_AFTER.match(after))
             or cue.WAR_IN_BEFORE.search(before)
             or (_REMIT_BEFORE.search(before) and not _MEMBERS_OF_AFTER.match(after))  # "envoys on X"
+            or _former_officials(s, e)
             or (e.kind == "armed_group" and cue.ACTED_ON_BEFORE.search(before))
             or (e.kind == "country" and cue.TALKS_ON_BEFORE.search(before))
             or cue.MOVED_BETWEEN_BEFORE.search(s.before(e, 60))
@@ -1154,6 +1179,16 @@ def _parties(
         ruled_out |= out
         first = [n for n in first if n not in out]
         fallback = [n for n in fallback if n not in out]
+    # "led by former Nigerian President X": a retired leader's state, wherever the sentence lists it
+    # (the leader named after the title stands for the same state: not another mention of it)
+    retired = {n for e in s.entities if (n := _state(e)) and _former_officials(s, e)} - {
+        n for e in s.entities if e.kind != "person" and (n := _state(e)) and not _former_officials(s, e)
+    }
+    if retired:
+        explicit = [n for n in explicit if n not in retired]
+        first = [n for n in first if n not in retired]
+        fallback = [n for n in fallback if n not in retired]
+        ruled_out |= retired
     names = list(dict.fromkeys(explicit + first))
     lone = not names and len(set(fallback)) == 1  # no side named, one name to fall back on
     # "A and B said envoys of both would begin talks": the speakers are go-betweens, the sides elsewhere

@@ -5854,3 +5854,20 @@ def test_the_round_that_ended_is_not_the_next_ones_venue() -> None:
     )
     [record, *_] = _upcoming(text)
     assert record.location == "Mexico"
+
+
+def test_a_retired_leaders_nationality_is_no_side() -> None:
+    [draft, *_] = _drafts(
+        "The AU invited both sides to talks in Pretoria starting on March 20, led by former Nigerian President "
+        "Olusegun Obasanjo, with former Kenyan President Uhuru Kenyatta as co-facilitator."
+    )[0]
+    assert not {"Nigeria", "Kenya"} & set(draft.parties)
+    assert not {"Nigeria", "Kenya"} & set(draft.mediators)
+
+
+def test_a_former_ambassador_may_still_be_a_states_envoy() -> None:
+    [record] = _upcoming(
+        "A former Turkish ambassador to Washington will hold talks with the deputy speaker of Armenia's parliament "
+        "in Vienna on March 20."
+    )
+    assert set(record.parties) == {"Turkey", "Armenia"}
