@@ -229,7 +229,7 @@ _INVITED_TO_BEFORE = compile_skipping(
 # "invited the ministers of A and B to X on Friday for talks"
 _INVITED_TO_PLACE_BEFORE = compile_skipping(
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\sbeen\s)\binvit(?:ed|es|ing)\b[^.;]{0,120}?\bto\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*"
-    r"(?:\s+(?:(?:des|de|du|of|la|le)\s+)?(?-i:[A-Z])[\w'’-]*)*\s+(?:on\s+)?$",
+    r"(?:\s+(?:(?:des|de|du|of|la|le)\s+)?(?-i:[A-Z])[\w'’-]*)*(?:,?\s+in\s+(?-i:[A-Z])[\w'’-]*)?\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 _FOR_TALKS_AFTER = compile_skipping(

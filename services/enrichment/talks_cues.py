@@ -123,7 +123,7 @@ TRIGGER_RARE = compile_skipping(
     # "a member of the delegation said the next session had been agreed"
     r"delegations?\b(?=[^.;]{0,120}?\b(?:next|new|fresh)\s+session\b)|"
     # "The session will take place in X": the story's round, its venue in a sentence of its own
-    r"(?<=\b[Tt]he\s)session(?=\s+(?:will|would|is\s+to)\s+(?:take\s+place|be\s+held|open)\s+(?:in|at)\b)|"
+    r"(?:(?<=\b[Tt]he\s)|(?<=\bnext\s))session(?=\s+(?:will|would|is\s+to|shall)\s+(?:take\s+place|be\s+held|open)\s+(?:in|at)\b)|"
     # "the Supervisory Committee on the prisoner exchange, which the UN co-chairs ..., will convene in X on Sunday"
     r"\b(?:supervisory|joint|military|ceasefire|truce|border|bilateral)\s+(?:committee|commission)\b"
     r"(?=[^.;]{0,140}?\b(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:re)?convene\s+(?:in|on|at|next|this)\b)",
@@ -147,9 +147,15 @@ DENIED = compile_skipping(
     r"|\b(?:there\s+(?:is|are|will\s+be)|has\s+been)\s+no\s+(?:\w+\s+){0,3}?(?:talks|meeting|negotiations|summit)\b"
     r"|\bno\s+[\"“]?precise\s+timeframe|\bnot\s+necessary\b"
     # "no meeting between the two had been arranged", "no meeting on the cards"
+    # (not "..., but the ministers will meet on Friday")
     r"|\bno\s+(?:\w+\s+){0,2}?(?:talks|meetings?|negotiations|summit)\s+(?:[\w-]+\s+){0,4}?(?:had|has|have)\s+been\s+"
-    r"(?:arranged|organi[sz]ed|planned|scheduled|set\s+up|fixed)\b"
+    r"(?:arranged|organi[sz]ed|planned|scheduled|set\s+up|fixed)\b(?![^.;]*\bbut\b[^.;]*\b(?:will|would|are\s+to)\b)"
     r"|\bno\s+(?:\w+\s+){0,2}?(?:talks|meetings?|negotiations|summit)\s+(?:[\w-]+\s+){0,3}?(?:on\s+the\s+cards|in\s+the\s+works|in\s+the\s+pipeline)\b"
+    r"(?![^.;]*\bbut\b[^.;]*\b(?:will|would|are\s+to)\b)"
+    # "Egypt's foreign ministry denies that officials from A and B will meet in X on Monday"
+    # (not "denied that it had agreed to concessions, but confirmed that its delegation will meet ...")
+    r"|\b(?:deny|denies|denied|denying)\s+that\s+(?=(?:(?!\bbut\b)[^.;]){0,120}?\b(?:will|would|are\s+to|were\s+to)\s+(?:meet|hold|resume)\b)"
+    r"(?![^.;]*\b(?:cancell?ed|called\s+off|postponed|delayed|suspended)\b)"
     # "officials in both capitals said nothing had been decided"
     # (not "nothing has been decided about the agenda, but the leaders will meet")
     # "at the moment there is nothing on the calendar"
@@ -388,6 +394,8 @@ STRONG_FUTURE = compile_skipping(
     r"(?:meet|hold|begin|start|take\s+place|be\s+held|resume|convene|reconvene|open|travel|attend|host|sit|return|"
     r"kick\s+off|get\s+under\s?way)\b"
     r"|\b(?:scheduled|set|slated|planned|fixed|(?<!been\s)pencil+ed\s+in)\s+(?:for|on)\b"
+    # "a fourth round of talks between A and B is planned, but the date is still open"
+    r"|\b(?:round|meeting|summit|session)\b[^.;]{0,80}?\b(?:is|are)\s+(?:now\s+)?planned\b(?=\s*(?:[,;.]|$|\s+but\b))"
     r"|\bdue\s+to\s+(?:be\s+held|take\s+place|begin|start|meet|bring|convene|host|hold|open|resume)\b"
     r"|\b(?:has|have)\s+(?:scheduled|set)\b|\bto\s+be\s+held\b|\bplans?\s+to\s+(?:meet|hold|host)\b"
     # "..., setting the session for September 9 and 10"
@@ -445,7 +453,7 @@ STRONG_FUTURE = compile_skipping(
     r"|\b(?:working\s+out|finali[sz]ing|chalking\s+out|fixing|setting|coordinating)\s+(?:the\s+|a\s+)?dates?\s+"
     r"(?:and\s+\w+\s+)?(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:round|meeting|talks|summit|session)\b"
     # "agreed to recommend that the next round of talks be held in X": the subjunctive of a plan
-    r"|\bagreed\s+(?:to\s+recommend\s+)?that\s+(?!any\b)(?:the\s+)?[^.;]{0,100}?\b(?:be\s+held|(?:re)?convene)\b"
+    r"|\bagreed\s+(?:to\s+recommend\s+)?that\s+(?!any\b)(?:the\s+)?[^.;]{0,100}?\b(?:be\s+held|take\s+place|(?:re)?convene)\b"
     rf"|{_AGREED_ACROSS_CLAUSE}"
     # an agreed next round, its time or venue still open (an announcement by the corpus convention)
     r"|\bagree(?:d|ment)\s+(?:to|on)\s+(?:\w+\s+){0,2}?(?:continue|continuing|resume|the\s+continuation\s+of|"
@@ -533,7 +541,9 @@ INVITED = compile_skipping(
     # "invited the negotiators of A and B to Brussels on May 12 for a meeting"
     # "invited the ministers of A and B to the bloc's headquarters next week to discuss the incidents"
     r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+[^.;]{0,80}?\bto\s+(?:discuss|negotiate|hold\s+talks)\b|"
-    r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:on|from|next|this)\s+[^.;]{1,30}?"
+    # ("... to the Elysee Palace in Paris on Monday for talks")
+    r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*"
+    r"(?:,?\s+in\s+(?-i:[A-Z])[\w'’-]*)?\s+(?:on|from|next|this)\s+[^.;]{1,30}?"
     r"\bfor\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:talks|meeting|summit|negotiations|round)\b|"
     # (... "to an enlarged informal meeting", 'invitation to "a five-day session from 14 to 18 July"')

@@ -138,6 +138,27 @@ def _facts(text: str, drafts: list[_Draft], headline: _Draft | None, published: 
 _THE_REPORT_SAID = re.compile(r"\W*(?:The|That|This)\s+(?:[\w-]+\s+)?(?:report|article|story)\b")
 
 
+_DENIED_AFTER = compile_skipping(
+    r"\s*[^.;]{0,80}?\b(?:denied|denies|dismissed|dismisses|rejected|rejects)\s+(?:the|that|this|these)\s+"
+    r"(?:[\w-]+\s+)?(?:reports?|claims?|story)\b",
+    re.IGNORECASE,
+)
+
+
+def _denied_after(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """ "A newspaper reported that A and B would meet in X on Friday. B's foreign ministry denied the
+    report.": a reported plan the very next sentence denies (a sentence naming no talks, so no mention)."""
+    if "denie" not in text and "dismiss" not in text and "reject" not in text:
+        return drafts
+    out = []
+    for d in drafts:
+        at = text.find(d.evidence) if d.status in UPCOMING and d.weak else -1
+        if at >= 0 and _DENIED_AFTER.match(text, at + len(d.evidence)):
+            d = replace(d, status="denied")
+        out.append(d)
+    return out
+
+
 def _denied_next(d: _Draft, nxt: _Draft) -> bool:
     return (
         d.status in UPCOMING
@@ -220,7 +241,7 @@ def candidates(
     spans = sentences(text)
     cued = cued_sentences(text, spans)
     drafts, mediators = find_drafts(text, published, entities, dates, skip, cued)
-    drafts = [_body_as_party(d) for d in _denied_retold(drafts)]
+    drafts = [_body_as_party(d) for d in _denied_retold(_denied_after(drafts, text))]
     people = [e for e in entities if e.kind == "person" and e.text == e.name]
     title_entities = extract_entities(title, people) if title else []
     title_dates = find_dates(title, published, headline=True) if title else []

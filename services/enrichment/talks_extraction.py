@@ -242,6 +242,11 @@ _INTERNAL_AFTER = compile_skipping(
 # "will resume only when ...", "will meet only if ...", right after the plan's verb
 _ONLY_IF_AFTER = compile_skipping(r"(?:\s+[\w'’-]+){0,4}?\s+only\s+(?:when|if|once)\b", re.IGNORECASE)
 # "I will convene a meeting when there is a real readiness": a condition, not a plan
+_HAD_AGREED_NEVER_HELD = compile_skipping(
+    r"\bhad\s+(?:been\s+)?(?:agreed|planned|scheduled|set)\b[^.;]*\bbut\s+(?:(?:it|that|the|this)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:never\s+(?:took\s+place|happened|materiali[sz]ed)|did\s+not\s+(?:take\s+place|happen)|fell\s+through)\b",
+    re.IGNORECASE,
+)
 _WHEN_THERE_IS_AFTER = compile_skipping(
     r"[\w'’-]*(?:\s+[\w'’-]+){0,8}?\s+(?:when|if|once)\s+(?:there\s+(?:is|are|will\s+be)\b|"
     # "will go to X when the conditions are met"
@@ -324,6 +329,11 @@ _YEAR = compile_skipping(r"\b(?:19|20)\d\d\b")
 # (... or a press release's dateline: "Addis Ababa, 3 October 2022 - The Chairperson will ...")
 _PAGE_STAMP_AFTER = compile_skipping(r"\s*(?:\||\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|GMT|UTC|[A-Z]{2,4}\b)|[-—–]\s)")
 _OLD_PLAN_BEFORE = compile_skipping(r"(?i)\b(?:planned|scheduled|originally|initially|due|set)\b")
+_ACTED_TODAY_BEFORE = compile_skipping(
+    r"\b(?:invited|agreed|accepted|announced|decided|confirmed|proposed)\s+(?:[\w'’-]+\s+){0,5}?on\s+$",
+    re.IGNORECASE,
+)
+_WEEKDAY_ONLY = compile_skipping(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
 _SAME_DAY = compile_skipping(r"(?i)today|tonight|this\s+(?:morning|afternoon|evening)|later\s+today")
 _PARTY_KINDS = frozenset({"country", "armed_group"})
 _NOT_PLACES = CALENDAR_WORDS | frozenset(
@@ -453,6 +463,11 @@ def _status(
         return None, False  # "the envoy will hold separate meetings with A, B and C": no table between them
     if _NEGATION_HINT.search(low) and cue.DENIED.search(sentence):
         return "denied", False
+    if ("never" in low or "not" in low or "fell" in low) and _HAD_AGREED_NEVER_HELD.search(sentence):
+        return (
+            "cancelled",
+            False,
+        )  # "had agreed that the next session would be held in X, but it never took place"
     if cue.REJECTED_OFFER.search(sentence) and not cue.OFFER_TAKEN.search(sentence):
         return "denied", False  # the plan proposed is turned down
     if "attend" in low and _TO_ATTEND_EVENT.search(sentence) and not _TALKS_NAMED.search(sentence):
@@ -680,7 +695,7 @@ def _state(e: Entity) -> str | None:
 _AND_BETWEEN = compile_skipping(r"^(?:\s+[\w'’-]+){0,2}?\s+and\s+(?:of\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$")
 _AGREE_TO_CONVENE_AFTER = compile_skipping(
     r"^(?:['’]s)?(?:\s+(?:government|side|authorities|delegation)s?)?\s+(?:have\s+|had\s+)?(?:jointly\s+)?"
-    r"(?:(?:agreed|agree|decided|decide)\s+to\s+(?:jointly\s+)?(?:re)?convene\b"
+    r"(?:(?:agreed|agree|decided|decide)(?:\s+on\s+\w+day|\s+today|\s+yesterday)?\s+to\s+(?:jointly\s+)?(?:re)?convene\b"
     # (not "agreed to convene the delegations of C and D", "... talks between C and D": go-betweens)
     r"(?!\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:delegations|parties|sides|representatives|leaders|negotiators|envoys)\b"
     r"|[^.;]{0,80}?\b(?:between|with)\b)"
@@ -808,7 +823,26 @@ def _mediators(s: _Sentence) -> list[str]:
         # ... but "hosted by the Cambodian side" is a side at its own table
         listed, end = _list_span(s, m.end())
         found += [] if _A_SIDE_AFTER.match(s.text, end) else listed
+    # "Saudi Arabia and the United States agreed on Wednesday to convene delegations from C and D": the
+    # first of a pair convenes with the second (its own verb too far for the look-ahead above)
+    for a, b in zip(s.entities, s.entities[1:], strict=False):
+        na, nb = _state(a) or _org(a), _state(b) or _org(b)
+        if (
+            na is not None
+            and nb in found
+            and na not in found
+            and _AND_BETWEEN.match(s.text[a.end : b.start])
+            and _CONVENES_OTHERS_AFTER.match(s.after(b, 90))
+        ):
+            found.append(na)
     return list(dict.fromkeys(found))
+
+
+_CONVENES_OTHERS_AFTER = compile_skipping(
+    r"^(?:\s+[\w'’-]+){0,5}?\s+(?:re)?conven(?:e|es|ing|ed)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:delegations|negotiators|representatives|envoys|leaders)\s+(?:of|from)\b",
+    re.IGNORECASE,
+)
 
 
 def _entry(e: Entity) -> NameEntry | None:
@@ -1372,7 +1406,21 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
     ahead = [d for d in candidates if d.start_date is not None and d.start_date > published]
     if status in {"announced", "rescheduled"} and ahead:
         # "after a call this morning, they agreed to meet on March 20": the day ahead is the talks'
-        candidates = [d for d in candidates if d in ahead or not _SAME_DAY.fullmatch(d.text)]
+        # ... and so is it beside today named as a weekday ("X invited A and B on Wednesday to hold
+        # talks in Y on March 20", in Wednesday's paper)
+        candidates = [
+            d
+            for d in candidates
+            if d in ahead
+            or not (
+                _SAME_DAY.fullmatch(d.text)
+                or (
+                    d.start_date == published
+                    and _WEEKDAY_ONLY.fullmatch(d.text)
+                    and _ACTED_TODAY_BEFORE.search(s.before(d, 60))
+                )
+            )
+        ]
     if (
         len(candidates) > 1
         and _OPENING_DAY.match(s.text, s.start, candidates[0].start)

@@ -5871,3 +5871,80 @@ def test_a_former_ambassador_may_still_be_a_states_envoy() -> None:
         "in Vienna on March 20."
     )
     assert set(record.parties) == {"Turkey", "Armenia"}
+
+
+def test_no_summit_arranged_but_ministers_will_meet_is_a_plan() -> None:
+    [record] = _upcoming(
+        "No meeting between the two presidents has been arranged, but the foreign ministers of Chile and Peru will "
+        "meet in Lima on Friday, a spokesperson said."
+    )
+    assert (record.location, record.start_date) == ("Lima", date(2031, 3, 14))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's foreign ministry denies that officials from Kenya and Somalia will meet in Djibouti on Monday.",
+        "A newspaper reported on Wednesday that Greek and Turkish officials would meet in Vienna on Friday. Greece's "
+        "foreign ministry denied the report.",
+    ],
+)
+def test_a_plan_denied_in_the_present_or_in_the_next_sentence_is_no_plan(text: str) -> None:
+    assert _upcoming(text) == []
+
+
+def test_an_agreed_next_session_that_would_take_place_elsewhere() -> None:
+    [record, *_] = _upcoming(
+        "Talks between Serbia and Kosovo ended in Brussels on Tuesday. The sides agreed that the next session would "
+        "take place in Skopje on March 25."
+    )
+    assert (record.location, record.start_date) == ("Skopje", date(2031, 3, 25))
+
+
+def test_a_pair_that_agreed_on_a_weekday_to_convene_meets() -> None:
+    [record] = _upcoming(
+        "Georgia and Armenia agreed on Wednesday to convene a new round of border talks in Tbilisi on March 20."
+    )
+    assert set(record.parties) == {"Georgia", "Armenia"}
+    assert record.mediators == ()
+
+
+def test_an_invitation_to_a_palace_in_a_city_on_a_weekday_for_talks() -> None:
+    [record] = _upcoming(
+        "The Spanish prime minister has invited the leaders of Morocco and Algeria to the Moncloa Palace in Madrid "
+        "on Monday for talks on the gas pipeline."
+    )
+    assert set(record.parties) == {"Morocco", "Algeria"}
+    assert (record.location, record.start_date) == ("Madrid", date(2031, 3, 17))
+
+
+def test_a_round_that_is_planned_with_its_date_open() -> None:
+    [record] = _upcoming(
+        "A fifth round of talks between Serbia and Kosovo is planned, but the date is still open."
+    )
+    assert set(record.parties) == {"Serbia", "Kosovo"}
+    assert record.start_date is None
+
+
+def test_the_day_an_invitation_was_made_is_not_the_talks_day() -> None:
+    [record] = _upcoming(
+        "Turkey invited Georgia and Armenia on Wednesday to hold talks in Ankara on March 20, and both accepted."
+    )
+    assert record.start_date == date(2031, 3, 20)
+
+
+def test_both_of_a_pair_that_agreed_to_convene_others_delegations_are_go_betweens() -> None:
+    [record] = _upcoming(
+        "Qatar and the United States agreed on Wednesday to convene delegations from Chad and Sudan in Doha on "
+        "Monday for talks on the border."
+    )
+    assert set(record.parties) == {"Chad", "Sudan"}
+    assert set(record.mediators) == {"Qatar", "United States"}
+
+
+def test_an_agreed_next_session_that_never_took_place_is_no_plan() -> None:
+    text = (
+        "At their last session in Vienna, the sides had agreed that the next session would be held in Geneva, but it "
+        "never took place, Serbian and Kosovo officials said."
+    )
+    assert _upcoming(text) == []
