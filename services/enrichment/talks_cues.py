@@ -36,6 +36,8 @@ TRIGGER = compile_skipping(
     r"invit(?:ed|es|ing)\b(?=[^.;]{0,200}?\bto\s+(?:discuss|negotiate|hold\s+talks)\b)|"
     # "the envoy has invited both delegations to Muscat on Sunday"
     r"(?<!\bhad\s)invit(?:ed|es)\s+(?:both|the\s+two)\s+(?:delegations|sides|parties|leaders)\s+to\s+(?=(?-i:[A-Z]))|"
+    # "Kenya has invited the parties back to Nairobi on August 12 to finalise a security protocol"
+    r"(?<!\bhad\s)invit(?:ed|es)\s+(?:the\s+|both\s+)?(?:parties|sides|delegations)\s+back\s+to\s+(?=(?-i:[A-Z]))|"
     # "UNSMIL has invited delegations of the House and the Council to the Palais des Nations on Monday"
     r"(?<!\bhad\s)invit(?:ed|es)\s+(?:the\s+)?delegations\s+(?:of|from)\b(?=[^.;]{0,120}?\bto\s+(?:the\s+)?(?-i:[A-Z]))|"
     # "have accepted the envoy's invitation to discuss the currency split"
@@ -251,7 +253,10 @@ RESCHEDULED = compile_skipping(
     r"\b(?:rescheduled|(?:will|would)\s+(?:now|instead)\s+(?:\w+\s+)?(?:take\s+place|be\s+held|meet|begin|start|open|convene)|"
     r"new\s+date|instead\s+of|"
     r"will\s+move\s+to|moved\s+to|(?:moved|shifted|pushed\s+back|brought\s+forward|postponed|delayed)\s+from\s+(?:the\s+)?\w+(?:\s+\d{1,2})?\s+to|relocated|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
-    r"shifted\s+to|brought\s+forward|"
+    r"shifted\s+to|brought\s+forward|brought\s+(?:it|them)\s+forward|"
+    # "has moved a meeting to review the agreement between A and B from X to Y"
+    r"moved\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|talks|round|session|summit)\b[^.;]{0,160}?"
+    r"\bfrom\s+(?-i:[A-Z])[\w'’-]+\s+to\s+(?-i:[A-Z])|"
     # "has put back the next round ... by ten days, moving its opening from this Friday to August 25"
     r"(?:put|pushed|set)\s+back\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,6}?(?:meeting|talks|round|session|summit)\b"
     r"[^.;]{0,80}?\b(?:by\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?)|to\s+(?=\d|(?-i:[A-Z])))|"
@@ -313,8 +318,8 @@ SCHEDULED_THERE_BEFORE = compile_skipping(
 # "The teams will begin their work on Monday 14", "the two-day session, which opens next Tuesday": the
 # day of the event a sentence before named, in a sentence with no talks word of its own
 FOLLOW_UP_DAY = compile_skipping(
-    r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:sessions?|teams|working\s+groups?|commission|committee|meeting|"
-    r"delegations)\b[^.;]{0,60}?\b(?:will\s+(?:begin|open|start|run|be\s+held|take\s+place|meet|convene)|"
+    r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:sessions?|teams|working\s+groups?|commission|committee|meeting|review|"
+    r"delegations)\b[^;]{0,90}?\b(?:will\s+(?:now\s+|instead\s+)?(?:begin|open|start|run|be\s+held|take\s+place|meet|convene)|"
     r"which\s+(?:opens|begins|starts))\b"
     # "the Chinese foreign minister will be in Islamabad from 3 to 5 May": the visitor's days
     r"|\b(?:minister|president|prime\s+minister|secretary|envoy|chancellor|delegation)\s+(?:will|is\s+(?:due|expected)\s+to)\s+"
@@ -494,6 +499,8 @@ WEAK_FUTURE = compile_skipping(
     r"kick\s+off|get\s+under\s?way|attend|participate|take\s+part|gather)\b"
     # "said they would reopen peace negotiations in X"
     r"|(?:reopen|restart|relaunch|revive)\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations|dialogue|consultations)\b"
+    # "negotiators and the ELN would open their next cycle of talks in X on May 14"
+    r"|open\s+(?:the|their|a|its)\s+(?:[\w-]+\s+){0,2}?(?:round|cycle|session)\b"
     # "the ministers would arrive on Wednesday night and sit down with their counterparts on Thursday"
     r"|arrive\b[^.;]{0,40}?\band\s+(?:meet|sit\s+down|hold)\b"
     # "a delegation would travel to X later this month for a new round of talks"
@@ -538,6 +545,8 @@ PRESENT_PLAN = compile_skipping(
 )
 # A formal invitation to talks; with a day still ahead it is an announcement (the corpus convention).
 INVITED = compile_skipping(
+    # "the mediator has invited the parties back to Nairobi on August 12": back to the table
+    r"\binvit(?:ed|es|ing)\s+(?:the\s+|both\s+)?(?:parties|sides|delegations)\s+back\s+to\s+(?-i:[A-Z])|"
     # "invited the negotiators of A and B to Brussels on May 12 for a meeting"
     # "invited the ministers of A and B to the bloc's headquarters next week to discuss the incidents"
     r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+[^.;]{0,80}?\bto\s+(?:discuss|negotiate|hold\s+talks)\b|"

@@ -333,6 +333,12 @@ def _uncued(spans: list[tuple[int, int]], cued: list[tuple[int, int, int]]) -> l
     return [span for i, span in enumerate(spans) if i not in taken]
 
 
+def _old_day(text: str, start: int, at: int) -> bool:
+    """A day named in the clause of an old plan ("originally scheduled to open in X on Friday")."""
+    found = list(cue.HISTORY.finditer(text, start, at))
+    return bool(found) and "," not in text[found[-1].end() : at]
+
+
 def _follow_up_day(
     text: str, spans: list[tuple[int, int]], dates: list[FoundDate], published: date
 ) -> FoundDate | None:
@@ -350,6 +356,8 @@ def _follow_up_day(
                 and d.start_date
                 and d.start_date > published
                 and not cue.SPEECH_BEFORE.search(text, max(a, d.start - 60), d.start)
+                # (not the old plan's: "The review, originally scheduled for Friday, Nov. 17, will now ...")
+                and not _old_day(text, max(a, d.start - 80), d.start)
             ):
                 return d
     return None

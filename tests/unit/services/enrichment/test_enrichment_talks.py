@@ -5948,3 +5948,32 @@ def test_an_agreed_next_session_that_never_took_place_is_no_plan() -> None:
         "never took place, Serbian and Kosovo officials said."
     )
     assert _upcoming(text) == []
+
+
+def test_sides_that_would_open_their_next_cycle() -> None:
+    [record] = _upcoming(
+        "The peace commissioner said that government negotiators and the ELN would open their next cycle of talks "
+        "in Havana on March 24, with Cuba and Norway again acting as guarantors."
+    )
+    assert set(record.parties) == {"Colombia", "ELN"}
+    assert (record.location, record.start_date) == ("Havana", date(2031, 3, 24))
+
+
+def test_a_mediator_inviting_the_parties_back_on_a_day() -> None:
+    [record] = _upcoming(
+        "Kenya, which is mediating between the South Sudanese government and the holdout groups, has invited the "
+        "parties back to Nairobi on March 24 to finalise a security protocol."
+    )
+    assert (record.location, record.start_date) == ("Nairobi", date(2031, 3, 24))
+
+
+def test_a_meeting_moved_between_cities_and_its_new_day_in_the_next_sentence() -> None:
+    [record, *_] = _upcoming(
+        "The African Union has moved a meeting to review the peace agreement between Ethiopia's federal government "
+        "and the Tigray People's Liberation Front (TPLF) from Mekelle to Addis Ababa and brought it forward by four "
+        "days, officials said on Wednesday. "
+        "The review, originally scheduled to open in the Tigrayan capital on Friday, March 21, will now be held at "
+        "the AU Commission headquarters in Addis Ababa on Monday."
+    )
+    assert record.status == "rescheduled"
+    assert (record.location, record.start_date) == ("Addis Ababa", date(2031, 3, 17))
