@@ -176,7 +176,7 @@ DENIED = compile_skipping(
     r"(?![^.;]*\b(?:as\s+planned|go(?:es)?\s+ahead|cancell?ed|called\s+off|postponed)\b)"
     # "dismissed as \"baseless\" a report that ...", "rejected as speculative and unfounded a media report"
     r"|\b(?:dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|denounc(?:ed|es|ing)?)\s+as\s+[\"“'‘]?[\w\s,-]{1,40}?[\"”'’]?\s+"
-    r"(?:a|the|an)\s+(?:[\w-]+\s+){0,2}?(?:reports?|claims?)\b"
+    r"(?:(?:a|the|an)\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|claims?)\b"
     # "denied that it had agreed to peace talks with the separatists"
     r"|\b(?:deny|denied|denies|denying)\s+(?:that\s+)?(?:it|they|he|she|the\s+government)\s+(?:had|has|have|would)\s+"
     r"(?:ever\s+)?(?:agreed|accepted|consented)\s+to\s+(?:(?:hold|any|the|a|an|direct|new|peace|face-to-face)\s+){0,2}?"
@@ -1088,7 +1088,9 @@ LIST_GAP = compile_skipping(
 )
 # "ready to host a new round": an offer, whatever plan words follow it
 OFFERED_PLAN = compile_skipping(
-    r"\b(?:ready|readiness|willing|willingness|prepared|offer(?:s|ed|ing)?|keen|eager|happy|glad)[\"”'’]?(?:\s+on\s+\w+|,[^,;.]{1,30},)?"
+    # ("an offer by Brazil to host a second meeting")
+    r"\b(?:ready|readiness|willing|willingness|prepared|offer(?:s|ed|ing)?|keen|eager|happy|glad)[\"”'’]?"
+    r"(?:\s+on\s+\w+|,[^,;.]{1,30},|\s+(?:by|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
     r"\s+to\s+"
     r"(?:host|hold|meet|resume|travel|attend|convene)\b",
     _I,

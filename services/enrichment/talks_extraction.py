@@ -173,7 +173,10 @@ _NEIGHBOURS_OF_BEFORE = compile_skipping(
 # "the envoy has not yet been able to convene the round table": a plan that failed, not one made
 _NOT_ABLE_TO_CONVENE = compile_skipping(
     r"\b(?:(?:has|have|had)\s+not|(?:hasn['’]t|haven['’]t|hadn['’]t)|(?:was|were)\s+not|(?:wasn['’]t|weren['’]t))\s+"
-    r"(?:yet\s+|so\s+far\s+|ever\s+)?(?:been\s+)?able\s+to\s+(?:convene|hold|organi[sz]e|arrange|bring)\b",
+    r"(?:yet\s+|so\s+far\s+|ever\s+)?(?:been\s+)?able\s+to\s+(?:convene|hold|organi[sz]e|arrange|bring)\b"
+    # "the envoy has been trying to convene a seventh session": an effort, not a plan made
+    r"|\b(?:has|have|had)\s+been\s+(?:trying|seeking|struggling|working|pushing|hoping)\s+(?:for\s+\w+\s+)?to\s+"
+    r"(?:convene|organi[sz]e|arrange|set\s+up|bring\s+together)\b",
     re.IGNORECASE,
 )
 # "ministers will meet on Monday and are expected to discuss whether the bloc should convene a meeting
@@ -452,7 +455,7 @@ def _status(
     ) and cue.ORGAN_SITS.search(sentence):
         return None, False  # a standing organ's sitting, not talks between sides
     aside = (
-        ("able" in low and _NOT_ABLE_TO_CONVENE.search(sentence))
+        (("able" in low or "been" in low) and _NOT_ABLE_TO_CONVENE.search(sentence))
         or ("whether" in low and _WHETHER_TO_CONVENE.search(sentence))
         or ("anniversary" in low and _COMMEMORATION.search(sentence))
         or ("sanctions" in low and _TO_DECIDE_SANCTIONS.search(sentence))
@@ -464,10 +467,8 @@ def _status(
     if _NEGATION_HINT.search(low) and cue.DENIED.search(sentence):
         return "denied", False
     if ("never" in low or "not" in low or "fell" in low) and _HAD_AGREED_NEVER_HELD.search(sentence):
-        return (
-            "cancelled",
-            False,
-        )  # "had agreed that the next session would be held in X, but it never took place"
+        # "had agreed that the next session would be held in X, but it never took place"
+        return "cancelled", False
     if cue.REJECTED_OFFER.search(sentence) and not cue.OFFER_TAKEN.search(sentence):
         return "denied", False  # the plan proposed is turned down
     if "attend" in low and _TO_ATTEND_EVENT.search(sentence) and not _TALKS_NAMED.search(sentence):

@@ -5977,3 +5977,21 @@ def test_a_meeting_moved_between_cities_and_its_new_day_in_the_next_sentence() -
     )
     assert record.status == "rescheduled"
     assert (record.location, record.start_date) == ("Addis Ababa", date(2031, 3, 17))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an effort to convene, not a plan made
+        "The UN envoy has been trying to convene a seventh session of the Constitutional Committee in Geneva, "
+        "which brings together delegations of the government and the opposition.",
+        # an offer by a would-be host
+        "Chile on Tuesday gave a cool response to an offer by Brazil to host a second meeting between the presidents "
+        "of Chile and Bolivia in Brasilia.",
+        # reports rejected with no article before them
+        'The Foreign Office on Wednesday rejected as "baseless and mischievous" media reports that officials would '
+        "hold talks with the TTP in Kabul next week.",
+    ],
+)
+def test_efforts_offers_by_others_and_rejected_media_reports_announce_nothing(text: str) -> None:
+    assert _upcoming(text) == []
