@@ -400,7 +400,7 @@ def _described_capitals(text: str, named: list[Entity]) -> list[Entity]:
 # "the Cambodian border town of Pailin", "the port city of Aqaba": a place the gazetteer may not know,
 # named by the noun before it (its state from the word in front, when there is one)
 _PLACE_OF = compile_skipping(
-    r"\b(?:town|city|village|port|resort|island|enclave|oasis|outpost|crossing|municipality|district|province)\s+of\s+"
+    r"\b(?:town|city|village|port|resort|island|enclave|oasis|outpost|crossing|municipality|district)\s+of\s+"
     r"([A-Z][a-zà-ÿ'’-]+(?:[\s-][A-Z][a-zà-ÿ'’-]+){0,2})"
 )
 
@@ -426,6 +426,8 @@ _PLACE_BEFORE_NOUN = compile_skipping(
 )
 
 
+# "in the province of Nangarhar" (apart: "province" is too common a word to lead the pattern above)
+_PROVINCE_OF = compile_skipping(r"\bprovince\s+of\s+([A-Z][a-zà-ÿ'’-]+(?:[\s-][A-Z][a-zà-ÿ'’-]+){0,2})")
 # "has been moved to Surin": the new venue of a moved meeting, though the gazetteer may not know it
 _MOVED_TO_PLACE = compile_skipping(
     r"\b(?:moved|relocated|shifted|transferred)\s+to\s+([A-Z][a-zà-ÿ'’-]{2,}(?:[\s-][A-Z][a-zà-ÿ'’-]+)?)\b"
@@ -440,6 +442,7 @@ def _described_places(text: str, named: list[Entity]) -> list[Entity]:
     moved = "moved to" in text or "located to" in text
     for m in (
         *_PLACE_OF.finditer(text),
+        *(_PROVINCE_OF.finditer(text) if "province of" in text else ()),
         *(_PLACE_BEFORE_NOUN.finditer(text) if nouns else ()),
         *(_MOVED_TO_PLACE.finditer(text) if moved else ()),
     ):

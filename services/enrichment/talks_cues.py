@@ -22,13 +22,13 @@ _JOINT_BODY = (
 # "when the government and OLA negotiators reconvene in X on the 28th, the first item will be ...": a
 # meeting ahead, told in the clause that dates it (the main clause in the future)
 # "we go back to X next Wednesday": a delegate's present tense for the next round
-_GO_BACK_TO = r"(?<=\bgo\s)back\s+to\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:next|on|this)\s+(?:\w+day|week)\b"
+_GO_BACK_TO = r"\bback(?<=\bgo\sback)\s+to\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:next|on|this)\s+(?:\w+day|week)\b"
 _WHEN_THEY_MEET = (
     r"\b[Ww]hen\s+(?:the\s+)?(?:[\w'’-]+\s+){1,6}?(?:meet|reconvene|convene|sit\s+down|gather)\s+(?:again\s+)?(?:in|at)\s+"
     r"(?-i:[A-Z])[^.;]{0,60}?\b(?:on|next|this)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|(?-i:[A-Z])\w*|\w+day|week|month)\b"
     r"(?=[^.;]{0,250}\b(?:will|is\s+to|are\s+to)\b)"
     # "... returns to the table on Monday, when the two delegations reconvene at the UN post in X"
-    r"|(?:(?<=day,\s)|(?<=day\s))when\s+(?:[\w'’-]+\s+){1,6}?(?:meet|reconvene|convene|sit\s+down|gather)\b"
+    r"|\bwhen(?:(?<=day,\swhen)|(?<=day\swhen))\s+(?:[\w'’-]+\s+){1,6}?(?:meet|reconvene|convene|sit\s+down|gather)\b"
 )
 TRIGGER = compile_skipping(
     r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
@@ -118,18 +118,30 @@ TRIGGER = compile_skipping(
     r"\s+of\b",
     _I,
 )
-# Rarer ways of naming a meeting, tried only on sentences holding one of their words (names_talks)
-_RARE_WORDS = ("when", "back to", "session", "ommittee", "ommission")
-TRIGGER_RARE = compile_skipping(
-    rf"{_WHEN_THEY_MEET}|{_GO_BACK_TO}|"
-    # "a member of the delegation said the next session had been agreed"
-    r"delegations?\b(?=[^.;]{0,120}?\b(?:next|new|fresh)\s+session\b)|"
-    # "The session will take place in X": the story's round, its venue in a sentence of its own
-    r"(?:(?<=\b[Tt]he\s)|(?<=\bnext\s))session(?=\s+(?:will|would|is\s+to|shall)\s+(?:take\s+place|be\s+held|open)\s+(?:in|at)\b)|"
-    # "the Supervisory Committee on the prisoner exchange, which the UN co-chairs ..., will convene in X on Sunday"
-    r"\b(?:supervisory|joint|military|ceasefire|truce|border|bilateral)\s+(?:committee|commission)\b"
-    r"(?=[^.;]{0,140}?\b(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:re)?convene\s+(?:in|on|at|next|this)\b)",
-    _I,
+# Rarer ways of naming a meeting, each tried only on text holding its word (names_talks)
+TRIGGER_RARE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (("when", "When"), compile_skipping(_WHEN_THEY_MEET, _I)),
+    (("back to",), compile_skipping(_GO_BACK_TO, _I)),
+    (
+        ("session",),
+        compile_skipping(
+            # "a member of the delegation said the next session had been agreed"
+            r"delegations?\b(?=[^.;]{0,120}?\b(?:next|new|fresh)\s+session\b)|"
+            # "The session will take place in X": the story's round, its venue in a sentence of its own
+            r"\bsession(?:(?<=[Tt]he\ssession)|(?<=next\ssession))(?=\s+(?:will|would|is\s+to|shall)\s+(?:take\s+place|be\s+held|open)\s+"
+            r"(?:in|at)\b)",
+            _I,
+        ),
+    ),
+    (
+        ("ommittee", "ommission"),
+        # "the Supervisory Committee on the prisoner exchange, which the UN co-chairs ..., will convene in X on Sunday"
+        compile_skipping(
+            r"\b(?:supervisory|joint|military|ceasefire|truce|border|bilateral)\s+(?:committee|commission)\b"
+            r"(?=[^.;]{0,140}?\b(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:re)?convene\s+(?:in|on|at|next|this)\b)",
+            _I,
+        ),
+    ),
 )
 
 
@@ -138,8 +150,11 @@ def names_talks(text: str, start: int = 0, end: int | None = None) -> bool:
     end = len(text) if end is None else end
     if TRIGGER.search(text, start, end):
         return True
-    low = text[start:end].lower()
-    return any(w in low for w in _RARE_WORDS) and TRIGGER_RARE.search(text, start, end) is not None
+    return any(
+        rx.search(text, start, end) is not None
+        for words, rx in TRIGGER_RARE
+        if any(text.find(w, start, end) >= 0 for w in words)
+    )
 
 
 DENIED = compile_skipping(
@@ -325,7 +340,7 @@ FOLLOW_UP_DAY = compile_skipping(
     r"|\b(?:minister|president|prime\s+minister|secretary|envoy|chancellor|delegation)\s+(?:will|is\s+(?:due|expected)\s+to)\s+"
     r"be\s+in\s+(?-i:[A-Z])"
     # "The date, Tuesday June 6, is unchanged": the plan's day, kept
-    r"|\bthe\s+(?:date|day|dates)\b[^.;]{0,40}?\b(?:is|are|remains?)\s+(?:unchanged|the\s+same|maintained|confirmed)\b",
+    r"|\b(?:date|day|dates)\b[^.;]{0,40}?\b(?:is|are|remains?)\s+(?:unchanged|the\s+same|maintained|confirmed)\b",
     _I,
 )
 # "officials in Mogadishu and Hargeisa said their delegations would resume talks": the sources are the sides
@@ -352,8 +367,9 @@ HISTORY = compile_skipping(
 # aside are the last round's
 _AGREED_ACROSS_CLAUSE = r"\bagreed\s+(?:at|after|during|on|in|before)\b[^;]{1,100}?,\s+to\s+(?:meet|reconvene|resume|hold|return|continue)\b"
 AGREED_ACROSS_CLAUSE = compile_skipping(_AGREED_ACROSS_CLAUSE, _I)
+# ... and the rarer present-tense plans, tried only on sentences holding their words
+STRONG_RARE = compile_skipping(rf"{_WHEN_THEY_MEET}|{_GO_BACK_TO}", _I)
 STRONG_FUTURE = compile_skipping(
-    rf"{_WHEN_THEY_MEET}|{_GO_BACK_TO}|"
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in|at)|"
     # machine-translated and wire copy: "where he will have talks with", "will lead a delegation to X"
@@ -467,7 +483,7 @@ STRONG_FUTURE = compile_skipping(
     r"|\bagree\w*\b(?:(?!\b(?:without|no|not)\b).){0,80}?\b(?:date|time|venue)\s+(?:and\s+\w+\s+)?(?:of|for)\s+the\s+next\s+"
     r"(?:meeting|round|session)\b"
     # "said the next session had been agreed" (not "... had not been agreed")
-    r"|\bthe\s+next\s+(?:round|session|meeting)\s+(?:had|has)\s+(?:already\s+)?been\s+(?:agreed|set|fixed|scheduled)\b",
+    r"|\bnext\s+(?:round|session|meeting)\s+(?:had|has)\s+(?:already\s+)?been\s+(?:agreed|set|fixed|scheduled)\b",
     _I,
 )
 # "the talks would open in X", not "would open the way to talks" or "are to open embassies"

@@ -15,8 +15,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 from parley.shared.extraction import Entity, TalksRecord, TalksStatus
 
@@ -88,10 +90,16 @@ class Candidates:
     travellers: tuple[str, ...] = ()
     # The two sides the article names as sides ("between the A side and the B side"), if any.
     side_pair: tuple[str, ...] = ()
-    # The pair named together just before a sentence's "both countries", by that sentence's text.
-    antecedents: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # The text, its side entities and sentences, for the look-ups made only when an event needs them.
+    source: tuple[str, tuple[Entity, ...], tuple[tuple[int, int], ...]] = ("", (), ())
     # The first day ahead a follow-up sentence gives the event ("The teams will begin on Monday 14").
     follow_up: FoundDate | None = None
+
+    @cached_property
+    def antecedents(self) -> dict[str, tuple[str, str]]:
+        """The pair named together just before a sentence's "both countries", by that sentence's text."""
+        text, entities, spans = self.source
+        return _antecedents(text, list(entities), list(spans))
 
 
 def _no_new_date_for_talks(text: str, m: re.Match[str]) -> bool:
@@ -322,7 +330,7 @@ def candidates(
         destination=_destination([(title, title_entities, [(0, len(title))]), (text, entities, spans)]),
         dateline_place=next((p for e in entities[:1] if e.start < 3 and (p := _as_place(e))), None),
         side_pair=_side_pair(text, entities),
-        antecedents=_antecedents(text, [e for e in entities if e.start >= skip], spans),
+        source=(text, tuple(e for e in entities if e.start >= skip), tuple(spans)),
         follow_up=_follow_up_day(text, _uncued(spans, cued), dates, published),
     )
 
@@ -375,7 +383,10 @@ def _antecedents(
     """ "... welcomed the work by A and B on a treaty. ... both countries' ministers will meet in X":
     the pair named together last before a sentence's "both countries", in it or the two sentences
     before it, by that sentence's text."""
-    if "both" not in text and "two" not in text:
+    anaphors = (
+        [m.start() for m in cue.SIDES_ANAPHOR.finditer(text)] if "both" in text or "two" in text else []
+    )
+    if not anaphors:
         return {}
     pairs = [
         (b.start, (b.name, c.name))
@@ -389,14 +400,17 @@ def _antecedents(
         and not _PAIR_SAID.match(text, c.end)
     ]
     found: dict[str, tuple[str, str]] = {}
-    for i, (a, b) in enumerate(spans):
-        m = cue.SIDES_ANAPHOR.search(text, a, b) if pairs else None
-        if m is None:
+    if not pairs:
+        return found
+    starts = [a for a, _ in spans]
+    for at in anaphors:
+        i = bisect_right(starts, at) - 1
+        if i < 0 or at >= spans[i][1]:
             continue
         since = spans[max(0, i - 2)][0]
-        before = [pair for at, pair in pairs if since <= at < m.start()]
+        before = [pair for p, pair in pairs if since <= p < at]
         if before:
-            found[text[a:b].strip()] = before[-1]
+            found.setdefault(text[spans[i][0] : spans[i][1]].strip(), before[-1])
     return found
 
 

@@ -477,7 +477,11 @@ def _status(
     sentence = cue.NEGATED_FUTURE.sub(" ", sentence) if "not" in low or "n't" in low else sentence
     if not cue.OFFER_TAKEN.search(sentence):
         sentence = cue.OFFERED_PLAN.sub(" ready to ", sentence)
-    strong = cue.STRONG_FUTURE.search(sentence) or _is_to(sentence)
+    strong = (
+        cue.STRONG_FUTURE.search(sentence)
+        or _is_to(sentence)
+        or (("when" in low or "back to" in low) and cue.STRONG_RARE.search(sentence))
+    )
     while strong and (
         cue.OTHER_EVENT_BEFORE.search(sentence, max(0, strong.start() - 30), strong.start())
         # "could meet on the sidelines of a conference that Italy plans to host": the conference's plan
@@ -723,7 +727,7 @@ def _hosts_as_side(s: _Sentence, e: Entity) -> bool:
     """ "X will host talks with Y", "X will host tripartite negotiations with A and B": the host sits
     at the table ("X will host talks with A and B" is a go-between's); "A and B agreed to convene the
     joint commission": the two that agree meet."""
-    if "onvene" in s.after(e, 120) and _convenes_jointly(s, e):
+    if s.text.find("onvene", e.end, min(s.end, e.end + 120)) >= 0 and _convenes_jointly(s, e):
         return True
     hosting = cue.HOST_SIDE_AFTER.match(s.text, e.end, min(s.end, e.end + 90))
     if hosting is None:
@@ -790,13 +794,14 @@ _FORMER_BEFORE = compile_skipping(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
 
 def _mediators(s: _Sentence) -> list[str]:
     found: list[str] = []
+    former = s.text.find("former", s.start, s.end) >= 0 or s.text.find("ex-", s.start, s.end) >= 0
     for e in s.entities:
         name = _state(e) or (e.name if e.kind == "organisation" else None)
         if (
             name is None
             or _hosts_as_side(s, e)
             or _REMIT_BEFORE.search(s.before(e, 40))
-            or _former_officials(s, e)
+            or (former and _former_officials(s, e))
         ):
             continue  # "the UN envoy for X has invited ...": X is the envoy's remit, not a go-between
         if _A_SIDE_AFTER.match(s.text, e.end):
@@ -826,7 +831,8 @@ def _mediators(s: _Sentence) -> list[str]:
         found += [] if _A_SIDE_AFTER.match(s.text, end) else listed
     # "Saudi Arabia and the United States agreed on Wednesday to convene delegations from C and D": the
     # first of a pair convenes with the second (its own verb too far for the look-ahead above)
-    for a, b in zip(s.entities, s.entities[1:], strict=False):
+    convenes = bool(found) and s.text.find("onven", s.start, s.end) >= 0
+    for a, b in zip(s.entities, s.entities[1:], strict=False) if convenes else ():
         na, nb = _state(a) or _org(a), _state(b) or _org(b)
         if (
             na is not None
@@ -1172,7 +1178,7 @@ def _parties(
             or (_FORMER_MEMBERS_BEFORE.search(before) and _MEMBERS_AFTER.match(after))
             or cue.WAR_IN_BEFORE.search(before)
             or (_REMIT_BEFORE.search(before) and not _MEMBERS_OF_AFTER.match(after))  # "envoys on X"
-            or _former_officials(s, e)
+            or ("former" in low and _former_officials(s, e))
             or (e.kind == "armed_group" and cue.ACTED_ON_BEFORE.search(before))
             or (e.kind == "country" and cue.TALKS_ON_BEFORE.search(before))
             or cue.MOVED_BETWEEN_BEFORE.search(s.before(e, 60))
@@ -1216,9 +1222,12 @@ def _parties(
         fallback = [n for n in fallback if n not in out]
     # "led by former Nigerian President X": a retired leader's state, wherever the sentence lists it
     # (the leader named after the title stands for the same state: not another mention of it)
-    retired = {n for e in s.entities if (n := _state(e)) and _former_officials(s, e)} - {
-        n for e in s.entities if e.kind != "person" and (n := _state(e)) and not _former_officials(s, e)
-    }
+    retired = (
+        {n for e in s.entities if (n := _state(e)) and _former_officials(s, e)}
+        - {n for e in s.entities if e.kind != "person" and (n := _state(e)) and not _former_officials(s, e)}
+        if "former" in low or "ex-" in low
+        else set()
+    )
     if retired:
         explicit = [n for n in explicit if n not in retired]
         first = [n for n in first if n not in retired]
@@ -1871,7 +1880,17 @@ def _diplomatic_aside(text: str, entities: list[Entity]) -> bool:
 def cued_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
     """(index, start, end) of the sentences (`spans`, else the text's) that name talks at all."""
     spans = sentences(text) if spans is None else spans
-    cued = [(i, start, end) for i, (start, end) in enumerate(spans) if cue.names_talks(text, start, end)]
+    # (the rarer forms only in sentences holding their words, and only if the text holds them at all)
+    rare = [(words, rx) for words, rx in cue.TRIGGER_RARE if any(w in text for w in words)]
+    cued = [
+        (i, start, end)
+        for i, (start, end) in enumerate(spans)
+        if cue.TRIGGER.search(text, start, end)
+        or any(
+            any(text.find(w, start, end) >= 0 for w in words) and rx.search(text, start, end)
+            for words, rx in rare
+        )
+    ]
     # "The president arrives in X on Tuesday for a state visit. He will hold talks with ...": a
     # pronoun's plan reads on from the sentence before, which names who, where and when
     taken = {i for i, _, _ in cued}
