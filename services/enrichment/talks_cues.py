@@ -145,14 +145,25 @@ TRIGGER_RARE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 )
 
 
-def names_talks(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether text[start:end] names talks or a meeting at all (TRIGGER, or one of the rarer forms)."""
+def rare_forms(text: str) -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
+    """The rarer forms whose words `text` holds at all (worked out once for an article's sentences)."""
+    return [(words, rx) for words, rx in TRIGGER_RARE if any(w in text for w in words)]
+
+
+def names_talks(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    rare: list[tuple[tuple[str, ...], re.Pattern[str]]] | None = None,
+) -> bool:
+    """Whether text[start:end] names talks or a meeting at all (TRIGGER, or one of the rarer forms,
+    `rare` when the caller has narrowed them with rare_forms)."""
     end = len(text) if end is None else end
     if TRIGGER.search(text, start, end):
         return True
     return any(
         rx.search(text, start, end) is not None
-        for words, rx in TRIGGER_RARE
+        for words, rx in (TRIGGER_RARE if rare is None else rare)
         if any(text.find(w, start, end) >= 0 for w in words)
     )
 
@@ -363,6 +374,15 @@ HISTORY = compile_skipping(
     r"(?:planned|scheduled|set|slated)\b",
     _I,
 )
+
+
+def old_plan_clause(before: str) -> bool:
+    """Whether `before` (the words up to a day or a place) ends in the clause of an old plan ("which
+    had been scheduled for", "originally scheduled to open in X on"): no comma since its last HISTORY."""
+    found = list(HISTORY.finditer(before))
+    return bool(found) and "," not in before[found[-1].end() :]
+
+
 # "agreed at the end of their second session in X, held from ..., to reconvene in Y": the days in the
 # aside are the last round's
 _AGREED_ACROSS_CLAUSE = r"\bagreed\s+(?:at|after|during|on|in|before)\b[^;]{1,100}?,\s+to\s+(?:meet|reconvene|resume|hold|return|continue)\b"

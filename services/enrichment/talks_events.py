@@ -37,6 +37,7 @@ from .gazetteer import (
 from .skip_ahead import compile_skipping
 from .talks_bodies import MEMBERSHIP_BODIES, membership_meeting
 from .talks_extraction import (
+    _PARTY_KINDS,
     _compatible,
     _Draft,
     _is_demonym,
@@ -341,12 +342,6 @@ def _uncued(spans: list[tuple[int, int]], cued: list[tuple[int, int, int]]) -> l
     return [span for i, span in enumerate(spans) if i not in taken]
 
 
-def _old_day(text: str, start: int, at: int) -> bool:
-    """A day named in the clause of an old plan ("originally scheduled to open in X on Friday")."""
-    found = list(cue.HISTORY.finditer(text, start, at))
-    return bool(found) and "," not in text[found[-1].end() : at]
-
-
 def _follow_up_day(
     text: str, spans: list[tuple[int, int]], dates: list[FoundDate], published: date
 ) -> FoundDate | None:
@@ -365,13 +360,12 @@ def _follow_up_day(
                 and d.start_date > published
                 and not cue.SPEECH_BEFORE.search(text, max(a, d.start - 60), d.start)
                 # (not the old plan's: "The review, originally scheduled for Friday, Nov. 17, will now ...")
-                and not _old_day(text, max(a, d.start - 80), d.start)
+                and not cue.old_plan_clause(text[max(a, d.start - 80) : d.start])
             ):
                 return d
     return None
 
 
-_SIDE_KINDS = frozenset({"country", "armed_group"})
 _LIST_COMMA = re.compile(r",\s+(?:the\s+)?")
 _PAIR_SAID = re.compile(r"\s+(?:said|say|says|announced|told|urged|called|have\s+(?:said|urged|called))\b")
 _PAIR_JOIN = re.compile(r"\s+and\s+(?:the\s+)?|,\s+and\s+(?:the\s+)?")
@@ -391,8 +385,8 @@ def _antecedents(
     pairs = [
         (b.start, (b.name, c.name))
         for a, b, c in zip([None, *entities], entities, entities[1:], strict=False)
-        if b.kind in _SIDE_KINDS
-        and c.kind in _SIDE_KINDS
+        if b.kind in _PARTY_KINDS
+        and c.kind in _PARTY_KINDS
         and b.name != c.name
         and _PAIR_JOIN.fullmatch(text, b.end, c.start)
         # a pair, not the end of a list ("A, B and C"), nor the source quoted ("A and B said")

@@ -1485,11 +1485,11 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
 def _old_plans_day(s: _Sentence, d: FoundDate) -> bool:
     """ "which had been scheduled for Friday", "which had been scheduled to take place in X on 14 May",
     "instead of August 21": the old plan's day, in the clause that says so."""
-    if cue.HISTORY.search(s.before(d, 40)) or _INSTEAD_OF_BEFORE.search(s.before(d, 20)):
-        return True
-    before = s.before(d, 80)
-    found = list(cue.HISTORY.finditer(before))
-    return bool(found) and "," not in before[found[-1].end() :]
+    return bool(
+        cue.HISTORY.search(s.before(d, 40))
+        or _INSTEAD_OF_BEFORE.search(s.before(d, 20))
+        or cue.old_plan_clause(s.before(d, 80))
+    )
 
 
 _INSTEAD_OF_BEFORE = compile_skipping(r"\b(?:instead\s+of|rather\s+than)\s+(?:on\s+)?$", re.IGNORECASE)
@@ -1499,8 +1499,7 @@ def _old_plans_place(s: _Sentence, v: Entity) -> bool:
     """ "which had been due in X": the old plan's place, worded in its own clause (not "which had been
     due in X, will take place in Y" for Y)."""
     before = s.before(v, 50)
-    found = list(cue.HISTORY.finditer(before))
-    if found and "," not in before[found[-1].end() :]:
+    if cue.old_plan_clause(before):
         return True
     # (", scheduled to open in X on Tuesday, will instead be held in Y")
     return bool(cue.SCHEDULED_THERE_BEFORE.search(before)) and "instead" in s.text[v.end : s.end]
@@ -1880,16 +1879,9 @@ def _diplomatic_aside(text: str, entities: list[Entity]) -> bool:
 def cued_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
     """(index, start, end) of the sentences (`spans`, else the text's) that name talks at all."""
     spans = sentences(text) if spans is None else spans
-    # (the rarer forms only in sentences holding their words, and only if the text holds them at all)
-    rare = [(words, rx) for words, rx in cue.TRIGGER_RARE if any(w in text for w in words)]
+    rare = cue.rare_forms(text)  # (the rarer forms only if the text holds their words at all)
     cued = [
-        (i, start, end)
-        for i, (start, end) in enumerate(spans)
-        if cue.TRIGGER.search(text, start, end)
-        or any(
-            any(text.find(w, start, end) >= 0 for w in words) and rx.search(text, start, end)
-            for words, rx in rare
-        )
+        (i, start, end) for i, (start, end) in enumerate(spans) if cue.names_talks(text, start, end, rare)
     ]
     # "The president arrives in X on Tuesday for a state visit. He will hold talks with ...": a
     # pronoun's plan reads on from the sentence before, which names who, where and when
