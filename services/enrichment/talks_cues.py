@@ -30,93 +30,195 @@ _WHEN_THEY_MEET = (
     # "... returns to the table on Monday, when the two delegations reconvene at the UN post in X"
     r"|\bwhen(?:(?<=day,\swhen)|(?<=day\swhen))\s+(?:[\w'’-]+\s+){1,6}?(?:meet|reconvene|convene|sit\s+down|gather)\b"
 )
-TRIGGER = compile_skipping(
-    r"\b(?:talks?|negotiations?|negotiating\s+table|meet(?:s|ing|ings)?|met|summit(?:s|ry)?|consultations|"
+# The ways of naming talks or a meeting at all, each with the words (lower case) a match of it
+# holds: names_talks tries a form only on text holding one of its words, which spares most of
+# the scan on the many articles and sentences that name none. A word form is matched whole.
+_TRIGGER_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("talk",), r"talks?"),
+    (("negotiat",), r"negotiations?|negotiating\s+table"),
+    (("meet",), r"meet(?:s|ing|ings)?"),
+    (("met",), r"met"),
+    (("summit",), r"summit(?:s|ry)?"),
+    (("consultation",), r"consultations"),
     # "invited the ministers of A and B to X next week to discuss ...": an invitation to talks
-    r"invit(?:ed|es|ing)\b(?=[^.;]{0,200}?\bto\s+(?:discuss|negotiate|hold\s+talks)\b)|"
+    (("invit",), r"invit(?:ed|es|ing)\b(?=[^.;]{0,200}?\bto\s+(?:discuss|negotiate|hold\s+talks)\b)"),
     # "the envoy has invited both delegations to Muscat on Sunday"
-    r"(?<!\bhad\s)invit(?:ed|es)\s+(?:both|the\s+two)\s+(?:delegations|sides|parties|leaders)\s+to\s+(?=(?-i:[A-Z]))|"
+    (
+        ("invit",),
+        r"(?<!\bhad\s)invit(?:ed|es)\s+(?:both|the\s+two)\s+(?:delegations|sides|parties|leaders)\s+to\s+(?=(?-i:[A-Z]))",
+    ),
     # "Kenya has invited the parties back to Nairobi on August 12 to finalise a security protocol"
-    r"(?<!\bhad\s)invit(?:ed|es)\s+(?:the\s+|both\s+)?(?:parties|sides|delegations)\s+back\s+to\s+(?=(?-i:[A-Z]))|"
+    (
+        ("invit",),
+        r"(?<!\bhad\s)invit(?:ed|es)\s+(?:the\s+|both\s+)?(?:parties|sides|delegations)\s+back\s+to\s+(?=(?-i:[A-Z]))",
+    ),
     # "UNSMIL has invited delegations of the House and the Council to the Palais des Nations on Monday"
-    r"(?<!\bhad\s)invit(?:ed|es)\s+(?:the\s+)?delegations\s+(?:of|from)\b(?=[^.;]{0,120}?\bto\s+(?:the\s+)?(?-i:[A-Z]))|"
+    (
+        ("invit",),
+        r"(?<!\bhad\s)invit(?:ed|es)\s+(?:the\s+)?delegations\s+(?:of|from)\b(?=[^.;]{0,120}?\bto\s+(?:the\s+)?(?-i:[A-Z]))",
+    ),
     # "have accepted the envoy's invitation to discuss the currency split"
-    r"invitation\b(?=\s+to\s+(?:discuss|negotiate|hold\s+talks)\b)|"
+    (("invit",), r"invitation\b(?=\s+to\s+(?:discuss|negotiate|hold\s+talks)\b)"),
     # "agreed at the end of their session in X, held from ..., to reconvene in Y"
-    r"agreed\b(?=[^;]{0,120}?\bto\s+reconvene\b)|"
+    (("agreed",), r"agreed\b(?=[^;]{0,120}?\bto\s+reconvene\b)"),
     # "X will send a delegation to Y to negotiate the border": a delegation sent to negotiate
-    r"delegations?\b(?=[^.;]{0,60}\bto\s+negotiate\b)|"
+    (("delegation",), r"delegations?\b(?=[^.;]{0,60}\bto\s+negotiate\b)"),
     # "the warring generals said they would send negotiators back to the Saudi city"
-    r"send(?:s|ing)?\s+(?:\w+\s+){0,2}?(?:negotiators|delegations?|envoys)\s+(?:back\s+)?to\b|"
+    (("send",), r"send(?:s|ing)?\s+(?:\w+\s+){0,2}?(?:negotiators|delegations?|envoys)\s+(?:back\s+)?to\b"),
     # "the minister will travel to Washington on Thursday to negotiate with US officials"
-    r"(?:travel|fly|flies|head)\w*\s+to\b(?=[^.;]{0,50}?\bto\s+(?:negotiate|hold\s+talks)\b)|"
+    (
+        ("travel", "fly", "flies", "head"),
+        r"(?:travel|fly|flies|head)\w*\s+to\b(?=[^.;]{0,50}?\bto\s+(?:negotiate|hold\s+talks)\b)",
+    ),
     # "officials will sit down in X next week" (not "sit down with reporters", "for an interview")
-    r"(?:sit|sat|sitting)\s+down\s+(?:again\s+)?(?:together|in|at|with|on\s+\w+day|next|this|tomorrow)\b"
-    r"(?!\s+(?:reporters|journalists|the\s+(?:media|press)|an?\s+interview))|"
+    (
+        ("down",),
+        r"(?:sit|sat|sitting)\s+down\s+(?:again\s+)?(?:together|in|at|with|on\s+\w+day|next|this|tomorrow)\b"
+        r"(?!\s+(?:reporters|journalists|the\s+(?:media|press)|an?\s+interview))",
+    ),
     # "the committee would hold its annual session in X": a joint body's sitting, worded any way
-    rf"{_JOINT_BODY}\s+(?:will|would|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:hold|meet|(?:re)?convene)\b|"
+    (
+        ("commi",),
+        rf"{_JOINT_BODY}\s+(?:will|would|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:hold|meet|(?:re)?convene)\b",
+    ),
     # "the Joint Political and Security Mechanism (JPSM) of A and B will convene on Monday"
-    r"(?-i:Joint|Bilateral|Border|Boundary)\s+(?:[\w-]+\s+){0,4}?(?-i:Mechanism|Commission|Committee)\s+(?:\([A-Z]{2,8}\)\s+)?"
-    r"(?:of|between)\b(?=[^.;]{1,60}?\b(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:meet|convene|reconvene|hold|sit)\b)|"
+    (
+        ("commi", "mechanism"),
+        r"(?-i:Joint|Bilateral|Border|Boundary)\s+(?:[\w-]+\s+){0,4}?(?-i:Mechanism|Commission|Committee)\s+(?:\([A-Z]{2,8}\)\s+)?"
+        r"(?:of|between)\b(?=[^.;]{1,60}?\b(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:meet|convene|reconvene|hold|sit)\b)",
+    ),
     # "the commissions set up by A and B will hold their next session in X": the two sides' bodies
-    r"(?:commissions|committees|delegations|teams|negotiators)\b(?=[^.;]{0,100}?\b(?:will|would|are\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+"
-    r"hold\s+(?:their|the)\s+(?:next|first|second|third|fourth|fifth|new|\w+th)\s+(?:session|sitting|meeting|round)\b)|"
-    r"dialogues?|discussions|peace\s+conference|round\s+of|cooperation\s+council|(?:peace|exploratory)\s+conversations|conversations?\s+table|"
+    (
+        ("commi", "delegation", "teams", "negotiat"),
+        r"(?:commissions|committees|delegations|teams|negotiators)\b(?=[^.;]{0,100}?\b(?:will|would|are\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+"
+        r"hold\s+(?:their|the)\s+(?:next|first|second|third|fourth|fifth|new|\w+th)\s+(?:session|sitting|meeting|round)\b)",
+    ),
+    (("dialogue",), r"dialogues?"),
+    (("discussion",), r"discussions"),
+    (("conference",), r"peace\s+conference"),
+    (("round",), r"round\s+of"),
+    (("council",), r"cooperation\s+council"),
+    (("conversation",), r"(?:peace|exploratory)\s+conversations|conversations?\s+table"),
     # "they are due back at the table on the 17th"
-    r"back\s+(?:at|to)\s+the\s+table\b|"
-    # "when the two sides' negotiators reconvene in X on the 28th, the first item will be ..."
+    (("table",), r"back\s+(?:at|to)\s+the\s+table\b"),
     # "the two Koreas will hold a working-level contact at Panmunjom"
-    r"(?:working-level|inter-Korean|high-level|face-to-face)\s+contacts?\b(?!\s+(?:group|details|person|list))|"
+    (
+        ("contact",),
+        r"(?:working-level|inter-Korean|high-level|face-to-face)\s+contacts?\b(?!\s+(?:group|details|person|list))",
+    ),
     # "the two governments will resume their consultation on the region's future"
-    r"(?:resume|hold|continue)\s+(?:their|the|a)\s+consultation\b|"
+    (("consultation",), r"(?:resume|hold|continue)\s+(?:their|the|a)\s+consultation\b"),
     # "the A-B Joint Permanent Commission on Cooperation opens on Wednesday in X"
-    rf"{_JOINT_BODY}(?:\s+(?:on|for)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?\s+(?:opens|convenes|meets|sits)\s+(?:on|in|next|this)\b|"
+    (
+        ("commi",),
+        rf"{_JOINT_BODY}(?:\s+(?:on|for)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?\s+(?:opens|convenes|meets|sits)\s+(?:on|in|next|this)\b",
+    ),
     # "the session of the Joint Intergovernmental Commission ... is postponed": a joint body's sitting
-    rf"sessions?\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?{_JOINT_BODY}|"
+    (("commi",), rf"sessions?\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?{_JOINT_BODY}"),
     # "will bring together Ethiopia's federal government and the TPLF" (not "filmmakers", "royal families")
-    r"bring(?:s|ing)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:ministers|leaders|presidents|delegations|negotiators)\s+of\s+"
-    r"[^.;]{0,60}?\btogether\b|"
+    (
+        ("bring",),
+        r"bring(?:s|ing)?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:ministers|leaders|presidents|delegations|negotiators)\s+of\s+"
+        r"[^.;]{0,60}?\btogether\b",
+    ),
     # "will bring Israeli and Lebanese delegations together at X"
-    r"bring(?:s|ing)?\s+(?:the\s+)?(?:[\w'’,-]+\s+){1,4}?(?:delegations|leaders|ministers|negotiators|sides|parties)\s+together\b|"
-    r"bring(?:s|ing)?\s+together\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:government|authorities|delegations?|negotiators|sides|"
-    r"parties|representatives|leaders|ministers|envoys|junta|presidents|heads\s+of\s+state)|(?:new|next|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+cycle\b|(?:next|new|first|second|third|fourth|fifth|latest|final|exploratory|technical|negotiating|direct|indirect|preparatory|informal|"
-    r"another|formal|fresh|\d{1,3}(?:st|nd|rd|th))\s+round|ministerial|mediation|"
+    (
+        ("bring",),
+        r"bring(?:s|ing)?\s+(?:the\s+)?(?:[\w'’,-]+\s+){1,4}?(?:delegations|leaders|ministers|negotiators|sides|parties)\s+together\b",
+    ),
+    (
+        ("bring",),
+        r"bring(?:s|ing)?\s+together\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:government|authorities|delegations?|negotiators|sides|"
+        r"parties|representatives|leaders|ministers|envoys|junta|presidents|heads\s+of\s+state)",
+    ),
+    (
+        ("cycle",),
+        r"(?:new|next|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+cycle\b",
+    ),
+    (
+        ("round",),
+        r"(?:next|new|first|second|third|fourth|fifth|latest|final|exploratory|technical|negotiating|direct|indirect|preparatory|"
+        r"informal|another|formal|fresh|\d{1,3}(?:st|nd|rd|th))\s+round",
+    ),
+    (("ministerial",), r"ministerial"),
+    (("mediation",), r"mediation"),
     # "The round, which had been scheduled for Sunday, will now take place in X on September 18"
-    r"(?<=\bthe\s)round(?=\s*,\s+which\b|\s+(?:will|would|is\s+(?:to|due|set|expected|scheduled)|has\s+been)\b)|"
+    (
+        ("round",),
+        r"(?<=\bthe\s)round(?=\s*,\s+which\b|\s+(?:will|would|is\s+(?:to|due|set|expected|scheduled)|has\s+been)\b)",
+    ),
     # "IGAD will convene delegations of A and B": a meeting convened by a go-between
-    r"(?:re)?conven(?:e|es|ed|ing)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
-    rf"negotiators|envoys|ministers|{_JOINT_BODY})\b|"
+    (
+        ("conven",),
+        r"(?:re)?conven(?:e|es|ed|ing)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}?(?:delegations?|parties|sides|representatives|leaders|"
+        rf"negotiators|envoys|ministers|{_JOINT_BODY})\b",
+    ),
     # "Kenya will on Monday reconvene the South Sudan government and the holdout groups"
-    r"(?:re)?conven(?:e|es|ing)\s+the\s+(?:[\w-]+\s+){0,3}?(?:government|authorities|junta)\s+and\s+|"
-    rf"\b{_JOINT_BODY}\s+(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:re)?convene\b|"
+    (
+        ("conven",),
+        r"(?:re)?conven(?:e|es|ing)\s+the\s+(?:[\w-]+\s+){0,3}?(?:government|authorities|junta)\s+and\s+",
+    ),
+    (
+        ("commi",),
+        rf"\b{_JOINT_BODY}\s+(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:re)?convene\b",
+    ),
     # "a technical committee on water sharing between A and B will convene"
     # "the committee monitoring the ceasefire between A and B will convene early next week"
-    r"\b(?:commission|committee|mechanism)\s+(?:on|for|monitoring|overseeing|supervising)\s+[^.;]{1,60}?\bbetween\s+"
-    r"[^.;]{1,60}?\b(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:(?:re)?convene|meet)\b|"
+    (
+        ("commi", "mechanism"),
+        r"\b(?:commission|committee|mechanism)\s+(?:on|for|monitoring|overseeing|supervising)\s+[^.;]{1,60}?\bbetween\s+"
+        r"[^.;]{1,60}?\b(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:(?:re)?convene|meet)\b",
+    ),
     # "invitations were sent to A and B for a round table in X" (not a university's round table)
-    r"invit\w*\s+[^.;]{0,200}?\bround[\s-]?tables?\b|COP\s?\d{1, 2}|(?:ministerial|climate|donors?|review)\s+conference)\b"
+    (("invit",), r"invit\w*\s+[^.;]{0,200}?\bround[\s-]?tables?\b"),
+    (("cop",), r"COP\s?\d{1, 2}"),
+    (("conference",), r"(?:ministerial|climate|donors?|review)\s+conference"),
+)
+# ... and the forms that need no whole word at their end
+_TRIGGER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     # "truce negotiators to gather in X this weekend"
-    r"|\b(?:negotiators|delegations|envoys)\s+(?:(?:of|from|for)\s+[^.;]{1,60}?\s+)?(?:themselves\s+)?(?:to|will|would|are\s+(?:to|due\s+to|set\s+to))\s+(?:again\s+)?"
-    r"(?:gather|meet|convene|reconvene|return|resume|sit\s+down)\b"
+    (
+        ("negotiat", "delegation", "envoy"),
+        r"\b(?:negotiators|delegations|envoys)\s+(?:(?:of|from|for)\s+[^.;]{1,60}?\s+)?(?:themselves\s+)?(?:to|will|would|are\s+(?:to|due\s+to|set\s+to))\s+(?:again\s+)?"
+        r"(?:gather|meet|convene|reconvene|return|resume|sit\s+down)\b",
+    ),
     # "a U.S. delegation will travel to Mexico City next Monday to review the agreement"
     # (not a trade, business or cultural delegation: the look-behinds only once "delegation" is read)
-    r"|\bdelegations?(?<!trade\sdelegation)(?<!trade\sdelegations)(?<!business\sdelegation)"
-    r"(?<!business\sdelegations)(?<!investment\sdelegation)(?<!cultural\sdelegation)(?<!student\sdelegation)"
-    r"\s+(?:(?:led|headed)\s+by\s+(?:[\w'’.-]+\s+){1,6}?)?(?:will|is\s+(?:to|due\s+to|set\s+to)|"
-    r"are\s+(?:to|due\s+to|set\s+to))\s+(?:travel|fly)\s+to\b"
+    (
+        ("delegation",),
+        r"\bdelegations?(?<!trade\sdelegation)(?<!trade\sdelegations)(?<!business\sdelegation)"
+        r"(?<!business\sdelegations)(?<!investment\sdelegation)(?<!cultural\sdelegation)(?<!student\sdelegation)"
+        r"\s+(?:(?:led|headed)\s+by\s+(?:[\w'’.-]+\s+){1,6}?)?(?:will|is\s+(?:to|due\s+to|set\s+to)|"
+        r"are\s+(?:to|due\s+to|set\s+to))\s+(?:travel|fly)\s+to\b",
+    ),
     # "the Saudi side will receive a Yemeni government delegation in Riyadh on Thursday"
-    r"|\b(?:receive|host)\s+(?:an?\s+|the\s+|its\s+)?(?:(?:[\w'’-]+\s+){0,2}?(?:government|official|ministerial|"
-    r"high-level|negotiating|military|peace)\s+|(?-i:[A-Z])[\w'’-]*\s+)delegations?\b(?!\s+of\s+(?-i:[a-z]))"
+    (
+        ("delegation",),
+        r"\b(?:receive|host)\s+(?:an?\s+|the\s+|its\s+)?(?:(?:[\w'’-]+\s+){0,2}?(?:government|official|ministerial|"
+        r"high-level|negotiating|military|peace)\s+|(?-i:[A-Z])[\w'’-]*\s+)delegations?\b(?!\s+of\s+(?-i:[a-z]))",
+    ),
     # "the EU's envoy will receive the Serbian and Kosovar chief negotiators in Brussels on Tuesday"
-    r"|\b(?:receive|host)\s+the\s+(?:(?-i:[A-Z])[\w'’-]*\s+(?:and\s+)?){1,3}(?:chief\s+)?negotiators\b"
+    (
+        ("negotiat",),
+        r"\b(?:receive|host)\s+the\s+(?:(?-i:[A-Z])[\w'’-]*\s+(?:and\s+)?){1,3}(?:chief\s+)?negotiators\b",
+    ),
     # "the supervisory committee ... is due to convene in X on Sunday"
-    r"|\b(?:is|are)\s+(?:due|set|scheduled|expected)\s+to\s+(?:re)?convene\b"
+    (("conven",), r"\b(?:is|are)\s+(?:due|set|scheduled|expected)\s+to\s+(?:re)?convene\b"),
     # "the co-chairs said the round would take place in X": the round of the story's talks
-    r"|\bthe\s+round\s+(?:would|will|is\s+(?:due|set|scheduled|expected))\b"
+    (("round",), r"\bthe\s+round\s+(?:would|will|is\s+(?:due|set|scheduled|expected))\b"),
     # "will host the leaders of A and B": a meeting convened by a host
-    r"|\bhost(?:s|ed|ing)?\s+(?:the\s+)?(?:leaders|presidents|heads\s+of\s+state|(?:prime|foreign)\s+ministers)"
-    r"\s+of\b",
-    _I,
+    (
+        ("host",),
+        r"\bhost(?:s|ed|ing)?\s+(?:the\s+)?(?:leaders|presidents|heads\s+of\s+state|(?:prime|foreign)\s+ministers)\s+of\b",
+    ),
+)
+_TRIGGER_FORMS = tuple((words, rf"\b(?:{form})\b") for words, form in _TRIGGER_WORDS) + _TRIGGER_PHRASES
+# One pattern of every form, in order, for where a mention starts and what it says
+TRIGGER = compile_skipping("|".join(form for _, form in _TRIGGER_FORMS), _I)
+# ... and one pattern per word, of the forms holding it, for telling whether text names talks at all
+_TRIGGER_BY_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (word, compile_skipping("|".join(form for words, form in _TRIGGER_FORMS if word in words), _I))
+    for word in dict.fromkeys(word for words, _ in _TRIGGER_FORMS for word in words)
 )
 # Rarer ways of naming a meeting, each tried only on text holding its word (names_talks)
 TRIGGER_RARE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
@@ -145,25 +247,22 @@ TRIGGER_RARE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 )
 
 
-def rare_forms(text: str) -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
-    """The rarer forms whose words `text` holds at all (worked out once for an article's sentences)."""
-    return [(words, rx) for words, rx in TRIGGER_RARE if any(w in text for w in words)]
+# Letters that match an English one under IGNORECASE but lower-case to something else ("İ", "ı", "ſ"):
+# text holding one is read with the whole pattern, its words unchecked
+_UNFOLDED = ("\u0307", "\u0131", "\u017f")
 
 
-def names_talks(
-    text: str,
-    start: int = 0,
-    end: int | None = None,
-    rare: list[tuple[tuple[str, ...], re.Pattern[str]]] | None = None,
-) -> bool:
-    """Whether text[start:end] names talks or a meeting at all (TRIGGER, or one of the rarer forms,
-    `rare` when the caller has narrowed them with rare_forms)."""
+def names_talks(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] names talks or a meeting at all (TRIGGER, or one of the rarer forms)."""
     end = len(text) if end is None else end
-    if TRIGGER.search(text, start, end):
-        return True
-    return any(
+    low = text[start:end].lower()
+    if low.isascii() or not any(ch in low for ch in _UNFOLDED):
+        found = any(word in low and rx.search(text, start, end) for word, rx in _TRIGGER_BY_WORD)
+    else:
+        found = TRIGGER.search(text, start, end) is not None
+    return found or any(
         rx.search(text, start, end) is not None
-        for words, rx in (TRIGGER_RARE if rare is None else rare)
+        for words, rx in TRIGGER_RARE
         if any(text.find(w, start, end) >= 0 for w in words)
     )
 

@@ -1879,10 +1879,7 @@ def _diplomatic_aside(text: str, entities: list[Entity]) -> bool:
 def cued_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
     """(index, start, end) of the sentences (`spans`, else the text's) that name talks at all."""
     spans = sentences(text) if spans is None else spans
-    rare = cue.rare_forms(text)  # (the rarer forms only if the text holds their words at all)
-    cued = [
-        (i, start, end) for i, (start, end) in enumerate(spans) if cue.names_talks(text, start, end, rare)
-    ]
+    cued = [(i, start, end) for i, (start, end) in enumerate(spans) if cue.names_talks(text, start, end)]
     # "The president arrives in X on Tuesday for a state visit. He will hold talks with ...": a
     # pronoun's plan reads on from the sentence before, which names who, where and when
     taken = {i for i, _, _ in cued}
