@@ -10,8 +10,9 @@ from types import ModuleType
 
 import pytest
 
+from parley.services.enrichment import talks_cues
 from parley.services.enrichment.skip_ahead import compile_skipping, lead_class
-from parley.services.enrichment.talks_cues import TRIGGER
+from parley.services.enrichment.talks_cues import TRIGGER, names_talks
 from parley.services.enrichment.talks_extraction import sentences
 
 INVENTED = Path(__file__).resolve().parents[3] / "data" / "invented_talks"
@@ -106,3 +107,31 @@ def test_every_prefixed_pattern_matches_where_its_plain_form_does(module: Module
             spans = [m.span() for m in value.finditer(text)]
             assert spans == [m.span() for m in plain.finditer(text)], (name, text[:80])
     assert compared > 0
+
+
+def test_every_match_of_a_trigger_form_holds_one_of_its_words() -> None:
+    # names_talks skips a form on text without its words: a match without one would go unseen
+    texts = _texts()
+    for words, form in talks_cues._TRIGGER_FORMS:
+        pattern = re.compile(form, re.IGNORECASE)
+        for text in texts:
+            for m in pattern.finditer(text):
+                assert any(word in m.group().lower() for word in words), (words, m.group())
+
+
+def test_names_talks_agrees_with_the_whole_pattern() -> None:
+    def whole(text: str) -> bool:
+        return TRIGGER.search(text) is not None or any(
+            rx.search(text) is not None for _, rx in talks_cues.TRIGGER_RARE
+        )
+
+    texts = [
+        *_texts(),
+        "Negotiators will meet on Monday.",
+        "İnvited both delegations to Muscat",  # a capital that lower-cases to two characters
+        "the envoy ınvited both delegations to Muscat",  # a dotless i, matched as "i" by the pattern
+        "Budget figures were released on Monday.",
+    ]
+    found = [names_talks(text) for text in texts]
+    assert found == [whole(text) for text in texts]
+    assert found[-4:] == [True, True, True, False]
