@@ -44,13 +44,18 @@ _PAIRED_FIRST_AFTER = compile_skipping(rf"^[-–][A-Z][\w'’]+\s+{_PAIRED_TALKS
 _PAIRED_SECOND_BEFORE = compile_skipping(r"\b[A-Z][\w'’]+[-–]$")
 _PAIRED_SECOND_AFTER = compile_skipping(rf"^\s+{_PAIRED_TALKS}")
 _FOLLOWED_BY_NAME = compile_skipping(r" [A-Z][a-z]")
+_AMERICAS_BEFORE = compile_skipping(r"\b(?:South|Latin|Central|North|Pan)[\s-]$")
 _BUILDING_AFTER = compile_skipping(
     r" (?:Presidential|Palace|Office|House|Hotel|Hall|Cent(?:re|er)|Building|Complex|Conference|Convention|Resort|"
     r"Harbou?r|Port|Air\s?[Bb]ase|Airport)\b"
 )
 # (each capitalised word taken whole, possessively: the nested form backtracked exponentially on a
 # line in capitals)
-_DATELINE_AFTER = compile_skipping(r"^,?\s*(?:[A-Z][\w.]*+(?:\s+(?=[A-Z]))?)*+\s*(?:\(|,|(?<=\s)[-—–:])")
+_DATELINE_AFTER = compile_skipping(
+    # ("AMMAN / SANAA, Nov 18 -": a dateline of two cities)
+    r"^,?\s*(?:[A-Z][\w.]*+(?:\s+(?=[A-Z]))?)*+\s*(?:/\s*(?:[A-Z][\w.]*+(?:\s+(?=[A-Z]))?)*+\s*)?(?:\(|,|(?<=\s)[-—–:])"
+)
+_DATELINE_FIRST_BEFORE = compile_skipping(r"(?:^|\n)(?-i:[A-Z][A-Z.'’ -]*)\s*/\s*$")
 # "Seoul, Tokyo and Beijing will hold ...": a list of capitals standing for their states, no dateline
 _LISTED_AFTER = compile_skipping(r"^(?:,\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)+,?\s+and\s+[A-Z]")
 
@@ -173,6 +178,8 @@ def _gazetteer_entities(text: str) -> list[Entity]:
             continue
         end, entry = match
         done = end
+        if text.startswith("American", start) and _AMERICAS_BEFORE.search(text, max(0, start - 8), start):
+            continue  # "the South American country", "Latin American leaders": a region, not the United States
         if (
             entry.kind == "place"
             and not entry.capital
@@ -215,7 +222,7 @@ def _resolve_capital(text: str, entry: NameEntry, start: int, end: int) -> Entit
         )
         or _ATTRIBUTIVE_AFTER.match(after)
         or (
-            (start == 0 or text[start - 1] == "\n")
+            (start == 0 or text[start - 1] == "\n" or _DATELINE_FIRST_BEFORE.search(before))
             and _DATELINE_AFTER.match(after)
             and not _LISTED_AFTER.match(after)
         )
@@ -584,6 +591,30 @@ def _government_and_opposition(text: str, named: list[Entity]) -> list[Entity]:
     return sorted(out, key=lambda x: (x.start, x.end))
 
 
+# "the junta", "the military council": a state's military rulers, whose state the article names once
+# beside its military ("the Myanmar military", "Mali's junta")
+_JUNTA = compile_skipping(
+    r"\b(?:junta|military\s+(?:council|government|regime|authorities|rulers))\b", re.IGNORECASE
+)
+_MILITARY_AFTER = compile_skipping(r"(?:['’]s)?\s+(?:military|junta|army|armed\s+forces|generals)\b")
+
+
+def _juntas(text: str, named: list[Entity]) -> list[Entity]:
+    if "junta" not in text and "ilitary" not in text:
+        return named  # a substring test spares most texts the patterns
+    ruled = {e.name for e in named if e.kind == "country" and _MILITARY_AFTER.match(text, e.end)}
+    if len(ruled) != 1:
+        return named  # no state named beside its military, or several: whose junta is open
+    (state,) = ruled
+    spans = _Spans([(e.start, e.end) for e in named])
+    found = [
+        Entity(kind="country", text=m.group(), name=state, start=m.start(), end=m.end(), country=state)
+        for m in _JUNTA.finditer(text)
+        if not spans.covers(m.start()) and not any(0 <= m.start() - e.end <= 3 for e in named)
+    ]
+    return sorted(named + found, key=lambda x: (x.start, x.end)) if found else named
+
+
 # Seas, gulfs and straits whose names hold a state's ("the South China Sea", "the Gulf of Mexico"):
 # neither the state nor a venue.
 _WATERS = compile_skipping(
@@ -621,6 +652,7 @@ def extract_entities(text: str, known_people: list[Entity] | tuple[Entity, ...] 
     the headline) lets a headline name a person by surname alone ("A and B to meet")."""
     named = _shared_heads(text, _described_capitals(text, _opposition_sides(text, _gazetteer_entities(text))))
     named = _brazzaville_congo(text, _outside_waters(text, _government_and_opposition(text, named)))
+    named = _juntas(text, named)
     named = _described_places(text, named)
     people = _with_leaders_states(_people(text, named))
     found = _Spans([(p.start, p.end) for p in people])

@@ -528,6 +528,9 @@ STRONG_FUTURE = compile_skipping(
     # "will join the talks", not "will join forces", "will join the bloc"
     r"|\b(?:will|shall)\s+(?:\w+\s+){0,2}?join\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:talks|negotiations|meeting|summit|round|delegation|session|discussions|consultations)\b"
+    # "civilian representatives will join the military officers at Wednesday's meeting in X"
+    r"|\b(?:will|shall)\s+(?:\w+\s+){0,2}?join\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?at\s+(?:the\s+|a\s+|\w+['’]s\s+)"
+    r"(?:[\w-]+\s+){0,2}?(?:talks|negotiations|meeting|summit|round|session|discussions|consultations)\b"
     # "will go to X", "will visit X": a trip to a named place, not "will go ahead/anywhere"
     r"|\b(?:will|shall)\s+(?:go\s+to|fly\s+to|visit|arrive\s+in)\s+(?:the\s+)?(?-i:[A-Z])"
     r"|\b(?:is|are|was|were|been)\s+(?:now\s+)?(?:set|scheduled|due|expected|slated|planned|poised|going)\s+to\s+"
@@ -537,7 +540,10 @@ STRONG_FUTURE = compile_skipping(
     # "a fourth round of talks between A and B is planned, but the date is still open"
     r"|\b(?:round|meeting|summit|session)\b[^.;]{0,80}?\b(?:is|are)\s+(?:now\s+)?planned\b(?=\s*(?:[,;.]|$|\s+but\b))"
     r"|\bdue\s+to\s+(?:be\s+held|take\s+place|begin|start|meet|bring|convene|host|hold|open|resume)\b"
-    r"|\b(?:has|have)\s+(?:scheduled|set)\b|\bto\s+be\s+held\b|\bplans?\s+to\s+(?:meet|hold|host)\b"
+    # (not "neither government has set a date": no one has)
+    r"|\b(?<!\bneither\s)(?<!\bneither\sside\s)(?<!\bneither\sgovernment\s)(?<!\bneither\sparty\s)(?<!\bneither\scountry\s)"
+    r"(?<!\bneither\scapital\s)(?<!\bnobody\s)(?<!\bno\sone\s)(?:has|have)\s+(?:scheduled|set)\b"
+    r"|\bto\s+be\s+held\b|\bplans?\s+to\s+(?:meet|hold|host)\b"
     # "..., setting the session for September 9 and 10"
     r"|\b(?:setting|sets)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:session|meeting|talks|round|summit)\s+(?:for|on)\b"
     # "the envoy has secured agreement for A and B to hold a new round": an agreed plan
@@ -760,7 +766,7 @@ _MEETS_TAIL = (
     # "P's cricket board and its Q counterpart will hold talks", "... union and the ministry will hold talks"
     r"(?:[\s,]+(?!and\s+(?!its\b|their\b|(?:the\s+)?(?:federal\s+|national\s+|central\s+)?(?:government|ministry|management|employers)\b)(?-i:[a-z]))"
     r"(?!(?:with|by|as|while|after|amid|when|but|since|said|says|say|told|urged|warned|welcomed|hopes?|"
-    r"hoped|expects?|expected|believes?|fear|fears|called|demanded)\b)[^\s,.;:]+){0,6}?[\s,]+"
+    r"hoped|expects?|expected|believes?|fear|fears|called|demanded)\b)[^\s,.;:]+){0,9}?[\s,]+"
     r"(?:will|would|to|are\s+to|(?:are\s+)?(?:set|due|expected|scheduled)\s+to)\s+(?:meet|hold|resume|gather|convene|sit\s+down|discuss|"
     r"negotiate)\b"
     # not "will hold a strike", "to hold protests"
@@ -780,6 +786,9 @@ NON_DIPLOMATIC_ACTORS = compile_skipping(
     # a central bank's own rate meeting
     r"monetary\s+policy\s+committee|rate-setting\s+(?:committee|panel|board)|central\s+bank['’]?s?(?:\s+board)?)"
     + _MEETS_TAIL
+    # "has invited holders of its two dollar bonds to talks on Tuesday": a debtor and its creditors
+    + r"|\bholders\s+of\s+(?:its|the|their)\s+(?:[\w$-]+\s+){0,3}?(?:bonds|notes|eurobonds|debt|securities)\s+to\s+"
+    r"(?:talks|negotiations|a\s+meeting)\b"
     # a law's final round between a parliament and its council ("trilogue"), not talks between states
     + r"|\binterinstitutional\s+(?:talks|negotiations)\b|\(\s*[\"“]?trilogue[\"”]?\s*\)"
     # labour's own bodies as a side: "talks between the government and organised labour"
@@ -1110,7 +1119,9 @@ MEDIATOR_LIST_AFTER = compile_skipping(
 MEDIATOR_ROLE_AFTER = compile_skipping(
     # not "will host his Somali counterpart": a host receiving the other side is a side itself
     # (not "A and B that C had convened": the relative clause has a subject of its own)
-    r"^(?:['’]s)?(?:\s+(?!(?:that|which|whom)\s+(?-i:[A-Z]))[\w-]+){0,5}?\s+(?:mediat\w*|"
+    # (not "A and B negotiators will meet the mediators": who meets the go-betweens is a side)
+    r"^(?:['’]s)?(?:\s+(?!(?:that|which|whom)\s+(?-i:[A-Z]))[\w-]+){0,5}?\s+(?:"
+    r"(?<!\bmeet\sthe\s)(?<!\bmeet\swith\sthe\s)(?<!\bmet\sthe\s)(?<!\bmet\swith\sthe\s)mediat\w*|"
     r"host(?:s|ed|ing)?\b(?!\s+(?:city|country|(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?counterpart\b))"
     # (not "as Baku hosts the COP29 climate conference": a host of something else)
     r"(?!\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:conference|forum|games|olympics|championships?|cup|expo|fair|exhibition)\b)|"
@@ -1237,7 +1248,9 @@ OFFER_TAKEN = compile_skipping(
     r"(?<!\bif\s)(?<!\bunless\s)(?<!\bonce\s)(?<!\bonly\s)(?<!\bnot\s)"
     # (nor "neither side has accepted", "has yet to accept")
     r"(?<!\bneither\sside\shas\s)(?<!\bneither\sside\shad\s)(?<!\bneither\shas\s)(?<!\bnor\shas\s)(?<!\byet\sto\s)"
-    r"(?<!\bnone\shas\s)(?<!\bneither\sparty\shas\s)\b(?:accept\w*|agreed|confirmed|scheduled)\b"
+    r"(?<!\bnone\shas\s)(?<!\bneither\sparty\shas\s)"
+    r"(?<!\ban\s)(?<!\bthe\s)(?<!\bno\s)(?<!\bany\s)"  # (nor "without an agreed allocation": an adjective)
+    r"\b(?:accept\w*|agreed|confirmed|scheduled)\b"
     r"(?<!\bif\sboth\ssides\sagreed)(?<!\bif\sthe\ssides\sagreed)(?<!\bif\sthey\sagreed)",
     _I,
 )

@@ -144,7 +144,11 @@ def _facts(text: str, drafts: list[_Draft], headline: _Draft | None, published: 
     return facts
 
 
-_THE_REPORT_SAID = re.compile(r"\W*(?:The|That|This)\s+(?:[\w-]+\s+)?(?:report|article|story)\b")
+_THE_REPORT_SAID = re.compile(
+    r"\W*(?:(?:The|That|This)\s+(?:[\w-]+\s+)?(?:report|article|story)\b"
+    # "A weekend newspaper had reported, citing unnamed sources, that ..."
+    r"|(?:A|An|The)\s+(?:[\w-]+\s+)?(?:newspaper|paper|daily|tabloid|outlet|website)\s+had\s+(?:reported|claimed|said)\b)"
+)
 
 
 _DENIED_AFTER = compile_skipping(

@@ -150,6 +150,10 @@ _ROLE_HINT = compile_skipping(r"guarantor|accompanying|mediators|facilitators|ob
 _PAIR_MEDIATION_AFTER = compile_skipping(
     r"\s+(?:joint\s+)?(?:mediation|mediators|facilitation|facilitators)\b", re.IGNORECASE
 )
+_PAIR_OFFICIALS_AS_MEDIATORS = compile_skipping(
+    r"\s+(?:officials|diplomats|envoys|representatives|teams)\b[^.;,]{0,30}?\bas\s+(?:the\s+)?(?:mediators|facilitators|go-betweens)\b",
+    re.IGNORECASE,
+)
 _FRONTED_SOURCE_AFTER = compile_skipping(
     r",\s+(?:a|an|the|his|her|its|their)\s+(?:[\w'’-]+\s+){0,5}?(?:spokes\w+|officials?|minister|ministry|sources?|"
     r"diplomats?|envoy|statement|government)\b[^.;]{0,60}?\b(?:said|says|told|confirmed|announced|insisted)\b",
@@ -319,6 +323,10 @@ _NOT_INVITED_SIDE = compile_skipping(
     r"(?:has|had|have|was|were|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:invited|included)\b",
     re.IGNORECASE,
 )
+_GO_BETWEEN_APPOSITION = compile_skipping(
+    r"\b(?:envoy|mediator|facilitator)\s*,\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:diplomat|national|official|politician|minister)\b[^,;.]{0,80}?,",
+    re.IGNORECASE,
+)
 _MEDIATORS_FROM = compile_skipping(
     r"(?i)\b(?:mediators?|facilitators?|go-betweens|brokers)\s+(?:from|of)\s+(?:the\s+)?"
     # "convened by mediators Egypt, Qatar and the United States": the list in apposition
@@ -349,6 +357,13 @@ _NOT_PLACES = CALENDAR_WORDS | frozenset(
         "Response",
         "Light",
         "Palais",  # "at Palais des Nations": a building, whose city the text names elsewhere
+        # "will hold formal talks at Parliament": a house of state, in the city named elsewhere
+        "Parliament",
+        "Congress",
+        "Senate",
+        "Headquarters",
+        "Government House",
+        "State House",
     ]
 )
 _CAMEO = {
@@ -815,7 +830,11 @@ def _mediators(s: _Sentence) -> list[str]:
         ):
             found.append(name)
     for a, b in zip(s.entities, s.entities[1:], strict=False):  # "the Saudi-American mediation"
-        if s.text[a.end : b.start] in {"-", "–"} and _PAIR_MEDIATION_AFTER.match(s.text, b.end):
+        gap = s.text[a.end : b.start]
+        if (gap in {"-", "–"} and _PAIR_MEDIATION_AFTER.match(s.text, b.end)) or (
+            # "with Egyptian and US officials taking part as mediators": both of the pair
+            gap == " and " and _PAIR_OFFICIALS_AS_MEDIATORS.match(s.text, b.end)
+        ):
             found += [n for e in (a, b) if (n := _state(e) or _org(e))]
     for m in _MEDIATORS_FROM.finditer(s.text, s.start, s.end):  # "mediators from A, B and C"
         found += _listed(s, m.end())
@@ -1215,6 +1234,9 @@ def _parties(
     uninvited = [m.span() for m in _NOT_INVITED.finditer(s.text, s.start, s.end)]
     if "not" in low and ("invited" in low or "included" in low):
         uninvited += [m.span() for m in _NOT_INVITED_SIDE.finditer(s.text, s.start, s.end)]
+    # "The envoy, a veteran Lao diplomat named by Vientiane, is to meet ...": the go-between's own state
+    if "envoy" in low or "mediator" in low or "facilitator" in low:
+        uninvited += [m.span() for m in _GO_BETWEEN_APPOSITION.finditer(s.text, s.start, s.end)]
     if uninvited:
         out = {n for e in s.entities if any(a <= e.start < b for a, b in uninvited) and (n := _state(e))}
         ruled_out |= out
@@ -1716,6 +1738,7 @@ def _refine_location(d: _Draft, places: list[Entity]) -> Entity | None:
 # Words one of which an actors' match needs: a plain substring test skips the costly pattern.
 _ACTOR_HINTS = (
     "trilogue",
+    "holders of",
     "football",
     "soccer",
     "cricket",
@@ -1811,6 +1834,40 @@ def _actors(text: str, lead: bool = False, low: str | None = None) -> int:
     if lead and any(h in low for h in _LEAD_ACTOR_HINTS):
         found += len(cue.LEAD_ACTORS.findall(text))
     return found
+
+
+# "The meeting comes weeks before the joint review of the trade pact with A and B, scheduled for July":
+# the story's meeting set beside another event, whose sides and day are not its own
+_COMES_BEFORE_OTHER = compile_skipping(
+    r"\s*(?:the|this|that|its|their)\s+(?:meeting|talks|round|session)\s+(?:comes?|will\s+come|takes\s+place)\s+"
+    r"(?:just\s+|only\s+)?(?:(?:a|one|two|three|four|a\s+few|several)\s+)?(?:(?:days|weeks|months|day|week|month)\s+)?"
+    r"(?:before|ahead\s+of|after)\b",
+    re.IGNORECASE,
+)
+# "the host would hold around 20 bilateral meetings, including with the leaders of A, B and C": many
+# meetings of one host, none of them the story's
+_MANY_BILATERALS = compile_skipping(
+    r"\bbilateral\s+(?:meetings|talks)\b[^.;]{0,40}?\b(?:including\s+)?with\s+(?:the\s+)?"
+    r"(?:leaders|presidents|heads\s+of\s+state|prime\s+ministers|counterparts)\s+(?:of|from)\b",
+    re.IGNORECASE,
+)
+_THE_TALKS_OPENS = compile_skipping(
+    r"\s*(?:the|these|those)\s+(?:talks|negotiations|meeting|discussions|session)\b", re.IGNORECASE
+)
+# "Vietnam on Tuesday again demanded that ..., as officials announced that negotiators from A and B would
+# meet in X next week": the talks are the reported clause's, their sides and day read from it alone
+_AS_REPORTED = compile_skipping(
+    r",\s+as\s+(?:[\w'’-]+\s+){1,5}?(?:announced|said|confirmed|revealed|disclosed)\s+that\s+", re.IGNORECASE
+)
+
+
+def _reported_clause_start(text: str, start: int, end: int) -> int:
+    """Where the sentence's talks are told: after ", as officials announced that" when nothing
+    before it names talks, else the sentence's start."""
+    m = _AS_REPORTED.search(text, start, end)
+    if m is None or cue.names_talks(text, start, m.start()):
+        return start
+    return m.end()
 
 
 def _others_meet(sentence: str) -> bool:
@@ -1909,15 +1966,23 @@ def find_drafts(
     drafts: list[_Draft] = []
     article_mediators: list[str] = []
     entities, dates = sorted(entities, key=_offset), sorted(dates, key=_offset)
+    others = False  # the last cued sentence's talks were others' (firms', unions', sport bodies')
     for _, start, end in cued_sentences(text) if cued is None else cued:
         if _others_meet(text[start:end]):
+            others = True
             continue  # "marine insurers and shipowners will meet in London": not the sides' talks
+        if _COMES_BEFORE_OTHER.match(text, start, end) or _MANY_BILATERALS.search(text, start, end):
+            continue
+        start = _reported_clause_start(text, start, end)
         s = _Sentence(text, start, end, entities, dates, skip)
         mediators = _mediators(s)
         article_mediators += mediators
         draft = _draft(s, published, mediators)
-        if draft is None:
-            continue
+        follows_others, others = others, False
+        if draft is None or (
+            follows_others and not draft.parties and _THE_TALKS_OPENS.match(text, start, end)
+        ):
+            continue  # "The talks, to be held in X, will focus on ...": still the others' talks
         if not draft.parties and drafts and cue.ANAPHORA.search(text, start, end):
             draft.parties = list(drafts[-1].parties)  # "their presidents", "the two sides"
         elif (

@@ -5995,3 +5995,134 @@ def test_a_meeting_moved_between_cities_and_its_new_day_in_the_next_sentence() -
 )
 def test_efforts_offers_by_others_and_rejected_media_reports_announce_nothing(text: str) -> None:
     assert _upcoming(text) == []
+
+
+def test_negotiators_meeting_the_mediators_are_the_sides_and_a_pair_of_officials_are_mediators() -> None:
+    [record] = _upcoming(
+        "Armenian and Azerbaijani negotiators will meet the mediators in Vienna on Friday. The talks will be hosted "
+        "by Austria, with French and US officials taking part as mediators."
+    )
+    assert set(record.parties) == {"Armenia", "Azerbaijan"}
+    assert {"France", "United States"} <= set(record.mediators)
+
+
+def test_representatives_joining_a_meeting_on_a_day() -> None:
+    [record] = _upcoming(
+        "Serbian and Kosovar civilian representatives will join the military officers at Friday's meeting of the "
+        "liaison mechanism in Brussels."
+    )
+    assert set(record.parties) == {"Serbia", "Kosovo"}
+    assert (record.location, record.start_date) == ("Brussels", date(2031, 3, 14))
+
+
+def test_another_event_the_meeting_comes_before_is_not_its_own() -> None:
+    [record] = _upcoming(
+        "Peru and Chile will hold talks on the maritime boundary in Lima on Friday. The meeting comes weeks before "
+        "the joint review of the Pacific trade pact with Mexico and Colombia, scheduled for July."
+    )
+    assert set(record.parties) == {"Peru", "Chile"}
+
+
+def test_a_visit_that_comes_before_the_talks_keeps_them() -> None:
+    [record] = _upcoming(
+        "The army chief visited forward posts on Tuesday. The visit comes a day before the round of talks between "
+        "Armenia and Azerbaijan, which is scheduled for Thursday in Vienna."
+    )
+    assert set(record.parties) == {"Armenia", "Azerbaijan"}
+    assert (record.location, record.start_date) == ("Vienna", date(2031, 3, 13))
+
+
+def test_talks_told_after_as_officials_announced_that() -> None:
+    [record] = _upcoming(
+        "Thailand on Wednesday again protested against a Cambodian border post, as officials announced that "
+        "negotiators from ASEAN and China would meet in Hanoi next week."
+    )
+    assert set(record.parties) == {"ASEAN", "China"}
+    assert record.start_date is None  # the protest's day, not the talks'
+
+
+def test_the_junta_stands_for_the_state_named_beside_its_military() -> None:
+    text = (
+        "Fighting between the Myanmar military and rebels went on. The rebels will meet the junta on Friday."
+    )
+    juntas = [e for e in extract_entities(text) if e.text == "junta"]
+    assert [(e.kind, e.name) for e in juntas] == [("country", "Myanmar")]
+    # two states beside their armies: whose junta is open
+    text = "The Malian army and the Nigerien army clashed. The junta said it would meet envoys on Friday."
+    assert not [e for e in extract_entities(text) if e.text == "junta"]
+
+
+def test_a_go_betweens_own_state_in_apposition_is_no_side() -> None:
+    [record] = _upcoming(
+        "The African Union envoy, a veteran Nigerian diplomat appointed last year, will hold talks with the Sudanese "
+        "army and the RSF in Jeddah on Friday."
+    )
+    assert "Nigeria" not in record.parties
+
+
+def test_could_meet_with_no_date_set_by_either_government_is_no_plan() -> None:
+    assert (
+        _upcoming(
+            "Analysts said the two sides could meet face to face in the coming weeks to revive the trade "
+            "negotiations, but neither government has set a date or a venue."
+        )
+        == []
+    )
+
+
+def test_a_region_named_american_is_not_the_united_states() -> None:
+    text = "The South American country and Latin American leaders, with American officials present."
+    assert [e.text for e in extract_entities(text) if e.name == "United States"] == ["American"]
+
+
+def test_a_debtor_inviting_its_bondholders_and_a_firms_talks_told_again_announce_nothing() -> None:
+    assert (
+        _upcoming("Ecuador's government has invited holders of its two dollar bonds to talks on Tuesday.")
+        == []
+    )
+    assert (
+        _upcoming(
+            "Government negotiators and the consortium behind the planned gas plant in Mtwara will resume talks on "
+            "Monday, the energy ministry said. The talks, to be held in Dodoma, will focus on fiscal terms. "
+            "Neighbouring Mozambique and Kenya have watched the project closely."
+        )
+        == []
+    )
+
+
+def test_a_denied_plan_retold_by_the_newspaper_that_reported_it() -> None:
+    text = (
+        "The Treasury on Monday dismissed as false a newspaper report that officials would travel to Beijing for "
+        "talks on the railway loans. A weekend newspaper had reported, citing unnamed sources, that Kenyan officials "
+        "would hold talks with Chinese finance ministry officials in Beijing next week."
+    )
+    assert _upcoming(text) == []
+
+
+def test_an_offer_to_host_is_not_taken_up_by_an_agreed_allocation() -> None:
+    text = (
+        'The fisheries minister said Norway was "ready to host a meeting at any time" in Bergen to break the '
+        "deadlock over quotas, which has left the fishery without an agreed allocation."
+    )
+    assert _upcoming(text) == []
+
+
+def test_a_house_of_state_is_no_venue_of_its_own() -> None:
+    [record] = _upcoming(
+        "Chile's president and New Zealand's prime minister will hold formal talks at Parliament on Thursday."
+    )
+    assert record.location is None
+
+
+def test_a_dateline_of_two_cities_names_no_states() -> None:
+    text = "CAIRO / KHARTOUM, May 2 (GD) - Sudan's army and the RSF will meet in Jeddah on Friday."
+    found = {e.text: e.kind for e in extract_entities(text)}
+    assert (found["CAIRO"], found["KHARTOUM"]) == ("place", "place")
+
+
+def test_many_bilateral_meetings_of_a_host_are_not_the_storys() -> None:
+    [record] = _upcoming(
+        "The Egyptian and Iranian presidents will meet in Kazan on Friday. Russia's presidential aide said the host "
+        "would hold around 20 bilateral meetings, including with the leaders of China, India, Iran and Egypt."
+    )
+    assert set(record.parties) == {"Egypt", "Iran"}
