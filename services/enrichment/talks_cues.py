@@ -94,7 +94,7 @@ _TRIGGER_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"hold\s+(?:their|the)\s+(?:next|first|second|third|fourth|fifth|new|\w+th)\s+(?:session|sitting|meeting|round)\b)",
     ),
     (("dialogue",), r"dialogues?"),
-    (("discussion",), r"discussions"),
+    (("discussion",), r"(?<!panel\s)discussions"),  # (not a forum's "panel discussions")
     (("conference",), r"peace\s+conference"),
     (("round",), r"round\s+of"),
     (("council",), r"cooperation\s+council"),
@@ -172,7 +172,11 @@ _TRIGGER_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     # "invitations were sent to A and B for a round table in X" (not a university's round table)
     (("invit",), r"invit\w*\s+[^.;]{0,200}?\bround[\s-]?tables?\b"),
     (("cop",), r"COP\s?\d{1, 2}"),
-    (("conference",), r"(?:ministerial|climate|donors?|review)\s+conference"),
+    # "the intergovernmental conference between the EU and X", "the biannual border conference between A and B"
+    (
+        ("conference",),
+        r"(?:ministerial|climate|donors?|review|intergovernmental|accession|border)\s+conference",
+    ),
 )
 # ... and the forms that need no whole word at their end
 _TRIGGER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -209,7 +213,9 @@ _TRIGGER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     # "will host the leaders of A and B": a meeting convened by a host
     (
         ("host",),
-        r"\bhost(?:s|ed|ing)?\s+(?:the\s+)?(?:leaders|presidents|heads\s+of\s+state|(?:prime|foreign)\s+ministers)\s+of\b",
+        r"\bhost(?:s|ed|ing)?\s+(?:the\s+)?(?:leaders|presidents|heads\s+of\s+state|(?:prime|foreign)\s+ministers)\s+of\b"
+        # (not "will host the leaders of eight member states": a bloc's summit)
+        r"(?!\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:member|observer|participating)\s+(?:states|countries|nations)\b)",
     ),
 )
 _TRIGGER_FORMS = tuple((words, rf"\b(?:{form})\b") for words, form in _TRIGGER_WORDS) + _TRIGGER_PHRASES
@@ -287,6 +293,8 @@ DENIED = compile_skipping(
     # (not "nothing has been decided about the agenda, but the leaders will meet")
     # "at the moment there is nothing on the calendar"
     r"|\bnothing\s+(?:is\s+)?(?:yet\s+)?on\s+the\s+calendar\b"
+    # "Neither side has announced when they will meet again"
+    r"|\bneither\s+(?:side|party|government|capital|of\s+them)\s+(?:has|have|had)\s+(?:yet\s+)?(?:announced|said|set|given|disclosed|indicated)\s+when\b"
     # "there was no bilateral meeting on the first day, and none is planned for Thursday"
     r"|\bnone\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:yet\s+)?(?:planned|scheduled|expected|foreseen|envisaged)\b"
     r"(?![^.;]{0,40}\bbut\b)"  # (not "none is planned, but A and B will hold talks ...")
@@ -297,6 +305,8 @@ DENIED = compile_skipping(
     r"(?!\s+(?:about|on|regarding)\s+(?:the\s+)?(?:agenda|details|format|substance|topics))(?![^.;]*\bbut\b[^.;]*\bwill\b)"
     r"|\b(?:deny|denied|denies|denying|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|ruled\s+out)\s+(?:\w+\s+){0,4}?(?:reports?|claims?|speculation|"
     r"talks|meeting|negotiations?|plans?\s+to\s+(?:host|hold|meet)|contacts)\b"
+    # (not "dismissing reports that X was considering pulling out": the talks stand)
+    r"(?![^.;]{0,80}?\b(?:pull(?:ing|ed)?\s+out|withdraw\w*|boycott\w*|cancel\w*|call(?:ing)?\s+off|postpon\w*|delay\w*|skip\w*)\b)"
     # (not "dismissed reports that the meeting had been cancelled ... would meet as planned")
     r"(?![^.;]*\b(?:as\s+planned|go(?:es)?\s+ahead|cancell?ed|called\s+off|postponed)\b)"
     # "dismissed as \"baseless\" a report that ...", "rejected as speculative and unfounded a media report"
@@ -337,7 +347,7 @@ NO_NEW_DATE = compile_skipping(
     r"\b(?:without\s+(?:giving|setting|announcing|naming|proposing|fixing|offering|specifying|a)\s+(?:a\s+)?(?:reason\s+or\s+(?:a\s+)?)?new\s+date|"
     r"no\s+new\s+date|"
     # "ended ... without setting a date for their next meeting" (not "... in September, without giving a date")
-    r"without\s+(?:(?:setting|fixing|agreeing(?:\s+on)?)\s+(?:a\s+)?|an?\s+|any\s+)date\s+for\s+(?:the|their|a|any)\s+(?:next|further|new)\b|"
+    r"without\s+(?:(?:setting|fixing|agreeing(?:\s+on)?)\s+(?:a\s+)?|an?\s+|any\s+)date\s+for\s+(?:(?:the|their|a|any)\s+)?(?:next|further|new)\b|"
     r"indefinitely|until\s+further\s+notice|sine\s+die|"
     # "a new date will be announced later", "new dates are yet to be determined"
     r"new\s+dates?\s+(?:\w+\s+){0,4}?(?:will\s+be|to\s+be|is\s+not|are\s+not|has\s+not\s+been|have\s+not\s+been|"
@@ -349,7 +359,9 @@ NO_NEW_DATE = compile_skipping(
 )
 POSTPONED_TO = compile_skipping(
     r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|postpones|pushes\s+back|puts\s+off|defers)\s+"
-    r"(?:by\s+(?:a|an|one|two|three|four|five|six|several|a\s+few|\d{1,2})\s+(?:days?|weeks?|months?)\s+)?(?:to|until|till)\b",
+    r"(?:by\s+(?:a|an|one|two|three|four|five|six|several|a\s+few|\d{1,2})\s+(?:days?|weeks?|months?)\s+)?"
+    # "has postponed a meeting of the factions in X, which was due to begin on Saturday, to June 26"
+    r"(?:[^.;,]{1,120}?,\s+which\s+[^.;,]{1,80},\s+)?(?:to|until|till)\b",
     _I,
 )
 # "postponed to early May", "delayed until next month": a new time without a day (an update by the
@@ -608,7 +620,12 @@ STRONG_FUTURE = compile_skipping(
     r"|\bagree\w*\b(?:(?!\b(?:without|no|not)\b).){0,80}?\b(?:date|time|venue)\s+(?:and\s+\w+\s+)?(?:of|for)\s+the\s+next\s+"
     r"(?:meeting|round|session)\b"
     # "said the next session had been agreed" (not "... had not been agreed")
-    r"|\bnext\s+(?:round|session|meeting)\s+(?:had|has)\s+(?:already\s+)?been\s+(?:agreed|set|fixed|scheduled)\b",
+    r"|\bnext\s+(?:round|session|meeting)\s+(?:had|has)\s+(?:already\s+)?been\s+(?:agreed|set|fixed|scheduled)\b"
+    # "said the next round would go ahead in X on Saturday as scheduled"
+    r"|\b(?:will|would)\s+(?:still\s+)?go\s+ahead\s+(?:in|on|as\s+(?:planned|scheduled))\b"
+    # "delegations from A and B are expected back in the Qatari capital on Monday"
+    # (not "X is expected back in the capital this week": a traveller coming home)
+    r"|\b(?:delegations?|negotiators|teams|envoys|sides|parties)\b[^.;]{0,80}?\b(?:is|are)\s+(?:expected|due)\s+back\s+(?:in|at)\b",
     _I,
 )
 # "the talks would open in X", not "would open the way to talks" or "are to open embassies"
@@ -791,8 +808,12 @@ NON_DIPLOMATIC_ACTORS = compile_skipping(
     r"(?:talks|negotiations|a\s+meeting)\b"
     # a law's final round between a parliament and its council ("trilogue"), not talks between states
     + r"|\binterinstitutional\s+(?:talks|negotiations)\b|\(\s*[\"“]?trilogue[\"”]?\s*\)"
+    # a government formed at home: "the informateur overseeing the talks", "the president's consultations
+    # with the parliamentary groups"
+    + r"|\b(?:informateur|formateur)\b|\b(?:consultations|talks)\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:parliamentary\s+(?:groups|parties|factions)|political\s+parties|party\s+leaders)\b"
     # labour's own bodies as a side: "talks between the government and organised labour"
-    + r"|\b(?:talks|negotiations|dialogue|meeting)\s+between\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:and|with)\s+"
+     + r"|\b(?:talks|negotiations|dialogue|meeting)\s+between\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:and|with)\s+"
     r"(?:the\s+)?(?:organi[sz]ed\s+labou?r|labou?r\s+(?:unions?|congress|centres?|centers?)|(?:trade\s+)?unions)\b",
     _I,
 )
@@ -1179,6 +1200,8 @@ NEXT_MEETING = compile_skipping(
 )
 BETWEEN = compile_skipping(
     r"\b(?:talks|negotiations|meetings?|summit|dialogue|consultations|discussions|mediation|rounds?|"
+    # "the intergovernmental conference between the EU and X", "the border conference between A and B"
+    r"(?:(?<=intergovernmental\s)|(?<=accession\s)|(?<=border\s))conference|"
     r"commissions?|committees?|(?-i:Mechanism))\s+(?:[\w-]+\s+){0,3}?"  # "the Joint Permanent Commission between A and B"
     # "a meeting of the Joint Security Mechanism (JSM) between A and B": a joint body's meeting
     r"(?:of\s+the\s+(?:[\w-]+\s+){0,5}?(?:mechanism|commission|committee|council|forum|group)\s+"

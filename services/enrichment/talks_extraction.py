@@ -70,7 +70,8 @@ _ABBREVIATIONS = frozenset(
 )
 _DATELINE = compile_skipping(r"^.{2,60}?(?:\([A-Z][^()\n]{1,60}\)\s*[-—–:]?|\s[-—–]+\s|[—–]|:\s|\n)")
 _NEGATION_HINT = compile_skipping(
-    r"\bno\b|\bnot\b|\bnothing\b|\bnone\b|denie|\bdeny\b|dismiss|reject|ruled|false|fake|baseless|groundless|untrue|fabricat"
+    r"\bno\b|\bnot\b|\bnothing\b|\bnone\b|\bneither\b|denie|\bdeny\b|dismiss|reject|ruled|false|fake|baseless|groundless|untrue|"
+    r"fabricat"
 )
 _CAPITAL_AFTER = compile_skipping(r"^(?:['’]s)?\s+capital\b")
 _SIDES_BETWEEN_BEFORE = compile_skipping(
@@ -245,6 +246,11 @@ _INTERNAL_AFTER = compile_skipping(
     r"(?:\s+(?!after\b|following\b|before\b)[\w'’-]+){0,4}?\s+internal\s+(?:consultations|meetings?|talks|discussions|"
     r"deliberations)\b",
     re.IGNORECASE,
+)
+# (a condition on the sides' will, not "If all goes well, ...")
+_IF_OPENS = compile_skipping(
+    r"[\W]*(?:If|Unless|Should)\s+[^,;.]{0,60}?\b(?:wants?|wish(?:es)?|agrees?|accepts?|(?:is|are)\s+(?:ready|willing)|"
+    r"decides?|chooses?|asks?)\b[^,;.]{0,40},"
 )
 # "will resume only when ...", "will meet only if ...", right after the plan's verb
 _ONLY_IF_AFTER = compile_skipping(r"(?:\s+[\w'’-]+){0,4}?\s+only\s+(?:when|if|once)\b", re.IGNORECASE)
@@ -558,6 +564,8 @@ def _status(
         _ONLY_IF_AFTER.match(sentence, strong.end()) or _WHEN_THERE_IS_AFTER.match(sentence, strong.end())
     ):
         return "proposed", False  # "discussions will resume only when the parties ...": a condition
+    if strong and (opens := _IF_OPENS.match(sentence)) is not None and strong.start() >= opens.end():
+        return "proposed", False  # "If the two leaders want to meet, we will open our doors tomorrow"
     if strong:
         return "announced", False
     weak = cue.WEAK_FUTURE.search(sentence)
@@ -1738,6 +1746,10 @@ def _refine_location(d: _Draft, places: list[Entity]) -> Entity | None:
 # Words one of which an actors' match needs: a plain substring test skips the costly pattern.
 _ACTOR_HINTS = (
     "trilogue",
+    "formateur",
+    "parliamentary",
+    "political parties",
+    "party leaders",
     "holders of",
     "football",
     "soccer",

@@ -6126,3 +6126,72 @@ def test_many_bilateral_meetings_of_a_host_are_not_the_storys() -> None:
         "would hold around 20 bilateral meetings, including with the leaders of China, India, Iran and Egypt."
     )
     assert set(record.parties) == {"Egypt", "Iran"}
+
+
+def test_a_round_ended_without_a_date_for_further_talks_is_held() -> None:
+    [record] = _talks(
+        "Russian and US diplomats ended a round of consultations in Istanbul on Tuesday without setting a date for "
+        "further talks."
+    )
+    assert record.status == "held"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a condition on the sides' will
+        '"If the two leaders want to meet, we will open our doors tomorrow," the foreign minister said.',
+        # no one has said when
+        "Neither side has announced when they will meet again.",
+        # a forum's panels, a bloc's summit
+        "The Doha Forum will open on Sunday with two days of panel discussions, organisers said.",
+        "Kyrgyzstan will host the leaders of eight member states at the state residence on Friday.",
+        # a government formed at home
+        "The leaders of the four parties will sit down together on Thursday, the informateur said.",
+        "The president will begin consultations with the seven parliamentary groups on Monday.",
+    ],
+)
+def test_conditions_no_date_forums_and_government_forming_announce_nothing(text: str) -> None:
+    assert _upcoming(text) == []
+
+
+def test_a_hedge_is_no_condition_on_the_sides() -> None:
+    [record] = _upcoming("If all goes well, Serbia and Kosovo will meet in Brussels on Friday.")
+    assert set(record.parties) == {"Serbia", "Kosovo"}
+
+
+def test_an_intergovernmental_conference_pushed_back_to_a_new_day_and_place() -> None:
+    [record] = _upcoming(
+        "The intergovernmental conference between the European Union and Montenegro has been pushed back to "
+        "April 23 and will take place in Luxembourg."
+    )
+    assert record.status == "rescheduled"
+    assert set(record.parties) == {"European Union", "Montenegro"}
+    assert record.start_date == date(2031, 4, 23)
+
+
+def test_a_meeting_postponed_with_its_old_day_in_a_clause_takes_the_new_one() -> None:
+    [record] = _upcoming(
+        "Egypt has postponed a meeting of Palestinian factions in Cairo, which was due to begin on Saturday, to "
+        "June 26."
+    )
+    assert (record.status, record.start_date) == ("rescheduled", date(2031, 6, 26))
+
+
+def test_a_round_going_ahead_as_scheduled_despite_reports_of_a_pull_out() -> None:
+    [record] = _upcoming(
+        "The foreign ministry said the next round of talks between Pakistan and Afghanistan would go ahead in "
+        "Istanbul on Saturday as scheduled, dismissing reports that Islamabad was considering pulling out."
+    )
+    assert (record.location, record.start_date) == ("Istanbul", date(2031, 3, 15))
+
+
+def test_delegations_expected_back_for_a_round_but_not_a_traveller_coming_home() -> None:
+    [record] = _upcoming(
+        "Delegations from Kinshasa and the M23 are expected back in Doha on Monday for a new round of talks."
+    )
+    assert (record.location, record.start_date) == ("Doha", date(2031, 3, 17))
+    assert (
+        _upcoming("The opposition leader is expected back in Caracas this week after meetings in Europe.")
+        == []
+    )
