@@ -593,14 +593,13 @@ def _government_and_opposition(text: str, named: list[Entity]) -> list[Entity]:
 
 # "the junta", "the military council": a state's military rulers, whose state the article names once
 # beside its military ("the Myanmar military", "Mali's junta")
-_JUNTA = compile_skipping(
-    r"\b(?:junta|military\s+(?:council|government|regime|authorities|rulers))\b", re.IGNORECASE
-)
+_JUNTA_WORDS = ("council", "government", "regime", "authorities", "rulers")
+_JUNTA = compile_skipping(rf"\b(?:junta|military\s+(?:{'|'.join(_JUNTA_WORDS)}))\b", re.IGNORECASE)
 _MILITARY_AFTER = compile_skipping(r"(?:['’]s)?\s+(?:military|junta|army|armed\s+forces|generals)\b")
 
 
 def _juntas(text: str, named: list[Entity]) -> list[Entity]:
-    if "junta" not in text and "ilitary" not in text:
+    if "junta" not in text and not any(f"ilitary {w}" in text for w in _JUNTA_WORDS):
         return named  # a substring test spares most texts the patterns
     ruled = {e.name for e in named if e.kind == "country" and _MILITARY_AFTER.match(text, e.end)}
     if len(ruled) != 1:

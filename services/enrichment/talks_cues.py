@@ -625,7 +625,7 @@ STRONG_FUTURE = compile_skipping(
     r"|\b(?:will|would)\s+(?:still\s+)?go\s+ahead\s+(?:in|on|as\s+(?:planned|scheduled))\b"
     # "delegations from A and B are expected back in the Qatari capital on Monday"
     # (not "X is expected back in the capital this week": a traveller coming home)
-    r"|\b(?:delegations?|negotiators|teams|envoys|sides|parties)\b[^.;]{0,80}?\b(?:is|are)\s+(?:expected|due)\s+back\s+(?:in|at)\b",
+    r"|\bare\s+(?:expected|due)\s+back\s+(?:in|at)\b|\bdelegation\s+is\s+(?:expected|due)\s+back\s+(?:in|at)\b",
     _I,
 )
 # "the talks would open in X", not "would open the way to talks" or "are to open embassies"

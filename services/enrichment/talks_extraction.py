@@ -1747,7 +1747,9 @@ def _refine_location(d: _Draft, places: list[Entity]) -> Entity | None:
 _ACTOR_HINTS = (
     "trilogue",
     "formateur",
-    "parliamentary",
+    "parliamentary groups",
+    "parliamentary parties",
+    "parliamentary factions",
     "political parties",
     "party leaders",
     "holders of",
