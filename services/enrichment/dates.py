@@ -395,6 +395,15 @@ _POSSESSIVE_THEN_FUTURE = compile_skipping(
 )
 
 
+# "On Saturday, the prime minister will hold talks with ...": a day opening the sentence, its main
+# clause in the future (not "On Monday, the ministry said the talks will ...": the statement's day)
+_FRONTED_BEFORE = re.compile(r"\W*(?:[Oo]n\s+)?")
+_FRONTED_THEN_FUTURE = compile_skipping(
+    r",\s+(?:(?!\b(?:said|says|told|announced|confirmed|stated)\b)[^,;.]){1,100}?"
+    r"\b(?:will|shall|(?:is|are)\s+(?:set|due|expected|scheduled)\s+to)\b"
+)
+
+
 def _direction(text: str, start: int, end: int, default: int = -1) -> int:
     """+1 when the weekday lies ahead of publication, -1 when behind, `default` when no word says."""
     sentence_start = _sentence_start(text, start)
@@ -412,6 +421,10 @@ def _direction(text: str, start: int, end: int, default: int = -1) -> int:
         or _POSSESSIVE_THEN_FUTURE.match(text, end, min(len(text), end + 200))
         # "... on Monday, when the two delegations reconvene in X": the meeting it dates, in the present
         or _WHEN_THEY_MEET_AFTER.match(text, end, min(len(text), end + 90))
+        or (
+            _FRONTED_BEFORE.fullmatch(text, sentence_start, start) is not None
+            and _FRONTED_THEN_FUTURE.match(text, end, min(len(text), end + 110)) is not None
+        )
     ):
         return 1
     # "X will send its minister at the head of a delegation to Y for talks with Z on Friday": the

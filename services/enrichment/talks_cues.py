@@ -621,6 +621,15 @@ STRONG_FUTURE = compile_skipping(
     r"(?:meeting|round|session)\b"
     # "said the next session had been agreed" (not "... had not been agreed")
     r"|\bnext\s+(?:round|session|meeting)\s+(?:had|has)\s+(?:already\s+)?been\s+(?:agreed|set|fixed|scheduled)\b"
+    # "the rial fell ahead of Saturday's talks", "the minister would defend ... at Saturday's talks in X"
+    r"|\b(?:ahead\s+of|before)\s+(?:next\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|meeting|summit|round|session|negotiations)\b"
+    r"|\b(?:will|would)\s+[^.;]{0,100}?\bat\s+(?:next\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|meeting|summit|round|session|negotiations)\b"
+    # "negotiators from A and B will discuss the crisis at a meeting in X on Thursday"
+    # (not "EU leaders will discuss sanctions on X at a summit": a bloc's own meeting)
+    r"|\b(?:will|shall)\s+(?:\w+\s+){0,2}?discuss\b[^.;]{0,80}?\bat\s+(?:a|the|their|an)\s+(?:[\w\"“”+-]+\s+){0,4}?"
+    r"(?:meeting|talks|round)\b"
     # "said the next round would go ahead in X on Saturday as scheduled"
     r"|\b(?:will|would)\s+(?:still\s+)?go\s+ahead\s+(?:in|on|as\s+(?:planned|scheduled))\b"
     # "delegations from A and B are expected back in the Qatari capital on Monday"

@@ -6195,3 +6195,42 @@ def test_delegations_expected_back_for_a_round_but_not_a_traveller_coming_home()
         _upcoming("The opposition leader is expected back in Caracas this week after meetings in Europe.")
         == []
     )
+
+
+def test_a_day_opening_the_sentence_dates_the_talks_in_its_main_clause() -> None:
+    [record] = _upcoming("On Saturday, Serbia and Kosovo will hold talks in Brussels.")
+    assert record.start_date == date(2031, 3, 15)
+    # ... but not a statement's day
+    [record] = _upcoming("On Monday, the ministry said Serbia and Kosovo will hold talks in Brussels.")
+    assert record.start_date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The rial fell ahead of Saturday's talks between Iran and the United States in Muscat.", 15),
+        (
+            "Iran's foreign minister would defend the nation's rights at Saturday's indirect talks with the United "
+            "States in Muscat.",
+            15,
+        ),
+        (
+            "Negotiators from Moldova and Transnistria will discuss the crisis at a meeting in Bender on Thursday.",
+            13,
+        ),
+    ],
+)
+def test_talks_named_by_their_day_or_the_meeting_a_discussion_will_be_held_at(text: str, day: int) -> None:
+    [record] = _upcoming(text)
+    assert record.start_date == date(2031, 3, day)
+
+
+def test_talks_of_a_past_day_and_a_blocs_summit_discussing_a_state_are_no_plans() -> None:
+    assert (
+        _upcoming("At Saturday's talks in Muscat, Iran and the United States agreed on a prisoner list.")
+        == []
+    )
+    assert (
+        _upcoming("European Union leaders will discuss possible sanctions on Turkey at a summit next week.")
+        == []
+    )
