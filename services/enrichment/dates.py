@@ -398,6 +398,9 @@ _POSSESSIVE_THEN_FUTURE = compile_skipping(
 # "On Saturday, the prime minister will hold talks with ...": a day opening the sentence, its main
 # clause in the future (not "On Monday, the ministry said the talks will ...": the statement's day)
 _FRONTED_BEFORE = re.compile(r"\W*(?:[Oo]n\s+)?")
+_OPENS_BEFORE = compile_skipping(
+    r"\b(?<!which\s)(?<!that\s)(?:opens|begins|starts|kicks\s+off|reconvenes|resumes)\s+(?:(?:in|at)\s+[^.;,]{1,40}?\s+)?(?:on\s+)?$"
+)
 _FRONTED_THEN_FUTURE = compile_skipping(
     r",\s+(?:(?!\b(?:said|says|told|announced|confirmed|stated)\b)[^,;.]){1,100}?"
     r"\b(?:will|shall|(?:is|are)\s+(?:set|due|expected|scheduled)\s+to)\b"
@@ -421,6 +424,8 @@ def _direction(text: str, start: int, end: int, default: int = -1) -> int:
         or _POSSESSIVE_THEN_FUTURE.match(text, end, min(len(text), end + 200))
         # "... on Monday, when the two delegations reconvene in X": the meeting it dates, in the present
         or _WHEN_THEY_MEET_AFTER.match(text, end, min(len(text), end + 90))
+        # "a two-day meeting ... opens in X on Sunday": the timetable's present
+        or _OPENS_BEFORE.search(before) is not None
         or (
             _FRONTED_BEFORE.fullmatch(text, sentence_start, start) is not None
             and _FRONTED_THEN_FUTURE.match(text, end, min(len(text), end + 110)) is not None

@@ -630,6 +630,12 @@ STRONG_FUTURE = compile_skipping(
     # (not "EU leaders will discuss sanctions on X at a summit": a bloc's own meeting)
     r"|\b(?:will|shall)\s+(?:\w+\s+){0,2}?discuss\b[^.;]{0,80}?\bat\s+(?:a|the|their|an)\s+(?:[\w\"“”+-]+\s+){0,4}?"
     r"(?:meeting|talks|round)\b"
+    # "a two-day meeting of the joint mechanism between A and B opens in X on Sunday": a present opening
+    # (not "the summit of the bloc's council, which opens on Wednesday, brings together ...": an aside)
+    r"|\b(?:meeting|talks|summit|session|round|conference|negotiations)\b[^.;]{0,120}?\b(?<!which\s)(?<!that\s)"
+    # (with its day: "the talks begin in X", told as they open, are under way)
+    r"(?:opens|begins|starts|kicks\s+off)\s+(?:(?:in|at)\s+[^.;,]{1,40}?\s+)?(?:on\s+(?:\w+day|\d{1,2}\b|(?-i:[A-Z])[a-z]+\s+\d)|"
+    r"tomorrow|next\s+\w+)"
     # "said the next round would go ahead in X on Saturday as scheduled"
     r"|\b(?:will|would)\s+(?:still\s+)?go\s+ahead\s+(?:in|on|as\s+(?:planned|scheduled))\b"
     # "delegations from A and B are expected back in the Qatari capital on Monday"

@@ -1517,12 +1517,15 @@ def _old_plans_day(s: _Sentence, d: FoundDate) -> bool:
     "instead of August 21": the old plan's day, in the clause that says so."""
     return bool(
         cue.HISTORY.search(s.before(d, 40))
-        or _INSTEAD_OF_BEFORE.search(s.before(d, 20))
+        or _INSTEAD_OF_BEFORE.search(s.before(d, 60))
         or cue.old_plan_clause(s.before(d, 80))
     )
 
 
-_INSTEAD_OF_BEFORE = compile_skipping(r"\b(?:instead\s+of|rather\s+than)\s+(?:on\s+)?$", re.IGNORECASE)
+# ("instead of August 21", "instead of opening in X on Monday as previously planned")
+_INSTEAD_OF_BEFORE = compile_skipping(
+    r"\b(?:instead\s+of|rather\s+than)\s+(?:[^.;,]{0,40}?\s)?(?:on\s+)?$", re.IGNORECASE
+)
 
 
 def _old_plans_place(s: _Sentence, v: Entity) -> bool:

@@ -6234,3 +6234,18 @@ def test_talks_of_a_past_day_and_a_blocs_summit_discussing_a_state_are_no_plans(
         _upcoming("European Union leaders will discuss possible sanctions on Turkey at a summit next week.")
         == []
     )
+
+
+def test_a_new_day_beside_the_old_plan_it_replaces() -> None:
+    [record] = _upcoming(
+        "The next cycle of talks between the government and the ELN will be held in Havana starting April 15 "
+        "instead of opening in Caracas on Monday as previously planned."
+    )
+    assert (record.location, record.start_date) == ("Havana", date(2031, 4, 15))
+
+
+def test_a_meeting_that_opens_on_a_day() -> None:
+    [record] = _upcoming(
+        "A two-day meeting of the joint security mechanism between South Sudan and Sudan opens in Juba on Sunday."
+    )
+    assert (record.location, record.start_date) == ("Juba", date(2031, 3, 16))
