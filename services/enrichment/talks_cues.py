@@ -1276,6 +1276,8 @@ OFFERED_PLAN = compile_skipping(
     r"\b(?:ready|readiness|willing|willingness|prepared|offer(?:s|ed|ing)?|keen|eager|happy|glad)[\"”'’]?"
     r"(?:\s+on\s+\w+|,[^,;.]{1,30},|\s+(?:by|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
     r"\s+to\s+"
+    # ("stands ready to place its experience at their service and to host ... an inclusive dialogue")
+    r"(?:[^.;]{1,80}?\band\s+to\s+)?"
     r"(?:host|hold|meet|resume|travel|attend|convene)\b",
     _I,
 )

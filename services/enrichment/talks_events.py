@@ -107,10 +107,10 @@ def _no_new_date_for_talks(text: str, m: re.Match[str]) -> bool:
     """Not so where the sentence puts off something else and names no talks ("elections ...
     postponed indefinitely")."""
     start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-    return not (
-        cue.OTHER_MATTER_BEFORE.search(text, start, m.start())
-        and not cue.TRIGGER.search(text, start, m.end())
-    )
+    other = cue.OTHER_MATTER_BEFORE.search(text, start, m.start())
+    # (the talks word counts only between the other matter and its putting off: "the last meeting of
+    # the factions agreed on elections ..., but the president postponed the vote indefinitely")
+    return other is None or cue.TRIGGER.search(text, other.start(), m.end()) is not None
 
 
 def _facts(text: str, drafts: list[_Draft], headline: _Draft | None, published: date) -> dict[str, float]:

@@ -248,6 +248,11 @@ _INTERNAL_AFTER = compile_skipping(
     re.IGNORECASE,
 )
 # (a condition on the sides' will, not "If all goes well, ...")
+_OTHER_MATTER_AFTER = compile_skipping(
+    r"\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:vote|elections?|polls|referendum|census|trial|hearings?|"
+    r"launch|parade|matches|match|games|concert|exams?)\b",
+    re.IGNORECASE,
+)
 _IF_OPENS = compile_skipping(
     r"[\W]*(?:If|Unless|Should)\s+[^,;.]{0,60}?\b(?:wants?|wish(?:es)?|agrees?|accepts?|(?:is|are)\s+(?:ready|willing)|"
     r"decides?|chooses?|asks?)\b[^,;.]{0,40},"
@@ -546,8 +551,12 @@ def _status(
         strong or has_future_date or cue.POSTPONED_TO_VAGUE.search(sentence)
     ):
         return "rescheduled", False
-    if cue.POSTPONED.search(original) and not (
-        _REPORTS_HINT.search(original) and _DENIED_STOP.search(original)
+    put_off = cue.POSTPONED.search(original)
+    if (
+        put_off is not None
+        # (not "..., but the president postponed the vote indefinitely": something else put off)
+        and not _OTHER_MATTER_AFTER.match(original, put_off.end())
+        and not (_REPORTS_HINT.search(original) and _DENIED_STOP.search(original))
     ):
         # (a statement's own day is no new date: "..., has been postponed, the ministry said on Friday")
         if (cue.POSTPONED_TO.search(sentence) or strong) and has_future_date and own_day:

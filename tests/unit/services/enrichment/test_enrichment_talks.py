@@ -6249,3 +6249,20 @@ def test_a_meeting_that_opens_on_a_day() -> None:
         "A two-day meeting of the joint security mechanism between South Sudan and Sudan opens in Juba on Sunday."
     )
     assert (record.location, record.start_date) == ("Juba", date(2031, 3, 16))
+
+
+def test_readiness_to_help_and_to_host_is_an_offer() -> None:
+    text = (
+        '"Algeria stands ready to place its experience at the service of our Malian brothers and to host, in '
+        'Algiers or anywhere they choose, an inclusive dialogue," the foreign minister said on Tuesday.'
+    )
+    assert _upcoming(text) == []
+
+
+def test_another_matter_put_off_indefinitely_leaves_the_rescheduled_meeting() -> None:
+    [record] = _upcoming(
+        "Egypt has postponed a meeting of Palestinian factions in Cairo, which was due to begin on Saturday, to "
+        "June 26. The last meeting of the factions, in March, agreed on legislative elections, but the president "
+        "postponed the vote indefinitely."
+    )
+    assert (record.status, record.start_date) == ("rescheduled", date(2031, 6, 26))
