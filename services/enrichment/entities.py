@@ -614,6 +614,65 @@ def _juntas(text: str, named: list[Entity]) -> list[Entity]:
     return sorted(named + found, key=lambda x: (x.start, x.end)) if found else named
 
 
+# "the Union for Peace in the Central African Republic (UPC)", "the Movement for Socialism (MAS) party":
+# a group the gazetteer lacks, named in full once with the short name the story then uses
+_DEFINED_GROUP = compile_skipping(
+    r"\b(?P<full>(?:[A-Z][\w'’-]*,?\s+(?:(?:for|of|the|in|and|de|del|la|y|du|des|pour|et)\s+)*){1,8})"
+    r"\((?P<short>[A-Z0-9][A-Za-z0-9-]{1,7})\)(?P<noun>\s+(?:group|party|rebels|movement|militia))?"
+)
+_GROUP_WORD = compile_skipping(
+    r"\b(?:Movement|Front|Army|Alliance|Union|Coalition|Party|Forces|Liberation|Resistance|Brigades?|Militias?|Rebels)\b"
+)
+_BODY_WORD = compile_skipping(
+    r"\b(?:Mechanism|Committee|Commission|Programme|Program|Agency|Organi[sz]ation|Office|Bank|Fund|Court|Mission|"
+    r"Conference|Council|Community|Institute|Association|Federation|Telecommunication|Postal|Working|Expert|Meeting|Joint|"
+    r"Technical|Steering|Contact)\b"
+)
+
+
+_LEADING_NOT_NAME = re.compile(
+    rf"(?:(?:{'|'.join(sorted(_NOT_NAMES))}),?\s+(?:(?:for|of|the|in|and|de|del|la|y|du|des|pour|et)\s+)*)+"
+)
+
+
+def _defined_groups(text: str, named: list[Entity]) -> list[Entity]:
+    if "(" not in text:
+        return named  # a substring test spares most texts the patterns
+    found: list[Entity] = []
+    for m in _DEFINED_GROUP.finditer(text):
+        short, full = m.group("short"), m.group("full").rstrip(", ")
+        # (not "On Monday, the Movement for X": the sentence's opening words)
+        lead = _LEADING_NOT_NAME.match(full)
+        start = m.start("full") + (lead.end() if lead else 0)
+        full = full[lead.end() :] if lead else full
+        if (
+            short.isdigit()
+            or _lookup(short) is not None
+            or _lookup(full) is not None
+            or _BODY_WORD.search(full)
+            or not (m.group("noun") or _GROUP_WORD.search(full))
+            # (not "the Arakan Army (AA)": a group the gazetteer knows by its full name)
+            or any(
+                e.kind in {"armed_group", "organisation"} and start <= e.start < start + len(full)
+                for e in named
+            )
+        ):
+            continue
+        # the full name is the side (not "Central African Republic" inside it), and so is each later
+        # use of its short name
+        found.append(Entity(kind="armed_group", text=full, name=short, start=start, end=start + len(full)))
+        later = re.compile(rf"\b{re.escape(short)}\b")
+        found += [
+            Entity(kind="armed_group", text=short, name=short, start=x.start(), end=x.end())
+            for x in later.finditer(text, m.end())
+        ]
+    if not found:
+        return named
+    covered = _Spans([(e.start, e.end) for e in found])
+    kept = [e for e in named if not covered.covers(e.start)]
+    return sorted(kept + found, key=lambda x: (x.start, x.end))
+
+
 # Seas, gulfs and straits whose names hold a state's ("the South China Sea", "the Gulf of Mexico"):
 # neither the state nor a venue.
 _WATERS = compile_skipping(
@@ -651,7 +710,7 @@ def extract_entities(text: str, known_people: list[Entity] | tuple[Entity, ...] 
     the headline) lets a headline name a person by surname alone ("A and B to meet")."""
     named = _shared_heads(text, _described_capitals(text, _opposition_sides(text, _gazetteer_entities(text))))
     named = _brazzaville_congo(text, _outside_waters(text, _government_and_opposition(text, named)))
-    named = _juntas(text, named)
+    named = _defined_groups(text, _juntas(text, named))
     named = _described_places(text, named)
     people = _with_leaders_states(_people(text, named))
     found = _Spans([(p.start, p.end) for p in people])

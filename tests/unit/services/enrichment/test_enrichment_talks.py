@@ -6266,3 +6266,22 @@ def test_another_matter_put_off_indefinitely_leaves_the_rescheduled_meeting() ->
         "postponed the vote indefinitely."
     )
     assert (record.status, record.start_date) == ("rescheduled", date(2031, 6, 26))
+
+
+def test_groups_named_in_full_with_their_short_names_are_sides() -> None:
+    [record] = _upcoming(
+        "Representatives of the Central African Republic's government and of two armed groups, the Union for Peace "
+        "in the Central African Republic (UPC) and the Return, Reclamation and Rehabilitation (3R) group, will meet "
+        "in N'Djamena on Saturday for talks brokered by Chad."
+    )
+    assert set(record.parties) == {"Central African Republic", "UPC", "3R"}
+    text = "On Monday, the Movement for Socialism (MAS) party said the MAS would attend."
+    assert [(e.text, e.name) for e in extract_entities(text)] == [
+        ("Movement for Socialism", "MAS"),
+        ("MAS", "MAS"),
+    ]
+
+
+def test_a_known_groups_short_name_and_joint_bodies_are_no_new_groups() -> None:
+    text = "The Arakan Army (AA) and the Joint Working Group (JWG) of the two states will meet."
+    assert {e.name for e in extract_entities(text)} == {"Arakan Army"}
