@@ -1119,7 +1119,9 @@ OLD_PLAN_BEFORE = compile_skipping(
 MEDIATOR_AFTER = compile_skipping(
     r"^(?:['’]s)?\s?[-–]\s?(?:brokered|mediated|led|sponsored|facilitated|hosted)\b"
     # "U.N.-backed talks on Libya's elections" (not "the Iran-backed Houthis": a patron of a side)
-    r"|^(?:['’]s)?\s?[-–]\s?backed\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations|dialogue|consultations|conference|round)\b",
+    r"|^(?:['’]s)?\s?[-–]\s?backed\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations|dialogue|consultations|conference|round)\b"
+    # "the US envoy overseeing the truce between A and B will bring ... together"
+    r"|^(?:['’]s)?\s+(?:envoy|mediator)\s+(?:overseeing|monitoring|supervising|mediating|brokering)\b",
     _I,
 )
 # "the Iran-aligned Houthis", "M23 rebels backed by Rwanda": a patron of a side, not a side
