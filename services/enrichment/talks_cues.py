@@ -29,6 +29,9 @@ _WHEN_THEY_MEET = (
     r"(?=[^.;]{0,250}\b(?:will|is\s+to|are\s+to)\b)"
     # "... returns to the table on Monday, when the two delegations reconvene at the UN post in X"
     r"|\bwhen(?:(?<=day,\swhen)|(?<=day\swhen))\s+(?:[\w'’-]+\s+){1,6}?(?:meet|reconvene|convene|sit\s+down|gather)\b"
+    # "the issue will be on the agenda when the prime minister travels to X for the annual consultation"
+    r"|\bwill\s+[^.;]{0,80}?\bwhen\s+(?:[\w'’.-]+\s+){1,6}?(?:travels|flies|goes|heads)\s+to\s+(?-i:[A-Z])[^.;]{0,40}?\bfor\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:talks|consultations?|summit|meeting)\b"
 )
 # The ways of naming talks or a meeting at all, each with the words (lower case) a match of it
 # holds: names_talks tries a form only on text holding one of its words, which spares most of
@@ -40,6 +43,8 @@ _TRIGGER_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("met",), r"met"),
     (("summit",), r"summit(?:s|ry)?"),
     (("consultation",), r"consultations"),
+    # "travels to Jakarta for the annual consultation with the Indonesian president"
+    (("consultation",), r"(?:annual|bilateral|leaders['’]?|political)\s+consultation"),
     # "invited the ministers of A and B to X next week to discuss ...": an invitation to talks
     (("invit",), r"invit(?:ed|es|ing)\b(?=[^.;]{0,200}?\bto\s+(?:discuss|negotiate|hold\s+talks)\b)"),
     # "the envoy has invited both delegations to Muscat on Sunday"

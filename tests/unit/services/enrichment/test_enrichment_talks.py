@@ -6285,3 +6285,12 @@ def test_groups_named_in_full_with_their_short_names_are_sides() -> None:
 def test_a_known_groups_short_name_and_joint_bodies_are_no_new_groups() -> None:
     text = "The Arakan Army (AA) and the Joint Working Group (JWG) of the two states will meet."
     assert {e.name for e in extract_entities(text)} == {"Arakan Army"}
+
+
+def test_a_plan_told_in_a_when_clause_of_a_journey_for_the_annual_consultation() -> None:
+    [record] = _upcoming(
+        "The border will also be on the agenda when the Malaysian prime minister travels to Jakarta for the annual "
+        "consultation with the Indonesian president, the ministry said."
+    )
+    assert set(record.parties) == {"Malaysia", "Indonesia"}
+    assert record.location == "Jakarta"
