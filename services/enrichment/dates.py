@@ -399,7 +399,10 @@ _POSSESSIVE_THEN_FUTURE = compile_skipping(
 # clause in the future (not "On Monday, the ministry said the talks will ...": the statement's day)
 _FRONTED_BEFORE = re.compile(r"\W*(?:[Oo]n\s+)?")
 _OPENS_BEFORE = compile_skipping(
-    r"\b(?<!which\s)(?<!that\s)(?:opens|begins|starts|kicks\s+off|reconvenes|resumes)\s+(?:(?:in|at)\s+[^.;,]{1,40}?\s+)?(?:on\s+)?$"
+    r"\b(?<!which\s)(?<!that\s)(?<!\bto\s)(?:opens?|begins?|starts?|kicks?\s+off|reconvenes|resumes)\s+(?:(?:in|at)\s+[^.;,]{1,40}?\s+)?"
+    r"(?:on\s+)?$"
+    # "arrived in X ahead of Saturday's talks"
+    r"|\b(?:ahead\s+of|before)\s+(?:next\s+)?$"
 )
 _FRONTED_THEN_FUTURE = compile_skipping(
     r",\s+(?:(?!\b(?:said|says|told|announced|confirmed|stated)\b)[^,;.]){1,100}?"

@@ -167,7 +167,7 @@ def _gazetteer_entities(text: str) -> list[Entity]:
                 surface = " ".join(surface.replace("’", "'").split())
             entry = gaz.exact.get(surface)
             if entry is None:
-                entry = gaz.folded.get(surface.lower())
+                entry = gaz.folded.get(_lower(surface))
                 if entry is not None and not first.isupper() and entry.kind != "armed_group":
                     entry = None
             if entry is not None:
@@ -476,9 +476,15 @@ _TWO_KOREAS = compile_skipping(r"\b(?:the\s+)?two\s+Koreas\b")
 _SHARED_HEAD = compile_skipping(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+)\b")
 
 
+def _lower(surface: str) -> str:
+    """Lower case, with the Turkish dotted capital read as a plain i ("İstanbul" -> "istanbul")."""
+    low = surface.lower()
+    return low.replace("i\u0307", "i") if "\u0307" in low else low
+
+
 def _lookup(surface: str) -> NameEntry | None:
     gaz = gazetteer()
-    return gaz.exact.get(surface) or gaz.folded.get(surface.lower())
+    return gaz.exact.get(surface) or gaz.folded.get(_lower(surface))
 
 
 def _shared_heads(text: str, named: list[Entity]) -> list[Entity]:

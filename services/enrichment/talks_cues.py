@@ -163,6 +163,11 @@ _TRIGGER_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
         ("conven",),
         r"(?:re)?conven(?:e|es|ing)\s+the\s+(?:[\w-]+\s+){0,3}?(?:government|authorities|junta)\s+and\s+",
     ),
+    # "A and B will convene the Joint Political and Security Mechanism in X on Saturday"
+    (
+        ("conven",),
+        r"(?:re)?conven(?:e|es|ing)\s+the\s+(?-i:Joint|Bilateral|Border)\s+(?:[\w-]+\s+){0,4}?(?-i:Mechanism|Commission|Committee)",
+    ),
     (
         ("commi",),
         rf"\b{_JOINT_BODY}\s+(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:re)?convene\b",
@@ -298,8 +303,10 @@ DENIED = compile_skipping(
     # (not "nothing has been decided about the agenda, but the leaders will meet")
     # "at the moment there is nothing on the calendar"
     r"|\bnothing\s+(?:is\s+)?(?:yet\s+)?on\s+the\s+calendar\b"
-    # "Neither side has announced when they will meet again"
-    r"|\bneither\s+(?:side|party|government|capital|of\s+them)\s+(?:has|have|had)\s+(?:yet\s+)?(?:announced|said|set|given|disclosed|indicated)\s+when\b"
+    # "Neither side has announced when they will meet again" (not "agreed to hold a new round, though
+    # neither side has announced when": an agreed round with its date open)
+    r"|(?<!\bthough\s)(?<!\bbut\s)(?<!\balthough\s)\bneither\s+(?:side|party|government|capital|of\s+them)\s+(?:has|have|had)\s+"
+    r"(?:yet\s+)?(?:announced|said|set|given|disclosed|indicated)\s+when\b"
     # "there was no bilateral meeting on the first day, and none is planned for Thursday"
     r"|\bnone\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:yet\s+)?(?:planned|scheduled|expected|foreseen|envisaged)\b"
     r"(?![^.;]{0,40}\bbut\b)"  # (not "none is planned, but A and B will hold talks ...")
@@ -633,19 +640,20 @@ STRONG_FUTURE = compile_skipping(
     r"(?:talks|meeting|summit|round|session|negotiations)\b"
     # "negotiators from A and B will discuss the crisis at a meeting in X on Thursday"
     # (not "EU leaders will discuss sanctions on X at a summit": a bloc's own meeting)
-    r"|\b(?:will|shall)\s+(?:\w+\s+){0,2}?discuss\b[^.;]{0,80}?\bat\s+(?:a|the|their|an)\s+(?:[\w\"“”+-]+\s+){0,4}?"
+    r"|\b(?:will|shall)\s+(?:\w+\s+){0,2}?(?:discuss|be\s+discussed)\b[^.;]{0,80}?\bat\s+(?:a|the|their|an)\s+(?:[\w\"“”+-]+\s+){0,4}?"
     r"(?:meeting|talks|round)\b"
     # "a two-day meeting of the joint mechanism between A and B opens in X on Sunday": a present opening
     # (not "the summit of the bloc's council, which opens on Wednesday, brings together ...": an aside)
     r"|\b(?:meeting|talks|summit|session|round|conference|negotiations)\b[^.;]{0,120}?\b(?<!which\s)(?<!that\s)"
     # (with its day: "the talks begin in X", told as they open, are under way)
-    r"(?:opens|begins|starts|kicks\s+off)\s+(?:(?:in|at)\s+[^.;,]{1,40}?\s+)?(?:on\s+(?:\w+day|\d{1,2}\b|(?-i:[A-Z])[a-z]+\s+\d)|"
+    r"(?<!\bto\s)(?:opens?|begins?|starts?|kicks?\s+off)\s+(?:(?:in|at)\s+[^.;,]{1,40}?\s+)?(?:on\s+(?:\w+day|\d{1,2}\b|(?-i:[A-Z])[a-z]+\s+\d)|"
     r"tomorrow|next\s+\w+)"
     # "said the next round would go ahead in X on Saturday as scheduled"
     r"|\b(?:will|would)\s+(?:still\s+)?go\s+ahead\s+(?:in|on|as\s+(?:planned|scheduled))\b"
     # "delegations from A and B are expected back in the Qatari capital on Monday"
     # (not "X is expected back in the capital this week": a traveller coming home)
-    r"|\bare\s+(?:expected|due)\s+back\s+(?:in|at)\b|\bdelegation\s+is\s+(?:expected|due)\s+back\s+(?:in|at)\b",
+    r"|\b(?:are|delegation\s+is)\s+(?:expected|due)\s+back\s+(?:in|at)\b(?=[^.;]{0,80}?\bfor\s+(?:a\s+|the\s+|another\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:round|talks|negotiations|meeting|session)\b)",
     _I,
 )
 # "the talks would open in X", not "would open the way to talks" or "are to open embassies"
@@ -994,7 +1002,7 @@ TRAVELS_FOR_TALKS = compile_skipping(
 )
 # "the delegations arrive in X on Sunday": the day of a journey, before the talks' own day
 JOURNEY_DAY_BEFORE = compile_skipping(
-    r"\b(?:arriv(?:es?|ing)|travel(?:s|ling)?|fl(?:y|ies|ying)|depart(?:s|ing)?|land(?:s|ing)?)\s+(?:in|to|for)\s+"
+    r"\b(?:arriv(?:es?|ing|ed)|travel(?:s|ling|led)?|fl(?:y|ies|ying|ew)|depart(?:s|ing|ed)?|land(?:s|ing|ed)?)\s+(?:in|to|for)\s+"
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:on\s+)?$"
     # "started arriving in this lakeside town on Monday ahead of the session ... on Thursday"
     r"|\barriv(?:es?|ing)\s+in\s+(?:this|the)\s+(?:[\w-]+\s+)?(?:city|town|capital|port|resort)\s+(?:on\s+)?$"

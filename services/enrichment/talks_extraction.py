@@ -151,8 +151,9 @@ _ROLE_HINT = compile_skipping(r"guarantor|accompanying|mediators|facilitators|ob
 _PAIR_MEDIATION_AFTER = compile_skipping(
     r"\s+(?:joint\s+)?(?:mediation|mediators|facilitation|facilitators)\b", re.IGNORECASE
 )
-_PAIR_OFFICIALS_AS_MEDIATORS = compile_skipping(
-    r"\s+(?:officials|diplomats|envoys|representatives|teams)\b[^.;,]{0,30}?\bas\s+(?:the\s+)?(?:mediators|facilitators|go-betweens)\b",
+_WITH_AS_MEDIATORS = compile_skipping(
+    r"\bwith\s+(?P<list>[^;]{3,120}?)\s+(?:taking\s+part|acting|serving|participating|present)\s+as\s+(?:the\s+)?"
+    r"(?:mediators|facilitators|go-betweens|co-mediators)\b",
     re.IGNORECASE,
 )
 _FRONTED_SOURCE_AFTER = compile_skipping(
@@ -252,6 +253,9 @@ _OTHER_MATTER_AFTER = compile_skipping(
     r"\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:vote|elections?|polls|referendum|census|trial|hearings?|"
     r"launch|parade|matches|match|games|concert|exams?)\b",
     re.IGNORECASE,
+)
+_POSSESSIVE_TALKS_AFTER = compile_skipping(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|round|session|negotiations)\b", re.IGNORECASE
 )
 _IF_OPENS = compile_skipping(
     r"[\W]*(?:If|Unless|Should)\s+[^,;.]{0,60}?\b(?:wants?|wish(?:es)?|agrees?|accepts?|(?:is|are)\s+(?:ready|willing)|"
@@ -545,19 +549,16 @@ def _status(
         strong = cue.STRONG_FUTURE.search(sentence, undated.end())  # "with no date set for the next round"
     if strong and cue.NEVER_HAPPENED.search(sentence, strong.end()):
         strong = None  # "agreed to hold a second round in X, but that round never took place"
-    if (cue.POSTPONED.search(original) or _RESCHEDULE.search(original)) and cue.NO_NEW_DATE.search(original):
+    put_off = cue.POSTPONED.search(original)
+    if put_off is not None and _OTHER_MATTER_AFTER.match(original, put_off.end()):
+        put_off = None  # "..., but the president postponed the vote indefinitely": something else put off
+    if (put_off or _RESCHEDULE.search(original)) and cue.NO_NEW_DATE.search(original):
         return "postponed", False  # "postponed, without giving a new date": no new plan yet
     if cue.RESCHEDULED.search(sentence) and (
         strong or has_future_date or cue.POSTPONED_TO_VAGUE.search(sentence)
     ):
         return "rescheduled", False
-    put_off = cue.POSTPONED.search(original)
-    if (
-        put_off is not None
-        # (not "..., but the president postponed the vote indefinitely": something else put off)
-        and not _OTHER_MATTER_AFTER.match(original, put_off.end())
-        and not (_REPORTS_HINT.search(original) and _DENIED_STOP.search(original))
-    ):
+    if put_off is not None and not (_REPORTS_HINT.search(original) and _DENIED_STOP.search(original)):
         # (a statement's own day is no new date: "..., has been postponed, the ministry said on Friday")
         if (cue.POSTPONED_TO.search(sentence) or strong) and has_future_date and own_day:
             return "rescheduled", False
@@ -847,12 +848,16 @@ def _mediators(s: _Sentence) -> list[str]:
         ):
             found.append(name)
     for a, b in zip(s.entities, s.entities[1:], strict=False):  # "the Saudi-American mediation"
-        gap = s.text[a.end : b.start]
-        if (gap in {"-", "–"} and _PAIR_MEDIATION_AFTER.match(s.text, b.end)) or (
-            # "with Egyptian and US officials taking part as mediators": both of the pair
-            gap == " and " and _PAIR_OFFICIALS_AS_MEDIATORS.match(s.text, b.end)
-        ):
+        if s.text[a.end : b.start] in {"-", "–"} and _PAIR_MEDIATION_AFTER.match(s.text, b.end):
             found += [n for e in (a, b) if (n := _state(e) or _org(e))]
+    # "with Egyptian and US officials taking part as mediators", "with Malaysia's foreign minister and a
+    # US envoy acting as mediators": every state in the list
+    for m in _WITH_AS_MEDIATORS.finditer(s.text, s.start, s.end) if "as " in s.text[s.start : s.end] else ():
+        found += [
+            n
+            for e in s.entities
+            if m.start("list") <= e.start < m.end("list") and (n := _state(e) or _org(e))
+        ]
     for m in _MEDIATORS_FROM.finditer(s.text, s.start, s.end):  # "mediators from A, B and C"
         found += _listed(s, m.end())
     # "the two ministers will meet ... under the auspices of the co-chairs - diplomats from A, B and C":
@@ -1389,7 +1394,8 @@ def _list_span(s: _Sentence, at: int, bodies: bool = False) -> tuple[list[str], 
 
 
 _SPEAKS_AFTER = compile_skipping(
-    r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,3}?(?:said|says|told|announced|added|confirmed|stated)\b", re.IGNORECASE
+    r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,3}?(?:said|says|told|announced|added|confirmed|stated|reported|reports)\b",
+    re.IGNORECASE,
 )
 
 
@@ -1481,7 +1487,11 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
     if (
         len(candidates) > 1
         and cue.JOURNEY_DAY_BEFORE.search(s.before(candidates[0], 50))
-        and cue.TALKS_DAY_BEFORE.search(s.before(candidates[1], 140))
+        and (
+            cue.TALKS_DAY_BEFORE.search(s.before(candidates[1], 140))
+            # "arrived in X on Wednesday ahead of Saturday's talks"
+            or _POSSESSIVE_TALKS_AFTER.match(s.text, candidates[1].end)
+        )
     ):
         # "arrive in X on Sunday ahead of talks on Monday": the talks' day is not the arrival's
         candidates = candidates[1:]

@@ -6294,3 +6294,86 @@ def test_a_plan_told_in_a_when_clause_of_a_journey_for_the_annual_consultation()
     )
     assert set(record.parties) == {"Malaysia", "Indonesia"}
     assert record.location == "Jakarta"
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "location", "day"),
+    [
+        (
+            "Sudan and South Sudan will convene the Joint Political and Security Mechanism (JPSM) in Juba on Saturday "
+            "to discuss the Abyei border.",
+            {"Sudan", "South Sudan"},
+            "Juba",
+            date(2031, 3, 15),
+        ),
+        (
+            "Kosovo and Serbia will hold the next round of EU-facilitated talks in Brussels on March 19, the EU said, a "
+            "day after Kosovo's parliament postponed the budget vote indefinitely.",
+            {"Kosovo", "Serbia"},
+            "Brussels",
+            date(2031, 3, 19),
+        ),
+        (
+            "Negotiations between Guyana and Venezuela on the Essequibo dispute begin in Kingstown on March 24, "
+            "CARICOM said.",
+            {"Guyana", "Venezuela"},
+            "Kingstown",
+            date(2031, 3, 24),
+        ),
+        (
+            "Iran's foreign minister arrived in Muscat on Wednesday ahead of Saturday's talks with the United States, "
+            "Omani state media reported.",
+            {"Iran", "United States"},
+            "Muscat",
+            date(2031, 3, 15),
+        ),
+        (
+            "Water sharing will be discussed at a meeting of the Indian and Pakistani Indus commissioners in Lahore on "
+            "March 25, officials said.",
+            {"India", "Pakistan"},
+            "Lahore",
+            date(2031, 3, 25),
+        ),
+        (
+            "Colombian government and ELN negotiators are expected back in Caracas next week for a sixth round of "
+            "talks, the Venezuelan foreign ministry said.",
+            {"Colombia", "ELN"},
+            "Caracas",
+            None,
+        ),
+        (
+            "Thailand and Cambodia will hold border talks in Kuala Lumpur on Friday, with Malaysia's foreign minister "
+            "and a U.S. State Department envoy taking part as mediators.",
+            {"Thailand", "Cambodia"},
+            "Kuala Lumpur",
+            date(2031, 3, 14),
+        ),
+        (
+            "Greek and Turkish diplomats will hold a new round of exploratory talks in İstanbul on March 18, Türkiye's "
+            "foreign ministry said.",
+            {"Greece", "Turkey"},
+            "Istanbul",
+            date(2031, 3, 18),
+        ),
+        (
+            "Russia and Ukraine agreed to hold a new round of talks in Istanbul, though neither side has announced "
+            "when it will take place.",
+            {"Russia", "Ukraine"},
+            "Istanbul",
+            None,
+        ),
+    ],
+)
+def test_review_wordings_of_this_rounds_rules(
+    text: str, parties: set[str], location: str, day: date | None
+) -> None:
+    [record, *_] = _upcoming(text)
+    assert (set(record.parties), record.location, record.start_date) == (parties, location, day)
+
+
+def test_negotiators_coming_home_after_a_round_plan_nothing() -> None:
+    text = (
+        "Colombia's negotiators are expected back in Bogota on Friday after the fifth round of talks with the ELN in "
+        "Caracas ended without agreement."
+    )
+    assert _upcoming(text) == []
