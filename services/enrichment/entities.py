@@ -222,7 +222,11 @@ def _resolve_capital(text: str, entry: NameEntry, start: int, end: int) -> Entit
         )
         or _ATTRIBUTIVE_AFTER.match(after)
         or (
-            (start == 0 or text[start - 1] == "\n" or _DATELINE_FIRST_BEFORE.search(before))
+            (
+                start == 0
+                or text[start - 1] == "\n"
+                or _DATELINE_FIRST_BEFORE.search(text, max(0, start - 40), start)
+            )
             and _DATELINE_AFTER.match(after)
             and not _LISTED_AFTER.match(after)
         )

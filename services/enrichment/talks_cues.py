@@ -350,10 +350,14 @@ POSTPONED = compile_skipping(
 # A postponement that names no new date stays "postponed", whatever other date the sentence has.
 # the same sentence, before the words: something else put off ("Elections planned for December were
 # postponed indefinitely")
-OTHER_MATTER_BEFORE = compile_skipping(
-    r"\b(?:elections?|polls|vote|voting|referendum|census|trial|hearings?|match(?:es)?|games?|flights?|"
-    r"concerts?|exams?|inauguration|parade|festival|launch)\b[^.!?\n]*$",
-    _I,
+_OTHER_MATTERS = (
+    r"elections?|polls|vote|voting|referendum|census|trial|hearings?|match(?:es)?|games?|flights?|"
+    r"concerts?|exams?|inauguration|parade|festival|launch"
+)
+OTHER_MATTER_BEFORE = compile_skipping(rf"\b(?:{_OTHER_MATTERS})\b[^.!?\n]*$", _I)
+# "..., but the president postponed the vote indefinitely": what is put off, right after the verb
+OTHER_MATTER_AFTER = compile_skipping(
+    rf"\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:{_OTHER_MATTERS})\b", _I
 )
 NO_NEW_DATE = compile_skipping(
     r"\b(?:without\s+(?:giving|setting|announcing|naming|proposing|fixing|offering|specifying|a)\s+(?:a\s+)?(?:reason\s+or\s+(?:a\s+)?)?new\s+date|"
@@ -512,6 +516,11 @@ _AGREED_ACROSS_CLAUSE = r"\bagreed\s+(?:at|after|during|on|in|before)\b[^;]{1,10
 AGREED_ACROSS_CLAUSE = compile_skipping(_AGREED_ACROSS_CLAUSE, _I)
 # ... and the rarer present-tense plans, tried only on sentences holding their words
 STRONG_RARE = compile_skipping(rf"{_WHEN_THEY_MEET}|{_GO_BACK_TO}", _I)
+# "Saturday's talks", "next Monday's meeting"
+_DAYS_TALKS = (
+    r"(?:next\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|meeting|summit|round|session|negotiations)\b"
+)
 STRONG_FUTURE = compile_skipping(
     r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in|at)|"
@@ -634,10 +643,8 @@ STRONG_FUTURE = compile_skipping(
     # "said the next session had been agreed" (not "... had not been agreed")
     r"|\bnext\s+(?:round|session|meeting)\s+(?:had|has)\s+(?:already\s+)?been\s+(?:agreed|set|fixed|scheduled)\b"
     # "the rial fell ahead of Saturday's talks", "the minister would defend ... at Saturday's talks in X"
-    r"|\b(?:ahead\s+of|before)\s+(?:next\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:talks|meeting|summit|round|session|negotiations)\b"
-    r"|\b(?:will|would)\s+[^.;]{0,100}?\bat\s+(?:next\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:talks|meeting|summit|round|session|negotiations)\b"
+    rf"|\b(?:ahead\s+of|before)\s+{_DAYS_TALKS}"
+    rf"|\b(?:will|would)\s+[^.;]{{0,100}}?\bat\s+{_DAYS_TALKS}"
     # "negotiators from A and B will discuss the crisis at a meeting in X on Thursday"
     # (not "EU leaders will discuss sanctions on X at a summit": a bloc's own meeting)
     r"|\b(?:will|shall)\s+(?:\w+\s+){0,2}?(?:discuss|be\s+discussed)\b[^.;]{0,80}?\bat\s+(?:a|the|their|an)\s+(?:[\w\"“”+-]+\s+){0,4}?"

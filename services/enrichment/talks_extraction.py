@@ -249,11 +249,6 @@ _INTERNAL_AFTER = compile_skipping(
     re.IGNORECASE,
 )
 # (a condition on the sides' will, not "If all goes well, ...")
-_OTHER_MATTER_AFTER = compile_skipping(
-    r"\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:vote|elections?|polls|referendum|census|trial|hearings?|"
-    r"launch|parade|matches|match|games|concert|exams?)\b",
-    re.IGNORECASE,
-)
 _POSSESSIVE_TALKS_AFTER = compile_skipping(
     r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|round|session|negotiations)\b", re.IGNORECASE
 )
@@ -550,7 +545,7 @@ def _status(
     if strong and cue.NEVER_HAPPENED.search(sentence, strong.end()):
         strong = None  # "agreed to hold a second round in X, but that round never took place"
     put_off = cue.POSTPONED.search(original)
-    if put_off is not None and _OTHER_MATTER_AFTER.match(original, put_off.end()):
+    if put_off is not None and cue.OTHER_MATTER_AFTER.match(original, put_off.end()):
         put_off = None  # "..., but the president postponed the vote indefinitely": something else put off
     if (put_off or _RESCHEDULE.search(original)) and cue.NO_NEW_DATE.search(original):
         return "postponed", False  # "postponed, without giving a new date": no new plan yet
