@@ -1492,6 +1492,28 @@ NEXT_ROUND_PLACED = compile_skipping(
     r"(?:be\s+held|take\s+place|open|convene)\s+(?:in|at)\b",
     _I,
 )
+# "a summit between the two presidents is planned for next month": a meeting put on the calendar in
+# so many words, for a time ahead that need not be a day (the caller checks the time)
+SCHEDULED_FOR = compile_skipping(
+    r"\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:planned|scheduled|slated|set|pencil+ed\s+in)\s+"
+    r"(?:to\s+(?:take\s+place|be\s+held|begin|start|open|convene)\s+)?(?:for|in|during)\s+",
+    _I,
+)
+# "wrapped up two days of talks ahead of a planned summit between their presidents", "to prepare for
+# a second summit between their leaders": the sides' next meeting, planned, though the sentence tells
+# the last one
+PREPARES_PLANNED = compile_skipping(
+    r"\b(?:ahead\s+of|to\s+prepare\s+(?:the\s+ground\s+)?for|in\s+preparation\s+for|preparing\s+for|"
+    r"(?:to\s+pave|paving)\s+the\s+way\s+for)\s+(?:a|an|the)\s+(?:planned|scheduled|upcoming|forthcoming|"
+    r"second|third|fourth|fifth|next)\s+(?:[\w-]+\s+){0,2}?(?:summit|meeting|round|session)\s+"
+    r"(?:between|of)\s+(?:their|the\s+two|both)\b",
+    _I,
+)
+# a time ahead find_dates gives no days for: "later this year", "in the coming weeks"
+VAGUE_AHEAD = compile_skipping(
+    r"\b(?:later\s+(?:this|in\s+the)\s+(?:year|month|week)|(?:the\s+)?(?:coming|next\s+few)\s+(?:days|weeks|months))\b",
+    _I,
+)
 # "agreed to hold the second round in X": a round counted on is the next one too
 COUNTED_ROUND = compile_skipping(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))\s+round\b", _I

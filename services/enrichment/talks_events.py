@@ -1240,6 +1240,45 @@ def _firm_dated(c: Candidates, published: date) -> bool:
     )
 
 
+_BOTH_SIDES_WORD = compile_skipping(r"\b(?:the\s+two|both)\b", re.IGNORECASE)
+
+
+def _scheduled_ahead(c: Candidates, published: date) -> bool:
+    """ "A summit between the two presidents is planned for next month": a meeting put on the calendar
+    for a week, a month or a season ahead is a plan, though no day is given, when the article names
+    its sides (an agreed meeting with its time still open is an announcement, the corpus convention)."""
+    sides = any(len(d.parties) >= 2 for d in c.drafts)
+    for d in c.drafts:
+        if d.status != "announced" or d.weak or not (d.parties or sides):
+            continue
+        found = cue.SCHEDULED_FOR.search(d.evidence)
+        if found is None or cue.CONDITIONAL.search(d.evidence):
+            continue
+        # sides named elsewhere count when the sentence points back to them ("the two presidents")
+        if not d.parties and not _BOTH_SIDES_WORD.search(d.evidence, 0, found.start()):
+            continue
+        rest = d.evidence[found.end() : found.end() + 40]
+        if cue.VAGUE_AHEAD.match(rest) or any(
+            f.start_date is not None and f.start_date > published and f.start == 0
+            for f in find_dates(rest, published)
+        ):
+            return True
+    return False
+
+
+def _prepares_planned(c: Candidates) -> bool:
+    """ "North Korea and the US ended their working-level talks on Monday to prepare for a second summit
+    between their leaders": the sides' next meeting, planned in so many words, is an announcement
+    though its time and place are open (the corpus convention)."""
+    return any(
+        len(d.parties) >= 2
+        and d.status in {"held", "announced"}
+        and cue.PREPARES_PLANNED.search(d.evidence) is not None
+        and not cue.CONDITIONAL.search(d.evidence)
+        for d in c.drafts
+    )
+
+
 def _invited_in_form(c: Candidates) -> bool:
     """ "The UN Secretary-General has formally invited the two leaders ... to a meeting in New York in
     the second half of March": a convening go-between's invitation at a stated place or time is an
@@ -1385,7 +1424,14 @@ def assemble(
         planned = False
     # a verbless headline ("On consultations between P and Q") over a body that only reports
     # rounds held plans nothing either
-    if all(d.status == "held" for d in c.drafts) and c.headline is not None and c.headline.weak:
+    # (unless a held round prepared a planned next one: "... to prepare for a second summit")
+    prepares = _prepares_planned(c)
+    if (
+        all(d.status == "held" for d in c.drafts)
+        and c.headline is not None
+        and c.headline.weak
+        and not prepares
+    ):
         planned = False
     # every mention reports a round held and none speaks of another ("ended without a date for any
     # further meeting", an anniversary's history): nothing ahead to announce
@@ -1393,6 +1439,7 @@ def assemble(
         c.drafts
         and all(d.status == "held" for d in c.drafts)
         and (c.headline is None or c.headline.status not in UPCOMING)
+        and not prepares
         and not any(
             cue.NEXT_ROUND.search(cue.NO_NEW_DATE.sub(" ", t)) or cue.NEXT_MEETING.search(t)
             for d in c.drafts
@@ -1413,6 +1460,8 @@ def assemble(
                 and not stopped_body
                 and (
                     _firm_dated(c, published)
+                    or _scheduled_ahead(c, published)
+                    or prepares
                     or _placed_twice(c, published)
                     or _dated_twice(c, published)
                     or _next_round_placed(c)
@@ -1423,15 +1472,19 @@ def assemble(
         # ("postponed to early November ... No exact date has been fixed": a new time, if not a day)
         and not (postponed and "r:no_new_date" in c.features and not vague_move)
     )
-    next_round = agreed_next or any(
-        d.status in UPCOMING
-        and (
-            cue.NEXT_ROUND.search(d.evidence)
-            or _agrees_counted_round(d.evidence)
-            # "the sixth round is scheduled to take place in X from July 18": a counted round, dated ahead
-            or (d.start is not None and d.start > published and cue.COUNTED_ROUND.search(d.evidence))
+    next_round = (
+        agreed_next
+        or prepares
+        or any(
+            d.status in UPCOMING
+            and (
+                cue.NEXT_ROUND.search(d.evidence)
+                or _agrees_counted_round(d.evidence)
+                # "the sixth round is scheduled to take place in X from July 18": a counted round, dated ahead
+                or (d.start is not None and d.start > published and cue.COUNTED_ROUND.search(d.evidence))
+            )
+            for d in c.drafts
         )
-        for d in c.drafts
     )
     # A headline in the present tense ("talks kick off in X") over a body that gives the meeting a
     # day after the publication day reports a plan: it cannot be under way yet.

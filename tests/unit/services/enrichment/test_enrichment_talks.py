@@ -6377,3 +6377,72 @@ def test_negotiators_coming_home_after_a_round_plan_nothing() -> None:
         "Caracas ended without agreement."
     )
     assert _upcoming(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru ended a round of talks in Oslo on Tuesday. A summit between the two presidents is planned "
+        "for next month.",
+        "Chile and Peru ended a round of talks in Oslo on Tuesday. A summit between the two presidents is scheduled "
+        "for later this year.",
+        "Chilean and Peruvian envoys wrapped up two days of talks in Oslo on Tuesday. A meeting between the two "
+        "foreign ministers is scheduled for the coming weeks.",
+    ],
+)
+def test_a_meeting_put_on_the_calendar_for_a_time_ahead_is_announced(text: str) -> None:
+    [record, *_] = _upcoming(text)
+    assert (set(record.parties), record.location, record.start_date) == ({"Chile", "Peru"}, None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a time behind, a meeting that points to no sides
+        "Chile and Peru ended a round of talks in Oslo on Tuesday. A summit between the two presidents was planned "
+        "for last month but never took place.",
+        "Chile and Peru ended a round of talks in Oslo on Tuesday. A panel discussion on the talks is planned for "
+        "next week at the university.",
+    ],
+)
+def test_a_calendar_wording_without_a_plan_of_the_sides_announces_nothing(text: str) -> None:
+    assert _upcoming(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoys of Chile and Peru wrapped up two days of talks in Oslo on Tuesday ahead of a planned summit between "
+        "their presidents.",
+        "Chile and Peru ended their working-level talks in Oslo on Monday to prepare for a second summit between "
+        "their leaders.",
+    ],
+)
+def test_a_held_round_preparing_the_sides_planned_meeting_announces_it(text: str) -> None:
+    [record, *_] = _upcoming(text)
+    # the round held gave its day and venue, not the planned meeting's
+    assert (set(record.parties), record.location, record.start_date) == ({"Chile", "Peru"}, None, None)
+
+
+def test_a_held_round_preparing_it_announces_it_under_a_headline_that_ends_the_round() -> None:
+    text = (
+        "Chile and Peru ended their working-level talks in Oslo on Monday to prepare for a second summit between "
+        "their leaders. The envoys held three days of discussions."
+    )
+    [record, *_] = _upcoming(text, title="Chile, Peru end working-level talks in Norway")
+    assert set(record.parties) == {"Chile", "Peru"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a possible meeting, a meeting of others, the round held only
+        "Envoys of Chile and Peru wrapped up two days of talks in Oslo on Tuesday ahead of a possible summit between "
+        "their presidents.",
+        "Envoys of Chile and Peru wrapped up two days of talks in Oslo on Tuesday ahead of a planned summit of the "
+        "regional bloc.",
+        "Envoys of Chile and Peru wrapped up two days of talks in Oslo on Tuesday after preparing for months.",
+    ],
+)
+def test_a_held_round_before_no_planned_meeting_of_the_sides_announces_nothing(text: str) -> None:
+    assert _upcoming(text) == []
