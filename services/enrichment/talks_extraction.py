@@ -539,6 +539,8 @@ def _status(
         )
     ):
         strong = None  # "were scheduled for noon": an old plan, not a new one
+    if strong and _MODAL_BE_BEFORE.search(sentence, max(0, strong.start() - 24), strong.start()):
+        strong = None  # "a summit could be planned for next month": a possibility, not a plan
     undated = cue.NO_NEW_DATE.search(sentence) if strong else None
     if strong and undated and undated.start() <= strong.start() < undated.end():
         strong = cue.STRONG_FUTURE.search(sentence, undated.end())  # "with no date set for the next round"
@@ -678,6 +680,9 @@ _TRAVELS_FOR_TALKS_AFTER = compile_skipping(
 )
 _BODY_TEAM_AFTER = compile_skipping(r"\s+(?:mission|delegation|team|envoys|negotiators)\b", re.IGNORECASE)
 # "would not say whether", "growing doubts that the president will travel": a question, not a plan
+_MODAL_BE_BEFORE = re.compile(
+    r"\b(?:could|may|might)\s+(?:well\s+|still\s+|also\s+|even\s+)?be\s+$", re.IGNORECASE
+)
 _WHETHER_BEFORE = compile_skipping(
     r"\b(?:whether|doubts?\s+(?:that|about|over)|(?:unclear|uncertain)\s+if|"
     # "it did not say when the diplomats would meet again": no plan, a question left open

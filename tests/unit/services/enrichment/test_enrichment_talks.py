@@ -6446,3 +6446,25 @@ def test_a_held_round_preparing_it_announces_it_under_a_headline_that_ends_the_r
 )
 def test_a_held_round_before_no_planned_meeting_of_the_sides_announces_nothing(text: str) -> None:
     assert _upcoming(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A summit between the presidents of Chile and Peru could be planned for next month if the talks make "
+        "progress.",
+        "A summit between the presidents of Chile and Peru could be scheduled for next month.",
+        "A summit between the presidents of Chile and Peru might well be held in Lima next month.",
+    ],
+)
+def test_a_meeting_that_could_be_planned_is_no_plan(text: str) -> None:
+    assert _upcoming(text) == []
+
+
+def test_a_meeting_that_is_to_be_held_stays_a_plan() -> None:
+    [record] = _upcoming("A summit between the presidents of Chile and Peru is to be held in Lima on Friday.")
+    assert (set(record.parties), record.location, record.start_date) == (
+        {"Chile", "Peru"},
+        "Lima",
+        date(2031, 3, 14),
+    )
