@@ -66,6 +66,8 @@ _TRIGGER_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("invit",), r"invitation\b(?=\s+to\s+(?:discuss|negotiate|hold\s+talks)\b)"),
     # "agreed at the end of their session in X, held from ..., to reconvene in Y"
     (("agreed",), r"agreed\b(?=[^;]{0,120}?\bto\s+reconvene\b)"),
+    # "the two sides will reconvene in Geneva on March 24", "agreeing ... to reconvene in Bangkok"
+    (("reconven",), r"(?:will|would|shall|to)\s+reconvene\b(?=\s+(?:in|at|on|next|this|later|tomorrow)\b)"),
     # "X will send a delegation to Y to negotiate the border": a delegation sent to negotiate
     (("delegation",), r"delegations?\b(?=[^.;]{0,60}\bto\s+negotiate\b)"),
     # "the warring generals said they would send negotiators back to the Saudi city"
@@ -1128,7 +1130,9 @@ HEADLINE_SIDES_TO_PLAN = compile_skipping(
     r"(?P<sides>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)+)"
     # ... or their envoys: "P, Q and R leaders to hold summit"
     r"(?:\s+(?:civilian\s+|senior\s+|top\s+)?(?:leaders|presidents|(?:foreign\s+|defen[cs]e\s+|top\s+)?(?:ministers|diplomats|"
-    r"officials)|envoys|negotiators|delegations|military\s+(?:officials|chiefs|commanders)))?"
+    r"officials)|envoys|negotiators|delegations|military\s+(?:officials|chiefs|commanders)|"
+    # "Thai, Cambodian border committee to reconvene ...": their joint body
+    r"(?:(?:border|joint|boundary)\s+)?(?:committee|commission)))?"
     r"\s+(?:(?:to|set\s+to|are\s+to)\s+(?:hold|reopen|resume|restart|meet|start|begin|open|launch|relaunch|join|(?:re)?convene)|"
     r"(?:summoned|invited)\s+to)\b"
 )

@@ -578,10 +578,23 @@ def _next_of_held(d: _Draft, published: date) -> _Draft:
     """A mention of a round that met, read for the next round: its venue and a day up to the
     publication day are the last round's ("met on Thursday in X ... agreed to meet again"); a day
     still ahead ("ahead of tomorrow's meeting ... held calls") is the next one's."""
-    if d.start is not None and d.start <= published:
-        d = replace(d, start=None, end=None, date_text=None)
-    # ... unless the venue is named only after the agreement ("agreed to hold the next round in Y")
     agreed = cue.NEXT_MEETING.search(d.evidence)
+    if d.start is None or d.start <= published:
+        d = replace(d, start=None, end=None, date_text=None)
+        # ... the day the agreement gives, if any ("ended their meeting on Friday, agreeing to reconvene in
+        # Y on June 23")
+        if agreed is not None:
+            ahead = next(
+                (
+                    f
+                    for f in find_dates(d.evidence[agreed.end() :], published)
+                    if f.precision == "day" and f.start_date is not None and f.start_date > published
+                ),
+                None,
+            )
+            if ahead is not None:
+                d = replace(d, start=ahead.start_date, end=ahead.end_date, date_text=ahead.text)
+    # ... unless the venue is named only after the agreement ("agreed to hold the next round in Y")
     if (
         d.location is not None
         and agreed is not None
@@ -693,7 +706,7 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     return source, best
 
 
-_MEET_AGAIN = re.compile(r"\bto\s+meet\s+again\b", re.IGNORECASE)
+_MEET_AGAIN = re.compile(r"\bto\s+(?:meet\s+again|reconvene)\b", re.IGNORECASE)
 _THE_SIDES_OPEN = re.compile(
     r"\W*(?:the|both)\s+(?:two\s+)?(?:sides|parties|delegations|commissions)\b", re.IGNORECASE
 )

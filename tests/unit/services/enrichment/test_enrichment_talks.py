@@ -6468,3 +6468,50 @@ def test_a_meeting_that_is_to_be_held_stays_a_plan() -> None:
         "Lima",
         date(2031, 3, 14),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "parties", "location", "day"),
+    [
+        (
+            "Chile and Peru concluded talks in Oslo on Tuesday. The two sides will reconvene in Geneva on March 24.",
+            "",
+            {"Chile", "Peru"},
+            "Geneva",
+            date(2031, 3, 24),
+        ),
+        (
+            "Thailand and Cambodia ended a two-day border committee meeting in Kuala Lumpur on Friday, agreeing to "
+            "extend the ceasefire monitoring arrangements and to reconvene in Bangkok on March 23, the two defence "
+            "ministries said.",
+            "",
+            {"Thailand", "Cambodia"},
+            "Bangkok",
+            date(2031, 3, 23),
+        ),
+        (
+            "Thailand and Cambodia ended a two-day border committee meeting in Kuala Lumpur on Friday, the two "
+            "defence ministries said.",
+            "Thai, Cambodian border committee to reconvene in Bangkok on March 23",
+            {"Thailand", "Cambodia"},
+            "Bangkok",
+            date(2031, 3, 23),
+        ),
+    ],
+)
+def test_sides_that_reconvene_at_a_place_or_time_plan_a_round(
+    text: str, title: str, parties: set[str], location: str, day: date
+) -> None:
+    [record, *_] = _upcoming(text, title=title)
+    assert (set(record.parties), record.location, record.start_date) == (parties, location, day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parliament will reconvene on Monday after the recess, the speaker said.",
+        "The court will reconvene on March 20 to hear the case against the former minister.",
+    ],
+)
+def test_a_house_or_court_that_reconvenes_holds_no_talks(text: str) -> None:
+    assert _upcoming(text) == []
