@@ -994,7 +994,7 @@ TOPIC_BEFORE = compile_skipping(
 # "ending the war in X": X is where the fighting is, never a side by itself ("the war between A
 # and B" is read by the sentence rules, "A's war with B" names B)
 WAR_IN_BEFORE = compile_skipping(
-    r"\b(?:war|conflict|fighting|violence|crisis|insurgency|civil\s+war)\s+in\s+(?:the\s+)?(?:[a-z]+ern\s+)?$",
+    r"\b(?:wars?|conflicts?|fighting|violence|crisis|insurgency|civil\s+war)\s+in\s+(?:the\s+)?(?:[a-z]+ern\s+)?$",
     _I,
 )
 # "talks on a ceasefire and hostage release deal in X": what the talks are about, not where

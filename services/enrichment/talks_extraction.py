@@ -679,10 +679,31 @@ _TRAVELS_FOR_TALKS_AFTER = compile_skipping(
     re.IGNORECASE,
 )
 _BODY_TEAM_AFTER = compile_skipping(r"\s+(?:mission|delegation|team|envoys|negotiators)\b", re.IGNORECASE)
-# "would not say whether", "growing doubts that the president will travel": a question, not a plan
+
+
+def _topic_place(s: _Sentence, e: Entity) -> bool:
+    """ "the situation in Gaza", "the war in Darfur": a place the talks are about, not where they meet."""
+    before = s.before(e, 40)
+    return bool(cue.WAR_IN_BEFORE.search(before) or _SITUATION_IN_BEFORE.search(before))
+
+
+_SITUATION_IN_BEFORE = compile_skipping(
+    r"\b(?:situation|crisis|wars?|conflicts?|fighting)\s+in\s+(?:the\s+)?$", re.IGNORECASE
+)
+# "to discuss Libya and Sudan", "the situation in Libya and Sudan": a list of subjects begins
+_SUBJECT_LIST_BEFORE = compile_skipping(
+    r"\b(?:(?:situation|crisis|wars?|conflicts?|fighting)\s+in|discuss|about|regarding|concerning)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "A and B will meet ..., amid tensions over C's ties with D": a clause of background, as "after ..." is
+_BACKGROUND_CLAUSE = compile_skipping(r"\b(?:after|following|since|amid)\b", re.IGNORECASE)
+# what joins the states of one list: "Libya and Sudan", "Gaza, Libya, and Sudan"
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+# "a summit could be planned for next month": a modal before the plan's wording
 _MODAL_BE_BEFORE = re.compile(
     r"\b(?:could|may|might)\s+(?:well\s+|still\s+|also\s+|even\s+)?be\s+$", re.IGNORECASE
 )
+# "would not say whether", "growing doubts that the president will travel": a question, not a plan
 _WHETHER_BEFORE = compile_skipping(
     r"\b(?:whether|doubts?\s+(?:that|about|over)|(?:unclear|uncertain)\s+if|"
     # "it did not say when the diplomats would meet again": no plan, a question left open
@@ -1177,26 +1198,46 @@ def _parties(
         if name is not None and name not in named:
             named.append(name)
         if len(named) == 2:
-            background = cue.AFTER_CLAUSE.search(s.text, e.end, s.end)
+            background = _BACKGROUND_CLAUSE.search(s.text, e.end, s.end)
             break
     first: list[str] = []
     fallback: list[str] = []
     ruled_out: set[str] = set()
     sources: set[str] = set()
     speakers: set[str] = set()
+    topic_end, topic_ruled = -1, False  # where the last name read as the talks' subject ends; how it was read
     for e in s.entities:
         name = _state(e)
+        # "on the wars in Libya and Sudan", "the situation in Gaza, Libya and Sudan": a name listed right
+        # after a subject is one too
+        if topic_end >= 0 and _LIST_JOIN.fullmatch(s.text, topic_end, e.start):
+            topic_end = e.end
+            if name is not None and topic_ruled:
+                ruled_out.add(name)
+            elif name is not None:
+                fallback.append(name)
+            continue
+        topic_end = -1
+        if name is None and e.kind == "place" and _topic_place(s, e):
+            topic_end, topic_ruled = e.end, False
         if name is not None and _hosts_as_side(s, e):
             explicit.append(name)
         if e.kind == "place" and e.country and cue.SEIZED_POWER_IN_BEFORE.search(s.before(e, 30)):
             explicit.append(e.country)  # "the generals who seized power in X"
             continue
-        if name is None or (e.start, e.end) in venue_spans or e.start in qualifiers:
+        if name is None or e.start in qualifiers:
+            continue
+        if (e.start, e.end) in venue_spans:
+            if cue.WAR_IN_BEFORE.search(s.before(e, 40)):  # (where the wars are: "the wars in X and Y")
+                topic_end, topic_ruled = e.end, True
             continue
         if any(a <= e.start < b for a, b in venue_spans) or _venue_country(s, e):
             ruled_out.add(name)  # a state naming the venue ("on the A-B border", "in X, Y")
+            if cue.WAR_IN_BEFORE.search(s.before(e, 40)):  # (or where the wars are: "the wars in X and Y")
+                topic_end, topic_ruled = e.end, True
             continue
         before, after = s.before(e, 40), s.after(e, 50)
+        topical = False
         if (
             cue.OLD_PLAN_BEFORE.search(before)
             # "the Saudi city of Jeddah", "the Swiss resort": the demonym places the venue
@@ -1217,7 +1258,7 @@ def _parties(
             or cue.FACTIONS_OF_AFTER.match(after)
             or _DISSIDENTS.match(after)  # "a faction of FARC dissidents": the splinter group is the side
             or (_FORMER_MEMBERS_BEFORE.search(before) and _MEMBERS_AFTER.match(after))
-            or cue.WAR_IN_BEFORE.search(before)
+            or (topical := bool(cue.WAR_IN_BEFORE.search(before)))
             or (_REMIT_BEFORE.search(before) and not _MEMBERS_OF_AFTER.match(after))  # "envoys on X"
             or ("former" in low and _former_officials(s, e))
             or (e.kind == "armed_group" and cue.ACTED_ON_BEFORE.search(before))
@@ -1233,6 +1274,8 @@ def _parties(
             or any(a <= e.start < b for a, b in loose_between)
         ):
             ruled_out.add(name)
+            if topical:
+                topic_end, topic_ruled = e.end, True
             continue
         fallback.append(name)
         if background is not None and e.start > background.start() and name not in explicit:
@@ -1245,11 +1288,13 @@ def _parties(
         elif cue.SPEAKER_AFTER.match(after):
             speakers.add(name)
             continue
-        if (
-            (cue.TOPIC_BEFORE.search(before) and not cue.MEMBERS_OF_BEFORE.search(before))
-            or cue.MEDIATOR_ROLE_AFTER.match(after)
-            or cue.MEDIATOR_ROLE_AFTER.match(s.after_clause(e, 50))
-        ):
+        if cue.TOPIC_BEFORE.search(before) and not cue.MEMBERS_OF_BEFORE.search(before):
+            if _SUBJECT_LIST_BEFORE.search(
+                before
+            ):  # (not "the government of A and B's ...": no list of subjects)
+                topic_end, topic_ruled = e.end, False
+            continue
+        if cue.MEDIATOR_ROLE_AFTER.match(after) or cue.MEDIATOR_ROLE_AFTER.match(s.after_clause(e, 50)):
             continue
         first.append(name)
     # "neither the Syrian government nor the opposition has been invited": not at the table

@@ -6515,3 +6515,37 @@ def test_sides_that_reconvene_at_a_place_or_time_plan_a_round(
 )
 def test_a_house_or_court_that_reconvenes_holds_no_talks(text: str) -> None:
     assert _upcoming(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt's foreign minister and his Turkish counterpart will meet in Cairo on Saturday to discuss the situation "
+        "in Libya and Sudan.",
+        "Egypt and Turkey will hold talks in Cairo on Saturday on the wars in Libya and Sudan.",
+        "The foreign ministers of Egypt and Turkey will meet in Cairo on Saturday to discuss the situation in Gaza, "
+        "Libya and Sudan, the ministry said.",
+    ],
+)
+def test_every_state_of_a_listed_subject_is_a_topic(text: str) -> None:
+    [record, *_] = _upcoming(text)
+    assert set(record.parties) == {"Egypt", "Turkey"}
+
+
+def test_a_state_in_a_clause_of_background_is_no_side() -> None:
+    text = (
+        "The European Union and China will hold their annual summit in Beijing on March 24, the bloc said on "
+        "Tuesday, amid tensions over trade and Beijing's ties with Moscow."
+    )
+    [record, *_] = _upcoming(text)
+    assert set(record.parties) == {"European Union", "China"}
+
+
+def test_the_government_of_a_state_and_a_group_are_both_sides() -> None:
+    text = (
+        "The national government of Papua New Guinea and the Autonomous Bougainville Government will resume their "
+        "consultation on the region's future on 4 April in Port Moresby, Bougainville's president told the House "
+        "of Representatives."
+    )
+    [record, *_] = _upcoming(text)
+    assert set(record.parties) == {"Papua New Guinea", "Bougainville"}
