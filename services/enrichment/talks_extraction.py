@@ -617,9 +617,22 @@ def _status(
         and not cue.HELD.search(ASIDE.sub(",", sentence[: present.start()] + " " + sentence[present.end() :]))
     ):
         return "announced", True
+    # "The data come ahead of talks between A and B in X next week": the talks, dated ahead (not "met on
+    # Monday ahead of talks in X next week")
+    found = _AHEAD_OF_TALKS.search(sentence) if ahead and "ahead of" in low else None
+    if found is not None and not cue.HELD.search(sentence, 0, found.start()):
+        return "announced", False
     if cue.HELD.search(sentence):
         return "held", False
     return None, False
+
+
+# "ahead of talks between A and B", "ahead of a meeting with X" (the caller wants a day or week ahead)
+_AHEAD_OF_TALKS = compile_skipping(
+    r"\bahead\s+of\s+(?:(?:the|a|an|their|planned|expected|new|fresh|further|high-level|two-day|three-day)\s+){0,2}"
+    r"(?:talks|negotiations|meeting|summit|round\s+of\s+talks)\s+(?:between|with|in|at)\b",
+    re.IGNORECASE,
+)
 
 
 def _offset(item: Entity | FoundDate) -> int:

@@ -6549,3 +6549,21 @@ def test_the_government_of_a_state_and_a_group_are_both_sides() -> None:
     )
     [record, *_] = _upcoming(text)
     assert set(record.parties) == {"Papua New Guinea", "Bougainville"}
+
+
+def test_talks_a_story_on_something_else_comes_ahead_of_are_announced() -> None:
+    text = (
+        "China's exports to the United States fell 12 percent in February from a year earlier, customs data showed "
+        "on Monday. The data come ahead of talks between U.S. Treasury Secretary Mark Halvorsen and Chinese Vice "
+        "Premier Zhou Lin in Stockholm next week, where the two sides are expected to discuss a tariff truce."
+    )
+    [record, *_] = _upcoming(text, title="China's exports to US slump 12% in February")
+    assert (set(record.parties), record.location) == ({"United States", "China"}, "Stockholm")
+
+
+def test_ahead_of_talks_without_a_time_ahead_is_no_plan() -> None:
+    text = (
+        "China's exports to the United States fell 12 percent in February, customs data showed on Monday, ahead of "
+        "talks between the two countries' trade envoys."
+    )
+    assert _upcoming(text) == []
