@@ -104,6 +104,11 @@ _TRIGGER_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("discussion",), r"(?<!panel\s)discussions"),  # (not a forum's "panel discussions")
     (("conference",), r"peace\s+conference"),
     (("round",), r"round\s+of"),
+    # "we have agreed to hold the third round here in Ankara"
+    (
+        ("round",),
+        r"(?:hold|host|convene)\s+(?:the|a|their)\s+(?:next|new|final|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+round\b",
+    ),
     (("council",), r"cooperation\s+council"),
     (("conversation",), r"(?:peace|exploratory)\s+conversations|conversations?\s+table"),
     # "they are due back at the table on the 17th"
@@ -1499,8 +1504,8 @@ NEXT_ROUND_PLACED = compile_skipping(
 # "a summit between the two presidents is planned for next month": a meeting put on the calendar in
 # so many words, for a time ahead that need not be a day (the caller checks the time)
 SCHEDULED_FOR = compile_skipping(
-    r"\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:planned|scheduled|slated|set|pencil+ed\s+in)\s+"
-    r"(?:to\s+(?:take\s+place|be\s+held|begin|start|open|convene)\s+)?(?:for|in|during)\s+",
+    r"\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:planned|scheduled|slated|set|pencil+ed\s+in|expected)\s+"
+    r"(?:to\s+(?:take\s+place|be\s+held|begin|start|open|convene)\s+)?(?:(?:for|in|during)\s+)?",
     _I,
 )
 # "wrapped up two days of talks ahead of a planned summit between their presidents", "to prepare for

@@ -605,6 +605,25 @@ def _next_of_held(d: _Draft, published: date) -> _Draft:
     return replace(d, location=None)
 
 
+def _held_then_next(text: str) -> int | None:
+    """Where the plan's words begin in "wrapped up two days of talks in X on Wednesday and agreed to
+    meet again": a plan told after the round held, whose venue and day before those words are the
+    last round's (see `_next_of_held`)."""
+    held = cue.HELD.search(text)
+    if held is None:
+        return None
+    agreed = cue.NEXT_MEETING.search(text, held.end()) or _WILL_MEET.search(text, held.end())
+    if agreed is None or cue.NEXT_ROUND.search(text, agreed.start()) is None:
+        return None
+    return agreed.start()
+
+
+# "... and will hold another round next month"
+_WILL_MEET = compile_skipping(
+    r"\b(?:will|would|are\s+to|plan\s+to)\s+(?:hold|meet|resume|reconvene|convene)\b", re.IGNORECASE
+)
+
+
 def _fill(primary: _Draft, other: _Draft, published: date) -> _Draft:
     """Missing fields of the primary event from another mention of the same event."""
     if other.status == "held":
@@ -683,7 +702,11 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     if best.start is not None and best.start < published:
         best = replace(best, start=None, end=None)  # a date behind us is not when these talks meet
     over = "r:headline_ongoing" in c.features  # a headline reporting talks begun or ended
-    if source.status == "held" or (source is c.headline and over):
+    if (
+        source.status == "held"
+        or (source is c.headline and over)
+        or (not source.also and _held_then_next(source.evidence) is not None)
+    ):
         best = _next_of_held(best, published)
     headline = c.headline
     if (
@@ -833,9 +856,17 @@ def _past_venues(c: Candidates) -> set[str]:
     # have taken it as that round's venue.
     # (only a place named before the agreement: "agreed to hold the next round in Y" names the next one's)
     sets_up = [m.evidence[: n.start()] for m in past if (n := cue.NEXT_MEETING.search(m.evidence))]
+    # ... and so is one named before the plan's words of a plan told after the round held
+    plan_at = {id(m): at for m in ahead if not m.also and (at := _held_then_next(m.evidence)) is not None}
+    sets_up += [m.evidence[: plan_at[id(m)]] for m in ahead if id(m) in plan_at]
     named = {name for name, e in c.venues.items() if any(e.text in before for before in sets_up)}
-    said_ahead = {name for name, e in c.venues.items() if any(e.text in m.evidence for m in ahead)}
-    ahead_places = {m.location.name for m in ahead if m.location}
+    plans = [m.evidence[plan_at.get(id(m), 0) :] for m in ahead]
+    said_ahead = {name for name, e in c.venues.items() if any(e.text in plan for plan in plans)}
+    ahead_places = {
+        m.location.name
+        for m in ahead
+        if m.location and (id(m) not in plan_at or m.location.text in m.evidence[plan_at[id(m)] :])
+    }
     met = {m.location.name for m in past if m.location} | (named - said_ahead) | (c.met_places - said_ahead)
     return (met - ahead_places) | (c.deal_places - ahead_places)
 
@@ -1254,6 +1285,11 @@ def _firm_dated(c: Candidates, published: date) -> bool:
 
 
 _BOTH_SIDES_WORD = compile_skipping(r"\b(?:the\s+two|both)\b", re.IGNORECASE)
+_ROUND_SUBJECT = compile_skipping(
+    r"\b(?:next|another|new|further|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+)?"
+    r"(?:round|session|meeting|consultations|talks)\b",
+    re.IGNORECASE,
+)
 
 
 def _scheduled_ahead(c: Candidates, published: date) -> bool:
@@ -1267,8 +1303,13 @@ def _scheduled_ahead(c: Candidates, published: date) -> bool:
         found = cue.SCHEDULED_FOR.search(d.evidence)
         if found is None or cue.CONDITIONAL.search(d.evidence):
             continue
-        # sides named elsewhere count when the sentence points back to them ("the two presidents")
-        if not d.parties and not _BOTH_SIDES_WORD.search(d.evidence, 0, found.start()):
+        # sides named elsewhere count when the sentence points back to them ("the two presidents", "a
+        # third round": the sides' next one)
+        if (
+            not d.parties
+            and not _BOTH_SIDES_WORD.search(d.evidence, 0, found.start())
+            and not _ROUND_SUBJECT.search(d.evidence, 0, found.start())
+        ):
             continue
         rest = d.evidence[found.end() : found.end() + 40]
         if cue.VAGUE_AHEAD.match(rest) or any(

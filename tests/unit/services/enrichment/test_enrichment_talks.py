@@ -6567,3 +6567,49 @@ def test_ahead_of_talks_without_a_time_ahead_is_no_plan() -> None:
         "talks between the two countries' trade envoys."
     )
     assert _upcoming(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenian and Azerbaijani negotiators wrapped up two days of talks in Geneva on Wednesday and agreed to meet "
+        "again after consultations with their capitals.",
+        "Chile and Peru ended two days of talks in Oslo on Tuesday and will hold another round next month.",
+    ],
+)
+def test_a_plan_told_after_the_round_held_has_not_its_venue(text: str) -> None:
+    [record, *_] = _upcoming(text)
+    assert (record.location, record.start_date) == (None, None)
+
+
+def test_a_plan_told_after_the_round_held_keeps_a_venue_named_for_it() -> None:
+    text = "Chile and Peru ended two days of talks in Oslo on Tuesday and agreed to meet again in Lima next month."
+    [record, *_] = _upcoming(text)
+    assert record.location == "Lima"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru ended two days of talks in Oslo on Tuesday. A third round is expected in the coming weeks, "
+        "diplomats said.",
+        "Chile and Peru ended two days of talks in Oslo on Tuesday. The next round is expected next month.",
+        "Chile and Peru ended two days of talks in Oslo on Tuesday. Further consultations between the two sides are "
+        "expected in the coming weeks.",
+    ],
+)
+def test_the_next_round_expected_for_a_time_ahead_is_announced(text: str) -> None:
+    [record, *_] = _upcoming(text)
+    assert set(record.parties) == {"Chile", "Peru"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru ended two days of talks in Oslo on Tuesday. A deal is expected in the coming weeks.",
+        "Chile and Peru ended two days of talks in Oslo on Tuesday. A third round was expected last month but never "
+        "happened.",
+    ],
+)
+def test_something_else_expected_or_a_round_expected_before_announces_nothing(text: str) -> None:
+    assert _upcoming(text) == []
