@@ -1471,6 +1471,10 @@ _OTHER_EVENT_DAY_BEFORE = compile_skipping(
 
 
 def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate | None:
+    if status == "rescheduled" and " by " in s.text[s.start : s.end]:
+        shifted = _shifted_day(s)
+        if shifted is not None:
+            return shifted
     candidates = []
     for d in s.dates:
         if d.precision != "day" or d.start_date is None or cue.SPEECH_BEFORE.search(s.before(d, 70)):
@@ -1587,6 +1591,36 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
                 if d.start >= delay.start() or not _OLD_PLAN_BEFORE.search(s.before(d, 60))
             ]
     return candidates[0] if candidates else None
+
+
+def _shifted_day(s: _Sentence) -> FoundDate | None:
+    """ "set for December 15 ..., has been pushed back by one week": the old day moved by the span."""
+    moved = _PUSHED_BY.search(s.text, s.start, s.end)
+    if moved is None:
+        return None
+    old = [d for d in s.dates if d.end <= moved.start() and d.precision == "day" and d.start_date is not None]
+    if not old or old[-1].start_date is None:
+        return None
+    count = _COUNTS.get(moved.group("n").lower()) or int(moved.group("n"))
+    delta = timedelta(days=count * (7 if moved.group("unit").lower().startswith("week") else 1))
+    day = old[-1]
+    return replace(
+        day,
+        text=moved.group(),
+        start=moved.start(),
+        end=moved.end(),
+        start_date=day.start_date + delta if day.start_date else None,
+        end_date=day.end_date + delta if day.end_date else None,
+    )
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+# "pushed back by one week", "postponed by two days" (a month has no fixed length: left alone)
+_PUSHED_BY = compile_skipping(
+    r"\b(?:pushed\s+back|postponed|delayed|put\s+off|moved\s+back|deferred)\s+by\s+"
+    r"(?P<n>an?|one|two|three|four|five|six|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\b",
+    re.IGNORECASE,
+)
 
 
 def _old_plans_day(s: _Sentence, d: FoundDate) -> bool:

@@ -6613,3 +6613,24 @@ def test_the_next_round_expected_for_a_time_ahead_is_announced(text: str) -> Non
 )
 def test_something_else_expected_or_a_round_expected_before_announces_nothing(text: str) -> None:
     assert _upcoming(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "A summit between the presidents of the Democratic Republic of the Congo and Rwanda that was set for "
+            "March 15 in Luanda has been pushed back by one week, Angola's presidency said on Wednesday.",
+            date(2031, 3, 22),
+        ),
+        (
+            "Talks between Chile and Peru planned for Friday in Lima have been postponed by two days, officials said.",
+            date(2031, 3, 16),
+        ),
+        # a month has no fixed length: the new time is vague
+        ("Talks between Chile and Peru planned for Friday in Lima have been postponed by a month.", None),
+    ],
+)
+def test_a_meeting_pushed_back_by_days_or_weeks_moves_its_old_day(text: str, day: date | None) -> None:
+    [record, *_] = _upcoming(text)
+    assert (record.status, record.start_date) == ("rescheduled", day)
