@@ -1182,8 +1182,12 @@ def _we_at_the_dateline(d: _Draft, source: _Draft, c: Candidates) -> _Draft:
 
 def _dateline_state(d: _Draft, c: Candidates, side: str) -> list[str]:
     """ "BAGHDAD - ... A delegation led by the water minister will travel to Ankara for talks with Turkish
-    officials": an unnamed delegation is the dateline's state, when the story names that state most."""
-    home = c.dateline_place.country if c.dateline_place is not None else None
+    officials", "NEW DELHI - External Affairs Minister X and Chinese Foreign Minister Y will hold talks": an
+    unnamed delegation or a minister with no state named is the dateline's state, when the story names
+    that state most (or no state but the other side)."""
+    place = c.dateline_place
+    home = place.country if place is not None else None
+    capital = place is not None and place.name in gazetteer().capital_names
     if (
         home is None
         or home == side
@@ -1193,7 +1197,12 @@ def _dateline_state(d: _Draft, c: Candidates, side: str) -> list[str]:
             c.side_counts.get(home, 0) < max(c.side_counts.values(), default=0)
             and set(c.side_counts) - {side, home}
         )
-        or not any(cue.UNNAMED_DELEGATION.match(t) for t in d.texts())
+        or not any(
+            cue.UNNAMED_DELEGATION.match(t)
+            # (a minister's own capital only: a reporter in Geneva writes of other states' ministers)
+            or (capital and cue.HOME_TITLE_OPENS.match(t))
+            for t in d.texts()
+        )
     ):
         return []
     return [home]

@@ -6634,3 +6634,31 @@ def test_something_else_expected_or_a_round_expected_before_announces_nothing(te
 def test_a_meeting_pushed_back_by_days_or_weeks_moves_its_old_day(text: str, day: date | None) -> None:
     [record, *_] = _upcoming(text)
     assert (record.status, record.start_date) == ("rescheduled", day)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "LIMA, March 12 (Reuters) - Foreign Minister Ana Quispe told reporters in Lima on Wednesday that her "
+            "ministry's delegation will travel to Santiago on Sunday for talks with Chilean officials on the border.",
+            {"Peru", "Chile"},
+        ),
+        (
+            "NEW DELHI, March 12 (PTI) - External Affairs Minister Arjun Mehra and Chinese Foreign Minister Liang "
+            "Wei will hold talks via video conference on Friday, officials said on Wednesday.",
+            {"India", "China"},
+        ),
+        # a dateline that is no minister's capital adds no side
+        (
+            "GENEVA, March 12 (Reuters) - Foreign Minister Ana Quispe will hold talks with Chilean officials on "
+            "Friday, her spokesman said.",
+            {"Chile"},
+        ),
+    ],
+)
+def test_a_minister_of_no_named_state_under_a_capitals_dateline_is_its_state(
+    text: str, parties: set[str]
+) -> None:
+    [record, *_] = _upcoming(text)
+    assert set(record.parties) == parties
