@@ -886,6 +886,11 @@ LEAD_ACTORS = compile_skipping(
     # sport's governing bodies by name: "officials of the P Cricket Board and the Q board will meet"
      + r"|\b(?:cricket|football|soccer|rugby|hockey|athletics|basketball|chess)\s+(?:board|federation|"
     r"association|council|committee|confederation)\b|\bboard\s+of\s+control\s+for\s+cricket\b"
+    # a state's government meeting a firm named by its trade: "X's government and diamond miner Y will begin
+    # a new round of negotiations"
+     + r"|\b(?:government|ministry|authorities)\s+and\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:miner|oil\s+major|"
+    r"(?:mining|oil|gas|energy|telecoms?|tech|shipping|tobacco|drug|car)\s+(?:company|giant|firm|group|maker)|"
+    r"firm|company)\s+(?-i:[A-Z])"
     # a headline filed under a strike: "Lecturers' strike: government, union to resume talks"
     + r"|^[^:\n]{0,40}\bstrike\s*:"
     # talks whose purpose is to end a strike

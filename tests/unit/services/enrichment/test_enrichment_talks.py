@@ -6662,3 +6662,25 @@ def test_a_minister_of_no_named_state_under_a_capitals_dateline_is_its_state(
 ) -> None:
     [record, *_] = _upcoming(text)
     assert set(record.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GABORONE, March 10 (Reuters) - Botswana's government and diamond miner De Beers will begin a new round of "
+        "negotiations in Gaborone on Thursday over the sales agreement for rough diamonds, the mines ministry said.",
+        "Guinea's government and mining giant Rio Tinto will resume talks in Conakry next week on the iron ore "
+        "project, the mines minister said.",
+        "Ghana's government and the Chinese company Sinohydro will meet in Accra on Friday to renegotiate a "
+        "bauxite-for-infrastructure deal.",
+    ],
+)
+def test_a_government_meeting_a_firm_named_by_its_trade_holds_no_talks_between_states(text: str) -> None:
+    assert _upcoming(text) == []
+
+
+def test_two_governments_are_no_firm() -> None:
+    [record] = _upcoming(
+        "Chile's government and Peru's government will hold talks in Lima on Friday on trade."
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
