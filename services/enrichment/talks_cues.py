@@ -1147,7 +1147,7 @@ HEADLINE_SIDES_TO_PLAN = compile_skipping(
     r"(?P<sides>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)+)"
     # ... or their envoys: "P, Q and R leaders to hold summit"
     r"(?:\s+(?:civilian\s+|senior\s+|top\s+)?(?:leaders|presidents|(?:foreign\s+|defen[cs]e\s+|top\s+)?(?:ministers|diplomats|"
-    r"officials)|envoys|negotiators|delegations|military\s+(?:officials|chiefs|commanders)|"
+    r"officials)|envoys|negotiators|delegations|military\s+(?:officials|chiefs|commanders)|powers|rebels|guerrillas|"
     # "Thai, Cambodian border committee to reconvene ...": their joint body
     r"(?:(?:border|joint|boundary)\s+)?(?:committee|commission)))?"
     r"\s+(?:(?:to|set\s+to|are\s+to)\s+(?:hold|reopen|resume|restart|meet|start|begin|open|launch|relaunch|join|(?:re)?convene)|"

@@ -6684,3 +6684,19 @@ def test_two_governments_are_no_firm() -> None:
         "Chile's government and Peru's government will hold talks in Lima on Friday on trade."
     )
     assert set(record.parties) == {"Chile", "Peru"}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Iran, European powers to hold nuclear talks in Istanbul on Friday",
+        "Colombia, ELN rebels to resume talks in Havana on Friday",
+    ],
+)
+def test_a_headline_plan_led_by_the_sides_under_a_generic_noun_announces(title: str) -> None:
+    text = (
+        "TEHRAN, March 12 (Reuters) - The deputy foreign minister said the last meeting in Geneva in January had "
+        "been serious, but warned that the country would respond to new sanctions."
+    )
+    [record, *_] = _upcoming(text, title=title)
+    assert record.start_date == date(2031, 3, 14)
