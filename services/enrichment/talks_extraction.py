@@ -708,6 +708,12 @@ _SUBJECT_LIST_BEFORE = compile_skipping(
     r"\b(?:(?:situation|crisis|wars?|conflicts?|fighting)\s+in|discuss|about|regarding|concerning)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "on regional issues, including Libya and Sudan": the states listed are subjects
+_ISSUES_INCLUDING_BEFORE = compile_skipping(
+    r"\b(?:issues|matters|topics|questions|crises|conflicts|files|hotspots)\s*,?\s+(?:including|such\s+as|notably|"
+    r"particularly|especially)\s+(?:the\s+)?(?:situations?\s+in\s+)?$",
+    re.IGNORECASE,
+)
 # "A and B will meet ..., amid tensions over C's ties with D": a clause of background, as "after ..." is
 _BACKGROUND_CLAUSE = compile_skipping(r"\b(?:after|following|since|amid)\b", re.IGNORECASE)
 # what joins the states of one list: "Libya and Sudan", "Gaza, Libya, and Sudan"
@@ -1271,7 +1277,7 @@ def _parties(
             or cue.FACTIONS_OF_AFTER.match(after)
             or _DISSIDENTS.match(after)  # "a faction of FARC dissidents": the splinter group is the side
             or (_FORMER_MEMBERS_BEFORE.search(before) and _MEMBERS_AFTER.match(after))
-            or (topical := bool(cue.WAR_IN_BEFORE.search(before)))
+            or (topical := bool(cue.WAR_IN_BEFORE.search(before) or _ISSUES_INCLUDING_BEFORE.search(before)))
             or (_REMIT_BEFORE.search(before) and not _MEMBERS_OF_AFTER.match(after))  # "envoys on X"
             or ("former" in low and _former_officials(s, e))
             or (e.kind == "armed_group" and cue.ACTED_ON_BEFORE.search(before))

@@ -6525,6 +6525,7 @@ def test_a_house_or_court_that_reconvenes_holds_no_talks(text: str) -> None:
         "Egypt and Turkey will hold talks in Cairo on Saturday on the wars in Libya and Sudan.",
         "The foreign ministers of Egypt and Turkey will meet in Cairo on Saturday to discuss the situation in Gaza, "
         "Libya and Sudan, the ministry said.",
+        "Egypt and Turkey will hold talks in Cairo on Saturday on regional issues, including Libya and Sudan.",
     ],
 )
 def test_every_state_of_a_listed_subject_is_a_topic(text: str) -> None:
