@@ -968,6 +968,15 @@ HOST_SIDE_AFTER = compile_skipping(
     r"(?:talks|negotiations|consultations|contacts|(?P<summit>summit))\s+with\b",
     _I,
 )
+# "Indonesia will host Malaysia's prime minister in Jakarta on Monday for the annual consultation": a host
+# receiving one state's leader meets that leader
+HOST_GUEST_AFTER = compile_skipping(
+    r"(?:['’]s)?\s+(?:will|would|is\s+to|is\s+set\s+to|to)\s+(?:host|receive|welcome)\s+(?:the\s+)?"
+    r"(?P<guest>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)*)\s+(?:(?:new|visiting)\s+)?"
+    r"(?:president|prime\s+minister|premier|chancellor|king|emir|crown\s+prince|foreign\s+minister|leader)\b"
+    r"(?=[^.;]{0,80}?\b(?:for|to\s+(?:hold|discuss))\b)",
+    _I,
+)
 # "Japan will host the foreign ministers of A and B ... for the first three-way meeting": a host of
 # two guests at a meeting of three sits at it (of three guests at a meeting of four...)
 HOST_OF_N_AFTER = compile_skipping(

@@ -797,12 +797,16 @@ def _convenes_jointly(s: _Sentence, e: Entity) -> bool:
 
 
 def _hosts_as_side(s: _Sentence, e: Entity) -> bool:
-    """ "X will host talks with Y", "X will host tripartite negotiations with A and B": the host sits
-    at the table ("X will host talks with A and B" is a go-between's); "A and B agreed to convene the
-    joint commission": the two that agree meet."""
+    """ "X will host talks with Y", "X will host tripartite negotiations with A and B", "X will host Y's
+    prime minister for talks": the host sits at the table ("X will host talks with A and B" is a
+    go-between's); "A and B agreed to convene the joint commission": the two that agree meet."""
     if s.text.find("onvene", e.end, min(s.end, e.end + 120)) >= 0 and _convenes_jointly(s, e):
         return True
     hosting = cue.HOST_SIDE_AFTER.match(s.text, e.end, min(s.end, e.end + 90))
+    if hosting is None and (guest := cue.HOST_GUEST_AFTER.match(s.text, e.end, min(s.end, e.end + 200))):
+        # one guest state's leader (not "... host the Russian and Ukrainian presidents")
+        named = [x for x in s.entities if guest.start("guest") <= x.start < guest.end("guest")]
+        return len(named) == 1 and _state(named[0]) not in {None, _state(e)}
     if hosting is None:
         of_n = cue.HOST_OF_N_AFTER.match(s.text, e.end, min(s.end, e.end + 200))
         if of_n is None:

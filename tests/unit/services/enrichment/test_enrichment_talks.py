@@ -6701,3 +6701,24 @@ def test_a_headline_plan_led_by_the_sides_under_a_generic_noun_announces(title: 
     )
     [record, *_] = _upcoming(text, title=title)
     assert record.start_date == date(2031, 3, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Indonesia will host Malaysia's prime minister in Jakarta on Monday for the annual consultation, the "
+            "foreign ministry said.",
+            {"Indonesia", "Malaysia"},
+        ),
+        ("Kenya will host South Sudan's president in Nairobi on Friday for talks.", {"Kenya", "South Sudan"}),
+        # a host of two guests' ministers is their go-between
+        (
+            "Turkey will host the Russian and Ukrainian foreign ministers in Antalya on Thursday for talks.",
+            {"Russia", "Ukraine"},
+        ),
+    ],
+)
+def test_a_host_receiving_one_states_leader_for_talks_meets_that_leader(text: str, parties: set[str]) -> None:
+    [record, *_] = _upcoming(text)
+    assert set(record.parties) == parties
