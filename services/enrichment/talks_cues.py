@@ -1183,7 +1183,9 @@ PATRON_BEFORE = compile_skipping(
     r"\b(?:(?:backed|supported|armed|funded)\s+by|allied\s+(?:to|with)|aligned\s+with)\s+(?:the\s+)?$", _I
 )
 MEDIATOR_BEFORE = compile_skipping(
-    r"\b(?:mediated|brokered|hosted|facilitated|sponsored|convened|organi[sz]ed|arranged|chaired|initiated)\s+by\s+(?:the\s+)?$"
+    r"\b(?:mediated|brokered|hosted|facilitated|sponsored|convened|organi[sz]ed|arranged|chaired|initiated)\s+by\s+(?:the\s+)?"
+    # "facilitated by the prime minister of X"
+    r"(?:(?:prime\s+minister|president|foreign\s+minister|government|king|emir)\s+of\s+(?:the\s+)?)?$"
     r"|\bauspices\s+of\s+(?:the\s+)?$|\bmediation\s+(?:of|by)\s+(?:the\s+)?$"
     # "the invitation extended by the State of Qatar"
     r"|\binvitation\s+(?:(?:extended|issued|sent)\s+)?(?:from|by)\s+(?:the\s+)?(?:State\s+of\s+)?$",

@@ -622,9 +622,27 @@ def _status(
     found = _AHEAD_OF_TALKS.search(sentence) if ahead and "ahead of" in low else None
     if found is not None and not cue.HELD.search(sentence, 0, found.start()):
         return "announced", False
-    if cue.HELD.search(sentence):
+    held = cue.HELD.search(sentence)
+    # "said the delegations had agreed to sit down again in X on May 19", "had agreed, in a telephone
+    # call ..., to meet in Y on October 30": the agreement is past, the meeting it sets is dated ahead
+    if (
+        held is not None
+        and has_future_date
+        and own_day
+        and "agreed" in held.group().lower()
+        and _AGREED_TO_MEET.match(sentence, held.start())
+    ):
+        return "announced", False
+    if held is not None:
         return "held", False
     return None, False
+
+
+_AGREED_TO_MEET = compile_skipping(
+    r"agreed\b(?:\s*,[^.;]{1,120}?,)?\s+to\s+(?:meet|sit\s+down|hold\s+(?:talks|a\s+meeting|a\s+summit)|resume\s+talks|"
+    r"reconvene|convene)\b",
+    re.IGNORECASE,
+)
 
 
 # "ahead of talks between A and B", "ahead of a meeting with X" (the caller wants a day or week ahead)

@@ -6722,3 +6722,35 @@ def test_a_headline_plan_led_by_the_sides_under_a_generic_noun_announces(title: 
 def test_a_host_receiving_one_states_leader_for_talks_meets_that_leader(text: str, parties: set[str]) -> None:
     [record, *_] = _upcoming(text)
     assert set(record.parties) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "location", "day"),
+    [
+        (
+            "Colombia's talks with the ELN were frozen in January. On Tuesday, the government's chief negotiator "
+            "said the delegations had agreed to sit down again in Havana on March 19 to review a draft ceasefire "
+            "protocol.",
+            {"Colombia", "ELN"},
+            "Havana",
+            date(2031, 3, 19),
+        ),
+        (
+            "Guyana's government said the presidents of Guyana and Venezuela had agreed, in a telephone call "
+            "facilitated by the prime minister of Saint Vincent and the Grenadines, to meet in Kingstown on March 30.",
+            {"Guyana", "Venezuela"},
+            "Kingstown",
+            date(2031, 3, 30),
+        ),
+    ],
+)
+def test_a_past_agreement_reported_for_a_meeting_dated_ahead_announces_it(
+    text: str, parties: set[str], location: str, day: date
+) -> None:
+    [record, *_] = _upcoming(text)
+    assert (set(record.parties), record.location, record.start_date) == (parties, location, day)
+
+
+def test_a_past_agreement_for_a_meeting_that_never_took_place_announces_nothing() -> None:
+    text = "The two presidents had agreed to meet in Kingstown on March 3, but the meeting never took place."
+    assert _upcoming(text) == []
