@@ -6754,3 +6754,29 @@ def test_a_past_agreement_reported_for_a_meeting_dated_ahead_announces_it(
 def test_a_past_agreement_for_a_meeting_that_never_took_place_announces_nothing() -> None:
     text = "The two presidents had agreed to meet in Kingstown on March 3, but the meeting never took place."
     assert _upcoming(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "location", "day"),
+    [
+        (
+            "Civilian representatives of Lebanon and Israel will take part in a meeting of the ceasefire monitoring "
+            "committee, chaired by the United States, in Naqoura on Friday, a presidency source said.",
+            {"Lebanon", "Israel"},
+            "Naqoura",
+            date(2031, 3, 14),
+        ),
+        (
+            "Israeli and Hamas negotiators will take part in a new round of indirect talks in Doha on Sunday, two "
+            "Egyptian security sources said.",
+            {"Israel", "Hamas"},
+            "Doha",
+            date(2031, 3, 16),
+        ),
+    ],
+)
+def test_sides_that_will_take_part_in_a_meeting_plan_it(
+    text: str, parties: set[str], location: str, day: date
+) -> None:
+    [record, *_] = _upcoming(text)
+    assert (set(record.parties), record.location, record.start_date) == (parties, location, day)
