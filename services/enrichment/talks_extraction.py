@@ -1524,6 +1524,8 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
             )
         ):
             continue  # "(on) Monday, said the minister" (not "on 28-29 October, announced today the minister")
+        if _SPEAKING_ON.match(s.text, s.start, d.start):
+            continue  # "Speaking at a press conference on Wednesday, the spokeswoman said ...": the statement's day
         if _OTHER_EVENT_DAY_BEFORE.search(s.before(d, 60)):
             continue  # "given the elections in Serbia on December 17, the meeting will now ...": another event's day
         if _DECIDED_ON_BEFORE.search(s.before(d, 30)) and _TO_AFTER.match(s.after(d, 10)):
@@ -1619,6 +1621,13 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
                 if d.start >= delay.start() or not _OLD_PLAN_BEFORE.search(s.before(d, 60))
             ]
     return candidates[0] if candidates else None
+
+
+# (a sentence opening on the statement's circumstances, after its dateline if any, up to the day)
+_SPEAKING_ON = re.compile(
+    r"\W*(?:[A-Z][A-Z.'’ -]{2,40},[^-–—\n]{0,40}?[-–—]+\s*)?(?:Speaking|Talking|Addressing|Briefing|Writing)\b"
+    r"[^.;,]{0,60}?\s(?:on|this)\s+$"
+)
 
 
 def _shifted_day(s: _Sentence) -> FoundDate | None:

@@ -6780,3 +6780,21 @@ def test_sides_that_will_take_part_in_a_meeting_plan_it(
 ) -> None:
     [record, *_] = _upcoming(text)
     assert (set(record.parties), record.location, record.start_date) == (parties, location, day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking at a press conference on Wednesday, Cambodia's defence ministry spokeswoman said the border "
+        "committee meeting between Cambodia and Thailand will be held in Kuala Lumpur from March 21 to 23.",
+        "PHNOM PENH, March 12 (Xinhua) -- Speaking at a press conference on Wednesday, a spokeswoman said the border "
+        "committee meeting between Cambodia and Thailand will be held in Kuala Lumpur from March 21 to 23.",
+    ],
+)
+def test_the_day_a_speaker_spoke_on_is_not_the_talks_day(text: str) -> None:
+    [record, *_] = _upcoming(text)
+    assert (record.location, record.start_date, record.end_date) == (
+        "Kuala Lumpur",
+        date(2031, 3, 21),
+        date(2031, 3, 23),
+    )
