@@ -1094,7 +1094,7 @@ SIDES_ANAPHOR = compile_skipping(
     r"communities|(?:deputy\s+|vice\s+)?(?:foreign\s+|defen[cs]e\s+|prime\s+)?(?:ministers|ministries)|presidents|heads\s+of\s+state|"
     r"chief\s+negotiators)\b"
     r"|\b(?:envoys|representatives|delegations|negotiators|delegates)\s+(?:of|from)\s+both\b"
-    r"|\bthe\s+delegations\s+(?:would|will|are\s+(?:to|due\s+to|set\s+to))\s+(?:meet|hold|resume)\b",
+    r"|\bthe\s+(?:delegations|teams|negotiating\s+teams)\s+(?:would|will|are\s+(?:to|due\s+to|set\s+to))\s+(?:meet|hold|resume)\b",
     _I,
 )
 # ... as the subject that opens the plan's sentence ("The two ministers will meet in X on Wednesday, the

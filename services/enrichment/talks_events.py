@@ -1342,6 +1342,30 @@ def _prepares_planned(c: Candidates) -> bool:
     )
 
 
+def _next_round_dated(c: Candidates, published: date) -> bool:
+    """ "said the talks had been constructive and that the teams would meet again in Stockholm on July 8":
+    the sides' next round, told (even as reported speech) with its venue and a day ahead, is a plan when
+    the article names the two sides."""
+    sides = any(len(d.parties) >= 2 for d in c.drafts) or (
+        c.headline is not None and len(c.headline.parties) >= 2
+    )
+    return sides and any(
+        d.status == "announced"
+        and d.start is not None
+        and d.start > published
+        and d.location is not None
+        and (len(d.parties) >= 2 or cue.SIDES_ANAPHOR.search(d.evidence) is not None)
+        and _AGAIN_OR_NEXT.search(d.evidence) is not None
+        and not cue.CONDITIONAL.search(d.evidence)
+        for d in c.drafts
+    )
+
+
+_AGAIN_OR_NEXT = compile_skipping(
+    r"\b(?:meet|convene|sit\s+down)\s+again\b|\b(?:next|another|new)\s+round\b", re.IGNORECASE
+)
+
+
 def _invited_in_form(c: Candidates) -> bool:
     """ "The UN Secretary-General has formally invited the two leaders ... to a meeting in New York in
     the second half of March": a convening go-between's invitation at a stated place or time is an
@@ -1489,6 +1513,7 @@ def assemble(
     # rounds held plans nothing either
     # (unless a held round prepared a planned next one: "... to prepare for a second summit")
     prepares = _prepares_planned(c)
+    next_dated = _next_round_dated(c, published)
     if (
         all(d.status == "held" for d in c.drafts)
         and c.headline is not None
@@ -1524,6 +1549,7 @@ def assemble(
                 and (
                     _firm_dated(c, published)
                     or _scheduled_ahead(c, published)
+                    or next_dated
                     or prepares
                     or _placed_twice(c, published)
                     or _dated_twice(c, published)
@@ -1538,6 +1564,7 @@ def assemble(
     next_round = (
         agreed_next
         or prepares
+        or next_dated
         or any(
             d.status in UPCOMING
             and (

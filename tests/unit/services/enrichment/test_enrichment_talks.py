@@ -6798,3 +6798,25 @@ def test_the_day_a_speaker_spoke_on_is_not_the_talks_day(text: str) -> None:
         date(2031, 3, 21),
         date(2031, 3, 23),
     )
+
+
+def test_the_next_round_reported_with_its_venue_and_day_under_a_headline_ending_the_last_one() -> None:
+    text = (
+        "GENEVA, March 12 (Reuters) - U.S. and Chinese trade negotiators wrapped up two days of talks in Geneva on "
+        "Tuesday, agreeing to extend a pause on tariff increases. The U.S. trade representative said the talks had "
+        'been "constructive" and that the teams would meet again in Stockholm on April 8.'
+    )
+    [record, *_] = _upcoming(text, title="U.S., China wrap up Geneva trade talks, set next round")
+    assert (set(record.parties), record.location, record.start_date) == (
+        {"United States", "China"},
+        "Stockholm",
+        date(2031, 4, 8),
+    )
+
+
+def test_a_next_round_reported_on_a_condition_is_no_plan() -> None:
+    text = (
+        "U.S. and Chinese trade negotiators wrapped up two days of talks in Geneva on Tuesday. The U.S. trade "
+        "representative said the teams would meet again in Stockholm on April 8 if the truce holds."
+    )
+    assert _upcoming(text, title="U.S., China wrap up Geneva trade talks") == []
