@@ -1190,6 +1190,8 @@ MEDIATOR_BEFORE = compile_skipping(
     # "facilitated by the prime minister of X"
     r"(?:(?:prime\s+minister|president|foreign\s+minister|government|king|emir)\s+of\s+(?:the\s+)?)?$"
     r"|\bauspices\s+of\s+(?:the\s+)?$|\bmediation\s+(?:of|by)\s+(?:the\s+)?$"
+    # "Saudi Arabia and Iran, together with mediator China, will hold a meeting"
+    r"|\b(?:together\s+with|with|and|alongside)\s+(?:the\s+)?(?:mediators?|facilitators?|brokers?|guarantors?)\s+$"
     # "the invitation extended by the State of Qatar"
     r"|\binvitation\s+(?:(?:extended|issued|sent)\s+)?(?:from|by)\s+(?:the\s+)?(?:State\s+of\s+)?$",
     _I,

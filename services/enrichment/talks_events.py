@@ -1342,6 +1342,18 @@ def _prepares_planned(c: Candidates) -> bool:
     )
 
 
+def _another_meeting(d: _Draft, c: Candidates) -> bool:
+    """ "a trilateral summit of A, B and C planned for this month was postponed", beside "A and D will hold
+    talks on Thursday": a meeting put off whose sides are not those of any firm plan in the article (and
+    the plan's are not among its) is another meeting, which leaves the plan standing."""
+    if len(d.parties) < 2:
+        return False
+    plans = [u for u in c.drafts if u.status in UPCOMING and not u.weak and len(u.parties) >= 2]
+    return bool(plans) and all(
+        not set(d.parties) <= set(u.parties) and not set(u.parties) <= set(d.parties) for u in plans
+    )
+
+
 def _next_round_dated(c: Candidates, published: date) -> bool:
     """ "said the talks had been constructive and that the teams would meet again in Stockholm on July 8":
     the sides' next round, told (even as reported speech) with its venue and a day ahead, is a plan when
@@ -1437,7 +1449,7 @@ def assemble(
 ) -> list[TalksRecord]:
     # A postponement whose new date is still to be set is no announcement, however the rest of
     # the article reads (the corpus convention; exact wording, so a rule).
-    postponed = any(d.status in {"postponed", "rescheduled"} for d in c.drafts)
+    postponed = any(d.status in {"postponed", "rescheduled"} and not _another_meeting(d, c) for d in c.drafts)
     vague_move = any(
         d.status == "rescheduled"
         and (d.parties or (c.headline is not None and c.headline.parties))
@@ -1535,7 +1547,10 @@ def assemble(
         )
     ):
         planned = False
-    stopped_body = any(d.status in _STOPPED for d in c.drafts)
+    # (another meeting put off leaves the plan standing; one denied or called off is read as the plan's)
+    stopped_body = any(
+        d.status in _STOPPED and not (d.status == "postponed" and _another_meeting(d, c)) for d in c.drafts
+    )
     announces = (
         planned
         and (

@@ -6820,3 +6820,35 @@ def test_a_next_round_reported_on_a_condition_is_no_plan() -> None:
         "representative said the teams would meet again in Stockholm on April 8 if the truce holds."
     )
     assert _upcoming(text, title="U.S., China wrap up Geneva trade talks") == []
+
+
+def test_another_meeting_put_off_leaves_the_plan_standing() -> None:
+    text = (
+        "South and North Korea will hold Red Cross talks at the border truce village of Panmunjom on Thursday, "
+        "Seoul's unification ministry said. South Korea's president met Japan's prime minister in Tokyo last week, "
+        "while a trilateral summit of South Korea, Japan and China planned for this month was postponed without a "
+        "new date."
+    )
+    [record, *_] = _upcoming(text)
+    assert (set(record.parties), record.location, record.start_date) == (
+        {"South Korea", "North Korea"},
+        "Panmunjom",
+        date(2031, 3, 13),
+    )
+
+
+def test_the_plans_own_meeting_put_off_still_stops_it() -> None:
+    text = (
+        "South and North Korea will hold Red Cross talks at Panmunjom on Thursday, the ministry said. Later, the "
+        "ministry said the talks between South and North Korea had been postponed without a new date."
+    )
+    assert _upcoming(text) == []
+
+
+def test_a_mediator_named_with_the_sides_is_no_side() -> None:
+    text = (
+        "Saudi Arabia and Iran, together with mediator China, will hold a meeting in Beijing on Monday to review "
+        "the agreement that restored their relations, the ministry said."
+    )
+    [record] = _upcoming(text)
+    assert (set(record.parties), record.mediators) == ({"Saudi Arabia", "Iran"}, ("China",))
