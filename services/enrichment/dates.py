@@ -123,6 +123,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("my", compile_skipping(rf"\b(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b")),
+    # "in the first week of August": a week's time, not a day
+    (
+        "monthweek",
+        compile_skipping(
+            rf"\b(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d)\b)?",
+            re.IGNORECASE,
+        ),
+    ),
     (
         # "on the 17th and 18th (of this month)": days of a month the reader knows; never "the 5th
         # anniversary" or "the 17th of March" (a calendar date)
@@ -322,6 +330,23 @@ def _calendar(kind: str, m: re.Match[str], published: date) -> tuple[date | None
         if end <= start:
             end = None
     return start, end, "day"
+
+
+def _month_week(m: re.Match[str], published: date) -> tuple[date | None, date | None, Precision]:
+    """ "the first week of August": days 1-7 (the last week: the month's last seven days), in the year
+    named, else the coming one (a month just past stays, as for a calendar day)."""
+    month = _month(m.group("m"))
+    if m.group("y"):
+        year = int(m.group("y"))
+    else:
+        nearest = _nearest_year(published, month, 1)
+        year = nearest.year if nearest is not None else published.year
+    days = calendar.monthrange(year, month)[1]
+    nth = m.group("nth").lower()
+    first_day = (
+        days - 6 if nth in {"last", "final"} else 1 + 7 * ["first", "second", "third", "fourth"].index(nth)
+    )
+    return date(year, month, first_day), date(year, month, min(first_day + 6, days)), "week"
 
 
 def _ordinal(m: re.Match[str], published: date) -> tuple[date | None, date | None, Precision]:
@@ -563,6 +588,8 @@ def find_dates(text: str, published: date, headline: bool = False) -> list[Found
                 first, last, precision = _relative(m.group("rel"), published)
             elif kind == "ordinal":
                 first, last, precision = _ordinal(m, published)
+            elif kind == "monthweek":
+                first, last, precision = _month_week(m, published)
             else:
                 first, last, precision = _calendar(kind, m, published)
         except (ValueError, OverflowError, KeyError):

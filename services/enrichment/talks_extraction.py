@@ -559,6 +559,11 @@ def _status(
         # (a statement's own day is no new date: "..., has been postponed, the ministry said on Friday")
         if (cue.POSTPONED_TO.search(sentence) or strong) and has_future_date and own_day:
             return "rescheduled", False
+        if strong and ahead and strong.start() > put_off.end():
+            return (
+                "rescheduled",
+                False,
+            )  # "... that was postponed last month will take place in X in the first week of August"
         if cue.POSTPONED_TO_VAGUE.search(sentence):
             return "rescheduled", False  # "postponed to early May": a new time, if not yet a day
         return "postponed", False
@@ -726,6 +731,7 @@ _SUBJECT_LIST_BEFORE = compile_skipping(
     r"\b(?:(?:situation|crisis|wars?|conflicts?|fighting)\s+in|discuss|about|regarding|concerning)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_BETWEEN_AND = re.compile(r"\s+and\s+")
 # "on regional issues, including Libya and Sudan": the states listed are subjects
 _ISSUES_INCLUDING_BEFORE = compile_skipping(
     r"\b(?:issues|matters|topics|questions|crises|conflicts|files|hotspots)\s*,?\s+(?:including|such\s+as|notably|"
@@ -1220,15 +1226,25 @@ def _parties(
                     HOME_STATES.get(b.name) != a.name
                     or any(
                         x.kind == "country"
-                        and x.start > b.end
                         and x.name not in {a.name, b.name}
-                        and _WITH_BEFORE.search(s.before(x, 25))
+                        and (
+                            (x.start > b.end and _WITH_BEFORE.search(s.before(x, 25)))
+                            # "talks between Saudi Arabia and Yemen's Houthi movement"
+                            or (x.end < a.start and _BETWEEN_AND.fullmatch(s.text, x.end, a.start))
+                        )
                         for x in s.entities
                     )
                 )
             )
         )
     }
+    # ... and it names no side in an exact pattern either ("talks between Saudi Arabia and Yemen's Houthi
+    # movement"), unless the sentence names the state elsewhere as itself
+    only_qualifying: set[str] = set()
+    if qualifiers:
+        qualified = {n for e in s.entities if e.start in qualifiers and (n := _state(e))}
+        only_qualifying = qualified - {_state(e) for e in s.entities if e.start not in qualifiers}
+        explicit = [n for n in explicit if n not in only_qualifying]
     # two sides named before it: a state in a later "after ..." clause is background ("A and B will
     # meet ..., after A announced its withdrawal together with C and D", "A will hold talks with B in
     # X on Thursday, after C and D pledged support to A")
@@ -1243,7 +1259,7 @@ def _parties(
             break
     first: list[str] = []
     fallback: list[str] = []
-    ruled_out: set[str] = set()
+    ruled_out: set[str] = set(only_qualifying)  # (nor may the role model make it one)
     sources: set[str] = set()
     speakers: set[str] = set()
     topic_end, topic_ruled = -1, False  # where the last name read as the talks' subject ends; how it was read

@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from parley.services.enrichment.dates import find_dates
 
 FRIDAY = date(2031, 3, 14)  # a Friday
@@ -245,3 +247,17 @@ def test_spelled_days_of_a_named_month() -> None:
     assert [f.start_date for f in find_dates("The fourth round will open on Monday.", published)] == [
         date(2031, 3, 17)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("in the first week of August", date(2031, 8, 1), date(2031, 8, 7)),
+        ("the last week of February 2032", date(2032, 2, 23), date(2032, 2, 29)),
+        # January is nearer next year than this one
+        ("in the second week of January", date(2032, 1, 8), date(2032, 1, 14)),
+    ],
+)
+def test_a_week_of_a_month_is_a_weeks_time(text: str, first: date, last: date) -> None:
+    [found] = find_dates(text, date(2031, 7, 23))
+    assert (found.precision, found.start_date, found.end_date) == ("week", first, last)

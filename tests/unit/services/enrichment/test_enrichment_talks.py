@@ -6852,3 +6852,18 @@ def test_a_mediator_named_with_the_sides_is_no_side() -> None:
     )
     [record] = _upcoming(text)
     assert (set(record.parties), record.mediators) == ({"Saudi Arabia", "Iran"}, ("China",))
+
+
+def test_a_round_put_off_that_will_take_place_in_a_week_of_a_month_is_moved() -> None:
+    text = (
+        "A round of talks between Saudi Arabia and Yemen's Houthi movement that was postponed last month will take "
+        "place in Muscat in the first week of April, two Omani officials said."
+    )
+    [record, *_] = _upcoming(text)
+    # (the possessive only qualifies the group: Yemen is no side of its own)
+    assert (record.status, set(record.parties), record.location, record.start_date) == (
+        "rescheduled",
+        {"Saudi Arabia", "Houthis"},
+        "Muscat",
+        None,
+    )
