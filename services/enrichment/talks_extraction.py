@@ -1081,7 +1081,20 @@ def _located(s: _Sentence) -> list[Entity]:
     old = [v for v in out if _WAS_TO_HAVE_BEFORE.search(s.before(v, 60))]
     if old and any(w.start > old[0].end for w in out if w not in old):
         out = [v for v in out if v not in old]
+    if out and all(v.kind == "country" for v in out):
+        # "their next meeting in Ijevan, in Armenia's Tavush province": the town the gazetteer lacks,
+        # placed in its country
+        town = _unlisted_venue(s)
+        if (
+            town
+            and town[0].end <= out[0].start
+            and _IN_ITS_COUNTRY.fullmatch(s.text, town[0].end, out[0].start)
+        ):
+            return town
     return out or _unlisted_venue(s)
+
+
+_IN_ITS_COUNTRY = re.compile(r",\s+(?:in\s+)?(?:the\s+)?")
 
 
 def _unlisted_venue(s: _Sentence) -> list[Entity]:

@@ -6867,3 +6867,24 @@ def test_a_round_put_off_that_will_take_place_in_a_week_of_a_month_is_moved() ->
         "Muscat",
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        (
+            "The border commissions of Armenia and Azerbaijan will hold their next meeting in Ijevan, in Armenia's "
+            "Tavush province, on March 27.",
+            "Ijevan",
+        ),
+        (
+            "The border commissions of Armenia and Azerbaijan will meet in Dilijan, Armenia, on March 27.",
+            "Dilijan",
+        ),
+        # the country alone stays the venue
+        ("Armenia and Azerbaijan will hold talks in Armenia on March 27.", "Armenia"),
+    ],
+)
+def test_a_town_the_gazetteer_lacks_placed_in_its_country_is_the_venue(text: str, location: str) -> None:
+    [record, *_] = _upcoming(text)
+    assert record.location == location
