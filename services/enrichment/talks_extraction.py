@@ -2034,10 +2034,11 @@ def _actors(text: str, lead: bool = False, low: str | None = None) -> int:
     return found
 
 
-# "The meeting comes weeks before the joint review of the trade pact with A and B, scheduled for July":
-# the story's meeting set beside another event, whose sides and day are not its own
+# "The meeting comes weeks before the joint review of the trade pact with A and B, scheduled for July",
+# "The announcement came a day after the prime minister's meeting with his Japanese counterpart": the
+# story's meeting or its announcement set beside another event, whose sides and day are not its own
 _COMES_BEFORE_OTHER = compile_skipping(
-    r"\s*(?:the|this|that|its|their)\s+(?:meeting|talks|round|session)\s+(?:comes?|will\s+come|takes\s+place)\s+"
+    r"\s*(?:the|this|that|its|their)\s+(?:meeting|talks|round|session|announcement)\s+(?:comes?|came|will\s+come|takes\s+place)\s+"
     r"(?:just\s+|only\s+)?(?:(?:a|one|two|three|four|a\s+few|several)\s+)?(?:(?:days|weeks|months|day|week|month)\s+)?"
     r"(?:before|ahead\s+of|after)\b",
     re.IGNORECASE,

@@ -6888,3 +6888,14 @@ def test_a_round_put_off_that_will_take_place_in_a_week_of_a_month_is_moved() ->
 def test_a_town_the_gazetteer_lacks_placed_in_its_country_is_the_venue(text: str, location: str) -> None:
     [record, *_] = _upcoming(text)
     assert record.location == location
+
+
+def test_another_meeting_the_announcement_came_after_adds_no_side() -> None:
+    text = (
+        "India and China will hold the 25th round of talks between their Special Representatives on the boundary "
+        "question in Beijing on March 24, the ministry said on Wednesday. The announcement came a day after the "
+        "Prime Minister's meeting with his Japanese counterpart in Tokyo, where the two leaders also discussed the "
+        "Quad summit due later this year."
+    )
+    [record, *_] = _upcoming(text)
+    assert (set(record.parties), record.location) == ({"India", "China"}, "Beijing")
