@@ -612,10 +612,23 @@ def _held_then_next(text: str) -> int | None:
     held = cue.HELD.search(text)
     if held is None:
         return None
-    agreed = cue.NEXT_MEETING.search(text, held.end()) or _WILL_MEET.search(text, held.end())
-    if agreed is None or cue.NEXT_ROUND.search(text, agreed.start()) is None:
+    agreed = (
+        cue.NEXT_MEETING.search(text, held.end())
+        or _WILL_MEET.search(text, held.end())
+        or _TO_PREPARE_FOR.search(text, held.end())
+    )
+    if agreed is None or (
+        cue.NEXT_ROUND.search(text, agreed.start()) is None and not agreed.group().startswith("to")
+    ):
         return None
     return agreed.start()
+
+
+# "experts met on Tuesday in X to prepare for a ministerial meeting to be held on Friday in Y"
+_TO_PREPARE_FOR = compile_skipping(
+    r"\bto\s+prepare\s+(?:the\s+ground\s+)?for\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|summit|round|talks)\b",
+    re.IGNORECASE,
+)
 
 
 # "... and will hold another round next month"
@@ -702,12 +715,24 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
     if best.start is not None and best.start < published:
         best = replace(best, start=None, end=None)  # a date behind us is not when these talks meet
     over = "r:headline_ongoing" in c.features  # a headline reporting talks begun or ended
-    if (
-        source.status == "held"
-        or (source is c.headline and over)
-        or (not source.also and _held_then_next(source.evidence) is not None)
-    ):
+    plan_at = _held_then_next(source.evidence) if not source.also else None
+    if source.status == "held" or (source is c.headline and over) or plan_at is not None:
         best = _next_of_held(best, published)
+    if best.location is None and plan_at is not None:
+        # "... met in X to prepare for a ministerial meeting to be held on Friday in Y": Y, named after
+        # the plan's words, is the plan's venue
+        plan = source.evidence[plan_at:]
+        best = replace(
+            best,
+            location=next(
+                (
+                    e
+                    for e in c.venues.values()
+                    if re.search(rf"\b(?:in|at)\s+(?:the\s+)?{re.escape(e.text)}\b", plan, re.IGNORECASE)
+                ),
+                None,
+            ),
+        )
     headline = c.headline
     if (
         headline is not None

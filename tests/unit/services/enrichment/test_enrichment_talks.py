@@ -6899,3 +6899,16 @@ def test_another_meeting_the_announcement_came_after_adds_no_side() -> None:
     )
     [record, *_] = _upcoming(text)
     assert (set(record.parties), record.location) == ({"India", "China"}, "Beijing")
+
+
+def test_a_meeting_held_to_prepare_another_gives_it_neither_its_venue_nor_its_day() -> None:
+    text = (
+        "KIGALI, March 12 (Xinhua) -- Experts from Burundi and Rwanda met on Tuesday in the western Rwandan town of "
+        "Rubavu to prepare for a ministerial meeting to be held on Friday in Kigali, the foreign ministry said."
+    )
+    [record, *_] = _upcoming(text)
+    assert (set(record.parties), record.location, record.start_date) == (
+        {"Burundi", "Rwanda"},
+        "Kigali",
+        date(2031, 3, 14),
+    )
