@@ -894,6 +894,12 @@ LEAD_ACTORS = compile_skipping(
      + r"|\b(?:government|ministry|authorities)\s+and\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:miner|oil\s+major|"
     r"(?:mining|oil|gas|energy|telecoms?|tech|shipping|tobacco|drug|car)\s+(?:company|giant|firm|group|maker)|"
     r"firm|company)\s+(?-i:[A-Z])"
+    # a state's lenders as its counterpart: "an IMF staff mission will begin talks with the authorities",
+    # "talks with the World Bank on a loan", "will meet a committee of holders of the country's bond"
+    + r"|\b(?:talks|negotiations|discussions)\s+with\s+(?:the\s+)?(?:IMF|International\s+Monetary\s+Fund|World\s+Bank|"
+    r"(?:[\w-]+\s+)?(?:lenders|creditors|bondholders))\b"
+    r"|\b(?:IMF|International\s+Monetary\s+Fund)\s+(?:staff\s+)?(?:mission|team)\b"
+    r"|\b(?:committee\s+of\s+(?:the\s+)?(?:holders|bondholders|creditors)|bondholder\s+committee|creditor\s+committee)\b"
     # a headline filed under a strike: "Lecturers' strike: government, union to resume talks"
     + r"|^[^:\n]{0,40}\bstrike\s*:"
     # talks whose purpose is to end a strike

@@ -6912,3 +6912,28 @@ def test_a_meeting_held_to_prepare_another_gives_it_neither_its_venue_nor_its_da
         "Kigali",
         date(2031, 3, 14),
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "IMF mission to begin review talks with Pakistan on Monday",
+            "ISLAMABAD, March 12 (Reuters) - An International Monetary Fund staff mission will arrive in Islamabad on "
+            "Monday to begin talks with Pakistani authorities on the second review of the loan programme, the "
+            "finance ministry said.",
+        ),
+        (
+            "Kenya to seek World Bank loan in talks next week",
+            "NAIROBI, March 12 (Reuters) - Kenya will hold talks with the World Bank on a $750 million loan in "
+            "Washington next week, the Treasury secretary said on Wednesday.",
+        ),
+        (
+            "Ethiopia to meet bondholder committee in London on Thursday",
+            "Ethiopian officials will meet a committee of holders of the country's international bond in London on "
+            "Thursday to break a deadlock over restructuring terms, two sources said.",
+        ),
+    ],
+)
+def test_a_state_negotiating_with_its_lenders_holds_no_talks_between_states(title: str, text: str) -> None:
+    assert _upcoming(text, title=title) == []
