@@ -127,8 +127,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "monthweek",
         compile_skipping(
-            rf"\b(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d)\b)?",
-            re.IGNORECASE,
+            rf"\b(?P<nth>(?i:first|second|third|fourth|last|final))\s+week\s+of\s+(?P<m>{_MONTH})"
+            rf"(?:\s+(?P<y>(?:19|20)\d\d)\b)?"
         ),
     ),
     (
@@ -339,8 +339,11 @@ def _month_week(m: re.Match[str], published: date) -> tuple[date | None, date | 
     if m.group("y"):
         year = int(m.group("y"))
     else:
-        nearest = _nearest_year(published, month, 1)
-        year = nearest.year if nearest is not None else published.year
+        nearest = _nearest_year(published, month, 1) or published
+        year = nearest.year
+        # ("will take place in the first week of October", read in March: the coming October)
+        if (published - nearest).days > _STALE_DAYS and _direction(m.string, m.start(), m.end(), 0) > 0:
+            year += 1
     days = calendar.monthrange(year, month)[1]
     nth = m.group("nth").lower()
     first_day = (

@@ -67,7 +67,12 @@ _TRIGGER_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     # "agreed at the end of their session in X, held from ..., to reconvene in Y"
     (("agreed",), r"agreed\b(?=[^;]{0,120}?\bto\s+reconvene\b)"),
     # "the two sides will reconvene in Geneva on March 24", "agreeing ... to reconvene in Bangkok"
-    (("reconven",), r"(?:will|would|shall|to)\s+reconvene\b(?=\s+(?:in|at|on|next|this|later|tomorrow)\b)"),
+    # (not a standing body: "the Security Council will reconvene on Monday", "the league's ministers ...")
+    (
+        ("reconven",),
+        r"(?<!council\s)(?<!league\s)(?<!assembly\s)(?<!parliament\s)(?<!court\s)(?<!ministers\s)(?<!union\s)"
+        r"(?:will|would|shall|to)\s+reconvene\b(?=\s+(?:in|at|on|next|this|later|tomorrow)\b)",
+    ),
     # "X will send a delegation to Y to negotiate the border": a delegation sent to negotiate
     (("delegation",), r"delegations?\b(?=[^.;]{0,60}\bto\s+negotiate\b)"),
     # "the warring generals said they would send negotiators back to the Saudi city"
@@ -473,7 +478,7 @@ UNNAMED_DELEGATION = compile_skipping(
 # "BAGHDAD, Oct 15 - Foreign Minister X told reporters ...", "NEW DELHI - External Affairs Minister X and
 # Chinese Foreign Minister Y will ...": a minister with no state named, opening a datelined story
 HOME_TITLE_OPENS = compile_skipping(
-    r"\W*(?:[A-Z][A-Z.'’ -]{2,40}(?:,[^-–—\n]{0,40}?)?\s*[-–—]+\s*)?(?:The\s+)?"
+    r"\W*[A-Z][A-Z.'’ -]{2,40}(?:,[^-–—\n]{0,40}?)?\s*[-–—]+\s*(?:The\s+)?"
     r"(?:(?:Foreign|Defen[cs]e|Interior|External\s+Affairs|Trade|Energy|Finance|Water)\s+Minister|Prime\s+Minister|"
     r"President|Vice\s+President|Foreign\s+Secretary)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?=and\b|will\b|is\b|has\b|told\b|said\b)"
 )

@@ -612,16 +612,17 @@ def _held_then_next(text: str) -> int | None:
     held = cue.HELD.search(text)
     if held is None:
         return None
-    agreed = (
-        cue.NEXT_MEETING.search(text, held.end())
-        or _WILL_MEET.search(text, held.end())
-        or _TO_PREPARE_FOR.search(text, held.end())
-    )
-    if agreed is None or (
-        cue.NEXT_ROUND.search(text, agreed.start()) is None and not agreed.group().startswith("to")
-    ):
-        return None
-    return agreed.start()
+    # the earliest plan's words after the round held: an agreement or a "will" about the next round, or
+    # the meeting the round prepared
+    plans = [
+        m.start()
+        for m in (cue.NEXT_MEETING.search(text, held.end()), _WILL_MEET.search(text, held.end()))
+        if m is not None and cue.NEXT_ROUND.search(text, m.start()) is not None
+    ]
+    prepares = _TO_PREPARE_FOR.search(text, held.end())
+    if prepares is not None:
+        plans.append(prepares.start())
+    return min(plans, default=None)
 
 
 # "experts met on Tuesday in X to prepare for a ministerial meeting to be held on Friday in Y"
@@ -728,7 +729,9 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
                 (
                     e
                     for e in c.venues.values()
-                    if re.search(rf"\b(?:in|at)\s+(?:the\s+)?{re.escape(e.text)}\b", plan, re.IGNORECASE)
+                    if re.search(
+                        rf"\b(?i:in|at)\s+(?:the\s+)?(?:{re.escape(e.text)}|{re.escape(e.name)})\b", plan
+                    )
                 ),
                 None,
             ),
@@ -1546,11 +1549,12 @@ def assemble(
         membership_meeting(d.texts()) is not None for d in c.drafts if d.status in UPCOMING
     ):
         planned = False
-    # a verbless headline ("On consultations between P and Q") over a body that only reports
-    # rounds held plans nothing either
-    # (unless a held round prepared a planned next one: "... to prepare for a second summit")
+    # a round held that prepared a planned next one ("... to prepare for a second summit"), the next
+    # round reported with its venue and day: plans, however the rest reads
     prepares = _prepares_planned(c)
     next_dated = _next_round_dated(c, published)
+    # a verbless headline ("On consultations between P and Q") over a body that only reports
+    # rounds held plans nothing either (unless a held round prepared a planned next one)
     if (
         all(d.status == "held" for d in c.drafts)
         and c.headline is not None

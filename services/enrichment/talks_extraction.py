@@ -742,6 +742,8 @@ _ISSUES_INCLUDING_BEFORE = compile_skipping(
 _BACKGROUND_CLAUSE = compile_skipping(r"\b(?:after|following|since|amid)\b", re.IGNORECASE)
 # what joins the states of one list: "Libya and Sudan", "Gaza, Libya, and Sudan"
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+_CLAUSE_VERB_AFTER = re.compile(r"\s+(?:will|would|has|have|had|is|are|was|were|said|says)\b")
+_FOR_TALKS = compile_skipping(r"\b(?:for|to\s+(?:hold|discuss))\b", re.IGNORECASE)
 # "a summit could be planned for next month": a modal before the plan's wording
 _MODAL_BE_BEFORE = re.compile(
     r"\b(?:could|may|might)\s+(?:well\s+|still\s+|also\s+|even\s+)?be\s+$", re.IGNORECASE
@@ -829,8 +831,11 @@ def _hosts_as_side(s: _Sentence, e: Entity) -> bool:
     hosting = cue.HOST_SIDE_AFTER.match(s.text, e.end, min(s.end, e.end + 90))
     if hosting is None and (guest := cue.HOST_GUEST_AFTER.match(s.text, e.end, min(s.end, e.end + 200))):
         # one guest state's leader (not "... host the Russian and Ukrainian presidents")
-        named = [x for x in s.entities if guest.start("guest") <= x.start < guest.end("guest")]
-        return len(named) == 1 and _state(named[0]) not in {None, _state(e)}
+        # (every state named up to the purpose: "will host A's president and B's prime minister for talks")
+        purpose = _FOR_TALKS.search(s.text, guest.end(), min(s.end, guest.end() + 80))
+        until = purpose.start() if purpose is not None else guest.end()
+        named = {n for x in s.entities if guest.start("guest") <= x.start < until and (n := _state(x))}
+        return len(named) == 1 and _state(e) not in named
     if hosting is None:
         of_n = cue.HOST_OF_N_AFTER.match(s.text, e.end, min(s.end, e.end + 200))
         if of_n is None:
@@ -1280,7 +1285,11 @@ def _parties(
         name = _state(e)
         # "on the wars in Libya and Sudan", "the situation in Gaza, Libya and Sudan": a name listed right
         # after a subject is one too
-        if topic_end >= 0 and _LIST_JOIN.fullmatch(s.text, topic_end, e.start):
+        if (
+            topic_end >= 0
+            and _LIST_JOIN.fullmatch(s.text, topic_end, e.start)
+            and not _CLAUSE_VERB_AFTER.match(s.text, e.end)  # ("... discuss Libya, and Turkey will send ...")
+        ):
             topic_end = e.end
             if name is not None and topic_ruled:
                 ruled_out.add(name)
@@ -1359,9 +1368,11 @@ def _parties(
             speakers.add(name)
             continue
         if cue.TOPIC_BEFORE.search(before) and not cue.MEMBERS_OF_BEFORE.search(before):
-            if _SUBJECT_LIST_BEFORE.search(
-                before
-            ):  # (not "the government of A and B's ...": no list of subjects)
+            if _SITUATION_IN_BEFORE.search(before):  # "the situation in X": never a side
+                ruled_out.add(name)
+                topic_end, topic_ruled = e.end, True
+            elif _SUBJECT_LIST_BEFORE.search(before):
+                # (not "the government of A and B's ...": no list of subjects)
                 topic_end, topic_ruled = e.end, False
             continue
         if cue.MEDIATOR_ROLE_AFTER.match(after) or cue.MEDIATOR_ROLE_AFTER.match(s.after_clause(e, 50)):
@@ -1655,7 +1666,8 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
 # (a sentence opening on the statement's circumstances, after its dateline if any, up to the day)
 _SPEAKING_ON = re.compile(
     r"\W*(?:[A-Z][A-Z.'’ -]{2,40},[^-–—\n]{0,40}?[-–—]+\s*)?(?:Speaking|Talking|Addressing|Briefing|Writing)\b"
-    r"[^.;,]{0,60}?\s(?:on|this)\s+$"
+    # (not "Speaking before the talks open in Geneva on Wednesday, ...": the talks' own day)
+    r"(?:(?!\b(?:talks|meeting|summit|round|negotiations|opens?|begins?|starts?)\b)[^.;,]){0,60}?\s(?:on|this)\s+$"
 )
 
 
@@ -1664,8 +1676,16 @@ def _shifted_day(s: _Sentence) -> FoundDate | None:
     moved = _PUSHED_BY.search(s.text, s.start, s.end)
     if moved is None:
         return None
-    old = [d for d in s.dates if d.end <= moved.start() and d.precision == "day" and d.start_date is not None]
-    if not old or old[-1].start_date is None:
+    # (only the old plan's day: not "will now open on March 20, after being pushed back by one week")
+    old = [
+        d
+        for d in s.dates
+        if d.end <= moved.start()
+        and d.precision == "day"
+        and (_old_plans_day(s, d) or _SET_FOR_BEFORE.search(s.before(d, 40)))
+    ]
+    start = old[-1].start_date if old else None
+    if start is None:
         return None
     count = _COUNTS.get(moved.group("n").lower()) or int(moved.group("n"))
     delta = timedelta(days=count * (7 if moved.group("unit").lower().startswith("week") else 1))
@@ -1675,9 +1695,15 @@ def _shifted_day(s: _Sentence) -> FoundDate | None:
         text=moved.group(),
         start=moved.start(),
         end=moved.end(),
-        start_date=day.start_date + delta if day.start_date else None,
+        start_date=start + delta,
         end_date=day.end_date + delta if day.end_date else None,
     )
+
+
+# "that was set for December 15", "planned for Friday": a day the plan had
+_SET_FOR_BEFORE = compile_skipping(
+    r"\b(?:set|scheduled|planned|due|slated|pencil+ed\s+in)\s+(?:for|on)\s+$", re.IGNORECASE
+)
 
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}

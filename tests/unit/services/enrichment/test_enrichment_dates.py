@@ -261,3 +261,10 @@ def test_spelled_days_of_a_named_month() -> None:
 def test_a_week_of_a_month_is_a_weeks_time(text: str, first: date, last: date) -> None:
     [found] = find_dates(text, date(2031, 7, 23))
     assert (found.precision, found.start_date, found.end_date) == ("week", first, last)
+
+
+def test_a_week_of_a_month_ahead_is_the_coming_one_and_may_is_no_month() -> None:
+    [found] = find_dates("the talks will take place in the first week of October", date(2031, 3, 12))
+    assert (found.start_date, found.end_date) == (date(2031, 10, 1), date(2031, 10, 7))
+    found = find_dates("Diplomats said the last week of may have brought progress.", date(2031, 3, 12))
+    assert [f.text for f in found] == ["last week"]  # (the relative week, not a week of May)

@@ -6937,3 +6937,40 @@ def test_a_meeting_held_to_prepare_another_gives_it_neither_its_venue_nor_its_da
 )
 def test_a_state_negotiating_with_its_lenders_holds_no_talks_between_states(title: str, text: str) -> None:
     assert _upcoming(text, title=title) == []
+
+
+def test_a_new_day_told_before_the_push_back_is_not_pushed_again() -> None:
+    text = "Talks between Armenia and Azerbaijan will now open in Geneva on March 20, after being pushed back by one week."
+    [record, *_] = _upcoming(text)
+    assert record.start_date == date(2031, 3, 20)
+
+
+def test_a_host_of_two_leaders_is_their_go_between() -> None:
+    text = (
+        "Turkey will host Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky for talks in "
+        "Istanbul on Monday."
+    )
+    [record, *_] = _upcoming(text)
+    assert set(record.parties) == {"Russia", "Ukraine"}
+
+
+def test_a_standing_council_that_reconvenes_holds_no_talks() -> None:
+    assert _upcoming("The UN Security Council will reconvene on Monday to discuss Sudan and Chad.") == []
+
+
+def test_the_talks_own_day_in_a_speaking_clause_stays() -> None:
+    text = (
+        "Armenia and Azerbaijan will hold talks in Geneva. Speaking before the talks open in Geneva on Friday, the "
+        "Armenian minister said he was hopeful."
+    )
+    [record, *_] = _upcoming(text)
+    assert record.start_date == date(2031, 3, 14)
+
+
+def test_the_earliest_plan_after_the_round_held_gives_the_venue() -> None:
+    text = (
+        "Iran and France ended talks in Oslo and will hold another round in Vienna next month, as they agreed to "
+        "meet regularly."
+    )
+    [record, *_] = _upcoming(text)
+    assert record.location == "Vienna"
