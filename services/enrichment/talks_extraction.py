@@ -723,13 +723,11 @@ def _topic_place(s: _Sentence, e: Entity) -> bool:
     return bool(cue.WAR_IN_BEFORE.search(before) or _SITUATION_IN_BEFORE.search(before))
 
 
-_SITUATION_IN_BEFORE = compile_skipping(
-    r"\b(?:situation|crisis|wars?|conflicts?|fighting)\s+in\s+(?:the\s+)?$", re.IGNORECASE
-)
+_TROUBLE_IN = r"(?:situation|crisis|wars?|conflicts?|fighting)\s+in"
+_SITUATION_IN_BEFORE = compile_skipping(rf"\b{_TROUBLE_IN}\s+(?:the\s+)?$", re.IGNORECASE)
 # "to discuss Libya and Sudan", "the situation in Libya and Sudan": a list of subjects begins
 _SUBJECT_LIST_BEFORE = compile_skipping(
-    r"\b(?:(?:situation|crisis|wars?|conflicts?|fighting)\s+in|discuss|about|regarding|concerning)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    rf"\b(?:{_TROUBLE_IN}|discuss|about|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _BETWEEN_AND = re.compile(r"\s+and\s+")
 # "on regional issues, including Libya and Sudan": the states listed are subjects
