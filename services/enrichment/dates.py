@@ -206,8 +206,10 @@ _PAST_VERB = compile_skipping(
     r"extended|enlarged|limited|detailed|stalled|delayed|postponed)\b)\w{3,}ed\b",
     re.IGNORECASE,
 )
+# "postponed their meeting from February 6 to March 13": the old day and the new one, no span
 _MOVED_FROM_BEFORE = compile_skipping(
-    r"\b(?:moved|postponed|pushed\s+back|shifted|brought\s+forward|changed|rescheduled|delayed)\s+from\s+$",
+    r"\b(?:moved|postponed|pushed\s+back|put\s+back|shifted|brought\s+forward|changed|rescheduled|delayed)\s+"
+    r"(?:[\w'’-]+\s+){0,8}?from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # ... for a match that opens on "from" itself ("moved from the 13th to the 20th")
@@ -329,6 +331,8 @@ def _calendar(kind: str, m: re.Match[str], published: date) -> tuple[date | None
         end = date(start.year + (month2 < start.month), month2, _day(m.group("d2")))
         if end <= start:
             end = None
+        elif _MOVED_FROM_BEFORE.search(m.string, max(0, m.start() - 90), m.start()):
+            return end, None, "day"  # "moved from February 6 to March 13": no span, the new day
     return start, end, "day"
 
 
@@ -517,7 +521,7 @@ def _weekday(
     end = None
     if m.group("wd2"):
         span = (_WEEKDAYS[m.group("wd2").lower()] - target) % 7
-        if _MOVED_FROM_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if _MOVED_FROM_BEFORE.search(text, max(0, m.start() - 90), m.start()):
             # "moved from Thursday to Friday": no span, the new day
             return (day + timedelta(days=span) if span else day), None, "day"
         end = day + timedelta(days=span) if span else None

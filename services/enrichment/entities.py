@@ -628,10 +628,24 @@ def _juntas(text: str, named: list[Entity]) -> list[Entity]:
 # a group the gazetteer lacks, named in full once with the short name the story then uses
 _DEFINED_GROUP = compile_skipping(
     r"\b(?P<full>(?:[A-Z][\w'’-]*,?\s+(?:(?:for|of|the|in|and|de|del|la|y|du|des|pour|et)\s+)*){1,8})"
-    r"\((?P<short>[A-Z0-9][A-Za-z0-9-]{1,7})\)(?P<noun>\s+(?:group|party|rebels|movement|militia))?"
+    # ("the X Movement (MLA, by its French acronym)")
+    r"\((?P<short>[A-Z0-9][A-Za-z0-9-]{1,7})(?:,\s+[^()]{1,40})?\)(?P<noun>\s+(?:group|party|rebels|movement|militia))?"
+)
+# "the Southern Popular Front, a guerrilla group that ...": a group the gazetteer lacks, named in full
+# only, by the shape of an armed or political movement's name (not "the Somali National Army", the
+# state's own)
+_NAMED_GROUP = compile_skipping(
+    r"\bthe\s+(?P<full>(?:[A-Z][\w'’-]+\s+){0,3}?"
+    r"(?:(?:Liberation|Popular|Revolutionary|Resistance|Patriotic|Salvation|Rebel|Islamic|People['’]s)\s+(?:[A-Z][\w'’-]+\s+){0,2}?"
+    r"(?:Front|Movement|Army|Alliance|Coalition|Brigades|Militia)|"
+    r"(?:National|Democratic|Unity|Justice|Freedom|Independence)\s+(?:[A-Z][\w'’-]+\s+){0,2}?(?:Front|Movement|Alliance|Coalition)))\b"
+    r"(?![-–]\w)"  # (not "the Sudan People's Liberation Movement-North", a longer name)
+    # "... -- known by its Spanish acronym FPS --": the short name the story may use
+    r"(?:[^.;]{0,40}?\bacronym,?\s+(?P<short>[A-Z][A-Z0-9-]{1,7})\b)?"
 )
 _GROUP_WORD = compile_skipping(
-    r"\b(?:Movement|Front|Army|Alliance|Union|Coalition|Party|Forces|Liberation|Resistance|Brigades?|Militias?|Rebels)\b"
+    r"\b(?:Movement|Front|Army|Alliance|Union|Coalition|Party|Forces|Liberation|Resistance|Brigades?|Militias?|Rebels|"
+    r"Rally|Platform|Bloc)\b"
 )
 _BODY_WORD = compile_skipping(
     r"\b(?:Mechanism|Committee|Commission|Programme|Program|Agency|Organi[sz]ation|Office|Bank|Fund|Court|Mission|"
@@ -646,9 +660,9 @@ _LEADING_NOT_NAME = re.compile(
 
 
 def _defined_groups(text: str, named: list[Entity]) -> list[Entity]:
+    found = _named_groups(text, named)
     if "(" not in text:
-        return named  # a substring test spares most texts the patterns
-    found: list[Entity] = []
+        return _with_found(named, found)  # a substring test spares most texts the patterns
     for m in _DEFINED_GROUP.finditer(text):
         short, full = m.group("short"), m.group("full").rstrip(", ")
         # (not "On Monday, the Movement for X": the sentence's opening words)
@@ -676,8 +690,39 @@ def _defined_groups(text: str, named: list[Entity]) -> list[Entity]:
             Entity(kind="armed_group", text=short, name=short, start=x.start(), end=x.end())
             for x in later.finditer(text, m.end())
         ]
+    return _with_found(named, found)
+
+
+def _named_groups(text: str, named: list[Entity]) -> list[Entity]:
+    """Groups the gazetteer lacks, named in full without a bracketed short name."""
+    found: list[Entity] = []
+    for m in _NAMED_GROUP.finditer(text):
+        full, short = m.group("full"), m.group("short")
+        start = m.start("full")
+        if (
+            _lookup(full) is not None
+            or (short is not None and _lookup(short) is not None)
+            or text.startswith("(", m.end("full") + 1)  # (read with its bracketed short name)
+            or any(
+                e.kind in {"armed_group", "organisation"} and start <= e.start < start + len(full)
+                for e in named
+            )
+        ):
+            continue
+        name = short or full
+        found.append(Entity(kind="armed_group", text=full, name=name, start=start, end=start + len(full)))
+        later = re.compile(rf"\b{re.escape(short)}\b" if short else rf"\b(?<!-){re.escape(full)}\b")
+        found += [
+            Entity(kind="armed_group", text=x.group(), name=name, start=x.start(), end=x.end())
+            for x in later.finditer(text, m.end())
+        ]
+    return found
+
+
+def _with_found(named: list[Entity], found: list[Entity]) -> list[Entity]:
     if not found:
         return named
+    found = list({(e.start, e.end): e for e in found}.values())
     covered = _Spans([(e.start, e.end) for e in found])
     kept = [e for e in named if not covered.covers(e.start)]
     return sorted(kept + found, key=lambda x: (x.start, x.end))

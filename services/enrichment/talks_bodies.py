@@ -61,6 +61,12 @@ _MEMBERS = (
     r"(?:members|member\s+(?:states|countries|nations)|leaders|heads\s+of\s+state|(?:foreign\s+)?ministers)"
 )
 _COP = compile_skipping(r"\bCOP\s?\d{1,2}\b|\bConference\s+of\s+(?:the\s+)?Parties\b")
+# "will hold talks with X on the sidelines of the G20 summit": the summit is the setting of
+# another meeting, not the event
+_SIDELINES_OF = re.compile(
+    r"\b(?:on|at|in)\s+the\s+(?:sidelines|margins?|fringes?)\s+of\s+(?:the\s+|an?\s+|this\s+\w+['’]s\s+)?(?:[\w()-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 
 
 def _pattern(alias: str) -> re.Pattern[str]:
@@ -105,9 +111,14 @@ def membership_meeting(texts: list[str]) -> str | None:
     for text in texts:
         if not _ANY_BODY.search(text):
             continue
-        if _COP.search(text):
+        if any(not _setting(text, m.start()) for m in _COP.finditer(text)):
             return "UNFCCC"
         for name, pattern in _PATTERNS:
-            if pattern.search(text):
+            if any(not _setting(text, m.start()) for m in pattern.finditer(text)):
                 return name
     return None
+
+
+def _setting(text: str, at: int) -> bool:
+    """The body's meeting at `at` is only where another meeting takes place ("on the sidelines of")."""
+    return _SIDELINES_OF.search(text, max(0, at - 80), at) is not None

@@ -356,6 +356,8 @@ CANCELLED = compile_skipping(
 POSTPONED = compile_skipping(
     # not "long-delayed talks to open on Saturday": an adjective of their history
     r"(?<![-–])\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|postpones|pushes\s+back|puts\s+off|defers|will\s+not\s+(?:take\s+place|go\s+ahead|be\s+held)|"
+    # "have agreed to postpone the next meeting": the decision to put it off
+    r"(?:agreed|decided|voted|chose|opted)\s+to\s+(?:postpone|delay|defer|push\s+back|put\s+off)|"
     r"won['’]t\s+(?:take\s+place|go\s+ahead|be\s+held)|not\s+take\s+place)\b",
     _I,
 )
@@ -386,16 +388,20 @@ NO_NEW_DATE = compile_skipping(
     _I,
 )
 POSTPONED_TO = compile_skipping(
-    r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|postpones|pushes\s+back|puts\s+off|defers)\s+"
+    r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|postpones|pushes\s+back|puts\s+off|defers|"
+    r"(?:agreed|decided|voted|chose|opted)\s+to\s+(?:postpone|delay|defer|push\s+back|put\s+off))\s+"
     r"(?:by\s+(?:a|an|one|two|three|four|five|six|several|a\s+few|\d{1,2})\s+(?:days?|weeks?|months?)\s+)?"
-    # "has postponed a meeting of the factions in X, which was due to begin on Saturday, to June 26"
-    r"(?:[^.;,]{1,120}?,\s+which\s+[^.;,]{1,80},\s+)?(?:to|until|till)\b",
+    # "has postponed a meeting of the factions in X, which was due to begin on Saturday, to June 26",
+    # "... postpone the next meeting of their council, initially planned for February 6, to March 13"
+    r"(?:[^.;,]{1,120}?,\s+(?:which|(?:initially|originally|previously|first)\s+(?:planned|scheduled|set|due))\s+[^.;,]{1,80},\s+)?"
+    r"(?:to|until|till)\b",
     _I,
 )
 # "postponed to early May", "delayed until next month": a new time without a day (an update by the
 # corpus convention, with no start date).
 POSTPONED_TO_VAGUE = compile_skipping(
-    r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|moved|rescheduled|postpones|pushes\s+back|puts\s+off|defers)\s+"
+    r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|moved|rescheduled|postpones|pushes\s+back|puts\s+off|defers|"
+    r"(?:is|are)\s+now\s+(?:set|scheduled|expected|planned|slated))\s+"
     r"(?:[\w'’-]+\s+){0,12}?(?:to|until|till|for)\s+"
     r"(?:(?:early|mid|late|the\s+(?:end|beginning|middle|(?:first|second|latter)\s+half|"
     r"(?:first|second|third|fourth|last)\s+week)\s+of)[\s-]+)?"
@@ -416,8 +422,15 @@ POSTPONED_TO_VAGUE = compile_skipping(
 )
 RESCHEDULED = compile_skipping(
     r"\b(?:rescheduled|(?:will|would)\s+(?:now|instead)\s+(?:\w+\s+)?(?:take\s+place|be\s+held|meet|begin|start|open|convene)|"
+    # "which had been due to open on Thursday, are now set for early next month" (not "is now scheduled
+    # for 4:30 p.m.", an hour's delay)
+    r"(?:is|are)\s+now\s+(?:set|scheduled|expected|planned|slated)\s+for\s+(?:early|mid|late|the\s+(?:end|beginning|middle)\s+of|"
+    r"next\s+(?:week|month)|later\s+this|the\s+coming)\b|"
     r"new\s+date|instead\s+of|"
-    r"will\s+move\s+to|moved\s+to|(?:moved|shifted|pushed\s+back|brought\s+forward|postponed|delayed)\s+from\s+(?:the\s+)?\w+(?:\s+\d{1,2})?\s+to|relocated|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
+    r"will\s+move\s+to|moved\s+to|relocated|"
+    # "postponed their meeting from 6 February to 13 March", "moved from the 13th to the 20th"
+    r"(?:moved|shifted|pushed\s+back|brought\s+forward|postponed|delayed|put\s+back)\s+(?:[\w'’-]+\s+){0,8}?"
+    r"from\s+(?:the\s+)?[\w.]+(?:\s+[\w.]+)?\s+to\s+(?:the\s+)?(?=\d|(?-i:[A-Z]))|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
     r"shifted\s+to|brought\s+forward|brought\s+(?:it|them)\s+forward|"
     # "has moved a meeting to review the agreement between A and B from X to Y"
     r"moved\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|talks|round|session|summit)\b[^.;]{0,160}?"
@@ -461,7 +474,10 @@ VENUE_PROVIDED = compile_skipping(
 DESTINATION = compile_skipping(
     r"\b(?:(?:will|would|is\s+(?:due|set|expected)\s+to|are\s+(?:due|set|expected)\s+to)\s+(?:\w+\s+)?"
     r"(?:travel|fly|head|go|proceed)|(?:are|is|have\s+been|has\s+been)\s+(?:invited|summoned)|"
-    r"(?<!\bhad\s)summoned)\s+to\s+(?:the\s+)?",
+    r"(?<!\bhad\s)summoned|"
+    # "Ethiopia will send a high-level delegation to Mogadishu on Thursday"
+    r"(?:will|would|is\s+(?:due|set|expected)\s+to)\s+(?:send|dispatch)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?delegation"
+    r")\s+to\s+(?:the\s+)?",
     _I,
 )
 # "a peace process that has so far moved between A, B and C": where earlier rounds met
@@ -522,6 +538,26 @@ HISTORY = compile_skipping(
 )
 
 
+# "X will pay a state visit to Y from April 10 to 12", "the state visit ..., initially scheduled for
+# April 3-4, will now take place on April 10-11": the days of a visit a later sentence's talks fall in
+VISIT_DAYS = compile_skipping(
+    r"\b(?:state|official|working|first|two-day|three-day)\s+visit\b[^.;]{0,160}?"
+    r"\b(?:will\s+(?:now\s+|instead\s+)?(?:take\s+place|be\s+(?:held|made|paid))|(?:is|was)\s+(?:now\s+)?(?:scheduled|set|due|planned)|"
+    r"from|on|between|starting|beginning)\b"
+    r"|\b(?:will|is\s+(?:due|set|expected)\s+to|to)\s+(?:pay|make|begin|start)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?visit\b"
+    # "Ethiopia will send a high-level delegation to Mogadishu on Thursday": a trip to the talks' venue
+    r"|\b(?:will|is\s+(?:due|set|expected)\s+to)\s+(?:send|dispatch)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?delegation\s+to\b"
+    r"|\b(?:will|is\s+(?:due|set|expected)\s+to)\s+(?:travel|fly|head)\s+to\b",
+    _I,
+)
+# "During the visit, the president will hold talks with ...": the talks of that visit
+DURING_VISIT = compile_skipping(
+    r"\b(?:during|in\s+the\s+course\s+of|on\s+the\s+sidelines\s+of)\s+(?:the|his|her|their|this|that)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:visit|trip|stay|tour)\b",
+    _I,
+)
+
+
 def old_plan_clause(before: str) -> bool:
     """Whether `before` (the words up to a day or a place) ends in the clause of an old plan ("which
     had been scheduled for", "originally scheduled to open in X on"): no comma since its last HISTORY."""
@@ -534,6 +570,15 @@ def old_plan_clause(before: str) -> bool:
 _AGREED_ACROSS_CLAUSE = r"\bagreed\s+(?:at|after|during|on|in|before)\b[^;]{1,100}?,\s+to\s+(?:meet|reconvene|resume|hold|return|continue)\b"
 AGREED_ACROSS_CLAUSE = compile_skipping(_AGREED_ACROSS_CLAUSE, _I)
 # ... and the rarer present-tense plans, tried only on sentences holding their words
+# "Talks with officials of X will focus on trade": the agenda of talks still to come (not "any talks";
+# tried only on sentences holding its verbs)
+AGENDA_AHEAD = compile_skipping(
+    r"(?<!\bany\s)(?<!\bfuture\s)(?<!\bpossible\s)(?<!\beventual\s)(?<!\bsuch\s)\b(?:talks|negotiations|consultations|discussions)\b"
+    # (talks told where or with whom: not "the discussions will also focus on", of talks under way)
+    r"\s+(?:in|with|between|at)\s+[^.;]{1,80}?\s+(?:will|are\s+expected\s+to)\s+(?:mainly\s+|primarily\s+|largely\s+)?"
+    r"(?:focus|cent(?:re|er)|concentrate)\s+on\b",
+    _I,
+)
 STRONG_RARE = compile_skipping(rf"{_WHEN_THEY_MEET}|{_GO_BACK_TO}", _I)
 # "Saturday's talks", "next Monday's meeting"
 _DAYS_TALKS = (
@@ -1021,7 +1066,10 @@ TALKS_ON_BEFORE = compile_skipping(
 # "dedicated to the plan for the neutralisation of the FDLR": the group the talks would act against
 ACTED_ON_BEFORE = compile_skipping(
     r"\b(?:neutrali[sz]ation|disarm(?:ament|ing)|demobili[sz]ation|dismantl(?:ement|ing)|eradication|expulsion|"
-    r"repatriation|withdrawal)\s+of\s+(?:the\s+)?(?:(?:remaining|armed|rebel)\s+)?$",
+    r"repatriation|withdrawal)\s+of\s+(?:the\s+)?(?:(?:remaining|armed|rebel)\s+)?$"
+    # "the coordination against al-Shabaab", "the joint fight against X": the target, not a side
+    r"|\b(?:fight|war|struggle|coordination|cooperation|campaign|operations?|offensive|strikes?|attacks?|action)\s+"
+    r"(?:\w+\s+)?against\s+(?:the\s+)?$",
     _I,
 )
 TOPIC_BEFORE = compile_skipping(
@@ -1104,6 +1152,8 @@ SIDES_ANAPHOR = compile_skipping(
     r"\b(?:the\s+two|both)\s+(?:sides|countries|nations|neighbou?rs|governments|leaders|delegations|parties|"
     r"communities|(?:deputy\s+|vice\s+)?(?:foreign\s+|defen[cs]e\s+|prime\s+)?(?:ministers|ministries)|presidents|heads\s+of\s+state|"
     r"chief\s+negotiators)\b"
+    # "the Andean neighbours", "the nuclear-armed neighbours" (not "the three neighbours", "the neighbours of X")
+    r"|\bthe\s+(?:two\s+)?(?!(?:three|four|five|six|other|many|several|new|regional)\b)[\w-]+\s+neighbou?rs\b(?!\s+of\b)"
     r"|\b(?:envoys|representatives|delegations|negotiators|delegates)\s+(?:of|from)\s+both\b"
     r"|\bthe\s+(?:delegations|teams|negotiating\s+teams)\s+(?:would|will|are\s+(?:to|due\s+to|set\s+to))\s+(?:meet|hold|resume)\b",
     _I,
@@ -1111,8 +1161,9 @@ SIDES_ANAPHOR = compile_skipping(
 # ... as the subject that opens the plan's sentence ("The two ministers will meet in X on Wednesday, the
 # mediator's office said"): whoever else the sentence names speaks or brokers
 SIDES_ANAPHOR_OPENS = compile_skipping(
-    r"^\W*(?:according\s+to\s+[^,.;]{1,90},\s*)?(?:the\s+two|both)\s+(?:sides|countries|governments|leaders|delegations|parties|"
-    r"(?:foreign\s+|defen[cs]e\s+|prime\s+)?ministers|presidents|heads\s+of\s+state|chief\s+negotiators)\s+"
+    r"^\W*(?:according\s+to\s+[^,.;]{1,90},\s*)?(?:(?:the\s+two|both)\s+(?:sides|countries|governments|leaders|delegations|parties|"
+    r"(?:foreign\s+|defen[cs]e\s+|prime\s+)?ministers|presidents|heads\s+of\s+state|chief\s+negotiators)|"
+    r"the\s+(?:two\s+)?(?!(?:three|four|five|six|other|many|several|new|regional)\b)[\w-]+\s+neighbou?rs)\s+"
     r"(?:will|would|are\s+(?:to|due\s+to|set\s+to|expected\s+to|scheduled\s+to))\s+(?:\w+\s+)?(?:meet|hold|resume|sit)\b",
     _I,
 )

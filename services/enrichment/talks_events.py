@@ -95,6 +95,10 @@ class Candidates:
     source: tuple[str, tuple[Entity, ...], tuple[tuple[int, int], ...]] = ("", (), ())
     # The first day ahead a follow-up sentence gives the event ("The teams will begin on Monday 14").
     follow_up: FoundDate | None = None
+    # The first day ahead a sentence gives a visit ("will pay a state visit to Y from April 10 to 12").
+    visit_day: tuple[FoundDate, str] | None = None
+    # The two sides a headline opens on ("P and Q to resume ..."), for the lead's "the two neighbours".
+    headline_pair: tuple[str, ...] = ()
 
     @cached_property
     def antecedents(self) -> dict[str, tuple[str, str]]:
@@ -337,6 +341,8 @@ def candidates(
         side_pair=_side_pair(text, entities),
         source=(text, tuple(e for e in entities if e.start >= skip), tuple(spans)),
         follow_up=_follow_up_day(text, _uncued(spans, cued), dates, published),
+        headline_pair=_headline_pair(title, title_entities),
+        visit_day=_visit_day(text, spans, dates, published) if cue.VISIT_DAYS.search(text) else None,
     )
 
 
@@ -367,6 +373,34 @@ def _follow_up_day(
                 and not cue.old_plan_clause(text[max(a, d.start - 80) : d.start])
             ):
                 return d
+    return None
+
+
+_QUOTE_OR_OF = re.compile(r"[;\"“”]|\bof\s+$")
+
+
+def _visit_day(
+    text: str, spans: list[tuple[int, int]], dates: list[FoundDate], published: date
+) -> tuple[FoundDate, str] | None:
+    """The first day ahead a sentence gives a state or official visit or a trip, not an old plan's,
+    and that sentence."""
+    for a, b in spans:
+        m = cue.VISIT_DAYS.search(text, a, b)
+        if m is None:
+            continue
+        for d in dates:
+            if (
+                m.start() <= d.start < b
+                # (the visit's own days, right after its words: not "the declaration of May 11")
+                and d.start - m.end() <= 60
+                and not _QUOTE_OR_OF.search(text, m.end(), d.start)
+                and d.precision == "day"
+                and d.start_date
+                and d.start_date > published
+                and not cue.SPEECH_BEFORE.search(text, max(a, d.start - 60), d.start)
+                and not cue.old_plan_clause(text[max(a, d.start - 80) : d.start])
+            ):
+                return d, text[a:b]
     return None
 
 
@@ -410,6 +444,32 @@ def _antecedents(
         if before:
             found.setdefault(text[spans[i][0] : spans[i][1]].strip(), before[-1])
     return found
+
+
+def _headline_pair(title: str, entities: list[Entity]) -> tuple[str, ...]:
+    """The two sides a headline opens on ("P and Q to resume binational cabinet", "P, Q ministers to
+    meet"), not the start of a list."""
+    sides = [e for e in entities if e.kind in _PARTY_KINDS]
+    if len(sides) < 2 or sides[0].start > 4 or sides[0].name == sides[1].name:
+        return ()
+    a, b = sides[0], sides[1]
+    if not _HEADLINE_JOIN.fullmatch(title, a.end, b.start):
+        return ()
+    if len(sides) > 2 and _HEADLINE_JOIN.fullmatch(title, b.end, sides[2].start):
+        return ()  # "P, Q and R ..."
+    return (a.name, b.name)
+
+
+_HEADLINE_JOIN = re.compile(r"\s*(?:,|and|&)\s*")
+
+
+def _in_lead(d: _Draft, c: Candidates) -> bool:
+    """The mention is told in the article's first two sentences."""
+    text, _, spans = c.source
+    if not spans:
+        return False
+    lead = text[spans[0][0] : spans[min(1, len(spans) - 1)][1]]
+    return d.evidence.strip() in lead
 
 
 def _side_pair(text: str, entities: list[Entity]) -> tuple[str, ...]:
@@ -565,9 +625,20 @@ def _with_rule_roles(names: dict[str, dict[str, float]], drafts: list[_Draft]) -
     return names
 
 
+# (the sentence's own verb, its subject before it: not "..., adding that he would also hold a bilateral";
+# a meeting of its own, not "X will also attend the talks", a third side at the same table)
+_ALSO_MEETS = re.compile(
+    r"^\W*(?:[\w'’.-]+\s+){1,8}?(?:will|would|is\s+to|are\s+to|is\s+due\s+to|is\s+expected\s+to)\s+also\s+"
+    r"(?:attend|hold|have|join|take\s+part\s+in|participate\s+in)\s+(?:a|an|another|separate|several)\b",
+    re.IGNORECASE,
+)
+
+
 def _completeness(d: _Draft, published: date) -> tuple[int, ...]:
     return (
         int(d.status in UPCOMING and not d.weak),
+        # "X will also attend a meeting of ...": another meeting beside the story's own
+        int(_ALSO_MEETS.match(d.evidence) is None),
         int(len(d.parties) >= 2),
         int(d.start is not None and d.start >= published),
         int(d.location is not None),
@@ -834,10 +905,18 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel, past: set[str]) -
     # Two sides the sentence rules found take a third from the model only when it is sure of it:
     # a state the article names nearby is more often context.
     paired = len(d.parties) >= 2
+    # ... and only a side some plan names (not "fighting between A and B" in the background, nor
+    # "X will also attend a meeting of A, B and C")
+    planners = {
+        n
+        for m in (*c.drafts, c.headline)
+        if m is not None and m.status in UPCOMING and not _ALSO_MEETS.match(m.evidence)
+        for n in m.parties
+    }
     for name, features in c.names.items():
         p = roles.probabilities(features)
         best = max(p, key=p.__getitem__)
-        sure = not paired or name in d.parties or p["party"] >= _SURE_THIRD_SIDE
+        sure = not paired or name in d.parties or (p["party"] >= _SURE_THIRD_SIDE and name in planners)
         if best == "party" and _SIDE_TYPES & features.keys() and name not in ruled_out and sure:
             parties.append(name)
         elif best == "mediator" and _SIDE_TYPES & features.keys() and name not in c.people_only:
@@ -1024,6 +1103,14 @@ def _both_sides(d: _Draft, c: Candidates) -> _Draft:
     )
     if near is not None and not set(near) & {*d.mediators, *c.mediators}:
         return replace(d, parties=list(near), explicit=d.explicit | set(near))
+    # "Bolivia and Peru to resume ..." over "The Andean neighbours will hold ...": the headline's pair
+    if (
+        near is None
+        and c.headline_pair
+        and _in_lead(d, c)
+        and not set(c.headline_pair) & {*d.mediators, *c.mediators}
+    ):
+        return replace(d, parties=list(c.headline_pair), explicit=d.explicit | set(c.headline_pair))
     named = sorted(  # a state the sentence itself names first ("the Envoy on Cyprus will host ...")
         (n for n in c.side_counts if n not in d.mediators and n not in c.mediators),
         key=lambda n: (n not in own_words, -c.side_counts[n]),
@@ -1641,6 +1728,9 @@ def assemble(
         return [to_record(d, places, mediators) for d in c.drafts]
     source, primary = found
     past = _past_venues(c)  # where rounds already met: never the venue, nor refined to
+    if len(primary.parties) == 1:  # "SEOUL - President X will hold talks with Japanese Prime Minister Y"
+        home = _dateline_state(primary, c, primary.parties[0])
+        primary = replace(primary, parties=[*primary.parties, *home], explicit=primary.explicit | set(home))
     if roles is not None:
         primary = _with_roles(primary, c, roles, past)
     texts = _event_texts(source, c)
@@ -1697,6 +1787,18 @@ def assemble(
         )
     ):  # ("... in this border city on the 27th": the dateline's, whatever a later sentence names)
         primary = replace(primary, location=c.dateline_place)
+    if (
+        primary.start is None
+        and c.visit_day is not None
+        and (
+            any(cue.DURING_VISIT.search(t) for m in (source, primary) for t in m.texts())
+            # "X will send a delegation to Y on Thursday ... Talks with Z's officials will focus on ...":
+            # a trip to the talks' own venue
+            or (primary.location is not None and primary.location.text in c.visit_day[1])
+        )
+    ):  # "... will pay a state visit to Y from April 10 to 12. During the visit, he will hold talks ..."
+        f = c.visit_day[0]
+        primary = replace(primary, start=f.start_date, end=f.end_date, date_text=f.text)
     # Other upcoming mentions of the same event were folded into it; everything else stays.
     rest = [
         d

@@ -313,6 +313,12 @@ _WAS_TO_HAVE_BEFORE = compile_skipping(
     re.IGNORECASE,
 )
 _DISSIDENTS = compile_skipping(r"\s+(?:dissidents?|splinter|breakaway)\b", re.IGNORECASE)
+# "a guerrilla group that broke away from the ELN", "a splinter of X": the group it came from
+_BROKE_AWAY_BEFORE = compile_skipping(
+    r"\b(?:broke\s+away|split(?:\s+off)?|splintered|breakaway\s+faction|splinter(?:\s+group|\s+faction)?|"
+    r"dissident\s+faction|offshoot)\s+(?:from|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "a faction formed by former FARC commanders": the group its members came from is no side
 _FORMER_MEMBERS_BEFORE = compile_skipping(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
 _MEMBERS_AFTER = compile_skipping(
@@ -506,6 +512,7 @@ def _status(
         cue.STRONG_FUTURE.search(sentence)
         or _is_to(sentence)
         or (("when" in low or "back to" in low) and cue.STRONG_RARE.search(sentence))
+        or (("focus" in low or "cent" in low or "concentrate" in low) and cue.AGENDA_AHEAD.search(sentence))
     )
     while strong and (
         cue.OTHER_EVENT_BEFORE.search(sentence, max(0, strong.start() - 30), strong.start())
@@ -773,7 +780,9 @@ _PLAN_THEN_AFTER = compile_skipping(
     re.IGNORECASE,
 )
 _PLACE_NOUN_AFTER = compile_skipping(
-    r"^\s+(?:[\w-]+\s+)?(?:city|town|resort|capital|port|village|island|region|province|enclave|coast)\b",
+    r"^\s+(?:[\w-]+\s+)?(?:city|town|resort|capital|port|village|island|region|province|enclave|coast)\b"
+    # "gas transit through Ukrainian territory", "on Turkish soil": the state's ground, not its government
+    r"|^\s+(?:territory|soil|airspace|territorial\s+waters)\b",
     re.IGNORECASE,
 )
 # "the special envoys on X of A, B and C": the envoys' states follow their remit
@@ -1334,6 +1343,7 @@ def _parties(
             or cue.DEAL_MADE_IN_BEFORE.search(before)
             or cue.FACTIONS_OF_AFTER.match(after)
             or _DISSIDENTS.match(after)  # "a faction of FARC dissidents": the splinter group is the side
+            or _BROKE_AWAY_BEFORE.search(before)
             or (_FORMER_MEMBERS_BEFORE.search(before) and _MEMBERS_AFTER.match(after))
             or (topical := bool(cue.WAR_IN_BEFORE.search(before) or _ISSUES_INCLUDING_BEFORE.search(before)))
             or (_REMIT_BEFORE.search(before) and not _MEMBERS_OF_AFTER.match(after))  # "envoys on X"
@@ -1531,7 +1541,10 @@ def _org(e: Entity) -> str | None:
 _OTHER_EVENT_DAY_BEFORE = compile_skipping(
     r"\b(?:elections?|polls|vote|voting|referendum|ballot|inauguration|funeral|trial|hearing|verdict|"
     r"(?:football\s+|cup\s+)?(?:match|final))\s+(?:in\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+)?"
-    r"(?:on|for|(?:scheduled|set|due)\s+(?:for|on))\s+$",
+    r"(?:on|for|(?:scheduled|set|due)\s+(?:for|on))\s+$"
+    # "on the basis of the declaration of May 11": the day a text was signed
+    r"|\b(?:declaration|agreement|accord|deal|resolution|communiqu[eé]|memorandum|statement|ceasefire|truce|"
+    r"treaty|protocol|roadmap|road\s+map)\s+(?:signed\s+)?(?:of|dated)\s+$",
     re.IGNORECASE,
 )
 
@@ -1630,6 +1643,15 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
         # December": the old plan's day gives way to another the sentence names
         current = [d for d in candidates if not _old_plans_day(s, d)]
         candidates = current or candidates
+    elif (
+        status in {"announced", "rescheduled"}
+        and candidates
+        and _old_plans_day(s, candidates[0])
+        and _NOW_SET_FOR.search(s.text, candidates[0].end, s.end)
+    ):
+        # "..., which had been due to open on Thursday, are now set for early next month": a new time
+        # with no day after the old plan's
+        candidates = []
     if status == "rescheduled":
         # "scheduled for May 30, have been moved to December 5": the new date follows the move
         to_time = cue.POSTPONED_TO.search(s.text, s.start, s.end)
@@ -1723,6 +1745,14 @@ def _old_plans_day(s: _Sentence, d: FoundDate) -> bool:
     )
 
 
+# ... a new time named by its month or week alone (not "will now take place in Rome": a new venue)
+_NOW_SET_FOR = compile_skipping(
+    r"\b(?:(?:now|instead)\s+(?:set|scheduled|expected|due|planned|slated)\s+(?:for|to\s+\w+\s+in)|"
+    r"(?:moved|postponed|pushed\s+back|delayed|put\s+off)\s+(?:to|until))\s+"
+    r"(?:early|mid|late|the\s+(?:end|beginning|middle|first|second|last)|next|later|the\s+coming|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)\b",
+    re.IGNORECASE,
+)
 # ("instead of August 21", "instead of opening in X on Monday as previously planned")
 _INSTEAD_OF_BEFORE = compile_skipping(
     r"\b(?:instead\s+of|rather\s+than)\s+(?:[^.;,]{0,40}?\s)?(?:on\s+)?$", re.IGNORECASE

@@ -61,3 +61,19 @@ def test_two_named_sides_stand() -> None:
         r for r in extract_article(title="", text=text, published=WEDNESDAY).talks if r.status == "announced"
     ]
     assert set(record.parties) == {"Serbia", "Kosovo"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two presidents will hold talks on the sidelines of the G20 summit in the port city on Saturday.",
+        "The ministers are to meet on the margins of the annual ASEAN summit next week.",
+    ],
+)
+def test_a_bodys_summit_that_only_sets_another_meeting_is_no_members_meeting(sentence: str) -> None:
+    assert membership_meeting([sentence]) is None
+
+
+def test_a_bodys_summit_named_after_a_sidelines_meeting_is_still_its_members_meeting() -> None:
+    sentence = "The leaders met on the sidelines of a forum last year; the G20 summit opens on Saturday."
+    assert membership_meeting([sentence]) == "G20"

@@ -268,3 +268,22 @@ def test_a_week_of_a_month_ahead_is_the_coming_one_and_may_is_no_month() -> None
     assert (found.start_date, found.end_date) == (date(2031, 10, 1), date(2031, 10, 7))
     found = find_dates("Diplomats said the last week of may have brought progress.", date(2031, 3, 12))
     assert [f.text for f in found] == ["last week"]  # (the relative week, not a week of May)
+
+
+@pytest.mark.parametrize(
+    ("text", "new_day"),
+    [
+        ("the two governments postponed their meeting from March 20 to April 8", date(2031, 4, 8)),
+        ("the round was pushed back from 20 March to 8 April", date(2031, 4, 8)),
+        ("they have moved the summit of their leaders from March 20 to 24", date(2031, 3, 24)),
+    ],
+)
+def test_a_move_from_one_day_to_another_is_the_new_day_not_a_span(text: str, new_day: date) -> None:
+    [(_, start, end)] = _resolved(text)
+    assert (start, end) == (new_day, None)
+
+
+def test_a_meeting_held_from_one_day_to_another_is_a_span() -> None:
+    assert _resolved("the envoys will meet from March 20 to April 2") == [
+        ("March 20 to April 2", date(2031, 3, 20), date(2031, 4, 2))
+    ]

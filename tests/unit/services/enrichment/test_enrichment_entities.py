@@ -1,3 +1,5 @@
+import pytest
+
 from parley.services.enrichment import entities as entities_module
 from parley.services.enrichment.entities import extract_entities
 
@@ -169,3 +171,31 @@ def test_a_dateline_after_a_capital_keeps_the_city() -> None:
     ):
         assert extract_entities(text)[0].kind == "place", text
     assert extract_entities("Nairobi said on Monday it would attend.")[0].name == "Kenya"
+
+
+def test_a_group_the_gazetteer_lacks_named_in_full_is_a_side() -> None:
+    text = (
+        "The government and the Western Patriotic Front, a rebel group formed in the hills, will talk. "
+        "The Western Patriotic Front says it has 900 fighters."
+    )
+    assert _names(text, "armed_group") == ["Western Patriotic Front", "Western Patriotic Front"]
+
+
+def test_a_group_named_with_its_acronym_is_named_by_it() -> None:
+    text = (
+        "Officials and the Lowland Resistance Movement (LRM, by its French acronym) will meet. "
+        "The LRM took up arms in 2019. The Coalition for Civic Renewal (CCR) joined the talks."
+    )
+    assert _names(text, "armed_group") == ["LRM", "LRM", "CCR"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops of the Somali National Army retook the town.",
+        "The Democratic Party said it would vote against the bill.",
+        "The National Security Council met on Monday.",
+    ],
+)
+def test_a_states_army_party_or_council_is_no_group(text: str) -> None:
+    assert _names(text, "armed_group") == []

@@ -6974,3 +6974,175 @@ def test_the_earliest_plan_after_the_round_held_gives_the_venue() -> None:
     )
     [record, *_] = _upcoming(text)
     assert record.location == "Vienna"
+
+
+def test_leaders_meeting_on_the_sidelines_of_a_blocs_summit_are_the_sides() -> None:
+    text = (
+        "NEW DELHI, May 3 (PTI) -- Prime Minister Arun Mehra will hold a summit with Canadian Prime Minister "
+        "Claire Dubois on the sidelines of the G20 summit in Rio de Janeiro on Saturday, officials said on "
+        "Wednesday. Mehra will also attend a meeting of leaders of the IBSA group, comprising India, Brazil and "
+        "South Africa, and is expected to meet the leaders of several other members, including Mexico."
+    )
+    [record] = _upcoming(text, title="Mehra, Dubois to hold talks on sidelines of G20 in Rio")
+    assert set(record.parties) == {"India", "Canada"}
+    assert record.start_date == date(2031, 3, 15)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prime ministers of Hungary and Slovakia will meet in Bratislava on Monday to discuss the halt "
+        "of gas transit through Ukrainian territory, the spokesman said.",
+        "The defence ministers of Greece and Cyprus will meet in Nicosia on Monday to discuss flights in "
+        "Turkish airspace, the ministry said.",
+    ],
+)
+def test_a_states_territory_or_airspace_is_no_side(text: str) -> None:
+    [draft], _ = _drafts(text)
+    assert len(draft.parties) == 2 and not {"Ukraine", "Turkey"} & set(draft.parties)
+
+
+def test_the_neighbours_of_the_leads_plan_are_the_headlines_pair() -> None:
+    text = (
+        "QUITO, Aug 6 - The Andean neighbours will hold their binational cabinet meeting in Quito on August 15, "
+        "the Foreign Ministry announced on Tuesday. Colombia, which shares a border point with both countries "
+        "and is the main route for Ecuadorian exports, will not take part, the ministry said. The last "
+        "binational cabinet took place in 2019 in the Peruvian city of Tumbes."
+    )
+    [record] = _upcoming(text, title="Ecuador and Peru to resume binational cabinet in Quito Aug. 15")
+    assert set(record.parties) == {"Ecuador", "Peru"}
+
+
+def test_a_headline_list_of_three_is_no_pair() -> None:
+    from parley.services.enrichment.talks_events import _headline_pair
+
+    title = "Chile, Peru and Bolivia to hold border talks"
+    assert _headline_pair(title, extract_entities(title)) == ()
+    title = "Chile, Peru to hold border talks"
+    assert _headline_pair(title, extract_entities(title)) == ("Chile", "Peru")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru have agreed to postpone the next meeting of their joint commission, initially planned "
+        "for March 20, to April 8, the spokesman said on Wednesday.",
+        "Chile and Peru have postponed their meeting from 20 March to 8 April, the spokesman said.",
+    ],
+)
+def test_a_meeting_put_off_to_a_new_day_is_moved_to_that_day(text: str) -> None:
+    [record] = _upcoming(text)
+    assert record.status == "rescheduled"
+    assert record.start_date == date(2031, 4, 8)
+
+
+def test_a_meeting_the_sides_agreed_to_put_off_is_no_plan() -> None:
+    text = "Chile and Peru have agreed to postpone the meeting of their joint commission, the spokesman said."
+    assert _upcoming(text) == []
+
+
+def test_the_talks_during_a_visit_take_the_visits_days() -> None:
+    text = (
+        "HANOI, March 12 - The state visit to Laos by the President of Cambodia, initially scheduled for "
+        "March 20-21, will now take place on March 27-28, the spokesperson announced on Wednesday. During the "
+        "visit, the Cambodian leader will hold talks with the President of Laos in Vientiane, the spokesperson said."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Cambodia", "Laos"}
+    assert (record.start_date, record.end_date) == (date(2031, 3, 27), date(2031, 3, 28))
+
+
+def test_a_visit_on_other_business_gives_the_talks_no_day() -> None:
+    text = (
+        "The foreign ministers of Laos and Cambodia will meet in Vientiane later this month, the spokesperson "
+        "said. Separately, the president will pay a state visit to Japan from March 27 to 29."
+    )
+    [record] = _upcoming(text)
+    assert record.start_date is None
+
+
+def test_sides_fighting_in_the_background_are_no_third_side() -> None:
+    text = (
+        "The foreign ministers of Egypt and Saudi Arabia will meet in Cairo on Sunday to discuss the war in "
+        "Sudan, Egypt's foreign ministry announced. The meeting comes as fighting between the Sudanese army "
+        "and the paramilitary Rapid Support Forces enters its third month, despite truces agreed in Jeddah. "
+        "The army and the RSF have traded blame for the collapse of each truce."
+    )
+    [record] = _upcoming(text, title="Egyptian, Saudi foreign ministers to meet in Cairo on Sudan war")
+    assert set(record.parties) == {"Egypt", "Saudi Arabia"}
+
+
+def test_the_group_a_splinter_broke_away_from_is_no_side() -> None:
+    text = (
+        "Colombia's government and the Western Patriotic Front, a guerrilla group that broke away from the ELN "
+        "five years ago, will open peace talks in Havana on Monday, both sides said."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Colombia", "Western Patriotic Front"}
+
+
+def test_a_delegation_sent_to_the_venue_on_a_day_gives_the_talks_their_place_and_day() -> None:
+    text = (
+        "NAIROBI, March 12 - Kenya will send a high-level delegation to Kampala on Friday, the foreign ministry "
+        "said on Wednesday. The delegation will be led by the deputy foreign minister. Talks with officials of "
+        "the government of Uganda will focus on the border and on trade, the ministry said."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Kenya", "Uganda"}
+    assert (record.location, record.start_date) == ("Kampala", date(2031, 3, 14))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The discussions will also focus on the return of refugees, the minister said.",
+        "Any talks with Uganda will focus on the border, the minister said.",
+    ],
+)
+def test_the_agenda_of_talks_under_way_or_merely_possible_is_no_plan(text: str) -> None:
+    drafts, _ = _drafts(f"Kenya and Uganda began talks in Kampala on Monday. {text}")
+    assert all(d.status != "announced" for d in drafts)
+
+
+def test_a_trip_days_words_give_no_day_of_a_document() -> None:
+    text = (
+        "Kenya will send a delegation to Kampala and would negotiate on the basis of the declaration of May 11, "
+        "an adviser said. Talks with officials of Uganda will focus on the border, he said."
+    )
+    [record] = _upcoming(text)
+    assert record.start_date is None
+
+
+def test_the_target_of_a_joint_fight_is_no_side() -> None:
+    text = (
+        "Somalia and Kenya will hold talks in Nairobi on Friday on the coordination against al-Shabaab and "
+        "piracy in the Gulf of Aden, officials said."
+    )
+    [draft], _ = _drafts(text)
+    assert set(draft.parties) == {"Somalia", "Kenya"}
+    assert "al-Shabaab" in draft.ruled_out
+
+
+def test_a_groups_longer_name_is_not_cut_short() -> None:
+    text = "Talks between Sudan and the Sudan People's Liberation Movement-North (SPLM-N) will resume in Juba on Friday."
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Sudan", "SPLM-N"}
+
+
+def test_an_old_day_with_a_new_month_after_it_leaves_the_talks_undated() -> None:
+    text = (
+        "Talks between Somalia and Somaliland, which had been due to open in Djibouti on Thursday, are now set "
+        "for early next month, an official said."
+    )
+    [record] = _upcoming(text)
+    assert record.status == "rescheduled"
+    assert record.start_date is None
+
+
+def test_a_new_venue_after_the_old_day_keeps_the_day() -> None:
+    text = (
+        "Iran said the second round of talks with the US, originally planned for Oman on Saturday, will now "
+        "take place in Rome."
+    )
+    [record] = _upcoming(text)
+    assert (record.location, record.start_date) == ("Rome", date(2031, 3, 15))
