@@ -339,10 +339,17 @@ def _with_leaders_states(people: list[Entity]) -> list[Entity]:
     """ "President Vladimir Putin", with no state named in the role: a leader's state, looked up."""
     return [
         p.model_copy(update={"country": state})
-        if p.country is None and (state := next((LEADERS[w] for w in p.name.split() if w in LEADERS), None))
+        if p.country is None
+        and (state := next((LEADERS[w] for w in _name_keys(p.name) if w in LEADERS), None))
         else p
         for p in people
     ]
+
+
+def _name_keys(name: str) -> list[str]:
+    """A person's name, its words and its runs of two words ("Hun Manet", "Lee Jae-myung")."""
+    words = name.split()
+    return [name, *words, *(" ".join(words[i : i + 2]) for i in range(len(words) - 1))]
 
 
 _LEADER = compile_skipping(

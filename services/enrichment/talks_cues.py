@@ -570,6 +570,14 @@ def old_plan_clause(before: str) -> bool:
 _AGREED_ACROSS_CLAUSE = r"\bagreed\s+(?:at|after|during|on|in|before)\b[^;]{1,100}?,\s+to\s+(?:meet|reconvene|resume|hold|return|continue)\b"
 AGREED_ACROSS_CLAUSE = compile_skipping(_AGREED_ACROSS_CLAUSE, _I)
 # ... and the rarer present-tense plans, tried only on sentences holding their words
+# "X will also attend a meeting of ...": another meeting beside the story's own
+# (the sentence's own verb, its subject before it: not "..., adding that he would also hold a bilateral";
+# a meeting of its own, not "X will also attend the talks", a third side at the same table)
+ALSO_MEETS = compile_skipping(
+    r"^\W*(?:[\w'’.-]+\s+){1,8}?(?:will|would|is\s+to|are\s+to|is\s+due\s+to|is\s+expected\s+to)\s+also\s+"
+    r"(?:attend|hold|have|join|take\s+part\s+in|participate\s+in)\s+(?:a|an|another|separate|several)\b",
+    _I,
+)
 # "Talks with officials of X will focus on trade": the agenda of talks still to come (not "any talks";
 # tried only on sentences holding its verbs)
 AGENDA_AHEAD = compile_skipping(
@@ -1399,7 +1407,8 @@ OFFERED_PLAN = compile_skipping(
     r"\s+to\s+"
     # ("stands ready to place its experience at their service and to host ... an inclusive dialogue")
     r"(?:[^.;]{1,80}?\band\s+to\s+)?"
-    r"(?:host|hold|meet|resume|travel|attend|convene)\b",
+    # ("was willing to send a team of eminent persons to X if the parties asked")
+    r"(?:host|hold|meet|resume|travel|attend|convene|send|dispatch)\b",
     _I,
 )
 # ... unless the offer was taken up: "has offered to host talks on Monday, and both sides accepted"
@@ -1523,7 +1532,8 @@ UNLISTED_VENUE = compile_skipping(
     r"\b(?:talks|meeting|summit|round|dialogue|negotiations|consultations|held|meet|hosted|take\s+place)\b"
     # "Sharm el-Sheikh", "Ras al-Khaimah", "Puerto de la Cruz": particles between capitalised words
     r"[^.;:,]{0,40}?\b(?:in|at)\s+([A-Z][a-z]{3,}(?:(?:[ -](?:el|al|ad|ash|es|de|del|de\s+la|di|dos|das)-?)?"
-    r"[ -][A-Z][a-z]+)?)\b(?!['’])"
+    # (not "in Jeddah Sept. 29": a month's short form is no part of the name)
+    r"[ -](?!(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)[A-Z][a-z]+)?)\b(?!['’])"
 )
 # "to visit Q", "travels to Q", "heads to Q": the state a headline's traveller goes to
 VISITED_BEFORE = compile_skipping(

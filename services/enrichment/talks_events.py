@@ -625,20 +625,11 @@ def _with_rule_roles(names: dict[str, dict[str, float]], drafts: list[_Draft]) -
     return names
 
 
-# (the sentence's own verb, its subject before it: not "..., adding that he would also hold a bilateral";
-# a meeting of its own, not "X will also attend the talks", a third side at the same table)
-_ALSO_MEETS = re.compile(
-    r"^\W*(?:[\w'’.-]+\s+){1,8}?(?:will|would|is\s+to|are\s+to|is\s+due\s+to|is\s+expected\s+to)\s+also\s+"
-    r"(?:attend|hold|have|join|take\s+part\s+in|participate\s+in)\s+(?:a|an|another|separate|several)\b",
-    re.IGNORECASE,
-)
-
-
 def _completeness(d: _Draft, published: date) -> tuple[int, ...]:
     return (
         int(d.status in UPCOMING and not d.weak),
         # "X will also attend a meeting of ...": another meeting beside the story's own
-        int(_ALSO_MEETS.match(d.evidence) is None),
+        int(cue.ALSO_MEETS.match(d.evidence) is None),
         int(len(d.parties) >= 2),
         int(d.start is not None and d.start >= published),
         int(d.location is not None),
@@ -910,7 +901,7 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel, past: set[str]) -
     planners = {
         n
         for m in (*c.drafts, c.headline)
-        if m is not None and m.status in UPCOMING and not _ALSO_MEETS.match(m.evidence)
+        if m is not None and m.status in UPCOMING and not cue.ALSO_MEETS.match(m.evidence)
         for n in m.parties
     }
     for name, features in c.names.items():

@@ -1906,6 +1906,8 @@ def _nearest_venue(s: _Sentence, venues: list[Entity]) -> Entity | None:
 def _compatible(a: _Draft, b: _Draft) -> bool:
     if (a.status in {"announced", "rescheduled"}) != (b.status in {"announced", "rescheduled"}):
         return False
+    if cue.ALSO_MEETS.match(a.evidence) or cue.ALSO_MEETS.match(b.evidence):
+        return False  # "X will also attend a meeting of ...": another meeting
     if a.start and b.start and a.start != b.start:
         return False
     if a.location and b.location and a.location.name != b.location.name:

@@ -199,3 +199,10 @@ def test_a_group_named_with_its_acronym_is_named_by_it() -> None:
 )
 def test_a_states_army_party_or_council_is_no_group(text: str) -> None:
     assert _names(text, "armed_group") == []
+
+
+def test_a_leader_named_in_full_whose_surname_alone_is_common_is_looked_up_whole() -> None:
+    text = "Prime Minister Hun Manet and President Lee Jae-myung will meet. Mr Lee spoke to Mr Hun."
+    people = [(e.name, e.country) for e in extract_entities(text) if e.kind == "person"]
+    assert ("Hun Manet", "Cambodia") in people
+    assert ("Lee Jae-myung", "South Korea") in people

@@ -6983,9 +6983,11 @@ def test_leaders_meeting_on_the_sidelines_of_a_blocs_summit_are_the_sides() -> N
         "Wednesday. Mehra will also attend a meeting of leaders of the IBSA group, comprising India, Brazil and "
         "South Africa, and is expected to meet the leaders of several other members, including Mexico."
     )
-    [record] = _upcoming(text, title="Mehra, Dubois to hold talks on sidelines of G20 in Rio")
+    # the primary event first; the other meeting he will also attend is an event of its own
+    record, other = _upcoming(text, title="Mehra, Dubois to hold talks on sidelines of G20 in Rio")
     assert set(record.parties) == {"India", "Canada"}
     assert record.start_date == date(2031, 3, 15)
+    assert "Brazil" in other.parties
 
 
 @pytest.mark.parametrize(
@@ -7146,3 +7148,27 @@ def test_a_new_venue_after_the_old_day_keeps_the_day() -> None:
     )
     [record] = _upcoming(text)
     assert (record.location, record.start_date) == ("Rome", date(2031, 3, 15))
+
+
+def test_a_months_short_form_after_an_unlisted_venue_is_no_part_of_its_name() -> None:
+    [record] = _upcoming(
+        "The two foreign ministers will meet in Taizz Sept. 29, officials said.", published=date(2031, 9, 24)
+    )
+    assert record.location == "Taizz"
+
+
+def test_two_leaders_named_by_title_and_full_name_are_their_states() -> None:
+    text = (
+        "Prime Minister Anutin Charnvirakul and Prime Minister Hun Manet will meet in Kuala Lumpur on Saturday, "
+        "officials said."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Thailand", "Cambodia"}
+
+
+def test_a_bloc_willing_to_send_a_team_offers_talks_and_plans_none() -> None:
+    text = (
+        "After a virtual meeting of its leaders, the regional bloc said it was willing to send a team of eminent "
+        "persons to Port-au-Prince if Haiti's rival leaders requested it."
+    )
+    assert _upcoming(text, title="Bloc says it stands ready to help broker dialogue in Haiti") == []
