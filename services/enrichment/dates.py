@@ -209,7 +209,8 @@ _PAST_VERB = compile_skipping(
 # "postponed their meeting from February 6 to March 13": the old day and the new one, no span
 _MOVED_FROM_BEFORE = compile_skipping(
     r"\b(?:moved|postponed|pushed\s+back|put\s+back|shifted|brought\s+forward|changed|rescheduled|delayed)\s+"
-    r"(?:[\w'’-]+\s+){0,8}?from\s+(?:the\s+)?$",
+    # (not "that were postponed in January will be held from March 30 to April 2": a span of its own)
+    r"(?:(?!(?:will|would|be|been|is|are|was|were|run|held|take|takes|meet|open)\b)[\w'’-]+\s+){0,8}?from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # ... for a match that opens on "from" itself ("moved from the 13th to the 20th")

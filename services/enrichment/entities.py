@@ -638,18 +638,6 @@ _DEFINED_GROUP = compile_skipping(
     # ("the X Movement (MLA, by its French acronym)")
     r"\((?P<short>[A-Z0-9][A-Za-z0-9-]{1,7})(?:,\s+[^()]{1,40})?\)(?P<noun>\s+(?:group|party|rebels|movement|militia))?"
 )
-# "the Southern Popular Front, a guerrilla group that ...": a group the gazetteer lacks, named in full
-# only, by the shape of an armed or political movement's name (not "the Somali National Army", the
-# state's own)
-_NAMED_GROUP = compile_skipping(
-    r"\bthe\s+(?P<full>(?:[A-Z][\w'’-]+\s+){0,3}?"
-    r"(?:(?:Liberation|Popular|Revolutionary|Resistance|Patriotic|Salvation|Rebel|Islamic|People['’]s)\s+(?:[A-Z][\w'’-]+\s+){0,2}?"
-    r"(?:Front|Movement|Army|Alliance|Coalition|Brigades|Militia)|"
-    r"(?:National|Democratic|Unity|Justice|Freedom|Independence)\s+(?:[A-Z][\w'’-]+\s+){0,2}?(?:Front|Movement|Alliance|Coalition)))\b"
-    r"(?![-–]\w)"  # (not "the Sudan People's Liberation Movement-North", a longer name)
-    # "... -- known by its Spanish acronym FPS --": the short name the story may use
-    r"(?:[^.;]{0,40}?\bacronym,?\s+(?P<short>[A-Z][A-Z0-9-]{1,7})\b)?"
-)
 _GROUP_WORD = compile_skipping(
     r"\b(?:Movement|Front|Army|Alliance|Union|Coalition|Party|Forces|Liberation|Resistance|Brigades?|Militias?|Rebels|"
     r"Rally|Platform|Bloc)\b"
@@ -667,9 +655,9 @@ _LEADING_NOT_NAME = re.compile(
 
 
 def _defined_groups(text: str, named: list[Entity]) -> list[Entity]:
-    found = _named_groups(text, named)
+    found: list[Entity] = []
     if "(" not in text:
-        return _with_found(named, found)  # a substring test spares most texts the patterns
+        return named  # a substring test spares most texts the patterns
     for m in _DEFINED_GROUP.finditer(text):
         short, full = m.group("short"), m.group("full").rstrip(", ")
         # (not "On Monday, the Movement for X": the sentence's opening words)
@@ -698,32 +686,6 @@ def _defined_groups(text: str, named: list[Entity]) -> list[Entity]:
             for x in later.finditer(text, m.end())
         ]
     return _with_found(named, found)
-
-
-def _named_groups(text: str, named: list[Entity]) -> list[Entity]:
-    """Groups the gazetteer lacks, named in full without a bracketed short name."""
-    found: list[Entity] = []
-    for m in _NAMED_GROUP.finditer(text):
-        full, short = m.group("full"), m.group("short")
-        start = m.start("full")
-        if (
-            _lookup(full) is not None
-            or (short is not None and _lookup(short) is not None)
-            or text.startswith("(", m.end("full") + 1)  # (read with its bracketed short name)
-            or any(
-                e.kind in {"armed_group", "organisation"} and start <= e.start < start + len(full)
-                for e in named
-            )
-        ):
-            continue
-        name = short or full
-        found.append(Entity(kind="armed_group", text=full, name=name, start=start, end=start + len(full)))
-        later = re.compile(rf"\b{re.escape(short)}\b" if short else rf"\b(?<!-){re.escape(full)}\b")
-        found += [
-            Entity(kind="armed_group", text=x.group(), name=name, start=x.start(), end=x.end())
-            for x in later.finditer(text, m.end())
-        ]
-    return found
 
 
 def _with_found(named: list[Entity], found: list[Entity]) -> list[Entity]:
@@ -759,9 +721,13 @@ def _brazzaville_congo(text: str, named: list[Entity]) -> list[Entity]:
     names = {e.name for e in named}
     if "Republic of the Congo" not in names and "Brazzaville" not in text:
         return named
-    if "Kinshasa" in text or any(e.text != "Congo" and e.name == _DRC for e in named):
+    if "Kinshasa" in text or any(e.text not in {"Congo", "Congolese"} and e.name == _DRC for e in named):
         return named
-    return [e.model_copy(update={"name": _ROC, "country": _ROC}) if e.text == "Congo" else e for e in named]
+    # ("the Congolese president": the story's own Congo too)
+    return [
+        e.model_copy(update={"name": _ROC, "country": _ROC}) if e.text in {"Congo", "Congolese"} else e
+        for e in named
+    ]
 
 
 _DRC, _ROC = "Democratic Republic of the Congo", "Republic of the Congo"

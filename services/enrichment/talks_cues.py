@@ -357,7 +357,8 @@ POSTPONED = compile_skipping(
     # not "long-delayed talks to open on Saturday": an adjective of their history
     r"(?<![-–])\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|postpones|pushes\s+back|puts\s+off|defers|will\s+not\s+(?:take\s+place|go\s+ahead|be\s+held)|"
     # "have agreed to postpone the next meeting": the decision to put it off
-    r"(?:agreed|decided|voted|chose|opted)\s+to\s+(?:postpone|delay|defer|push\s+back|put\s+off)|"
+    r"(?:agreed|decided|voted|chose|opted)\s+to\s+(?:postpone|delay|defer|push\s+back|put\s+off)\s+"
+    r"(?:the\s+|their\s+|its\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:meeting|talks|round|summit|session|negotiations|dialogue|consultations|visit|conference)\b|"
     r"won['’]t\s+(?:take\s+place|go\s+ahead|be\s+held)|not\s+take\s+place)\b",
     _I,
 )
@@ -389,7 +390,9 @@ NO_NEW_DATE = compile_skipping(
 )
 POSTPONED_TO = compile_skipping(
     r"\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back|postpones|pushes\s+back|puts\s+off|defers|"
-    r"(?:agreed|decided|voted|chose|opted)\s+to\s+(?:postpone|delay|defer|push\s+back|put\s+off))\s+"
+    r"(?:agreed|decided|voted|chose|opted)\s+to\s+(?:postpone|delay|defer|push\s+back|put\s+off)"
+    r"(?=\s+(?:the\s+|their\s+|its\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:meeting|talks|round|summit|session|negotiations|dialogue|"
+    r"consultations|visit|conference)\b))\s+"
     r"(?:by\s+(?:a|an|one|two|three|four|five|six|several|a\s+few|\d{1,2})\s+(?:days?|weeks?|months?)\s+)?"
     # "has postponed a meeting of the factions in X, which was due to begin on Saturday, to June 26",
     # "... postpone the next meeting of their council, initially planned for February 6, to March 13"
@@ -430,7 +433,7 @@ RESCHEDULED = compile_skipping(
     r"will\s+move\s+to|moved\s+to|relocated|"
     # "postponed their meeting from 6 February to 13 March", "moved from the 13th to the 20th"
     r"(?:moved|shifted|pushed\s+back|brought\s+forward|postponed|delayed|put\s+back)\s+(?:[\w'’-]+\s+){0,8}?"
-    r"from\s+(?:the\s+)?[\w.]+(?:\s+[\w.]+)?\s+to\s+(?:the\s+)?(?=\d|(?-i:[A-Z]))|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
+    r"from\s+(?:the\s+)?(?=\d|(?-i:[A-Z]))[\w.]+(?:\s+[\w.]+)?\s+to\s+(?:the\s+)?(?=\d|(?-i:[A-Z]))|(?:venue|date)\s+(?:was|has\s+been|had\s+been)\s+changed|"
     r"shifted\s+to|brought\s+forward|brought\s+(?:it|them)\s+forward|"
     # "has moved a meeting to review the agreement between A and B from X to Y"
     r"moved\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|talks|round|session|summit)\b[^.;]{0,160}?"
@@ -575,7 +578,8 @@ AGREED_ACROSS_CLAUSE = compile_skipping(_AGREED_ACROSS_CLAUSE, _I)
 # a meeting of its own, not "X will also attend the talks", a third side at the same table)
 ALSO_MEETS = compile_skipping(
     r"^\W*(?:[\w'’.-]+\s+){1,8}?(?:will|would|is\s+to|are\s+to|is\s+due\s+to|is\s+expected\s+to)\s+also\s+"
-    r"(?:attend|hold|have|join|take\s+part\s+in|participate\s+in)\s+(?:a|an|another|separate|several)\b",
+    r"(?:attend|hold|have|join|take\s+part\s+in|participate\s+in)\s+(?:a|an|another|separate|several)\b"
+    r"(?!\s+(?:separate\s+)?bilateral\b)",  # ("Biden will also hold a bilateral meeting with Xi": the story's own)
     _I,
 )
 # "Talks with officials of X will focus on trade": the agenda of talks still to come (not "any talks";
@@ -583,7 +587,8 @@ ALSO_MEETS = compile_skipping(
 AGENDA_AHEAD = compile_skipping(
     r"(?<!\bany\s)(?<!\bfuture\s)(?<!\bpossible\s)(?<!\beventual\s)(?<!\bsuch\s)\b(?:talks|negotiations|consultations|discussions)\b"
     # (talks told where or with whom: not "the discussions will also focus on", of talks under way)
-    r"\s+(?:in|with|between|at)\s+[^.;]{1,80}?\s+(?:will|are\s+expected\s+to)\s+(?:mainly\s+|primarily\s+|largely\s+)?"
+    r"\s+(?:in|with|between|at)\s+(?:(?!\b(?:have|has|had|were|was|are|is|been|and)\b)[^.;]){1,80}?\s+(?:will|are\s+expected\s+to)\s+"
+    r"(?:mainly\s+|primarily\s+|largely\s+)?"
     r"(?:focus|cent(?:re|er)|concentrate)\s+on\b",
     _I,
 )
@@ -985,6 +990,8 @@ ROUND = compile_skipping(
 )
 SPEECH_BEFORE = compile_skipping(
     r"(?<![-–])\b(?:said|says|told|announced|confirmed|stated|added|reported|tweeted|quoted|cited|declared|posted|informed|proposed|suggested|"
+    # "in a statement dated March 17 and released on Wednesday"
+    r"released|issued|"
     # (not "announced that it will host on Sunday": the plan's own day)
     r"briefing|statement)\b(?:(?!\b(?:will|would|shall|to)\b)[\w\s,]){0,25}$"
     # "told reporters at the Secretariat on Tuesday"
@@ -1076,7 +1083,8 @@ ACTED_ON_BEFORE = compile_skipping(
     r"\b(?:neutrali[sz]ation|disarm(?:ament|ing)|demobili[sz]ation|dismantl(?:ement|ing)|eradication|expulsion|"
     r"repatriation|withdrawal)\s+of\s+(?:the\s+)?(?:(?:remaining|armed|rebel)\s+)?$"
     # "the coordination against al-Shabaab", "the joint fight against X": the target, not a side
-    r"|\b(?:fight|war|struggle|coordination|cooperation|campaign|operations?|offensive|strikes?|attacks?|action)\s+"
+    # (not "ending the war against X": a war's enemy is a side of the talks that end it)
+    r"|\b(?:fight|coordination|cooperation|campaign|operations?|offensive|strikes?|attacks?|action)\s+"
     r"(?:\w+\s+)?against\s+(?:the\s+)?$",
     _I,
 )

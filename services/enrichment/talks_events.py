@@ -261,6 +261,12 @@ def candidates(
     drafts = [_body_as_party(d) for d in _denied_retold(_denied_after(drafts, text))]
     people = [e for e in entities if e.kind == "person" and e.text == e.name]
     title_entities = extract_entities(title, people) if title else []
+    if any(e.name == _ROC for e in entities) and not any(e.name == _DRC for e in entities):
+        # "Congolese president to pay state visit": the story's Congo is the body's (Brazzaville)
+        title_entities = [
+            e.model_copy(update={"name": _ROC, "country": _ROC}) if e.name == _DRC else e
+            for e in title_entities
+        ]
     title_dates = find_dates(title, published, headline=True) if title else []
     headline = headline_draft(title, published, title_entities, title_dates) if title else None
     headline = _body_as_party(headline) if headline is not None else None
@@ -376,6 +382,25 @@ def _follow_up_day(
     return None
 
 
+def _visit_of(d: _Draft, source: _Draft, visit: str, c: Candidates) -> bool:
+    """The visit or trip sentence tells the event's own journey: the sentence just before "During the
+    visit, ..." or one of the two before the event's, to the event's venue (or its state)."""
+    text, _, spans = c.source
+    starts = [a for a, _ in spans]
+    at, of = text.find(visit), text.find(source.evidence.strip())
+    if at < 0 or of < 0 or _ANOTHER_STORY.match(source.evidence):
+        return False
+    gap = bisect_right(starts, of) - bisect_right(starts, at)
+    place = d.location
+    there = place is not None and (
+        place.text in visit or place.name in visit or (place.country is not None and place.country in visit)
+    )
+    if cue.DURING_VISIT.search(source.evidence):
+        return gap == 1 and (place is None or there)
+    return 1 <= gap <= 2 and there
+
+
+_ANOTHER_STORY = re.compile(r"\W*(?:Separately|Meanwhile|Elsewhere|In\s+other\s+news|Also)\b", re.IGNORECASE)
 _QUOTE_OR_OF = re.compile(r"[;\"“”]|\bof\s+$")
 
 
@@ -404,6 +429,7 @@ def _visit_day(
     return None
 
 
+_DRC, _ROC = "Democratic Republic of the Congo", "Republic of the Congo"
 _LIST_COMMA = re.compile(r",\s+(?:the\s+)?")
 _PAIR_SAID = re.compile(r"\s+(?:said|say|says|announced|told|urged|called|have\s+(?:said|urged|called))\b")
 _PAIR_JOIN = re.compile(r"\s+and\s+(?:the\s+)?|,\s+and\s+(?:the\s+)?")
@@ -452,6 +478,8 @@ def _headline_pair(title: str, entities: list[Entity]) -> tuple[str, ...]:
     sides = [e for e in entities if e.kind in _PARTY_KINDS]
     if len(sides) < 2 or sides[0].start > 4 or sides[0].name == sides[1].name:
         return ()
+    if cue.HEADLINE_SIDES_TO_PLAN.match(title) is None:
+        return ()  # (a headline about something else they do: "P, Q block UN statement on X")
     a, b = sides[0], sides[1]
     if not _HEADLINE_JOIN.fullmatch(title, a.end, b.start):
         return ()
@@ -1719,7 +1747,9 @@ def assemble(
         return [to_record(d, places, mediators) for d in c.drafts]
     source, primary = found
     past = _past_venues(c)  # where rounds already met: never the venue, nor refined to
-    if len(primary.parties) == 1:  # "SEOUL - President X will hold talks with Japanese Prime Minister Y"
+    opener = next((e for e in c.source[1] if e.kind == "person"), None)
+    if len(primary.parties) == 1 and (opener is None or opener.country is None):
+        # "SEOUL - President X will hold talks with Japanese Prime Minister Y": X of no known state
         home = _dateline_state(primary, c, primary.parties[0])
         primary = replace(primary, parties=[*primary.parties, *home], explicit=primary.explicit | set(home))
     if roles is not None:
@@ -1779,14 +1809,7 @@ def assemble(
     ):  # ("... in this border city on the 27th": the dateline's, whatever a later sentence names)
         primary = replace(primary, location=c.dateline_place)
     if (
-        primary.start is None
-        and c.visit_day is not None
-        and (
-            any(cue.DURING_VISIT.search(t) for m in (source, primary) for t in m.texts())
-            # "X will send a delegation to Y on Thursday ... Talks with Z's officials will focus on ...":
-            # a trip to the talks' own venue
-            or (primary.location is not None and primary.location.text in c.visit_day[1])
-        )
+        primary.start is None and c.visit_day is not None and _visit_of(primary, source, c.visit_day[1], c)
     ):  # "... will pay a state visit to Y from April 10 to 12. During the visit, he will hold talks ..."
         f = c.visit_day[0]
         primary = replace(primary, start=f.start_date, end=f.end_date, date_text=f.text)

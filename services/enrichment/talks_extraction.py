@@ -1343,7 +1343,7 @@ def _parties(
             or cue.DEAL_MADE_IN_BEFORE.search(before)
             or cue.FACTIONS_OF_AFTER.match(after)
             or _DISSIDENTS.match(after)  # "a faction of FARC dissidents": the splinter group is the side
-            or _BROKE_AWAY_BEFORE.search(before)
+            or (e.kind == "armed_group" and _BROKE_AWAY_BEFORE.search(before))
             or (_FORMER_MEMBERS_BEFORE.search(before) and _MEMBERS_AFTER.match(after))
             or (topical := bool(cue.WAR_IN_BEFORE.search(before) or _ISSUES_INCLUDING_BEFORE.search(before)))
             or (_REMIT_BEFORE.search(before) and not _MEMBERS_OF_AFTER.match(after))  # "envoys on X"

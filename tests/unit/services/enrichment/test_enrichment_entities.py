@@ -173,14 +173,6 @@ def test_a_dateline_after_a_capital_keeps_the_city() -> None:
     assert extract_entities("Nairobi said on Monday it would attend.")[0].name == "Kenya"
 
 
-def test_a_group_the_gazetteer_lacks_named_in_full_is_a_side() -> None:
-    text = (
-        "The government and the Western Patriotic Front, a rebel group formed in the hills, will talk. "
-        "The Western Patriotic Front says it has 900 fighters."
-    )
-    assert _names(text, "armed_group") == ["Western Patriotic Front", "Western Patriotic Front"]
-
-
 def test_a_group_named_with_its_acronym_is_named_by_it() -> None:
     text = (
         "Officials and the Lowland Resistance Movement (LRM, by its French acronym) will meet. "
@@ -206,3 +198,10 @@ def test_a_leader_named_in_full_whose_surname_alone_is_common_is_looked_up_whole
     people = [(e.name, e.country) for e in extract_entities(text) if e.kind == "person"]
     assert ("Hun Manet", "Cambodia") in people
     assert ("Lee Jae-myung", "South Korea") in people
+
+
+def test_the_congolese_of_a_story_about_brazzaville_are_of_the_republic_of_the_congo() -> None:
+    text = (
+        "The President of the Republic of the Congo will visit China. Xi will meet the Congolese president."
+    )
+    assert _names(text, "country")[-2:] == ["China", "Republic of the Congo"]

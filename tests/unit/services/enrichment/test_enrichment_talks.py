@@ -7076,11 +7076,11 @@ def test_sides_fighting_in_the_background_are_no_third_side() -> None:
 
 def test_the_group_a_splinter_broke_away_from_is_no_side() -> None:
     text = (
-        "Colombia's government and the Western Patriotic Front, a guerrilla group that broke away from the ELN "
-        "five years ago, will open peace talks in Havana on Monday, both sides said."
+        "Colombia's government and the Western Patriotic Front (WPF), a guerrilla group that broke away from the "
+        "ELN five years ago, will open peace talks in Havana on Monday, both sides said."
     )
     [record] = _upcoming(text)
-    assert set(record.parties) == {"Colombia", "Western Patriotic Front"}
+    assert set(record.parties) == {"Colombia", "WPF"}
 
 
 def test_a_delegation_sent_to_the_venue_on_a_day_gives_the_talks_their_place_and_day() -> None:
@@ -7172,3 +7172,118 @@ def test_a_bloc_willing_to_send_a_team_offers_talks_and_plans_none() -> None:
         "persons to Port-au-Prince if Haiti's rival leaders requested it."
     )
     assert _upcoming(text, title="Bloc says it stands ready to help broker dialogue in Haiti") == []
+
+
+def test_the_congolese_of_a_headline_over_a_story_about_brazzaville_are_of_the_republic_of_the_congo() -> (
+    None
+):
+    text = (
+        "The President of the Republic of the Congo will pay a state visit to China from March 20 to 22, the "
+        "spokesperson said. During the visit, President Xi will hold talks with the Congolese president in Beijing."
+    )
+    [record] = _upcoming(text, title="Congolese president to pay state visit to China")
+    assert set(record.parties) == {"Republic of the Congo", "China"}
+    assert record.start_date == date(2031, 3, 20)
+
+
+def test_the_day_a_statement_was_released_is_not_the_talks_day() -> None:
+    text = (
+        "In a statement dated March 10 and released on Wednesday, the ministry said the joint committee of Iraq "
+        "and Turkey will meet in Baghdad on March 19."
+    )
+    [record] = _upcoming(text)
+    assert record.start_date == date(2031, 3, 19)
+
+
+def test_a_headline_about_something_else_two_states_did_gives_no_pair() -> None:
+    text = (
+        "NEW YORK, March 12 (Reuters) - Both sides will meet in Jeddah on Monday for talks on a humanitarian "
+        "truce, Saudi officials said. Sudan's army and the Rapid Support Forces have been at war since 2023. "
+        "Russia and China blocked a Security Council statement."
+    )
+    [record] = _upcoming(text, title="Russia, China block UN statement on Sudan")
+    assert not {"Russia", "China"} & set(record.parties)
+
+
+def test_the_enemy_in_a_war_the_talks_would_end_is_a_side() -> None:
+    [draft], _ = _drafts(
+        "Saudi officials will hold talks in Muscat on Monday on ending the kingdom's war against the Houthis."
+    )
+    assert "Houthis" not in draft.ruled_out
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Erdogan to visit Gulf",
+            "ANKARA - President Tayyip Erdogan will travel to Saudi Arabia on March 20, his office said. During the "
+            "visit, Erdogan is expected to meet the crown prince. Turkey and Egypt will also hold talks in Cairo, "
+            "officials said.",
+        ),
+        (
+            "",
+            "Chinese Premier Li Qiang will pay an official visit to Ankara from April 10 to 12, the ministry said. "
+            "Separately, Greek and Turkish diplomats will hold exploratory talks in Ankara, without giving a date.",
+        ),
+    ],
+)
+def test_another_trips_days_give_no_day_to_other_talks(title: str, text: str) -> None:
+    records = [
+        r
+        for r in _upcoming(text, title=title)
+        if set(r.parties) in ({"Turkey", "Egypt"}, {"Greece", "Turkey"})
+    ]
+    assert records and all(r.start_date is None for r in records)
+
+
+def test_a_real_span_after_an_old_postponement_stays_a_span() -> None:
+    [(_, start, end)] = [
+        (d.text, d.start_date, d.end_date)
+        for d in find_dates(
+            "talks that were postponed in January will be held from March 30 to April 2", WEDNESDAY
+        )
+        if d.start_date and d.start_date.month >= 3
+    ]
+    assert (start, end) == (date(2031, 3, 30), date(2031, 4, 2))
+
+
+def test_a_bilateral_the_leader_will_also_hold_is_the_storys_own_meeting() -> None:
+    text = (
+        "President Joe Biden will travel to San Francisco next week for the APEC summit, the White House said. "
+        "Biden will also hold a bilateral meeting with Chinese President Xi Jinping on March 19 on the sidelines "
+        "of the summit, officials said."
+    )
+    [record, *_] = _upcoming(text, title="Biden to attend APEC summit, meet Xi")
+    assert set(record.parties) == {"United States", "China"}
+    assert record.start_date == date(2031, 3, 19)
+
+
+def test_a_minister_of_a_known_state_under_a_foreign_dateline_takes_no_side_from_it() -> None:
+    text = (
+        "BRUSSELS - Foreign Minister Andrii Sybiha will hold talks with NATO Secretary-General Mark Rutte in "
+        "Brussels on Monday, Ukraine's foreign ministry said."
+    )
+    [record] = _upcoming(text, title="Ukraine's Sybiha to meet NATO chief")
+    assert "Belgium" not in record.parties
+
+
+def test_a_state_that_split_from_another_still_meets_it() -> None:
+    [record] = _upcoming(
+        "Kosovo, which split from Serbia in 2008, will hold talks with Serbia in Brussels on Monday.",
+        title="Kosovo talks",
+    )
+    assert set(record.parties) == {"Kosovo", "Serbia"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks due on Monday were postponed after objections from lawmakers to Ramaphosa's proposal.",
+        "The leaders decided to delay a decision on the municipalities until the talks, an official said.",
+    ],
+)
+def test_a_move_or_a_delay_of_something_else_is_read_for_what_it_is(text: str) -> None:
+    drafts, _ = _drafts(text)
+    assert all(d.status != "rescheduled" for d in drafts)
+    assert len([d for d in drafts if d.status == "postponed"]) <= 1
