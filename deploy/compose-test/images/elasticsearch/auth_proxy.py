@@ -232,13 +232,22 @@ def elastic_password() -> str:
     return os.environ.get("ELASTIC_PASSWORD", "")
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A client that hangs up mid-request (a health probe, a service restarting) is no error of
+        # the proxy; anything else still prints its traceback.
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 def main() -> None:
     listen, node, store_file = int(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])
     Handler.store = Store(store_file, elastic_password())
     Handler.node_port = node
-    server = ThreadingHTTPServer(("0.0.0.0", listen), Handler)
-    server.daemon_threads = True
-    server.serve_forever()
+    _Server(("0.0.0.0", listen), Handler).serve_forever()
 
 
 if __name__ == "__main__":
