@@ -369,17 +369,21 @@ def _follow_up_day(
         if m is None:
             continue
         for d in dates:
-            if (
-                m.start() <= d.start < b
-                and d.precision == "day"
-                and d.start_date
-                and d.start_date > published
-                and not cue.SPEECH_BEFORE.search(text, max(a, d.start - 60), d.start)
-                # (not the old plan's: "The review, originally scheduled for Friday, Nov. 17, will now ...")
-                and not cue.old_plan_clause(text[max(a, d.start - 80) : d.start])
-            ):
+            if m.start() <= d.start < b and _plan_day_ahead(text, a, d, published):
                 return d
     return None
+
+
+def _plan_day_ahead(text: str, a: int, d: FoundDate, published: date) -> bool:
+    """A day after the publication day, in the sentence starting at `a`, that is neither a statement's
+    nor an old plan's ("The review, originally scheduled for Friday, Nov. 17, will now ...")."""
+    return (
+        d.precision == "day"
+        and d.start_date is not None
+        and d.start_date > published
+        and not cue.SPEECH_BEFORE.search(text, max(a, d.start - 60), d.start)
+        and not cue.old_plan_clause(text[max(a, d.start - 80) : d.start])
+    )
 
 
 def _visit_of(d: _Draft, source: _Draft, visit: str, c: Candidates) -> bool:
@@ -419,11 +423,7 @@ def _visit_day(
                 # (the visit's own days, right after its words: not "the declaration of May 11")
                 and d.start - m.end() <= 60
                 and not _QUOTE_OR_OF.search(text, m.end(), d.start)
-                and d.precision == "day"
-                and d.start_date
-                and d.start_date > published
-                and not cue.SPEECH_BEFORE.search(text, max(a, d.start - 60), d.start)
-                and not cue.old_plan_clause(text[max(a, d.start - 80) : d.start])
+                and _plan_day_ahead(text, a, d, published)
             ):
                 return d, text[a:b]
     return None
