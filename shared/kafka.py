@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import ssl
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -191,21 +192,62 @@ def faust_credentials(settings: KafkaSettings) -> Any:
     return None
 
 
+class BrokerProbe:
+    """Answers "does a metadata request to the cluster succeed?" for readiness checks.
+
+    One admin client is built on first use and kept: kafka-python 3 gives each client its own I/O
+    thread, and building and closing one per probe (every few seconds under a health check) raced
+    the close against that thread's reads of a socket just closed, an error the library logs with a
+    traceback. A kept client reconnects by itself after a broker restart. Thread-safe; `close()` at
+    shutdown.
+    """
+
+    def __init__(
+        self, settings: KafkaSettings, timeout_s: float = 2.0, client_id: str = "parley-probe"
+    ) -> None:
+        self.settings = settings
+        self.timeout_s = timeout_s
+        self.client_id = client_id
+        self._admin: KafkaAdminClient | None = None
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def __call__(self) -> bool:
+        with self._lock:
+            if self._closed:
+                return False
+            if self._admin is None:
+                try:
+                    self._admin = KafkaAdminClient(
+                        **client_config(self.settings, self.client_id),
+                        request_timeout_ms=int(self.timeout_s * 1000),
+                        bootstrap_timeout_ms=int(self.timeout_s * 1000),  # (30 s by default)
+                    )
+                except (KafkaError, OSError, ValueError):
+                    return False  # the broker is not up yet (bootstrap failed): build again next time
+            try:
+                self._admin.list_topics()
+                return True
+            except (KafkaError, OSError):
+                return False
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            admin, self._admin = self._admin, None
+        if admin is not None:
+            with contextlib.suppress(KafkaError, OSError):
+                admin.close()
+
+
 def broker_reachable(settings: KafkaSettings, timeout_s: float = 2.0) -> bool:
-    """True when a metadata request to the cluster succeeds."""
+    """One-off probe (for tools): True when a metadata request to the cluster succeeds. A service
+    answering health checks keeps a `BrokerProbe` instead."""
+    probe = BrokerProbe(settings, timeout_s)
     try:
-        admin = KafkaAdminClient(
-            **client_config(settings, "parley-probe"), request_timeout_ms=int(timeout_s * 1000)
-        )
-    except (KafkaError, OSError, ValueError):
-        return False
-    try:
-        admin.list_topics()
-        return True
-    except (KafkaError, OSError):
-        return False
+        return probe()
     finally:
-        admin.close()
+        probe.close()
 
 
 def retry_kafka(action: Callable[[], T], max_wait_s: float | None = None, what: str = "") -> T:

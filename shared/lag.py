@@ -63,6 +63,7 @@ class LagReader:
     def _clients(self) -> tuple[KafkaAdminClient, KafkaConsumer]:
         if self._admin is None or self._consumer is None:
             config = client_config(self.settings.kafka, self.client_id)
+            self.close()  # (a half-built pair from a failed round: no client is left behind)
             with kafka_errors("connecting lag reader"):
                 self._admin = KafkaAdminClient(**config, request_timeout_ms=10_000)
                 self._consumer = KafkaConsumer(**config, group_id=None, enable_auto_commit=False)

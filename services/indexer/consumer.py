@@ -66,7 +66,7 @@ from parley.shared.events import (
     TalksUpdated,
 )
 from parley.shared.events.fast_decoding import EventDecoder
-from parley.shared.kafka import broker_reachable, kafka_errors, make_consumer, make_producer
+from parley.shared.kafka import BrokerProbe, kafka_errors, make_consumer, make_producer
 from parley.shared.logging import get_logger
 from parley.shared.metrics import (
     DEADLETTERED,
@@ -202,6 +202,7 @@ class Indexer:
         self._listener = _Joined()
         self._bulk_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"{SERVICE}-bulk")
         self._in_flight: _InFlight | None = None
+        self._broker_probe = BrokerProbe(settings.kafka)
 
     # -- life cycle -------------------------------------------------------------------------
     def start(self) -> None:
@@ -217,6 +218,7 @@ class Indexer:
         finally:
             self._bulk_worker.shutdown(wait=True)  # a request in flight ends before its client closes
             self.consumer.close(autocommit=False)
+            self._broker_probe.close()
             self.es.close()
 
     def run(self) -> None:
@@ -234,7 +236,7 @@ class Indexer:
 
     def readiness(self) -> dict[str, bool]:
         return {
-            "kafka": broker_reachable(self.settings.kafka),
+            "kafka": self._broker_probe(),
             "group_joined": self._listener.joined,
             "elasticsearch": reachable(self.es),
         }

@@ -97,7 +97,7 @@ def _serve() -> None:
     from parley.services.ingest.feed_runner import start_polling
     from parley.services.ingest.publisher import Publisher
     from parley.services.ingest.settings import IngestSettings
-    from parley.shared.kafka import broker_reachable, wait_for_kafka
+    from parley.shared.kafka import BrokerProbe, wait_for_kafka
     from parley.shared.runtime import PORTS, start_service
 
     settings = start_service(IngestSettings, "ingest")
@@ -119,7 +119,8 @@ def _serve() -> None:
             stops.append(start_polling(settings, publisher, settings.ingest.feeds_file))
 
     threading.Thread(target=connect, name="kafka-connect", daemon=True).start()
-    api = create_api(settings, lambda: ready[0] if ready else None, lambda: broker_reachable(settings.kafka))
+    broker_probe = BrokerProbe(settings.kafka)
+    api = create_api(settings, lambda: ready[0] if ready else None, broker_probe)
     try:
         uvicorn.run(
             api, host=settings.http.host, port=settings.http_port(PORTS["ingest"]), log_level="warning"
@@ -127,3 +128,4 @@ def _serve() -> None:
     finally:
         for stop in stops:
             stop.set()
+        broker_probe.close()

@@ -1,0 +1,40 @@
+"""The readiness probe a service keeps: one admin client, reused, against the real broker."""
+
+from __future__ import annotations
+
+import socket
+
+from parley.shared.kafka import BrokerProbe, broker_reachable
+from parley.shared.settings import KafkaSettings
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_probe_keeps_one_client_across_calls_and_answers_true() -> None:
+    probe = BrokerProbe(KafkaSettings())
+    try:
+        assert probe() is True
+        first = probe._admin
+        assert first is not None
+        assert all(probe() for _ in range(5))
+        assert probe._admin is first  # no client built (and closed) per call
+    finally:
+        probe.close()
+    assert probe._admin is None
+    assert probe() is False  # a closed probe builds nothing more
+
+
+def test_probe_of_an_absent_broker_says_false_and_keeps_no_client() -> None:
+    settings = KafkaSettings(bootstrap_servers=f"127.0.0.1:{_free_port()}")
+    probe = BrokerProbe(settings, timeout_s=0.5)
+    try:
+        assert probe() is False
+        assert probe._admin is None  # bootstrap failed: built again on the next call
+    finally:
+        probe.close()
+    assert broker_reachable(settings, timeout_s=0.5) is False
+    assert broker_reachable(KafkaSettings()) is True
