@@ -106,7 +106,8 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY_WORD = compile_skipping(_WEEKDAY)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", compile_skipping(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d1>\d{2})\b")),
+    # (not a page's time stamp: "Updated: 2024-11-20 18:02")
+    ("iso", compile_skipping(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d1>\d{2})\b(?![T ]\d{1,2}:\d\d)")),
     (
         "md",
         compile_skipping(
@@ -158,6 +159,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<wd2>{_WEEKDAY}))?(?:\s*\((?P<paren>[^)]{{3,20}})\))?"
             # "on Tuesday and Wednesday next week": the week of both days
             r"(?(week)|(?:\s+(?:of\s+)?(?P<week2>next|this|last)\s+week\b(?!['’]s))?)"
+        ),
+    ),
+    (
+        # "on 17.03.2025", "MOSCOW, 12.03.2025": day.month.year of state agencies and European copy; "on 17.03"
+        # only after a preposition (never a price, a score or a decimal: "$17.03", "1.5.2")
+        "dotted",
+        compile_skipping(
+            r"(?<![\d.,$€£])\b(?P<d1>[12]\d|3[01]|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?P<y>(?:19|20)\d\d)\b"
+            r"(?![.,]\d)(?!\s*\d{1,2}:\d\d)"
+        ),
+    ),
+    (
+        "dotted",
+        compile_skipping(
+            r"(?<=\bon\s)(?P<d1>[12]\d|3[01]|0[1-9])\.(?P<m>1[0-2]|0[1-9])(?P<y>(?!))?\b(?![.,]?\d)"
+            r"(?!\s*(?:%|per\s*cent|percent))"
         ),
     ),
     (
@@ -310,7 +327,7 @@ def _nearest_year(published: date, month: int, day: int) -> date | None:
 
 
 def _calendar(kind: str, m: re.Match[str], published: date) -> tuple[date | None, date | None, Precision]:
-    month = int(m.group("m")) if kind == "iso" else _month(m.group("m"))
+    month = int(m.group("m")) if kind in {"iso", "dotted"} else _month(m.group("m"))
     if kind == "my":
         year = int(m.group("y"))
         return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), "month"

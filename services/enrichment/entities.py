@@ -649,6 +649,15 @@ _BODY_WORD = compile_skipping(
 )
 
 
+# a union or association of a trade or profession ("the Medical Practitioners, Pharmacists and Dentists Union
+# (KMPDU)"): labour talks, not a side in arms
+_TRADE_WORD = compile_skipping(
+    r"\b(?:Workers|Teachers|Doctors|Practitioners|Pharmacists|Nurses|Dentists|Employees|Trade|Trades|Labou?r|Medical|"
+    r"Journalists|Students|Farmers|Drivers|Miners|Pilots|Lecturers|Academic|Staff|Traders|Transporters|Engineers|"
+    r"Lawyers|Employers|Manufacturers|Industrial|Civil\s+Servants|Dockworkers|Railway\w*)\b"
+)
+
+
 _LEADING_NOT_NAME = re.compile(
     rf"(?:(?:{'|'.join(sorted(_NOT_NAMES))}),?\s+(?:(?:for|of|the|in|and|de|del|la|y|du|des|pour|et)\s+)*)+"
 )
@@ -669,6 +678,7 @@ def _defined_groups(text: str, named: list[Entity]) -> list[Entity]:
             or _lookup(short) is not None
             or _lookup(full) is not None
             or _BODY_WORD.search(full)
+            or _TRADE_WORD.search(full)
             or not (m.group("noun") or _GROUP_WORD.search(full))
             # (not "the Arakan Army (AA)": a group the gazetteer knows by its full name)
             or any(

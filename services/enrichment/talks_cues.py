@@ -248,8 +248,21 @@ _TRIGGER_BY_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (word, compile_skipping("|".join(form for words, form in _TRIGGER_FORMS if word in words), _I))
     for word in dict.fromkeys(word for words, _ in _TRIGGER_FORMS for word in words)
 )
+# "On Wednesday, the government said it had been postponed to early April", "the round would now be held
+# in Muscat on Sunday": a move of the meeting a sentence before names (ANAPHORIC_MOVE)
+_ANAPHORIC_MOVE = (
+    r"\b(?:it|the\s+(?:meeting|round|session|cycle|talks|summit|negotiations|consultations))\s+"
+    r"(?:(?:(?:had|has|have)\s+been|was|were|is|are)\s+(?:postponed|moved|pushed\s+back|delayed|rescheduled|put\s+off)\s+"
+    # ("it is postponed and will be held in the coming days")
+    r"(?:to|until|till|and\s+(?:will|would)\s+(?:now\s+)?(?:be\s+held|take\s+place|resume))\b|(?:would|will)\s+now\s+be\s+held\b|(?:would|will)\s+be\s+held\s+[^.;]{0,60}?\binstead\b)"
+)
+ANAPHORIC_MOVE = compile_skipping(_ANAPHORIC_MOVE, _I)
 # Rarer ways of naming a meeting, each tried only on text holding its word (names_talks)
 TRIGGER_RARE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        ("postponed", "pushed back", "moved", "delayed", "rescheduled", "put off", "now be held", "instead"),
+        ANAPHORIC_MOVE,
+    ),
     (("when", "When"), compile_skipping(_WHEN_THEY_MEET, _I)),
     (("back to",), compile_skipping(_GO_BACK_TO, _I)),
     (
@@ -258,8 +271,9 @@ TRIGGER_RARE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             # "a member of the delegation said the next session had been agreed"
             r"delegations?\b(?=[^.;]{0,120}?\b(?:next|new|fresh)\s+session\b)|"
             # "The session will take place in X": the story's round, its venue in a sentence of its own
-            r"\bsession(?:(?<=[Tt]he\ssession)|(?<=next\ssession))(?=\s+(?:will|would|is\s+to|shall)\s+(?:take\s+place|be\s+held|open)\s+"
-            r"(?:in|at)\b)",
+            # (an aside between: "the next session, at which the envoys will discuss X, would be held in Y")
+            r"\bsession(?:(?<=[Tt]he\ssession)|(?<=next\ssession))(?=(?:\s*,[^,;.]{1,120},)?\s+(?:will|would|is\s+to|shall)\s+"
+            r"(?:take\s+place|be\s+held|open)\s+(?:in|at)\b)",
             _I,
         ),
     ),
@@ -409,15 +423,22 @@ POSTPONED_TO_VAGUE = compile_skipping(
     r"(?:(?:early|mid|late|the\s+(?:end|beginning|middle|(?:first|second|latter)\s+half|"
     r"(?:first|second|third|fourth|last)\s+week)\s+of)[\s-]+)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    # ('postponed to "early spring"', "put off until the autumn")
+    r"[\"“]?(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:spring|summer|autumn|fall|winter)|"
     r"next\s+(?:week|month|year)|the\s+(?:coming|following)\s+(?:week|month)s?|"
     r"later\s+(?:this|in\s+the)\s+(?:week|month|year))\b"
     # "postponed until after the Eid holiday": a new time, after a named season
     # "has postponed a meeting to review X, which had been scheduled for next week, to early November"
     r"|\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back)\b[^.;]{0,200}?,\s+(?:to|until)\s+"
-    r"(?:early|mid|late|the\s+(?:end|beginning|middle)\s+of)[\s-]+"
+    # ('..., originally planned for May 6, to "the second half of May"')
+    r"[\"“]?(?:early|mid|late|the\s+(?:end|beginning|middle|(?:first|second|latter)\s+half)\s+of)[\s-]+"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
-    r"|\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back)\s+(?:\w+\s+){0,3}?until\s+after\s+(?:the\s+)?"
+    # ("postponed the resumption of talks between A and B in X until after the Eid holiday")
+    r"|\b(?:postponed|delayed|put\s+off|deferred|pushed\s+back)\s+[^.;]{0,120}?\buntil\s+after\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:holidays?|Eid|Ramadan|Christmas|New\s+Year|Nowruz|Easter|summer|recess|festival)\b"
+    # "it is postponed and will be held in the coming days"
+    r"|\b(?:postponed|delayed|put\s+off|deferred)\b[^.;]{0,60}?\b(?:will|would)\s+(?:now\s+)?(?:be\s+held|take\s+place|resume|"
+    r"meet|convene)\s+(?:in|within|during)\s+the\s+(?:coming|next|following)\s+(?:few\s+)?(?:days|weeks)\b"
     # "pushed back a week", "delayed by two days": a new time, counted from the old
     r"|(?<!had\sbeen\s)\b(?:postponed|pushed\s+back|moved\s+back)\s+(?:by\s+)?(?:a|one|two|three|four|\d+)\s+"
     r"(?:days?|weeks?|months?)\b(?!\s+ago)",
@@ -425,6 +446,8 @@ POSTPONED_TO_VAGUE = compile_skipping(
 )
 RESCHEDULED = compile_skipping(
     r"\b(?:rescheduled|(?:will|would)\s+(?:now|instead)\s+(?:\w+\s+)?(?:take\s+place|be\s+held|meet|begin|start|open|convene)|"
+    # "the meeting would be held in Kuala Lumpur instead, on the same date"
+    r"(?:will|would)\s+(?:be\s+held|take\s+place)\s+(?:in|at)\s+[^.;]{1,60}?\binstead\b(?!\s+of\b)|"
     # "which had been due to open on Thursday, are now set for early next month" (not "is now scheduled
     # for 4:30 p.m.", an hour's delay)
     r"(?:is|are)\s+now\s+(?:set|scheduled|expected|planned|slated)\s+for\s+(?:early|mid|late|the\s+(?:end|beginning|middle)\s+of|"
@@ -503,7 +526,9 @@ HOME_TITLE_OPENS = compile_skipping(
 )
 # "the second round, scheduled to open in X on Tuesday, will instead be held in Y": X was the old plan
 SCHEDULED_THERE_BEFORE = compile_skipping(
-    r"\b(?:scheduled|planned|set|due)\s+to\s+(?:open|begin|start|be\s+held|take\s+place|meet)\s+(?:in|at)\s+$",
+    # (", scheduled for Nov. 12 in the Kyrgyz town of X, will instead ...")
+    r"\b(?:scheduled|planned|set|due)\s+(?:to\s+(?:open|begin|start|be\s+held|take\s+place|meet)|for\s+[^,;]{1,25}?)\s+"
+    r"(?:in|at)\s+(?:the\s+(?:[\w'’-]+\s+){0,2}?(?:town|city|village|capital|resort|port)\s+of\s+)?$",
     _I,
 )
 # "The teams will begin their work on Monday 14", "the two-day session, which opens next Tuesday": the
@@ -613,7 +638,7 @@ STRONG_FUTURE = compile_skipping(
     r"of\s+[^.;]{0,60}?\btogether|"
     r"bring\s+(?:the\s+)?(?:[\w'’,-]+\s+){1,4}?(?:delegations|leaders|ministers|negotiators|sides|parties)\s+together|"
     # "delegations will return to the Qatari capital on Monday for a new round"
-    r"return\s+to\b(?=[^.;]{0,60}?\bfor\s+(?:a\s+|the\s+|another\s+)?(?:new\s+|next\s+|fresh\s+|further\s+)?"
+    r"return\s+to\b(?=[^.;]{0,60}?\bfor\s+(?:a\s+|the\s+|another\s+)?(?:new\s+|next\s+|fresh\s+|further\s+|resumed\s+)?"
     r"(?:talks|round|negotiations|meeting|session))|"
     # "will return to the table next week", "will return to X to resume negotiations"
     r"return\s+to\s+the\s+(?:negotiating\s+)?table\b|"
@@ -829,6 +854,11 @@ INVITED = compile_skipping(
     r"\bfor\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:talks|meeting|summit|negotiations|round)\b|"
     # (... "to an enlarged informal meeting", 'invitation to "a five-day session from 14 to 18 July"')
+    # "the US has invited A and B to participate in ceasefire talks starting on Aug. 14": the convener's
+    # invitation (not "X has been invited to participate ..., though it is uncertain whether X will accept")
+    r"(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)"
+    r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?:participate|take\s+part)\s+in\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:talks|meeting|summit|negotiations|round|session)\b(?![^.;]*\b(?:uncertain|unclear|whether)\b)|"
     r"\binvit(?:ed|es|ing|ation)\s+[^.;]{0,200}?\bto\s+[\"“]?(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?|(?:[\w-]+\s+)?)(?:[\"“'‘][\w-]+[\"”'’]\s+)?"
     r"(?:talks|meeting|summit|"
     r"negotiations|conference|round|session)\b"
@@ -913,7 +943,10 @@ NON_DIPLOMATIC_ACTORS = compile_skipping(
     r"chambers?\s+of\s+commerce|airlines?|researchers|academics|scholars|activists|NGOs|"
     r"non-governmental\s+organi[sz]ations|think[- ]tanks?|civil\s+society\s+(?:groups|organi[sz]ations|activists)|"
     r"(?:trade|transport|labou?r|teachers?['’]?|workers?['’]?|dockworkers?['’]?|farmers?['’]?|taxi|truckers?['’]?|dockers?['’]?|miners?['’]?|"
-    r"doctors?['’]?|nurses?['’]?|pilots?['’]?|drivers?['’]?|students?['’]?|controllers?['’]?)\s+unions?|"
+    r"doctors?['’]?|nurses?['’]?|pilots?['’]?|drivers?['’]?|students?['’]?|controllers?['’]?|"
+    # ("the Kenya Medical Practitioners, Pharmacists and Dentists Union (KMPDU) will meet the minister")
+    r"dentists['’]?|pharmacists['’]?|practitioners['’]?|physicians['’]?|journalists['’]?|lecturers['’]?|employees['’]?|"
+    r"civil\s+servants['’]?)\s+unions?|"
     r"labou?r\s+congress|trades?\s+unions?\s+congress|"
     # a central bank's own rate meeting
     r"monetary\s+policy\s+committee|rate-setting\s+(?:committee|panel|board)|central\s+bank['’]?s?(?:\s+board)?)"
@@ -1268,6 +1301,11 @@ MEDIATOR_BEFORE = compile_skipping(
     # "facilitated by the prime minister of X"
     r"(?:(?:prime\s+minister|president|foreign\s+minister|government|king|emir)\s+of\s+(?:the\s+)?)?$"
     r"|\bauspices\s+of\s+(?:the\s+)?$|\bmediation\s+(?:of|by)\s+(?:the\s+)?$"
+    # a leader by title and name: "under the auspices of President Ismail Omar Guelleh", "brokered by Emir X"
+    r"|\b(?:(?:mediated|brokered|hosted|facilitated|sponsored|convened|chaired)\s+by|auspices\s+of|mediation\s+of)\s+"
+    # ("mediated by the President of the Republic, João Lourenço")
+    r"(?:[\w'’-]+\s+){0,2}?(?:president|prime\s+minister|foreign\s+minister|king|emir|sultan|crown\s+prince)"
+    r"(?:\s+of\s+(?:the\s+)?[\w'’-]+)?,?\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,2}$"
     # "Saudi Arabia and Iran, together with mediator China, will hold a meeting"
     r"|\b(?:together\s+with|with|and|alongside)\s+(?:the\s+)?(?:mediators?|facilitators?|brokers?|guarantors?)\s+$"
     # "the invitation extended by the State of Qatar"
@@ -1309,7 +1347,8 @@ MEDIATOR_ROLE_AFTER = compile_skipping(
     r"(?:has\s+)?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
     r"(?:scheduled(?!\s+to\b)|convened|invited|sent\s+invitations)|"  # not "talks scheduled to take place"
     # "Brazil will convene delegations of A and B" (not "will convene talks with A": a side)
-    r"conven(?:e|es|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:delegations?|parties|sides|representatives|"
+    # ("Kenya will reconvene the Tumaini Initiative peace talks between A and B")
+    r"(?:re)?conven(?:e|es|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:delegations?|parties|sides|representatives|"
     r"leaders|negotiators|envoys|talks|meeting|negotiations|round)\b(?![^.;]{0,40}\bwith\b)|"
     # "Kenya will on Monday reconvene the South Sudan government and the holdout groups"
     r"(?:re)?conven(?:e|es|ing)\s+the\s+(?:[\w-]+\s+){0,3}?(?:government|authorities|junta)\s+and\b|"
@@ -1428,7 +1467,8 @@ OFFER_TAKEN = compile_skipping(
     r"(?<!\bneither\sside\shas\s)(?<!\bneither\sside\shad\s)(?<!\bneither\shas\s)(?<!\bnor\shas\s)(?<!\byet\sto\s)"
     r"(?<!\bnone\shas\s)(?<!\bneither\sparty\shas\s)"
     r"(?<!\ban\s)(?<!\bthe\s)(?<!\bno\s)(?<!\bany\s)"  # (nor "without an agreed allocation": an adjective)
-    r"\b(?:accept\w*|agreed|confirmed|scheduled)\b"
+    # (nor "at a date to be agreed": still to come; nor "Ukraine's acceptance of a US proposal": a noun)
+    r"(?<!\bbe\s)\b(?:accept(?:s|ed|ing)?|agreed|confirmed|scheduled)\b"
     r"(?<!\bif\sboth\ssides\sagreed)(?<!\bif\sthe\ssides\sagreed)(?<!\bif\sthey\sagreed)",
     _I,
 )

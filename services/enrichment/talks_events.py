@@ -155,6 +155,13 @@ _THE_REPORT_SAID = re.compile(
 )
 
 
+_ASKED_ABOUT_REPORT = compile_skipping(
+    r"\b(?:asked|questioned|quizzed|commenting|responding|reacting)\s+(?:about|on|to)\s+(?:a|the|media|press|news)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?reports?\b",
+    re.IGNORECASE,
+)
+
+
 _DENIED_AFTER = compile_skipping(
     r"\s*[^.;]{0,80}?\b(?:denied|denies|dismissed|dismisses|rejected|rejects)\s+(?:the|that|this|these)\s+"
     r"(?:[\w-]+\s+)?(?:reports?|claims?|story)\b",
@@ -201,7 +208,13 @@ def _denied_retold(drafts: list[_Draft]) -> list[_Draft]:
     if any(d.status == "denied" for d in drafts):
         drafts = [
             replace(d, status="denied")
-            if d.status in UPCOMING and d.weak and _THE_REPORT_SAID.match(d.evidence)
+            if d.status in UPCOMING
+            and (
+                (d.weak and _THE_REPORT_SAID.match(d.evidence))
+                # "..., the spokesman told reporters when asked about a report that the sides had agreed
+                # to hold talks in X on Dec. 16": the plan is the report's, which is denied
+                or _ASKED_ABOUT_REPORT.search(d.evidence)
+            )
             else d
             for d in drafts
         ]
@@ -732,7 +745,12 @@ def _fill(primary: _Draft, other: _Draft, published: date) -> _Draft:
     """Missing fields of the primary event from another mention of the same event."""
     if other.status == "held":
         other = _next_of_held(other, published)
-    elif other.start is not None and other.start < published:
+    elif (other.start is not None and other.start < published) or (
+        # a day a mention says was put off, or an old plan's ("had been scheduled for Thursday"), is
+        # never the moved round's
+        primary.status == "rescheduled"
+        and (other.status == "postponed" or any(cue.HISTORY.search(t) for t in other.texts()))
+    ):
         other = replace(other, start=None, end=None)
     return replace(
         primary,
@@ -1732,7 +1750,8 @@ def assemble(
         d.status in UPCOMING and d.parties and not d.weak and d.start is not None and d.start > published
         for d in c.drafts
     )
-    ongoing = "r:headline_ongoing" in c.features and not dated_ahead
+    # (nor while a round is moved: "... hold up as talks slip" over "it had been postponed to early April")
+    ongoing = "r:headline_ongoing" in c.features and not dated_ahead and not (moved or vague_move)
     # "... talks delayed" over a body that gives the new time is the move, not a halt
     delayed_headline = c.headline is not None and c.headline.status == "postponed" and (moved or vague_move)
     announces = announces and (not (ongoing or (stopped_headline and not delayed_headline)) or next_round)
@@ -1813,6 +1832,19 @@ def assemble(
     ):  # "... will pay a state visit to Y from April 10 to 12. During the visit, he will hold talks ..."
         f = c.visit_day[0]
         primary = replace(primary, start=f.start_date, end=f.end_date, date_text=f.text)
+    if (
+        primary.status == "rescheduled"
+        and source.start is None
+        and any(
+            (m := cue.POSTPONED_TO_VAGUE.search(t)) and not _DAY_NUMBER_NEXT.match(t, m.end())
+            for t in source.texts()
+        )
+        # (unless a mention of the move gives the new day: "moved to September" over "... to September 17-18")
+        and not any(
+            d.status == "rescheduled" and d.start is not None and d.start > published for d in c.drafts
+        )
+    ):  # "it had been postponed to early April": a new time without a day, whatever day the old plan had
+        primary = replace(primary, start=None, end=None, date_text=source.date_text)
     # Other upcoming mentions of the same event were folded into it; everything else stays.
     rest = [
         d
@@ -1827,6 +1859,9 @@ def assemble(
         p for p in places if p.name not in past and (p.name in capitals or any(p.text in e for e in said))
     ]
     return [to_record(primary, refine, mediators), *(to_record(d, places, mediators) for d in rest)]
+
+
+_DAY_NUMBER_NEXT = re.compile(r"\s*\d")  # "postponed to September 17-18": a day after all
 
 
 def extract_talks(

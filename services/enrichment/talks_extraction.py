@@ -147,13 +147,20 @@ _OTHER_EVENT_CLAUSE_BEFORE = compile_skipping(
     re.IGNORECASE,
 )
 _REPORTS_HINT = compile_skipping(r"\b(?:reports?|claims?|rumou?rs?)\b", re.IGNORECASE)
-_ROLE_HINT = compile_skipping(r"guarantor|accompanying|mediators|facilitators|observers|co-chairs")
+_ROLE_HINT = compile_skipping(r"guarantor|accompanying|mediators|facilitators|observers|co-chairs|companions")
 _PAIR_MEDIATION_AFTER = compile_skipping(
     r"\s+(?:joint\s+)?(?:mediation|mediators|facilitation|facilitators)\b", re.IGNORECASE
 )
 _WITH_AS_MEDIATORS = compile_skipping(
     r"\bwith\s+(?P<list>[^;]{3,120}?)\s+(?:taking\s+part|acting|serving|participating|present)\s+as\s+(?:the\s+)?"
-    r"(?:mediators|facilitators|go-betweens|co-mediators)\b",
+    r"(?:mediators|facilitators|go-betweens|co-mediators|guarantors|guarantor\s+(?:countries|states|nations))\b"
+    # "..., and Brazil, Chile and Mexico as companions": the second list of the same clause
+    r"(?:\s+and\s+(?P<also>[^;]{3,80}?)\s+as\s+(?:the\s+)?(?:companions|accompanying\s+(?:countries|states)|observers|"
+    r"guarantors|facilitators)\b)?",
+    re.IGNORECASE,
+)
+_CO_FACILITATORS = compile_skipping(
+    r"\b(?:facilitating|mediating|brokering|co-chairing|convening|facilitates|mediates)\b[^.;]{0,40}?\btogether\s+with\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 _FRONTED_SOURCE_AFTER = compile_skipping(
@@ -524,12 +531,20 @@ def _status(
         strong = cue.STRONG_FUTURE.search(sentence, strong.end())  # "before the election, scheduled for May"
     # "urged the AU to convene the three countries" is a call, "would not say whether a meeting will
     # take place" a question: the plan, if any, is worded further on
-    while strong and (
-        (
-            strong.group().lower().startswith("to ")
-            and cue.URGED_BEFORE.search(sentence, max(0, strong.start() - 120), strong.start())
+    while (
+        strong
+        and (
+            (
+                strong.group().lower().startswith("to ")
+                and cue.URGED_BEFORE.search(sentence, max(0, strong.start() - 120), strong.start())
+            )
+            or _WHETHER_BEFORE.search(sentence, max(0, strong.start() - 70), strong.start())
+            # "though neither Washington nor Beijing has confirmed their attendance": nobody has
+            or (
+                strong.group()[:2].lower() == "ha"
+                and _NOBODY_BEFORE.search(sentence, max(0, strong.start() - 60), strong.start())
+            )
         )
-        or _WHETHER_BEFORE.search(sentence, max(0, strong.start() - 70), strong.start())
     ):
         strong = cue.STRONG_FUTURE.search(sentence, strong.end())
     history = cue.HISTORY.search(sentence)
@@ -648,6 +663,10 @@ def _status(
     if held is not None:
         return "held", False
     return None, False
+
+
+# the subject of "has confirmed", "have scheduled" is no one
+_NOBODY_BEFORE = compile_skipping(r"\b(?:neither|nor|nobody|no\s+one|none)\b[^,.;]{0,40}$", re.IGNORECASE)
 
 
 _AGREED_TO_MEET = compile_skipping(
@@ -921,7 +940,8 @@ def _mediators(s: _Sentence) -> list[str]:
             continue  # "hosted by the Cambodian side": a side at its own table
         if (
             cue.MEDIATOR_AFTER.match(s.after(e, 20))
-            or cue.MEDIATOR_BEFORE.search(s.before(e, 40))
+            # (a leader's title and given names may come between: "mediated by the President of the Republic, X")
+            or cue.MEDIATOR_BEFORE.search(s.before(e, 70 if e.kind == "person" else 40))
             or cue.MEDIATOR_ROLE_AFTER.match(s.after(e, 70))
             or cue.MEDIATOR_ROLE_AFTER.match(s.after_clause(e, 50))  # "X, which ..., will host"
             or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
@@ -936,9 +956,15 @@ def _mediators(s: _Sentence) -> list[str]:
         found += [
             n
             for e in s.entities
-            if m.start("list") <= e.start < m.end("list") and (n := _state(e) or _org(e))
+            if (m.start("list") <= e.start < m.end("list") or m.start("also") <= e.start < m.end("also"))
+            and (n := _state(e) or _org(e))
         ]
     for m in _MEDIATORS_FROM.finditer(s.text, s.start, s.end):  # "mediators from A, B and C"
+        found += _listed(s, m.end())
+    # "IGAD, which is facilitating the process together with Kenya and Norway": co-facilitators
+    for m in (
+        _CO_FACILITATORS.finditer(s.text, s.start, s.end) if "together" in s.text[s.start : s.end] else ()
+    ):
         found += _listed(s, m.end())
     # "the two ministers will meet ... under the auspices of the co-chairs - diplomats from A, B and C":
     # with the sides named elsewhere, every state after the auspices is a go-between
@@ -1335,7 +1361,7 @@ def _parties(
             or cue.OBSERVERS_AFTER.match(s.after(e, 90))
             or ("observers" in low and cue.OBSERVERS_FROM_BEFORE.search(s.before(e, 100)))
             or _CAPITAL_AFTER.match(after)
-            or cue.MEDIATOR_BEFORE.search(before)
+            or cue.MEDIATOR_BEFORE.search(s.before(e, 70) if e.kind == "person" else before)
             or _BODY_NAME_BEFORE.search(before)
             or cue.PATRON_AFTER.match(after)
             or cue.PATRON_BEFORE.search(before)
@@ -2247,6 +2273,15 @@ def find_drafts(
             continue  # "The talks, to be held in X, will focus on ...": still the others' talks
         if not draft.parties and drafts and cue.ANAPHORA.search(text, start, end):
             draft.parties = list(drafts[-1].parties)  # "their presidents", "the two sides"
+        elif (
+            draft.status == "rescheduled"
+            and len(set(draft.parties)) < 2
+            and drafts
+            and len(drafts[-1].parties) >= 2
+            and cue.ANAPHORIC_MOVE.search(text, start, end)
+            and text.rfind(drafts[-1].evidence, max(0, start - 600), start) >= 0
+        ):  # "... had been scheduled for May 3 in X. ... said the round would now be held in Y on Sunday"
+            draft.parties = list(dict.fromkeys(drafts[-1].parties + draft.parties))
         elif (
             drafts
             and len(drafts[-1].parties) >= 2

@@ -38,3 +38,19 @@ def test_huge_input_is_bounded() -> None:
     result = clean_article("word " * 400_000)
     assert len(result.text) <= MAX_CLEAN_CHARS
     assert result.notes
+
+
+def test_an_outlets_stamp_line_and_a_breadcrumb_are_removed() -> None:
+    text = (
+        "Home / World / Politics\n"
+        "Wire Service | Updated: 2031-03-12 18:02\n"
+        "Radio Example | Wednesday, March 12, 2031 | 12:30 pm\n"
+        "AGENCY | 12/03/2031\n"
+        "Lakeport - Wednesday 12 March 2031 - 20:15\n"
+        "LAKEPORT, March 12 -- The two sides will meet at 10:30 on Friday, the ministry said.\n"
+        "Talks | The sides meet in 2031"
+    )
+    assert clean_article(text).text.splitlines() == [
+        "LAKEPORT, March 12 -- The two sides will meet at 10:30 on Friday, the ministry said.",
+        "Talks | The sides meet in 2031",
+    ]

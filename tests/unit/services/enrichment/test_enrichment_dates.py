@@ -287,3 +287,20 @@ def test_a_meeting_held_from_one_day_to_another_is_a_span() -> None:
     assert _resolved("the envoys will meet from March 20 to April 2") == [
         ("March 20 to April 2", date(2031, 3, 20), date(2031, 4, 2))
     ]
+
+
+def test_day_month_year_with_dots_is_a_date_and_a_page_stamp_is_none() -> None:
+    published = date(2031, 3, 12)
+    found = [
+        (d.text, d.start_date)
+        for d in find_dates(
+            "MOSCOW, 12.03.2031. The delegations will meet in Istanbul on 17.03.2031, and experts on 19.03. "
+            "Shares rose 17.03 percent; the fee is $17.03. Updated: 2031-03-12 18:02.",
+            published,
+        )
+    ]
+    assert found == [
+        ("12.03.2031", date(2031, 3, 12)),
+        ("17.03.2031", date(2031, 3, 17)),
+        ("19.03", date(2031, 3, 19)),
+    ]

@@ -205,3 +205,15 @@ def test_the_congolese_of_a_story_about_brazzaville_are_of_the_republic_of_the_c
         "The President of the Republic of the Congo will visit China. Xi will meet the Congolese president."
     )
     assert _names(text, "country")[-2:] == ["China", "Republic of the Congo"]
+
+
+def test_leaders_of_the_americas_and_elsewhere_are_looked_up() -> None:
+    text = (
+        "Gustavo Petro and Daniel Noboa will meet, and Tebboune will receive Meloni. Mr Petro, a former "
+        "guerrilla, and Petro Poroshenko were not asked."
+    )
+    people = {(e.name, e.country) for e in extract_entities(text) if e.kind == "person"}
+    assert {("Gustavo Petro", "Colombia"), ("Noboa", "Ecuador"), ("Tebboune", "Algeria")} <= people
+    assert ("Meloni", "Italy") in people
+    # a surname shared with a given name is looked up in full only
+    assert not any(country == "Colombia" for name, country in people if name.startswith("Petro Poro"))

@@ -7287,3 +7287,167 @@ def test_a_move_or_a_delay_of_something_else_is_read_for_what_it_is(text: str) -
     drafts, _ = _drafts(text)
     assert all(d.status != "rescheduled" for d in drafts)
     assert len([d for d in drafts if d.status == "postponed"]) <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a noun of acceptance about something else takes up no offer
+        "The president said on Wednesday that Norway was ready to host negotiations between Serbia and Kosovo "
+        '"as soon as next week" if both sides agree, following Serbia\'s acceptance of an EU proposal.',
+        # "at a date to be agreed" is still to come
+        "Serbia and Kosovo have yet to respond. The council said it was ready to convene a meeting of the two "
+        'sides "at a date and venue to be agreed with them".',
+    ],
+)
+def test_an_offer_is_not_taken_up_by_an_acceptance_of_something_else_or_an_agreement_still_to_come(
+    text: str,
+) -> None:
+    assert _upcoming(text, title="Offer of talks") == []
+
+
+def test_a_meeting_nobody_has_confirmed_attending_is_a_possibility() -> None:
+    text = (
+        "Presidents of Serbia and Kosovo could meet on the sidelines of the summit in Rome, which runs from "
+        "March 20 to 21, officials said, though neither Belgrade nor Pristina has confirmed their attendance."
+    )
+    assert _upcoming(text, title="Serbian, Kosovo leaders could meet in Rome") == []
+
+
+def test_a_plan_told_as_the_report_a_denial_answers_is_denied() -> None:
+    text = (
+        "The Kremlin on Wednesday denied media reports that Russian and Ukrainian delegations would meet in "
+        'Doha next week. "This is not true," a spokesman told reporters when asked about a report in a German '
+        "newspaper that the two sides had agreed to hold talks in Qatar on March 20."
+    )
+    assert _upcoming(text, title="Kremlin denies plans for Russia-Ukraine meeting in Doha next week") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain and Morocco have postponed a meeting of senior officials on fisheries, originally planned for "
+        'March 17 in Rabat, to "the second half of April," the ministry said on Tuesday.',
+        "Spain and Morocco have postponed the resumption of their fisheries talks in Rabat until after the "
+        "Easter holiday, officials said.",
+        'The visit of the Spanish prime minister to Rabat for talks with Morocco has been postponed to "early '
+        'spring", officials said.',
+    ],
+)
+def test_a_postponement_to_a_vague_new_time_is_an_update_with_no_day(text: str) -> None:
+    [record] = _upcoming(text, title="Spain-Morocco talks postponed")
+    assert record.status == "rescheduled"
+    assert {"Spain", "Morocco"} <= set(record.parties)
+    assert record.start_date is None
+
+
+def test_who_reconvenes_others_talks_is_their_go_between() -> None:
+    [record] = _upcoming(
+        "Kenya will reconvene the peace talks between Ethiopia's government and the rebels in Nairobi on "
+        "March 20, the chief mediator said on Tuesday."
+    )
+    assert "Kenya" in record.mediators
+    assert "Kenya" not in record.parties
+
+
+def test_a_leader_under_whose_auspices_the_sides_meet_is_no_side() -> None:
+    text = (
+        "The Somaliland delegation will sit down in Djibouti on Saturday with the technical team of the Federal "
+        "Government of Somalia, under the auspices of President Ismail Omar Guelleh, a spokesman said."
+    )
+    [record] = _upcoming(text, title="Somaliland names negotiators")
+    assert set(record.parties) == {"Somalia", "Somaliland"}
+
+
+def test_the_old_plans_town_before_a_move_elsewhere_is_not_the_venue() -> None:
+    [record] = _upcoming(
+        "A meeting of Kyrgyz and Tajik border delegations, scheduled for March 19 in the Kyrgyz town of Batken, "
+        "will instead take place in the Tajik town of Isfara on March 26, officials said on Tuesday."
+    )
+    assert (record.location, record.start_date) == ("Isfara", date(2031, 3, 26))
+
+
+def test_israel_as_some_outlets_name_it_is_a_side() -> None:
+    [record] = _upcoming(
+        "Indirect negotiations between Hamas and the Zionist delegation will resume in Cairo on Sunday with "
+        "the participation of the Egyptian and Qatari mediators, sources said."
+    )
+    assert set(record.parties) == {"Hamas", "Israel"}
+
+
+def test_a_leader_by_title_of_the_republic_and_name_is_the_go_between() -> None:
+    [record] = _upcoming(
+        "The foreign ministers of Ghana and of Togo will meet on Saturday in Luanda, at the ministerial meeting "
+        "of the Luanda process, mediated by the President of the Republic, João Lourenço."
+    )
+    assert set(record.parties) == {"Ghana", "Togo"}
+    assert "Angola" in record.mediators
+
+
+@pytest.mark.parametrize(
+    ("text", "announced"),
+    [
+        (
+            "The United States has invited the Sudanese Armed Forces and the Rapid Support Forces to participate "
+            "in ceasefire talks starting on March 20 in Switzerland, officials said.",
+            True,
+        ),
+        (
+            "An official said Israel has been invited to participate in negotiations with Hamas on Monday in "
+            "Cairo, although it remains uncertain whether Israel will accept the invitation.",
+            False,
+        ),
+    ],
+)
+def test_a_conveners_invitation_to_take_part_plans_the_talks_an_uncertain_one_does_not(
+    text: str, announced: bool
+) -> None:
+    assert bool(_upcoming(text, title="Invitation to talks")) is announced
+
+
+def test_a_trade_union_meeting_a_minister_is_labour_talks() -> None:
+    text = (
+        "The National Medical Practitioners, Pharmacists and Dentists Union (NMPDU) will meet the health "
+        "minister on Monday in a bid to end the doctors' strike, which enters its third week."
+    )
+    assert _upcoming(text, title="NMPDU to meet government on Monday as strike goes on") == []
+
+
+def test_a_round_postponed_to_the_coming_days_is_an_update_without_the_old_day() -> None:
+    text = (
+        "The round of negotiations between Kinshasa and the M23 rebels which was expected on Wednesday 12 March "
+        "in Doha did not take place. According to the Qatari mediation, it is postponed and will be held in the "
+        "coming days."
+    )
+    [record] = _upcoming(text)
+    assert record.status == "rescheduled"
+    assert record.start_date is None
+
+
+@pytest.mark.parametrize(
+    ("moved", "location", "start"),
+    [
+        (
+            "On Wednesday, Oman said the round would now be held in Muscat on Sunday.",
+            "Muscat",
+            date(2031, 3, 16),
+        ),
+        ("On Wednesday, Armenia's government said it had been postponed to early April.", None, None),
+        (
+            "On Wednesday, Oman said the round would be held in Muscat instead, on Sunday.",
+            "Muscat",
+            date(2031, 3, 16),
+        ),
+    ],
+)
+def test_a_move_of_the_round_a_sentence_before_names_is_an_update_of_that_round(
+    moved: str, location: str | None, start: date | None
+) -> None:
+    text = (
+        "The fourth round of talks between Armenia and Azerbaijan had been scheduled for Thursday in Rome. "
+        f"Economists expect little from it. {moved}"
+    )
+    [record] = _upcoming(text, title="Oil exports hold up as talks slip")
+    assert record.status == "rescheduled"
+    assert set(record.parties) == {"Armenia", "Azerbaijan"}
+    assert (record.location if location else None, record.start_date) == (location, start)
