@@ -133,8 +133,11 @@ def html_to_text(html: str) -> str:
     return "".join(parser.parts)
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def _fold(line: str) -> str:
-    return re.sub(r"[\W_]+", " ", line.casefold()).strip()
+    return _NOT_WORD.sub(" ", line.casefold()).strip()
 
 
 def clean_article(text: str, *, title: str = "", html: bool = False) -> CleanText:
@@ -150,8 +153,8 @@ def clean_article(text: str, *, title: str = "", html: bool = False) -> CleanTex
     title_key = _fold(title)
     lines: list[str] = []
     seen_previous = ""
-    for raw in text.split("\n"):
-        line = _SPACES.sub(" ", raw).strip()
+    for raw in _SPACES.sub(" ", text).split("\n"):  # (one pass: the spaces class holds no newline)
+        line = raw.strip()
         if not line:
             continue
         key = _fold(line)

@@ -584,6 +584,10 @@ def _relative(phrase: str, published: date) -> tuple[date | None, date | None, P
 _NAMED_FOR_A_DAY = re.compile(r"\s+(?:Movement|Front|Alliance|Coalition|Group|Brigades?)\b")
 
 
+_WEEK_OF_HINT = re.compile(r"week\s+of\b", re.IGNORECASE)
+_DOTTED_HINT = re.compile(r"\d\.[01]?\d\b")
+
+
 def find_dates(text: str, published: date, headline: bool = False) -> list[FoundDate]:
     """Date expressions in `text`, left to right, overlapping matches resolved longest-first.
 
@@ -593,8 +597,15 @@ def find_dates(text: str, published: date, headline: bool = False) -> list[Found
     ordinals = _ORDINAL_HINT.search(text) is not None or any(
         phrase in text for phrase in (" of next month", " of this month", " of the month")
     )  # most texts name no bare day: skip that pattern
+    # ... nor a month's week or a dotted day: cheap tests spare the patterns
+    weeks = _WEEK_OF_HINT.search(text) is not None
+    dotted = _DOTTED_HINT.search(text) is not None
     for kind, pattern in _PATTERNS:
-        if kind == "ordinal" and not ordinals:
+        if (
+            (kind == "ordinal" and not ordinals)
+            or (kind == "monthweek" and not weeks)
+            or (kind == "dotted" and not dotted)
+        ):
             continue
         for m in pattern.finditer(text):
             spans.append((m.start(), m.end(), kind, m))

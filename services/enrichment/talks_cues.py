@@ -299,14 +299,19 @@ def names_talks(text: str, start: int = 0, end: int | None = None) -> bool:
     end = len(text) if end is None else end
     low = text[start:end].lower()
     if low.isascii() or not any(ch in low for ch in _UNFOLDED):
-        found = any(word in low and rx.search(text, start, end) for word, rx in _TRIGGER_BY_WORD)
-    else:
-        found = TRIGGER.search(text, start, end) is not None
-    return found or any(
-        rx.search(text, start, end) is not None
-        for words, rx in TRIGGER_RARE
-        if any(text.find(w, start, end) >= 0 for w in words)
-    )
+        # (plain loops: this runs on every sentence, and a generator per word costs more than the tests)
+        for word, rx in _TRIGGER_BY_WORD:
+            if word in low and rx.search(text, start, end):
+                return True
+    elif TRIGGER.search(text, start, end) is not None:
+        return True
+    for words, rx in TRIGGER_RARE:
+        for w in words:
+            if text.find(w, start, end) >= 0:
+                if rx.search(text, start, end) is not None:
+                    return True
+                break
+    return False
 
 
 DENIED = compile_skipping(
