@@ -220,7 +220,8 @@ _PAST_VERB = compile_skipping(
     r"sponsored|backed|based|related|named|titled|dubbed|needed|tasked|charged|involved|"
     # participles that qualify a noun: "the main armed opposition", "the United Nations"
     r"armed|united|disputed|occupied|elected|exiled|displaced|unified|revitali[sz]ed|renewed|expanded|"
-    r"extended|enlarged|limited|detailed|stalled|delayed|postponed)\b)\w{3,}ed\b",
+    # (a lower-case word: "Jared", "Mohammed", "Ahmed" are names)
+    r"extended|enlarged|limited|detailed|stalled|delayed|postponed)\b)(?-i:[a-z])\w{2,}ed\b",
     re.IGNORECASE,
 )
 # "postponed their meeting from February 6 to March 13": the old day and the new one, no span

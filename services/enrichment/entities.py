@@ -181,6 +181,12 @@ def _gazetteer_entities(text: str) -> list[Entity]:
         if text.startswith("American", start) and _AMERICAS_BEFORE.search(text, max(0, start - 8), start):
             continue  # "the South American country", "Latin American leaders": a region, not the United States
         if (
+            entry.kind == "armed_group"
+            and end - start == len(text[start:end].split()[0])
+            and _GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
+        ):
+            continue  # "Thérèse Kayikwamba Wagner": a surname after given names, not the group
+        if (
             entry.kind == "place"
             and not entry.capital
             and _FOLLOWED_BY_NAME.match(text, end)
@@ -193,6 +199,11 @@ def _gazetteer_entities(text: str) -> list[Entity]:
                 continue  # "Vladimir Medinsky": a first name, not the city
         found.append(_resolve_capital(text, entry, start, end))
     return found
+
+
+# two capitalised words of a name right before ("Thérèse Kayikwamba Wagner"), not "the", a state's
+# possessive or a sentence's first word
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ'’-]+\s+[A-Z][a-zà-ÿ'’-]+\s$")
 
 
 def _known(word: str) -> bool:

@@ -26,6 +26,7 @@ from . import talks_cues as cue
 from .dates import FoundDate, find_dates
 from .entities import extract_entities
 from .gazetteer import (
+    ARMED_GROUPS,
     BROKE_AWAY_FROM,
     CONFEDERATION_MEMBERS,
     HOME_STATES,
@@ -1128,6 +1129,12 @@ _SOURCE_TAIL = (
 )
 
 
+_GROUP_NAMES = frozenset(ARMED_GROUPS.values())
+_STATES_ANAPHOR = compile_skipping(
+    r"\b(?:the\s+two|both)\s+(?:countries|nations|governments|states|capitals)\b", re.IGNORECASE
+)
+
+
 def _both_sides(d: _Draft, c: Candidates) -> _Draft:
     """ "Invitations to both sides", "a meeting of the two leaders", with no side named in the
     sentence: the two sides the article names most (not its go-betweens); a state with one standing
@@ -1154,6 +1161,10 @@ def _both_sides(d: _Draft, c: Candidates) -> _Draft:
     )
     # the source quoted ("X said", "X's foreign ministry said") is a side only when two are not named
     # without it (a minister speaking of "the delegations" of his state and its neighbour)
+    # "the two countries' petroleum ministers": states, not the armed sides of a war one of them fights
+    states_only = _STATES_ANAPHOR.search(own_words) is not None
+    if states_only:
+        named = [n for n in named if n not in _GROUP_NAMES]
     unquoted = [n for n in named if not re.search(rf"\b{re.escape(n)}{_SOURCE_TAIL}", own_words)]
     alone = len(unquoted) == 1  # one state named beside the source quoted
     named = unquoted if len(unquoted) >= 2 else named
@@ -1172,7 +1183,7 @@ def _both_sides(d: _Draft, c: Candidates) -> _Draft:
         ]
         for n in named
     ]
-    own = next((p for p in pairs if len(p) == 1), [])
+    own = next((p for p in pairs if len(p) == 1), []) if not states_only else []
     found = list(own[0]) if own else named[:2]
     return replace(d, parties=found, explicit=d.explicit | set(found))
 

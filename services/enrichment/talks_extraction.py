@@ -149,7 +149,9 @@ _OTHER_EVENT_CLAUSE_BEFORE = compile_skipping(
 _REPORTS_HINT = compile_skipping(r"\b(?:reports?|claims?|rumou?rs?)\b", re.IGNORECASE)
 _ROLE_HINT = compile_skipping(r"guarantor|accompanying|mediators|facilitators|observers|co-chairs|companions")
 _PAIR_MEDIATION_AFTER = compile_skipping(
-    r"\s+(?:joint\s+)?(?:mediation|mediators|facilitation|facilitators)\b", re.IGNORECASE
+    # ("accepted a joint Saudi-American invitation to send delegations back to Jeddah")
+    r"\s+(?:joint\s+)?(?:mediation|mediators|facilitation|facilitators|invitation|initiative)\b",
+    re.IGNORECASE,
 )
 _WITH_AS_MEDIATORS = compile_skipping(
     r"\bwith\s+(?P<list>[^;]{3,120}?)\s+(?:taking\s+part|acting|serving|participating|present)\s+as\s+(?:the\s+)?"
@@ -2200,7 +2202,8 @@ def is_diplomatic(title: str, text: str, entities: list[Entity]) -> bool:
 # words around it (unless its own words are business)
 _STATE_TALKS = compile_skipping(
     r"\b(?:mediat\w+|brokered|envoys?|foreign\s+ministers?|round\s+of\s+(?:talks|negotiations)|peace\s+talks|"
-    r"ceasefire\s+talks)\b",
+    # ("officials from A and B will sit down ... at a meeting convened by the Commission")
+    r"ceasefire\s+talks|convened\s+by)\b",
     re.IGNORECASE,
 )
 

@@ -304,3 +304,11 @@ def test_day_month_year_with_dots_is_a_date_and_a_page_stamp_is_none() -> None:
         ("17.03.2031", date(2031, 3, 17)),
         ("19.03", date(2031, 3, 19)),
     ]
+
+
+def test_a_name_ending_in_ed_is_no_past_verb_between_the_future_and_its_day() -> None:
+    text = (
+        "The secretary will lead a delegation to Miami for talks with Washington's negotiators, envoy Steve "
+        "Witkoff and Jared Kushner, on Saturday, the presidential office said."
+    )
+    assert _resolved(text, date(2031, 3, 12)) == [("Saturday", date(2031, 3, 15), None)]

@@ -217,3 +217,10 @@ def test_leaders_of_the_americas_and_elsewhere_are_looked_up() -> None:
     assert ("Meloni", "Italy") in people
     # a surname shared with a given name is looked up in full only
     assert not any(country == "Colombia" for name, country in people if name.startswith("Petro Poro"))
+
+
+def test_a_groups_name_as_a_persons_surname_is_no_group() -> None:
+    text = (
+        "The two ministers, Maria Kayikwamba Wagner and Olivier Ndu, will meet. Wagner Group fighters left."
+    )
+    assert _names(text, "armed_group") == ["Wagner Group"]

@@ -7451,3 +7451,25 @@ def test_a_move_of_the_round_a_sentence_before_names_is_an_update_of_that_round(
     assert record.status == "rescheduled"
     assert set(record.parties) == {"Armenia", "Azerbaijan"}
     assert (record.location if location else None, record.start_date) == (location, start)
+
+
+def test_a_joint_invitation_of_two_states_makes_them_go_betweens() -> None:
+    text = (
+        "Officials say the Sudanese Armed Forces and the Rapid Support Forces have now accepted a joint "
+        "Saudi-American invitation to send delegations back to Jeddah on Thursday."
+    )
+    [record] = _upcoming(text, title="Sudan's warring sides to return to Jeddah")
+    assert {"Saudi Arabia", "United States"} <= set(record.mediators)
+    assert not {"Saudi Arabia", "United States"} & set(record.parties)
+
+
+def test_talks_convened_between_states_stand_out_of_a_business_story() -> None:
+    title = "Gas traders brace for end of transit as companies rush to sign contracts"
+    text = (
+        "Gas traders and utility companies rushed to sign new supply contracts on Wednesday as wholesale prices "
+        "rose, traders said. Energy companies and their shareholders expect higher prices, and investors are "
+        "nervous. Energy officials from Kyiv and Baku will sit down with the Commission's energy directorate in "
+        "Brussels on Friday, at a meeting convened by the Commission."
+    )
+    [record] = _upcoming(text, title=title)
+    assert {"Ukraine", "Azerbaijan"} <= set(record.parties)
