@@ -198,8 +198,9 @@ class BrokerProbe:
     One admin client is built on first use and kept: kafka-python 3 gives each client its own I/O
     thread, and building and closing one per probe (every few seconds under a health check) raced
     the close against that thread's reads of a socket just closed, an error the library logs with a
-    traceback. A kept client reconnects by itself after a broker restart. Thread-safe; `close()` at
-    shutdown.
+    traceback. A kept client reconnects by itself after a broker restart; one whose request fails is
+    closed and built again on the next call. Thread-safe: a probe that finds another still waiting on
+    the cluster answers False at once. `close()` at shutdown.
     """
 
     def __init__(
@@ -213,31 +214,59 @@ class BrokerProbe:
         self._closed = False
 
     def __call__(self) -> bool:
-        with self._lock:
+        if not self._lock.acquire(timeout=self.timeout_s):
+            return False  # another probe is still waiting on the cluster: not ready, as far as we know
+        try:
             if self._closed:
                 return False
             if self._admin is None:
-                try:
-                    self._admin = KafkaAdminClient(
-                        **client_config(self.settings, self.client_id),
-                        request_timeout_ms=int(self.timeout_s * 1000),
-                        bootstrap_timeout_ms=int(self.timeout_s * 1000),  # (30 s by default)
-                    )
-                except (KafkaError, OSError, ValueError):
-                    return False  # the broker is not up yet (bootstrap failed): build again next time
+                self._admin = _admin_or_none(
+                    client_config(self.settings, self.client_id),
+                    request_timeout_ms=int(self.timeout_s * 1000),
+                    bootstrap_timeout_ms=int(self.timeout_s * 1000),  # (30 s by default)
+                )
+                if self._admin is None:
+                    return False  # the broker is not up yet: build again next time
             try:
                 self._admin.list_topics()
                 return True
-            except (KafkaError, OSError):
+            except Exception:  # (a client whose I/O thread died raises RuntimeError from then on)
+                admin, self._admin = self._admin, None
+                _close_quietly(admin)
                 return False
+        finally:
+            self._lock.release()
 
     def close(self) -> None:
         with self._lock:
             self._closed = True
             admin, self._admin = self._admin, None
         if admin is not None:
-            with contextlib.suppress(KafkaError, OSError):
-                admin.close()
+            _close_quietly(admin)
+
+
+def _admin_or_none(config: dict[str, Any], **overrides: Any) -> KafkaAdminClient | None:
+    """An admin client, or None when the cluster cannot be reached. kafka-python 3 starts a client's I/O
+    thread before it bootstraps and leaves the thread running when bootstrap fails, so the half-built
+    client is stopped here: a probe retried every few seconds would otherwise leak a thread each time."""
+    admin = KafkaAdminClient.__new__(KafkaAdminClient)
+    try:
+        admin.__init__(**config, **overrides)
+    except (KafkaError, OSError, ValueError, RuntimeError):
+        for stop in (
+            getattr(getattr(admin, "_client", None), "close", None),
+            getattr(getattr(admin, "_net", None), "stop", None),
+        ):
+            if stop is not None:
+                with contextlib.suppress(Exception):
+                    stop()
+        return None
+    return admin
+
+
+def _close_quietly(admin: KafkaAdminClient) -> None:
+    with contextlib.suppress(Exception):  # closing a broken client must not break the caller
+        admin.close()
 
 
 def broker_reachable(settings: KafkaSettings, timeout_s: float = 2.0) -> bool:

@@ -77,10 +77,12 @@ _BOILERPLATE = compile_skipping(
       | (?:published|updated|last\s+updated|posted)\s*(?:on|:)?\s*\d.{0,60}
       | (?:copyright|©).{0,150}|all\s+rights\s+reserved.{0,60}
       # an outlet's stamp line: "Xinhua | Updated: 2024-11-20 18:02", "ANGOP | 04/10/2024",
-      # "Cairo - Thursday 1 February 2024 - 20:15" (a short line that is all source, date and time)
-      | (?=.{0,90}$)[^.!?|]{0,40}\|[^!?]*?(?:\d{1,2}:\d\d|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d\d-\d\d\b)[^!?]*
-      | (?=.{0,90}$)(?=.*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b)
-        [^.!?|]{0,60}\s[-–—]\s[^.!?]*\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?
+      # "Cairo - Thursday 1 February 2024 - 20:15": a source, then only dates and times
+      | [^.!?|]{1,40}(?:\|\s*(?:(?:updated|published|posted)\s*:?\s*)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)?
+          [,\s]*(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|[a-z]+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]+\s+\d{4}|\d{1,2}:\d\d)
+          (?:\s+\d{1,2}:\d\d(?::\d\d)?)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc)[+-]?\d*)?\s*)+
+      | [^.!?|]{1,30}\s[-–—]\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+
+          (?:\d{1,2}\s+[a-z]+|[a-z]+\s+\d{1,2},?)\s+\d{4}\s*[-–—,]\s*\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?
       # a breadcrumb: "Home / World / Politics"
       | (?:[\w'’&]+(?:\s[\w'’&]+)?\s/\s){1,5}[\w'’&]+(?:\s[\w'’&]+)?
       | (?:associated\s+press|reuters|agence\s+france-presse|afp|ap)

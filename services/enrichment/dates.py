@@ -106,8 +106,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY_WORD = compile_skipping(_WEEKDAY)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # (not a page's time stamp: "Updated: 2024-11-20 18:02")
-    ("iso", compile_skipping(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d1>\d{2})\b(?![T ]\d{1,2}:\d\d)")),
+    ("iso", compile_skipping(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d1>\d{2})\b")),
     (
         "md",
         compile_skipping(
@@ -166,15 +165,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # only after a preposition (never a price, a score or a decimal: "$17.03", "1.5.2")
         "dotted",
         compile_skipping(
-            r"(?<![\d.,$€£])\b(?P<d1>[12]\d|3[01]|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?P<y>(?:19|20)\d\d)\b"
-            r"(?![.,]\d)(?!\s*\d{1,2}:\d\d)"
-        ),
-    ),
-    (
-        "dotted",
-        compile_skipping(
-            r"(?<=\bon\s)(?P<d1>[12]\d|3[01]|0[1-9])\.(?P<m>1[0-2]|0[1-9])(?P<y>(?!))?\b(?![.,]?\d)"
-            r"(?!\s*(?:%|per\s*cent|percent))"
+            r"(?<![\d.,$€£])\b(?P<d1>[12]\d|3[01]|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?P<y>(?:19|20)\d\d)\b(?![.,]\d)"
         ),
     ),
     (
@@ -586,7 +577,7 @@ _NAMED_FOR_A_DAY = re.compile(r"\s+(?:Movement|Front|Alliance|Coalition|Group|Br
 
 
 _WEEK_OF_HINT = re.compile(r"week\s+of\b", re.IGNORECASE)
-_DOTTED_HINT = re.compile(r"\d\.[01]?\d\b")
+_DOTTED_HINT = re.compile(r"\d\.[01]?\d\.(?:19|20)\d\d")
 
 
 def find_dates(text: str, published: date, headline: bool = False) -> list[FoundDate]:

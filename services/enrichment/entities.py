@@ -183,7 +183,8 @@ def _gazetteer_entities(text: str) -> list[Entity]:
         if (
             entry.kind == "armed_group"
             and end - start == len(text[start:end].split()[0])
-            and _GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
+            and (given := _GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)) is not None
+            and not any(_known(w) for w in given.group().split())
         ):
             continue  # "Thérèse Kayikwamba Wagner": a surname after given names, not the group
         if (
@@ -203,7 +204,8 @@ def _gazetteer_entities(text: str) -> list[Entity]:
 
 # two capitalised words of a name right before ("Thérèse Kayikwamba Wagner"), not "the", a state's
 # possessive or a sentence's first word
-_GIVEN_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ'’-]+\s+[A-Z][a-zà-ÿ'’-]+\s$")
+# (plain words: not "Yemen's Iran-aligned Houthis", nor names the gazetteer knows)
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<![\w'’-])[A-Z][a-zà-ÿ]+\s+[A-Z][a-zà-ÿ]+\s$")
 
 
 def _known(word: str) -> bool:
@@ -669,6 +671,9 @@ _TRADE_WORD = compile_skipping(
 )
 
 
+_UNION_END = re.compile(r"\b(?:Union|Association|Congress|Federation|Syndicate|Guild)$")
+
+
 _LEADING_NOT_NAME = re.compile(
     rf"(?:(?:{'|'.join(sorted(_NOT_NAMES))}),?\s+(?:(?:for|of|the|in|and|de|del|la|y|du|des|pour|et)\s+)*)+"
 )
@@ -689,7 +694,7 @@ def _defined_groups(text: str, named: list[Entity]) -> list[Entity]:
             or _lookup(short) is not None
             or _lookup(full) is not None
             or _BODY_WORD.search(full)
-            or _TRADE_WORD.search(full)
+            or (_TRADE_WORD.search(full) and _UNION_END.search(full))
             or not (m.group("noun") or _GROUP_WORD.search(full))
             # (not "the Arakan Army (AA)": a group the gazetteer knows by its full name)
             or any(

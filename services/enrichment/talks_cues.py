@@ -251,7 +251,10 @@ _TRIGGER_BY_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # "On Wednesday, the government said it had been postponed to early April", "the round would now be held
 # in Muscat on Sunday": a move of the meeting a sentence before names (ANAPHORIC_MOVE)
 _ANAPHORIC_MOVE = (
-    r"\b(?:it|the\s+(?:meeting|round|session|cycle|talks|summit|negotiations|consultations))\s+"
+    # ("it" only as what a source says was moved: "the government said it had been postponed")
+    r"(?:(?:\b(?:said|says|announced|confirmed|added)\s+(?:that\s+)?|\baccording\s+to\s+[^,.;]{1,60},\s+)it|"
+    r"\bthe\s+(?:meeting|round|session|cycle|talks|summit|negotiations|"
+    r"consultations))\s+"
     r"(?:(?:(?:had|has|have)\s+been|was|were|is|are)\s+(?:postponed|moved|pushed\s+back|delayed|rescheduled|put\s+off)\s+"
     # ("it is postponed and will be held in the coming days")
     r"(?:to|until|till|and\s+(?:will|would)\s+(?:now\s+)?(?:be\s+held|take\s+place|resume))\b|(?:would|will)\s+now\s+be\s+held\b|(?:would|will)\s+be\s+held\s+[^.;]{0,60}?\binstead\b)"
@@ -452,7 +455,9 @@ POSTPONED_TO_VAGUE = compile_skipping(
 RESCHEDULED = compile_skipping(
     r"\b(?:rescheduled|(?:will|would)\s+(?:now|instead)\s+(?:\w+\s+)?(?:take\s+place|be\s+held|meet|begin|start|open|convene)|"
     # "the meeting would be held in Kuala Lumpur instead, on the same date"
-    r"(?:will|would)\s+(?:be\s+held|take\s+place)\s+(?:in|at)\s+[^.;]{1,60}?\binstead\b(?!\s+of\b)|"
+    # (not "Kyiv would only go if the meeting will be held in a neutral country instead": a condition)
+    r"(?<!\bif\s)(?<!\bunless\s)(?<!\bonly\s)\b(?:the\s+(?:meeting|talks|round|session|summit)|it)\s+(?:will|would)\s+"
+    r"(?:be\s+held|take\s+place)\s+(?:in|at)\s+[^.;]{1,60}?\binstead\b(?!\s+of\b)|"
     # "which had been due to open on Thursday, are now set for early next month" (not "is now scheduled
     # for 4:30 p.m.", an hour's delay)
     r"(?:is|are)\s+now\s+(?:set|scheduled|expected|planned|slated)\s+for\s+(?:early|mid|late|the\s+(?:end|beginning|middle)\s+of|"
@@ -861,7 +866,7 @@ INVITED = compile_skipping(
     # (... "to an enlarged informal meeting", 'invitation to "a five-day session from 14 to 18 July"')
     # "the US has invited A and B to participate in ceasefire talks starting on Aug. 14": the convener's
     # invitation (not "X has been invited to participate ..., though it is uncertain whether X will accept")
-    r"(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)"
+    r"(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)(?<!\bnot\s)(?<!\bnever\s)(?<!n't\s)(?<!n’t\s)"
     r"\binvit(?:ed|es|ing)\s+[^.;]{0,200}?\bto\s+(?:participate|take\s+part)\s+in\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:talks|meeting|summit|negotiations|round|session)\b(?![^.;]*\b(?:uncertain|unclear|whether)\b)|"
     r"\binvit(?:ed|es|ing|ation)\s+[^.;]{0,200}?\bto\s+[\"“]?(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?|(?:[\w-]+\s+)?)(?:[\"“'‘][\w-]+[\"”'’]\s+)?"
@@ -1307,7 +1312,8 @@ MEDIATOR_BEFORE = compile_skipping(
     r"(?:(?:prime\s+minister|president|foreign\s+minister|government|king|emir)\s+of\s+(?:the\s+)?)?$"
     r"|\bauspices\s+of\s+(?:the\s+)?$|\bmediation\s+(?:of|by)\s+(?:the\s+)?$"
     # a leader by title and name: "under the auspices of President Ismail Omar Guelleh", "brokered by Emir X"
-    r"|\b(?:(?:mediated|brokered|hosted|facilitated|sponsored|convened|chaired)\s+by|auspices\s+of|mediation\s+of)\s+"
+    # (not "hosted by": a host may be a side at its own table)
+    r"|\b(?:(?:mediated|brokered|facilitated|sponsored|convened|chaired)\s+by|auspices\s+of|mediation\s+of)\s+"
     # ("mediated by the President of the Republic, João Lourenço")
     r"(?:[\w'’-]+\s+){0,2}?(?:president|prime\s+minister|foreign\s+minister|king|emir|sultan|crown\s+prince)"
     r"(?:\s+of\s+(?:the\s+)?[\w'’-]+)?,?\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,2}$"

@@ -157,8 +157,10 @@ _THE_REPORT_SAID = re.compile(
 
 
 _ASKED_ABOUT_REPORT = compile_skipping(
+    # (the report's own words a plan: not "asked about a report that the talks had collapsed, X said ... will meet")
     r"\b(?:asked|questioned|quizzed|commenting|responding|reacting)\s+(?:about|on|to)\s+(?:a|the|media|press|news)\s+"
-    r"(?:[\w'’-]+\s+){0,3}?reports?\b",
+    r"(?:[\w'’-]+\s+){0,3}?reports?\b[^.;]{0,60}?\bthat\b[^.;,]{0,60}?\b(?:had\s+agreed|agreed|would|will|were\s+to|planned)\s+"
+    r"(?:to\s+)?(?:meet|hold|resume|sit\s+down)\b",
     re.IGNORECASE,
 )
 

@@ -162,7 +162,9 @@ _WITH_AS_MEDIATORS = compile_skipping(
     re.IGNORECASE,
 )
 _CO_FACILITATORS = compile_skipping(
-    r"\b(?:facilitating|mediating|brokering|co-chairing|convening|facilitates|mediates)\b[^.;]{0,40}?\btogether\s+with\s+(?:the\s+)?",
+    # (the object of the verb only between: not "mediating a deal under which A together with B will meet")
+    r"\b(?:facilitating|mediating|brokering|co-chairing|convening|facilitates|mediates)\s+(?:the\s+|these\s+|those\s+)?"
+    r"(?:process|talks|negotiations|dialogue|meeting|meetings|contacts|round)\s+together\s+with\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 _FRONTED_SOURCE_AFTER = compile_skipping(
@@ -1807,6 +1809,12 @@ def _heads(s: _Sentence) -> list[str]:
     return heads
 
 
+_FRONTED_DAY_BEFORE = re.compile(r"\W*(?:[A-Z][\w ,()/-]{0,25}?[-–—:]\s*)?(?:On|on)\s+")
+_SPEECH_FOLLOWS = compile_skipping(
+    r",\s+(?:[\w'’.-]+\s+){0,6}?(?:said|says|announced|told|confirmed|added|stated)\b", re.IGNORECASE
+)
+
+
 def _draft(
     s: _Sentence,
     published: date,
@@ -1819,7 +1827,15 @@ def _draft(
     was held (not for the clause that sets up a next round: its past day is the last round's)."""
     future = [d for d in s.dates if d.precision == "day" and d.start_date and d.start_date >= published]
     # (the day a statement was made dates no invitation: "the envoy said on Tuesday that X had invited ...")
-    stated = all(d.start_date == published and cue.SPEECH_BEFORE.search(s.before(d, 30)) for d in future)
+    # ("On Wednesday, the army said it had been postponed until ...": the fronted day is the statement's)
+    stated = all(
+        d.start_date == published
+        and (
+            cue.SPEECH_BEFORE.search(s.before(d, 30))
+            or (_FRONTED_DAY_BEFORE.fullmatch(s.before(d, 30)) and _SPEECH_FOLLOWS.match(s.text, d.end))
+        )
+        for d in future
+    )
     ahead = any(d.precision in {"day", "week"} and d.start_date and d.start_date > published for d in s.dates)
     said, weak = _status(s.text[s.start : s.end], bool(future), journeys, ahead, own_day=not stated)
     needs_sides = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import threading
 
 from parley.shared.kafka import BrokerProbe, broker_reachable
 from parley.shared.settings import KafkaSettings
@@ -38,3 +39,14 @@ def test_probe_of_an_absent_broker_says_false_and_keeps_no_client() -> None:
         probe.close()
     assert broker_reachable(settings, timeout_s=0.5) is False
     assert broker_reachable(KafkaSettings()) is True
+
+
+def test_failed_probes_leave_no_thread_behind() -> None:
+    # kafka-python starts a client's I/O thread before bootstrapping; a failed bootstrap must not leave it
+    probe = BrokerProbe(KafkaSettings(bootstrap_servers=f"127.0.0.1:{_free_port()}"), timeout_s=0.5)
+    before = threading.active_count()
+    try:
+        assert [probe() for _ in range(4)] == [False] * 4
+        assert threading.active_count() == before
+    finally:
+        probe.close()

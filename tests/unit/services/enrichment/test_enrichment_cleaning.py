@@ -48,9 +48,15 @@ def test_an_outlets_stamp_line_and_a_breadcrumb_are_removed() -> None:
         "AGENCY | 12/03/2031\n"
         "Lakeport - Wednesday 12 March 2031 - 20:15\n"
         "LAKEPORT, March 12 -- The two sides will meet at 10:30 on Friday, the ministry said.\n"
-        "Talks | The sides meet in 2031"
+        "Talks | The sides meet in 2031\n"
+        "LAKEPORT — The two delegations will meet Saturday at 10:30 a.m.\n"
+        "Lakeport | The delegations will meet in Harbourtown on Monday at 10:00\n"
+        "Round 2 | Harbourtown | Monday 14 April, 10:00"
     )
     assert clean_article(text).text.splitlines() == [
         "LAKEPORT, March 12 -- The two sides will meet at 10:30 on Friday, the ministry said.",
         "Talks | The sides meet in 2031",
+        "LAKEPORT — The two delegations will meet Saturday at 10:30 a.m.",
+        "Lakeport | The delegations will meet in Harbourtown on Monday at 10:00",
+        "Round 2 | Harbourtown | Monday 14 April, 10:00",
     ]

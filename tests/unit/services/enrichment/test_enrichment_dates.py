@@ -289,20 +289,21 @@ def test_a_meeting_held_from_one_day_to_another_is_a_span() -> None:
     ]
 
 
-def test_day_month_year_with_dots_is_a_date_and_a_page_stamp_is_none() -> None:
+def test_day_month_year_with_dots_is_a_date_and_a_number_is_none() -> None:
     published = date(2031, 3, 12)
     found = [
         (d.text, d.start_date)
         for d in find_dates(
-            "MOSCOW, 12.03.2031. The delegations will meet in Istanbul on 17.03.2031, and experts on 19.03. "
-            "Shares rose 17.03 percent; the fee is $17.03. Updated: 2031-03-12 18:02.",
+            "MOSCOW, 12.03.2031. The delegations will meet in Istanbul on 17.03.2031 10:00, and experts on 19.03. "
+            "Shares rose 17.03 percent; the fee is $17.03; shares closed on 10.11 on the day. The talks open on "
+            "2031-03-20 10:00 local time.",
             published,
         )
     ]
     assert found == [
         ("12.03.2031", date(2031, 3, 12)),
         ("17.03.2031", date(2031, 3, 17)),
-        ("19.03", date(2031, 3, 19)),
+        ("2031-03-20", date(2031, 3, 20)),
     ]
 
 

@@ -7369,8 +7369,8 @@ def test_the_old_plans_town_before_a_move_elsewhere_is_not_the_venue() -> None:
 
 def test_israel_as_some_outlets_name_it_is_a_side() -> None:
     [record] = _upcoming(
-        "Indirect negotiations between Hamas and the Zionist delegation will resume in Cairo on Sunday with "
-        "the participation of the Egyptian and Qatari mediators, sources said."
+        "Indirect negotiations between Hamas and the Zionist entity will resume in Cairo on Sunday with "
+        "the participation of the Egyptian and Qatari mediators, sources said. Anti-Zionist protesters gathered."
     )
     assert set(record.parties) == {"Hamas", "Israel"}
 
@@ -7473,3 +7473,56 @@ def test_talks_convened_between_states_stand_out_of_a_business_story() -> None:
     )
     [record] = _upcoming(text, title=title)
     assert {"Ukraine", "Azerbaijan"} <= set(record.parties)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # a report asked about that is no plan leaves the plan stated beside it
+        (
+            "Asked about a report that the talks had collapsed, Qatar said Israeli and Hamas delegations will "
+            "meet in Doha on Monday. Hamas denied that it had agreed to meet Israeli officials in Cairo.",
+            {"Israel", "Hamas"},
+        ),
+        # "together with" far from the go-between's verb joins a side
+        (
+            "Egypt said it is mediating a deal under which Hamas together with Islamic Jihad will meet Israeli "
+            "negotiators in Cairo on Monday.",
+            {"Hamas", "Islamic Jihad", "Israel"},
+        ),
+        # a host leader is a side at his own table
+        (
+            "Ethiopia and Eritrea will hold talks in Addis Ababa on Monday at a summit hosted by Prime Minister "
+            "Abiy Ahmed, his office said.",
+            {"Ethiopia", "Eritrea"},
+        ),
+    ],
+)
+def test_the_rounds_look_alikes_leave_the_plan_and_its_sides(text: str, sides: set[str]) -> None:
+    records = _upcoming(text, title="Talks")
+    assert records and records[0].status == "announced"
+    assert sides <= set(records[0].parties)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia and Azerbaijan will hold talks in Abu Dhabi on Saturday. Separately, the vote in parliament "
+        "has been delayed until April 2, and it will now be held in Yerevan.",
+        "Russian and Ukrainian delegations will meet in Istanbul on Monday. Moscow had wanted the talks to be "
+        "held in Minsk, but Kyiv said it would only go if the meeting will be held in a neutral country instead.",
+    ],
+)
+def test_something_else_moved_or_a_condition_on_the_venue_moves_no_round(text: str) -> None:
+    assert all(r.status == "announced" for r in _upcoming(text, title="Talks"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya has never invited the holdout groups to participate in the Tumaini talks, the rebels said.",
+        "Russia was not invited to take part in the talks in Jeddah on Tuesday, the Kremlin said.",
+    ],
+)
+def test_an_invitation_never_made_plans_nothing(text: str) -> None:
+    assert _upcoming(text, title="Talks") == []
