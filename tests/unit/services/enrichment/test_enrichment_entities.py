@@ -224,3 +224,17 @@ def test_a_groups_name_as_a_persons_surname_is_no_group() -> None:
         "The two ministers, Maria Kayikwamba Wagner and Olivier Ndu, will meet. Wagner Group fighters left."
     )
     assert _names(text, "armed_group") == ["Wagner Group"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Saudi Arabia will hold talks with Yemen's Iran-aligned Houthis in Riyadh on Monday.", "Houthis"),
+        ("The talks bring in Palestinian Islamist Hamas.", "Hamas"),
+        ("The All Burma Students' Democratic Front (ABSDF) will hold talks with the junta.", "ABSDF"),
+    ],
+)
+def test_a_group_after_its_qualifiers_or_with_a_trade_in_its_name_stays_a_group(
+    text: str, group: str
+) -> None:
+    assert group in _names(text, "armed_group")
