@@ -129,9 +129,26 @@ def make_consumer(settings: KafkaSettings, client_id: str, group_id: str, **over
         return KafkaConsumer(**config)
 
 
-def make_admin(settings: KafkaSettings, client_id: str) -> KafkaAdminClient:
-    with kafka_errors("connecting admin client"):
-        return KafkaAdminClient(**client_config(settings, client_id))
+def make_admin(settings: KafkaSettings, client_id: str, **overrides: Any) -> KafkaAdminClient:
+    """An admin client; KafkaUnavailable when the cluster cannot be reached.
+
+    kafka-python 3 starts a client's I/O thread before it bootstraps and leaves the thread running when
+    bootstrap fails, so the half-built client is stopped here: callers that retry (start-up waits,
+    health probes, the lag exporter) would otherwise leak a thread per attempt."""
+    admin = KafkaAdminClient.__new__(KafkaAdminClient)
+    try:
+        with kafka_errors("connecting admin client"):
+            admin.__init__(**client_config(settings, client_id), **overrides)
+    except BaseException:
+        for stop in (
+            getattr(getattr(admin, "_client", None), "close", None),
+            getattr(getattr(admin, "_net", None), "stop", None),
+        ):
+            if stop is not None:
+                with contextlib.suppress(Exception):
+                    stop()
+        raise
+    return admin
 
 
 def ensure_topics(
@@ -220,12 +237,14 @@ class BrokerProbe:
             if self._closed:
                 return False
             if self._admin is None:
-                self._admin = _admin_or_none(
-                    client_config(self.settings, self.client_id),
-                    request_timeout_ms=int(self.timeout_s * 1000),
-                    bootstrap_timeout_ms=int(self.timeout_s * 1000),  # (30 s by default)
-                )
-                if self._admin is None:
+                try:
+                    self._admin = make_admin(
+                        self.settings,
+                        self.client_id,
+                        request_timeout_ms=int(self.timeout_s * 1000),
+                        bootstrap_timeout_ms=int(self.timeout_s * 1000),  # (30 s by default)
+                    )
+                except (KafkaUnavailable, OSError, ValueError, RuntimeError):
                     return False  # the broker is not up yet: build again next time
             try:
                 self._admin.list_topics()
@@ -243,25 +262,6 @@ class BrokerProbe:
             admin, self._admin = self._admin, None
         if admin is not None:
             _close_quietly(admin)
-
-
-def _admin_or_none(config: dict[str, Any], **overrides: Any) -> KafkaAdminClient | None:
-    """An admin client, or None when the cluster cannot be reached. kafka-python 3 starts a client's I/O
-    thread before it bootstraps and leaves the thread running when bootstrap fails, so the half-built
-    client is stopped here: a probe retried every few seconds would otherwise leak a thread each time."""
-    admin = KafkaAdminClient.__new__(KafkaAdminClient)
-    try:
-        admin.__init__(**config, **overrides)
-    except (KafkaError, OSError, ValueError, RuntimeError):
-        for stop in (
-            getattr(getattr(admin, "_client", None), "close", None),
-            getattr(getattr(admin, "_net", None), "stop", None),
-        ):
-            if stop is not None:
-                with contextlib.suppress(Exception):
-                    stop()
-        return None
-    return admin
 
 
 def _close_quietly(admin: KafkaAdminClient) -> None:

@@ -18,7 +18,7 @@ from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 from kafka.errors import KafkaError
 
 from parley.shared.errors import KafkaUnavailable
-from parley.shared.kafka import client_config, kafka_errors
+from parley.shared.kafka import client_config, kafka_errors, make_admin
 from parley.shared.logging import get_logger
 from parley.shared.metrics import CONSUMER_LAG, KAFKA_UP, topic_label
 from parley.shared.settings import ParleySettings
@@ -64,8 +64,8 @@ class LagReader:
         if self._admin is None or self._consumer is None:
             config = client_config(self.settings.kafka, self.client_id)
             self.close()  # (a half-built pair from a failed round: no client is left behind)
+            self._admin = make_admin(self.settings.kafka, self.client_id, request_timeout_ms=10_000)
             with kafka_errors("connecting lag reader"):
-                self._admin = KafkaAdminClient(**config, request_timeout_ms=10_000)
                 self._consumer = KafkaConsumer(**config, group_id=None, enable_auto_commit=False)
         return self._admin, self._consumer
 

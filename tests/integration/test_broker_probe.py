@@ -5,7 +5,10 @@ from __future__ import annotations
 import socket
 import threading
 
-from parley.shared.kafka import BrokerProbe, broker_reachable
+import pytest
+
+from parley.shared.errors import KafkaUnavailable
+from parley.shared.kafka import BrokerProbe, broker_reachable, make_admin
 from parley.shared.settings import KafkaSettings
 
 
@@ -50,3 +53,11 @@ def test_failed_probes_leave_no_thread_behind() -> None:
         assert threading.active_count() == before
     finally:
         probe.close()
+
+
+def test_a_failed_admin_client_raises_unavailable_and_leaves_no_thread_behind() -> None:
+    settings = KafkaSettings(bootstrap_servers=f"127.0.0.1:{_free_port()}")
+    before = threading.active_count()
+    with pytest.raises(KafkaUnavailable):
+        make_admin(settings, "test", bootstrap_timeout_ms=500)
+    assert threading.active_count() == before
