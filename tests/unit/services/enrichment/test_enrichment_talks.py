@@ -7166,6 +7166,24 @@ def test_two_leaders_named_by_title_and_full_name_are_their_states() -> None:
     assert set(record.parties) == {"Thailand", "Cambodia"}
 
 
+def test_two_ministers_named_only_in_full_are_their_states() -> None:
+    text = (
+        "The fighting has emptied the border markets. The two foreign ministers, Thérèse Kayikwamba Wagner and "
+        "Olivier Nduhungirehe, will meet again in Washington on Monday to finish the text, officials said."
+    )
+    [record] = _upcoming(text, published=date(2031, 6, 10))
+    assert set(record.parties) == {"Democratic Republic of the Congo", "Rwanda"}
+
+
+def test_a_governments_and_a_rebel_groups_negotiators_named_in_full_are_their_sides() -> None:
+    text = (
+        "The heads of delegation, Otty Patiño and Pablo Beltrán, said the next cycle of talks would open in "
+        "Caracas on March 4."
+    )
+    [record] = _upcoming(text, published=date(2031, 2, 20))
+    assert set(record.parties) == {"Colombia", "ELN"}
+
+
 def test_a_bloc_willing_to_send_a_team_offers_talks_and_plans_none() -> None:
     text = (
         "After a virtual meeting of its leaders, the regional bloc said it was willing to send a team of eminent "
