@@ -1142,11 +1142,15 @@ def _both_sides(d: _Draft, c: Candidates) -> _Draft:
     sentence: the two sides the article names most (not its go-betweens); a state with one standing
     pair of rivals stands for them ("the two leaders" on Cyprus)."""
     own_words = " ".join(d.texts())
+    # "the two countries' petroleum ministers": states, not the armed sides of a war one of them fights
+    states_only = _STATES_ANAPHOR.search(own_words) is not None
     # the pair named together just before the anaphor ("... by A and B. ... both countries' ministers")
     near = next(
         (pair for t in d.texts() for sent, pair in c.antecedents.items() if t.strip() and t.strip() in sent),
         None,
     )
+    if near is not None and states_only and set(near) & _GROUP_NAMES:
+        near = None
     if near is not None and not set(near) & {*d.mediators, *c.mediators}:
         return replace(d, parties=list(near), explicit=d.explicit | set(near))
     # "Bolivia and Peru to resume ..." over "The Andean neighbours will hold ...": the headline's pair
@@ -1163,10 +1167,14 @@ def _both_sides(d: _Draft, c: Candidates) -> _Draft:
     )
     # the source quoted ("X said", "X's foreign ministry said") is a side only when two are not named
     # without it (a minister speaking of "the delegations" of his state and its neighbour)
-    # "the two countries' petroleum ministers": states, not the armed sides of a war one of them fights
-    states_only = _STATES_ANAPHOR.search(own_words) is not None
     if states_only:
         named = [n for n in named if n not in _GROUP_NAMES]
+    if states_only and len(named) < 2 and d.location is not None:
+        # "the two countries' ministers will meet in Juba": the host state of a capital is one of them
+        host = d.location.name if d.location.kind == "country" else d.location.country
+        if host is not None and host not in named and (host in c.side_counts or host in c.mediators):
+            named.append(host)
+            d = replace(d, mediators=[m for m in d.mediators if m != host])
     unquoted = [n for n in named if not re.search(rf"\b{re.escape(n)}{_SOURCE_TAIL}", own_words)]
     alone = len(unquoted) == 1  # one state named beside the source quoted
     named = unquoted if len(unquoted) >= 2 else named
@@ -1219,10 +1227,12 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         d = replace(d, parties=[warring], explicit=d.explicit | {warring})
     # the state's two rival sides stand in its place: beside one of them, or named in the article
     # when the state stands alone (the pair the article names most)
+    states = any(_STATES_ANAPHOR.search(t) for t in d.texts())  # "the two countries": states stay
     pairs = [
         (a, b, of)
         for a, b, of in RIVAL_PAIRS
         if of in sides
+        and not states
         and ({a, b} & set(sides) or (sides == [of] and c.side_counts.get(a) and c.side_counts.get(b)))
     ]
     if pairs:

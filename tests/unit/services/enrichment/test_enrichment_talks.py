@@ -7184,6 +7184,17 @@ def test_a_governments_and_a_rebel_groups_negotiators_named_in_full_are_their_si
     assert set(record.parties) == {"Colombia", "ELN"}
 
 
+def test_the_two_countries_ministers_are_states_with_the_capitals_host_not_a_wars_armed_sides() -> None:
+    text = (
+        "The pipeline carries crude from the south to the Red Sea across Sudan, where the Sudanese Armed Forces "
+        "and the Rapid Support Forces have fought since last year. South Sudan has offered to mediate between "
+        "the army and the RSF. Officials said on Monday that the two countries' oil ministers, Adut Makol and "
+        "Hamid Osman, would meet in Juba on Sunday to agree a schedule for repairs."
+    )
+    [record] = _upcoming(text, published=date(2031, 6, 16))
+    assert set(record.parties) == {"Sudan", "South Sudan"}
+
+
 def test_a_bloc_willing_to_send_a_team_offers_talks_and_plans_none() -> None:
     text = (
         "After a virtual meeting of its leaders, the regional bloc said it was willing to send a team of eminent "
