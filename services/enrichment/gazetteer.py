@@ -344,6 +344,10 @@ INSTITUTIONS = {
     "Kantei": "Japan",
     "Koulouba": "Mali",
     "Kosyam": "Burkina Faso",
+    # a junta's own name for itself stands for its state
+    "State Administration Council": "Myanmar",
+    "Tatmadaw": "Myanmar",
+    "National Council for the Safeguard of the Homeland": "Niger",
 }
 # Where an institution sits, for talks held at it ("talks at the White House" meet in Washington).
 INSTITUTION_SEATS = {

@@ -1401,7 +1401,7 @@ NEXT_MEETING = compile_skipping(
     _I,
 )
 BETWEEN = compile_skipping(
-    r"\b(?:talks|negotiations|meetings?|summit|dialogue|consultations|discussions|mediation|rounds?|"
+    r"\b(?:talks|negotiations?|meetings?|summit|dialogue|consultations|discussions|mediation|rounds?|"
     # "the intergovernmental conference between the EU and X", "the border conference between A and B"
     r"(?:(?<=intergovernmental\s)|(?<=accession\s)|(?<=border\s))conference|"
     r"commissions?|committees?|(?-i:Mechanism))\s+(?:[\w-]+\s+){0,3}?"  # "the Joint Permanent Commission between A and B"

@@ -1512,7 +1512,8 @@ def _venue_country(s: _Sentence, e: Entity) -> bool:
         and place.country == e.name
         # "in X, the Netherlands", "in the city of Caracas, Bolivarian Republic of Venezuela"
         and re.fullmatch(
-            r",\s(?:the\s)?(?:[A-Z][a-z]+\s){0,2}?(?:(?:Republic|Kingdom|State|Federation)\sof\s(?:the\s)?)?",
+            r",\s(?:[A-Z][a-z]+\s(?:Province|Region|Prefecture|Governorate)\s(?:of\s|in\s)?)?(?:the\s)?"
+            r"(?:[A-Z][a-z]+\s){0,2}?(?:(?:People['’]s\s)?(?:Republic|Kingdom|State|Federation)\sof\s(?:the\s)?)?",
             s.text[place.end : e.start],
         )
         is not None

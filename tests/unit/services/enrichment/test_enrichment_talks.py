@@ -7195,6 +7195,26 @@ def test_the_two_countries_ministers_are_states_with_the_capitals_host_not_a_war
     assert set(record.parties) == {"Sudan", "South Sudan"}
 
 
+def test_the_negotiation_between_the_government_and_a_group_has_both_sides() -> None:
+    text = (
+        "The negotiation between the government and the Unitary Platform will resume later this month in "
+        "Bridgetown, Barbados, with Norway acting as facilitator."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Venezuela", "Unitary Platform"}
+    assert record.mediators == ("Norway",)
+
+
+def test_a_juntas_own_name_is_its_state_and_a_venues_province_and_country_are_an_address() -> None:
+    text = (
+        "The State Administration Council delegation will take part in the peace talks with the Ta'ang National "
+        "Liberation Army to be held in Kunming, Yunnan Province of the People's Republic of China on Thursday."
+    )
+    [record] = _upcoming(text, published=date(2031, 6, 10))
+    assert set(record.parties) == {"Myanmar", "TNLA"}
+    assert record.location == "Kunming"
+
+
 def test_a_bloc_willing_to_send_a_team_offers_talks_and_plans_none() -> None:
     text = (
         "After a virtual meeting of its leaders, the regional bloc said it was willing to send a team of eminent "
