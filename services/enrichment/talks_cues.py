@@ -1262,7 +1262,7 @@ BREAKAWAY = compile_skipping(
 MEMBERS_LIST = compile_skipping(
     r"\b(?i:(?:leaders|heads\s+of\s+state|presidents|(?:foreign|defen[cs]e|trade)\s+ministers|ministers|"
     r"representatives|delegations|delegates|envoys|negotiators)\s+(?:(?:on|for)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+\s+)?(?:from|of)|brings?\s+together|"
-    r"bringing\s+together|(?:meeting|summit|gathering)\s+of(?:\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:leaders|ministers|presidents|"
+    r"bringing\s+together|(?:meeting|summit|gathering)\s+of(?:\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:leaders|ministers|presidents|"
     r"heads\s+of\s+state|delegations|representatives|envoys|negotiators|officials)\s+"
     r"(?:(?:on|for)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+\s+)?(?:from|of))?|invit(?:ed|es|ing)|(?:sent|sends|extended|issued)\s+invitations\s+to|"
     r"invitations\s+(?:(?:have|has|had|were)\s+been\s+)?(?:sent|issued|extended)\s+to)\s+(?:the\s+)?(?=[A-Z])"
@@ -1440,7 +1440,8 @@ WITH_SIDES = compile_skipping(
 )
 # "agreed to meet a delegation of the West African bloc ECOWAS": the delegation's state or body
 MEET_DELEGATION_OF = compile_skipping(
-    r"\bmeet\s+(?:with\s+)?(?:a|the)\s+(?:[\w-]+\s+)?(?:delegation|team|envoys?)\s+(?:of|from)\s+(?:the\s+)?"
+    r"\bmeet\s+(?:with\s+)?(?:(?:a|the)\s+(?:[\w-]+\s+)?(?:delegation|team|envoys?)|(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:ministers|leaders|delegations|representatives|envoys))\s+(?:of|from)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){1,2}(?:bloc|body|grouping|organi[sz]ation)\s+)?",
     _I,
 )

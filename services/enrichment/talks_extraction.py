@@ -439,11 +439,16 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
+_LOWER_NEXT = compile_skipping(r"\s*[a-z]")
+
+
 def dateline_end(text: str) -> int:
     """End offset of a wire dateline ("NAIROBI, Oct 21 (Reuters) -") or 0."""
     m = _DATELINE.match(text[:130])
     if not m:
         return 0
+    if m.group().rstrip()[-1:] == ")" and _LOWER_NEXT.match(text, m.end()):
+        return 0  # "The Gulf Cooperation Council (GCC) will meet ...": a lede's subject, not a dateline
     head = re.sub(r"\([^)]*\)", "", m.group())  # "(APP - Agency / Outlet - 1st Oct, 2019 )"
     if len(head.split()) > 8:
         return 0
@@ -905,8 +910,18 @@ def _body_team_meets(s: _Sentence, e: Entity) -> bool:
             or _TO_CAPITAL_FOR_TALKS.match(s.text, end, s.end)
             or _TRAVELS_FOR_TALKS_AFTER.match(s.text, end, s.end)
         )
+    if _BODY_MEETS_OTHERS_AFTER.match(s.text, e.end, s.end):
+        return True
     team = _BODY_TEAM_AFTER.match(s.text, e.end, s.end)
     return team is not None and _SIDES_INTO_PLAN.match(s.text[team.end() : s.end]) is not None
+
+
+# "ECOWAS will meet ministers from A, B and C": the body meets others' people as one side
+_BODY_MEETS_OTHERS_AFTER = compile_skipping(
+    r"(?:\s*\([A-Z][\w/.-]*\))?\s+(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+"
+    r"(?:hold\s+talks\s+with|meet(?:\s+with)?)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:ministers|leaders|delegations|representatives|envoys|officials|delegates)\s+(?:of|from)\s"
+)
 
 
 def _former_officials(s: _Sentence, e: Entity) -> bool:

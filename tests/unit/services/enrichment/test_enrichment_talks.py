@@ -10,7 +10,7 @@ from parley.services.enrichment.entities import extract_entities
 from parley.services.enrichment.extract import extract_article
 from parley.services.enrichment.talks_cues import HEADLINE_ONGOING, LEAD_ACTORS
 from parley.services.enrichment.talks_events import _history, _primary, _with_roles, candidates, extract_talks
-from parley.services.enrichment.talks_extraction import _Draft, find_drafts, headline_draft
+from parley.services.enrichment.talks_extraction import _Draft, dateline_end, find_drafts, headline_draft
 from parley.services.enrichment.talks_model import LinearModel
 from parley.shared.extraction import TalksRecord
 
@@ -7213,6 +7213,43 @@ def test_a_juntas_own_name_is_its_state_and_a_venues_province_and_country_are_an
     [record] = _upcoming(text, published=date(2031, 6, 10))
     assert set(record.parties) == {"Myanmar", "TNLA"}
     assert record.location == "Kunming"
+
+
+def test_a_bloc_that_will_meet_ministers_from_three_states_is_a_side_with_them() -> None:
+    text = (
+        "The Gulf Cooperation Council (GCC) will meet ministers from Egypt, Jordan and Iraq in Riyadh on "
+        "Friday to settle the terms of a customs deal, its secretariat said."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Gulf Cooperation Council", "Egypt", "Jordan", "Iraq"}
+
+
+def test_a_meeting_of_the_foreign_and_energy_ministers_of_three_states_has_all_three() -> None:
+    text = (
+        "The meeting of the foreign and energy ministers of Kazakhstan, Uzbekistan and Kyrgyzstan on the "
+        "Kyrgyz reservoir will take place in Tashkent on Monday, the Uzbek ministry said."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Kazakhstan", "Uzbekistan", "Kyrgyzstan"}
+
+
+def test_brussels_as_a_side_is_the_european_union_and_as_a_venue_brussels() -> None:
+    [record] = _upcoming("Brussels and London will hold their first summit in London on May 19, officials said.")
+    assert set(record.parties) == {"European Union", "United Kingdom"}
+    [record] = _upcoming("Serbia and Kosovo will meet in Brussels on May 19, officials said.")
+    assert (set(record.parties), record.location) == ({"Serbia", "Kosovo"}, "Brussels")
+
+
+@pytest.mark.parametrize(
+    ("text", "is_dateline"),
+    [
+        ("KYIV, May 2 (Reuters) - Ukraine will send a delegation.", True),
+        ("ADDIS ABABA (AFP) Ethiopia will send a delegation.", True),
+        ("The Gulf Cooperation Council (GCC) will meet ministers from Egypt.", False),
+    ],
+)
+def test_a_ledes_subject_with_its_acronym_is_no_dateline(text: str, is_dateline: bool) -> None:
+    assert (dateline_end(text) > 0) is is_dateline
 
 
 def test_a_bloc_willing_to_send_a_team_offers_talks_and_plans_none() -> None:
