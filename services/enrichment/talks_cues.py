@@ -1550,7 +1550,9 @@ STATEMENT_PLACE_BEFORE = compile_skipping(
     r"(?:statement|communiqu[eé]|declaration|message|note)\s+(?:issued|released|published|read\s+out)|"
     r"briefing|(?:press|news)\s+conference|interview|remarks)\b"
     # the words between stay in the statement: "said the leaders would meet in X" is a venue
-    r"(?:\s+(?!(?:will|would|could|should|shall|may|might|meet|meets|met|hold|held|be|gather|convene|resume)\b)[\w-]+)"
+    # ("says P talks in X": the talks' venue)
+    r"(?:\s+(?!(?:will|would|could|should|shall|may|might|meet|meets|met|hold|held|be|gather|convene|resume|"
+    r"talks|meeting|negotiations|summit|round|dialogue)\b)[\w-]+)"
     r"{0,4}?\s+(?:in|at)\s+(?:the\s+)?$"
     # "according to officials in X", "the US ambassador in X": where the source sits
     r"|\baccording\s+to\s+(?:[\w-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$"

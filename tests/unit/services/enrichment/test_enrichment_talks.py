@@ -7252,6 +7252,14 @@ def test_a_ledes_subject_with_its_acronym_is_no_dateline(text: str, is_dateline:
     assert (dateline_end(text) > 0) is is_dateline
 
 
+def test_a_headline_source_saying_p_talks_in_x_gives_x_as_the_venue_not_a_side() -> None:
+    title = "Qatar says Somalia talks in Djibouti pushed back to next month"
+    published = date(2031, 6, 10)
+    draft = headline_draft(title, published, extract_entities(title), find_dates(title, published, headline=True))
+    assert draft is not None and draft.location is not None
+    assert draft.location.name == "Djibouti" and "Djibouti" not in draft.parties
+
+
 def test_a_bloc_willing_to_send_a_team_offers_talks_and_plans_none() -> None:
     text = (
         "After a virtual meeting of its leaders, the regional bloc said it was willing to send a team of eminent "
