@@ -7260,6 +7260,15 @@ def test_a_headline_source_saying_p_talks_in_x_gives_x_as_the_venue_not_a_side()
     assert draft.location.name == "Djibouti" and "Djibouti" not in draft.parties
 
 
+def test_a_delegation_that_would_be_in_a_city_for_talks_on_a_day_plans_them() -> None:
+    text = (
+        "The foreign ministry said late on Monday that its delegation, led by a deputy minister, would be in "
+        "Doha for direct talks with Eritrea on Thursday."
+    )
+    [record] = _upcoming(text, title="Ethiopia sends delegation", published=date(2031, 6, 10))
+    assert (record.location, record.start_date) == ("Doha", date(2031, 6, 12))
+
+
 def test_a_bloc_willing_to_send_a_team_offers_talks_and_plans_none() -> None:
     text = (
         "After a virtual meeting of its leaders, the regional bloc said it was willing to send a team of eminent "
