@@ -639,6 +639,9 @@ STRONG_FUTURE = compile_skipping(
     # machine-translated and wire copy: "where he will have talks with", "will lead a delegation to X"
     r"have\s+(?:talks|consultations|discussions|negotiations)|pay\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?visit\s+to|"
     r"lead\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?delegation\s+to|"
+    # "A's and B's envoys will lead delegations in X from Monday for a week of talks"
+    r"lead\s+(?:their\s+|the\s+|two\s+)?(?:[\w-]+\s+)?delegations\b(?=[^.;]{0,80}?\bfor\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:talks|negotiations|consultations)\b)|"
     r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|"
     # "Norway will facilitate talks between A and B starting March 9", "Oman will mediate a fresh round"
     # (not "X's minister will co-chair the meeting": a chair of the meeting another sentence plans)
@@ -1298,7 +1301,9 @@ MEDIATOR_AFTER = compile_skipping(
     # "U.N.-backed talks on Libya's elections" (not "the Iran-backed Houthis": a patron of a side)
     r"|^(?:['’]s)?\s?[-–]\s?backed\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations|dialogue|consultations|conference|round)\b"
     # "the US envoy overseeing the truce between A and B will bring ... together"
-    r"|^(?:['’]s)?\s+(?:envoy|mediator)\s+(?:overseeing|monitoring|supervising|mediating|brokering)\b",
+    r"|^(?:['’]s)?\s+(?:envoy|mediator)\s+(?:overseeing|monitoring|supervising|mediating|brokering)\b"
+    # "to be held in Switzerland with Saudi Arabia as co-convener"
+    r"|^\s+as\s+(?:a\s+|the\s+)?(?:co-?)?(?:convener|convenor|sponsor|chair|facilitator)s?\b",
     _I,
 )
 # "the Iran-aligned Houthis", "M23 rebels backed by Rwanda": a patron of a side, not a side

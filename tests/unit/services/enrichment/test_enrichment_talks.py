@@ -7269,6 +7269,21 @@ def test_a_delegation_that_would_be_in_a_city_for_talks_on_a_day_plans_them() ->
     assert (record.location, record.start_date) == ("Doha", date(2031, 6, 12))
 
 
+def test_a_state_named_as_co_convener_is_a_go_between() -> None:
+    text = "The army and the rebels will meet in Geneva on August 21, with Norway as co-convener, officials said."
+    [record] = _upcoming(text)
+    assert "Norway" in record.mediators and "Norway" not in record.parties
+
+
+def test_two_officials_who_will_lead_delegations_in_a_city_for_talks_plan_them() -> None:
+    text = (
+        "The EU's trade commissioner and Japan's vice-minister will lead delegations in Tokyo from Monday for a "
+        "week of talks on market access, the ministry said."
+    )
+    [record] = _upcoming(text, published=date(2031, 6, 10))
+    assert (record.location, record.start_date) == ("Tokyo", date(2031, 6, 16))
+
+
 def test_a_bloc_willing_to_send_a_team_offers_talks_and_plans_none() -> None:
     text = (
         "After a virtual meeting of its leaders, the regional bloc said it was willing to send a team of eminent "
