@@ -337,6 +337,47 @@ def _paired_people(text: str, places: list[Entity]) -> list[Entity]:
     return out
 
 
+_APPOSITIVE_ROLE = (
+    r"(?:prime\s+minister|president|premier|chancellor|(?:[\w-]+\s+)?minister|top\s+diplomat|"
+    r"(?:chief\s+)?negotiator|envoy|(?:national\s+)?security\s+adviser|army\s+chief|head\s+of\s+state)\b"
+)
+_APPOSITIVE_NAME_BEFORE = compile_skipping(
+    r"\b(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),\s+"
+    r"(?:the\s+(?:[\w-]+\s+){0,2}?" + _APPOSITIVE_ROLE + r"\s+of\s+(?:the\s+)?)?$"
+)
+_APPOSITIVE_ROLE_AFTER = compile_skipping(r"['’]s\s+(?:[\w-]+\s+){0,2}?" + _APPOSITIVE_ROLE, re.IGNORECASE)
+
+
+def _appositive_people(text: str, places: list[Entity]) -> list[Entity]:
+    """ "Hristijan Mickoski, North Macedonia's prime minister", "X, the foreign minister of Y": a
+    person named without a title before the name, whose state the apposition gives."""
+    out: list[Entity] = []
+    taken = _Spans([(e.start, e.end) for e in places])
+    for e in places:
+        if e.kind != "country":
+            continue
+        m = _APPOSITIVE_NAME_BEFORE.search(text, max(0, e.start - 70), e.start)
+        if m is None:
+            continue
+        possessive = not m.group().rstrip().endswith(("of", "the"))
+        if possessive and not _APPOSITIVE_ROLE_AFTER.match(text, e.end):
+            continue
+        words = m.group("name").split()
+        if any(w in _NOT_NAMES for w in words) or taken.covers(m.start("name")):
+            continue
+        out.append(
+            Entity(
+                kind="person",
+                text=m.group("name"),
+                name=m.group("name"),
+                start=m.start("name"),
+                end=m.end("name"),
+                country=e.name,
+            )
+        )
+    return out
+
+
 class _Spans:
     """Whether a position lies inside any of many spans, in O(log n) (no pairwise scans)."""
 
@@ -775,6 +816,8 @@ def extract_entities(text: str, known_people: list[Entity] | tuple[Entity, ...] 
     people = _with_leaders_states(_people(text, named))
     found = _Spans([(p.start, p.end) for p in people])
     people += [p for p in _paired_people(text, named) if not found.covers(p.start)]
+    found = _Spans([(p.start, p.end) for p in people])
+    people += [p for p in _appositive_people(text, named) if not found.covers(p.start)]
     person_spans = _Spans([(p.start, p.end) for p in people])
     named = [e for e in named if not person_spans.covers(e.start)]
     everything = named + people

@@ -1048,6 +1048,10 @@ LEADERS: dict[str, str] = {
     "Berdimuhamedov": "Turkmenistan",
     "Asim Malik": "Pakistan",
     "Asim Munir": "Pakistan",
+    "Mickoski": "North Macedonia",
+    "Edi Rama": "Albania",
+    "Plenković": "Croatia",
+    "Plenkovic": "Croatia",
     # foreign and defence ministers, security advisers and chief negotiators of the sides, named in
     # full (their surnames alone are often shared); a go-between's officials are left out, since
     # they speak of others' talks far more often than of their own
@@ -1139,6 +1143,7 @@ LEADERS: dict[str, str] = {
     "Khawaja Asif": "Pakistan",
     "Rajnath Singh": "India",
     "Vikram Misri": "India",
+    "Ajit Doval": "India",
     "Amir Khan Muttaqi": "Afghanistan",
     "Zabihullah Mujahid": "Afghanistan",
     "Touhid Hossain": "Bangladesh",

@@ -238,3 +238,17 @@ def test_a_group_after_its_qualifiers_or_with_a_trade_in_its_name_stays_a_group(
     text: str, group: str
 ) -> None:
     assert group in _names(text, "armed_group")
+
+
+def test_a_person_in_apposition_to_a_states_role_is_of_that_state() -> None:
+    text = (
+        "Marta Kovac, Slovenia's foreign minister, flew home. Kovac and her Croatian counterpart will meet. "
+        "Ivan Horvat, the prime minister of Croatia, agreed. In Ljubljana, Slovenia's president spoke."
+    )
+    people = {(e.name, e.country) for e in extract_entities(text) if e.kind == "person"}
+    assert ("Marta Kovac", "Slovenia") in people
+    assert ("Ivan Horvat", "Croatia") in people
+    # a later bare surname is the same person
+    assert any(e.text == "Kovac" and e.country == "Slovenia" for e in extract_entities(text))
+    # a fronted place is no person
+    assert not any(name.startswith("In ") for name, _ in people)
