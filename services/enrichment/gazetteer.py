@@ -1389,6 +1389,7 @@ def gazetteer() -> Gazetteer:
     capital_of.update(_CAPITALS_NOW)
     folded["washington"] = NameEntry("place", "Washington", "United States", capital=True)
     folded["delhi"] = NameEntry("place", "New Delhi", "India", capital=True)  # "talks in Delhi": the capital
+    folded[_key("Ha Noi")] = NameEntry("place", "Hanoi", "Vietnam", capital=True)  # the state's own spelling
     for country in [*by_iso.values(), *_DE_FACTO_STATES]:
         folded[_key(country)] = NameEntry("country", country, country)
     for alias, country in _COUNTRY_ALIASES.items():

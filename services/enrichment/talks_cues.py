@@ -634,7 +634,7 @@ _DAYS_TALKS = (
     r"(?:talks|meeting|summit|round|session|negotiations)\b"
 )
 STRONG_FUTURE = compile_skipping(
-    r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|take\s+place|be\s+held|host|resume|convene|"
+    r"\b(?:will|shall|['’]ll)\s+(?:\w+\s+){0,3}?(?:hold|meet|begin|start|commence|take\s+place|be\s+held|host|resume|convene|"
     r"open|travel|head|attend|sit\s+down|gather|participate|move|be\s+(?:meeting|holding|hosting|hosted|in|at)|"
     # machine-translated and wire copy: "where he will have talks with", "will lead a delegation to X"
     r"have\s+(?:talks|consultations|discussions|negotiations)|pay\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?visit\s+to|"

@@ -2365,6 +2365,9 @@ def find_drafts(
     return merged, article_mediators
 
 
+_HEADLINE_CREDIT = compile_skipping(r":\s*(?:[A-Z][\w'’.-]*\s*){1,3}$")
+
+
 def headline_draft(
     title: str, published: date, entities: list[Entity], dates: list[FoundDate]
 ) -> _Draft | None:
@@ -2393,6 +2396,12 @@ def headline_draft(
         and cue.HEADLINE_QUESTION.match(title)
     ):
         draft = replace(draft, status="proposed", weak=False)
+    credit = _HEADLINE_CREDIT.search(title)
+    if draft is not None and credit is not None:
+        # "P, Q to meet again in X: Beijing": the source the headline credits is no side
+        cited = {n for e in s.entities if e.start >= credit.start() and (n := _state(e) or _org(e))}
+        named = {n for e in s.entities if e.start < credit.start() and (n := _state(e) or _org(e))}
+        draft = replace(draft, parties=[p for p in draft.parties if p not in cited - named])
     lead = cue.HEADLINE_SIDES_TO_PLAN.match(title)
     if draft is not None and lead is not None:
         # "P, Q and R leaders to hold ...": the sides that lead a headline plan are named as sides

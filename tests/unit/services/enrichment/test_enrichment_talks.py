@@ -7284,6 +7284,23 @@ def test_two_officials_who_will_lead_delegations_in_a_city_for_talks_plan_them()
     assert (record.location, record.start_date) == ("Tokyo", date(2031, 6, 16))
 
 
+def test_talks_that_will_commence_tomorrow_in_ha_noi_are_planned_in_hanoi() -> None:
+    text = "The second round of consultations between Viet Nam and Laos will commence tomorrow in Ha Noi."
+    [record] = _upcoming(text, published=date(2031, 6, 10))
+    assert (set(record.parties), record.location, record.start_date) == (
+        {"Vietnam", "Laos"},
+        "Hanoi",
+        date(2031, 6, 11),
+    )
+
+
+def test_the_source_a_headline_credits_after_a_colon_is_no_side() -> None:
+    title = "Khartoum, rebels to meet again in Juba next week: Cairo"
+    published = date(2031, 6, 10)
+    draft = headline_draft(title, published, extract_entities(title), find_dates(title, published, headline=True))
+    assert draft is not None and "Egypt" not in draft.parties
+
+
 def test_a_bloc_willing_to_send_a_team_offers_talks_and_plans_none() -> None:
     text = (
         "After a virtual meeting of its leaders, the regional bloc said it was willing to send a team of eminent "
