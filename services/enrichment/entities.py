@@ -30,7 +30,9 @@ _LOCATIVE_BEFORE = compile_skipping(
 # "the negotiators of Kyiv and Moscow", "delegations from Baku and Yerevan": the states they serve
 _PEOPLE_OF_BEFORE = compile_skipping(
     r"\b(?:negotiators|delegations?|officials|representatives|envoys|leaders|teams?|sides|authorities|"
-    r"governments?|diplomats|ministers|emissaries)\s+(?:of|from)\s+(?:both\s+)?$",
+    r"governments?|diplomats|ministers|emissaries)\s+(?:of|from)\s+(?:both\s+)?"
+    # "representatives of the federal government and of Hargeisa"
+    r"(?:[^.;]{1,60}?\s+and\s+(?:of|from)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 _ATTRIBUTIVE_AFTER = compile_skipping(
@@ -231,7 +233,7 @@ def _resolve_capital(text: str, entry: NameEntry, start: int, end: int) -> Entit
         (
             _LOCATIVE_BEFORE.search(before)
             and (start > 0 or not _DATELINE_AFTER.match(after))
-            and not _PEOPLE_OF_BEFORE.search(before)
+            and not _PEOPLE_OF_BEFORE.search(text, max(0, start - 90), start)
         )
         or _ATTRIBUTIVE_AFTER.match(after)
         or (

@@ -281,6 +281,15 @@ TRIGGER_RARE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     (
+        ("onven",),
+        # "mediators will convene Israeli and Hamas negotiators in Cairo on Wednesday"
+        compile_skipping(
+            r"\b(?:re)?conven(?:e|es|ing)\s+(?:the\s+)?(?:[\w'’-]+,?\s+){0,4}?"
+            r"(?:negotiators|delegations|delegates|envoys|representatives)\b",
+            _I,
+        ),
+    ),
+    (
         ("ommittee", "ommission"),
         # "the Supervisory Committee on the prisoner exchange, which the UN co-chairs ..., will convene in X on Sunday"
         compile_skipping(
@@ -1318,10 +1327,10 @@ MEDIATOR_BEFORE = compile_skipping(
     r"\b(?:mediated|brokered|hosted|facilitated|sponsored|convened|organi[sz]ed|arranged|chaired|initiated)\s+by\s+(?:the\s+)?"
     # "facilitated by the prime minister of X"
     r"(?:(?:prime\s+minister|president|foreign\s+minister|government|king|emir)\s+of\s+(?:the\s+)?)?$"
-    r"|\bauspices\s+of\s+(?:the\s+)?$|\bmediation\s+(?:of|by)\s+(?:the\s+)?$"
+    r"|\bauspices\s+of\s+(?:the\s+)?$|\b(?:mediation|facilitation)\s+(?:of|by)\s+(?:the\s+)?$"
     # a leader by title and name: "under the auspices of President Ismail Omar Guelleh", "brokered by Emir X"
     # (not "hosted by": a host may be a side at its own table)
-    r"|\b(?:(?:mediated|brokered|facilitated|sponsored|convened|chaired)\s+by|auspices\s+of|mediation\s+of)\s+"
+    r"|\b(?:(?:mediated|brokered|facilitated|sponsored|convened|chaired)\s+by|auspices\s+of|(?:mediation|facilitation)\s+of)\s+"
     # ("mediated by the President of the Republic, João Lourenço")
     r"(?:[\w'’-]+\s+){0,2}?(?:president|prime\s+minister|foreign\s+minister|king|emir|sultan|crown\s+prince)"
     r"(?:\s+of\s+(?:the\s+)?[\w'’-]+)?,?\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,2}$"

@@ -738,7 +738,10 @@ _ACCESSION_AFTER = compile_skipping(
     r"(?:['’]s)?\s+(?:accession|membership)\s+(?:talks|negotiations)\b", re.IGNORECASE
 )
 _SIDES_INTO_PLAN = compile_skipping(
-    r"(?:\s*\([A-Z][\w/.-]*\))?\s+(?:will|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to)|to|(?:have|has)\s+agreed\s+to)\s+"
+    r"(?:\s*\([A-Z][\w/.-]*\))?"
+    # "European Union and Gulf Cooperation Council foreign ministers will meet"
+    r"(?:\s+(?:foreign|trade|defen[cs]e|finance|energy|senior)?\s*(?:ministers|leaders|officials|envoys|negotiators))?"
+    r"\s+(?:will|are\s+(?:to|set\s+to|due\s+to|expected\s+to|scheduled\s+to)|to|(?:have|has)\s+agreed\s+to)\s+"
     r"(?:\w+\s+)?(?:meet|hold|resume|open|start|begin|launch|sit\s+down)\b"
 )
 _MAYBE_BEFORE = compile_skipping(r"\b(?:could|might|may)\s+$", re.IGNORECASE)

@@ -7301,6 +7301,32 @@ def test_the_source_a_headline_credits_after_a_colon_is_no_side() -> None:
     assert draft is not None and "Egypt" not in draft.parties
 
 
+def test_mediators_who_will_convene_two_sides_negotiators_plan_talks_between_those_sides() -> None:
+    text = (
+        "Omani and Swiss mediators will convene Iranian and American negotiators in Muscat on Wednesday for a "
+        "fresh attempt at a deal, officials said."
+    )
+    [record] = _upcoming(text, published=date(2031, 6, 10))
+    assert set(record.parties) == {"Iran", "United States"}
+    assert set(record.mediators) == {"Oman", "Switzerland"}
+
+
+def test_representatives_of_a_government_and_of_a_capital_meet_under_a_facilitation() -> None:
+    text = (
+        "Representatives of the federal government and of Hargeisa will meet in Djibouti on July 4, under the "
+        "facilitation of Djibouti's president, the presidency said."
+    )
+    [record] = _upcoming(text, published=date(2031, 6, 10))
+    assert set(record.parties) == {"Somalia", "Somaliland"}
+    assert record.mediators == ("Djibouti",)
+
+
+def test_two_blocs_foreign_ministers_are_the_blocs() -> None:
+    text = "European Union and African Union foreign ministers will meet in Kigali on July 26, the EU said."
+    [record] = _upcoming(text, published=date(2031, 6, 10))
+    assert set(record.parties) == {"European Union", "African Union"}
+
+
 def test_a_bloc_willing_to_send_a_team_offers_talks_and_plans_none() -> None:
     text = (
         "After a virtual meeting of its leaders, the regional bloc said it was willing to send a team of eminent "
