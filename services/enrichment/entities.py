@@ -196,6 +196,8 @@ def _gazetteer_entities(text: str) -> list[Entity]:
             # (a site read as its city stays one before its building's words: "the Dolmabahce Presidential
             # Working Office"; "Hyderabad House" is no Hyderabad)
             and not (entry.name != text[start:end] and _BUILDING_AFTER.match(text, end))
+            # "at the Bogor Presidential Palace": the city's own palace
+            and not _PRESIDENTIAL_SITE_AFTER.match(text, end)
         ):
             nxt = _TOKEN.match(text, end + 1)
             if nxt and not _known(nxt.group()):
@@ -208,6 +210,9 @@ def _gazetteer_entities(text: str) -> list[Entity]:
 # possessive or a sentence's first word
 # (plain words: not "Yemen's Iran-aligned Houthis", nor names the gazetteer knows)
 _GIVEN_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<![\w'’-])[A-Z][a-zà-ÿ]+\s+[A-Z][a-zà-ÿ]+\s$")
+
+
+_PRESIDENTIAL_SITE_AFTER = re.compile(r"\s+Presidential\s+(?:Palace|Office|Complex|Compound)\b")
 
 
 def _known(word: str) -> bool:

@@ -716,6 +716,7 @@ ARMED_GROUPS = {
     # political sides of civil conflicts, negotiating as such
     "NDFP": "NDFP",
     "National Democratic Front of the Philippines": "NDFP",
+    "New People's Army": "New People's Army",
     "SSOMA": "SSOMA",
     "South Sudan Opposition Movements Alliance": "SSOMA",
     "High Council of State": "High Council of State",
@@ -821,6 +822,7 @@ HOME_STATES = {
     "Southern Transitional Council": "Yemen",
     "M23": "Democratic Republic of the Congo",
     "NDFP": "Philippines",
+    "New People's Army": "Philippines",
     "Oromo Liberation Army": "Ethiopia",
     "Tigray People's Liberation Front": "Ethiopia",
     "PKK": "Turkey",

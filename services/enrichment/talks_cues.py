@@ -1418,7 +1418,7 @@ NEXT_MEETING = compile_skipping(
     _I,
 )
 BETWEEN = compile_skipping(
-    r"\b(?:talks|negotiations?|meetings?|summit|dialogue|consultations|discussions|mediation|rounds?|"
+    r"\b(?:talks|negotiations?|meetings?|summit|dialogue|consultations?|discussions|mediation|rounds?|"
     # "the intergovernmental conference between the EU and X", "the border conference between A and B"
     r"(?:(?<=intergovernmental\s)|(?<=accession\s)|(?<=border\s))conference|"
     r"commissions?|committees?|(?-i:Mechanism))\s+(?:[\w-]+\s+){0,3}?"  # "the Joint Permanent Commission between A and B"
@@ -1757,7 +1757,8 @@ IN_THIS_CITY = compile_skipping(
 HERE_PLANNED = compile_skipping(
     r"\b(?:will|would|to|is\s+to|are\s+to)\s+(?:[\w-]+\s+){0,8}?(?:talks|negotiations|meeting|round|summit|consultations)\s+"
     r"(?:[\w-]+\s+){0,2}?here\s+(?:on|next|this|from|tomorrow|later)\b"
-    r"|\b(?:will|would)\s+(?:still\s+)?(?:take\s+place|be\s+held|meet|convene|reconvene|open|begin|start|resume)\s+(?:\w+\s+)?here\b"
+    r"|\b(?:will|would|(?:is|are)\s+(?:scheduled|set|due|expected|slated)\s+to)\s+(?:still\s+)?"
+    r"(?:take\s+place|be\s+held|meet|convene|reconvene|open|begin|start|resume)\s+(?:\w+\s+)?here\b"
     # "... will convene on Monday in the capital" under the capital's own dateline
     r"|\b(?:will|would)\s+(?:take\s+place|be\s+held|meet|convene|reconvene|open|begin|start|resume)\s+(?:on\s+\w+\s+)?in\s+the\s+capital\b"
     r"(?!\s+(?:of|city\s+of)\b)",

@@ -1598,6 +1598,12 @@ _OTHER_EVENT_DAY_BEFORE = compile_skipping(
 )
 
 
+_PLAN_VERB_BEFORE = compile_skipping(
+    r"\b(?:be\s+held|take\s+place|(?:will|to)\s+(?:meet|convene|open|begin|start|resume))\s+"
+    r"(?:here\s+|in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+)?(?:on\s+)?$"
+)
+
+
 def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate | None:
     if status == "rescheduled" and " by " in s.text[s.start : s.end]:
         shifted = _shifted_day(s)
@@ -1614,6 +1620,8 @@ def _pick_date(s: _Sentence, status: TalksStatus, published: date) -> FoundDate 
         if (
             _SAID_AFTER.match(s.after(d, 30))
             and not _SAID_WHEN_AFTER.match(s.after(d, 50))
+            # (not "is scheduled to be held here on Feb 6 and 7, said the facilitator": the plan's own day)
+            and not _PLAN_VERB_BEFORE.search(s.before(d, 50))
             # (nor "postponed to Friday 20 February, announced the mediation in a communique made public
             # this Tuesday": the statement has its own day)
             and not any(

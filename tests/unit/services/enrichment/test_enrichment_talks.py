@@ -7327,6 +7327,24 @@ def test_two_blocs_foreign_ministers_are_the_blocs() -> None:
     assert set(record.parties) == {"European Union", "African Union"}
 
 
+def test_a_round_scheduled_to_be_held_here_on_two_days_said_the_facilitator() -> None:
+    text = (
+        "MANILA, June 10 (PNA) -- The next round of the peace dialogue between the government and the New "
+        "People's Army is scheduled to be held here on July 6 and 7, said Norway's facilitator for the process."
+    )
+    [record] = _upcoming(text, published=date(2031, 6, 10))
+    assert (record.location, record.start_date, record.end_date) == ("Manila", date(2031, 7, 6), date(2031, 7, 7))
+
+
+def test_an_annual_consultation_between_two_states_moved_to_a_citys_presidential_palace() -> None:
+    text = (
+        "The annual consultation between Malaysia and Indonesia, originally scheduled to be held in Jakarta, "
+        "will now take place at the Bogor Presidential Palace on July 5, the ministry said."
+    )
+    [record] = _upcoming(text, published=date(2031, 6, 10))
+    assert (set(record.parties), record.location) == ({"Malaysia", "Indonesia"}, "Bogor")
+
+
 def test_a_bloc_willing_to_send_a_team_offers_talks_and_plans_none() -> None:
     text = (
         "After a virtual meeting of its leaders, the regional bloc said it was willing to send a team of eminent "
