@@ -145,6 +145,7 @@ _EXACT_CASE = {
     "SPLM-IO",
     "SPLM/A-IO",
     "SPLM-N",
+    "CSP-PSD",
     "US",
     "U.S.",
     "U.S.A.",
@@ -799,6 +800,12 @@ ARMED_GROUPS = {
     "Autonomous Bougainville Government": "Bougainville",
     "Shene": "Oromo Liberation Army",  # the Ethiopian government's name for the OLA
     "OLA-Shene": "Oromo Liberation Army",
+    # northern Mali's coalition of armed movements
+    "Permanent Strategic Framework for Peace, Security and Development": "CSP-PSD",
+    "Permanent Strategic Framework": "CSP-PSD",
+    "CSP-PSD": "CSP-PSD",
+    "Somali Salvation Forum": "Somali Salvation Forum",  # the federal government's opposition coalition
+    "National Unity Government": "National Unity Government",  # Myanmar's government in exile
 }
 # The state whose government a non-state side negotiates with: "talks between the government and the
 # NDFP" are the Philippines' (a side that fights a government abroad is left out).
@@ -824,6 +831,9 @@ HOME_STATES = {
     "NDFP": "Philippines",
     "New People's Army": "Philippines",
     "Oromo Liberation Army": "Ethiopia",
+    "CSP-PSD": "Mali",
+    "Somali Salvation Forum": "Somalia",
+    "National Unity Government": "Myanmar",
     "Tigray People's Liberation Front": "Ethiopia",
     "PKK": "Turkey",
     "SDF": "Syria",
