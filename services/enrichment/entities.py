@@ -254,7 +254,9 @@ def _resolve_capital(text: str, entry: NameEntry, start: int, end: int) -> Entit
     if place:
         return _entity(entry, text, start, end)
     if entry.name in _BODY_CAPITALS:  # "Brussels and London set a date": the EU, not Belgium
-        return Entity(kind="organisation", text=text[start:end], name=_BODY_CAPITALS[entry.name], start=start, end=end)
+        return Entity(
+            kind="organisation", text=text[start:end], name=_BODY_CAPITALS[entry.name], start=start, end=end
+        )
     return Entity(
         kind="country", text=text[start:end], name=entry.country, start=start, end=end, country=entry.country
     )

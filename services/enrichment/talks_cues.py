@@ -1310,10 +1310,12 @@ MEDIATOR_AFTER = compile_skipping(
     # "U.N.-backed talks on Libya's elections" (not "the Iran-backed Houthis": a patron of a side)
     r"|^(?:['’]s)?\s?[-–]\s?backed\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations|dialogue|consultations|conference|round)\b"
     # "the US envoy overseeing the truce between A and B will bring ... together"
-    r"|^(?:['’]s)?\s+(?:envoy|mediator)\s+(?:overseeing|monitoring|supervising|mediating|brokering)\b"
-    # "to be held in Switzerland with Saudi Arabia as co-convener"
-    r"|^\s+as\s+(?:a\s+|the\s+)?(?:co-?)?(?:convener|convenor|sponsor|chair|facilitator)s?\b",
+    r"|^(?:['’]s)?\s+(?:envoy|mediator)\s+(?:overseeing|monitoring|supervising|mediating|brokering)\b",
     _I,
+)
+# "to be held in Switzerland with Saudi Arabia as co-convener": a state's role (a person's is their own)
+STATE_AS_CONVENER_AFTER = compile_skipping(
+    r"^\s+as\s+(?:a\s+|the\s+)?(?:co-?)?(?:convener|convenor|sponsor|chair|facilitator)s?\b", _I
 )
 # "the Iran-aligned Houthis", "M23 rebels backed by Rwanda": a patron of a side, not a side
 PATRON_AFTER = compile_skipping(

@@ -967,6 +967,7 @@ def _mediators(s: _Sentence) -> list[str]:
             or cue.MEDIATOR_ROLE_AFTER.match(s.after(e, 70))
             or cue.MEDIATOR_ROLE_AFTER.match(s.after_clause(e, 50))  # "X, which ..., will host"
             or cue.MEDIATOR_LIST_AFTER.match(s.after(e, 60))
+            or (e.kind != "person" and cue.STATE_AS_CONVENER_AFTER.match(s.after(e, 30)))
         ):
             found.append(name)
     for a, b in zip(s.entities, s.entities[1:], strict=False):  # "the Saudi-American mediation"
@@ -2439,6 +2440,14 @@ def headline_draft(
 def to_record(d: _Draft, places: list[Entity], article_mediators: list[str]) -> TalksRecord:
     """The talks record of a draft: roles settled, country-level venue refined to a city."""
     mediators = d.mediators or [m for m in article_mediators if m not in d.parties or m in d.explicit]
+    # a state is no go-between in talks with its own non-state side ("the president has invited the
+    # opposition coalition to a national forum"): it sits at the table
+    home = [m for m in mediators if any(HOME_STATES.get(p) == m for p in d.parties)]
+    if home:
+        mediators = [m for m in mediators if m not in home]
+        d = replace(
+            d, parties=[*home, *(p for p in d.parties if p not in home)], explicit=d.explicit | set(home)
+        )
     parties = [p for p in d.parties if p in d.explicit or p not in mediators]
     # one side under two names: the Republic of Cyprus beside the Greek Cypriots it speaks for
     parties = [p for p in parties if not (p in _SAME_SIDE and _SAME_SIDE[p] in parties)]

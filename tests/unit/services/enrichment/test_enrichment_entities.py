@@ -259,4 +259,9 @@ def test_opposition_coalitions_and_a_government_in_exile_are_sides() -> None:
         "The Somali Salvation Forum, the Permanent Strategic Framework (CSP-PSD) and the National Unity "
         "Government all said they would attend."
     )
-    assert _names(text, "armed_group") == ["Somali Salvation Forum", "CSP-PSD", "CSP-PSD", "National Unity Government"]
+    assert _names(text, "armed_group") == [
+        "Somali Salvation Forum",
+        "CSP-PSD",
+        "CSP-PSD",
+        "National Unity Government",
+    ]

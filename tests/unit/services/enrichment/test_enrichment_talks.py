@@ -7234,7 +7234,9 @@ def test_a_meeting_of_the_foreign_and_energy_ministers_of_three_states_has_all_t
 
 
 def test_brussels_as_a_side_is_the_european_union_and_as_a_venue_brussels() -> None:
-    [record] = _upcoming("Brussels and London will hold their first summit in London on May 19, officials said.")
+    [record] = _upcoming(
+        "Brussels and London will hold their first summit in London on May 19, officials said."
+    )
     assert set(record.parties) == {"European Union", "United Kingdom"}
     [record] = _upcoming("Serbia and Kosovo will meet in Brussels on May 19, officials said.")
     assert (set(record.parties), record.location) == ({"Serbia", "Kosovo"}, "Brussels")
@@ -7255,7 +7257,9 @@ def test_a_ledes_subject_with_its_acronym_is_no_dateline(text: str, is_dateline:
 def test_a_headline_source_saying_p_talks_in_x_gives_x_as_the_venue_not_a_side() -> None:
     title = "Qatar says Somalia talks in Djibouti pushed back to next month"
     published = date(2031, 6, 10)
-    draft = headline_draft(title, published, extract_entities(title), find_dates(title, published, headline=True))
+    draft = headline_draft(
+        title, published, extract_entities(title), find_dates(title, published, headline=True)
+    )
     assert draft is not None and draft.location is not None
     assert draft.location.name == "Djibouti" and "Djibouti" not in draft.parties
 
@@ -7297,7 +7301,9 @@ def test_talks_that_will_commence_tomorrow_in_ha_noi_are_planned_in_hanoi() -> N
 def test_the_source_a_headline_credits_after_a_colon_is_no_side() -> None:
     title = "Khartoum, rebels to meet again in Juba next week: Cairo"
     published = date(2031, 6, 10)
-    draft = headline_draft(title, published, extract_entities(title), find_dates(title, published, headline=True))
+    draft = headline_draft(
+        title, published, extract_entities(title), find_dates(title, published, headline=True)
+    )
     assert draft is not None and "Egypt" not in draft.parties
 
 
@@ -7333,7 +7339,11 @@ def test_a_round_scheduled_to_be_held_here_on_two_days_said_the_facilitator() ->
         "People's Army is scheduled to be held here on July 6 and 7, said Norway's facilitator for the process."
     )
     [record] = _upcoming(text, published=date(2031, 6, 10))
-    assert (record.location, record.start_date, record.end_date) == ("Manila", date(2031, 7, 6), date(2031, 7, 7))
+    assert (record.location, record.start_date, record.end_date) == (
+        "Manila",
+        date(2031, 7, 6),
+        date(2031, 7, 7),
+    )
 
 
 def test_an_annual_consultation_between_two_states_moved_to_a_citys_presidential_palace() -> None:
@@ -7343,6 +7353,16 @@ def test_an_annual_consultation_between_two_states_moved_to_a_citys_presidential
     )
     [record] = _upcoming(text, published=date(2031, 6, 10))
     assert (set(record.parties), record.location) == ({"Malaysia", "Indonesia"}, "Bogor")
+
+
+def test_a_state_that_invites_its_own_opposition_to_a_national_forum_is_a_side() -> None:
+    text = (
+        "President Hassan Sheikh Mohamud has invited leaders of the opposition Somali Salvation Forum to "
+        "talks at Villa Somalia on Sunday, his office said."
+    )
+    [record] = _upcoming(text, published=date(2031, 6, 10))
+    assert set(record.parties) == {"Somalia", "Somali Salvation Forum"}
+    assert "Somalia" not in record.mediators
 
 
 def test_a_bloc_willing_to_send_a_team_offers_talks_and_plans_none() -> None:
