@@ -979,6 +979,9 @@ NON_DIPLOMATIC_ACTORS = compile_skipping(
     # "has invited holders of its two dollar bonds to talks on Tuesday": a debtor and its creditors
     + r"|\bholders\s+of\s+(?:its|the|their)\s+(?:[\w$-]+\s+){0,3}?(?:bonds|notes|eurobonds|debt|securities)\s+to\s+"
     r"(?:talks|negotiations|a\s+meeting)\b"
+    # "India and Pakistan will meet in Dubai on Sunday in their first cricket encounter": a match
+     + r"|\b(?:will|to|would)\s+(?:meet|face|play)\b[^.;]{0,80}?\b(?:cricket|football|soccer|rugby|hockey|"
+    r"tennis|chess|basketball|volleyball)\s+(?:encounter|match|game|fixture|clash|final|tie|showdown)\b"
     # a law's final round between a parliament and its council ("trilogue"), not talks between states
     + r"|\binterinstitutional\s+(?:talks|negotiations)\b|\(\s*[\"“]?trilogue[\"”]?\s*\)"
     # a government formed at home: "the informateur overseeing the talks", "the president's consultations

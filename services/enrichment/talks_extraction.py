@@ -480,6 +480,13 @@ def _sides_elsewhere(sentence: str, clause: re.Match[str]) -> bool:
     return len(sides) >= 2
 
 
+_NOBODY_CONFIRMED_BEFORE = compile_skipping(
+    r"\b(?:neither|nobody|no\s+one|none)\b[^,.;]{0,60}?\b(?:has|have|had)\s+(?:yet\s+)?"
+    r"(?:confirmed|said|announced|agreed)\s+(?:that\s+)?(?:it|they|he|she)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _status(
     sentence: str,
     has_future_date: bool,
@@ -553,6 +560,8 @@ def _status(
                 strong.group()[:2].lower() == "ha"
                 and _NOBODY_BEFORE.search(sentence, max(0, strong.start() - 60), strong.start())
             )
+            # "though neither A nor B has confirmed it will send a delegation"
+            or _NOBODY_CONFIRMED_BEFORE.search(sentence, max(0, strong.start() - 90), strong.start())
         )
     ):
         strong = cue.STRONG_FUTURE.search(sentence, strong.end())
@@ -1256,6 +1265,14 @@ def _parties(
         elif (body := _org(e)) and _body_team_meets(s, e):
             explicit.append(body)
         break  # the first body only: a later one is seldom a side
+    # "Egypt, Sudan and Ethiopia will hold a new round": states listed straight into the plan
+    for e in s.entities:
+        if e.kind != "country" or _is_demonym(e) or e.start < s.start:
+            continue
+        members, end = _list_span(s, e.start)
+        if len(members) >= 2 and _SIDES_INTO_PLAN.match(s.text[end : s.end]):
+            explicit += members
+        break  # the list that opens the clause only
     # "the war between A and B" names the subject; "will take place in X on Friday between A and
     # B" names the sides, though far from the talks word
     loose_between = [

@@ -7365,6 +7365,32 @@ def test_a_state_that_invites_its_own_opposition_to_a_national_forum_is_a_side()
     assert "Somalia" not in record.mediators
 
 
+def test_three_states_listed_straight_into_the_plan_are_all_sides_though_one_hosts() -> None:
+    text = (
+        "CAIRO - Egypt, Sudan and Ethiopia will hold a new round of negotiations on the Grand Ethiopian "
+        "Renaissance Dam in Addis Ababa on the 23rd and 24th of this month, the ministry announced on Tuesday. "
+        "Ethiopia, which hosts the round, said its delegation would be led by its water minister."
+    )
+    [record] = _upcoming(text, published=date(2031, 6, 10))
+    assert set(record.parties) == {"Egypt", "Sudan", "Ethiopia"}
+
+
+def test_talks_that_could_resume_though_neither_side_has_confirmed_it_will_attend_plan_nothing() -> None:
+    text = (
+        "Negotiations on a ceasefire could resume in Cairo as early as next week, two security sources said on "
+        "Thursday, though neither Israel nor Hamas has confirmed it will send a delegation."
+    )
+    assert _upcoming(text) == []
+
+
+def test_two_states_that_will_meet_in_a_cricket_encounter_hold_no_talks() -> None:
+    text = (
+        "India and Pakistan will meet in Dubai on Sunday in their first cricket encounter since the conflict "
+        "between the two neighbours, with officials on both sides saying the game would go ahead."
+    )
+    assert _upcoming(text) == []
+
+
 def test_a_bloc_willing_to_send_a_team_offers_talks_and_plans_none() -> None:
     text = (
         "After a virtual meeting of its leaders, the regional bloc said it was willing to send a team of eminent "
