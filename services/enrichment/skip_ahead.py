@@ -20,7 +20,7 @@ try:  # the parser behind re.compile (Python 3.11+; private, so any failure mean
 except ImportError:  # pragma: no cover - another Python: plain patterns, same matches
     _parser = None
 
-__all__ = ["compile_skipping", "lead_class"]
+__all__ = ["Required", "compile_skipping", "lead_class", "required_words"]
 
 _Found = tuple[list[str], bool] | None  # (class items a match may start with, whether it may be empty)
 
@@ -114,3 +114,62 @@ def _char_set(items: list[tuple[Any, Any]]) -> _Found:
 
 def _char(code: int) -> str:
     return re.escape(chr(code)) if chr(code) not in "-" else r"\-"
+
+
+Required = tuple[tuple[str, ...], ...]  # every group holds a string the text must hold
+
+
+def required_words(pattern: str, flags: int = 0) -> Required:
+    """Groups of lower-case ASCII strings such that the lower-cased text of every match of `pattern`
+    (what its look-aheads read included) holds a string of each group; () when none is worth a test.
+
+    Text lacking every string of a group can skip the pattern. Under IGNORECASE an ASCII letter
+    also matches "İ", "ı", "ſ" and the Kelvin sign: the caller must not skip text holding the
+    first three (they lower-case to no ASCII letter)."""
+    if _parser is None:
+        return ()
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except (re.error, AttributeError, TypeError):  # pragma: no cover - re.compile raises for the caller
+        return ()
+    return tuple(sorted(_required(list(parsed)), key=_telling)[:_MAX_GROUPS])
+
+
+_MIN_WORD = 3  # shorter strings are in nearly every text: no use as a test
+_MAX_GROUPS = 3  # the most telling groups; more cost more tests than they spare
+
+
+def _telling(group: tuple[str, ...]) -> tuple[int, int]:
+    return -min(map(len, group)), len(group)
+
+
+def _required(items: list[tuple[Any, Any]]) -> list[tuple[str, ...]]:
+    # every item of a sequence must match, so each item's groups are the sequence's
+    groups: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _c.LITERAL and chr(av).isascii():
+            run.append(chr(av).lower())
+            continue
+        if len(run) >= _MIN_WORD:
+            groups.append(("".join(run),))
+        run = []
+        groups += _required_item(op, av)
+    return groups
+
+
+def _required_item(op: Any, av: Any) -> list[tuple[str, ...]]:
+    if op is _c.SUBPATTERN:
+        return _required(list(av[3]))
+    if op is _c.BRANCH:  # one alternative matches: the most telling group of each, joined
+        best = [min(_required(list(a)), key=_telling, default=None) for a in av[1]]
+        if any(b is None for b in best):
+            return []
+        return [tuple(dict.fromkeys(w for b in best if b is not None for w in b))]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+        return _required(list(av[2]))
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _required(list(av))
+    if op is _c.ASSERT and av[0] == 1:  # a look-ahead reads text inside the searched span
+        return _required(list(av[1]))
+    return []  # classes, look-behinds (they read before the span), negative tests
