@@ -18,8 +18,10 @@ from .gazetteer import LEADERS, NameEntry, gazetteer
 from .skip_ahead import compile_skipping
 
 _TOKEN = compile_skipping(r"(?:[A-Z]\.){2,}|[^\W_]+")
-# where a token may start with a capital, a digit or "al-" (any letter outside a-z, checked after)
-_NAME_START = compile_skipping(r"(?<![^\W_])(?:[^\W_a-z]|al-)")
+# where a token may start with a capital, a digit or "al-" (any letter outside a-z, checked after);
+# the word boundary is tested after the first character, so the engine's fast scan for a class finds
+# the candidates (a pattern opening on a look-behind is tried at every position)
+_NAME_START = re.compile(r"[^\W_b-z](?:(?<!a)|(?=l-))(?<![^\W_][\s\S])")
 _LOCATIVE_BEFORE = compile_skipping(
     r"(?:\b(?:[Ii]n|[Aa]t|to|[Ff]rom|into|near|outside|via|towards?|capital|city|of|visits?|visited|visiting|"
     r"arrived\s+in|venue|host\s+city|(?:departs?|departed|leaves?|left|heads?|headed|flew|flies)\s+for)"
@@ -143,6 +145,7 @@ def _gazetteer_entities(text: str) -> list[Entity]:
     # Only a token that starts with a capital, a digit or "al-" can begin a name: the scan visits
     # those (found by one regex pass) and reads the tokens after one only while they are glued to it.
     gaz = gazetteer()
+    exact, folded, first_words = gaz.exact, gaz.folded, gaz.first_words  # (looked up per word)
     found: list[Entity] = []
     done = 0  # end of the last token visited or name taken: a start before it lies inside one
     for c in _NAME_START.finditer(text):
@@ -153,28 +156,24 @@ def _gazetteer_entities(text: str) -> list[Entity]:
         token = _TOKEN.match(text, start)
         if token is None or not (first.isupper() or first.isdigit() or text.startswith("al-", start)):
             continue
-        ends = [token.end()]
-        longest = gaz.first_words.get(text[start : ends[0]].lower(), 1)
-        while len(ends) < longest:
-            nxt = _TOKEN.search(text, ends[-1])
-            if nxt is None or not _glue(text[ends[-1] : nxt.start()]):
-                break
-            ends.append(nxt.end())
-        match: tuple[int, NameEntry] | None = None
-        for end in reversed(ends):
-            surface = text[start:end]
-            if len(ends) > 1:  # one token holds no apostrophe and no space
-                surface = " ".join(surface.replace("’", "'").split())
-            entry = gaz.exact.get(surface)
+        word_end = token.end()
+        word = text[start:word_end]
+        low = word.lower()
+        longest = first_words.get(low, 1)
+        if longest == 1:  # most words start no longer name: the word alone, without the list below
+            entry = exact.get(word)
             if entry is None:
-                entry = gaz.folded.get(_lower(surface))
+                entry = folded.get(low.replace("i\u0307", "i") if "\u0307" in low else low)  # (as _lower)
                 if entry is not None and not first.isupper() and entry.kind != "armed_group":
                     entry = None
-            if entry is not None:
-                match = (end, entry)
-                break
+            if entry is None:
+                done = word_end
+                continue
+            match: tuple[int, NameEntry] | None = (word_end, entry)
+        else:
+            match = _longest_name(text, start, word_end, longest, first.isupper())
         if match is None:
-            done = ends[0]
+            done = word_end
             continue
         end, entry = match
         done = end
@@ -200,6 +199,31 @@ def _gazetteer_entities(text: str) -> list[Entity]:
                 continue  # "Vladimir Medinsky": a first name, not the city
         found.append(_resolve_capital(text, entry, start, end))
     return found
+
+
+def _longest_name(
+    text: str, start: int, word_end: int, longest: int, capital: bool
+) -> tuple[int, NameEntry] | None:
+    """(end, entry) of the longest name of up to `longest` glued tokens from `start`, if any."""
+    gaz = gazetteer()
+    ends = [word_end]
+    while len(ends) < longest:
+        nxt = _TOKEN.search(text, ends[-1])
+        if nxt is None or not _glue(text[ends[-1] : nxt.start()]):
+            break
+        ends.append(nxt.end())
+    for end in reversed(ends):
+        surface = text[start:end]
+        if len(ends) > 1:  # one token holds no apostrophe and no space
+            surface = " ".join(surface.replace("’", "'").split())
+        entry = gaz.exact.get(surface)
+        if entry is None:
+            entry = gaz.folded.get(_lower(surface))
+            if entry is not None and not capital and entry.kind != "armed_group":
+                entry = None
+        if entry is not None:
+            return end, entry
+    return None
 
 
 # two capitalised words of a name right before ("Thérèse Kayikwamba Wagner"), not "the", a state's
