@@ -9,7 +9,7 @@ Offsets are character offsets into the text passed in (the clean text).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from parley.shared.extraction import Entity, EntityKind
 
@@ -211,6 +211,10 @@ def _longest_name(
         nxt = _TOKEN.search(text, ends[-1])
         if nxt is None or not _glue(text[ends[-1] : nxt.start()]):
             break
+        # no name starts with these tokens: none is read on ("The president of ...", after "The Hague")
+        surface = " ".join(text[start : nxt.end()].replace("’", "'").split())
+        if surface.isascii() and not _starts_a_name(gaz.name_keys, surface.lower()):
+            break  # (an ASCII surface lower-cases as the start of any longer one; others need not)
         ends.append(nxt.end())
     for end in reversed(ends):
         surface = text[start:end]
@@ -224,6 +228,11 @@ def _longest_name(
         if entry is not None:
             return end, entry
     return None
+
+
+def _starts_a_name(keys: tuple[str, ...], low: str) -> bool:
+    i = bisect_left(keys, low)
+    return i < len(keys) and keys[i].startswith(low)
 
 
 # two capitalised words of a name right before ("Thérèse Kayikwamba Wagner"), not "the", a state's
