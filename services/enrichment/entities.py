@@ -15,7 +15,7 @@ from parley.shared.extraction import Entity, EntityKind
 
 from .dates import CALENDAR_WORDS
 from .gazetteer import LEADERS, NameEntry, gazetteer
-from .skip_ahead import compile_skipping
+from .skip_ahead import compile_skipping, compile_words
 
 _TOKEN = compile_skipping(r"(?:[A-Z]\.){2,}|[^\W_]+")
 # where a token may start with a capital, a digit or "al-" (any letter outside a-z, checked after);
@@ -398,9 +398,7 @@ def _name_keys(name: str) -> list[str]:
     return [name, *words, *(" ".join(words[i : i + 2]) for i in range(len(words) - 1))]
 
 
-_LEADER = compile_skipping(
-    r"\b(?:" + "|".join(sorted(map(re.escape, LEADERS), key=len, reverse=True)) + r")\b"
-)
+_LEADER = compile_words(sorted(LEADERS, key=lambda w: len(re.escape(w)), reverse=True))
 
 
 def _leaders_by_surname(text: str, taken: list[Entity]) -> list[Entity]:
