@@ -9,17 +9,19 @@ Offsets are character offsets into the text passed in (the clean text).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from parley.shared.extraction import Entity, EntityKind
 
 from .dates import CALENDAR_WORDS
 from .gazetteer import LEADERS, NameEntry, gazetteer
-from .skip_ahead import compile_skipping
+from .skip_ahead import compile_skipping, compile_words
 
 _TOKEN = compile_skipping(r"(?:[A-Z]\.){2,}|[^\W_]+")
-# where a token may start with a capital, a digit or "al-" (any letter outside a-z, checked after)
-_NAME_START = compile_skipping(r"(?<![^\W_])(?:[^\W_a-z]|al-)")
+# where a token may start with a capital, a digit or "al-" (any letter outside a-z, checked after);
+# the word boundary is tested after the first character, so the engine's fast scan for a class finds
+# the candidates (a pattern opening on a look-behind is tried at every position)
+_NAME_START = re.compile(r"[^\W_b-z](?:(?<!a)|(?=l-))(?<![^\W_][\s\S])")
 _LOCATIVE_BEFORE = compile_skipping(
     r"(?:\b(?:[Ii]n|[Aa]t|to|[Ff]rom|into|near|outside|via|towards?|capital|city|of|visits?|visited|visiting|"
     r"arrived\s+in|venue|host\s+city|(?:departs?|departed|leaves?|left|heads?|headed|flew|flies)\s+for)"
@@ -145,6 +147,7 @@ def _gazetteer_entities(text: str) -> list[Entity]:
     # Only a token that starts with a capital, a digit or "al-" can begin a name: the scan visits
     # those (found by one regex pass) and reads the tokens after one only while they are glued to it.
     gaz = gazetteer()
+    exact, folded, first_words = gaz.exact, gaz.folded, gaz.first_words  # (looked up per word)
     found: list[Entity] = []
     done = 0  # end of the last token visited or name taken: a start before it lies inside one
     for c in _NAME_START.finditer(text):
@@ -155,28 +158,24 @@ def _gazetteer_entities(text: str) -> list[Entity]:
         token = _TOKEN.match(text, start)
         if token is None or not (first.isupper() or first.isdigit() or text.startswith("al-", start)):
             continue
-        ends = [token.end()]
-        longest = gaz.first_words.get(text[start : ends[0]].lower(), 1)
-        while len(ends) < longest:
-            nxt = _TOKEN.search(text, ends[-1])
-            if nxt is None or not _glue(text[ends[-1] : nxt.start()]):
-                break
-            ends.append(nxt.end())
-        match: tuple[int, NameEntry] | None = None
-        for end in reversed(ends):
-            surface = text[start:end]
-            if len(ends) > 1:  # one token holds no apostrophe and no space
-                surface = " ".join(surface.replace("’", "'").split())
-            entry = gaz.exact.get(surface)
+        word_end = token.end()
+        word = text[start:word_end]
+        low = word.lower()
+        longest = first_words.get(low, 1)
+        if longest == 1:  # most words start no longer name: the word alone, without the list below
+            entry = exact.get(word)
             if entry is None:
-                entry = gaz.folded.get(_lower(surface))
+                entry = folded.get(low.replace("i\u0307", "i") if "\u0307" in low else low)  # (as _lower)
                 if entry is not None and not first.isupper() and entry.kind != "armed_group":
                     entry = None
-            if entry is not None:
-                match = (end, entry)
-                break
+            if entry is None:
+                done = word_end
+                continue
+            match: tuple[int, NameEntry] | None = (word_end, entry)
+        else:
+            match = _longest_name(text, start, word_end, longest, first.isupper())
         if match is None:
-            done = ends[0]
+            done = word_end
             continue
         end, entry = match
         done = end
@@ -204,6 +203,40 @@ def _gazetteer_entities(text: str) -> list[Entity]:
                 continue  # "Vladimir Medinsky": a first name, not the city
         found.append(_resolve_capital(text, entry, start, end))
     return found
+
+
+def _longest_name(
+    text: str, start: int, word_end: int, longest: int, capital: bool
+) -> tuple[int, NameEntry] | None:
+    """(end, entry) of the longest name of up to `longest` glued tokens from `start`, if any."""
+    gaz = gazetteer()
+    ends = [word_end]
+    while len(ends) < longest:
+        nxt = _TOKEN.search(text, ends[-1])
+        if nxt is None or not _glue(text[ends[-1] : nxt.start()]):
+            break
+        # no name starts with these tokens: none is read on ("The president of ...", after "The Hague")
+        surface = " ".join(text[start : nxt.end()].replace("’", "'").split())
+        if surface.isascii() and not _starts_a_name(gaz.name_keys, surface.lower()):
+            break  # (an ASCII surface lower-cases as the start of any longer one; others need not)
+        ends.append(nxt.end())
+    for end in reversed(ends):
+        surface = text[start:end]
+        if len(ends) > 1:  # one token holds no apostrophe and no space
+            surface = " ".join(surface.replace("’", "'").split())
+        entry = gaz.exact.get(surface)
+        if entry is None:
+            entry = gaz.folded.get(_lower(surface))
+            if entry is not None and not capital and entry.kind != "armed_group":
+                entry = None
+        if entry is not None:
+            return end, entry
+    return None
+
+
+def _starts_a_name(keys: tuple[str, ...], low: str) -> bool:
+    i = bisect_left(keys, low)
+    return i < len(keys) and keys[i].startswith(low)
 
 
 # two capitalised words of a name right before ("Thérèse Kayikwamba Wagner"), not "the", a state's
@@ -421,9 +454,7 @@ def _name_keys(name: str) -> list[str]:
     return [name, *words, *(" ".join(words[i : i + 2]) for i in range(len(words) - 1))]
 
 
-_LEADER = compile_skipping(
-    r"\b(?:" + "|".join(sorted(map(re.escape, LEADERS), key=len, reverse=True)) + r")\b"
-)
+_LEADER = compile_words(sorted(LEADERS, key=lambda w: len(re.escape(w)), reverse=True))
 
 
 def _leaders_by_surname(text: str, taken: list[Entity]) -> list[Entity]:

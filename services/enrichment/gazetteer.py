@@ -1343,6 +1343,7 @@ class Gazetteer:
     exact: dict[str, NameEntry]
     max_tokens: int
     first_words: dict[str, int]  # first word of a multi-word key -> most words in such a key
+    name_keys: tuple[str, ...]  # every key lower-cased, sorted: whether some name starts with a text
     demonym_names: frozenset[str]
     country_names: frozenset[str]
     capital_of: dict[str, str]  # country -> its capital's name ("the Omani capital" -> Muscat)
@@ -1419,7 +1420,8 @@ def gazetteer() -> Gazetteer:
             name = f"{demonym} opposition"
             folded.setdefault(_key(name), NameEntry("armed_group", name, None))
     first_words: dict[str, int] = {}
-    for key in [*folded, *(k.lower() for k in exact)]:
+    keys = [*folded, *(k.lower() for k in exact)]
+    for key in keys:
         words = _WORDS.findall(key)
         if len(words) > 1:
             first_words[words[0]] = max(first_words.get(words[0], 1), len(words))
@@ -1428,6 +1430,7 @@ def gazetteer() -> Gazetteer:
         exact=exact,
         max_tokens=max(first_words.values()),
         first_words=first_words,
+        name_keys=tuple(sorted(set(keys))),
         demonym_names=frozenset(_DEMONYMS.values()),
         country_names=frozenset(by_iso.values()),
         capital_of=capital_of,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Sequence
 from typing import Any
 
 try:  # the parser behind re.compile (Python 3.11+; private, so any failure means plain patterns)
@@ -20,7 +21,7 @@ try:  # the parser behind re.compile (Python 3.11+; private, so any failure mean
 except ImportError:  # pragma: no cover - another Python: plain patterns, same matches
     _parser = None
 
-__all__ = ["compile_skipping", "lead_class"]
+__all__ = ["Required", "compile_skipping", "compile_words", "lead_class", "required_words"]
 
 _Found = tuple[list[str], bool] | None  # (class items a match may start with, whether it may be empty)
 
@@ -35,6 +36,23 @@ def compile_skipping(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(f"(?=[{lead}])(?:{pattern}{end}", flags)
     except re.error:  # inline global flags ("(?i)...") must stay first: the pattern as written
         return re.compile(pattern, flags)
+
+
+def compile_words(words: Sequence[str]) -> re.Pattern[str]:
+    """`\b(?:w1|w2|...)\b` for words that start with a word character, tried in the order
+    given, each alternative behind its first character: opening on literal characters, the pattern
+    is scanned by the engine's own loop for them (the word boundary before the word is tested
+    after that character)."""
+    if not words or any(not re.match(r"\w", w) for w in words):
+        raise ValueError("compile_words needs words that start with a word character")
+    by_first: dict[str, list[str]] = {}
+    for word in words:  # (one first character's words keep their order; others never match where they do)
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile(
+        "(?:"
+        + "|".join(rf"{re.escape(c)}(?<!\w[\s\S])(?:{'|'.join(rests)})" for c, rests in by_first.items())
+        + r")\b"
+    )
 
 
 def lead_class(pattern: str, flags: int = 0) -> str | None:
@@ -52,10 +70,11 @@ def lead_class(pattern: str, flags: int = 0) -> str | None:
     return "".join(dict.fromkeys(found[0]))
 
 
-def _sequence(items: list[tuple[Any, Any]], ignorecase: bool) -> _Found:
+def _sequence(items: list[tuple[Any, Any]], ignorecase: bool, fold: bool = False) -> _Found:
+    # (`fold`: inside "(?i:...)" of a case-sensitive pattern, whose class must list each letter's cases)
     lead: list[str] = []
     for op, av in items:
-        found = _item(op, av, ignorecase)
+        found = _item(op, av, ignorecase, fold)
         if found is None:
             return None
         lead += found[0]
@@ -64,18 +83,19 @@ def _sequence(items: list[tuple[Any, Any]], ignorecase: bool) -> _Found:
     return lead, True
 
 
-def _item(op: Any, av: Any, ignorecase: bool) -> _Found:
+def _item(op: Any, av: Any, ignorecase: bool, fold: bool) -> _Found:
     if op is _c.LITERAL:
-        return [_char(av)], False
+        cases = _cases(av) if fold else [av]
+        return None if cases is None else ([_char(c) for c in cases], False)
     if op is _c.IN:
-        return _char_set(av)
+        return _char_set(av, fold)
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # zero-width: the next item starts the match
         return [], True
     if op is _c.BRANCH:
         lead: list[str] = []
         empty = False
         for alternative in av[1]:
-            found = _sequence(list(alternative), ignorecase)
+            found = _sequence(list(alternative), ignorecase, fold)
             if found is None:
                 return None
             lead += found[0]
@@ -83,25 +103,46 @@ def _item(op: Any, av: Any, ignorecase: bool) -> _Found:
         return lead, empty
     if op is _c.SUBPATTERN:
         _group, add_flags, _del_flags, group = av
-        if add_flags & re.IGNORECASE and not ignorecase:  # "(?i:...)" inside a case-sensitive pattern
-            return None
-        return _sequence(list(group), ignorecase)
+        # "(?i:...)" inside a case-sensitive pattern: each letter in every case it matches (a "(?-i:...)"
+        # inside that gets its letters' other cases too: more than needed, never too few)
+        fold = fold or bool(add_flags & re.IGNORECASE and not ignorecase)
+        return _sequence(list(group), ignorecase, fold)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         least, _most, repeated = av
-        found = _sequence(list(repeated), ignorecase)
+        found = _sequence(list(repeated), ignorecase, fold)
         return None if found is None else (found[0], found[1] or least == 0)
     if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _sequence(list(av), ignorecase)
+        return _sequence(list(av), ignorecase, fold)
     return None  # any character, back-references, conditionals: no useful class
 
 
-def _char_set(items: list[tuple[Any, Any]]) -> _Found:
+# what an ASCII letter also matches under IGNORECASE besides its two cases
+_ODD_CASES = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _cases(code: int) -> list[int] | None:
+    """Every character `code` matches under IGNORECASE, or None when that is not known here."""
+    char = chr(code)
+    if not char.isascii():
+        return None
+    if not char.isalpha():
+        return [code]
+    low = char.lower()
+    return [ord(c) for c in dict.fromkeys(low + low.upper() + _ODD_CASES.get(low, ""))]
+
+
+def _char_set(items: list[tuple[Any, Any]], fold: bool = False) -> _Found:
     lead: list[str] = []
     for op, av in items:
         if op is _c.LITERAL:
-            lead.append(_char(av))
+            cases = _cases(av) if fold else [av]
+            if cases is None:
+                return None
+            lead += [_char(c) for c in cases]
         elif op is _c.RANGE:
             low, high = av
+            if fold and any(chr(c).isalpha() or not chr(c).isascii() for c in range(low, high + 1)):
+                return None  # (a range of letters: its cases are not listed here)
             lead.append(f"{_char(low)}-{_char(high)}")
         elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
             lead.append(r"\d")
@@ -114,3 +155,62 @@ def _char_set(items: list[tuple[Any, Any]]) -> _Found:
 
 def _char(code: int) -> str:
     return re.escape(chr(code)) if chr(code) not in "-" else r"\-"
+
+
+Required = tuple[tuple[str, ...], ...]  # every group holds a string the text must hold
+
+
+def required_words(pattern: str, flags: int = 0) -> Required:
+    """Groups of lower-case ASCII strings such that the lower-cased text of every match of `pattern`
+    (what its look-aheads read included) holds a string of each group; () when none is worth a test.
+
+    Text lacking every string of a group can skip the pattern. Under IGNORECASE an ASCII letter
+    also matches "İ", "ı", "ſ" and the Kelvin sign: the caller must not skip text holding the
+    first three (they lower-case to no ASCII letter)."""
+    if _parser is None:
+        return ()
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except (re.error, AttributeError, TypeError):  # pragma: no cover - re.compile raises for the caller
+        return ()
+    return tuple(sorted(_required(list(parsed)), key=_telling)[:_MAX_GROUPS])
+
+
+_MIN_WORD = 3  # shorter strings are in nearly every text: no use as a test
+_MAX_GROUPS = 3  # the most telling groups; more cost more tests than they spare
+
+
+def _telling(group: tuple[str, ...]) -> tuple[int, int]:
+    return -min(map(len, group)), len(group)
+
+
+def _required(items: list[tuple[Any, Any]]) -> list[tuple[str, ...]]:
+    # every item of a sequence must match, so each item's groups are the sequence's
+    groups: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _c.LITERAL and chr(av).isascii():
+            run.append(chr(av).lower())
+            continue
+        if len(run) >= _MIN_WORD:
+            groups.append(("".join(run),))
+        run = []
+        groups += _required_item(op, av)
+    return groups
+
+
+def _required_item(op: Any, av: Any) -> list[tuple[str, ...]]:
+    if op is _c.SUBPATTERN:
+        return _required(list(av[3]))
+    if op is _c.BRANCH:  # one alternative matches: the most telling group of each, joined
+        best = [min(_required(list(a)), key=_telling, default=None) for a in av[1]]
+        if any(b is None for b in best):
+            return []
+        return [tuple(dict.fromkeys(w for b in best if b is not None for w in b))]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+        return _required(list(av[2]))
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _required(list(av))
+    if op is _c.ASSERT and av[0] == 1:  # a look-ahead reads text inside the searched span
+        return _required(list(av[1]))
+    return []  # classes, look-behinds (they read before the span), negative tests

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .skip_ahead import compile_skipping
+from .skip_ahead import Required, compile_skipping, required_words
 
 _I = re.IGNORECASE
 
@@ -243,10 +243,25 @@ _TRIGGER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
 _TRIGGER_FORMS = tuple((words, rf"\b(?:{form})\b") for words, form in _TRIGGER_WORDS) + _TRIGGER_PHRASES
 # One pattern of every form, in order, for where a mention starts and what it says
 TRIGGER = compile_skipping("|".join(form for _, form in _TRIGGER_FORMS), _I)
-# ... and one pattern per word, of the forms holding it, for telling whether text names talks at all
-_TRIGGER_BY_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (word, compile_skipping("|".join(form for words, form in _TRIGGER_FORMS if word in words), _I))
-    for word in dict.fromkeys(word for words, _ in _TRIGGER_FORMS for word in words)
+
+
+class _Form:
+    """One way of naming talks, for telling whether text names talks at all: tried only on text
+    holding one of its `words` and the strings every match of it reads (`required`)."""
+
+    __slots__ = ("pattern", "required", "words")
+
+    def __init__(self, words: tuple[str, ...], form: str) -> None:
+        self.words = words
+        self.pattern = compile_skipping(form, _I)
+        self.required = required_words(form, _I)
+
+
+_FORMS = tuple(_Form(words, form) for words, form in _TRIGGER_FORMS)
+# ... by word, as indexes into _FORMS (a form of several words is listed under each, tried once)
+_TRIGGER_BY_WORD: tuple[tuple[str, tuple[int, ...]], ...] = tuple(
+    (word, tuple(i for i, f in enumerate(_FORMS) if word in f.words))
+    for word in dict.fromkeys(word for f in _FORMS for word in f.words)
 )
 # "On Wednesday, the government said it had been postponed to early April", "the round would now be held
 # in Muscat on Sunday": a move of the meeting a sentence before names (ANAPHORIC_MOVE)
@@ -300,27 +315,50 @@ TRIGGER_RARE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     ),
 )
 
+# ... and, for each, the strings every match of it reads (as _Form.required)
+_RARE_REQUIRED = tuple(required_words(rx.pattern, rx.flags) for _, rx in TRIGGER_RARE)
+
 
 # Letters that match an English one under IGNORECASE but lower-case to something else ("İ", "ı", "ſ"):
 # text holding one is read with the whole pattern, its words unchecked
 _UNFOLDED = ("\u0307", "\u0131", "\u017f")
 
 
+def _holds(low: str, required: Required) -> bool:
+    """Whether `low` holds a string of every group (plain loops: this runs for every form tried)."""
+    for group in required:
+        for needed in group:
+            if needed in low:
+                break
+        else:
+            return False
+    return True
+
+
 def names_talks(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether text[start:end] names talks or a meeting at all (TRIGGER, or one of the rarer forms)."""
     end = len(text) if end is None else end
     low = text[start:end].lower()
-    if low.isascii() or not any(ch in low for ch in _UNFOLDED):
+    folded = low.isascii() or not any(ch in low for ch in _UNFOLDED)
+    if folded:
         # (plain loops: this runs on every sentence, and a generator per word costs more than the tests)
-        for word, rx in _TRIGGER_BY_WORD:
-            if word in low and rx.search(text, start, end):
-                return True
+        tried: set[int] = set()
+        for word, indexes in _TRIGGER_BY_WORD:
+            if word not in low:
+                continue
+            for i in indexes:
+                if i in tried:
+                    continue
+                tried.add(i)
+                form = _FORMS[i]
+                if _holds(low, form.required) and form.pattern.search(text, start, end):
+                    return True
     elif TRIGGER.search(text, start, end) is not None:
         return True
-    for words, rx in TRIGGER_RARE:
+    for (words, rx), required in zip(TRIGGER_RARE, _RARE_REQUIRED, strict=True):
         for w in words:
             if text.find(w, start, end) >= 0:
-                if rx.search(text, start, end) is not None:
+                if (not folded or _holds(low, required)) and rx.search(text, start, end) is not None:
                     return True
                 break
     return False

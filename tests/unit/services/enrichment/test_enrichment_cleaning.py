@@ -60,3 +60,13 @@ def test_an_outlets_stamp_line_and_a_breadcrumb_are_removed() -> None:
         "Lakeport | The delegations will meet in Harbourtown on Monday at 10:00",
         "Round 2 | Harbourtown | Monday 14 April, 10:00",
     ]
+
+
+def test_every_run_of_spaces_is_one_plain_space_and_a_lone_one_stays() -> None:
+    text = "Talks  resume\u00a0in\tLakeport \u2009 on Monday.\nA B\u3000C"
+    assert clean_article(text).text == "Talks resume in Lakeport on Monday.\nA B C"
+
+
+def test_a_line_repeating_the_headline_is_dropped_whatever_its_spaces_and_punctuation() -> None:
+    text = "Talks -- resume  in Lakeport!\nThe two sides meet on Monday."
+    assert clean_article(text, title="Talks resume in Lakeport").text == "The two sides meet on Monday."

@@ -11,7 +11,8 @@ from types import ModuleType
 import pytest
 
 from parley.services.enrichment import talks_cues
-from parley.services.enrichment.skip_ahead import compile_skipping, lead_class
+from parley.services.enrichment.gazetteer import LEADERS
+from parley.services.enrichment.skip_ahead import compile_skipping, compile_words, lead_class, required_words
 from parley.services.enrichment.talks_cues import TRIGGER, names_talks
 from parley.services.enrichment.talks_extraction import sentences
 
@@ -19,7 +20,6 @@ INVENTED = Path(__file__).resolve().parents[3] / "data" / "invented_talks"
 _MODULES: tuple[ModuleType, ...] = tuple(
     importlib.import_module(f"parley.services.enrichment.{name}")
     for name in (
-        "cleaning",
         "dates",
         "entities",
         "talks_bodies",
@@ -52,15 +52,81 @@ def test_no_class_where_any_character_may_start_a_match() -> None:
     assert lead_class(r".{0,20}talks") is None
 
 
-def test_a_case_insensitive_group_inside_a_case_sensitive_pattern_gets_no_class() -> None:
-    assert lead_class(r"(?i:talks)") is None
+def test_a_case_insensitive_group_inside_a_case_sensitive_pattern_lists_every_case() -> None:
+    lead = lead_class(r"\b(?:Talks|(?i:summit|invited|kilo))")
+    assert lead is not None
+    # (with what an ASCII letter also matches under IGNORECASE: "İ", "ı", the Kelvin sign, "ſ")
+    assert set(lead) == {"T", "s", "S", "\u017f", "i", "I", "\u0130", "\u0131", "k", "K", "\u212a"}
+    pattern = compile_skipping(r"\b(?:Talks|(?i:summit|invited|kilo))")
+    for text in ("the SUMMIT", "\u0130nvited", "\u0131nvited", "\u212ailo", "\u017fummit", "Talks"):
+        assert pattern.search(text) is not None, text
     assert lead_class(r"(?i:talks)", re.IGNORECASE) is not None
+
+
+def test_no_class_for_a_range_of_letters_inside_a_case_insensitive_group() -> None:
+    assert lead_class(r"(?i:[a-f]\w+)") is None
+    assert lead_class(r"(?i:[0-9]+x)") == "0-9"
 
 
 def test_the_flags_apply_to_the_class_too() -> None:
     pattern = compile_skipping(r"\btalks\b", re.IGNORECASE)
     assert pattern.pattern.startswith("(?=[")
     assert pattern.search("TALKS resume")
+
+
+def test_the_required_words_are_the_literal_runs_and_the_alternatives_a_match_needs() -> None:
+    required = required_words(r"\b(?:receive|host)\s+the\s+(?-i:[A-Z])\w*\s+Negotiators\b", re.IGNORECASE)
+    assert set(required) == {("negotiators",), ("receive", "host"), ("the",)}
+    assert required[0] == ("negotiators",)  # the most telling first
+
+
+def test_a_look_ahead_is_required_and_a_look_behind_or_an_optional_part_is_not() -> None:
+    assert required_words(r"(?<=\bnext\s)round(?=\s+will\s+open)") == (("round",), ("will",), ("open",))
+    assert required_words(r"round(?:\s+table)?") == (("round",),)
+    assert required_words(r"talks(?!\s+collapsed)") == (("talks",),)
+
+
+def test_no_required_words_where_an_alternative_needs_none() -> None:
+    assert required_words(r"talks|\w+s") == ()
+    assert required_words(r"\w+ed\b") == ()  # runs shorter than three letters tell nothing
+
+
+def test_every_match_of_a_trigger_form_holds_its_required_words() -> None:
+    # names_talks skips a form on text without them: a match without them would go unseen
+    texts = _texts()
+    checked = 0
+    for words, form in talks_cues._TRIGGER_FORMS:
+        required = required_words(form, re.IGNORECASE)
+        pattern = re.compile(form, re.IGNORECASE)
+        for text in texts:
+            for m in pattern.finditer(text):
+                read = text[m.start() :].lower()  # (what its look-aheads read too)
+                assert all(any(w in read for w in group) for group in required), (words, m.group())
+                checked += 1
+    assert checked > 1000
+
+
+def test_a_word_list_matches_as_the_plain_alternation_does() -> None:
+    words = sorted(LEADERS, key=lambda w: len(re.escape(w)), reverse=True)
+    plain = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+    fast = compile_words(words)
+    texts = [
+        *_texts()[:3000],
+        " ".join(words),
+        "_".join(words),
+        "-".join(words),
+        "".join(words),
+        "x" + " y".join(words),
+    ]
+    for text in texts:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text[:80]
+
+
+def test_a_word_list_keeps_the_order_of_words_with_one_first_letter() -> None:
+    assert compile_words(["Kim", "Kim Jong Un"]).match("Kim Jong Un").group() == "Kim"
+    assert compile_words(["Kim Jong Un", "Kim"]).match("Kim Jong Un").group() == "Kim Jong Un"
+    assert compile_words(["Erdogan"]).search("Erdoganist Erdogan") is not None
+    assert compile_words(["Erdogan"]).search("xErdogan _Erdogan") is None
 
 
 def test_a_verbose_pattern_keeps_its_closing_parenthesis() -> None:
@@ -131,7 +197,9 @@ def test_names_talks_agrees_with_the_whole_pattern() -> None:
         "İnvited both delegations to Muscat",  # a capital that lower-cases to two characters
         "the envoy ınvited both delegations to Muscat",  # a dotless i, matched as "i" by the pattern
         "Budget figures were released on Monday.",
+        "NEGOTIATORS WILL MEET ON MONDAY.",  # the required words are tested on the lower-cased text
+        "the Joint Border Commission of the two states will convene on Friday",
     ]
     found = [names_talks(text) for text in texts]
     assert found == [whole(text) for text in texts]
-    assert found[-4:] == [True, True, True, False]
+    assert found[-6:] == [True, True, True, False, True, True]
