@@ -143,7 +143,7 @@ def _entity(entry: NameEntry, text: str, start: int, end: int, kind: EntityKind 
     )
 
 
-def _gazetteer_entities(text: str) -> list[Entity]:
+def _gazetteer_entities(text: str, headline: bool = False) -> list[Entity]:
     # Only a token that starts with a capital, a digit or "al-" can begin a name: the scan visits
     # those (found by one regex pass) and reads the tokens after one only while they are glued to it.
     gaz = gazetteer()
@@ -201,7 +201,7 @@ def _gazetteer_entities(text: str) -> list[Entity]:
             nxt = _TOKEN.match(text, end + 1)
             if nxt and not _known(nxt.group()):
                 continue  # "Vladimir Medinsky": a first name, not the city
-        found.append(_resolve_capital(text, entry, start, end))
+        found.append(_resolve_capital(text, entry, start, end, headline))
     return found
 
 
@@ -245,7 +245,7 @@ def _starts_a_name(keys: tuple[str, ...], low: str) -> bool:
 _GIVEN_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<![\w'’-])[A-Z][a-zà-ÿ]+\s+[A-Z][a-zà-ÿ]+\s$")
 
 
-_PRESIDENTIAL_SITE_AFTER = re.compile(r"\s+Presidential\s+(?:Palace|Office|Complex|Compound)\b")
+_PRESIDENTIAL_SITE_AFTER = re.compile(r"\s+Presidential\s+(?:Palace|Office|Complex|Compound)\b(?!\s+in\s)")
 
 
 def _known(word: str) -> bool:
@@ -258,8 +258,9 @@ def _glue(gap: str) -> bool:
     return gap in {" ", "-", "'", "’", "/", ". ", "'s ", "’s "}
 
 
-def _resolve_capital(text: str, entry: NameEntry, start: int, end: int) -> Entity:
-    """A capital outside a place phrase stands for its state ("Moscow insists" -> Russia)."""
+def _resolve_capital(text: str, entry: NameEntry, start: int, end: int, headline: bool = False) -> Entity:
+    """A capital outside a place phrase stands for its state ("Moscow insists" -> Russia); a headline
+    has no dateline ("Khartoum, SPLM-N to meet again": the state)."""
     if not entry.capital or entry.country is None:
         return _entity(entry, text, start, end)
     before = text[max(0, start - 40) : start]
@@ -275,7 +276,8 @@ def _resolve_capital(text: str, entry: NameEntry, start: int, end: int) -> Entit
         )
         or _ATTRIBUTIVE_AFTER.match(after)
         or (
-            (
+            not headline
+            and (
                 start == 0
                 or text[start - 1] == "\n"
                 or _DATELINE_FIRST_BEFORE.search(text, max(0, start - 40), start)
@@ -284,9 +286,10 @@ def _resolve_capital(text: str, entry: NameEntry, start: int, end: int) -> Entit
             and not _LISTED_AFTER.match(after)
         )
     )
-    if place:
+    if place or text.startswith("-based", end):  # "Nairobi-based agencies": where they sit
         return _entity(entry, text, start, end)
-    if entry.name in _BODY_CAPITALS:  # "Brussels and London set a date": the EU, not Belgium
+    if entry.name in _BODY_CAPITALS and _BODY_CONTEXT.search(text, max(0, start - 300), end + 300):
+        # "Brussels and London set a date for their first summit since Brexit": the EU, not Belgium
         return Entity(
             kind="organisation", text=text[start:end], name=_BODY_CAPITALS[entry.name], start=start, end=end
         )
@@ -297,6 +300,8 @@ def _resolve_capital(text: str, entry: NameEntry, start: int, end: int) -> Entit
 
 # A capital that, as an actor in the news, is a body's seat before its state's.
 _BODY_CAPITALS = {"Brussels": "European Union"}
+# ... where the story speaks of the body ("Kigali and Brussels will restore diplomatic ties" is Belgium)
+_BODY_CONTEXT = re.compile(r"\b(?:EU|E\.U\.|European|Brexit|the\s+bloc|the\s+Commission|member\s+states)\b")
 
 
 def _people(text: str, places: list[Entity]) -> list[Entity]:
@@ -309,6 +314,8 @@ def _people(text: str, places: list[Entity]) -> list[Entity]:
             continue
         if len(words) == 1 and len(words[0]) < 3:
             continue
+        if words[-1][-2:] in {"'s", "’s"}:  # "President Donald Trump's envoy": the name, not its possessive
+            words[-1] = words[-1][:-2]
         name = " ".join(words)
         name_start = m.start("name")
         if any(e.start <= name_start < e.end and e.kind != "person" for e in places):
@@ -385,9 +392,14 @@ _APPOSITIVE_ROLE = (
 )
 _APPOSITIVE_NAME_BEFORE = compile_skipping(
     r"\b(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),\s+"
-    r"(?:the\s+(?:[\w-]+\s+){0,2}?" + _APPOSITIVE_ROLE + r"\s+of\s+(?:the\s+)?)?$"
+    r"(?:the\s+(?:[\w-]+\s+){0,2}?" + _APPOSITIVE_ROLE + r"\s+of\s+(?:the\s+)?"
+    # "Adam Boehler, President Donald Trump's special envoy": a leader's envoy is of the leader's state
+    r"|(?:President|Prime\s+Minister|Chancellor|King|Emir)\s+)?$"
 )
 _APPOSITIVE_ROLE_AFTER = compile_skipping(r"['’]s\s+(?:[\w-]+\s+){0,2}?" + _APPOSITIVE_ROLE, re.IGNORECASE)
+
+
+_FORMER = re.compile(r"\b(?:former|ex-|retired|late|then)\b", re.IGNORECASE)
 
 
 def _appositive_people(text: str, places: list[Entity]) -> list[Entity]:
@@ -396,7 +408,8 @@ def _appositive_people(text: str, places: list[Entity]) -> list[Entity]:
     out: list[Entity] = []
     taken = _Spans([(e.start, e.end) for e in places])
     for e in places:
-        if e.kind != "country":
+        state = e.name if e.kind == "country" else e.country if e.kind == "person" else None
+        if state is None:
             continue
         m = _APPOSITIVE_NAME_BEFORE.search(text, max(0, e.start - 70), e.start)
         if m is None:
@@ -404,6 +417,8 @@ def _appositive_people(text: str, places: list[Entity]) -> list[Entity]:
         possessive = not m.group().rstrip().endswith(("of", "the"))
         if possessive and not _APPOSITIVE_ROLE_AFTER.match(text, e.end):
             continue
+        if _FORMER.search(text, m.start(), min(len(text), e.end + 30)):
+            continue  # "X, Sweden's former foreign minister": no longer of the state's side
         words = m.group("name").split()
         if any(w in _NOT_NAMES for w in words) or taken.covers(m.start("name")):
             continue
@@ -414,7 +429,7 @@ def _appositive_people(text: str, places: list[Entity]) -> list[Entity]:
                 name=m.group("name"),
                 start=m.start("name"),
                 end=m.end("name"),
-                country=e.name,
+                country=state,
             )
         )
     return out
@@ -846,10 +861,14 @@ def _brazzaville_congo(text: str, named: list[Entity]) -> list[Entity]:
 _DRC, _ROC = "Democratic Republic of the Congo", "Republic of the Congo"
 
 
-def extract_entities(text: str, known_people: list[Entity] | tuple[Entity, ...] = ()) -> list[Entity]:
+def extract_entities(
+    text: str, known_people: list[Entity] | tuple[Entity, ...] = (), headline: bool = False
+) -> list[Entity]:
     """All entity mentions in `text`, ordered by offset. `known_people` (the body's, when `text` is
     the headline) lets a headline name a person by surname alone ("A and B to meet")."""
-    named = _shared_heads(text, _described_capitals(text, _opposition_sides(text, _gazetteer_entities(text))))
+    named = _shared_heads(
+        text, _described_capitals(text, _opposition_sides(text, _gazetteer_entities(text, headline)))
+    )
     named = _brazzaville_congo(text, _outside_waters(text, _government_and_opposition(text, named)))
     named = _defined_groups(text, _juntas(text, named))
     named = _described_places(text, named)
@@ -858,6 +877,10 @@ def extract_entities(text: str, known_people: list[Entity] | tuple[Entity, ...] 
     people += [p for p in _paired_people(text, named) if not found.covers(p.start)]
     found = _Spans([(p.start, p.end) for p in people])
     people += [p for p in _appositive_people(text, named) if not found.covers(p.start)]
+    found = _Spans([(p.start, p.end) for p in people])
+    people += [
+        p for p in _appositive_people(text, [p for p in people if p.country]) if not found.covers(p.start)
+    ]
     person_spans = _Spans([(p.start, p.end) for p in people])
     named = [e for e in named if not person_spans.covers(e.start)]
     everything = named + people

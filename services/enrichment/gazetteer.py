@@ -805,7 +805,6 @@ ARMED_GROUPS = {
     "Permanent Strategic Framework": "CSP-PSD",
     "CSP-PSD": "CSP-PSD",
     "Somali Salvation Forum": "Somali Salvation Forum",  # the federal government's opposition coalition
-    "National Unity Government": "National Unity Government",  # Myanmar's government in exile
 }
 # The state whose government a non-state side negotiates with: "talks between the government and the
 # NDFP" are the Philippines' (a side that fights a government abroad is left out).
@@ -833,7 +832,6 @@ HOME_STATES = {
     "Oromo Liberation Army": "Ethiopia",
     "CSP-PSD": "Mali",
     "Somali Salvation Forum": "Somalia",
-    "National Unity Government": "Myanmar",
     "Tigray People's Liberation Front": "Ethiopia",
     "PKK": "Turkey",
     "SDF": "Syria",
@@ -1218,8 +1216,6 @@ LEADERS: dict[str, str] = {
     "Pablo Beltran": "ELN",
     "Yván Gil": "Venezuela",
     "Yvan Gil": "Venezuela",
-    "Jorge Rodríguez": "Venezuela",
-    "Jorge Rodriguez": "Venezuela",
     "Delcy Rodríguez": "Venezuela",
     "Delcy Rodriguez": "Venezuela",
     "Gerardo Blyde": "Unitary Platform",

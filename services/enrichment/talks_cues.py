@@ -276,6 +276,12 @@ _ANAPHORIC_MOVE = (
 )
 ANAPHORIC_MOVE = compile_skipping(_ANAPHORIC_MOVE, _I)
 # Rarer ways of naming a meeting, each tried only on text holding its word (names_talks)
+# "A's minister and his B counterpart are due to lead their delegations at a session of the border committee"
+LEAD_DELEGATIONS_AT = compile_skipping(
+    r"\b(?:will|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to)\s+lead\s+(?:their|the|its|his|her|two)\s+"
+    r"(?:[\w-]+\s+)?delegations?\s+(?:at|to)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:session|meeting|round|talks|summit)\b",
+    _I,
+)
 TRIGGER_RARE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("postponed", "pushed back", "moved", "delayed", "rescheduled", "put off", "now be held", "instead"),
@@ -295,11 +301,12 @@ TRIGGER_RARE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    (("delegation",), LEAD_DELEGATIONS_AT),
     (
         ("onven",),
         # "mediators will convene Israeli and Hamas negotiators in Cairo on Wednesday"
         compile_skipping(
-            r"\b(?:re)?conven(?:e|es|ing)\s+(?:the\s+)?(?:[\w'’-]+,?\s+){0,4}?"
+            r"\b(?:re)?conven(?:e|es|ing)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and\s+)?){1,4}"
             r"(?:negotiators|delegations|delegates|envoys|representatives)\b",
             _I,
         ),
@@ -1018,8 +1025,10 @@ NON_DIPLOMATIC_ACTORS = compile_skipping(
     + r"|\bholders\s+of\s+(?:its|the|their)\s+(?:[\w$-]+\s+){0,3}?(?:bonds|notes|eurobonds|debt|securities)\s+to\s+"
     r"(?:talks|negotiations|a\s+meeting)\b"
     # "India and Pakistan will meet in Dubai on Sunday in their first cricket encounter": a match
-     + r"|\b(?:will|to|would)\s+(?:meet|face|play)\b[^.;]{0,80}?\b(?:cricket|football|soccer|rugby|hockey|"
-    r"tennis|chess|basketball|volleyball)\s+(?:encounter|match|game|fixture|clash|final|tie|showdown)\b"
+    # (not "will meet ... on the sidelines of the cricket match": a meeting beside a match)
+     + r"|\b(?:will|to|would)\s+(?:meet|face|play)\b[^.;]{0,40}?\bin\s+(?:their|a|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:cricket|football|soccer|rugby|hockey|tennis|chess|basketball|volleyball)\s+"
+    r"(?:encounter|match|game|fixture|clash|final|tie|showdown)\b"
     # a law's final round between a parliament and its council ("trilogue"), not talks between states
     + r"|\binterinstitutional\s+(?:talks|negotiations)\b|\(\s*[\"“]?trilogue[\"”]?\s*\)"
     # a government formed at home: "the informateur overseeing the talks", "the president's consultations
@@ -1356,7 +1365,9 @@ MEDIATOR_AFTER = compile_skipping(
 )
 # "to be held in Switzerland with Saudi Arabia as co-convener": a state's role (a person's is their own)
 STATE_AS_CONVENER_AFTER = compile_skipping(
-    r"^\s+as\s+(?:a\s+|the\s+)?(?:co-?)?(?:convener|convenor|sponsor|chair|facilitator)s?\b", _I
+    r"^\s+as\s+(?:a\s+|the\s+)?(?:co-?(?:convener|convenor|sponsor|chair|host|facilitator)|convener|convenor|facilitator)s?\b"
+    r"(?!\s+of\b)",
+    _I,
 )
 # "the Iran-aligned Houthis", "M23 rebels backed by Rwanda": a patron of a side, not a side
 PATRON_AFTER = compile_skipping(
@@ -1370,10 +1381,11 @@ MEDIATOR_BEFORE = compile_skipping(
     r"\b(?:mediated|brokered|hosted|facilitated|sponsored|convened|organi[sz]ed|arranged|chaired|initiated)\s+by\s+(?:the\s+)?"
     # "facilitated by the prime minister of X"
     r"(?:(?:prime\s+minister|president|foreign\s+minister|government|king|emir)\s+of\s+(?:the\s+)?)?$"
-    r"|\bauspices\s+of\s+(?:the\s+)?$|\b(?:mediation|facilitation)\s+(?:of|by)\s+(?:the\s+)?$"
+    r"|\bauspices\s+of\s+(?:the\s+)?$|\b(?:mediation\s+(?:of|by)|under\s+the\s+facilitation\s+of|facilitation\s+by)\s+(?:the\s+)?$"
     # a leader by title and name: "under the auspices of President Ismail Omar Guelleh", "brokered by Emir X"
     # (not "hosted by": a host may be a side at its own table)
-    r"|\b(?:(?:mediated|brokered|facilitated|sponsored|convened|chaired)\s+by|auspices\s+of|(?:mediation|facilitation)\s+of)\s+"
+    r"|\b(?:(?:mediated|brokered|facilitated|sponsored|convened|chaired)\s+by|auspices\s+of|mediation\s+of|"
+    r"under\s+the\s+facilitation\s+of)\s+"
     # ("mediated by the President of the Republic, João Lourenço")
     r"(?:[\w'’-]+\s+){0,2}?(?:president|prime\s+minister|foreign\s+minister|king|emir|sultan|crown\s+prince)"
     r"(?:\s+of\s+(?:the\s+)?[\w'’-]+)?,?\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,2}$"
@@ -1610,9 +1622,9 @@ STATEMENT_PLACE_BEFORE = compile_skipping(
     r"(?:statement|communiqu[eé]|declaration|message|note)\s+(?:issued|released|published|read\s+out)|"
     r"briefing|(?:press|news)\s+conference|interview|remarks)\b"
     # the words between stay in the statement: "said the leaders would meet in X" is a venue
-    # ("says P talks in X": the talks' venue)
-    r"(?:\s+(?!(?:will|would|could|should|shall|may|might|meet|meets|met|hold|held|be|gather|convene|resume|"
-    r"talks|meeting|negotiations|summit|round|dialogue)\b)[\w-]+)"
+    # ("says P talks in X": the talks' venue, not "after talks in X")
+    r"(?:\s+(?!(?:will|would|could|should|shall|may|might|meet|meets|met|hold|held|be|gather|convene|resume)\b"
+    r"|(?-i:[A-Z])[\w'’-]*\s+(?:talks|meeting|negotiations|summit|round|dialogue)\b)[\w-]+)"
     r"{0,4}?\s+(?:in|at)\s+(?:the\s+)?$"
     # "according to officials in X", "the US ambassador in X": where the source sits
     r"|\baccording\s+to\s+(?:[\w-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$"

@@ -276,7 +276,7 @@ def candidates(
     drafts, mediators = find_drafts(text, published, entities, dates, skip, cued)
     drafts = [_body_as_party(d) for d in _denied_retold(_denied_after(drafts, text))]
     people = [e for e in entities if e.kind == "person" and e.text == e.name]
-    title_entities = extract_entities(title, people) if title else []
+    title_entities = extract_entities(title, people, headline=True) if title else []
     if any(e.name == _ROC for e in entities) and not any(e.name == _DRC for e in entities):
         # "Congolese president to pay state visit": the story's Congo is the body's (Brazzaville)
         title_entities = [
@@ -921,6 +921,8 @@ _NEW_ROUND = compile_skipping(r"\bagreed\s+to\s+hold\s+a\s+new\s+round\b", re.IG
 _TALIBAN_RULE = date(2021, 8, 15)
 _TALIBAN_RULE_WORDS = compile_skipping(
     r"\bAfghan\s+Taliban\b|\bTaliban(?:-led|-run)?\s+(?:government|administration|authorities|rulers|regime)\b"
+    # "Taliban Foreign Minister X": the government's office
+    r"|\bTaliban\s+(?:(?:Foreign|Defen[cs]e|Interior|Deputy|Acting)\s+)?(?:Minister|Ministry|[Ss]pokes(?:man|person))\b"
 )
 _SIDE_TYPES = frozenset({"type:<country>", "type:<group>", "type:<org>", "type:<person>"})
 _VENUE_TYPES = frozenset({"type:<place>", "type:<country>"})
@@ -1137,6 +1139,9 @@ _STATES_ANAPHOR = compile_skipping(
 )
 
 
+_GO_BETWEEN_WORD = compile_skipping(r"\b(?:mediat|facilitat|broker|auspices|hosted\s+by)", re.IGNORECASE)
+
+
 def _both_sides(d: _Draft, c: Candidates) -> _Draft:
     """ "Invitations to both sides", "a meeting of the two leaders", with no side named in the
     sentence: the two sides the article names most (not its go-betweens); a state with one standing
@@ -1169,7 +1174,8 @@ def _both_sides(d: _Draft, c: Candidates) -> _Draft:
     # without it (a minister speaking of "the delegations" of his state and its neighbour)
     if states_only:
         named = [n for n in named if n not in _GROUP_NAMES]
-    if states_only and len(named) < 2 and d.location is not None:
+    # (not "... would meet in Ankara under Turkish mediation": the host is the go-between)
+    if states_only and len(named) < 2 and d.location is not None and not _GO_BETWEEN_WORD.search(own_words):
         # "the two countries' ministers will meet in Juba": the host state of a capital is one of them
         host = d.location.name if d.location.kind == "country" else d.location.country
         if host is not None and host not in named and (host in c.side_counts or host in c.mediators):

@@ -480,6 +480,9 @@ def _sides_elsewhere(sentence: str, clause: re.Match[str]) -> bool:
     return len(sides) >= 2
 
 
+_MAYBE_MODAL = compile_skipping(
+    r"\b(?:could|might|may)\s+(?:\w+\s+)?(?:resume|meet|begin|start|take\s+place|be\s+held)\b", re.IGNORECASE
+)
 _NOBODY_CONFIRMED_BEFORE = compile_skipping(
     r"\b(?:neither|nobody|no\s+one|none)\b[^,.;]{0,60}?\b(?:has|have|had)\s+(?:yet\s+)?"
     r"(?:confirmed|said|announced|agreed)\s+(?:that\s+)?(?:it|they|he|she)?\s*$",
@@ -536,6 +539,7 @@ def _status(
         or _is_to(sentence)
         or (("when" in low or "back to" in low) and cue.STRONG_RARE.search(sentence))
         or (("focus" in low or "cent" in low or "concentrate" in low) and cue.AGENDA_AHEAD.search(sentence))
+        or ("delegation" in low and cue.LEAD_DELEGATIONS_AT.search(sentence))
     )
     while strong and (
         cue.OTHER_EVENT_BEFORE.search(sentence, max(0, strong.start() - 30), strong.start())
@@ -560,8 +564,12 @@ def _status(
                 strong.group()[:2].lower() == "ha"
                 and _NOBODY_BEFORE.search(sentence, max(0, strong.start() - 60), strong.start())
             )
-            # "though neither A nor B has confirmed it will send a delegation"
-            or _NOBODY_CONFIRMED_BEFORE.search(sentence, max(0, strong.start() - 90), strong.start())
+            # "could resume ..., though neither A nor B has confirmed it will send a delegation" (a
+            # plan only in doubt of who attends stays: "nobody has said they will attend the talks on X")
+            or (
+                _NOBODY_CONFIRMED_BEFORE.search(sentence, max(0, strong.start() - 90), strong.start())
+                and _MAYBE_MODAL.search(sentence, 0, strong.start())
+            )
         )
     ):
         strong = cue.STRONG_FUTURE.search(sentence, strong.end())
@@ -922,8 +930,12 @@ def _body_team_meets(s: _Sentence, e: Entity) -> bool:
             or _TO_CAPITAL_FOR_TALKS.match(s.text, end, s.end)
             or _TRAVELS_FOR_TALKS_AFTER.match(s.text, end, s.end)
         )
-    if _BODY_MEETS_OTHERS_AFTER.match(s.text, e.end, s.end):
-        return True
+    if (meets := _BODY_MEETS_OTHERS_AFTER.match(s.text, e.end, s.end)) is not None:
+        # (states as one side, not a pair it mediates between, nor armed groups: "the AU will meet
+        # representatives of the army and the RSF")
+        others = [x for x in s.entities if meets.end() <= x.start < min(s.end, meets.end() + 80)]
+        listed = _listed(s, meets.end())
+        return len(listed) != 2 and bool(listed) and all(x.kind == "country" for x in others[: len(listed)])
     team = _BODY_TEAM_AFTER.match(s.text, e.end, s.end)
     return team is not None and _SIDES_INTO_PLAN.match(s.text[team.end() : s.end]) is not None
 
@@ -2430,7 +2442,9 @@ def headline_draft(
         # "P, Q to meet again in X: Beijing": the source the headline credits is no side
         cited = {n for e in s.entities if e.start >= credit.start() and (n := _state(e) or _org(e))}
         named = {n for e in s.entities if e.start < credit.start() and (n := _state(e) or _org(e))}
-        draft = replace(draft, parties=[p for p in draft.parties if p not in cited - named])
+        kept = [p for p in draft.parties if p not in cited - named]
+        # (not "Talks with Afghanistan to resume in Doha: Pakistan": the credited side is the other)
+        draft = replace(draft, parties=kept) if len(kept) >= 2 else draft
     lead = cue.HEADLINE_SIDES_TO_PLAN.match(title)
     if draft is not None and lead is not None:
         # "P, Q and R leaders to hold ...": the sides that lead a headline plan are named as sides
@@ -2459,7 +2473,12 @@ def to_record(d: _Draft, places: list[Entity], article_mediators: list[str]) -> 
     mediators = d.mediators or [m for m in article_mediators if m not in d.parties or m in d.explicit]
     # a state is no go-between in talks with its own non-state side ("the president has invited the
     # opposition coalition to a national forum"): it sits at the table
-    home = [m for m in mediators if any(HOME_STATES.get(p) == m for p in d.parties)]
+    # (not "the government will mediate talks between two of its groups": both sides named, it mediates)
+    home = [
+        m
+        for m in mediators
+        if len(others := [p for p in d.parties if p != m]) == 1 and HOME_STATES.get(others[0]) == m
+    ]
     if home:
         mediators = [m for m in mediators if m not in home]
         d = replace(
