@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 
 from parley.shared.extraction import Entity, EntityKind
 
 from .dates import CALENDAR_WORDS
 from .gazetteer import LEADERS, NameEntry, gazetteer
-from .skip_ahead import compile_skipping, compile_words
+from .skip_ahead import compile_skipping, compile_words, word_start_matches
 
 _TOKEN = compile_skipping(r"(?:[A-Z]\.){2,}|[^\W_]+")
 # where a token may start with a capital, a digit or "al-" (any letter outside a-z, checked after);
@@ -128,8 +127,7 @@ _PERSON_BODY = (
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:(?:bin|al|el|de|van|von|da|ibn)[ -])?{_NAME_WORD}){{0,2}})"
 )
 _PERSON = compile_skipping(rf"\b{_PERSON_BODY}")
-# ... found after the character before it: a pattern opening on a class is searched by the engine's
-# own loop, many times faster than one opening on a word boundary
+# ... found after the character before it (word_start_matches)
 _PERSON_AFTER_NON_WORD = re.compile(rf"\W{_PERSON_BODY}")
 # "the Russian and Ukrainian presidents, A B and C D": two people, each of the state named in turn.
 # Found from the plural role word, which is rarer than the capitalised words around it.
@@ -354,22 +352,9 @@ def _resolve_capital(text: str, entry: NameEntry, start: int, end: int) -> Entit
 _BODY_CAPITALS = {"Brussels": "European Union"}
 
 
-def _person_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of `_PERSON.finditer(text)`, their groups alike (not their whole span: one found
-    after a non-word character holds it)."""
-    pos = 0
-    while True:
-        # (a match starting at `pos` has its non-word character before `pos`, or none)
-        m = _PERSON.match(text, pos) or _PERSON_AFTER_NON_WORD.search(text, pos)
-        if m is None:
-            return
-        yield m
-        pos = m.end()
-
-
 def _people(text: str, places: list[Entity]) -> list[Entity]:
     people: list[Entity] = []
-    for m in _person_matches(text):
+    for m in word_start_matches(_PERSON, _PERSON_AFTER_NON_WORD, text):
         words = m.group("name").split()
         while words and words[-1].rstrip("'’s") in _NOT_NAMES:
             words.pop()
