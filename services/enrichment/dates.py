@@ -23,7 +23,7 @@ from typing import Literal
 
 from parley.shared.extraction import DateMention
 
-from .skip_ahead import compile_skipping
+from .skip_ahead import compile_skipping, word_start_matches
 
 Precision = Literal["day", "week", "month", "vague"]
 
@@ -172,6 +172,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative",
         compile_skipping(
+            # (every alternative's phrase in _RELATIVE_AFTER_NON_WORD too)
             r"\b(?P<rel>(?:the\s+)?day\s+(?:after\s+tomorrow|before\s+yesterday)|today|tonight|tomorrow|yesterday|"
             r"this\s+(?:morning|afternoon|evening)|later\s+today|"
             r"(?:this|next|last|the\s+coming)\s+(?:weekend|week|month|year)|"
@@ -182,6 +183,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+_COMING = r"\s+(?:the\s+)?(?:coming|next)\s+(?:few\s+|two\s+|several\s+|\d+\s+)?(?:days|weeks|months)"
+# "relative" found after the character before it (skip_ahead.word_start_matches), its phrases grouped
+# by first letter (each letter's in their order; a letter in every case it matches under IGNORECASE):
+# a group opening on a letter of other case is passed over on a test of one character
+_RELATIVE_AFTER_NON_WORD = re.compile(
+    r"\W(?P<rel>"
+    r"[tT](?i:he\s+day\s+(?:after\s+tomorrow|before\s+yesterday)|oday|onight|omorrow|his\s+(?:morning|afternoon|evening)|"
+    r"(?:his|he\s+coming)\s+(?:weekend|week|month|year))"
+    r"|[dD](?i:ay\s+(?:after\s+tomorrow|before\s+yesterday))"
+    r"|[yY](?i:esterday)"
+    r"|[lL](?i:ater\s+today|ast\s+(?:weekend|week|month|year)|ater\s+(?:this|next)\s+(?:week|month|year))"
+    r"|[nN](?i:ext\s+(?:weekend|week|month|year))"
+    r"|[eE](?i:arlier\s+this\s+(?:week|month|year))"
+    rf"|[iI\u0130\u0131](?i:n{_COMING})"
+    rf"|[oO](?i:ver{_COMING})"
+    rf"|[wW](?i:ithin{_COMING}|ithin\s+(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?))"
+    r")\b"
+)
 # words that put a weekday behind the publication day
 _PAST_WORDS = (
     r"said|says|told|announced|confirmed|reported|held|met|began|started|ended|concluded|was|were|had|did|"
@@ -621,6 +640,10 @@ def find_dates(text: str, published: date, headline: bool = False) -> list[Found
             or kind in skipped
         ):
             continue
+        if kind == "relative":  # (its whole match is the phrase)
+            for m in word_start_matches(pattern, _RELATIVE_AFTER_NON_WORD, text):
+                spans.append((*m.span("rel"), kind, m))
+            continue
         for m in pattern.finditer(text):
             spans.append((m.start(), m.end(), kind, m))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
@@ -666,6 +689,6 @@ def find_dates(text: str, published: date, headline: bool = False) -> list[Found
         ):
             found[-1] = FoundDate(text[previous.start : end], previous.start, end, first, last, precision)
         else:
-            found.append(FoundDate(m.group(0), start, end, first, last, precision))
+            found.append(FoundDate(text[start:end], start, end, first, last, precision))
         last_end = end
     return found
