@@ -23,7 +23,7 @@ from typing import Literal
 
 from parley.shared.extraction import DateMention
 
-from .skip_ahead import compile_skipping
+from .skip_ahead import compile_skipping, word_start_matches
 
 Precision = Literal["day", "week", "month", "vague"]
 
@@ -172,6 +172,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative",
         compile_skipping(
+            # (every alternative's phrase in _RELATIVE_AFTER_NON_WORD too)
             r"\b(?P<rel>(?:the\s+)?day\s+(?:after\s+tomorrow|before\s+yesterday)|today|tonight|tomorrow|yesterday|"
             r"this\s+(?:morning|afternoon|evening)|later\s+today|"
             r"(?:this|next|last|the\s+coming)\s+(?:weekend|week|month|year)|"
@@ -182,6 +183,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+_COMING = r"\s+(?:the\s+)?(?:coming|next)\s+(?:few\s+|two\s+|several\s+|\d+\s+)?(?:days|weeks|months)"
+# "relative" found after the character before it (skip_ahead.word_start_matches), its phrases grouped
+# by first letter (each letter's in their order; a letter in every case it matches under IGNORECASE):
+# a group opening on a letter of other case is passed over on a test of one character
+_RELATIVE_AFTER_NON_WORD = re.compile(
+    r"\W(?P<rel>"
+    r"[tT](?i:he\s+day\s+(?:after\s+tomorrow|before\s+yesterday)|oday|onight|omorrow|his\s+(?:morning|afternoon|evening)|"
+    r"(?:his|he\s+coming)\s+(?:weekend|week|month|year))"
+    r"|[dD](?i:ay\s+(?:after\s+tomorrow|before\s+yesterday))"
+    r"|[yY](?i:esterday)"
+    r"|[lL](?i:ater\s+today|ast\s+(?:weekend|week|month|year)|ater\s+(?:this|next)\s+(?:week|month|year))"
+    r"|[nN](?i:ext\s+(?:weekend|week|month|year))"
+    r"|[eE](?i:arlier\s+this\s+(?:week|month|year))"
+    rf"|[iI\u0130\u0131](?i:n{_COMING})"
+    rf"|[oO](?i:ver{_COMING})"
+    rf"|[wW](?i:ithin{_COMING}|ithin\s+(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?))"
+    r")\b"
+)
 # words that put a weekday behind the publication day
 _PAST_WORDS = (
     r"said|says|told|announced|confirmed|reported|held|met|began|started|ended|concluded|was|were|had|did|"
@@ -579,6 +598,24 @@ _NAMED_FOR_A_DAY = re.compile(r"\s+(?:Movement|Front|Alliance|Coalition|Group|Br
 
 _WEEK_OF_HINT = re.compile(r"week\s+of\b", re.IGNORECASE)
 _DOTTED_HINT = re.compile(r"\d\.[01]?\d\.(?:19|20)\d\d")
+# what a match of each calendar pattern must contain; plain patterns (a literal or a class first)
+# are scanned by the engine's own loop, many times faster than the patterns themselves
+_ISO_HINT = re.compile(r"-\d\d-\d\d")
+# ("md", "my": a month's name, its letters and a stop, space, then a day or a year)
+_MONTH_THEN_NUMBER = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+_WEEKDAYS_NAMED = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _skipped_kinds(text: str) -> set[str]:
+    """The patterns `text` holds no match of, told by what each match must contain."""
+    skipped = set()
+    if _ISO_HINT.search(text) is None:
+        skipped.add("iso")
+    if _MONTH_THEN_NUMBER.search(text) is None:
+        skipped |= {"md", "my"}
+    if "day" not in text or not any(name in text for name in _WEEKDAYS_NAMED):
+        skipped.add("weekday")
+    return skipped
 
 
 def find_dates(text: str, published: date, headline: bool = False) -> list[FoundDate]:
@@ -594,12 +631,18 @@ def find_dates(text: str, published: date, headline: bool = False) -> list[Found
     # (the substring tests first: they cost a pass of the C string search, the patterns far more)
     weeks = "week" in text.lower() and _WEEK_OF_HINT.search(text) is not None
     dotted = (".19" in text or ".20" in text) and _DOTTED_HINT.search(text) is not None
+    skipped = _skipped_kinds(text)
     for kind, pattern in _PATTERNS:
         if (
             (kind == "ordinal" and not ordinals)
             or (kind == "monthweek" and not weeks)
             or (kind == "dotted" and not dotted)
+            or kind in skipped
         ):
+            continue
+        if kind == "relative":  # (its whole match is the phrase)
+            for m in word_start_matches(pattern, _RELATIVE_AFTER_NON_WORD, text):
+                spans.append((*m.span("rel"), kind, m))
             continue
         for m in pattern.finditer(text):
             spans.append((m.start(), m.end(), kind, m))
@@ -646,6 +689,6 @@ def find_dates(text: str, published: date, headline: bool = False) -> list[Found
         ):
             found[-1] = FoundDate(text[previous.start : end], previous.start, end, first, last, precision)
         else:
-            found.append(FoundDate(m.group(0), start, end, first, last, precision))
+            found.append(FoundDate(text[start:end], start, end, first, last, precision))
         last_end = end
     return found

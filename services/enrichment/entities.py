@@ -15,7 +15,7 @@ from parley.shared.extraction import Entity, EntityKind
 
 from .dates import CALENDAR_WORDS
 from .gazetteer import LEADERS, NameEntry, gazetteer
-from .skip_ahead import compile_skipping, compile_words
+from .skip_ahead import compile_skipping, compile_words, word_start_matches
 
 _TOKEN = compile_skipping(r"(?:[A-Z]\.){2,}|[^\W_]+")
 # where a token may start with a capital, a digit or "al-" (any letter outside a-z, checked after);
@@ -63,19 +63,72 @@ _DATELINE_FIRST_BEFORE = compile_skipping(r"(?:^|\n)(?-i:[A-Z][A-Z.'’ -]*)\s*/
 # "Seoul, Tokyo and Beijing will hold ...": a list of capitals standing for their states, no dateline
 _LISTED_AFTER = compile_skipping(r"^(?:,\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)+,?\s+and\s+[A-Z]")
 
-_ROLE_HEAD = (
-    r"(?:[Pp]resident|[Vv]ice[- ][Pp]resident|[Pp]rime [Mm]inister|[Vv]ice [Pp]remier|[Pp]remier|"
-    r"(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Tt]rade|[Ff]inance|[Ee]conomy) [Mm]inister|[Mm]inister|"
-    r"[Ss]ecretary of [Ss]tate|[Ss]ecretary[- ][Gg]eneral|[Ss]ecretary|[Ss]pokes(?:man|woman|person)|"
-    r"[Ee]nvoy|[Aa]ide|[Aa]dvis[eo]r|[Nn]egotiator|[Aa]mbassador|[Cc]hancellor|[Kk]ing|[Cc]rown [Pp]rince|"
-    r"[Ee]mir|[Ss]heikh|(?:Lieutenant |Major |Brigadier )?General|[Ll]eader|[Cc]ommander|"
-    r"[Rr]epresentative|[Ss]peaker|[Cc]hairman|[Cc]hair|[Dd]irector|[Mm]ediator|[Cc]hief)"
+# (one alternative each, in the order tried; each opens on a letter or a class of one letter's cases)
+_ROLE_HEADS = (
+    "[Pp]resident",
+    "[Vv]ice[- ][Pp]resident",
+    "[Pp]rime [Mm]inister",
+    "[Vv]ice [Pp]remier",
+    "[Pp]remier",
+    "[Ff]oreign [Mm]inister",
+    "[Dd]efen[cs]e [Mm]inister",
+    "[Ii]nterior [Mm]inister",
+    "[Tt]rade [Mm]inister",
+    "[Ff]inance [Mm]inister",
+    "[Ee]conomy [Mm]inister",
+    "[Mm]inister",
+    "[Ss]ecretary of [Ss]tate",
+    "[Ss]ecretary[- ][Gg]eneral",
+    "[Ss]ecretary",
+    "[Ss]pokes(?:man|woman|person)",
+    "[Ee]nvoy",
+    "[Aa]ide",
+    "[Aa]dvis[eo]r",
+    "[Nn]egotiator",
+    "[Aa]mbassador",
+    "[Cc]hancellor",
+    "[Kk]ing",
+    "[Cc]rown [Pp]rince",
+    "[Ee]mir",
+    "[Ss]heikh",
+    "Lieutenant General",
+    "Major General",
+    "Brigadier General",
+    "General",
+    "[Ll]eader",
+    "[Cc]ommander",
+    "[Rr]epresentative",
+    "[Ss]peaker",
+    "[Cc]hairman",
+    "[Cc]hair",
+    "[Dd]irector",
+    "[Mm]ediator",
+    "[Cc]hief",
 )
+
+
+def _by_first_letter(alternatives: tuple[str, ...]) -> str:
+    """The alternation of `alternatives` grouped by their first letter, each letter's in their order:
+    others never match where a letter's do, and the engine tries a letter's group on a test of one
+    character where it would try every alternative."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        first = re.match(r"\[(\w+)\]|\w", alternative)
+        if first is None:
+            raise ValueError(f"no first letter in {alternative!r}")
+        for letter in first.group(1) or first.group():
+            groups.setdefault(letter, []).append(alternative[first.end() :])
+    return "(?:" + "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items()) + ")"
+
+
 _NAME_WORD = r"[A-Z][a-zà-ÿ'’-]+"
-_PERSON = compile_skipping(
-    rf"\b(?P<head>{_ROLE_HEAD})(?:\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)??)?,?\s+"
+_PERSON_BODY = (
+    rf"(?P<head>{_by_first_letter(_ROLE_HEADS)})(?:\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)??)?,?\s+"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:(?:bin|al|el|de|van|von|da|ibn)[ -])?{_NAME_WORD}){{0,2}})"
 )
+_PERSON = compile_skipping(rf"\b{_PERSON_BODY}")
+# ... found after the character before it (word_start_matches)
+_PERSON_AFTER_NON_WORD = re.compile(rf"\W{_PERSON_BODY}")
 # "the Russian and Ukrainian presidents, A B and C D": two people, each of the state named in turn.
 # Found from the plural role word, which is rarer than the capitalised words around it.
 _PAIRED_ROLE = compile_skipping(
@@ -306,7 +359,7 @@ _BODY_CONTEXT = re.compile(r"\b(?:EU|E\.U\.|European|Brexit|the\s+bloc|the\s+Com
 
 def _people(text: str, places: list[Entity]) -> list[Entity]:
     people: list[Entity] = []
-    for m in _PERSON.finditer(text):
+    for m in word_start_matches(_PERSON, _PERSON_AFTER_NON_WORD, text):
         words = m.group("name").split()
         while words and words[-1].rstrip("'’s") in _NOT_NAMES:
             words.pop()

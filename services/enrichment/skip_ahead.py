@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 try:  # the parser behind re.compile (Python 3.11+; private, so any failure means plain patterns)
@@ -21,7 +21,14 @@ try:  # the parser behind re.compile (Python 3.11+; private, so any failure mean
 except ImportError:  # pragma: no cover - another Python: plain patterns, same matches
     _parser = None
 
-__all__ = ["Required", "compile_skipping", "compile_words", "lead_class", "required_words"]
+__all__ = [
+    "Required",
+    "compile_skipping",
+    "compile_words",
+    "lead_class",
+    "required_words",
+    "word_start_matches",
+]
 
 _Found = tuple[list[str], bool] | None  # (class items a match may start with, whether it may be empty)
 
@@ -53,6 +60,23 @@ def compile_words(words: Sequence[str]) -> re.Pattern[str]:
         + "|".join(rf"{re.escape(c)}(?<!\w[\s\S])(?:{'|'.join(rests)})" for c, rests in by_first.items())
         + r")\b"
     )
+
+
+def word_start_matches(
+    at: re.Pattern[str], after_non_word: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    r"""The matches of `at.finditer(text)` for `at` = `\b(?:body)` whose every match starts on a word
+    character, found by `after_non_word` = `\W(?:body)` (a pattern opening on a class is searched by
+    the engine's own loop, many times faster than one opening on a word boundary). Their groups are
+    alike, not their whole spans: one found after a non-word character holds it."""
+    pos = 0
+    while True:
+        # (a match starting at `pos` has its non-word character before `pos`, or none)
+        m = at.match(text, pos) or after_non_word.search(text, pos)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 def lead_class(pattern: str, flags: int = 0) -> str | None:
