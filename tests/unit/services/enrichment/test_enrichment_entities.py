@@ -8,6 +8,10 @@ def _names(text: str, kind: str) -> list[str]:
     return [e.name for e in extract_entities(text) if e.kind == kind]
 
 
+def _people(text: str) -> set[tuple[str, str | None]]:
+    return {(e.name, e.country) for e in extract_entities(text) if e.kind == "person"}
+
+
 def test_countries_demonyms_and_metonyms() -> None:
     text = "The Kremlin and the White House disagree; Moscow says Kyiv and the U.S. must wait, Iranian media said."
     assert _names(text, "country") == [
@@ -195,7 +199,7 @@ def test_a_states_army_party_or_council_is_no_group(text: str) -> None:
 
 def test_a_leader_named_in_full_whose_surname_alone_is_common_is_looked_up_whole() -> None:
     text = "Prime Minister Hun Manet and President Lee Jae-myung will meet. Mr Lee spoke to Mr Hun."
-    people = [(e.name, e.country) for e in extract_entities(text) if e.kind == "person"]
+    people = _people(text)
     assert ("Hun Manet", "Cambodia") in people
     assert ("Lee Jae-myung", "South Korea") in people
 
@@ -212,7 +216,7 @@ def test_leaders_of_the_americas_and_elsewhere_are_looked_up() -> None:
         "Gustavo Petro and Daniel Noboa will meet, and Tebboune will receive Meloni. Mr Petro, a former "
         "guerrilla, and Petro Poroshenko were not asked."
     )
-    people = {(e.name, e.country) for e in extract_entities(text) if e.kind == "person"}
+    people = _people(text)
     assert {("Gustavo Petro", "Colombia"), ("Noboa", "Ecuador"), ("Tebboune", "Algeria")} <= people
     assert ("Meloni", "Italy") in people
     # a surname shared with a given name is looked up in full only
@@ -245,11 +249,14 @@ def test_a_person_in_apposition_to_a_states_role_is_of_that_state() -> None:
         "Marta Kovac, Slovenia's foreign minister, flew home. Kovac and her Croatian counterpart will meet. "
         "Ivan Horvat, the prime minister of Croatia, agreed. In Ljubljana, Slovenia's president spoke."
     )
-    people = {(e.name, e.country) for e in extract_entities(text) if e.kind == "person"}
+    people = _people(text)
     assert ("Marta Kovac", "Slovenia") in people
     assert ("Ivan Horvat", "Croatia") in people
     # a later bare surname is the same person
     assert any(e.text == "Kovac" and e.country == "Slovenia" for e in extract_entities(text))
+    # a leader's envoy is of the leader's state
+    text = "Adam Boehler, President Donald Trump's special envoy for hostage affairs, will meet them."
+    assert ("Adam Boehler", "United States") in _people(text)
     # a fronted place is no person
     assert not any(name.startswith("In ") for name, _ in people)
 
