@@ -1034,12 +1034,14 @@ def _body_as_party(d: _Draft, texts: list[str] | None = None, named: set[str] | 
     return replace(d, parties=[body], explicit={body}, mediators=[m for m in d.mediators if m != body])
 
 
-def _format_members(d: _Draft, texts: list[str], named: list[str]) -> _Draft:
+def _format_members(d: _Draft, texts: list[str], named: list[str], published: date) -> _Draft:
     """ "the Normandy format", "Iran and world powers": a named format's sides and go-betweens
     (checked against the sides the wording names, before the role model adds its own)."""
     # (the state of the venue is no side against the format: "Norway will provide the venue")
     home = d.location.country if d.location is not None and d.location.kind == "place" else None
-    parties, mediators = with_format(d.parties, d.mediators, texts, [n for n in named if n != home])
+    parties, mediators = with_format(
+        d.parties, d.mediators, texts, [n for n in named if n != home], day=published
+    )
     if parties == d.parties and mediators == d.mediators:
         return d
     return replace(d, parties=parties, explicit=d.explicit | set(parties), mediators=mediators)
@@ -1817,7 +1819,7 @@ def assemble(
         [t for m in (c.headline, source) if m is not None for t in m.texts()],
         named=(source.explicit | c.headline.explicit) if headline_body and c.headline is not None else None,
     )
-    primary = _format_members(primary, texts, source.parties)
+    primary = _format_members(primary, texts, source.parties, published)
     primary = _one_afghan_side(primary, texts, published)
     primary = _conflict_sides(
         primary, [t for m in (c.headline, source) if m is not None for t in m.texts()], c

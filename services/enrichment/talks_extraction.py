@@ -19,7 +19,7 @@ from parley.shared.extraction import Entity, TalksFormat, TalksRecord, TalksStat
 from . import talks_cues as cue
 from .dates import ASIDE, CALENDAR_WORDS, FoundDate
 from .entities import extract_entities
-from .gazetteer import HOME_STATES, INSTITUTION_SEATS, INSTITUTIONS, NameEntry, gazetteer
+from .gazetteer import HOME_STATES, INSTITUTION_SEATS, INSTITUTIONS, RIVAL_PAIRS, NameEntry, gazetteer
 from .skip_ahead import compile_skipping
 from .talks_formats import with_format
 
@@ -1916,7 +1916,9 @@ def _draft(
     home = HOME_STATES.get(sides[0]) if len(sides) == 1 else None
     if home is not None and home not in parties and cue.THE_GOVERNMENT.search(s.text, s.start, s.end):
         parties = [home, sides[0]]
-    with_members = with_format(parties, mediators, [s.text[s.start : s.end]])  # "the Normandy Four"
+    with_members = with_format(
+        parties, mediators, [s.text[s.start : s.end]], day=published
+    )  # "the Normandy Four"
     if with_members != (parties, mediators):
         parties, mediators = with_members
         explicit = explicit | set(parties)
@@ -2015,7 +2017,25 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
         place_a, place_b = a.location, b.location
         if not (place_a.country == place_b.country and "country" in {place_a.kind, place_b.kind}):
             return False
-    return not (a.parties and b.parties and not set(a.parties) & set(b.parties))
+    return not (a.parties and b.parties and not _same_table(a.parties, b.parties))
+
+
+# A state stands for its own rival camps: "Libya's military talks" and "the GNU and the LNA" are
+# one meeting.
+_CAMPS: dict[str, frozenset[str]] = {
+    home: frozenset(c for a, b, h in RIVAL_PAIRS if h == home for c in (a, b))
+    for home in {h for _, _, h in RIVAL_PAIRS if h is not None}
+}
+
+
+def _same_table(a: list[str], b: list[str]) -> bool:
+    """Whether two mentions' sides overlap (a state overlapping its own camps)."""
+    sa, sb = set(a), set(b)
+    return (
+        bool(sa & sb)
+        or any(_CAMPS.get(p, frozenset()) & sb for p in sa)
+        or any(_CAMPS.get(p, frozenset()) & sa for p in sb)
+    )
 
 
 def _merge(a: _Draft, b: _Draft) -> _Draft:

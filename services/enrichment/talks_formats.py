@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from .skip_ahead import compile_skipping
 
@@ -27,6 +28,16 @@ class Format:
     closed: bool = True
     # others who may be named at that table without making it another meeting
     also: tuple[str, ...] = ()
+    # a side renamed on a known day: (its name, the first day of that name, its name before)
+    renamed: tuple[tuple[str, date, str], ...] = ()
+
+    def sides_on(self, day: date | None) -> tuple[str, ...]:
+        """The sides under the names they had on `day` (today's names when it is not known)."""
+        before = {name: old for name, since, old in self.renamed if day is not None and day < since}
+        return tuple(before.get(s, s) for s in self.sides)
+
+    def table(self) -> set[str]:
+        return {*self.sides, *self.mediators, *self.also, *(old for _, _, old in self.renamed)}
 
 
 _E3 = ("United Kingdom", "France", "Germany")
@@ -38,11 +49,42 @@ FORMATS: tuple[Format, ...] = (
         ("Russia", "Ukraine"),
         ("Germany", "France"),
     ),
+    # the guarantors' own ministerial meeting: the three alone (listed first: it wins a tie)
+    Format(
+        compile_skipping(
+            r"\bministers\s+of\s+the\s+Astana\s+(?:format|process|guarantors?)\b"
+            r"|\bAstana[\s-]+(?:format|process|guarantor)\s+(?:(?:foreign|guarantor)\s+)?ministers\b",
+            re.I,
+        ),
+        ("Russia", "Turkey", "Iran"),
+        also=("Kazakhstan", "Syria", "Syrian opposition", "United Nations", "Jordan", "Lebanon", "Iraq"),
+    ),
     Format(
         compile_skipping(r"\bAstana\s+(?:format|process|guarantors)\b", re.I),
-        ("Russia", "Turkey", "Iran"),
-        # the host, the Syrian sides and the observers at that table
-        also=("Kazakhstan", "Syria", "Syrian opposition", "United Nations", "Jordan", "Lebanon", "Iraq"),
+        # the three guarantors and the two Syrian delegations they bring to the table
+        ("Russia", "Turkey", "Iran", "Syria", "Syrian opposition"),
+        # the host and the observers
+        also=("Kazakhstan", "United Nations", "Jordan", "Lebanon", "Iraq"),
+    ),
+    # Syria's Constitutional Committee: the government's and the opposition's delegations, UN-convened
+    Format(
+        compile_skipping(r"\bConstitutional\s+Committee\b", re.I),
+        ("Syria", "Syrian opposition"),
+        ("United Nations",),
+        context=compile_skipping(r"\bSyria", re.I),
+    ),
+    # Libya's 5+5 Joint Military Commission: five officers from each camp, UN-convened
+    Format(
+        compile_skipping(
+            r"(?<![\w+])5\s?\+\s?5(?![\w+])[\"'’]?\s+(?:Joint\s+|joint\s+)?(?:[Mm]ilitary\s+)?(?:[Cc]ommission|[Cc]ommittee|JMC|talks)\b"
+            r"|\bJoint\s+Military\s+Commission\b",
+        ),
+        ("Government of National Unity", "Libyan National Army"),
+        ("United Nations",),
+        context=compile_skipping(r"\bLibya", re.I),
+        also=("Libya", "House of Representatives"),
+        # the Tripoli government took office in March 2021, after the Government of National Accord
+        renamed=(("Government of National Unity", date(2021, 3, 15), "Government of National Accord"),),
     ),
     Format(
         compile_skipping(r"\b(?:six|6)[- ]party\s+(?:talks|negotiations|process|format)\b", re.I),
@@ -160,7 +202,7 @@ def named_format(texts: list[str], parties: Sequence[str] = ()) -> tuple[Format,
         m = f.pattern.search(joined)
         if m is None or (f.context is not None and not f.context.search(joined)):
             continue
-        table = {*f.sides, *f.mediators, *f.also}
+        table = f.table()
         if any(p not in table for p in parties):
             continue  # "Iran and Saudi Arabia will meet ..., as world powers watch"
         aside = bool(
@@ -175,7 +217,11 @@ def named_format(texts: list[str], parties: Sequence[str] = ()) -> tuple[Format,
 
 
 def with_format(
-    parties: list[str], mediators: list[str], texts: list[str], named: Sequence[str] | None = None
+    parties: list[str],
+    mediators: list[str],
+    texts: list[str],
+    named: Sequence[str] | None = None,
+    day: date | None = None,
 ) -> tuple[list[str], list[str]]:
     """(parties, mediators) with a named format's members: its sides added to the parties named,
     its go-betweens moved to the mediators. `named`: the sides the wording itself names, checked
@@ -188,11 +234,11 @@ def with_format(
     if aside:
         # only where the format's own sides are the ones who meet, its go-betweens beside them
         sides = [p for p in parties if p not in f.mediators]
-        if len([p for p in sides if p in f.sides]) < 2:
+        if len([p for p in sides if p in f.table() and p not in f.mediators + f.also]) < 2:
             return parties, mediators
         moved = [p for p in parties if p in f.mediators]
         return sides, list(dict.fromkeys([*mediators, *moved]))
     else:
         kept = [] if f.closed else [p for p in parties if p not in f.mediators]
-        sides = kept + [s for s in f.sides if s not in kept]
+        sides = kept + [s for s in f.sides_on(day) if s not in kept]
     return sides, list(dict.fromkeys([*mediators, *(m for m in f.mediators if m not in sides)]))

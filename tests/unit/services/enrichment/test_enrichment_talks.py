@@ -10,7 +10,13 @@ from parley.services.enrichment.entities import extract_entities
 from parley.services.enrichment.extract import extract_article
 from parley.services.enrichment.talks_cues import HEADLINE_ONGOING, LEAD_ACTORS
 from parley.services.enrichment.talks_events import _history, _primary, _with_roles, candidates, extract_talks
-from parley.services.enrichment.talks_extraction import _Draft, dateline_end, find_drafts, headline_draft
+from parley.services.enrichment.talks_extraction import (
+    _Draft,
+    _same_table,
+    dateline_end,
+    find_drafts,
+    headline_draft,
+)
 from parley.services.enrichment.talks_model import LinearModel
 from parley.shared.extraction import TalksRecord
 
@@ -7884,3 +7890,56 @@ def test_something_else_moved_or_a_condition_on_the_venue_moves_no_round(text: s
 )
 def test_an_invitation_never_made_plans_nothing(text: str) -> None:
     assert _upcoming(text, title="Talks") == []
+
+
+def test_astana_meetings_seat_the_two_syrian_delegations_with_the_guarantors() -> None:
+    [record] = _upcoming(
+        "The next international meeting on Syria in the Astana format will be held in the Kazakh capital on "
+        "Friday and Saturday, the Kazakh foreign ministry said."
+    )
+    assert set(record.parties) == {"Russia", "Turkey", "Iran", "Syria", "Syrian opposition"}
+    # the guarantors' own ministers meet alone
+    [record] = _upcoming(
+        "Foreign ministers of the Astana format will meet in Doha on Saturday on the fighting in Syria, "
+        "diplomats said."
+    )
+    assert set(record.parties) == {"Russia", "Turkey", "Iran"}
+
+
+def test_syrian_constitutional_committee_is_the_government_and_the_opposition() -> None:
+    [record] = _upcoming(
+        "The small body of Syria's Constitutional Committee will reconvene in Geneva on Monday for a new "
+        "session, the UN envoy's office said."
+    )
+    assert set(record.parties) == {"Syria", "Syrian opposition"}
+    assert "United Nations" in record.mediators
+    # another country's constitutional committee is no format
+    [record] = _upcoming(
+        "Chile's constitutional committee will meet Peru's negotiators in Lima on Monday, officials said."
+    )
+    assert "Syrian opposition" not in record.parties
+
+
+def test_libyan_military_commission_seats_the_two_camps_under_their_names_of_the_day() -> None:
+    text = (
+        "The UN mission in Libya will convene the 5+5 Joint Military Commission in Sirte on Tuesday, the "
+        "mission said, to discuss the withdrawal of foreign fighters."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Government of National Unity", "Libyan National Army"}
+    [record] = _upcoming(text, published=date(2020, 10, 14))  # before the unity government took office
+    assert set(record.parties) == {"Government of National Accord", "Libyan National Army"}
+    # a Joint Military Commission elsewhere is no format
+    [record] = _upcoming(
+        "The joint military commission of Chad and Niger will meet in Niamey on Tuesday, officials said."
+    )
+    assert "Libyan National Army" not in record.parties
+
+
+def test_a_state_and_its_own_rival_camps_are_one_table() -> None:
+    # "Libya's military talks" and "the GNU and the LNA will meet": one meeting, not two
+    assert _same_table(["Libya"], ["Government of National Unity", "Libyan National Army"])
+    assert _same_table(["Libyan National Army", "Egypt"], ["Libya"])
+    assert _same_table(["Cyprus"], ["Turkish Cypriots"])
+    assert not _same_table(["Libya"], ["Sudanese Armed Forces", "RSF"])
+    assert not _same_table(["Chad"], ["Libya"])
