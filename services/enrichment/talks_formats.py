@@ -168,6 +168,54 @@ FORMATS: tuple[Format, ...] = (
         ("Iran", *_E3),
         context=compile_skipping(r"\bIran", re.I),
     ),
+    # the Afghan government's talks with the Taliban
+    Format(
+        compile_skipping(
+            r"\bintra-Afghan\s+(?:peace\s+)?(?:talks|negotiations|dialogue|meeting|conference)\b", re.I
+        ),
+        ("Afghanistan", "Taliban"),
+        closed=False,
+        also=("Qatar", "United States", "Pakistan", "Germany", "United Nations"),
+    ),
+    # the OSCE Minsk Group: Armenia and Azerbaijan, with its co-chairs as go-betweens
+    Format(
+        compile_skipping(r"\bMinsk\s+Group\b"),
+        ("Armenia", "Azerbaijan"),
+        ("OSCE Minsk Group",),
+        also=("OSCE", "France", "Russia", "United States"),
+    ),
+    # the Trilateral Contact Group on eastern Ukraine
+    Format(
+        compile_skipping(r"\bTrilateral\s+Contact\s+Group\b"),
+        ("Ukraine", "Russia"),
+        ("OSCE",),
+        context=compile_skipping(r"\bUkrain|\bDonbas", re.I),
+    ),
+    # Angola's mediation between Congo and Rwanda
+    Format(
+        compile_skipping(r"\bLuanda\s+(?:peace\s+)?process\b", re.I),
+        ("Democratic Republic of the Congo", "Rwanda"),
+        ("Angola",),
+    ),
+    # the five Central Asian states and the United States
+    Format(
+        compile_skipping(r"(?<![\w+])C5\s?\+\s?1(?![\w+])"),
+        ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan", "United States"),
+    ),
+    Format(
+        compile_skipping(r"\bWeimar\s+Triangle\b", re.I),
+        ("France", "Germany", "Poland"),
+    ),
+    Format(
+        compile_skipping(r"\bLublin\s+Triangle\b", re.I),
+        ("Poland", "Lithuania", "Ukraine"),
+    ),
+    Format(
+        compile_skipping(
+            r"\bVisegrad\s+(?:Group|Four)\b|(?<![\w+])V4(?![\w+])\s+(?:leaders|summit|prime\s+ministers|meeting|countries)"
+        ),
+        ("Czech Republic", "Hungary", "Poland", "Slovakia"),
+    ),
     Format(
         compile_skipping(
             r"\b(?-i:Quad)\s+(?:summit|leaders|foreign\s+ministers|ministerial|meeting|countries|nations)\b",

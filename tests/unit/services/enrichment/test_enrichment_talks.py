@@ -7943,3 +7943,49 @@ def test_a_state_and_its_own_rival_camps_are_one_table() -> None:
     assert _same_table(["Cyprus"], ["Turkish Cypriots"])
     assert not _same_table(["Libya"], ["Sudanese Armed Forces", "RSF"])
     assert not _same_table(["Chad"], ["Libya"])
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "mediators"),
+    [
+        (
+            "Intra-Afghan negotiations will begin in Doha on Saturday, officials said.",
+            {"Afghanistan", "Taliban"},
+            set(),
+        ),
+        (
+            "The co-chairs of the OSCE Minsk Group will meet in Paris on Friday, officials said.",
+            {"Armenia", "Azerbaijan"},
+            {"OSCE Minsk Group"},
+        ),
+        (
+            "The Trilateral Contact Group on eastern Ukraine will meet in Minsk on Friday.",
+            {"Ukraine", "Russia"},
+            {"OSCE"},
+        ),
+        (
+            "The Luanda process talks will resume in Luanda on Monday, the presidency said.",
+            {"Democratic Republic of the Congo", "Rwanda"},
+            {"Angola"},
+        ),
+        (
+            "Leaders of the C5+1 will meet in New York on Friday, the State Department said.",
+            {"Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan", "United States"},
+            set(),
+        ),
+        (
+            "Leaders of the Weimar Triangle will meet in Paris on Friday.",
+            {"France", "Germany", "Poland"},
+            set(),
+        ),
+        (
+            "Visegrad Group prime ministers will meet in Prague on Friday.",
+            {"Czech Republic", "Hungary", "Poland", "Slovakia"},
+            set(),
+        ),
+    ],
+)
+def test_standing_formats_name_their_sides(text: str, parties: set[str], mediators: set[str]) -> None:
+    [record] = _upcoming(text)
+    assert set(record.parties) == parties
+    assert mediators <= set(record.mediators)
