@@ -914,6 +914,19 @@ def _brazzaville_congo(text: str, named: list[Entity]) -> list[Entity]:
 _DRC, _ROC = "Democratic Republic of the Congo", "Republic of the Congo"
 
 
+# Names shared by other countries' institutions: a side of their own country's talks only in a
+# story that names it ("the House of Representatives" of Papua New Guinea, South Africa's
+# "Government of National Unity" are not Libya's).
+_COUNTRY_CONTEXT = {
+    name: re.compile(r"\bLibya|\bTripoli\b|\bBenghazi\b|\bTobruk\b|\bHaftar\b")
+    for name in ("House of Representatives", "Government of National Unity", "Government of National Accord")
+}
+
+
+def _in_their_country(text: str, named: list[Entity]) -> list[Entity]:
+    return [e for e in named if e.name not in _COUNTRY_CONTEXT or _COUNTRY_CONTEXT[e.name].search(text)]
+
+
 def extract_entities(
     text: str, known_people: list[Entity] | tuple[Entity, ...] = (), headline: bool = False
 ) -> list[Entity]:
@@ -925,6 +938,8 @@ def extract_entities(
     named = _brazzaville_congo(text, _outside_waters(text, _government_and_opposition(text, named)))
     named = _defined_groups(text, _juntas(text, named))
     named = _described_places(text, named)
+    if not headline:  # (a headline alone rarely names the country; its body decides)
+        named = _in_their_country(text, named)
     people = _with_leaders_states(_people(text, named))
     found = _Spans([(p.start, p.end) for p in people])
     people += [p for p in _paired_people(text, named) if not found.covers(p.start)]

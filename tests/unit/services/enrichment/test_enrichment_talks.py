@@ -7989,3 +7989,20 @@ def test_standing_formats_name_their_sides(text: str, parties: set[str], mediato
     [record] = _upcoming(text)
     assert set(record.parties) == parties
     assert mediators <= set(record.mediators)
+
+
+def test_other_countries_institutions_are_not_libyas() -> None:
+    [record] = _upcoming(
+        "Papua New Guinea's House of Representatives will meet the Bougainville government in Port Moresby "
+        "on Friday, officials said."
+    )
+    assert set(record.parties) == {"Papua New Guinea", "Bougainville"}
+    [record] = _upcoming(
+        "South Africa's Government of National Unity will hold talks with the unions in Pretoria on Friday."
+    )
+    assert "Government of National Unity" not in record.parties
+    # ... and Libya's own stay sides
+    [record] = _upcoming(
+        "Libya's House of Representatives and the High Council of State will meet in Rabat on Friday."
+    )
+    assert set(record.parties) == {"House of Representatives", "High Council of State"}
