@@ -581,12 +581,17 @@ UNNAMED_DELEGATION = compile_skipping(
     r"\W*(?:A|The)\s+(?:government\s+|ministerial\s+|high-level\s+|technical\s+)?(?:delegation|team)\s+"
     r"(?:led|headed)\s+by\s+(?:the|its)\b"
 )
-# "BAGHDAD, Oct 15 - Foreign Minister X told reporters ...", "NEW DELHI - External Affairs Minister X and
+# "BAGHDAD, Oct 15 - Foreign Minister X told reporters ...", "NEW DELHI (Agency): External Affairs Minister X and
 # Chinese Foreign Minister Y will ...": a minister with no state named, opening a datelined story
 HOME_TITLE_OPENS = compile_skipping(
-    r"\W*[A-Z][A-Z.'’ -]{2,40}(?:,[^-–—\n]{0,40}?)?\s*[-–—]+\s*(?:The\s+)?"
+    r"\W*[A-Z][A-Z.'’ -]{2,40}(?:,[^-–—:\n]{0,40}?)?\s*(?:[-–—]+|:)\s*(?:The\s+)?"
     r"(?:(?:Foreign|Defen[cs]e|Interior|External\s+Affairs|Trade|Energy|Finance|Water)\s+Minister|Prime\s+Minister|"
     r"President|Vice\s+President|Foreign\s+Secretary)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?=and\b|will\b|is\b|has\b|told\b|said\b)"
+)
+# "ISLAMABAD - ... during the visit the Foreign Minister will hold talks with ...": a minister named
+# by title alone, of no state, in a story datelined in a capital (not "the Foreign Minister of X")
+BARE_HOME_TITLE = compile_skipping(
+    r"\b[Tt]he\s+(?:Foreign|Defen[cs]e|Interior|Prime)\s+Minister\b(?!\s+of\b)"
 )
 # "the second round, scheduled to open in X on Tuesday, will instead be held in Y": X was the old plan
 SCHEDULED_THERE_BEFORE = compile_skipping(

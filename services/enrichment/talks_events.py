@@ -1371,6 +1371,13 @@ def _dateline_state(d: _Draft, c: Candidates, side: str) -> list[str]:
     place = c.dateline_place
     home = place.country if place is not None else None
     capital = place is not None and place.name in gazetteer().capital_names
+    # "the Foreign Minister will hold talks with ..." in a capital's story whose people are all of
+    # that state or the other side: the capital's minister, however often the story names others
+    bare_title = (
+        capital
+        and any(cue.BARE_HOME_TITLE.search(t) for t in d.texts())
+        and all(e.country in {None, home, side} for e in c.source[1] if e.kind == "person")
+    )
     if (
         home is None
         or home == side
@@ -1379,6 +1386,7 @@ def _dateline_state(d: _Draft, c: Candidates, side: str) -> list[str]:
         or (
             c.side_counts.get(home, 0) < max(c.side_counts.values(), default=0)
             and set(c.side_counts) - {side, home}
+            and not bare_title
         )
         or not any(
             cue.UNNAMED_DELEGATION.match(t)
@@ -1386,6 +1394,7 @@ def _dateline_state(d: _Draft, c: Candidates, side: str) -> list[str]:
             or (capital and cue.HOME_TITLE_OPENS.match(t))
             for t in d.texts()
         )
+        and not bare_title
     ):
         return []
     return [home]

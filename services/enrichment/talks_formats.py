@@ -168,6 +168,31 @@ FORMATS: tuple[Format, ...] = (
         ("Iran", *_E3),
         context=compile_skipping(r"\bIran", re.I),
     ),
+    # India's and Pakistan's Indus commissioners
+    Format(
+        compile_skipping(r"\bPermanent\s+Indus\s+Commission\b|\bIndus\s+(?:water\s+)?commissioners\b", re.I),
+        ("India", "Pakistan"),
+        also=("World Bank",),
+    ),
+    # the Moscow format on Afghanistan: its regional states and Afghanistan's delegation
+    Format(
+        compile_skipping(r"\bMoscow\s+format\b", re.I),
+        (
+            "Russia",
+            "China",
+            "Pakistan",
+            "Iran",
+            "India",
+            "Kazakhstan",
+            "Kyrgyzstan",
+            "Tajikistan",
+            "Turkmenistan",
+            "Uzbekistan",
+            "Afghanistan",
+        ),
+        context=compile_skipping(r"\bAfghan", re.I),
+        also=("Taliban", "Qatar", "Turkey", "Saudi Arabia", "United Arab Emirates"),
+    ),
     # the Afghan government's talks with the Taliban
     Format(
         compile_skipping(

@@ -7974,6 +7974,28 @@ def test_a_state_and_its_own_rival_camps_are_one_table() -> None:
             set(),
         ),
         (
+            "The annual meeting of the Permanent Indus Commission will be held in Lahore on Friday, officials said.",
+            {"India", "Pakistan"},
+            set(),
+        ),
+        (
+            "The Moscow format consultations on Afghanistan will be held in Kazan on Friday, the ministry said.",
+            {
+                "Russia",
+                "China",
+                "Pakistan",
+                "Iran",
+                "India",
+                "Kazakhstan",
+                "Kyrgyzstan",
+                "Tajikistan",
+                "Turkmenistan",
+                "Uzbekistan",
+                "Afghanistan",
+            },
+            set(),
+        ),
+        (
             "Leaders of the Weimar Triangle will meet in Paris on Friday.",
             {"France", "Germany", "Poland"},
             set(),
@@ -8006,3 +8028,22 @@ def test_other_countries_institutions_are_not_libyas() -> None:
         "Libya's House of Representatives and the High Council of State will meet in Rabat on Friday."
     )
     assert set(record.parties) == {"House of Representatives", "High Council of State"}
+
+
+def test_a_capitals_story_names_its_own_minister_by_title_alone() -> None:
+    text = (
+        "OSLO, March 10 (Agency): Foreign Minister Kari Dahl will pay an official visit to Peru from "
+        "March 14 to 16 at the invitation of Peru's foreign minister. During the visit the Foreign Minister "
+        "will hold delegation-level talks with Peruvian officials in Lima. Peru and Chile, Peru's neighbour, "
+        "signed a trade deal last year; Peru exports copper."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Peru", "Norway"}
+    # ... not where a story's people are another state's
+    text = (
+        "OSLO, March 10 (Agency): Chilean Foreign Minister Ana Soto will pay an official visit to Peru "
+        "from March 14 to 16. During the visit the Foreign Minister will hold talks with Peruvian officials "
+        "in Lima. Peru and Chile signed a trade deal last year; Peru exports copper."
+    )
+    [record] = _upcoming(text)
+    assert "Norway" not in record.parties
