@@ -1805,7 +1805,10 @@ VISIT = compile_skipping(
 TALKS_WITH_HOSTS = compile_skipping(
     r"\bfor\s+(?:\w+\s+){0,3}?(?:talks|a\s+meeting|meetings|consultations|negotiations)\s+with\s+"
     r"(?:(?:its|their|his|her)\s+(?:\w+\s+)?(?:hosts|counterparts?)|the\s+hosts|"
-    r"the\s+(?:local|military|host|national|federal|transitional)\s+(?:authorities|government|leadership))\b",
+    r"the\s+(?:local|military|host|national|federal|transitional)\s+(?:authorities|government|leadership))\b"
+    # "... will travel to Y. He will hold talks with his counterpart": the visited state's
+    r"|\b(?:hold|have)\s+(?:\w+\s+){0,2}?(?:talks|a\s+meeting|meetings|consultations)\s+with\s+"
+    r"(?:his|her|their|its)\s+(?:\w+\s+)?counterparts?\b",
     _I,
 )
 # "will meet next Tuesday in this border city", "in this capital": the dateline's place

@@ -8047,3 +8047,12 @@ def test_a_capitals_story_names_its_own_minister_by_title_alone() -> None:
     )
     [record] = _upcoming(text)
     assert "Norway" not in record.parties
+
+
+def test_a_visitor_talks_with_his_counterpart_in_the_capital_visited() -> None:
+    [record] = _upcoming(
+        "OSLO: Norway's national security adviser will travel to Lima later this month for the next meeting "
+        "on the fisheries question, the ministry said on Friday. He will hold talks with his counterpart on "
+        "the framework for a settlement."
+    )
+    assert set(record.parties) == {"Norway", "Peru"}
