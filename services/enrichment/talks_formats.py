@@ -117,7 +117,8 @@ FORMATS: tuple[Format, ...] = (
     ),
     Format(
         compile_skipping(r"\bGeneva\s+International\s+Discussions\b", re.I),
-        ("Georgia", "Russia", "Abkhazia", "South Ossetia"),
+        # (the United States sits at that table as a participant)
+        ("Georgia", "Russia", "Abkhazia", "South Ossetia", "United States"),
         ("European Union", "OSCE", "United Nations"),
     ),
     Format(

@@ -7974,6 +7974,11 @@ def test_a_state_and_its_own_rival_camps_are_one_table() -> None:
             set(),
         ),
         (
+            "The next round of the Geneva International Discussions will be held on Friday, the ministry said.",
+            {"Georgia", "Russia", "Abkhazia", "South Ossetia", "United States"},
+            {"European Union", "OSCE", "United Nations"},
+        ),
+        (
             "The annual meeting of the Permanent Indus Commission will be held in Lahore on Friday, officials said.",
             {"India", "Pakistan"},
             set(),
