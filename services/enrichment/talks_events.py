@@ -994,6 +994,43 @@ def _with_roles(d: _Draft, c: Candidates, roles: SoftmaxModel, past: set[str]) -
     return d
 
 
+# "A will meet Turkish President X", "Turkish President X will hold talks with A": X's state is at
+# the table (between the verb and the person, a title and names only)
+_MEETS_BEFORE = compile_skipping(
+    r"\b(?:meet|meets|meeting|talks\s+with|(?:a\s+)?meeting\s+with)\s+(?:with\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}$"
+)
+_MEETS_AFTER = compile_skipping(r"^\s+(?:will|is\s+(?:due|set|expected)\s+to)\s+(?:meet|hold\s+talks)\b")
+
+
+def _met_in_person(d: _Draft, source: _Draft, c: Candidates) -> _Draft:
+    """ "A will meet Turkish President X on the sidelines of the summit Turkey is hosting": a state
+    whose leader the plan meets in person is a side of that meeting, not the host who brokers it."""
+    hosts = [m for m in d.mediators if m in d.parties]
+    if not hosts:
+        return d
+    text, entities, _ = c.source
+    at = text.find(source.evidence)
+    if at < 0:
+        return d
+    end = at + len(source.evidence)
+    met = {
+        e.country
+        for e in entities
+        if e.kind == "person"
+        and e.country in hosts
+        and at <= e.start < end
+        and (
+            _MEETS_BEFORE.search(text, max(at, e.start - 60), e.start)
+            or _MEETS_AFTER.match(text[e.end : e.end + 40])
+        )
+    }
+    if not met:
+        return d
+    return replace(
+        d, mediators=[m for m in d.mediators if m not in met], explicit=d.explicit | {m for m in met if m}
+    )
+
+
 def _past_venues(c: Candidates) -> set[str]:
     """Places named only as where a round already met (a held mention, a headline reporting
     talks begun or ended), never as where upcoming talks meet."""
@@ -1833,6 +1870,7 @@ def assemble(
     primary = _conflict_sides(
         primary, [t for m in (c.headline, source) if m is not None for t in m.texts()], c
     )
+    primary = _met_in_person(primary, source, c)
     primary = _other_side(_without_members(primary), c, texts)  # (a member beside its bloc is no side)
     primary = _named_sides(primary, source, c)
     primary = _without_members(primary)

@@ -8061,3 +8061,13 @@ def test_a_visitor_talks_with_his_counterpart_in_the_capital_visited() -> None:
         "the framework for a settlement."
     )
     assert set(record.parties) == {"Norway", "Peru"}
+
+
+def test_a_summit_host_met_in_person_is_a_side_of_the_sidelines_meeting() -> None:
+    text = (
+        "OSLO, June 3 - Prime Minister Kari Dahl will meet Swedish Prime Minister Ulf Kristersson on June 9 on "
+        "the sidelines of the Nordic summit in Stockholm, her spokesman said. The meeting will take place on "
+        "the first day of the summit, which Sweden is hosting."
+    )
+    [record] = _upcoming(text, published=date(2031, 6, 3))
+    assert set(record.parties) == {"Norway", "Sweden"}
