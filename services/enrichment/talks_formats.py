@@ -194,6 +194,29 @@ FORMATS: tuple[Format, ...] = (
         context=compile_skipping(r"\bAfghan", re.I),
         also=("Taliban", "Qatar", "Turkey", "Saudi Arabia", "United Arab Emirates"),
     ),
+    # the committee overseeing the Israel-Lebanon ceasefire ("the Mechanism"), chaired by the
+    # United States with France
+    Format(
+        compile_skipping(
+            r"(?-i:[\"“‘']Mechanism[\"”’']|\bthe\s+Mechanism\s+(?:committee|will|is|meeting))"
+            r"|\bceasefire\s+(?:monitoring\s+|oversight\s+)?(?:mechanism|committee)\b",
+            re.I,
+        ),
+        ("Israel", "Lebanon"),
+        ("United States", "France"),
+        context=compile_skipping(r"\bLebanon|\bLebanese\b|\bNaqoura\b"),
+        also=("United Nations", "Hezbollah"),
+    ),
+    # the Nile dam talks of Egypt, Sudan and Ethiopia (where the story names Sudan or the three)
+    Format(
+        compile_skipping(r"\bGERD\b|\b(?:Grand\s+Ethiopian\s+)?Renaissance\s+Dam\b"),
+        ("Egypt", "Ethiopia", "Sudan"),
+        context=compile_skipping(
+            r"\bSudan|\btripartite\b|\btrilateral\b|\bthree\s+(?:countries|nations|states|parties|sides)\b",
+            re.I,
+        ),
+        also=("African Union", "United States", "World Bank", "European Union", "United Arab Emirates"),
+    ),
     # the Afghan government's talks with the Taliban
     Format(
         compile_skipping(

@@ -7979,6 +7979,18 @@ def test_a_state_and_its_own_rival_camps_are_one_table() -> None:
             {"European Union", "OSCE", "United Nations"},
         ),
         (
+            'The committee overseeing the ceasefire in Lebanon, known as the "Mechanism", will meet in Naqoura '
+            "on Friday, officials said.",
+            {"Israel", "Lebanon"},
+            {"United States", "France"},
+        ),
+        (
+            "A new round of tripartite talks on the Grand Ethiopian Renaissance Dam will open in Khartoum on "
+            "Friday, the ministry said.",
+            {"Egypt", "Ethiopia", "Sudan"},
+            set(),
+        ),
+        (
             "The annual meeting of the Permanent Indus Commission will be held in Lahore on Friday, officials said.",
             {"India", "Pakistan"},
             set(),
@@ -8071,3 +8083,10 @@ def test_a_summit_host_met_in_person_is_a_side_of_the_sidelines_meeting() -> Non
     )
     [record] = _upcoming(text, published=date(2031, 6, 3))
     assert set(record.parties) == {"Norway", "Sweden"}
+
+
+def test_nile_dam_talks_of_two_are_no_three_way_format() -> None:
+    [record] = _upcoming(
+        "Egypt and Ethiopia will hold talks on the Renaissance Dam in Cairo on Friday, the ministry said."
+    )
+    assert set(record.parties) == {"Egypt", "Ethiopia"}
