@@ -1318,6 +1318,12 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         or RIVALS[side] in c.names  # (a bloc is a name)
         # "representatives of the army and the Rapid Support Forces": its standing rival, unnamed
         or any(_THE_ARMY_AND.search(t) for t in texts)
+        # "the Turkish Cypriot leader and President X will meet in Nicosia": the rival at home
+        or (
+            d.location is not None
+            and d.location.country is not None
+            and d.location.country == _PAIR_HOME.get(side)
+        )
     ):
         found = [RIVALS[side]]
     elif side in BROKE_AWAY_FROM and BROKE_AWAY_FROM[side] not in d.mediators:
@@ -1360,6 +1366,7 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
     )
 
 
+_PAIR_HOME = {x: of for a, b, of in RIVAL_PAIRS if of is not None for x in (a, b)}
 _THE_ARMY_AND = re.compile(r"\bthe\s+(?:army|military|armed\s+forces)\s+and\b", re.IGNORECASE)
 
 

@@ -8090,3 +8090,11 @@ def test_nile_dam_talks_of_two_are_no_three_way_format() -> None:
         "Egypt and Ethiopia will hold talks on the Renaissance Dam in Cairo on Friday, the ministry said."
     )
     assert set(record.parties) == {"Egypt", "Ethiopia"}
+
+
+def test_a_lone_side_of_a_standing_pair_meets_its_rival_at_home() -> None:
+    [record] = _upcoming(
+        "The Turkish Cypriot leader and President Andreas Ioannou will meet in Nicosia on Friday under UN "
+        "auspices, the United Nations said."
+    )
+    assert set(record.parties) == {"Turkish Cypriots", "Greek Cypriots"}
