@@ -785,6 +785,25 @@ _SUBJECT_LIST_BEFORE = compile_skipping(
     rf"\b(?:{_TROUBLE_IN}|discuss|about|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _BETWEEN_AND = re.compile(r"\s+and\s+")
+# "Yemen's Houthis", "Yemen's Iran-backed Houthi movement": a state's possessive on its group
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+-(?:backed|aligned|allied|led)\s+)?")
+# "... Houthi movement and Saudi Arabia": the group's counterpart, joined to it
+_GROUP_AND = re.compile(r"(?:\s+(?:movement|group|rebels|militia|fighters))?\s+and\s+(?:the\s+)?")
+
+
+def _state_then_group(s: _Sentence) -> list[tuple[Entity, Entity]]:
+    """A state right before an armed group, or before it with one "X-backed" between."""
+    pairs = []
+    for i, a in enumerate(s.entities):
+        if a.kind != "country":
+            continue
+        for b in s.entities[i + 1 : i + 3]:
+            if b.kind == "armed_group" and b.start - a.end <= 25:
+                pairs.append((a, b))
+                break
+    return pairs
+
+
 # "on regional issues, including Libya and Sudan": the states listed are subjects
 _ISSUES_INCLUDING_BEFORE = compile_skipping(
     r"\b(?:issues|matters|topics|questions|crises|conflicts|files|hotspots)\s*,?\s+(?:including|such\s+as|notably|"
@@ -1315,16 +1334,14 @@ def _parties(
     # qualifies the group, it is no side of its own
     qualifiers = {
         a.start
-        for a, b in zip(s.entities, s.entities[1:], strict=False)
-        if a.kind == "country"
-        and b.kind == "armed_group"
-        and (
+        for a, b in _state_then_group(s)
+        if (
             (a.text != a.name and s.text[a.end : b.start] == " ")
             # (not "Ethiopia's TPLF": a non-state side's home state is its counterpart, unless the
             # sentence gives the group another state to meet: "Yemen's Houthis ... talks with Saudi officials")
             or (
                 not _stands_for_state(a)
-                and s.text[a.end : b.start] in {"'s ", "’s "}
+                and _POSSESSIVE_GAP.fullmatch(s.text, a.end, b.start)
                 and (
                     HOME_STATES.get(b.name) != a.name
                     or any(
@@ -1332,6 +1349,8 @@ def _parties(
                         and x.name not in {a.name, b.name}
                         and (
                             (x.start > b.end and _WITH_BEFORE.search(s.before(x, 25)))
+                            # "Yemen's Houthi movement and Saudi Arabia will meet"
+                            or (x.start > b.end and _GROUP_AND.fullmatch(s.text, b.end, x.start))
                             # "talks between Saudi Arabia and Yemen's Houthi movement"
                             or (x.end < a.start and _BETWEEN_AND.fullmatch(s.text, x.end, a.start))
                         )

@@ -8098,3 +8098,12 @@ def test_a_lone_side_of_a_standing_pair_meets_its_rival_at_home() -> None:
         "auspices, the United Nations said."
     )
     assert set(record.parties) == {"Turkish Cypriots", "Greek Cypriots"}
+
+
+def test_a_states_possessive_on_its_backed_group_is_no_side() -> None:
+    [record] = _upcoming(
+        "Delegations of Colombia's Venezuela-backed ELN rebels and Brazil will meet in Quito on Friday, "
+        "officials said."
+    )
+    assert "Colombia" not in record.parties
+    assert {"ELN", "Brazil"} <= set(record.parties)
