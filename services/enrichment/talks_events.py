@@ -1108,10 +1108,14 @@ def _one_afghan_side(d: _Draft, texts: list[str], published: date) -> _Draft:
     is one side, not two (not so "former Afghan officials and the Taliban")."""
     if (
         published >= _TALIBAN_RULE
-        and set(d.parties) >= _AFGHAN_SIDE
+        and "Taliban" in d.parties
         and any(_TALIBAN_RULE_WORDS.search(t) for t in texts)
     ):
-        return replace(d, parties=[p for p in d.parties if p != "Taliban"])
+        # ... and "talks with the Taliban administration" are talks with Afghanistan
+        parties = list(dict.fromkeys("Afghanistan" if p == "Taliban" else p for p in d.parties))
+        return replace(
+            d, parties=parties, explicit=d.explicit | ({"Afghanistan"} if "Taliban" in d.explicit else set())
+        )
     return d
 
 
@@ -1873,7 +1877,7 @@ def assemble(
         named=(source.explicit | c.headline.explicit) if headline_body and c.headline is not None else None,
     )
     primary = _format_members(primary, texts, source.parties, published)
-    primary = _one_afghan_side(primary, texts, published)
+    primary = _one_afghan_side(primary, [*texts, c.source[0]], published)  # (its wording anywhere)
     primary = _conflict_sides(
         primary, [t for m in (c.headline, source) if m is not None for t in m.texts()], c
     )

@@ -2047,6 +2047,11 @@ _CAMPS: dict[str, frozenset[str]] = {
 }
 
 
+# ... and Afghanistan's government and the Taliban are one table in either era (their own talks before
+# August 2021, one side under two names since)
+_CAMPS["Afghanistan"] = frozenset({"Taliban"})
+
+
 def _same_table(a: list[str], b: list[str]) -> bool:
     """Whether two mentions' sides overlap (a state overlapping its own camps)."""
     sa, sb = set(a), set(b)

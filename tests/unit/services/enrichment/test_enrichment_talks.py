@@ -8107,3 +8107,18 @@ def test_a_states_possessive_on_its_backed_group_is_no_side() -> None:
     )
     assert "Colombia" not in record.parties
     assert {"ELN", "Brazil"} <= set(record.parties)
+
+
+def test_since_2021_talks_with_the_taliban_administration_are_talks_with_afghanistan() -> None:
+    text = (
+        "A high-level Tajik delegation will hold talks with the Taliban administration in Kabul on Friday on "
+        "border security, the ministry said."
+    )
+    [record] = _upcoming(text, published=date(2024, 3, 13))
+    assert set(record.parties) == {"Tajikistan", "Afghanistan"}
+    # the Taliban's own talks with the republic's government, before August 2021, stay two sides
+    [record] = _upcoming(
+        "Afghan government negotiators and the Taliban will resume talks in Doha on Friday, officials said.",
+        published=date(2020, 9, 16),
+    )
+    assert {"Afghanistan", "Taliban"} <= set(record.parties)
