@@ -99,11 +99,12 @@ _TRIGGER_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"(?-i:Joint|Bilateral|Border|Boundary)\s+(?:[\w-]+\s+){0,4}?(?-i:Mechanism|Commission|Committee)\s+(?:\([A-Z]{2,8}\)\s+)?"
         r"(?:of|between)\b(?=[^.;]{1,60}?\b(?:will|is\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+(?:meet|convene|reconvene|hold|sit)\b)",
     ),
-    # "the commissions set up by A and B will hold their next session in X": the two sides' bodies
+    # "the commissions set up by A and B will hold their next (joint) session in X": the two sides' bodies
     (
         ("commi", "delegation", "teams", "negotiat"),
         r"(?:commissions|committees|delegations|teams|negotiators)\b(?=[^.;]{0,100}?\b(?:will|would|are\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+"
-        r"hold\s+(?:their|the)\s+(?:next|first|second|third|fourth|fifth|new|\w+th)\s+(?:session|sitting|meeting|round)\b)",
+        r"hold\s+(?:their|the)\s+(?:next|first|second|third|fourth|fifth|new|\w+th)\s+(?:(?:joint|regular|plenary|formal)\s+)?"
+        r"(?:session|sitting|meeting|round)\b)",
     ),
     (("dialogue",), r"dialogues?"),
     (("discussion",), r"(?<!panel\s)discussions"),  # (not a forum's "panel discussions")

@@ -1031,6 +1031,28 @@ def _met_in_person(d: _Draft, source: _Draft, c: Candidates) -> _Draft:
     )
 
 
+_WILL_NOT_TAKE_PART = compile_skipping(
+    r"\s+(?:would|will)\s+not\s+(?:itself\s+)?(?:take\s+part|participate|attend|join|sit\s+at)\b"
+)
+
+
+def _away(c: Candidates) -> set[str]:
+    """ "... in the Georgian capital, though Georgia would not take part in the discussions": the
+    states the story says will stay away (the host of the venue, an invited neighbour)."""
+    text, entities, _ = c.source
+    if " not " not in text:
+        return set()
+    return {e.name for e in entities if _WILL_NOT_TAKE_PART.match(text[e.end : e.end + 50])}
+
+
+def _staying_away(d: _Draft, away: set[str]) -> _Draft:
+    """The event without the states that stay away, where two sides remain."""
+    gone = away & set(d.parties)
+    if not gone or len(set(d.parties) - gone) < 2:
+        return d
+    return replace(d, parties=[p for p in d.parties if p not in gone], explicit=d.explicit - gone)
+
+
 def _past_venues(c: Candidates) -> set[str]:
     """Places named only as where a round already met (a held mention, a headline reporting
     talks begun or ended), never as where upcoming talks meet."""
@@ -1882,6 +1904,8 @@ def assemble(
         primary, [t for m in (c.headline, source) if m is not None for t in m.texts()], c
     )
     primary = _met_in_person(primary, source, c)
+    away = _away(c)
+    primary = _staying_away(primary, away)
     primary = _other_side(_without_members(primary), c, texts)  # (a member beside its bloc is no side)
     primary = _named_sides(primary, source, c)
     primary = _without_members(primary)
@@ -1939,7 +1963,14 @@ def assemble(
         d
         for d in c.drafts
         if d is not source
-        and not (d.status in UPCOMING and _compatible(d, replace(primary, status=d.status)))
+        # (a mention whose only side stays away is the event's too: "the meeting will take place in
+        # the Georgian capital")
+        and not (
+            d.status in UPCOMING
+            and _compatible(
+                replace(d, parties=[p for p in d.parties if p not in away]), replace(primary, status=d.status)
+            )
+        )
     ]
     # A country venue is refined to a city named in a talks mention, never to where a round met.
     said = [t for m in (c.headline, *c.drafts) if m is not None for t in m.texts()]

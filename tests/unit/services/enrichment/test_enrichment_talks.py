@@ -8122,3 +8122,21 @@ def test_since_2021_talks_with_the_taliban_administration_are_talks_with_afghani
         published=date(2020, 9, 16),
     )
     assert {"Afghanistan", "Taliban"} <= set(record.parties)
+
+
+def test_border_commissions_joint_session_and_a_host_that_stays_away() -> None:
+    text = (
+        "The state commissions of Chile and Peru on the delimitation of their border will hold their next "
+        "joint session on Friday, the ministry said. The meeting will take place in the Ecuadorian capital, "
+        "whose government offered its premises, and Ecuador would not take part in the discussions."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Chile", "Peru"}
+    assert record.start_date == date(2031, 3, 14)
+    # a state that stayed away from a past session is still a side of the next one
+    text = (
+        "Chile, Peru and Ecuador will hold a new round of talks in Quito on Friday, the ministry said. "
+        "Ecuador did not attend the last round."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Chile", "Peru", "Ecuador"}
