@@ -1266,6 +1266,11 @@ def _both_sides(d: _Draft, c: Candidates) -> _Draft:
     ]
     own = next((p for p in pairs if len(p) == 1), []) if not states_only else []
     found = list(own[0]) if own else named[:2]
+    # a breakaway region's counterpart is the state it broke from, where the story names it ("the
+    # two sides" of the Transnistria talks, not the power that backs the region)
+    region = next((n for n in found if BROKE_AWAY_FROM.get(n) in c.side_counts), None)
+    if not own and region is not None and BROKE_AWAY_FROM[region] not in found:
+        found = [region, BROKE_AWAY_FROM[region]]
     return replace(d, parties=found, explicit=d.explicit | set(found))
 
 

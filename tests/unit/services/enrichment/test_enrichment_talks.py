@@ -8140,3 +8140,13 @@ def test_border_commissions_joint_session_and_a_host_that_stays_away() -> None:
     )
     [record] = _upcoming(text)
     assert set(record.parties) == {"Chile", "Peru", "Ecuador"}
+
+
+def test_the_two_sides_of_a_breakaway_region_are_it_and_the_state_it_broke_from() -> None:
+    text = (
+        "Russia keeps troops in Transnistria, and Russian gas no longer reaches Transnistria. Transnistria "
+        "depends on Russia. Moldova says it is ready to help. Both sides will send their chief negotiators to "
+        "Bender on Friday, the OSCE mission said."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Transnistria", "Moldova"}
