@@ -1903,7 +1903,10 @@ def assemble(
         [t for m in (c.headline, source) if m is not None for t in m.texts()],
         named=(source.explicit | c.headline.explicit) if headline_body and c.headline is not None else None,
     )
-    primary = _format_members(primary, texts, source.parties, published)
+    # (the lede names the format the later plan only calls "the meetings")
+    text, _, spans = c.source
+    lede = [text[spans[0][0] : spans[0][1]]] if spans else []
+    primary = _format_members(primary, [*texts, *lede], source.parties, published)
     primary = _one_afghan_side(primary, [*texts, c.source[0]], published)  # (its wording anywhere)
     primary = _conflict_sides(
         primary, [t for m in (c.headline, source) if m is not None for t in m.texts()], c

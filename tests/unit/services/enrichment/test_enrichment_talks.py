@@ -8150,3 +8150,13 @@ def test_the_two_sides_of_a_breakaway_region_are_it_and_the_state_it_broke_from(
     )
     [record] = _upcoming(text)
     assert set(record.parties) == {"Transnistria", "Moldova"}
+
+
+def test_the_lede_names_the_format_the_plan_only_calls_the_meetings() -> None:
+    text = (
+        "GENEVA - The UN envoy announced the resumption of the Constitutional Committee meetings on Syria. "
+        "He said the health authorities had cleared the delegations. The meetings will resume on Friday at "
+        "the Palais des Nations in Geneva."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Syria", "Syrian opposition"}
