@@ -26,7 +26,9 @@ __all__ = [
     "compile_skipping",
     "compile_words",
     "lead_class",
+    "lead_words",
     "required_words",
+    "search_at_words",
     "word_start_matches",
 ]
 
@@ -179,6 +181,77 @@ def _char_set(items: list[tuple[Any, Any]], fold: bool = False) -> _Found:
 
 def _char(code: int) -> str:
     return re.escape(chr(code)) if chr(code) not in "-" else r"\-"
+
+
+_MIN_LEAD = 4  # shorter leading words ("the", "re") occur so often that a plain search is cheaper
+
+
+def lead_words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings, one of which every match of `pattern` starts with (what it reads
+    first, after any zero-width test), or None when they are not known or too short to help.
+
+    In ASCII text a match can then only start where the lower-cased text holds one of them
+    (`search_at_words`): a few C string searches replace a scan of every position."""
+    if _parser is None:
+        return None
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except (re.error, AttributeError, TypeError):  # pragma: no cover - re.compile raises for the caller
+        return None
+    found = _lead_words(list(parsed))
+    if not found or any(len(w) < _MIN_LEAD for w in found):
+        return None
+    return tuple(dict.fromkeys(found))
+
+
+def _lead_words(items: list[tuple[Any, Any]]) -> list[str] | None:
+    for at, (op, av) in enumerate(items):
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # zero-width: the next item is read first
+            continue
+        if op is _c.LITERAL:
+            run = ""
+            for op2, av2 in items[at:]:
+                if op2 is not _c.LITERAL or not chr(av2).isascii():
+                    break
+                run += chr(av2).lower()
+            return [run] if run else None  # (a non-ASCII letter may match an ASCII one: unknown)
+        if op is _c.SUBPATTERN:
+            return _lead_words(list(av[3]))
+        if op is _c.BRANCH:
+            words: list[str] = []
+            for alternative in av[1]:
+                found = _lead_words(list(alternative))
+                if found is None:
+                    return None
+                words += found
+            return words
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            least, _most, repeated = av
+            found = _lead_words(list(repeated))
+            if found is None or least >= 1:
+                return found
+            rest = _lead_words(items[at + 1 :])  # an optional item: the match may start after it
+            return None if rest is None else found + rest
+        if op is getattr(_c, "ATOMIC_GROUP", None):
+            return _lead_words(list(av))
+        return None  # a class, any character, a back-reference: no word known
+    return None  # (nothing read: a match may be empty)
+
+
+def search_at_words(
+    rx: re.Pattern[str], words: tuple[str, ...], text: str, low: str, start: int = 0, end: int | None = None
+) -> bool:
+    """Whether `rx.search(text, start, end)` finds a match, for `words` = `lead_words(rx)` and `low` =
+    the lower-cased text[start:end], ASCII (so its offsets are the text's): tried only where a
+    match can start."""
+    end = len(text) if end is None else end
+    for word in words:
+        i = low.find(word)
+        while i >= 0:
+            if rx.match(text, start + i, end) is not None:
+                return True
+            i = low.find(word, i + 1)
+    return False
 
 
 Required = tuple[tuple[str, ...], ...]  # every group holds a string the text must hold

@@ -12,7 +12,14 @@ import pytest
 
 from parley.services.enrichment import talks_cues
 from parley.services.enrichment.gazetteer import LEADERS
-from parley.services.enrichment.skip_ahead import compile_skipping, compile_words, lead_class, required_words
+from parley.services.enrichment.skip_ahead import (
+    compile_skipping,
+    compile_words,
+    lead_class,
+    lead_words,
+    required_words,
+    search_at_words,
+)
 from parley.services.enrichment.talks_cues import TRIGGER, names_talks
 from parley.services.enrichment.talks_extraction import sentences
 
@@ -104,6 +111,40 @@ def test_every_match_of_a_trigger_form_holds_its_required_words() -> None:
                 assert all(any(w in read for w in group) for group in required), (words, m.group())
                 checked += 1
     assert checked > 1000
+
+
+def test_the_leading_words_are_what_every_match_reads_first() -> None:
+    assert lead_words(r"\b(?:receive|host)\s+the\b", re.IGNORECASE) == ("receive", "host")
+    # zero-width tests are passed over; an optional part leaves what follows it as a start
+    assert lead_words(r"(?<=\bthe\s)(?=\w)(?:Peace\s+)?talks\b") == ("peace", "talks")
+    assert lead_words(r"\bsessions?\b") == ("session",)
+
+
+def test_no_leading_words_where_a_match_may_start_otherwise() -> None:
+    assert lead_words(r"\b(?:talks|\d+th\s+round)\b") is None  # a class first
+    assert lead_words(r"\bthe\s+round\b") is None  # too short to be worth the searches
+    assert lead_words(r"(?:talks)?") is None  # may be empty
+    assert lead_words("\u212aremlin\\b", re.IGNORECASE) is None  # a non-ASCII letter may match an ASCII one
+
+
+def test_every_trigger_form_is_found_at_its_words_as_by_a_search() -> None:
+    texts = _texts()
+    checked = 0
+    for _, form in talks_cues._TRIGGER_FORMS:
+        words = lead_words(form, re.IGNORECASE)
+        if words is None:
+            continue
+        pattern = compile_skipping(form, re.IGNORECASE)
+        for text in texts:
+            if not text.isascii():
+                continue
+            for start in (0, len(text) // 3):
+                end = len(text) - start // 2
+                low = text[start:end].lower()
+                found = search_at_words(pattern, words, text, low, start, end)
+                assert found == (pattern.search(text, start, end) is not None), (form[:60], text[:80])
+                checked += found
+    assert checked > 100
 
 
 def test_a_word_list_matches_as_the_plain_alternation_does() -> None:
