@@ -25,6 +25,7 @@ __all__ = [
     "Required",
     "compile_skipping",
     "compile_words",
+    "count_at_words",
     "lead_class",
     "lead_words",
     "required_words",
@@ -186,9 +187,10 @@ def _char(code: int) -> str:
 _MIN_LEAD = 4  # shorter leading words ("the", "re") occur so often that a plain search is cheaper
 
 
-def lead_words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+def lead_words(pattern: str, flags: int = 0, shortest: int = _MIN_LEAD) -> tuple[str, ...] | None:
     """Lower-case ASCII strings, one of which every match of `pattern` starts with (what it reads
-    first, after any zero-width test), or None when they are not known or too short to help.
+    first, after any zero-width test), or None when they are not known or one is shorter than
+    `shortest` (too common to help).
 
     In ASCII text a match can then only start where the lower-cased text holds one of them
     (`search_at_words`): a few C string searches replace a scan of every position."""
@@ -199,7 +201,7 @@ def lead_words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     except (re.error, AttributeError, TypeError):  # pragma: no cover - re.compile raises for the caller
         return None
     found = _lead_words(list(parsed))
-    if not found or any(len(w) < _MIN_LEAD for w in found):
+    if not found or any(len(w) < shortest for w in found):
         return None
     return tuple(dict.fromkeys(found))
 
@@ -252,6 +254,24 @@ def search_at_words(
                 return True
             i = low.find(word, i + 1)
     return False
+
+
+def count_at_words(rx: re.Pattern[str], words: tuple[str, ...], text: str, low: str) -> int:
+    """`len(rx.findall(text))`, for `words` = `lead_words(rx)` and `low` = the lower-cased text,
+    ASCII: the matches are read left to right from the places a match can start, each place
+    inside a match taken passed over (as the scan does)."""
+    starts: set[int] = set()
+    for word in words:
+        i = low.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(word, i + 1)
+    count = taken = 0
+    for i in sorted(starts):
+        if i >= taken and (m := rx.match(text, i)) is not None:
+            count += 1
+            taken = m.end()
+    return count
 
 
 Required = tuple[tuple[str, ...], ...]  # every group holds a string the text must hold

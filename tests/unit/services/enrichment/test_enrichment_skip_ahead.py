@@ -15,6 +15,7 @@ from parley.services.enrichment.gazetteer import LEADERS
 from parley.services.enrichment.skip_ahead import (
     compile_skipping,
     compile_words,
+    count_at_words,
     lead_class,
     lead_words,
     required_words,
@@ -145,6 +146,20 @@ def test_every_trigger_form_is_found_at_its_words_as_by_a_search() -> None:
                 assert found == (pattern.search(text, start, end) is not None), (form[:60], text[:80])
                 checked += found
     assert checked > 100
+
+
+def test_counting_at_the_leading_words_counts_what_findall_finds() -> None:
+    rx = talks_cues.NON_DIPLOMATIC_ACTORS
+    words = lead_words(rx.pattern, rx.flags, shortest=1)
+    assert words is not None and "to" in words
+    texts = [
+        *(t for t in _texts() if t.isascii()),
+        "The football federations will meet on Monday, and the cricket boards will meet too.",
+        "Talks to end the strike: teachers' unions and the ministry will hold talks (trilogue).",
+    ]
+    counts = [count_at_words(rx, words, text, text.lower()) for text in texts]
+    assert counts == [len(rx.findall(text)) for text in texts]
+    assert counts[-2] == 2
 
 
 def test_a_word_list_matches_as_the_plain_alternation_does() -> None:
