@@ -310,7 +310,13 @@ def candidates(
         )
     }
     if met_at:  # ... unless a sentence about a plan names it too
-        plans = [(a, b) for a, b in spans if cue.STRONG_FUTURE.search(text, a, b)]
+        # (only the sentences naming one of those places can tell: the others are not read)
+        named = [e.start for e in entities if role_name(e) in met_at]
+        plans = [
+            (a, b)
+            for a, b in spans
+            if any(a <= at < b for at in named) and cue.STRONG_FUTURE.search(text, a, b)
+        ]
         met_at -= {role_name(e) for e in entities if any(a <= e.start < b for a, b in plans)}
     # where a deal was made, whatever the sentence plans ("talks to implement a deal agreed in X")
     deal_at = {
