@@ -26,6 +26,7 @@ __all__ = [
     "compile_skipping",
     "compile_words",
     "count_at_words",
+    "finditer_at_words",
     "lead_class",
     "lead_words",
     "required_words",
@@ -256,22 +257,28 @@ def search_at_words(
     return False
 
 
-def count_at_words(rx: re.Pattern[str], words: tuple[str, ...], text: str, low: str) -> int:
-    """`len(rx.findall(text))`, for `words` = `lead_words(rx)` and `low` = the lower-cased text,
-    ASCII: the matches are read left to right from the places a match can start, each place
-    inside a match taken passed over (as the scan does)."""
+def finditer_at_words(
+    rx: re.Pattern[str], words: tuple[str, ...], text: str, low: str
+) -> Iterator[re.Match[str]]:
+    """The matches of `rx.finditer(text)`, for `words` = `lead_words(rx)` and `low` = the lower-cased
+    text, ASCII: read left to right from the places a match can start, each place inside a match
+    taken passed over (as the scan does; a match reads its word, so none is empty)."""
     starts: set[int] = set()
     for word in words:
         i = low.find(word)
         while i >= 0:
             starts.add(i)
             i = low.find(word, i + 1)
-    count = taken = 0
+    taken = 0
     for i in sorted(starts):
         if i >= taken and (m := rx.match(text, i)) is not None:
-            count += 1
+            yield m
             taken = m.end()
-    return count
+
+
+def count_at_words(rx: re.Pattern[str], words: tuple[str, ...], text: str, low: str) -> int:
+    """`len(rx.findall(text))`, found as `finditer_at_words` does."""
+    return sum(1 for _ in finditer_at_words(rx, words, text, low))
 
 
 Required = tuple[tuple[str, ...], ...]  # every group holds a string the text must hold

@@ -16,6 +16,7 @@ from parley.services.enrichment.skip_ahead import (
     compile_skipping,
     compile_words,
     count_at_words,
+    finditer_at_words,
     lead_class,
     lead_words,
     required_words,
@@ -160,6 +161,23 @@ def test_counting_at_the_leading_words_counts_what_findall_finds() -> None:
     counts = [count_at_words(rx, words, text, text.lower()) for text in texts]
     assert counts == [len(rx.findall(text)) for text in texts]
     assert counts[-2] == 2
+
+
+def test_the_dates_found_at_their_words_are_the_scans_matches() -> None:
+    from parley.services.enrichment import dates
+
+    texts = [
+        *(t for t in _texts() if t.isascii()),
+        "They met last Monday and will meet again next Tuesday and Wednesday of next week.",
+        "Talks open on the 17th and 18th of this month, in the first week of August 2026.",
+    ]
+    patterns = dict(dates._PATTERNS)
+    assert set(dates._AT_WORDS) == {"weekday", "monthweek", "ordinal"}
+    for kind, words in dates._AT_WORDS.items():
+        rx = patterns[kind]
+        for text in texts:
+            found = [(m.span(), m.groups()) for m in finditer_at_words(rx, words, text, text.lower())]
+            assert found == [(m.span(), m.groups()) for m in rx.finditer(text)], (kind, text[:80])
 
 
 def test_a_word_list_matches_as_the_plain_alternation_does() -> None:
