@@ -10,6 +10,7 @@ start with any word character), the pattern is compiled as written.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from collections.abc import Iterator, Sequence
@@ -23,6 +24,8 @@ except ImportError:  # pragma: no cover - another Python: plain patterns, same m
 
 __all__ = [
     "Required",
+    "WordAnchored",
+    "at_words",
     "compile_skipping",
     "compile_words",
     "count_at_words",
@@ -274,6 +277,47 @@ def finditer_at_words(
         if i >= taken and (m := rx.match(text, i)) is not None:
             yield m
             taken = m.end()
+
+
+class WordAnchored:
+    """A pattern searched, in ASCII text, only where one of its leading words stands (`lead_words`),
+    else as written: the same matches either way."""
+
+    __slots__ = ("rx", "words")
+
+    def __init__(self, rx: re.Pattern[str], shortest: int = 2) -> None:
+        self.rx = rx
+        self.words = lead_words(rx.pattern, rx.flags, shortest)
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """`rx.search(text, start, end)`."""
+        end = len(text) if end is None else end
+        low = text[start:end].lower()
+        if self.words is None or not low.isascii():
+            return self.rx.search(text, start, end)
+        starts: set[int] = set()
+        for word in self.words:
+            i = low.find(word)
+            while i >= 0:
+                starts.add(i)
+                i = low.find(word, i + 1)
+        for i in sorted(starts):  # (the first place that matches is where the search stops)
+            if (m := self.rx.match(text, start + i, end)) is not None:
+                return m
+        return None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """`rx.finditer(text)`."""
+        low = text.lower()
+        if self.words is None or not low.isascii():
+            return self.rx.finditer(text)
+        return finditer_at_words(self.rx, self.words, text, low)
+
+
+@functools.cache  # (keyed on the compiled pattern: the same for every article)
+def at_words(rx: re.Pattern[str]) -> WordAnchored:
+    """`rx` as a WordAnchored pattern, built once."""
+    return WordAnchored(rx)
 
 
 def count_at_words(rx: re.Pattern[str], words: tuple[str, ...], text: str, low: str) -> int:

@@ -13,6 +13,7 @@ import pytest
 from parley.services.enrichment import talks_cues
 from parley.services.enrichment.gazetteer import LEADERS
 from parley.services.enrichment.skip_ahead import (
+    WordAnchored,
     compile_skipping,
     compile_words,
     count_at_words,
@@ -178,6 +179,20 @@ def test_the_dates_found_at_their_words_are_the_scans_matches() -> None:
         for text in texts:
             found = [(m.span(), m.groups()) for m in finditer_at_words(rx, words, text, text.lower())]
             assert found == [(m.span(), m.groups()) for m in rx.finditer(text)], (kind, text[:80])
+
+
+@pytest.mark.parametrize("name", ["DESTINATION", "NO_NEW_DATE", "VISIT_DAYS"])
+def test_a_pattern_anchored_on_its_words_finds_what_it_finds_as_written(name: str) -> None:
+    rx = getattr(talks_cues, name)
+    anchored = WordAnchored(rx)
+    assert anchored.words is not None
+    texts = [*_texts(), "The delegation will travel to Geneva; no new date has been set. İt will..."]
+    whole = " ".join(texts[:300])
+    assert [m.span() for m in anchored.finditer(whole)] == [m.span() for m in rx.finditer(whole)]
+    for text in texts:
+        for start in (0, len(text) // 4):
+            found, plain = anchored.search(text, start), rx.search(text, start)
+            assert (found and found.span()) == (plain and plain.span()), text[:80]
 
 
 def test_a_word_list_matches_as_the_plain_alternation_does() -> None:
