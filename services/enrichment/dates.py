@@ -655,12 +655,12 @@ def find_dates(text: str, published: date, headline: bool = False) -> list[Found
                 spans.append((*m.span("rel"), kind, m))
             continue
         words = _AT_WORDS.get(kind)
-        found = (
+        matches = (
             finditer_at_words(pattern, words, text, low)
             if words is not None and low is not None
             else pattern.finditer(text)
         )
-        for m in found:
+        for m in matches:
             spans.append((m.start(), m.end(), kind, m))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     found: list[FoundDate] = []
