@@ -23,7 +23,7 @@ from typing import Literal
 
 from parley.shared.extraction import DateMention
 
-from .skip_ahead import compile_skipping, word_start_matches
+from .skip_ahead import compile_skipping, finditer_at_words, lead_words, word_start_matches
 
 Precision = Literal["day", "week", "month", "vague"]
 
@@ -184,6 +184,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 _COMING = r"\s+(?:the\s+)?(?:coming|next)\s+(?:few\s+|two\s+|several\s+|\d+\s+)?(?:days|weeks|months)"
+# The patterns that open on a few words ("next", "this", "Monday", "first", "on"): in ASCII text they
+# are tried only where one stands, which costs far less than their scan of every position (the
+# month names are too many for that to pay)
+_AT_WORDS = {
+    kind: words
+    for kind, pattern in _PATTERNS
+    if kind in {"weekday", "monthweek", "ordinal"}
+    and (words := lead_words(pattern.pattern, pattern.flags, shortest=2)) is not None
+}
 # "relative" found after the character before it (skip_ahead.word_start_matches), its phrases grouped
 # by first letter (each letter's in their order; a letter in every case it matches under IGNORECASE):
 # a group opening on a letter of other case is passed over on a test of one character
@@ -632,6 +641,7 @@ def find_dates(text: str, published: date, headline: bool = False) -> list[Found
     weeks = "week" in text.lower() and _WEEK_OF_HINT.search(text) is not None
     dotted = (".19" in text or ".20" in text) and _DOTTED_HINT.search(text) is not None
     skipped = _skipped_kinds(text)
+    low = text.lower() if text.isascii() else None
     for kind, pattern in _PATTERNS:
         if (
             (kind == "ordinal" and not ordinals)
@@ -644,7 +654,13 @@ def find_dates(text: str, published: date, headline: bool = False) -> list[Found
             for m in word_start_matches(pattern, _RELATIVE_AFTER_NON_WORD, text):
                 spans.append((*m.span("rel"), kind, m))
             continue
-        for m in pattern.finditer(text):
+        words = _AT_WORDS.get(kind)
+        matches = (
+            finditer_at_words(pattern, words, text, low)
+            if words is not None and low is not None
+            else pattern.finditer(text)
+        )
+        for m in matches:
             spans.append((m.start(), m.end(), kind, m))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     found: list[FoundDate] = []

@@ -15,13 +15,15 @@ from parley.shared.extraction import Entity, EntityKind
 
 from .dates import CALENDAR_WORDS
 from .gazetteer import LEADERS, NameEntry, gazetteer
-from .skip_ahead import compile_skipping, compile_words, word_start_matches
+from .skip_ahead import at_words, compile_skipping, compile_words, word_start_matches
 
 _TOKEN = compile_skipping(r"(?:[A-Z]\.){2,}|[^\W_]+")
 # where a token may start with a capital, a digit or "al-" (any letter outside a-z, checked after);
 # the word boundary is tested after the first character, so the engine's fast scan for a class finds
 # the candidates (a pattern opening on a look-behind is tried at every position)
 _NAME_START = re.compile(r"[^\W_b-z](?:(?<!a)|(?=l-))(?<![^\W_][\s\S])")
+# ... in text without "al-", where no "a" can start one: the frequent letter is left out of the scan
+_NAME_START_NO_AL = re.compile(r"[^\W_a-z](?<![^\W_][\s\S])")
 _LOCATIVE_BEFORE = compile_skipping(
     r"(?:\b(?:[Ii]n|[Aa]t|to|[Ff]rom|into|near|outside|via|towards?|capital|city|of|visits?|visited|visiting|"
     r"arrived\s+in|venue|host\s+city|(?:departs?|departed|leaves?|left|heads?|headed|flew|flies)\s+for)"
@@ -203,7 +205,7 @@ def _gazetteer_entities(text: str, headline: bool = False) -> list[Entity]:
     exact, folded, first_words = gaz.exact, gaz.folded, gaz.first_words  # (looked up per word)
     found: list[Entity] = []
     done = 0  # end of the last token visited or name taken: a start before it lies inside one
-    for c in _NAME_START.finditer(text):
+    for c in (_NAME_START if "al-" in text else _NAME_START_NO_AL).finditer(text):
         start = c.start()
         if start < done:
             continue
@@ -627,7 +629,7 @@ def _described_places(text: str, named: list[Entity]) -> list[Entity]:
     nouns = any(w in text for w in _PLACE_NOUNS)  # most texts name no harbour or air base: skip that pattern
     moved = "moved to" in text or "located to" in text
     for m in (
-        *_PLACE_OF.finditer(text),
+        *at_words(_PLACE_OF).finditer(text),
         *(_PROVINCE_OF.finditer(text) if "province of" in text else ()),
         *(_PLACE_BEFORE_NOUN.finditer(text) if nouns else ()),
         *(_MOVED_TO_PLACE.finditer(text) if moved else ()),
@@ -670,7 +672,7 @@ def _shared_heads(text: str, named: list[Entity]) -> list[Entity]:
     """ "North and South Korea", "Greek and Turkish Cypriots": the first word names a side too,
     completed by the head noun they share; "the two Koreas" names both."""
     out = list(named)
-    for m in _TWO_KOREAS.finditer(text):  # one phrase, both states
+    for m in _TWO_KOREAS.finditer(text) if "Koreas" in text else ():  # one phrase, both states
         for name in ("North Korea", "South Korea"):
             out.append(
                 Entity(kind="country", text=m.group(), name=name, start=m.start(), end=m.end(), country=None)

@@ -10,6 +10,7 @@ start with any word character), the pattern is compiled as written.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from collections.abc import Iterator, Sequence
@@ -23,10 +24,16 @@ except ImportError:  # pragma: no cover - another Python: plain patterns, same m
 
 __all__ = [
     "Required",
+    "WordAnchored",
+    "at_words",
     "compile_skipping",
     "compile_words",
+    "count_at_words",
+    "finditer_at_words",
     "lead_class",
+    "lead_words",
     "required_words",
+    "search_at_words",
     "word_start_matches",
 ]
 
@@ -179,6 +186,143 @@ def _char_set(items: list[tuple[Any, Any]], fold: bool = False) -> _Found:
 
 def _char(code: int) -> str:
     return re.escape(chr(code)) if chr(code) not in "-" else r"\-"
+
+
+_MIN_LEAD = 4  # shorter leading words ("the", "re") occur so often that a plain search is cheaper
+
+
+def lead_words(pattern: str, flags: int = 0, shortest: int = _MIN_LEAD) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings, one of which every match of `pattern` starts with (what it reads
+    first, after any zero-width test), or None when they are not known or one is shorter than
+    `shortest` (too common to help).
+
+    In ASCII text a match can then only start where the lower-cased text holds one of them
+    (`search_at_words`): a few C string searches replace a scan of every position."""
+    if _parser is None:
+        return None
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except (re.error, AttributeError, TypeError):  # pragma: no cover - re.compile raises for the caller
+        return None
+    found = _lead_words(list(parsed))
+    if not found or any(len(w) < shortest for w in found):
+        return None
+    return tuple(dict.fromkeys(found))
+
+
+def _lead_words(items: list[tuple[Any, Any]]) -> list[str] | None:
+    for at, (op, av) in enumerate(items):
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # zero-width: the next item is read first
+            continue
+        if op is _c.LITERAL:
+            run = ""
+            for op2, av2 in items[at:]:
+                if op2 is not _c.LITERAL or not chr(av2).isascii():
+                    break
+                run += chr(av2).lower()
+            return [run] if run else None  # (a non-ASCII letter may match an ASCII one: unknown)
+        if op is _c.SUBPATTERN:
+            return _lead_words(list(av[3]))
+        if op is _c.BRANCH:
+            words: list[str] = []
+            for alternative in av[1]:
+                found = _lead_words(list(alternative))
+                if found is None:
+                    return None
+                words += found
+            return words
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            least, _most, repeated = av
+            found = _lead_words(list(repeated))
+            if found is None or least >= 1:
+                return found
+            rest = _lead_words(items[at + 1 :])  # an optional item: the match may start after it
+            return None if rest is None else found + rest
+        if op is getattr(_c, "ATOMIC_GROUP", None):
+            return _lead_words(list(av))
+        return None  # a class, any character, a back-reference: no word known
+    return None  # (nothing read: a match may be empty)
+
+
+def search_at_words(
+    rx: re.Pattern[str], words: tuple[str, ...], text: str, low: str, start: int = 0, end: int | None = None
+) -> bool:
+    """Whether `rx.search(text, start, end)` finds a match, for `words` = `lead_words(rx)` and `low` =
+    the lower-cased text[start:end], ASCII (so its offsets are the text's): tried only where a
+    match can start."""
+    end = len(text) if end is None else end
+    for word in words:
+        i = low.find(word)
+        while i >= 0:
+            if rx.match(text, start + i, end) is not None:
+                return True
+            i = low.find(word, i + 1)
+    return False
+
+
+def finditer_at_words(
+    rx: re.Pattern[str], words: tuple[str, ...], text: str, low: str
+) -> Iterator[re.Match[str]]:
+    """The matches of `rx.finditer(text)`, for `words` = `lead_words(rx)` and `low` = the lower-cased
+    text, ASCII: read left to right from the places a match can start, each place inside a match
+    taken passed over (as the scan does; a match reads its word, so none is empty)."""
+    starts: set[int] = set()
+    for word in words:
+        i = low.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(word, i + 1)
+    taken = 0
+    for i in sorted(starts):
+        if i >= taken and (m := rx.match(text, i)) is not None:
+            yield m
+            taken = m.end()
+
+
+class WordAnchored:
+    """A pattern searched, in ASCII text, only where one of its leading words stands (`lead_words`),
+    else as written: the same matches either way."""
+
+    __slots__ = ("rx", "words")
+
+    def __init__(self, rx: re.Pattern[str], shortest: int = 2) -> None:
+        self.rx = rx
+        self.words = lead_words(rx.pattern, rx.flags, shortest)
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """`rx.search(text, start, end)`."""
+        end = len(text) if end is None else end
+        low = text[start:end].lower()
+        if self.words is None or not low.isascii():
+            return self.rx.search(text, start, end)
+        starts: set[int] = set()
+        for word in self.words:
+            i = low.find(word)
+            while i >= 0:
+                starts.add(i)
+                i = low.find(word, i + 1)
+        for i in sorted(starts):  # (the first place that matches is where the search stops)
+            if (m := self.rx.match(text, start + i, end)) is not None:
+                return m
+        return None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """`rx.finditer(text)`."""
+        low = text.lower()
+        if self.words is None or not low.isascii():
+            return self.rx.finditer(text)
+        return finditer_at_words(self.rx, self.words, text, low)
+
+
+@functools.cache  # (keyed on the compiled pattern: the same for every article)
+def at_words(rx: re.Pattern[str]) -> WordAnchored:
+    """`rx` as a WordAnchored pattern, built once."""
+    return WordAnchored(rx)
+
+
+def count_at_words(rx: re.Pattern[str], words: tuple[str, ...], text: str, low: str) -> int:
+    """`len(rx.findall(text))`, found as `finditer_at_words` does."""
+    return sum(1 for _ in finditer_at_words(rx, words, text, low))
 
 
 Required = tuple[tuple[str, ...], ...]  # every group holds a string the text must hold

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .skip_ahead import Required, compile_skipping, required_words
+from .skip_ahead import Required, compile_skipping, lead_words, required_words, search_at_words
 
 _I = re.IGNORECASE
 
@@ -250,12 +250,21 @@ class _Form:
     """One way of naming talks, for telling whether text names talks at all: tried only on text
     holding one of its `words` and the strings every match of it reads (`required`)."""
 
-    __slots__ = ("pattern", "required", "words")
+    __slots__ = ("leads", "pattern", "required", "words")
 
     def __init__(self, words: tuple[str, ...], form: str) -> None:
         self.words = words
         self.pattern = compile_skipping(form, _I)
         self.required = required_words(form, _I)
+        self.leads = lead_words(form, _I)  # what every match starts with, if known
+
+    def search(self, text: str, low: str, start: int, end: int, ascii: bool) -> bool:
+        """Whether text[start:end] (lower-cased: `low`) holds a match: in ASCII text looked for only
+        where one of its leading words stands (most forms open on a few words; the scan of every
+        position costs far more)."""
+        if ascii and self.leads is not None:
+            return search_at_words(self.pattern, self.leads, text, low, start, end)
+        return self.pattern.search(text, start, end) is not None
 
 
 _FORMS = tuple(_Form(words, form) for words, form in _TRIGGER_FORMS)
@@ -325,6 +334,8 @@ TRIGGER_RARE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 
 # ... and, for each, the strings every match of it reads (as _Form.required)
 _RARE_REQUIRED = tuple(required_words(rx.pattern, rx.flags) for _, rx in TRIGGER_RARE)
+# ... and the words every match of it starts with, if known
+_RARE_LEADS = tuple(lead_words(rx.pattern, rx.flags) for _, rx in TRIGGER_RARE)
 
 
 # Letters that match an English one under IGNORECASE but lower-case to something else ("İ", "ı", "ſ"):
@@ -347,7 +358,8 @@ def names_talks(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether text[start:end] names talks or a meeting at all (TRIGGER, or one of the rarer forms)."""
     end = len(text) if end is None else end
     low = text[start:end].lower()
-    folded = low.isascii() or not any(ch in low for ch in _UNFOLDED)
+    ascii = low.isascii()
+    folded = ascii or not any(ch in low for ch in _UNFOLDED)
     if folded:
         # (plain loops: this runs on every sentence, and a generator per word costs more than the tests)
         tried: set[int] = set()
@@ -359,14 +371,18 @@ def names_talks(text: str, start: int = 0, end: int | None = None) -> bool:
                     continue
                 tried.add(i)
                 form = _FORMS[i]
-                if _holds(low, form.required) and form.pattern.search(text, start, end):
+                if _holds(low, form.required) and form.search(text, low, start, end, ascii):
                     return True
     elif TRIGGER.search(text, start, end) is not None:
         return True
-    for (words, rx), required in zip(TRIGGER_RARE, _RARE_REQUIRED, strict=True):
+    for (words, rx), required, leads in zip(TRIGGER_RARE, _RARE_REQUIRED, _RARE_LEADS, strict=True):
         for w in words:
             if text.find(w, start, end) >= 0:
-                if (not folded or _holds(low, required)) and rx.search(text, start, end) is not None:
+                if (not folded or _holds(low, required)) and (
+                    search_at_words(rx, leads, text, low, start, end)
+                    if ascii and leads is not None
+                    else rx.search(text, start, end) is not None
+                ):
                     return True
                 break
     return False

@@ -35,7 +35,7 @@ from .gazetteer import (
     RIVALS,
     gazetteer,
 )
-from .skip_ahead import compile_skipping
+from .skip_ahead import at_words, compile_skipping
 from .talks_bodies import MEMBERSHIP_BODIES, membership_meeting
 from .talks_extraction import (
     _PARTY_KINDS,
@@ -120,7 +120,7 @@ def _no_new_date_for_talks(text: str, m: re.Match[str]) -> bool:
 
 def _facts(text: str, drafts: list[_Draft], headline: _Draft | None, published: date) -> dict[str, float]:
     facts: dict[str, float] = {}
-    if any(_no_new_date_for_talks(text, m) for m in cue.NO_NEW_DATE.finditer(text)):
+    if any(_no_new_date_for_talks(text, m) for m in at_words(cue.NO_NEW_DATE).finditer(text)):
         facts["no_new_date"] = 1.0  # "postponed ... a new date will be announced later", anywhere
     for d in drafts:
         facts[f"any={d.status}{'~' if d.weak else ''}"] = 1.0
@@ -310,7 +310,13 @@ def candidates(
         )
     }
     if met_at:  # ... unless a sentence about a plan names it too
-        plans = [(a, b) for a, b in spans if cue.STRONG_FUTURE.search(text, a, b)]
+        # (only the sentences naming one of those places can tell: the others are not read)
+        named = [e.start for e in entities if role_name(e) in met_at]
+        plans = [
+            (a, b)
+            for a, b in spans
+            if any(a <= at < b for at in named) and cue.STRONG_FUTURE.search(text, a, b)
+        ]
         met_at -= {role_name(e) for e in entities if any(a <= e.start < b for a, b in plans)}
     # where a deal was made, whatever the sentence plans ("talks to implement a deal agreed in X")
     deal_at = {
@@ -364,7 +370,9 @@ def candidates(
         source=(text, tuple(e for e in entities if e.start >= skip), tuple(spans)),
         follow_up=_follow_up_day(text, _uncued(spans, cued), dates, published),
         headline_pair=_headline_pair(title, title_entities),
-        visit_day=_visit_day(text, spans, dates, published) if cue.VISIT_DAYS.search(text) else None,
+        visit_day=_visit_day(text, spans, dates, published)
+        if at_words(cue.VISIT_DAYS).search(text)
+        else None,
     )
 
 
@@ -597,7 +605,7 @@ def _destination(sources: list[tuple[str, list[Entity], list[tuple[int, int]]]])
         if " to " not in text:
             continue
         starts = {e.start: e for e in entities}
-        for m in cue.DESTINATION.finditer(text):
+        for m in at_words(cue.DESTINATION).finditer(text):
             e = starts.get(m.end())
             if e is None or (place := _as_place(e)) is None:
                 continue

@@ -20,7 +20,7 @@ from . import talks_cues as cue
 from .dates import ASIDE, CALENDAR_WORDS, FoundDate
 from .entities import extract_entities
 from .gazetteer import HOME_STATES, INSTITUTION_SEATS, INSTITUTIONS, RIVAL_PAIRS, NameEntry, gazetteer
-from .skip_ahead import compile_skipping
+from .skip_ahead import compile_skipping, count_at_words, lead_words
 from .talks_formats import with_format
 
 _SENTENCE_END = compile_skipping(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
@@ -2234,9 +2234,20 @@ _LEAD_ACTOR_HINTS = (
 )
 
 
+# what every match of NON_DIPLOMATIC_ACTORS starts with ("to" too: trying the pattern at each of its
+# places in an article costs less than the scan of every position)
+_ACTORS_LEADS = lead_words(cue.NON_DIPLOMATIC_ACTORS.pattern, cue.NON_DIPLOMATIC_ACTORS.flags, shortest=1)
+
+
 def _actors(text: str, lead: bool = False, low: str | None = None) -> int:
     low = text.lower() if low is None else low
-    found = len(cue.NON_DIPLOMATIC_ACTORS.findall(text)) if any(h in low for h in _ACTOR_HINTS) else 0
+    found = 0
+    if any(h in low for h in _ACTOR_HINTS):
+        rx = cue.NON_DIPLOMATIC_ACTORS
+        if low.isascii() and _ACTORS_LEADS is not None:
+            found = count_at_words(rx, _ACTORS_LEADS, text, low)
+        else:
+            found = len(rx.findall(text))
     if lead and any(h in low for h in _LEAD_ACTOR_HINTS):
         found += len(cue.LEAD_ACTORS.findall(text))
     return found
@@ -2310,8 +2321,10 @@ def is_diplomatic(title: str, text: str, entities: list[Entity]) -> bool:
     in_text = _actors(text, low=low)
     lead = _lead(title, text) if in_text or any(h in low for h in _LEAD_ACTOR_HINTS) else ""
     business += (_actors(title, lead=True) + _actors(lead, lead=True)) * 4 + in_text * 2
+    if business < 2:  # (the government words are counted only when there is business to outweigh)
+        return True
     government = len(cue.DIPLOMATIC.findall(title.lower())) * 2 + len(cue.DIPLOMATIC.findall(low))
-    return business < 2 or government > business or _diplomatic_aside(text, entities)
+    return government > business or _diplomatic_aside(text, entities)
 
 
 # "U.S. and Venezuelan officials are set to hold another round of talks in Doha next Tuesday with Qatar

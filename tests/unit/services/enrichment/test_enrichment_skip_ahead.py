@@ -12,7 +12,17 @@ import pytest
 
 from parley.services.enrichment import talks_cues
 from parley.services.enrichment.gazetteer import LEADERS
-from parley.services.enrichment.skip_ahead import compile_skipping, compile_words, lead_class, required_words
+from parley.services.enrichment.skip_ahead import (
+    WordAnchored,
+    compile_skipping,
+    compile_words,
+    count_at_words,
+    finditer_at_words,
+    lead_class,
+    lead_words,
+    required_words,
+    search_at_words,
+)
 from parley.services.enrichment.talks_cues import TRIGGER, names_talks
 from parley.services.enrichment.talks_extraction import sentences
 
@@ -104,6 +114,85 @@ def test_every_match_of_a_trigger_form_holds_its_required_words() -> None:
                 assert all(any(w in read for w in group) for group in required), (words, m.group())
                 checked += 1
     assert checked > 1000
+
+
+def test_the_leading_words_are_what_every_match_reads_first() -> None:
+    assert lead_words(r"\b(?:receive|host)\s+the\b", re.IGNORECASE) == ("receive", "host")
+    # zero-width tests are passed over; an optional part leaves what follows it as a start
+    assert lead_words(r"(?<=\bthe\s)(?=\w)(?:Peace\s+)?talks\b") == ("peace", "talks")
+    assert lead_words(r"\bsessions?\b") == ("session",)
+
+
+def test_no_leading_words_where_a_match_may_start_otherwise() -> None:
+    assert lead_words(r"\b(?:talks|\d+th\s+round)\b") is None  # a class first
+    assert lead_words(r"\bthe\s+round\b") is None  # too short to be worth the searches
+    assert lead_words(r"(?:talks)?") is None  # may be empty
+    assert lead_words("\u212aremlin\\b", re.IGNORECASE) is None  # a non-ASCII letter may match an ASCII one
+
+
+def test_every_trigger_form_is_found_at_its_words_as_by_a_search() -> None:
+    texts = _texts()
+    checked = 0
+    for _, form in talks_cues._TRIGGER_FORMS:
+        words = lead_words(form, re.IGNORECASE)
+        if words is None:
+            continue
+        pattern = compile_skipping(form, re.IGNORECASE)
+        for text in texts:
+            if not text.isascii():
+                continue
+            for start in (0, len(text) // 3):
+                end = len(text) - start // 2
+                low = text[start:end].lower()
+                found = search_at_words(pattern, words, text, low, start, end)
+                assert found == (pattern.search(text, start, end) is not None), (form[:60], text[:80])
+                checked += found
+    assert checked > 100
+
+
+def test_counting_at_the_leading_words_counts_what_findall_finds() -> None:
+    rx = talks_cues.NON_DIPLOMATIC_ACTORS
+    words = lead_words(rx.pattern, rx.flags, shortest=1)
+    assert words is not None and "to" in words
+    texts = [
+        *(t for t in _texts() if t.isascii()),
+        "The football federations will meet on Monday, and the cricket boards will meet too.",
+        "Talks to end the strike: teachers' unions and the ministry will hold talks (trilogue).",
+    ]
+    counts = [count_at_words(rx, words, text, text.lower()) for text in texts]
+    assert counts == [len(rx.findall(text)) for text in texts]
+    assert counts[-2] == 2
+
+
+def test_the_dates_found_at_their_words_are_the_scans_matches() -> None:
+    from parley.services.enrichment import dates
+
+    texts = [
+        *(t for t in _texts() if t.isascii()),
+        "They met last Monday and will meet again next Tuesday and Wednesday of next week.",
+        "Talks open on the 17th and 18th of this month, in the first week of August 2026.",
+    ]
+    patterns = dict(dates._PATTERNS)
+    assert set(dates._AT_WORDS) == {"weekday", "monthweek", "ordinal"}
+    for kind, words in dates._AT_WORDS.items():
+        rx = patterns[kind]
+        for text in texts:
+            found = [(m.span(), m.groups()) for m in finditer_at_words(rx, words, text, text.lower())]
+            assert found == [(m.span(), m.groups()) for m in rx.finditer(text)], (kind, text[:80])
+
+
+@pytest.mark.parametrize("name", ["DESTINATION", "NO_NEW_DATE", "VISIT_DAYS"])
+def test_a_pattern_anchored_on_its_words_finds_what_it_finds_as_written(name: str) -> None:
+    rx = getattr(talks_cues, name)
+    anchored = WordAnchored(rx)
+    assert anchored.words is not None
+    texts = [*_texts(), "The delegation will travel to Geneva; no new date has been set. İt will..."]
+    whole = " ".join(texts[:300])
+    assert [m.span() for m in anchored.finditer(whole)] == [m.span() for m in rx.finditer(whole)]
+    for text in texts:
+        for start in (0, len(text) // 4):
+            found, plain = anchored.search(text, start), rx.search(text, start)
+            assert (found and found.span()) == (plain and plain.span()), text[:80]
 
 
 def test_a_word_list_matches_as_the_plain_alternation_does() -> None:
