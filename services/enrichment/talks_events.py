@@ -1471,13 +1471,15 @@ def _dateline_state(d: _Draft, c: Candidates, side: str) -> list[str]:
             and set(c.side_counts) - {side, home}
             and not bare_title
         )
-        or not any(
-            cue.UNNAMED_DELEGATION.match(t)
-            # (a minister's own capital only: a reporter in Geneva writes of other states' ministers)
-            or (capital and cue.HOME_TITLE_OPENS.match(t))
-            for t in d.texts()
+        or (
+            not any(
+                cue.UNNAMED_DELEGATION.match(t)
+                # (a minister's own capital only: a reporter in Geneva writes of other states' ministers)
+                or (capital and cue.HOME_TITLE_OPENS.match(t))
+                for t in d.texts()
+            )
+            and not bare_title
         )
-        and not bare_title
     ):
         return []
     return [home]
