@@ -1024,12 +1024,12 @@ def test_sides_topics_and_qualifiers_in_a_list() -> None:
     assert set(record.parties) == {"Chile", "Peru", "Bolivia", "Ecuador"}
     [record] = _upcoming(body, title="Chile, Peru peace talks to resume in Quito on Monday")
     assert set(record.parties) == {"Chile", "Peru"}
-    # "the Afghan Taliban" is one side
+    # "the Afghan Taliban" is one side: since August 2021, Afghanistan's government
     [record] = _upcoming(
         body.replace("Monday", "Saturday"),
         title="Pakistan, Afghan Taliban to resume talks in Istanbul on Saturday",
     )
-    assert set(record.parties) == {"Pakistan", "Taliban"}
+    assert set(record.parties) == {"Pakistan", "Afghanistan"}
 
 
 def test_a_government_and_its_opposition_and_listed_members() -> None:
