@@ -102,7 +102,7 @@ _TRIGGER_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     # "the commissions set up by A and B will hold their next (joint) session in X": the two sides' bodies
     (
         ("commi", "delegation", "teams", "negotiat"),
-        r"(?:commissions|committees|delegations|teams|negotiators)\b(?=[^.;]{0,100}?\b(?:will|would|are\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+"
+        r"(?:commissions|committees|delegations|(?<!national\s)teams|negotiators)\b(?=[^.;]{0,100}?\b(?:will|would|are\s+(?:to|due\s+to|set\s+to|expected\s+to))\s+"
         r"hold\s+(?:their|the)\s+(?:next|first|second|third|fourth|fifth|new|\w+th)\s+(?:(?:joint|regular|plenary|formal)\s+)?"
         r"(?:session|sitting|meeting|round)\b)",
     ),
@@ -1823,9 +1823,10 @@ TALKS_WITH_HOSTS = compile_skipping(
     r"\bfor\s+(?:\w+\s+){0,3}?(?:talks|a\s+meeting|meetings|consultations|negotiations)\s+with\s+"
     r"(?:(?:its|their|his|her)\s+(?:\w+\s+)?(?:hosts|counterparts?)|the\s+hosts|"
     r"the\s+(?:local|military|host|national|federal|transitional)\s+(?:authorities|government|leadership))\b"
-    # "... will travel to Y. He will hold talks with his counterpart": the visited state's
+    # "... will travel to Y. He will hold talks with his counterpart": the visited state's (one
+    # counterpart, of no other state named: not "his counterparts there", "his Turkish counterpart")
     r"|\b(?:hold|have)\s+(?:\w+\s+){0,2}?(?:talks|a\s+meeting|meetings|consultations)\s+with\s+"
-    r"(?:his|her|their|its)\s+(?:\w+\s+)?counterparts?\b",
+    r"(?:his|her|their|its)\s+counterpart\b(?!s|\s+from\b)",
     _I,
 )
 # "will meet next Tuesday in this border city", "in this capital": the dateline's place

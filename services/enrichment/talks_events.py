@@ -1040,7 +1040,14 @@ def _met_in_person(d: _Draft, source: _Draft, c: Candidates) -> _Draft:
 
 
 _WILL_NOT_TAKE_PART = compile_skipping(
-    r"\s+(?:would|will)\s+not\s+(?:itself\s+)?(?:take\s+part|participate|attend|join|sit\s+at)\b"
+    r"\s+(?:would|will)\s+not\s+(?:itself\s+)?(?:take\s+part|participate|attend|join)"
+    # (the talks themselves, or the clause ends: not "will not attend next month's summit")
+    r"(?:\s+in)?(?:\s+(?:the|these|those|its|their)\s+(?:\w+\s+)?(?:talks|discussions|meeting|negotiations|round|session))?"
+    r"(?:\s+(?:themselves|itself))?\s*[,.;]"
+)
+# ... said as a fact, not asked, reported or put as a condition
+_NOT_A_FACT_BEFORE = re.compile(
+    r"\b(?:whether|if|unless|reports?\s+that|denied\s+that|asked)\s+(?:\w+\s+){0,3}$", re.I
 )
 
 
@@ -1050,7 +1057,12 @@ def _away(c: Candidates) -> set[str]:
     text, entities, _ = c.source
     if " not " not in text:
         return set()
-    return {e.name for e in entities if _WILL_NOT_TAKE_PART.match(text[e.end : e.end + 50])}
+    return {
+        e.name
+        for e in entities
+        if _WILL_NOT_TAKE_PART.match(text[e.end : e.end + 90])
+        and not _NOT_A_FACT_BEFORE.search(text, max(0, e.start - 40), e.start)
+    }
 
 
 def _staying_away(d: _Draft, away: set[str]) -> _Draft:
@@ -1140,6 +1152,8 @@ def _one_afghan_side(d: _Draft, texts: list[str], published: date) -> _Draft:
         published >= _TALIBAN_RULE
         and "Taliban" in d.parties
         and any(_TALIBAN_RULE_WORDS.search(t) for t in texts)
+        # (not the Taliban facing the republic's former officials or the armed opposition)
+        and not any(_OTHER_TALIBAN_SIDE.search(t) for t in texts)
     ):
         # ... and "talks with the Taliban administration" are talks with Afghanistan
         parties = list(dict.fromkeys("Afghanistan" if p == "Taliban" else p for p in d.parties))
@@ -1149,6 +1163,10 @@ def _one_afghan_side(d: _Draft, texts: list[str], published: date) -> _Draft:
     return d
 
 
+_OTHER_TALIBAN_SIDE = compile_skipping(
+    r"\bformer\s+Afghan\s+(?:government\s+)?(?:officials|leaders|politicians)\b|\banti-Taliban\b"
+    r"|\bNational\s+Resistance\s+Front\b"
+)
 _FACTION_WORDS = ("warring", "rival", "feuding", "factions", "belligerents")
 
 
@@ -1163,10 +1181,21 @@ def _warring_state(c: Candidates, texts: list[str]) -> str | None:
     return None
 
 
+_MULTILATERAL_TRIP = compile_skipping(
+    r"\b(?:summit|General\s+Assembly|ministerial|forum|conference|sidelines|margins|session\s+of)\b",
+    re.IGNORECASE,
+)
+
+
 def _visited_host(d: _Draft, c: Candidates, side: str, texts: list[str]) -> list[str]:
     """ "X's foreign minister will arrive in <Y's capital> for talks": the state a lone side visits
     for the talks is the other side, unless it only hosts them as a go-between."""
-    with_hosts = any(cue.TALKS_WITH_HOSTS.search(t) for t in texts)
+    with_hosts = any(
+        (m := cue.TALKS_WITH_HOSTS.search(t))
+        # (a counterpart met on the sidelines of a summit or assembly is no host)
+        and not ("counterpart" in m.group() and any(_MULTILATERAL_TRIP.search(x) for x in texts))
+        for t in texts
+    )
     # (a side the article has travel there visits, whatever the verb: "an X delegation will arrive
     # in Y for the annual meeting")
     visits = side in c.travellers or any(cue.VISIT.search(t) for t in texts)
@@ -1274,11 +1303,6 @@ def _both_sides(d: _Draft, c: Candidates) -> _Draft:
     ]
     own = next((p for p in pairs if len(p) == 1), []) if not states_only else []
     found = list(own[0]) if own else named[:2]
-    # a breakaway region's counterpart is the state it broke from, where the story names it ("the
-    # two sides" of the Transnistria talks, not the power that backs the region)
-    region = next((n for n in found if BROKE_AWAY_FROM.get(n) in c.side_counts), None)
-    if not own and region is not None and BROKE_AWAY_FROM[region] not in found:
-        found = [region, BROKE_AWAY_FROM[region]]
     return replace(d, parties=found, explicit=d.explicit | set(found))
 
 
@@ -1357,11 +1381,13 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         or RIVALS[side] in c.names  # (a bloc is a name)
         # "representatives of the army and the Rapid Support Forces": its standing rival, unnamed
         or any(_THE_ARMY_AND.search(t) for t in texts)
-        # "the Turkish Cypriot leader and President X will meet in Nicosia": the rival at home
+        # "the Turkish Cypriot leader and President X will meet in Nicosia": the rival at home, where
+        # the plan names someone of no known side beside it (not "will meet the UN envoy in Nicosia")
         or (
             d.location is not None
             and d.location.country is not None
             and d.location.country == _PAIR_HOME.get(side)
+            and _unknown_person_in(d, c)
         )
     ):
         found = [RIVALS[side]]
@@ -1402,6 +1428,15 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
         parties=parties,
         explicit=d.explicit | set(found),
         mediators=[m for m in d.mediators if m not in found],
+    )
+
+
+def _unknown_person_in(d: _Draft, c: Candidates) -> bool:
+    """Whether the event's own sentence names a person of no known state ("President X")."""
+    text, entities, _ = c.source
+    at = text.find(d.evidence)
+    return at >= 0 and any(
+        e.kind == "person" and e.country is None and at <= e.start < at + len(d.evidence) for e in entities
     )
 
 
@@ -1460,6 +1495,13 @@ def _dateline_state(d: _Draft, c: Candidates, side: str) -> list[str]:
         capital
         and any(cue.BARE_HOME_TITLE.search(t) for t in d.texts())
         and all(e.country in {None, home, side} for e in c.source[1] if e.kind == "person")
+        # ... nor a third state's minister by title ("Japan's prime minister will visit ...")
+        and not any(
+            e.kind == "country"
+            and e.name not in {home, side}
+            and _MINISTER_OF_AFTER.match(c.source[0], e.end, min(len(c.source[0]), e.end + 40))
+            for e in c.source[1]
+        )
     )
     if (
         home is None
@@ -1483,6 +1525,12 @@ def _dateline_state(d: _Draft, c: Candidates, side: str) -> list[str]:
     ):
         return []
     return [home]
+
+
+# "Japan's prime minister", "Japanese Foreign Minister", "Peru's top diplomat"
+_MINISTER_OF_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:prime|foreign|defen[cs]e)\s+minister|top\s+diplomat|premier)\b", re.IGNORECASE
+)
 
 
 def _opposition_of(side: str, texts: list[str]) -> list[str]:
@@ -1913,9 +1961,10 @@ def assemble(
         [t for m in (c.headline, source) if m is not None for t in m.texts()],
         named=(source.explicit | c.headline.explicit) if headline_body and c.headline is not None else None,
     )
-    # (the lede names the format the later plan only calls "the meetings")
+    # (the lede names the format the later plan only calls "the meetings": a plan that names two
+    # sides of its own is its own meeting, whatever format the lede speaks of)
     text, _, spans = c.source
-    lede = [text[spans[0][0] : spans[0][1]]] if spans else []
+    lede = [text[spans[0][0] : spans[0][1]]] if spans and len(primary.parties) < 2 else []
     primary = _format_members(primary, [*texts, *lede], source.parties, published)
     primary = _one_afghan_side(primary, [*texts, c.source[0]], published)  # (its wording anywhere)
     primary = _conflict_sides(

@@ -30,14 +30,25 @@ class Format:
     also: tuple[str, ...] = ()
     # a side renamed on a known day: (its name, the first day of that name, its name before)
     renamed: tuple[tuple[str, date, str], ...] = ()
+    # sides who join the table only where the texts say so (the Syrian delegations at an Astana round)
+    joined_by: tuple[str, ...] = ()
+    joined_when: re.Pattern[str] | None = None
 
-    def sides_on(self, day: date | None) -> tuple[str, ...]:
-        """The sides under the names they had on `day` (today's names when it is not known)."""
+    def sides_on(self, day: date | None, joined: str = "") -> tuple[str, ...]:
+        """The sides under the names they had on `day` (today's names when it is not known), with
+        the sides the texts say join them."""
         before = {name: old for name, since, old in self.renamed if day is not None and day < since}
-        return tuple(before.get(s, s) for s in self.sides)
+        more = self.joined_by if self.joined_when is not None and self.joined_when.search(joined) else ()
+        return tuple(before.get(s, s) for s in (*self.sides, *more))
 
     def table(self) -> set[str]:
-        return {*self.sides, *self.mediators, *self.also, *(old for _, _, old in self.renamed)}
+        return {
+            *self.sides,
+            *self.joined_by,
+            *self.mediators,
+            *self.also,
+            *(old for _, _, old in self.renamed),
+        }
 
 
 _E3 = ("United Kingdom", "France", "Germany")
@@ -49,22 +60,20 @@ FORMATS: tuple[Format, ...] = (
         ("Russia", "Ukraine"),
         ("Germany", "France"),
     ),
-    # the guarantors' own ministerial meeting: the three alone (listed first: it wins a tie)
+    # the three guarantors; an international meeting or round on Syria also seats the government's
+    # and the opposition's delegations (not the guarantors' own ministerial or summit)
     Format(
-        compile_skipping(
-            r"\bministers\s+of\s+the\s+Astana\s+(?:format|process|guarantors?)\b"
-            r"|\bAstana[\s-]+(?:format|process|guarantor)\s+(?:(?:foreign|guarantor)\s+)?ministers\b",
+        compile_skipping(r"\bAstana\s+(?:format|process|guarantors?)\b", re.I),
+        ("Russia", "Turkey", "Iran"),
+        context=compile_skipping(r"\bSyria", re.I),
+        also=("Kazakhstan", "United Nations", "Jordan", "Lebanon", "Iraq"),
+        joined_by=("Syria", "Syrian opposition"),
+        joined_when=compile_skipping(
+            r"\binternational\s+(?:meeting|talks|consultations)\s+on\s+Syria\b"
+            r"|\b(?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+(?:round|international\s+meeting|high-level\s+meeting)\b"
+            r"|\bSyrian\s+(?:government|opposition|parties|delegations|sides|Arab\s+Republic)\b(?<!without\sthe\sSyrian\sparties)",
             re.I,
         ),
-        ("Russia", "Turkey", "Iran"),
-        also=("Kazakhstan", "Syria", "Syrian opposition", "United Nations", "Jordan", "Lebanon", "Iraq"),
-    ),
-    Format(
-        compile_skipping(r"\bAstana\s+(?:format|process|guarantors)\b", re.I),
-        # the three guarantors and the two Syrian delegations they bring to the table
-        ("Russia", "Turkey", "Iran", "Syria", "Syrian opposition"),
-        # the host and the observers
-        also=("Kazakhstan", "United Nations", "Jordan", "Lebanon", "Iraq"),
     ),
     # Syria's Constitutional Committee: the government's and the opposition's delegations, UN-convened
     Format(
@@ -198,8 +207,13 @@ FORMATS: tuple[Format, ...] = (
     # United States with France
     Format(
         compile_skipping(
-            r"(?-i:[\"“‘']Mechanism[\"”’']|\bthe\s+Mechanism\s+(?:committee|will|is|meeting))"
-            r"|\bceasefire\s+(?:monitoring\s+|oversight\s+)?(?:mechanism|committee)\b",
+            # the committee that meets, not "France's role in the ceasefire committee"
+            r"(?:(?-i:[\"“‘']Mechanism[\"”’'])|\bthe\s+(?-i:Mechanism)|\bceasefire\s+(?:monitoring\s+|oversight\s+)?"
+            r"(?:mechanism|committee))"
+            r"(?=[^.;]{0,120}?\b(?:will|would|is\s+(?:to|due\s+to|set\s+to)|to)\s+(?:meet|convene|reconvene|hold|sit)\b"
+            r"|\s+(?:talks|meeting|session)\b)"
+            r"|\b(?:session|meeting|sitting|round)\s+of\s+the\s+(?:committee\s+monitoring\s+(?:their|the)\s+ceasefire"
+            r"|ceasefire\s+(?:monitoring\s+|oversight\s+)?(?:mechanism|committee))\b",
             re.I,
         ),
         ("Israel", "Lebanon"),
@@ -207,15 +221,17 @@ FORMATS: tuple[Format, ...] = (
         context=compile_skipping(r"\bLebanon|\bLebanese\b|\bNaqoura\b"),
         also=("United Nations", "Hezbollah"),
     ),
-    # the Nile dam talks of Egypt, Sudan and Ethiopia (where the story names Sudan or the three)
+    # the Nile dam talks of Egypt, Sudan and Ethiopia (where the texts list the three or call the talks
+    # three-way)
     Format(
         compile_skipping(r"\bGERD\b|\b(?:Grand\s+Ethiopian\s+)?Renaissance\s+Dam\b"),
         ("Egypt", "Ethiopia", "Sudan"),
         context=compile_skipping(
-            r"\bSudan|\btripartite\b|\btrilateral\b|\bthree\s+(?:countries|nations|states|parties|sides)\b",
+            r"\btripartite\b|\btrilateral\b|\bthree\s+(?:countries|nations|states|parties|sides)\b"
+            r"|\b(?:Egypt|Sudan|Ethiopia)\w*,\s+(?:Egypt|Sudan|Ethiopia)\w*,?\s+and\s+(?:Egypt|Sudan|Ethiopia)",
             re.I,
         ),
-        also=("African Union", "United States", "World Bank", "European Union", "United Arab Emirates"),
+        also=("African Union", "World Bank"),
     ),
     # the Afghan government's talks with the Taliban
     Format(
@@ -223,7 +239,6 @@ FORMATS: tuple[Format, ...] = (
             r"\bintra-Afghan\s+(?:peace\s+)?(?:talks|negotiations|dialogue|meeting|conference)\b", re.I
         ),
         ("Afghanistan", "Taliban"),
-        closed=False,
         also=("Qatar", "United States", "Pakistan", "Germany", "United Nations"),
     ),
     # the OSCE Minsk Group: Armenia and Azerbaijan, with its co-chairs as go-betweens
@@ -231,7 +246,8 @@ FORMATS: tuple[Format, ...] = (
         compile_skipping(r"\bMinsk\s+Group\b"),
         ("Armenia", "Azerbaijan"),
         ("OSCE Minsk Group",),
-        also=("OSCE", "France", "Russia", "United States"),
+        # (its co-chairs named as sides meet someone else: "the US co-chair will meet Lavrov")
+        also=("OSCE",),
     ),
     # the Trilateral Contact Group on eastern Ukraine
     Format(
@@ -246,10 +262,22 @@ FORMATS: tuple[Format, ...] = (
         ("Democratic Republic of the Congo", "Rwanda"),
         ("Angola",),
     ),
-    # the five Central Asian states and the United States
+    # the five Central Asian states and their "+1", whoever the story names (the United States,
+    # Germany, China, Japan ...)
     Format(
         compile_skipping(r"(?<![\w+])C5\s?\+\s?1(?![\w+])"),
-        ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan", "United States"),
+        ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"),
+        closed=False,
+        also=(
+            "United States",
+            "Germany",
+            "China",
+            "Japan",
+            "European Union",
+            "South Korea",
+            "India",
+            "Russia",
+        ),
     ),
     Format(
         compile_skipping(r"\bWeimar\s+Triangle\b", re.I),
@@ -337,5 +365,5 @@ def with_format(
         return sides, list(dict.fromkeys([*mediators, *moved]))
     else:
         kept = [] if f.closed else [p for p in parties if p not in f.mediators]
-        sides = kept + [s for s in f.sides_on(day) if s not in kept]
+        sides = kept + [s for s in f.sides_on(day, "\n".join(texts)) if s not in kept]
     return sides, list(dict.fromkeys([*mediators, *(m for m in f.mediators if m not in sides)]))
