@@ -86,16 +86,23 @@ def word_start_matches(
         pos = m.end()
 
 
-def lead_class(pattern: str, flags: int = 0) -> str | None:
-    """The body of a character class holding every character a match of `pattern` can start with
-    (under the same flags), or None when there is no useful one."""
+def _parsed(pattern: str, flags: int) -> list[tuple[Any, Any]] | None:
+    """The parsed items of `pattern`, or None where the parser is not there or refuses it."""
     if _parser is None:
         return None
     try:
-        parsed = _parser.parse(pattern, flags)
+        return list(_parser.parse(pattern, flags))
     except (re.error, AttributeError, TypeError):  # pragma: no cover - re.compile raises for the caller
         return None
-    found = _sequence(list(parsed), bool(flags & re.IGNORECASE))
+
+
+def lead_class(pattern: str, flags: int = 0) -> str | None:
+    """The body of a character class holding every character a match of `pattern` can start with
+    (under the same flags), or None when there is no useful one."""
+    parsed = _parsed(pattern, flags)
+    if parsed is None:
+        return None
+    found = _sequence(parsed, bool(flags & re.IGNORECASE))
     if found is None or found[1] or not found[0]:
         return None
     return "".join(dict.fromkeys(found[0]))
@@ -198,13 +205,10 @@ def lead_words(pattern: str, flags: int = 0, shortest: int = _MIN_LEAD) -> tuple
 
     In ASCII text a match can then only start where the lower-cased text holds one of them
     (`search_at_words`): a few C string searches replace a scan of every position."""
-    if _parser is None:
+    parsed = _parsed(pattern, flags)
+    if parsed is None:
         return None
-    try:
-        parsed = _parser.parse(pattern, flags)
-    except (re.error, AttributeError, TypeError):  # pragma: no cover - re.compile raises for the caller
-        return None
-    found = _lead_words(list(parsed))
+    found = _lead_words(parsed)
     if not found or any(len(w) < shortest for w in found):
         return None
     return tuple(dict.fromkeys(found))

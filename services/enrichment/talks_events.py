@@ -1010,23 +1010,27 @@ _MEETS_BEFORE = compile_skipping(
 _MEETS_AFTER = compile_skipping(r"^\s+(?:will|is\s+(?:due|set|expected)\s+to)\s+(?:meet|hold\s+talks)\b")
 
 
+def _people_in(evidence: str, c: Candidates) -> list[tuple[int, Entity]]:
+    """The people a mention's own sentence names, each with where that sentence starts."""
+    text, entities, _ = c.source
+    at = text.find(evidence)
+    if at < 0:
+        return []
+    end = at + len(evidence)
+    return [(at, e) for e in entities if e.kind == "person" and at <= e.start < end]
+
+
 def _met_in_person(d: _Draft, source: _Draft, c: Candidates) -> _Draft:
     """ "A will meet Turkish President X on the sidelines of the summit Turkey is hosting": a state
     whose leader the plan meets in person is a side of that meeting, not the host who brokers it."""
     hosts = [m for m in d.mediators if m in d.parties]
     if not hosts:
         return d
-    text, entities, _ = c.source
-    at = text.find(source.evidence)
-    if at < 0:
-        return d
-    end = at + len(source.evidence)
+    text = c.source[0]
     met = {
         e.country
-        for e in entities
-        if e.kind == "person"
-        and e.country in hosts
-        and at <= e.start < end
+        for at, e in _people_in(source.evidence, c)
+        if e.country in hosts
         and (
             _MEETS_BEFORE.search(text, max(at, e.start - 60), e.start)
             or _MEETS_AFTER.match(text[e.end : e.end + 40])
@@ -1433,11 +1437,7 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
 
 def _unknown_person_in(d: _Draft, c: Candidates) -> bool:
     """Whether the event's own sentence names a person of no known state ("President X")."""
-    text, entities, _ = c.source
-    at = text.find(d.evidence)
-    return at >= 0 and any(
-        e.kind == "person" and e.country is None and at <= e.start < at + len(d.evidence) for e in entities
-    )
+    return any(e.country is None for _, e in _people_in(d.evidence, c))
 
 
 _PAIR_HOME = {x: of for a, b, of in RIVAL_PAIRS if of is not None for x in (a, b)}
