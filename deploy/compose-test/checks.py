@@ -221,6 +221,27 @@ def counters(compose: Compose, service: str, port: int, metric: str) -> dict[str
     }
 
 
+def stall_evidence(compose: Compose) -> str:
+    """What each enrichment and indexer replica says of itself, and the last lines its consumer
+    logged that were not per-message info, for the report's last lines (all a CI run keeps)."""
+    parts = []
+    for service, port in (("enrichment", 8082), ("indexer", 8083)):
+        parts.append(
+            f"{service} readiness and lag per replica {compose.probe('replica-state', service, str(port))}"
+        )
+        lines: list[str] = []
+        for line in compose.logs(service, prefix=True).splitlines():
+            if '"level": "info"' in line or "in the clear" in line or not line.split("|", 1)[-1].strip():
+                continue
+            if lines and lines[-1].split(" (x")[0] == line[:240]:
+                count = int(lines[-1].rsplit(" (x", 1)[1][:-1]) if " (x" in lines[-1] else 1
+                lines[-1] = f"{line[:240]} (x{count + 1})"
+            else:
+                lines.append(line[:240])
+        parts.append(f"{service}'s last {min(len(lines), 25)} other log lines:\n" + "\n".join(lines[-25:]))
+    return "\n".join(parts)
+
+
 def scaled_batch(compose: Compose, state: dict[str, Any]) -> str:
     compose(
         "up",
@@ -260,7 +281,7 @@ def scaled_batch(compose: Compose, state: dict[str, Any]) -> str:
         )
         raise AssertionError(
             f"{exc}: {len(found)} there; enrichment messages per replica {before_enrich} -> {enrich}; "
-            f"indexer documents per replica {before_index} -> {index}"
+            f"indexer documents per replica {before_index} -> {index}; {stall_evidence(compose)}"
         ) from None
     state["batch_ids"] = ids
     time.sleep(5)  # let the last metric increments land
@@ -273,7 +294,10 @@ def scaled_batch(compose: Compose, state: dict[str, Any]) -> str:
     assert len(enrich) == 3 and all(v > 0 for v in enrich.values()), f"enrichment replicas' work: {enrich}"
     assert len(index) == 2 and all(v > 0 for v in index.values()), f"indexer replicas' work: {index}"
     assert sum(index.values()) == BATCH, f"articles indexed {sum(index.values())} times for {BATCH}: {index}"
+    # A worker that wedged and left (`shared/stalled_worker.py`) healed the batch: said, not hidden.
+    left = [line[:300] for line in compose.logs(prefix=True).splitlines() if '"worker_stalled"' in line]
     return (
+        f"{'; '.join(left) or 'no worker left stalled'}; "
         f"{targets}; enrichment messages per replica {sorted(enrich.values())}; indexer article documents per "
         f"replica {sorted(index.values())} (sum {sum(index.values()):.0f} = {BATCH} posted, {BATCH} distinct ids in ES)"
     )

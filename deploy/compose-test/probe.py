@@ -6,6 +6,8 @@
     python probe.py search QUERY                 -> the search API's answer
     python probe.py targets                      -> Prometheus's active targets
     python probe.py replicas SERVICE PORT        -> per replica address: its message counters
+    python probe.py replica-state SERVICE PORT   -> per replica address: its /readyz answer and the
+                                                  partitions its group still lags on
     python probe.py es-count INDEX QUERY         -> hits in Elasticsearch for a query string
     python probe.py es-ids INDEX ID...           -> which of these document ids the index holds
     python probe.py kafka-acl PRINCIPAL SECRET TOPIC -> what the broker says to that principal
@@ -76,13 +78,15 @@ def targets() -> Any:
     ]
 
 
+def addresses_of(service: str, port: int) -> list[str]:
+    """Every replica's address, found as Prometheus finds replicas: every A record of the name."""
+    return sorted({str(info[4][0]) for info in socket.getaddrinfo(service, port, type=socket.SOCK_STREAM)})
+
+
 def replicas(service: str, port: int) -> Any:
-    """Each replica's counters, found as Prometheus finds replicas: every A record of the name."""
-    addresses = sorted(
-        {str(info[4][0]) for info in socket.getaddrinfo(service, port, type=socket.SOCK_STREAM)}
-    )
+    """Each replica's message counters."""
     found = {}
-    for address in addresses:
+    for address in addresses_of(service, port):
         _, text = http("GET", f"http://{address}:{port}/metrics")
         counters = {}
         for line in str(text).splitlines():
@@ -90,6 +94,23 @@ def replicas(service: str, port: int) -> Any:
                 name, value = line.rsplit(" ", 1)
                 counters[name] = float(value)
         found[address] = counters
+    return found
+
+
+def replica_state(service: str, port: int) -> Any:
+    """Each replica's readiness and the non-zero consumer lag it exports (a stalled batch's evidence)."""
+    found = {}
+    for address in addresses_of(service, port):
+        ready = http("GET", f"http://{address}:{port}/readyz")
+        _, text = http("GET", f"http://{address}:{port}/metrics")
+        lag = {}
+        for line in str(text).splitlines():
+            if line.startswith("parley_consumer_lag_messages{"):
+                name, value = line.rsplit(" ", 1)
+                if float(value):
+                    labels = name[name.index("{") + 1 : -1]
+                    lag[labels.replace('"', "")] = float(value)
+        found[address] = {"readyz": ready, "lag": lag}
     return found
 
 
@@ -163,6 +184,8 @@ def main(argv: list[str]) -> Any:
         return targets()
     if command == "replicas":
         return replicas(args[0], int(args[1]))
+    if command == "replica-state":
+        return replica_state(args[0], int(args[1]))
     if command == "es-ids":
         return es_ids(args[0], args[1:])
     if command == "kafka-acl":
