@@ -29,6 +29,7 @@ from parley.shared.logging import get_logger
 from parley.shared.metrics import DEADLETTERED, MESSAGES_PRODUCED, topic_label
 from parley.shared.runtime import PORTS
 from parley.shared.settings import ParleySettings
+from parley.shared.stalled_worker import StalledWorker
 from parley.shared.topics import PARTITIONS, Names, TopicSpec
 
 
@@ -122,19 +123,34 @@ def is_ready(app: faust.App) -> dict[str, bool]:
 
 
 def serve(
-    app: faust.App, settings: ParleySettings, service: str, prepare: Callable[[], None] | None = None
+    app: faust.App,
+    settings: ParleySettings,
+    service: str,
+    prepare: Callable[[], None] | None = None,
+    *,
+    leave_when_stalled: bool = True,
 ) -> None:
     """Health server first (not ready yet), then `prepare` (e.g. load models), then wait for
     Kafka and for every topic the app needs to be visible with its partitions, then the faust
     worker. Topics that never become ready stop the process with TopicsNotReady.
 
-    The health server also runs the consumer-lag exporter of the service's group (every 15 s).
+    The health server also runs the consumer-lag exporter of the service's group (every 15 s),
+    and after each of its rounds the stalled-worker watch (`stalled_worker`), unless
+    `leave_when_stalled` is off or `PARLEY_WORKER_STALL_EXIT_S` is 0.
     """
+    stall_s = settings.worker.stall_exit_s
+    watch = StalledWorker(app, stall_s) if leave_when_stalled and stall_s > 0 else None
     health = HealthServer(
         settings.http.host,
         settings.http_port(PORTS[service]),
         lambda: is_ready(app),
-        lag=LagExporter(settings, service, group=app.conf.id),
+        lag=LagExporter(
+            settings,
+            service,
+            group=app.conf.id,
+            on_round=watch.observe if watch else None,
+            on_failure=watch.reset if watch else None,
+        ),
     ).start()
     try:
         if prepare is not None:

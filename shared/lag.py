@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -141,8 +141,11 @@ class LagExporter:
         service: str,
         interval_s: float = EXPORT_INTERVAL_S,
         group: str | None = None,
+        on_round: Callable[[list[PartitionLag]], None] | None = None,
+        on_failure: Callable[[], None] | None = None,
     ) -> None:
-        """`group` defaults to the service's consumer group, `<ns>-<service>`."""
+        """`group` defaults to the service's consumer group, `<ns>-<service>`. `on_round` is given
+        each round's lags, `on_failure` told of a round that could not read them."""
         self.settings = settings
         self.service = service
         self.interval_s = interval_s
@@ -150,6 +153,8 @@ class LagExporter:
         self.group = group or Names(settings.namespace).group(service)
         self._reader = LagReader(settings, self.group, f"{service}-lag")
         self._topics = [spec.name(self.namespace) for spec in INPUT_TOPICS.get(service, ())]
+        self._on_round = on_round
+        self._on_failure = on_failure
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name=f"{service}-lag", daemon=True)
 
@@ -164,18 +169,30 @@ class LagExporter:
     def export_round(self) -> bool:
         """One round: lag exported and `parley_kafka_up` set; never raises. True if Kafka answered."""
         try:
-            self.export_once()
+            lags = self.export_once()
         except (KafkaUnavailable, KafkaError, OSError) as exc:
             log.warning("consumer_lag_unavailable", error=str(exc)[:300])
             self._reader.close()  # reconnect on the next round
             KAFKA_UP.labels(self.service).set(0)
+            self._tell(self._on_failure)
             return False
         except Exception:  # lag reporting must never stop the service
             log.exception("consumer_lag_failed")
             self._reader.close()
+            self._tell(self._on_failure)
             return False
         KAFKA_UP.labels(self.service).set(1)
+        self._tell(self._on_round, lags)
         return True
+
+    @staticmethod
+    def _tell(callback: Callable[..., None] | None, *args: object) -> None:
+        if callback is None:
+            return
+        try:
+            callback(*args)
+        except Exception:  # a listener's failure must not stop lag reporting either
+            log.exception("consumer_lag_listener_failed")
 
     def _loop(self) -> None:
         while not self._stop.is_set():

@@ -167,6 +167,12 @@ class DeskLinkSettings(_Section):
         return f"{self.public_url}/desk/talks/{quote(talks_id, safe='')}" if self.public_url else None
 
 
+class WorkerSettings(_Section):
+    # A stream worker holding partitions with messages waiting that commits none of them for
+    # this long leaves (exits) to be restarted (`shared.stalled_worker`); 0 never.
+    stall_exit_s: float = Field(default=90.0, ge=0)
+
+
 class HttpSettings(_Section):
     """The service's own HTTP port: /healthz, /readyz, /metrics and its API if it has one."""
 
@@ -190,6 +196,7 @@ class ParleySettings(BaseSettings):
     es: ElasticsearchSettings = ElasticsearchSettings()
     log: LogSettings = LogSettings()
     http: HttpSettings = HttpSettings()
+    worker: WorkerSettings = WorkerSettings()
     # Where the service keeps local working files (faust's `<app id>-data` folder); relative
     # paths are taken from the working directory, as in the Docker images (/var/lib/parley).
     data_dir: Path = Path(".")

@@ -21,7 +21,7 @@ from typing import Any
 import faust
 
 from parley.services.dispatcher.deliverer import Deliverer
-from parley.services.dispatcher.progress import StallWatch, advanced, first_unprocessed, skipped_range
+from parley.services.dispatcher.progress import advanced, first_unprocessed, skipped_range
 from parley.services.dispatcher.records import Recorder
 from parley.services.dispatcher.rules_holder import RulesHolder
 from parley.services.dispatcher.settings import DispatcherSettings
@@ -43,6 +43,7 @@ from parley.shared.metrics import (
 )
 from parley.shared.partition_reader import PartitionReader
 from parley.shared.retrying import until_done
+from parley.shared.stall import StallWatch
 from parley.shared.topics import ALERTS as ALERTS_TOPIC
 from parley.shared.topics import ALERTS_DEADLETTER, ALERTS_DELIVERIES, DEADLETTER
 
@@ -86,7 +87,7 @@ def create_app(settings: DispatcherSettings, holder: RulesHolder) -> faust.App:
     # The next offset expected on each alerts partition (key: the partition number).
     progress = app.Table("dispatch_progress", default=int, partitions=ALERTS_TOPIC.partitions, key_type=str)
     reader = PartitionReader(settings.kafka, alerts.get_topic_name(), f"{app.conf.id}-catch-up")
-    stalls = StallWatch(stall_s=STALL_S)
+    stalls: StallWatch[int] = StallWatch(stall_s=STALL_S)
     deliverer = Deliverer(cfg, deliveries, alerts_deadletter)
     recorder = Recorder(
         endpoints, lambda: holder.rules.rules, deliveries, last_sent, page_url=settings.desk.talks_page

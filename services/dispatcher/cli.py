@@ -32,7 +32,8 @@ def dispatcher_run() -> None:
         for problem in exc.problems:
             print(f"  - {problem}", file=sys.stderr)
         raise SystemExit(2) from None
-    serve(create_app(settings, holder), settings, SERVICE)
+    # A stalled alerts partition is read again by the dispatcher itself (`progress.py`).
+    serve(create_app(settings, holder), settings, SERVICE, leave_when_stalled=False)
 
 
 def _settings():  # type: ignore[no-untyped-def]

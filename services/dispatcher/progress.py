@@ -17,8 +17,6 @@ again), so reading a record twice is harmless.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 
 def first_unprocessed(expected: int | None, begin: int) -> int:
     """The first offset not yet processed: `expected`, or the partition's first stored offset."""
@@ -34,30 +32,3 @@ def skipped_range(expected: int | None, begin: int, offset: int) -> tuple[int, i
 def advanced(expected: int | None, offset: int) -> int:
     """The expected offset after processing `offset` (a re-read never moves it back)."""
     return offset + 1 if expected is None else max(expected, offset + 1)
-
-
-@dataclass
-class StallWatch:
-    """Partitions whose end stays ahead of what was processed, with no progress for `stall_s`."""
-
-    stall_s: float
-    _since: dict[int, tuple[int, float]] = field(default_factory=dict)
-
-    def check(self, partition: int, start: int, end: int, now: float) -> int | None:
-        """The offset to read again from, when `partition` has stalled at `start` before `end`."""
-        if end <= start:
-            self._since.pop(partition, None)
-            return None
-        seen = self._since.get(partition)
-        if seen is None or seen[0] != start:
-            self._since[partition] = (start, now)
-            return None
-        if now - seen[1] >= self.stall_s:
-            self._since[partition] = (start, now)  # give the re-read time before the next one
-            return start
-        return None
-
-    def forget(self, keep: set[int]) -> None:
-        """Drop partitions no longer assigned here."""
-        for partition in set(self._since) - keep:
-            del self._since[partition]

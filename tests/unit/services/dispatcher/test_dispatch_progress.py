@@ -6,11 +6,12 @@ import asyncio
 
 import pytest
 
-from parley.services.dispatcher.progress import StallWatch, advanced, first_unprocessed, skipped_range
+from parley.services.dispatcher.progress import advanced, first_unprocessed, skipped_range
 from parley.shared.errors import KafkaUnavailable, PoisonMessage
 from parley.shared.faust_transport import uncommitted_stream_partitions
 from parley.shared.partition_reader import Record
 from parley.shared.retrying import until_done
+from parley.shared.stall import StallWatch
 
 
 def test_a_jump_ahead_gives_the_range_jumped_over() -> None:
