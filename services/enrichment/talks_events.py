@@ -34,6 +34,8 @@ from .gazetteer import (
     RIVAL_PAIRS,
     RIVALS,
     gazetteer,
+    named_on,
+    names_of,
 )
 from .skip_ahead import at_words, compile_skipping
 from .talks_bodies import MEMBERSHIP_BODIES, membership_meeting
@@ -1381,7 +1383,7 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
     if broke_away and any(cue.BREAKAWAY.search(t) for t in texts):
         found = sorted(broke_away, key=lambda g: -c.side_counts[g])[:1]
     elif side in RIVALS and (
-        c.side_counts.get(RIVALS[side])
+        any(c.side_counts.get(n) for n in names_of(RIVALS[side]))  # (under its name of any day)
         or RIVALS[side] in c.names  # (a bloc is a name)
         # "representatives of the army and the Rapid Support Forces": its standing rival, unnamed
         or any(_THE_ARMY_AND.search(t) for t in texts)
@@ -1394,7 +1396,7 @@ def _other_side(d: _Draft, c: Candidates, texts: list[str]) -> _Draft:
             and _unknown_person_in(d, c)
         )
     ):
-        found = [RIVALS[side]]
+        found = [next((n for n in names_of(RIVALS[side]) if c.side_counts.get(n)), RIVALS[side])]
     elif side in BROKE_AWAY_FROM and BROKE_AWAY_FROM[side] not in d.mediators:
         found = [BROKE_AWAY_FROM[side]]  # "Somaliland will send a delegation to Djibouti for a new round"
     elif home is not None:
@@ -2065,4 +2067,16 @@ def extract_talks(
     if not (cue.names_talks(text) or cue.names_talks(title)) or not is_diplomatic(title, text, entities):
         return []
     c = candidates(text, title, published, entities, dates)
-    return assemble(c, published, model or load_model(), roles or load_roles())
+    named = {e.name for e in entities}
+    return [
+        _named_on_day(r, published, named)
+        for r in assemble(c, published, model or load_model(), roles or load_roles())
+    ]
+
+
+def _named_on_day(record: TalksRecord, published: date, named: set[str]) -> TalksRecord:
+    """A renamed side that the story does not name itself (a format's member, a camp's standing
+    rival) under its name of the talks' day (else of the publication day)."""
+    day = record.start_date or published
+    parties = tuple(dict.fromkeys(p if p in named else named_on(p, day) for p in record.parties))
+    return record if parties == record.parties else record.model_copy(update={"parties": parties})

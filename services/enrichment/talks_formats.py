@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from .gazetteer import RENAMED
 from .skip_ahead import compile_skipping
 
 
@@ -92,8 +93,7 @@ FORMATS: tuple[Format, ...] = (
         ("United Nations",),
         context=compile_skipping(r"\bLibya", re.I),
         also=("Libya", "House of Representatives"),
-        # the Tripoli government took office in March 2021, after the Government of National Accord
-        renamed=(("Government of National Unity", date(2021, 3, 15), "Government of National Accord"),),
+        renamed=RENAMED,
     ),
     Format(
         compile_skipping(r"\b(?:six|6)[- ]party\s+(?:talks|negotiations|process|format)\b", re.I),

@@ -8,6 +8,7 @@ import pytest
 from parley.services.enrichment.dates import find_dates
 from parley.services.enrichment.entities import extract_entities
 from parley.services.enrichment.extract import extract_article
+from parley.services.enrichment.gazetteer import named_on, names_of
 from parley.services.enrichment.talks_cues import HEADLINE_ONGOING, LEAD_ACTORS
 from parley.services.enrichment.talks_events import _history, _primary, _with_roles, candidates, extract_talks
 from parley.services.enrichment.talks_extraction import (
@@ -7935,6 +7936,33 @@ def test_libyan_military_commission_seats_the_two_camps_under_their_names_of_the
         "The joint military commission of Chad and Niger will meet in Niamey on Tuesday, officials said."
     )
     assert "Libyan National Army" not in record.parties
+
+
+def test_a_renamed_side_takes_its_name_of_the_talks_day() -> None:
+    assert named_on("Government of National Unity", date(2020, 10, 14)) == "Government of National Accord"
+    assert named_on("Government of National Accord", date(2022, 1, 5)) == "Government of National Unity"
+    assert named_on("Government of National Accord", date(2021, 3, 14)) == "Government of National Accord"
+    assert named_on("Libyan National Army", date(2020, 1, 1)) == "Libyan National Army"
+    assert names_of("Government of National Accord") == (
+        "Government of National Accord",
+        "Government of National Unity",
+    )
+    # a lone camp meets its standing rival, named in the story under its name of any day
+    text = (
+        "Libya's Government of National Unity said on Sunday it was ready for a ceasefire. The Libyan "
+        "National Army will send a military delegation to Geneva on Monday for talks, its spokesman said."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Government of National Unity", "Libyan National Army"}
+    # a rival the story leaves unnamed takes its name of the day
+    text = (
+        "The Libyan National Army will send a delegation to Geneva on Monday for talks with the army and "
+        "the Tripoli government, the UN said."
+    )
+    [record] = _upcoming(text)
+    assert set(record.parties) == {"Government of National Unity", "Libyan National Army"}
+    [record] = _upcoming(text, published=date(2019, 5, 1))
+    assert set(record.parties) == {"Government of National Accord", "Libyan National Army"}
 
 
 def test_a_state_and_its_own_rival_camps_are_one_table() -> None:
