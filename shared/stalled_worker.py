@@ -64,25 +64,31 @@ class StalledWorker:
         self.watch.forget()
 
     def own_partitions(self) -> set[Partition] | None:
-        """This worker's partitions, or None while it rebalances or its table recovery moves on."""
+        """This worker's partitions, or None before it runs, while it rebalances, or while its
+        table recovery moves on.
+
+        Called from the lag exporter's thread: it only reads what the worker made (faust creates
+        its table manager's recovery service lazily, and one made here would belong to no loop)."""
         app = self.app
-        if getattr(app, "rebalancing", False):
+        consumer = getattr(app, "_consumer", None)
+        if consumer is None or not getattr(consumer, "started", False) or getattr(app, "rebalancing", False):
             self._recovery = None
             return None
-        recovery = getattr(getattr(app, "tables", None), "recovery", None)
+        manager = vars(app).get("tables")  # (a cached property: absent until the app made it)
+        recovery = getattr(manager, "_recovery", None)
         if recovery is not None and getattr(recovery, "in_recovery", False):
-            remaining = int(recovery.active_remaining_total())
+            try:
+                remaining = int(recovery.active_remaining_total())
+            except RuntimeError:  # its offsets changed under us (another thread): next round
+                return None
             moved, self._recovery = remaining != self._recovery, remaining
             if moved:
                 return None
         else:
             self._recovery = None
-        consumer = getattr(app, "_consumer", None)
-        if consumer is None:
-            return None
         try:
             return {(tp.topic, tp.partition) for tp in consumer.assignment()}
-        except RuntimeError:  # the set changed under us (another thread): try at the next round
+        except RuntimeError:  # the set changed under us: try at the next round
             return None
 
     def observe(self, lags: list[PartitionLag]) -> None:

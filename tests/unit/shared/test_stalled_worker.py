@@ -34,15 +34,25 @@ class Recovery:
 @dataclass
 class Consumer:
     partitions: set[TP] = field(default_factory=set)
+    started: bool = True
 
     def assignment(self) -> set[TP]:
         return set(self.partitions)
 
 
+class Tables:
+    def __init__(self) -> None:
+        self._recovery: Recovery | None = Recovery()
+
+    @property
+    def recovery(self) -> Recovery:
+        raise AssertionError("faust makes its recovery service lazily: the watch must not")
+
+
 class App:
     def __init__(self, *partitions: int) -> None:
         self.rebalancing = False
-        self.tables = type("Tables", (), {"recovery": Recovery()})()
+        self.tables = Tables()
         self._consumer = Consumer({TP("p.articles.raw", p) for p in partitions})
 
 
@@ -115,7 +125,8 @@ def test_no_clock_runs_while_the_worker_rebalances() -> None:
 
 def test_a_table_recovery_that_moves_on_is_progress_and_one_that_does_not_is_a_stall() -> None:
     app = App(0)
-    recovery = app.tables.recovery
+    recovery = app.tables._recovery
+    assert recovery is not None
     recovery.in_recovery, recovery.remaining = True, 500
     watch, left, clock = worker(app)
     for step in range(1, 6):
@@ -128,6 +139,17 @@ def test_a_table_recovery_that_moves_on_is_progress_and_one_that_does_not_is_a_s
     clock.now += 61
     watch.observe([lag(0, 5, 9)])
     assert left == [EXIT_STALLED]
+
+
+def test_no_clock_runs_before_the_worker_runs_and_nothing_of_faust_is_made() -> None:
+    app = App(0)
+    app._consumer.started = False
+    app.tables._recovery = None  # not made yet
+    watch, left, clock = worker(app)
+    for clock.now in (0, 61, 122):
+        watch.observe([lag(0, 5, 9)])
+    assert left == []
+    assert app.tables._recovery is None
 
 
 def test_a_round_that_could_not_read_offsets_restarts_every_clock() -> None:
