@@ -9,7 +9,8 @@ upgrade that narrows a grant narrows it on existing brokers too. Safe to run on 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +43,9 @@ from parley.shared.topics import (
 )
 
 SCRAM_ITERATIONS = 8192
+# How long credentials just stored may take to be described by the broker (see `apply`).
+SETTLE_S = 15.0
+SETTLE_STEP_S = 0.5
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,19 @@ def _of(who: str) -> ACLFilter:
     )
 
 
+def _not_described(admin: KafkaAdminClient, users: list[str]) -> list[str]:
+    """The users the broker describes no SCRAM-SHA-512 credentials for."""
+    described = admin.describe_user_scram_credentials(users)
+    return [
+        user
+        for user in users
+        if not any(
+            info["mechanism"] == ScramMechanism.SCRAM_SHA_512
+            for info in described.get(user, {}).get("credential_infos", [])
+        )
+    ]
+
+
 @dataclass(frozen=True)
 class Applied:
     principals: int
@@ -175,9 +192,20 @@ class Applied:
     removed: int
 
 
-def apply(admin: KafkaAdminClient, namespace: str, passwords: Mapping[str, str]) -> Applied:
+def apply(
+    admin: KafkaAdminClient,
+    namespace: str,
+    passwords: Mapping[str, str],
+    *,
+    settle_s: float = SETTLE_S,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Applied:
     """Upsert every principal's SCRAM-SHA-512 credentials, create its ACLs and delete the ones
     of these principals that the table does not grant.
+
+    The controller stores the credentials, but a broker describes them from its own copy of the
+    cluster metadata, which follows a moment later (longer on a busy machine): credentials not
+    described yet are asked for again for up to `settle_s` seconds before they count as not stored.
 
     Raises RuntimeError naming what the broker refused.
     """
@@ -189,15 +217,12 @@ def apply(admin: KafkaAdminClient, namespace: str, passwords: Mapping[str, str])
         for user, password in users.items()
     ]
     refused = {user: error for user, error in admin.alter_user_scram_credentials(upserts).items() if error}
-    described = admin.describe_user_scram_credentials(list(users))
-    missing = [
-        user
-        for user in users
-        if not any(
-            info["mechanism"] == ScramMechanism.SCRAM_SHA_512
-            for info in described.get(user, {}).get("credential_infos", [])
-        )
-    ]
+    missing = _not_described(admin, list(users))
+    waited = 0.0
+    while missing and not refused and waited < settle_s:
+        sleep(SETTLE_STEP_S)
+        waited += SETTLE_STEP_S
+        missing = _not_described(admin, missing)
     if refused or missing:
         raise RuntimeError(f"SCRAM credentials refused: {refused or {u: 'not stored' for u in missing}}")
 

@@ -18,7 +18,7 @@ from kafka.admin import (
 )
 from kafka.errors import NoError, SecurityDisabledError
 
-from parley.services.cli.kafka_access import GRANTS, acls, apply, read_passwords
+from parley.services.cli.kafka_access import GRANTS, SETTLE_S, acls, apply, read_passwords
 
 
 def allowed(namespace: str) -> set[tuple[str, str, str, str, str]]:
@@ -83,11 +83,13 @@ def test_passwords_come_from_one_file_per_principal(tmp_path: Path) -> None:
 class Broker:
     """Just enough of an admin client: SCRAM users and ACLs held in memory."""
 
-    def __init__(self, refuse_acls: bool = False, forget_users: bool = False) -> None:
+    def __init__(self, refuse_acls: bool = False, forget_users: bool = False, lag_describes: int = 0) -> None:
         self.users: dict[str, bytes] = {}
         self.acls: list[ACL] = []
         self.refuse_acls = refuse_acls
         self.forget_users = forget_users
+        # describes answered from metadata that does not show the new credentials yet
+        self.lag_describes = lag_describes
 
     def alter_user_scram_credentials(self, upserts: list[Any]) -> dict[str, str | None]:
         if not self.forget_users:
@@ -95,6 +97,9 @@ class Broker:
         return {u.user: None for u in upserts}
 
     def describe_user_scram_credentials(self, users: list[str]) -> dict[str, Any]:
+        if self.lag_describes:
+            self.lag_describes -= 1
+            return {}
         return {
             u: {"error": None, "credential_infos": [{"mechanism": ScramMechanism.SCRAM_SHA_512}]}
             for u in users
@@ -166,5 +171,15 @@ def test_apply_removes_a_grant_the_table_no_longer_gives_and_nothing_else() -> N
 def test_apply_names_what_the_broker_refused() -> None:
     with pytest.raises(RuntimeError, match=r"ACLs refused \(SecurityDisabledError\)"):
         apply(Broker(refuse_acls=True), "p", passwords())  # type: ignore[arg-type]
+    waits: list[float] = []
     with pytest.raises(RuntimeError, match=r"SCRAM credentials refused.*not stored"):
-        apply(Broker(forget_users=True), "p", passwords())  # type: ignore[arg-type]
+        apply(Broker(forget_users=True), "p", passwords(), sleep=waits.append)  # type: ignore[arg-type]
+    assert sum(waits) >= SETTLE_S  # asked again for the whole settling time before giving up
+
+
+def test_apply_waits_for_the_broker_to_describe_credentials_just_stored() -> None:
+    waits: list[float] = []
+    broker = Broker(lag_describes=3)
+    applied = apply(broker, "p", passwords(), sleep=waits.append)  # type: ignore[arg-type]
+    assert applied.principals == len(GRANTS)
+    assert len(waits) == 3 and sum(waits) < SETTLE_S
