@@ -136,7 +136,11 @@ def main() -> int:
             parley.result()
         started = True
         with report.phase("up --wait"):
-            compose("up", "--detach", "--wait", "--wait-timeout", "600", "--no-build", timeout=900)
+            try:
+                compose("up", "--detach", "--wait", "--wait-timeout", "600", "--no-build", timeout=900)
+            except RuntimeError:
+                print(failed_containers(compose), flush=True)
+                raise
         with report.phase("checks (scale, down/up, logs)"):
             try:
                 checks.run_all(compose, report)
@@ -162,6 +166,19 @@ def main() -> int:
         (WORK / "report.json").write_text(
             json.dumps({"phases": report.phases, "parts": report.parts, "checks": report.checks}, indent=1)
         )
+
+
+def failed_containers(compose: stack.Compose) -> str:
+    """The last log lines of every container that exited non-zero or is not healthy: why `up
+    --wait` failed, printed before the stack is removed."""
+    parts = []
+    for c in compose.ps():
+        exited = c.get("State") == "exited" and c.get("ExitCode", 0) != 0
+        if exited or c.get("Health") not in ("", "healthy", None):
+            name = c.get("Service", c.get("Name", "?"))
+            log = compose("logs", "--no-color", "--tail", "60", name, capture=True, check=False)
+            parts.append(f"==> {name}: {c.get('Status', c.get('State'))}\n{log}")
+    return "\n".join(parts) or "==> no container exited non-zero or unhealthy"
 
 
 def keep_logs(compose: stack.Compose) -> None:
