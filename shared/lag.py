@@ -159,12 +159,15 @@ class LagExporter:
         self._thread = threading.Thread(target=self._loop, name=f"{service}-lag", daemon=True)
 
     def export_once(self) -> list[PartitionLag]:
-        lags = [p for p in self._reader.read(self._topics) if p.topic.startswith(self.namespace + ".")]
+        """Sets the gauge for Parley's own topics; returns every partition read (faust's internal
+        topics too, for `on_round`)."""
+        read = self._reader.read(self._topics)
+        lags = [p for p in read if p.topic.startswith(self.namespace + ".")]
         for p in lags:
             CONSUMER_LAG.labels(self.service, topic_label(p.topic, self.namespace), str(p.partition)).set(
                 p.lag
             )
-        return lags
+        return read
 
     def export_round(self) -> bool:
         """One round: lag exported and `parley_kafka_up` set; never raises. True if Kafka answered."""

@@ -41,6 +41,16 @@ def is_transient(exc: BaseException) -> bool:
     return False
 
 
+# Calls of `until_done` now retrying a transient failure (this process waits on a dependency).
+_retrying = [0]
+
+
+def retrying_now() -> bool:
+    """True while some work of this process is being retried after a transient failure (read
+    from any thread: a worker waiting on a dependency is not wedged)."""
+    return _retrying[0] > 0
+
+
 async def until_done(
     action: str,
     work: Callable[..., Awaitable[T]],
@@ -51,7 +61,13 @@ async def until_done(
     """`await work(*args)`, retried for as long as it fails with a transient error (waits grow
     to `max_wait_s`); any other error is raised at once."""
 
+    failed = False
+
     def before_sleep(state: Any) -> None:
+        nonlocal failed
+        if not failed:
+            failed = True
+            _retrying[0] += 1
         error = state.outcome.exception() if state.outcome else None
         RETRIES.labels(service or "?", type(error).__name__).inc()
         log.warning(
@@ -67,7 +83,11 @@ async def until_done(
         before_sleep=before_sleep,
         reraise=True,
     )
-    async for attempt in retrying:
-        with attempt:
-            return await work(*args)
+    try:
+        async for attempt in retrying:
+            with attempt:
+                return await work(*args)
+    finally:
+        if failed:
+            _retrying[0] -= 1
     raise AssertionError("unreachable: AsyncRetrying either returns or raises")

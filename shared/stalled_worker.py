@@ -4,12 +4,23 @@ it leaves, so that its partitions go to a worker that reads them.
 faust can wedge a worker after a rebalance (a table recovery that never ends, a stream left
 paused) while the worker keeps its group membership with heartbeats: nothing times it out, and
 its partitions wait for ever. The lag exporter's rounds already read the group's committed and
-end offsets; after each round this watch checks the partitions assigned to this worker. One
-with messages waiting whose committed offset has not moved for `stall_s` seconds, while the
-worker is neither rebalancing nor recovering a table with progress, makes the worker exit with
-`EXIT_STALLED`. Whatever runs it (Docker's restart policy, `parley run`, a Kubernetes
-deployment) starts it again; the group gives it, or another member, the partitions, and they are
-read from their committed offsets, as after a crash (nothing acknowledged is lost).
+end offsets (of Parley's topics and of the app's internal ones); after each round this watch
+looks at the partitions assigned to this worker. When one has messages waiting and no assigned
+partition's committed offset has moved for `stall_s` seconds, the worker logs `worker_stalled`
+and exits with `EXIT_STALLED`. Whatever runs it (Docker's restart policy, `parley run`, a
+Kubernetes deployment) starts it again; its partitions go to it or another member after the
+session timeout, and are read from their committed offsets, as after a crash (nothing
+acknowledged is lost).
+
+The clocks stop while the worker is not wedged but waiting or busy elsewhere:
+* any assigned partition moved (an agent takes its partitions one message at a time, so a
+  backlog on one delays the others);
+* some work is being retried after a transient failure (`retrying.retrying_now`: Kafka or
+  another dependency is away, and a restart would not bring it back);
+* its table recovery moves on (faust holds the streams until it ends);
+* a round could not read the offsets, or came late (the clock must not run across a gap);
+* the worker has not started its consumer yet.
+Table changelogs are left out: faust's recovery positions them, nothing commits them.
 """
 
 from __future__ import annotations
@@ -17,11 +28,12 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from parley.shared.lag import PartitionLag
 from parley.shared.logging import get_logger
+from parley.shared.retrying import retrying_now
 from parley.shared.stall import StallWatch
 
 EXIT_STALLED = 75  # EX_TEMPFAIL: try again
@@ -30,7 +42,7 @@ Partition = tuple[str, int]
 
 
 def stalled_partitions(
-    watch: StallWatch[Partition], own: set[Partition], lags: Iterable[PartitionLag], now: float
+    watch: StallWatch[Partition], own: set[Partition], lags: list[PartitionLag], now: float
 ) -> list[Partition]:
     """The partitions of `own` that `watch` finds stalled in this round of `lags` (pure)."""
     watch.forget(own)
@@ -50,36 +62,41 @@ class StalledWorker:
         app: Any,
         stall_s: float,
         *,
+        round_s: float = 15.0,
         leave: Callable[[int], None] = os._exit,
         clock: Callable[[], float] = time.monotonic,
+        retrying: Callable[[], bool] = retrying_now,
     ) -> None:
         self.app = app
         self.watch: StallWatch[Partition] = StallWatch(stall_s=stall_s)
+        self._max_gap_s = 2.5 * round_s
         self._leave = leave
         self._clock = clock
+        self._retrying = retrying
         self._recovery: int | None = None
+        self._last_round: float | None = None
+        self._positions: dict[Partition, int] = {}
 
     def reset(self) -> None:
         """A round that could not read the offsets: no clock may run across the gap."""
         self.watch.forget()
+        self._positions = {}
 
     def own_partitions(self) -> set[Partition] | None:
-        """This worker's partitions, or None before it runs, while it rebalances, or while its
-        table recovery moves on.
+        """This worker's partitions, or None before it runs or while its table recovery moves on.
 
         Called from the lag exporter's thread: it only reads what the worker made (faust creates
         its table manager's recovery service lazily, and one made here would belong to no loop)."""
         app = self.app
         consumer = getattr(app, "_consumer", None)
-        if consumer is None or not getattr(consumer, "started", False) or getattr(app, "rebalancing", False):
-            self._recovery = None
+        if consumer is None or not getattr(consumer, "started", False):
             return None
         manager = vars(app).get("tables")  # (a cached property: absent until the app made it)
         recovery = getattr(manager, "_recovery", None)
         if recovery is not None and getattr(recovery, "in_recovery", False):
             try:
                 remaining = int(recovery.active_remaining_total())
-            except RuntimeError:  # its offsets changed under us (another thread): next round
+            except Exception:  # its offsets changed under us (another thread): next round
                 return None
             moved, self._recovery = remaining != self._recovery, remaining
             if moved:
@@ -88,27 +105,30 @@ class StalledWorker:
             self._recovery = None
         try:
             return {(tp.topic, tp.partition) for tp in consumer.assignment()}
-        except RuntimeError:  # the set changed under us: try at the next round
+        except Exception:  # not started yet after all, or the set changed under us: next round
             return None
 
     def observe(self, lags: list[PartitionLag]) -> None:
+        now = self._clock()
+        late = self._last_round is not None and now - self._last_round > self._max_gap_s
+        self._last_round = now
         own = self.own_partitions()
-        if own is None:
-            self.watch.forget()
+        if own is None or late or self._retrying():
+            self.reset()
             return
-        stalled = stalled_partitions(self.watch, own, lags, self._clock())
+        lags = [p for p in lags if not p.topic.endswith("-changelog")]
+        positions = {(p.topic, p.partition): p.end - p.lag for p in lags if (p.topic, p.partition) in own}
+        if positions != self._positions:
+            self.watch.forget()  # something moved (or the assignment changed): every clock restarts
+        self._positions = positions
+        stalled = stalled_partitions(self.watch, own, lags, now)
         if stalled:
-            waiting = {
-                f"{t}[{p}]": lag.lag
-                for lag in lags
-                for (t, p) in stalled
-                if (lag.topic, lag.partition) == (t, p)
-            }
+            waiting = {f"{p.topic}[{p.partition}]": p.lag for p in lags if (p.topic, p.partition) in stalled}
             log.error(
                 "worker_stalled",
                 stall_s=self.watch.stall_s,
                 waiting=waiting,
-                remedy="leaving the group; the process is restarted and the partitions read again",
+                remedy="exiting to be restarted; the partitions are read again from their committed offsets",
             )
             for stream in (sys.stdout, sys.stderr):
                 stream.flush()

@@ -3,16 +3,22 @@ faust app is a stand-in with the attributes the watch reads)."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
+
 from parley.shared.lag import LagExporter, PartitionLag
+from parley.shared.retrying import retrying_now, until_done
 from parley.shared.settings import ParleySettings
 from parley.shared.stall import StallWatch
 from parley.shared.stalled_worker import EXIT_STALLED, StalledWorker, stalled_partitions
 
+RAW = "p.articles.raw"
 
-def lag(partition: int, committed: int | None, end: int, topic: str = "p.articles.raw") -> PartitionLag:
+
+def lag(partition: int, committed: int | None, end: int, topic: str = RAW) -> PartitionLag:
     return PartitionLag(topic, partition, committed, 0, end)
 
 
@@ -40,20 +46,29 @@ class Consumer:
         return set(self.partitions)
 
 
+@dataclass
 class Tables:
-    def __init__(self) -> None:
-        self._recovery: Recovery | None = Recovery()
-
-    @property
-    def recovery(self) -> Recovery:
-        raise AssertionError("faust makes its recovery service lazily: the watch must not")
+    _recovery: Recovery | None = None
 
 
 class App:
-    def __init__(self, *partitions: int) -> None:
+    """faust's `app.tables` is a cached property that makes the table manager, whose `recovery`
+    makes the recovery service: the watch may only read what the worker already made."""
+
+    def __init__(self, *partitions: int, topic: str = RAW) -> None:
         self.rebalancing = False
-        self.tables = Tables()
-        self._consumer = Consumer({TP("p.articles.raw", p) for p in partitions})
+        self.__dict__["tables"] = Tables(Recovery())
+        self._consumer = Consumer({TP(topic, p) for p in partitions})
+
+    @property
+    def tables(self) -> Tables:
+        raise AssertionError("the watch must not make faust's table manager")
+
+    @property
+    def recovery(self) -> Recovery:
+        recovery = self.__dict__["tables"]._recovery
+        assert recovery is not None
+        return recovery
 
 
 class Clock:
@@ -64,120 +79,154 @@ class Clock:
         return self.now
 
 
-def worker(app: Any, stall_s: float = 60) -> tuple[StalledWorker, list[int], Clock]:
+def worker(app: Any, stall_s: float = 60, retrying: bool = False) -> tuple[StalledWorker, list[int], Clock]:
     left: list[int] = []
     clock = Clock()
-    return StalledWorker(app, stall_s, leave=left.append, clock=clock), left, clock
+    watch = StalledWorker(app, stall_s, round_s=30, leave=left.append, clock=clock, retrying=lambda: retrying)
+    return watch, left, clock
+
+
+def rounds(watch: StalledWorker, clock: Clock, every: float, *lags_of_each: list[PartitionLag]) -> None:
+    for lags in lags_of_each:
+        watch.observe(lags)
+        clock.now += every
 
 
 def test_only_own_partitions_with_messages_waiting_and_no_progress_stall() -> None:
     watch: StallWatch[tuple[str, int]] = StallWatch(stall_s=60)
-    own = {("p.articles.raw", 0), ("p.articles.raw", 1), ("p.articles.raw", 2)}
+    own = {(RAW, 0), (RAW, 1), (RAW, 2)}
     first = [lag(0, 5, 9), lag(1, 7, 7), lag(2, 3, 8), lag(4, 0, 9)]
     assert stalled_partitions(watch, own, first, now=0) == []
     later = [lag(0, 5, 12), lag(1, 7, 7), lag(2, 6, 8), lag(4, 0, 9)]
     # 0 waits and has not moved; 1 is caught up; 2 moved on; 4 is another worker's.
-    assert stalled_partitions(watch, own, later, now=61) == [("p.articles.raw", 0)]
+    assert stalled_partitions(watch, own, later, now=61) == [(RAW, 0)]
 
 
 def test_a_never_committed_partition_with_messages_stalls_at_its_start() -> None:
     watch: StallWatch[tuple[str, int]] = StallWatch(stall_s=60)
-    own = {("p.articles.raw", 3)}
-    assert stalled_partitions(watch, own, [PartitionLag("p.articles.raw", 3, None, 4, 6)], now=0) == []
-    assert stalled_partitions(watch, own, [PartitionLag("p.articles.raw", 3, None, 4, 6)], now=60) == [
-        ("p.articles.raw", 3)
-    ]
+    own = {(RAW, 3)}
+    assert stalled_partitions(watch, own, [PartitionLag(RAW, 3, None, 4, 6)], now=0) == []
+    assert stalled_partitions(watch, own, [PartitionLag(RAW, 3, None, 4, 6)], now=60) == [(RAW, 3)]
 
 
-def test_a_partition_that_moves_here_starts_a_fresh_clock() -> None:
-    watch: StallWatch[tuple[str, int]] = StallWatch(stall_s=60)
-    stalled_partitions(watch, {("p.articles.raw", 0)}, [lag(0, 5, 9)], now=0)
-    stalled_partitions(watch, set(), [lag(0, 5, 9)], now=30)  # revoked
-    assert stalled_partitions(watch, {("p.articles.raw", 0)}, [lag(0, 5, 9)], now=70) == []
-
-
-def test_the_worker_leaves_once_a_partition_has_stalled_for_the_stall_time() -> None:
+def test_the_worker_leaves_once_nothing_it_holds_has_moved_for_the_stall_time() -> None:
     watch, left, clock = worker(App(0, 1))
-    watch.observe([lag(0, 5, 9), lag(1, 2, 2)])
-    clock.now = 59
-    watch.observe([lag(0, 5, 9), lag(1, 2, 4)])
+    rounds(
+        watch,
+        clock,
+        20,
+        [lag(0, 5, 9), lag(1, 2, 2)],
+        [lag(0, 5, 9), lag(1, 2, 4)],
+        [lag(0, 5, 9), lag(1, 2, 4)],
+    )
+    assert left == []  # 40 s
+    rounds(watch, clock, 20, [lag(0, 5, 9), lag(1, 2, 4)])
+    assert left == [EXIT_STALLED]  # 60 s
+
+
+def test_a_partition_waiting_behind_another_that_moves_is_no_stall() -> None:
+    # one agent takes its partitions one message at a time: 0 waits while 1 is worked through
+    watch, left, clock = worker(App(0, 1))
+    rounds(watch, clock, 20, *[[lag(0, 5, 9), lag(1, 100 + 10 * i, 900)] for i in range(10)])
     assert left == []
-    clock.now = 61
-    watch.observe([lag(0, 5, 9), lag(1, 4, 4)])
+    rounds(watch, clock, 20, *[[lag(0, 5, 9), lag(1, 190, 900)] for _ in range(4)])
     assert left == [EXIT_STALLED]
 
 
-def test_no_clock_runs_while_the_worker_rebalances() -> None:
-    app = App(0)
+def test_an_internal_topic_counts_and_a_table_changelog_does_not() -> None:
+    app = App(0, topic="p-enrichment-stories")
+    app._consumer.partitions.add(TP("p-enrichment-stories-changelog", 0))
     watch, left, clock = worker(app)
-    watch.observe([lag(0, 5, 9)])
-    app.rebalancing = True
-    clock.now = 61
-    watch.observe([lag(0, 5, 9)])
-    app.rebalancing = False
-    clock.now = 100
-    watch.observe([lag(0, 5, 9)])
-    assert left == []  # the clock started again after the rebalance, 39 s ago
-    clock.now = 160
-    watch.observe([lag(0, 5, 9)])
+    changelog = lag(0, None, 50, topic="p-enrichment-stories-changelog")
+    rounds(watch, clock, 20, *[[changelog] for _ in range(5)])
+    assert left == []  # positioned by faust's recovery, never committed
+    rounds(watch, clock, 20, *[[changelog, lag(0, 3, 8, topic="p-enrichment-stories")] for _ in range(4)])
     assert left == [EXIT_STALLED]
+
+
+def test_a_worker_waiting_on_a_dependency_is_not_wedged() -> None:
+    watch, left, clock = worker(App(0), retrying=True)
+    rounds(watch, clock, 20, *[[lag(0, 5, 9)] for _ in range(10)])
+    assert left == []
+
+
+def test_until_done_says_while_it_retries() -> None:
+    seen: list[bool] = []
+    attempts = iter([ConnectionError("away"), ConnectionError("away"), None])
+
+    async def work() -> str:
+        seen.append(retrying_now())
+        error = next(attempts)
+        if error is not None:
+            raise error
+        return "done"
+
+    assert not retrying_now()
+    assert asyncio.run(until_done("probe", work, max_wait_s=0.01)) == "done"
+    assert seen == [False, True, True] and not retrying_now()
+
+    async def broken() -> None:
+        raise ValueError("not transient")
+
+    with pytest.raises(ValueError):
+        asyncio.run(until_done("probe", broken))
+    assert not retrying_now()
 
 
 def test_a_table_recovery_that_moves_on_is_progress_and_one_that_does_not_is_a_stall() -> None:
     app = App(0)
-    recovery = app.tables._recovery
-    assert recovery is not None
-    recovery.in_recovery, recovery.remaining = True, 500
+    app.rebalancing = True  # faust rebalances until its recovery has ended
+    app.recovery.in_recovery, app.recovery.remaining = True, 500
     watch, left, clock = worker(app)
-    for step in range(1, 6):
-        clock.now = 61 * step
-        recovery.remaining -= 100
-        watch.observe([lag(0, 5, 9)])
+    for _ in range(5):
+        app.recovery.remaining -= 100
+        rounds(watch, clock, 25, [lag(0, 5, 9)])
     assert left == []  # a long recovery, but moving: the stream waits on it
-    clock.now += 10
-    watch.observe([lag(0, 5, 9)])  # recovery no longer moves: the clock starts
-    clock.now += 61
-    watch.observe([lag(0, 5, 9)])
-    assert left == [EXIT_STALLED]
+    rounds(watch, clock, 25, *[[lag(0, 5, 9)] for _ in range(3)])
+    assert left == []  # 50 s without recovery progress
+    rounds(watch, clock, 25, [lag(0, 5, 9)])
+    assert left == [EXIT_STALLED]  # 75 s: it no longer moves
 
 
-def test_no_clock_runs_before_the_worker_runs_and_nothing_of_faust_is_made() -> None:
+def test_no_clock_runs_before_the_worker_runs() -> None:
     app = App(0)
     app._consumer.started = False
-    app.tables._recovery = None  # not made yet
+    app.__dict__["tables"] = Tables(None)  # no recovery made yet
     watch, left, clock = worker(app)
-    for clock.now in (0, 61, 122):
-        watch.observe([lag(0, 5, 9)])
+    rounds(watch, clock, 25, *[[lag(0, 5, 9)] for _ in range(5)])
     assert left == []
-    assert app.tables._recovery is None
+    assert app.__dict__["tables"]._recovery is None
 
 
-def test_a_round_that_could_not_read_offsets_restarts_every_clock() -> None:
+def test_a_late_or_failed_round_restarts_every_clock() -> None:
     watch, left, clock = worker(App(0))
-    watch.observe([lag(0, 5, 9)])
-    clock.now = 300
-    watch.reset()  # Kafka was away for a while
-    watch.observe([lag(0, 5, 9)])
+    rounds(watch, clock, 25, [lag(0, 5, 9)], [lag(0, 5, 9)])
+    clock.now += 300  # the lag thread was held up: no clock runs across the gap
+    rounds(watch, clock, 25, [lag(0, 5, 9)], [lag(0, 5, 9)])
+    assert left == []
+    watch.reset()  # Kafka was away
+    rounds(watch, clock, 25, [lag(0, 5, 9)], [lag(0, 5, 9)])
     assert left == []
 
 
-def test_the_lag_exporter_tells_its_listeners_of_each_round() -> None:
-    rounds: list[list[PartitionLag]] = []
+def test_the_lag_exporter_tells_its_listeners_of_each_round_with_internal_topics() -> None:
+    rounds_seen: list[list[PartitionLag]] = []
     failures: list[bool] = []
     exporter = LagExporter(
-        ParleySettings(), "enrichment", on_round=rounds.append, on_failure=lambda: failures.append(True)
+        ParleySettings(), "enrichment", on_round=rounds_seen.append, on_failure=lambda: failures.append(True)
     )
-    answers: list[Any] = [[lag(0, 1, 2, topic="parley.articles.raw")], OSError("broker away")]
+    read = [lag(0, 1, 2, topic="parley.articles.raw"), lag(0, 3, 3, topic="parley-enrichment-stories")]
+    answers: list[Any] = [read, OSError("broker away")]
 
-    def read(topics: Any) -> Any:
+    def reply(topics: Any) -> Any:
         answer = answers.pop(0)
         if isinstance(answer, Exception):
             raise answer
         return answer
 
-    exporter._reader.read = read  # type: ignore[method-assign]
+    exporter._reader.read = reply  # type: ignore[method-assign]
     assert exporter.export_round() is True
-    assert rounds == [[lag(0, 1, 2, topic="parley.articles.raw")]]
+    assert rounds_seen == [read]
     assert exporter.export_round() is False
     assert failures == [True]
 

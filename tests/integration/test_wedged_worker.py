@@ -10,22 +10,24 @@ import sys
 import time
 from pathlib import Path
 
+import httpx
+
 from parley.shared.kafka import ensure_topics, make_producer
 from parley.shared.settings import KafkaSettings
 from parley.shared.stalled_worker import EXIT_STALLED
 from parley.shared.topics import ARTICLES_RAW
-from tests.conftest import new_namespace
+from tests.conftest import new_namespace, wait_until
 from tests.support.indexing import free_port
 
 HERE = Path(__file__).resolve().parent
 STALL_S = 5
 
 
-def start_worker(namespace: str, datadir: Path) -> subprocess.Popen[str]:
+def start_worker(namespace: str, datadir: Path, port: int = 0) -> subprocess.Popen[str]:
     env = {
         **os.environ,
         "PARLEY_NAMESPACE": namespace,
-        "PARLEY_HTTP_PORT": str(free_port()),
+        "PARLEY_HTTP_PORT": str(port or free_port()),
         "PARLEY_DATA_DIR": str(datadir),
         "PARLEY_WORKER_STALL_EXIT_S": str(STALL_S),
         "PARLEY_LOG_FORMAT": "json",
@@ -71,13 +73,33 @@ def test_a_wedged_worker_leaves_naming_the_partition(tmp_path: Path) -> None:
     assert events[0]["waiting"] == {f"{ARTICLES_RAW.name(namespace)}[3]": 2}
 
 
+def caught_up(port: int) -> bool:
+    """Ready, and a lag round has seen every articles.raw partition with nothing waiting."""
+    try:
+        if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code != 200:
+            return False
+        text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=2).text
+    except httpx.HTTPError:
+        return False
+    lags = [
+        float(line.rsplit(" ", 1)[1])
+        for line in text.splitlines()
+        if line.startswith("parley_consumer_lag_messages{") and 'topic="articles.raw"' in line
+    ]
+    return len(lags) == ARTICLES_RAW.partitions and not any(lags)
+
+
 def test_a_worker_that_keeps_up_stays(tmp_path: Path) -> None:
     namespace = new_namespace()
     ensure_topics(KafkaSettings(), namespace)  # a service waits for all of them
     send(namespace, *[(p, b"fine") for p in range(ARTICLES_RAW.partitions)])
-    worker = start_worker(namespace, tmp_path)
+    port = free_port()
+    worker = start_worker(namespace, tmp_path, port)
     try:
-        deadline = time.monotonic() + 50  # three lag rounds, ten times the stall time
+        wait_until(lambda: caught_up(port) or worker.poll() is not None, 120, what="worker caught up")
+        assert worker.poll() is None, worker.communicate()[0][-3000:]
+        # Three lag rounds with messages arriving all along, each taken: ten times the stall time.
+        deadline = time.monotonic() + 50
         while time.monotonic() < deadline and worker.poll() is None:
             send(namespace, (1, b"fine"))
             time.sleep(2)
