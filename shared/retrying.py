@@ -7,7 +7,8 @@ up nor acknowledged. Any other error is returned to the caller, which dead-lette
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import contextlib
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any, TypeVar
 
 import aiokafka.errors
@@ -41,14 +42,26 @@ def is_transient(exc: BaseException) -> bool:
     return False
 
 
-# Calls of `until_done` now retrying a transient failure (this process waits on a dependency).
+# Work of this process now waiting on something other than its input: a call of `until_done`
+# retrying a transient failure, or a state being loaded (`waiting`).
 _retrying = [0]
 
 
 def retrying_now() -> bool:
-    """True while some work of this process is being retried after a transient failure (read
-    from any thread: a worker waiting on a dependency is not wedged)."""
+    """True while some work of this process waits on a dependency (read from any thread: a
+    worker waiting on a dependency is not wedged)."""
     return _retrying[0] > 0
+
+
+@contextlib.contextmanager
+def waiting() -> Iterator[None]:
+    """Marks work that waits on a dependency for as long as it takes (a state read in whole
+    before the first event can be handled), like a retry."""
+    _retrying[0] += 1
+    try:
+        yield
+    finally:
+        _retrying[0] -= 1
 
 
 async def until_done(

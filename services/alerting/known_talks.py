@@ -21,6 +21,7 @@ from parley.services.alerting.talks_state import key_string
 from parley.shared.errors import PoisonMessage
 from parley.shared.events import TalksRecorded, TalksState, decode_event
 from parley.shared.kafka import client_config, kafka_errors
+from parley.shared.retrying import waiting
 from parley.shared.settings import KafkaSettings
 
 
@@ -110,7 +111,8 @@ class KnownTalks:
     async def _loaded(self) -> dict[str, list[dict[str, Any]]]:
         async with self._lock:
             if self._by_key is None:
-                self._by_key = await asyncio.to_thread(self._load)
+                with waiting():  # however long the talks topic takes to read, nothing is wedged
+                    self._by_key = await asyncio.to_thread(self._load)
                 self._by_article = articles_by_key(self._by_key)
             return self._by_key
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from parley.shared.lag import LagExporter, PartitionLag
-from parley.shared.retrying import retrying_now, until_done
+from parley.shared.retrying import retrying_now, until_done, waiting
 from parley.shared.settings import ParleySettings
 from parley.shared.stall import StallWatch
 from parley.shared.stalled_worker import EXIT_STALLED, StalledWorker, stalled_partitions
@@ -170,6 +170,13 @@ def test_until_done_says_while_it_retries() -> None:
 
     with pytest.raises(ValueError):
         asyncio.run(until_done("probe", broken))
+    assert not retrying_now()
+
+
+def test_a_state_read_in_whole_counts_as_waiting_on_a_dependency() -> None:
+    assert not retrying_now()
+    with waiting():
+        assert retrying_now()
     assert not retrying_now()
 
 
