@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .gazetteer import RENAMED
+from .gazetteer import named_on, names_of
 from .skip_ahead import compile_skipping
 
 
@@ -29,8 +29,6 @@ class Format:
     closed: bool = True
     # others who may be named at that table without making it another meeting
     also: tuple[str, ...] = ()
-    # a side renamed on a known day: (its name, the first day of that name, its name before)
-    renamed: tuple[tuple[str, date, str], ...] = ()
     # sides who join the table only where the texts say so (the Syrian delegations at an Astana round)
     joined_by: tuple[str, ...] = ()
     joined_when: re.Pattern[str] | None = None
@@ -38,9 +36,9 @@ class Format:
     def sides_on(self, day: date | None, joined: str = "") -> tuple[str, ...]:
         """The sides under the names they had on `day` (today's names when it is not known), with
         the sides the texts say join them."""
-        before = {name: old for name, since, old in self.renamed if day is not None and day < since}
         more = self.joined_by if self.joined_when is not None and self.joined_when.search(joined) else ()
-        return tuple(before.get(s, s) for s in (*self.sides, *more))
+        sides = (*self.sides, *more)
+        return sides if day is None else tuple(named_on(s, day) for s in sides)
 
     def table(self) -> set[str]:
         return {
@@ -48,7 +46,7 @@ class Format:
             *self.joined_by,
             *self.mediators,
             *self.also,
-            *(old for _, _, old in self.renamed),
+            *(n for s in self.sides for n in names_of(s)),  # (under their names of any day)
         }
 
 
@@ -93,7 +91,6 @@ FORMATS: tuple[Format, ...] = (
         ("United Nations",),
         context=compile_skipping(r"\bLibya", re.I),
         also=("Libya", "House of Representatives"),
-        renamed=RENAMED,
     ),
     Format(
         compile_skipping(r"\b(?:six|6)[- ]party\s+(?:talks|negotiations|process|format)\b", re.I),
