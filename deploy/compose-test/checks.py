@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import secrets
 import time
+from itertools import groupby
 from typing import Any, Protocol
 
 import stack
@@ -229,15 +230,13 @@ def stall_evidence(compose: Compose) -> str:
         parts.append(
             f"{service} readiness and lag per replica {compose.probe('replica-state', service, str(port))}"
         )
-        lines: list[str] = []
-        for line in compose.logs(service, prefix=True).splitlines():
-            if '"level": "info"' in line or "in the clear" in line or not line.split("|", 1)[-1].strip():
-                continue
-            if lines and lines[-1].split(" (x")[0] == line[:240]:
-                count = int(lines[-1].rsplit(" (x", 1)[1][:-1]) if " (x" in lines[-1] else 1
-                lines[-1] = f"{line[:240]} (x{count + 1})"
-            else:
-                lines.append(line[:240])
+        kept = [
+            line[:240]
+            for line in compose.logs(service, prefix=True).splitlines()
+            if '"level": "info"' not in line and "in the clear" not in line and line.split("|", 1)[-1].strip()
+        ]
+        # a line repeated in a row once, with its count
+        lines = [f"{line} (x{n})" if (n := len(list(run))) > 1 else line for line, run in groupby(kept)]
         parts.append(f"{service}'s last {min(len(lines), 25)} other log lines:\n" + "\n".join(lines[-25:]))
     return "\n".join(parts)
 
