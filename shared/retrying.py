@@ -47,7 +47,7 @@ def is_transient(exc: BaseException) -> bool:
 _retrying = [0]
 
 
-def retrying_now() -> bool:
+def waiting_now() -> bool:
     """True while some work of this process waits on a dependency (read from any thread: a
     worker waiting on a dependency is not wedged)."""
     return _retrying[0] > 0

@@ -15,8 +15,8 @@ acknowledged is lost).
 The clocks stop while the worker is not wedged but waiting or busy elsewhere:
 * any assigned partition moved (an agent takes its partitions one message at a time, so a
   backlog on one delays the others);
-* some work is being retried after a transient failure (`retrying.retrying_now`: Kafka or
-  another dependency is away, and a restart would not bring it back);
+* some work waits on a dependency (`retrying.waiting_now`: a transient failure being retried, a
+  state being read in whole; a restart would not make either faster);
 * its table recovery moves on (faust holds the streams until it ends);
 * a round could not read the offsets, or came late (the clock must not run across a gap);
 * the worker has not started its consumer yet.
@@ -33,7 +33,7 @@ from typing import Any
 
 from parley.shared.lag import PartitionLag
 from parley.shared.logging import get_logger
-from parley.shared.retrying import retrying_now
+from parley.shared.retrying import waiting_now
 from parley.shared.stall import StallWatch
 
 EXIT_STALLED = 75  # EX_TEMPFAIL: try again
@@ -65,14 +65,14 @@ class StalledWorker:
         round_s: float = 15.0,
         leave: Callable[[int], None] = os._exit,
         clock: Callable[[], float] = time.monotonic,
-        retrying: Callable[[], bool] = retrying_now,
+        waiting: Callable[[], bool] = waiting_now,
     ) -> None:
         self.app = app
         self.watch: StallWatch[Partition] = StallWatch(stall_s=stall_s)
         self._max_gap_s = 2.5 * round_s
         self._leave = leave
         self._clock = clock
-        self._retrying = retrying
+        self._waiting = waiting
         self._recovery: int | None = None
         self._last_round: float | None = None
         self._positions: dict[Partition, int] = {}
@@ -113,7 +113,7 @@ class StalledWorker:
         late = self._last_round is not None and now - self._last_round > self._max_gap_s
         self._last_round = now
         own = self.own_partitions()
-        if own is None or late or self._retrying():
+        if own is None or late or self._waiting():
             self.reset()
             return
         lags = [p for p in lags if not p.topic.endswith("-changelog")]

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from parley.shared.lag import LagExporter, PartitionLag
-from parley.shared.retrying import retrying_now, until_done, waiting
+from parley.shared.retrying import until_done, waiting, waiting_now
 from parley.shared.settings import ParleySettings
 from parley.shared.stall import StallWatch
 from parley.shared.stalled_worker import EXIT_STALLED, StalledWorker, stalled_partitions
@@ -79,10 +80,10 @@ class Clock:
         return self.now
 
 
-def worker(app: Any, stall_s: float = 60, retrying: bool = False) -> tuple[StalledWorker, list[int], Clock]:
+def worker(app: Any, stall_s: float = 60, waiting: bool = False) -> tuple[StalledWorker, list[int], Clock]:
     left: list[int] = []
     clock = Clock()
-    watch = StalledWorker(app, stall_s, round_s=30, leave=left.append, clock=clock, retrying=lambda: retrying)
+    watch = StalledWorker(app, stall_s, round_s=30, leave=left.append, clock=clock, waiting=lambda: waiting)
     return watch, left, clock
 
 
@@ -145,7 +146,7 @@ def test_an_internal_topic_counts_and_a_table_changelog_does_not() -> None:
 
 
 def test_a_worker_waiting_on_a_dependency_is_not_wedged() -> None:
-    watch, left, clock = worker(App(0), retrying=True)
+    watch, left, clock = worker(App(0), waiting=True)
     rounds(watch, clock, 20, *[[lag(0, 5, 9)] for _ in range(10)])
     assert left == []
 
@@ -155,29 +156,29 @@ def test_until_done_says_while_it_retries() -> None:
     attempts = iter([ConnectionError("away"), ConnectionError("away"), None])
 
     async def work() -> str:
-        seen.append(retrying_now())
+        seen.append(waiting_now())
         error = next(attempts)
         if error is not None:
             raise error
         return "done"
 
-    assert not retrying_now()
+    assert not waiting_now()
     assert asyncio.run(until_done("probe", work, max_wait_s=0.01)) == "done"
-    assert seen == [False, True, True] and not retrying_now()
+    assert seen == [False, True, True] and not waiting_now()
 
     async def broken() -> None:
         raise ValueError("not transient")
 
     with pytest.raises(ValueError):
         asyncio.run(until_done("probe", broken))
-    assert not retrying_now()
+    assert not waiting_now()
 
 
 def test_a_state_read_in_whole_counts_as_waiting_on_a_dependency() -> None:
-    assert not retrying_now()
+    assert not waiting_now()
     with waiting():
-        assert retrying_now()
-    assert not retrying_now()
+        assert waiting_now()
+    assert not waiting_now()
 
 
 def test_a_table_recovery_that_moves_on_is_progress_and_one_that_does_not_is_a_stall() -> None:
@@ -251,3 +252,7 @@ def test_the_stall_time_is_a_setting_and_zero_turns_the_watch_off(monkeypatch: A
     assert ParleySettings().worker.stall_exit_s == 90
     monkeypatch.setenv("PARLEY_WORKER_STALL_EXIT_S", "0")
     assert ParleySettings().worker.stall_exit_s == 0
+    for bad in ("-1", "soon"):
+        monkeypatch.setenv("PARLEY_WORKER_STALL_EXIT_S", bad)
+        with pytest.raises(ValidationError, match="worker"):
+            ParleySettings()
