@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover - another Python: plain patterns, same m
     _parser = None
 
 __all__ = [
+    "Gated",
     "Required",
     "WordAnchored",
     "at_words",
@@ -30,6 +31,7 @@ __all__ = [
     "compile_words",
     "count_at_words",
     "finditer_at_words",
+    "gated",
     "lead_class",
     "lead_words",
     "required_words",
@@ -386,3 +388,55 @@ def _required_item(op: Any, av: Any) -> list[tuple[str, ...]]:
     if op is _c.ASSERT and av[0] == 1:  # a look-ahead reads text inside the searched span
         return _required(list(av[1]))
     return []  # classes, look-behinds (they read before the span), negative tests
+
+
+# Letters that match an English one under IGNORECASE but lower-case to something else ("İ", "ı", "ſ"):
+# text holding one may match without holding the required strings, so it is always searched
+_UNFOLDED = ("\u0307", "\u0131", "\u017f")
+
+
+def _holds_required(low: str, required: Required) -> bool:
+    """Whether `low` holds a string of every group (plain loops: this runs once per span tested)."""
+    for group in required:
+        for needed in group:
+            if needed in low:
+                break
+        else:
+            return False
+    return True
+
+
+class Gated:
+    """A pattern for short spans (the words before or after a name): searched only where the span
+    holds the strings every match reads (`required_words`), else as written; the same matches.
+
+    Most spans hold none of them, and a few substring tests cost far less than the search."""
+
+    __slots__ = ("required", "rx")
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.required = required_words(rx.pattern, rx.flags)
+
+    def _may_match(self, text: str, start: int, end: int | None) -> bool:
+        low = text[start:end].lower()
+        return _holds_required(low, self.required) or (
+            not low.isascii() and any(ch in low for ch in _UNFOLDED)
+        )
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """`rx.search(text, start, end)`."""
+        if not self._may_match(text, start, end):
+            return None
+        return self.rx.search(text, start, len(text) if end is None else end)
+
+    def match(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """`rx.match(text, start, end)`."""
+        if not self._may_match(text, start, end):
+            return None
+        return self.rx.match(text, start, len(text) if end is None else end)
+
+
+def gated(rx: re.Pattern[str]) -> Gated:
+    """`rx` as a Gated pattern (built at import, once per pattern)."""
+    return Gated(rx)

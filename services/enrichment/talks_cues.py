@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .skip_ahead import Required, compile_skipping, lead_words, required_words, search_at_words
+from .skip_ahead import Required, compile_skipping, gated, lead_words, required_words, search_at_words
 
 _I = re.IGNORECASE
 
@@ -1593,30 +1593,34 @@ REJECTED_OFFER = compile_skipping(
 )
 # "Previous cycles were held in X, in Y and in Z": every place of the list (where rounds met; its
 # states may still be sides)
-PAST_VENUE_LISTED_BEFORE = compile_skipping(
-    r"\b(?:took\s+place|was\s+held|were\s+held|met)\s+in\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
-    r"(?:,\s+(?:in\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)*,?\s+(?:and\s+)?(?:in\s+)?$",
-    _I,
+PAST_VENUE_LISTED_BEFORE = gated(
+    compile_skipping(
+        r"\b(?:took\s+place|was\s+held|were\s+held|met)\s+in\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
+        r"(?:,\s+(?:in\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)*,?\s+(?:and\s+)?(?:in\s+)?$",
+        _I,
+    )
 )
-PAST_VENUE_BEFORE = compile_skipping(
-    r"\b(?:took\s+place|was\s+held|were\s+held|held\s+talks|met|"
-    # "similar talks held in X", "the previous round in X"
-    r"(?:talks|meetings?|negotiations|rounds?|consultations|summits?)\s+held|"
-    r"(?:previous|last|earlier|prior)\s+(?:round|meeting|session)s?(?:\s+of\s+\w+)?)\s+(?:[\w'’-]+\s+){0,3}$"
-    # "Qatar, which brokered the ceasefire and convened later rounds in X": a go-between's past rounds
-    r"|\b(?<!be\s)(?<!been\s)(?:hosted|convened|chaired|brokered|mediated)\s+(?:(?:the|a|string|of|several|two|three|later|earlier|"
-    r"previous|past|first|second|last|all|most)\s+){0,3}(?:rounds?|meetings?|talks|sessions|negotiations)"
-    r"(?:\s+of\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations))?\s+(?:in|at)\s+(?:the\s+)?"
-    r"(?:[\w'’.-]+(?:\s+[\w'’.-]+)?\s+and\s+)?$"
-    # "After meeting the envoy in X, the negotiator said the teams would sit down in Y"
-    r"|\bafter\s+(?:meeting|talks\s+with|talking\s+to|visiting)\s+(?:[\w'’-]+\s+){0,4}$"
-    # "ended a round of peace talks in X on Tuesday and agreed to hold the next cycle in Y"
-    r"|\b(?:ended|concluded|wrapped\s+up|closed|finished)\s+(?:a|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:round|cycle|session)"
-    r"(?:\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations))?\s+(?:in|at)\s+(?:the\s+)?$"
-    # "the first such talks since a summit in X collapsed"
-    r"|\bsince\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:summit|talks|meeting|round|negotiations)\s+"
-    r"(?:in|at)\s+(?:the\s+)?$",
-    _I,
+PAST_VENUE_BEFORE = gated(
+    compile_skipping(
+        r"\b(?:took\s+place|was\s+held|were\s+held|held\s+talks|met|"
+        # "similar talks held in X", "the previous round in X"
+        r"(?:talks|meetings?|negotiations|rounds?|consultations|summits?)\s+held|"
+        r"(?:previous|last|earlier|prior)\s+(?:round|meeting|session)s?(?:\s+of\s+\w+)?)\s+(?:[\w'’-]+\s+){0,3}$"
+        # "Qatar, which brokered the ceasefire and convened later rounds in X": a go-between's past rounds
+        r"|\b(?<!be\s)(?<!been\s)(?:hosted|convened|chaired|brokered|mediated)\s+(?:(?:the|a|string|of|several|two|three|later|earlier|"
+        r"previous|past|first|second|last|all|most)\s+){0,3}(?:rounds?|meetings?|talks|sessions|negotiations)"
+        r"(?:\s+of\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations))?\s+(?:in|at)\s+(?:the\s+)?"
+        r"(?:[\w'’.-]+(?:\s+[\w'’.-]+)?\s+and\s+)?$"
+        # "After meeting the envoy in X, the negotiator said the teams would sit down in Y"
+        r"|\bafter\s+(?:meeting|talks\s+with|talking\s+to|visiting)\s+(?:[\w'’-]+\s+){0,4}$"
+        # "ended a round of peace talks in X on Tuesday and agreed to hold the next cycle in Y"
+        r"|\b(?:ended|concluded|wrapped\s+up|closed|finished)\s+(?:a|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:round|cycle|session)"
+        r"(?:\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations))?\s+(?:in|at)\s+(?:the\s+)?$"
+        # "the first such talks since a summit in X collapsed"
+        r"|\bsince\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:summit|talks|meeting|round|negotiations)\s+"
+        r"(?:in|at)\s+(?:the\s+)?$",
+        _I,
+    )
 )
 # A day that belongs to something already done in the same sentence ("they will meet again once
 # the round that ended on Monday is assessed"), not to the talks announced.
@@ -1638,28 +1642,32 @@ HOST_AFTER = compile_skipping(
 _POSTED_IN = r"\b(?:ambassador|embassy|charg[eé]\s+d['’]affaires|spokes(?:man|woman|person)|correspondent|consul)\s+(?:in|to)\s+$"
 # Where a statement about the talks was made, not where they meet: "told reporters in X",
 # "said at a press briefing in X", "speaking in X".
-STATEMENT_PLACE_BEFORE = compile_skipping(
-    r"\b(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|"
-    # "in a statement issued in X", "a communique released in X"
-    r"(?:statement|communiqu[eé]|declaration|message|note)\s+(?:issued|released|published|read\s+out)|"
-    r"briefing|(?:press|news)\s+conference|interview|remarks)\b"
-    # the words between stay in the statement: "said the leaders would meet in X" is a venue
-    # ("says P talks in X": the talks' venue, not "after talks in X")
-    r"(?:\s+(?!(?:will|would|could|should|shall|may|might|meet|meets|met|hold|held|be|gather|convene|resume)\b"
-    r"|(?-i:[A-Z])[\w'’-]*\s+(?:talks|meeting|negotiations|summit|round|dialogue)\b)[\w-]+)"
-    r"{0,4}?\s+(?:in|at)\s+(?:the\s+)?$"
-    # "according to officials in X", "the US ambassador in X": where the source sits
-    r"|\baccording\s+to\s+(?:[\w-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$"
-    rf"|{_POSTED_IN}",
-    _I,
+STATEMENT_PLACE_BEFORE = gated(
+    compile_skipping(
+        r"\b(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|"
+        # "in a statement issued in X", "a communique released in X"
+        r"(?:statement|communiqu[eé]|declaration|message|note)\s+(?:issued|released|published|read\s+out)|"
+        r"briefing|(?:press|news)\s+conference|interview|remarks)\b"
+        # the words between stay in the statement: "said the leaders would meet in X" is a venue
+        # ("says P talks in X": the talks' venue, not "after talks in X")
+        r"(?:\s+(?!(?:will|would|could|should|shall|may|might|meet|meets|met|hold|held|be|gather|convene|resume)\b"
+        r"|(?-i:[A-Z])[\w'’-]*\s+(?:talks|meeting|negotiations|summit|round|dialogue)\b)[\w-]+)"
+        r"{0,4}?\s+(?:in|at)\s+(?:the\s+)?$"
+        # "according to officials in X", "the US ambassador in X": where the source sits
+        r"|\baccording\s+to\s+(?:[\w-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$"
+        rf"|{_POSTED_IN}",
+        _I,
+    )
 )
 # "the US ambassador in X said": a diplomat's post, never the venue
 POSTED_IN_BEFORE = compile_skipping(_POSTED_IN, _I)
 # "the foreign ministry in X said": where the source sits, when "said" follows
-SOURCE_IN_BEFORE = compile_skipping(
-    r"\b(?:ministry|office|presidency|government|officials|sources|spokes(?:man|woman|person))"
-    r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?\s+in\s+$",  # "the Office of the Prime Minister in X"
-    _I,
+SOURCE_IN_BEFORE = gated(
+    compile_skipping(
+        r"\b(?:ministry|office|presidency|government|officials|sources|spokes(?:man|woman|person))"
+        r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?\s+in\s+$",  # "the Office of the Prime Minister in X"
+        _I,
+    )
 )
 SAID_RIGHT_AFTER = compile_skipping(r"\s*,?\s*(?:said|says|told|announced|confirmed)\b", _I)
 ATTRIBUTIVE_AFTER = compile_skipping(r"^[\s-]*(?:peace\s+)?(?:talks|summit|meeting|negotiations|round)\b", _I)
@@ -1850,23 +1858,27 @@ VENUE_LINE = compile_skipping(r"(?m)^(?:Venue|Location|Place)\s*:\s*[^\n]+$")
 # "will travel to the capital on Saturday": the capital of the state at the table, named only so
 TO_THE_CAPITAL = compile_skipping(r"\b(?:to|in|at)\s+the\s+capital\b(?!\s+(?:of|city\s+of)\b)", _I)
 # the side that travels to the talks: "a delegation from X", "a high-level team of X" (X right after)
-TRAVELLER_BEFORE = compile_skipping(
-    r"\b(?:delegation|team|mission|envoys?|negotiators)\s+(?:from|of)\s+(?:the\s+)?$",
-    _I,
+TRAVELLER_BEFORE = gated(
+    compile_skipping(
+        r"\b(?:delegation|team|mission|envoys?|negotiators)\s+(?:from|of)\s+(?:the\s+)?$",
+        _I,
+    )
 )
 # ... "X's delegation", "an X team" (X right before)
-TRAVELLER_AFTER = compile_skipping(
-    r"^(?:['’]s)?\s+(?:(?:high-level|senior|official|negotiating|government|military)\s+)?"
-    r"(?:delegation|team|mission|negotiators)\b"
-    # "X will send a trade delegation to Y": X travels
-    r"|^\s+(?:(?:will|is\s+to|plans\s+to)\s+(?:send|dispatch)|sends|dispatches|is\s+sending)\s+(?:a|an|its)?\s*(?:[\w-]+\s+){0,2}?"
-    r"(?:delegation|team|mission|negotiators?|envoys?)\s+to\b"
-    # "the X administration said on Thursday it would send a delegation to Y", "X would attend"
-    r"|^(?:['’]s)?(?:\s+(?:administration|government|authorities|leadership|junta))?\s+(?:said|says|announced|confirmed)\s+"
-    r"(?:on\s+\w+\s+)?(?:that\s+)?it\s+(?:would|will)\s+(?:(?:send|dispatch)\s+(?:a|an|its)?\s*(?:[\w-]+\s+){0,2}?"
-    r"(?:delegation|team|mission|negotiators|envoys?)(?:\s+to\b|\s*[,.;])|attend\b(?!\s+as\s+(?:an?\s+)?(?:observers?|guests?)))"
-    r"|^\s+(?:would|will)\s+attend\b(?!\s+as\s+(?:an?\s+)?(?:observers?|guests?))",
-    _I,
+TRAVELLER_AFTER = gated(
+    compile_skipping(
+        r"^(?:['’]s)?\s+(?:(?:high-level|senior|official|negotiating|government|military)\s+)?"
+        r"(?:delegation|team|mission|negotiators)\b"
+        # "X will send a trade delegation to Y": X travels
+        r"|^\s+(?:(?:will|is\s+to|plans\s+to)\s+(?:send|dispatch)|sends|dispatches|is\s+sending)\s+(?:a|an|its)?\s*(?:[\w-]+\s+){0,2}?"
+        r"(?:delegation|team|mission|negotiators?|envoys?)\s+to\b"
+        # "the X administration said on Thursday it would send a delegation to Y", "X would attend"
+        r"|^(?:['’]s)?(?:\s+(?:administration|government|authorities|leadership|junta))?\s+(?:said|says|announced|confirmed)\s+"
+        r"(?:on\s+\w+\s+)?(?:that\s+)?it\s+(?:would|will)\s+(?:(?:send|dispatch)\s+(?:a|an|its)?\s*(?:[\w-]+\s+){0,2}?"
+        r"(?:delegation|team|mission|negotiators|envoys?)(?:\s+to\b|\s*[,.;])|attend\b(?!\s+as\s+(?:an?\s+)?(?:observers?|guests?)))"
+        r"|^\s+(?:would|will)\s+attend\b(?!\s+as\s+(?:an?\s+)?(?:observers?|guests?))",
+        _I,
+    )
 )
 TRAVEL = compile_skipping(
     r"\b(?:will|would|to|is\s+(?:due|set|expected)\s+to|are\s+(?:due|set|expected)\s+to)\s+(?:\w+\s+)?"
@@ -1895,9 +1907,11 @@ PLAN_WITH_SIDES = compile_skipping(
 )
 # "the exchange of prisoners agreed in X last December": where a deal was made, never the venue of
 # talks to come (not "agreed to meet in X")
-DEAL_MADE_IN_BEFORE = compile_skipping(
-    # (not "agreed will open in X", "agreed would be held in X": the plan agreed)
-    r"\b(?:agreed|signed|reached|struck|sealed|initial+ed|inked|concluded)\s+"
-    r"(?:(?!to\b|will\b|would\b|shall\b|should\b|be\b)[\w'’-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$",
-    _I,
+DEAL_MADE_IN_BEFORE = gated(
+    compile_skipping(
+        # (not "agreed will open in X", "agreed would be held in X": the plan agreed)
+        r"\b(?:agreed|signed|reached|struck|sealed|initial+ed|inked|concluded)\s+"
+        r"(?:(?!to\b|will\b|would\b|shall\b|should\b|be\b)[\w'’-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$",
+        _I,
+    )
 )

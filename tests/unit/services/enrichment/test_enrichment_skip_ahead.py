@@ -7,17 +7,20 @@ import json
 import re
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
 from parley.services.enrichment import talks_cues
 from parley.services.enrichment.gazetteer import LEADERS
 from parley.services.enrichment.skip_ahead import (
+    Gated,
     WordAnchored,
     compile_skipping,
     compile_words,
     count_at_words,
     finditer_at_words,
+    gated,
     lead_class,
     lead_words,
     required_words,
@@ -253,7 +256,8 @@ def test_every_prefixed_pattern_matches_where_its_plain_form_does(module: Module
     texts = _texts()
     assert len(texts) > 10_000
     compared = 0
-    for name, value in vars(module).items():
+    for name, item in vars(module).items():
+        value = item.rx if isinstance(item, Gated) else item
         plain = _unprefixed(value) if isinstance(value, re.Pattern) else None
         if plain is None:
             continue
@@ -292,3 +296,46 @@ def test_names_talks_agrees_with_the_whole_pattern() -> None:
     found = [names_talks(text) for text in texts]
     assert found == [whole(text) for text in texts]
     assert found[-6:] == [True, True, True, False, True, True]
+
+
+def test_a_gated_pattern_finds_what_its_pattern_finds_in_every_span() -> None:
+    gates = [
+        (name, value)
+        for module in _MODULES
+        for name, value in vars(module).items()
+        if isinstance(value, Gated)
+    ]
+    assert gates
+    texts = [
+        *_texts()[::7],
+        "talks were held in Geneva",
+        "talks were hel\u0130d in Geneva",  # a capital that lower-cases to two characters
+        "the delegation flew to Doha",
+        "the delegat\u0131on flew to Doha",  # a dotless i, matched as "i" under IGNORECASE
+    ]
+    for name, gate in gates:
+        for text in texts:
+            for start, end in ((0, len(text)), (max(0, len(text) - 60), len(text)), (0, min(len(text), 40))):
+                found = _found(gate.search(text, start, end)), _found(gate.match(text, start, end))
+                assert found == (
+                    _found(gate.rx.search(text, start, end)),
+                    _found(gate.rx.match(text, start, end)),
+                ), (
+                    name,
+                    text[:80],
+                )
+            assert _found(gate.search(text)) == _found(gate.rx.search(text)), (name, text[:80])
+
+
+def _found(m: re.Match[str] | None) -> tuple[tuple[int, int], tuple[str | Any, ...]] | None:
+    return None if m is None else (m.span(), m.groups())
+
+
+def test_a_gate_skips_spans_without_its_words_only() -> None:
+    gate = gated(re.compile(r"\b(?:held|met)\s+in\s+$", re.IGNORECASE))
+    assert gate.required == (("held", "met"),)
+    assert gate.search("talks were held in ", 0) is not None
+    assert gate.search("they MET IN ") is not None
+    assert gate.search("talks are planned in ") is None
+    assert gate.search("talks were \u0130held in ") is None  # (no match either way)
+    assert gate.search("they m\u0130t in ") is None
