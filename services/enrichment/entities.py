@@ -15,7 +15,7 @@ from parley.shared.extraction import Entity, EntityKind
 
 from .dates import CALENDAR_WORDS
 from .gazetteer import LEADERS, NameEntry, gazetteer
-from .skip_ahead import at_words, compile_skipping, compile_words, word_start_matches
+from .skip_ahead import at_words, compile_skipping, compile_words, gated, word_start_matches
 
 _TOKEN = compile_skipping(r"(?:[A-Z]\.){2,}|[^\W_]+")
 # where a token may start with a capital, a digit or "al-" (any letter outside a-z, checked after);
@@ -451,6 +451,8 @@ _APPOSITIVE_NAME_BEFORE = compile_skipping(
     # "Adam Boehler, President Donald Trump's special envoy": a leader's envoy is of the leader's state
     r"|(?:President|Prime\s+Minister|Chancellor|King|Emir)\s+)?$"
 )
+# ... whose every match ends on one of these words and spaces: a cheap test of the span spares the search
+_APPOSITIVE_ENDINGS = (",", "of", "the", "President", "Minister", "Chancellor", "King", "Emir")
 _APPOSITIVE_ROLE_AFTER = compile_skipping(r"['’]s\s+(?:[\w-]+\s+){0,2}?" + _APPOSITIVE_ROLE, re.IGNORECASE)
 
 
@@ -466,7 +468,7 @@ def _appositive_people(text: str, places: list[Entity]) -> list[Entity]:
         state = e.name if e.kind == "country" else e.country if e.kind == "person" else None
         if state is None:
             continue
-        m = _APPOSITIVE_NAME_BEFORE.search(text, max(0, e.start - 70), e.start)
+        m = _appositive_name_before(text, e.start)
         if m is None:
             continue
         possessive = not m.group().rstrip().endswith(("of", "the"))
@@ -488,6 +490,14 @@ def _appositive_people(text: str, places: list[Entity]) -> list[Entity]:
             )
         )
     return out
+
+
+def _appositive_name_before(text: str, end: int) -> re.Match[str] | None:
+    before = text[max(0, end - 70) : end]
+    bare = before.rstrip()
+    if bare == before or not bare.endswith(_APPOSITIVE_ENDINGS):
+        return None  # (no match: it ends on one of the endings, then spaces)
+    return _APPOSITIVE_NAME_BEFORE.search(text, max(0, end - 70), end)
 
 
 class _Spans:
@@ -563,7 +573,7 @@ def _later_mentions(text: str, people: list[Entity], taken: list[Entity]) -> lis
 
 
 _CAPITAL_AFTER = compile_skipping(r"(?:['’]s)?\s+capital\b(?!\s+(?:of|city\s+of)\b)")
-_CAPITAL_OF_BEFORE = compile_skipping(r"\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+_CAPITAL_OF_BEFORE = gated(compile_skipping(r"\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?$", re.IGNORECASE))
 
 
 def _described_capitals(text: str, named: list[Entity]) -> list[Entity]:
@@ -571,9 +581,10 @@ def _described_capitals(text: str, named: list[Entity]) -> list[Entity]:
     named only by description."""
     capitals = gazetteer().capital_of
     out = []
+    said = "capital" in text  # (_CAPITAL_AFTER reads it as written: text without it spares the tests)
     for e in named:
         capital = capitals.get(e.name) if e.kind == "country" else None
-        after = _CAPITAL_AFTER.match(text, e.end) if capital else None
+        after = _CAPITAL_AFTER.match(text, e.end) if capital and said else None
         before = _CAPITAL_OF_BEFORE.search(text, max(0, e.start - 30), e.start) if capital else None
         if capital is None or (after is None and before is None):
             out.append(e)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .gazetteer import named_on, names_of
-from .skip_ahead import compile_skipping
+from .skip_ahead import compile_skipping, gated
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,14 +314,18 @@ _ASIDE_AFTER = compile_skipping(
 )
 
 
+# ... each searched only in text holding its words (tried for every talks mention, most name no format)
+_GATED_FORMATS = tuple((f, gated(f.pattern)) for f in FORMATS)
+
+
 def named_format(texts: list[str], parties: Sequence[str] = ()) -> tuple[Format, bool] | None:
     """The well-known format the event's texts name first (the headline's before a passing
     mention further down), if no side is named outside its table; and whether it is named
     aside ("since the X collapsed", "ahead of an X summit") rather than as the meeting itself."""
     joined = "\n".join(texts)
     found = []
-    for f in FORMATS:
-        m = f.pattern.search(joined)
+    for f, pattern in _GATED_FORMATS:
+        m = pattern.search(joined)
         if m is None or (f.context is not None and not f.context.search(joined)):
             continue
         table = f.table()
