@@ -144,8 +144,15 @@ def html_to_text(html: str) -> str:
 _NOT_WORD = re.compile(r"[\W_](?:(?<! )|(?=[\W_]))[\W_]*")
 
 
+# ... for ASCII text: each character that is no letter or digit a space (the words joined by one)
+_ASCII_NOT_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+
+
 def _fold(line: str) -> str:
-    return _NOT_WORD.sub(" ", line.casefold()).strip()
+    folded = line.casefold()
+    if folded.isascii():  # (the common case, without the pattern: the same words, one space apart)
+        return " ".join(folded.translate(_ASCII_NOT_WORD).split())
+    return _NOT_WORD.sub(" ", folded).strip()
 
 
 def clean_article(text: str, *, title: str = "", html: bool = False) -> CleanText:

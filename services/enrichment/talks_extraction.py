@@ -431,7 +431,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         word = text[max(0, m.start() - 6) : m.start()].rsplit(" ", 1)[-1].rstrip(".")
-        if "\n" not in m.group() and (word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word)):
+        if "\n" not in m.group() and (word in _ABBREVIATIONS or (len(word) == 1 and "A" <= word <= "Z")):
             continue
         spans.append((start, m.start()))
         start = m.end()
