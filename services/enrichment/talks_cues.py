@@ -619,16 +619,18 @@ SCHEDULED_THERE_BEFORE = compile_skipping(
 )
 # "The teams will begin their work on Monday 14", "the two-day session, which opens next Tuesday": the
 # day of the event a sentence before named, in a sentence with no talks word of its own
-FOLLOW_UP_DAY = compile_skipping(
-    r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:sessions?|teams|working\s+groups?|commission|committee|meeting|review|"
-    r"delegations)\b[^;]{0,90}?\b(?:will\s+(?:now\s+|instead\s+)?(?:begin|open|start|run|be\s+held|take\s+place|meet|convene)|"
-    r"which\s+(?:opens|begins|starts))\b"
-    # "the Chinese foreign minister will be in Islamabad from 3 to 5 May": the visitor's days
-    r"|\b(?:minister|president|prime\s+minister|secretary|envoy|chancellor|delegation)\s+(?:will|is\s+(?:due|expected)\s+to)\s+"
-    r"be\s+in\s+(?-i:[A-Z])"
-    # "The date, Tuesday June 6, is unchanged": the plan's day, kept
-    r"|\b(?:date|day|dates)\b[^.;]{0,40}?\b(?:is|are|remains?)\s+(?:unchanged|the\s+same|maintained|confirmed)\b",
-    _I,
+FOLLOW_UP_DAY = gated(
+    compile_skipping(
+        r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:sessions?|teams|working\s+groups?|commission|committee|meeting|review|"
+        r"delegations)\b[^;]{0,90}?\b(?:will\s+(?:now\s+|instead\s+)?(?:begin|open|start|run|be\s+held|take\s+place|meet|convene)|"
+        r"which\s+(?:opens|begins|starts))\b"
+        # "the Chinese foreign minister will be in Islamabad from 3 to 5 May": the visitor's days
+        r"|\b(?:minister|president|prime\s+minister|secretary|envoy|chancellor|delegation)\s+(?:will|is\s+(?:due|expected)\s+to)\s+"
+        r"be\s+in\s+(?-i:[A-Z])"
+        # "The date, Tuesday June 6, is unchanged": the plan's day, kept
+        r"|\b(?:date|day|dates)\b[^.;]{0,40}?\b(?:is|are|remains?)\s+(?:unchanged|the\s+same|maintained|confirmed)\b",
+        _I,
+    )
 )
 # "officials in Mogadishu and Hargeisa said their delegations would resume talks": the sources are the sides
 SOURCES_ARE_SIDES = compile_skipping(
