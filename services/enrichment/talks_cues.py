@@ -392,6 +392,9 @@ DENIED = compile_skipping(
     r"\bno\s+(?:\w+\s+){0,3}?(?:talks|meetings?|negotiations|summit|discussions)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:are|is|was|were|has\s+been|have\s+been)?\s*(?:planned|scheduled|set|expected|agreed|foreseen|envisaged)"
     r"|\bno\s+(?:immediate\s+|current\s+|concrete\s+)?plans?\s+(?:\w+\s+){0,5}?to\s+(?:meet|hold|host|talk|negotiate)"
+    # "officials said no concrete plans were in place"
+    r"|\bno\s+(?:immediate\s+|current\s+|concrete\s+|firm\s+)?plans?\s+(?:for\s+(?:\w+\s+){1,6}?)?(?:(?:were|was|are|is)\s+(?:yet\s+)?|(?:had|has|have)\s+(?:yet\s+)?been\s+put\s+)in\s+place\b"
+    r"(?![^.;]*\bbut\b[^.;]*\b(?:will|would|are\s+to)\b)"
     r"|\b(?:there\s+(?:is|are|will\s+be)|has\s+been)\s+no\s+(?:\w+\s+){0,3}?(?:talks|meeting|negotiations|summit)\b"
     r"|\bno\s+[\"“]?precise\s+timeframe|\bnot\s+necessary\b"
     # "no meeting between the two had been arranged", "no meeting on the cards"
@@ -884,7 +887,8 @@ PURPOSE_BEFORE = compile_skipping(
     _I,
 )
 WEAK_FUTURE = compile_skipping(
-    r"\bwould\s+(?:(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|reconvene|host|sit\s+down|"
+    # (not a wish: "would like to meet", "would love to host")
+    r"\bwould\s+(?!(?:like|love|prefer)\b)(?:(?:\w+\s+){0,2}?(?:meet|hold|take\s+place|be\s+held|begin|start|resume|convene|reconvene|host|sit\s+down|"
     r"kick\s+off|get\s+under\s?way|attend|participate|take\s+part|gather)\b"
     # "said they would reopen peace negotiations in X"
     r"|(?:reopen|restart|relaunch|revive)\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations|dialogue|consultations)\b"
@@ -982,7 +986,7 @@ REFUSED = compile_skipping(r"\b(?:reject\w*|declin\w*|turned\s+down|refus\w*|dis
 PROPOSED = compile_skipping(
     r"\b(?:call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|propos(?:e|es|ed|al|ing)|offer(?:s|ed|ing)?\s+to|"
     r"ready\s+to|readiness|willing(?:ness)?|prepared\s+to|open\s+to|invit(?:e|es|ed|ation)|appeal(?:s|ed)?|"
-    r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|hopes?\s+to|could\s+(?:meet|hold|travel|visit|fly|go)|may\s+(?:meet|hold)|might|"
+    r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|hopes?\s+to|(?:would|['’]d)\s+(?:like|love)\s+to|wants?\s+to\s+meet|could\s+(?:meet|hold|travel|visit|fly|go)|may\s+(?:meet|hold)|might|"
     # "urged them to return to the negotiating table" (not "they will return to ...": a plan)
     # "does not rule out a meeting", "whether a meeting will take place": speculation
     r"(?:not|n['’]t|never)\s+rul(?:e|es|ed|ing)\s+out|whether\s+(?:[\w-]+\s+){0,6}?(?:will|would)|"

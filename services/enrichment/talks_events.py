@@ -822,6 +822,10 @@ def _primary(c: Candidates, published: date) -> tuple[_Draft, _Draft] | None:
         # would travel to X on Tuesday for talks"): the sides are read from the article
         pool = [d for d in c.drafts if d.status in UPCOMING and d.location is not None]
     if not pool:
+        # an upcoming meeting its sentence names only as "the meeting": the sides, venue and day
+        # are read from the article as a whole rather than left empty
+        pool = [d for d in c.drafts if d.status in UPCOMING and not d.weak]
+    if not pool:
         return None
     # On a tie the headline wins: it states the article's own event.
     source = max(

@@ -8279,3 +8279,40 @@ def test_national_teams_meeting_for_a_match_plan_no_talks() -> None:
         "The national teams of Chile and Peru will hold their next joint session in Lima on Friday ahead of "
         "a friendly match."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president said he would like to meet the Venezuelan leader this year.",
+        "The president said he’d love to meet the Venezuelan leader in Geneva next month.",
+        "The president said he wants to meet the Venezuelan leader soon.",
+    ],
+)
+def test_a_wish_to_meet_is_a_proposal(text: str) -> None:
+    [record] = _talks(text)
+    assert record.status == "proposed"
+
+
+def test_no_plans_in_place_deny_the_meeting_unless_a_plan_follows() -> None:
+    denied = _talks(
+        "Officials said no concrete plans for a summit between Chile and Peru were in place.",
+        published=WEDNESDAY,
+    )
+    assert [r.status for r in denied] == ["denied"]
+    [record] = _upcoming(
+        "No plans were in place for a summit, but the envoys of Chile and Peru will meet in Lima on Friday."
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
+
+
+def test_a_plan_named_only_as_the_meeting_takes_its_sides_from_the_article() -> None:
+    """The plan's own sentence names no side, place or day: the record reads them from the article
+    rather than staying empty."""
+    [record] = _upcoming(
+        "The interior ministers of Chile and Argentina will hold a video link on Friday to review winter "
+        "closures of mountain passes, officials in both capitals said on Tuesday.\n"
+        "The meeting will take place virtually because of the storms, officials said.",
+        title="Chile and Argentina ministers to review mountain passes",
+    )
+    assert record.parties and set(record.parties) <= {"Chile", "Argentina"}
