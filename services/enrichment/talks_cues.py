@@ -1214,6 +1214,14 @@ TALKS_ON_BEFORE = compile_skipping(
     r"(?:(?:situation|crisis|war|conflict)\s+in\s+|future\s+of\s+)?$",
     _I,
 )
+# "will hold talks with his counterpart in X on Friday on Gaza, Sudan and ...": the subjects, named after
+# "on" later in the talks' own clause (not "meet on the Thai side of the border")
+TALKS_LATER_ON_BEFORE = compile_skipping(
+    r"\b(?:talks|meetings?|summit|consultations|negotiations|dialogue)\b[^.;:]{0,100}?\s"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|tomorrow|(?:next|this)\s+week|in\s+(?-i:[A-Z])[\w'’-]+)"
+    r"\s+(?:on|about)\s+$",
+    _I,
+)
 # "dedicated to the plan for the neutralisation of the FDLR": the group the talks would act against
 ACTED_ON_BEFORE = compile_skipping(
     r"\b(?:neutrali[sz]ation|disarm(?:ament|ing)|demobili[sz]ation|dismantl(?:ement|ing)|eradication|expulsion|"

@@ -775,7 +775,21 @@ _BODY_TEAM_AFTER = compile_skipping(r"\s+(?:mission|delegation|team|envoys|negot
 def _topic_place(s: _Sentence, e: Entity) -> bool:
     """ "the situation in Gaza", "the war in Darfur": a place the talks are about, not where they meet."""
     before = s.before(e, 40)
-    return bool(cue.WAR_IN_BEFORE.search(before) or _SITUATION_IN_BEFORE.search(before))
+    return bool(cue.WAR_IN_BEFORE.search(before) or _SITUATION_IN_BEFORE.search(before)) or _talks_on(s, e)
+
+
+def _talks_on(s: _Sentence, e: Entity) -> bool:
+    """ "talks with his counterpart in X on Friday on Gaza, Sudan and ...": a subject of the talks."""
+    return (
+        "on " in s.before(e, 4)
+        and not _is_demonym(e)  # ("on Russian demands")
+        and not _SIDE_OF_AFTER.match(s.after(e, 20))
+        and bool(cue.TALKS_LATER_ON_BEFORE.search(s.before(e, 140)))
+    )
+
+
+# ("meet on the Thai side of the border", "talks on Monday on Iran's nuclear programme": its own file)
+_SIDE_OF_AFTER = re.compile(r"(?:\s+(?:side|border|soil|territory|coast|shore)\b|['’]s\b)", re.IGNORECASE)
 
 
 _TROUBLE_IN = r"(?:situation|crisis|wars?|conflicts?|fighting)\s+in"
@@ -1402,7 +1416,7 @@ def _parties(
             continue
         topic_end = -1
         if name is None and e.kind == "place" and _topic_place(s, e):
-            topic_end, topic_ruled = e.end, False
+            topic_end, topic_ruled = e.end, _talks_on(s, e)  # (a list of subjects after "talks ... on")
         if name is not None and _hosts_as_side(s, e):
             explicit.append(name)
         if e.kind == "place" and e.country and cue.SEIZED_POWER_IN_BEFORE.search(s.before(e, 30)):
@@ -1442,7 +1456,13 @@ def _parties(
             or _DISSIDENTS.match(after)  # "a faction of FARC dissidents": the splinter group is the side
             or (e.kind == "armed_group" and _BROKE_AWAY_BEFORE.search(before))
             or (_FORMER_MEMBERS_BEFORE.search(before) and _MEMBERS_AFTER.match(after))
-            or (topical := bool(cue.WAR_IN_BEFORE.search(before) or _ISSUES_INCLUDING_BEFORE.search(before)))
+            or (
+                topical := bool(
+                    cue.WAR_IN_BEFORE.search(before)
+                    or _ISSUES_INCLUDING_BEFORE.search(before)
+                    or (e.kind == "country" and _talks_on(s, e))  # (and the names listed after it)
+                )
+            )
             or (_REMIT_BEFORE.search(before) and not _MEMBERS_OF_AFTER.match(after))  # "envoys on X"
             or ("former" in low and _former_officials(s, e))
             or (e.kind == "armed_group" and cue.ACTED_ON_BEFORE.search(before))

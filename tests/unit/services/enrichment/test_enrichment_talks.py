@@ -8316,3 +8316,31 @@ def test_a_plan_named_only_as_the_meeting_takes_its_sides_from_the_article() -> 
         title="Chile and Argentina ministers to review mountain passes",
     )
     assert record.parties and set(record.parties) <= {"Chile", "Argentina"}
+
+
+def test_a_leader_under_another_spelling_of_the_surname() -> None:
+    [record] = _upcoming(
+        "“My meeting with the president of Azerbaijan is scheduled to take place in Brussels on Saturday,” "
+        "Pashinian told a cabinet meeting."
+    )
+    assert set(record.parties) == {"Armenia", "Azerbaijan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Kenya's foreign minister will hold talks with his Tanzanian counterpart in Arusha on Monday on Somalia, "
+            "Burundi and the regional railway, the ministry said.",
+            {"Kenya", "Tanzania"},
+        ),
+        # a side named after "on" that is no subject: its own side of a border, its own programme
+        (
+            "Thailand and Cambodia will hold talks on Friday on the Thai side of the border crossing.",
+            {"Thailand", "Cambodia"},
+        ),
+    ],
+)
+def test_subjects_listed_after_the_talks_day_are_no_sides(text: str, sides: set[str]) -> None:
+    [record] = _upcoming(text)
+    assert set(record.parties) == sides
