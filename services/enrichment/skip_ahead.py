@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover - another Python: plain patterns, same m
     _parser = None
 
 __all__ = [
+    "UNFOLDED",
     "Gated",
     "Required",
     "WordAnchored",
@@ -32,6 +33,7 @@ __all__ = [
     "count_at_words",
     "finditer_at_words",
     "gated",
+    "holds_required",
     "lead_class",
     "lead_words",
     "required_words",
@@ -392,10 +394,10 @@ def _required_item(op: Any, av: Any) -> list[tuple[str, ...]]:
 
 # Letters that match an English one under IGNORECASE but lower-case to something else ("İ", "ı", "ſ"):
 # text holding one may match without holding the required strings, so it is always searched
-_UNFOLDED = ("\u0307", "\u0131", "\u017f")
+UNFOLDED = ("\u0307", "\u0131", "\u017f")
 
 
-def _holds_required(low: str, required: Required) -> bool:
+def holds_required(low: str, required: Required) -> bool:
     """Whether `low` holds a string of every group (plain loops: this runs once per span tested)."""
     for group in required:
         for needed in group:
@@ -420,9 +422,7 @@ class Gated:
 
     def _may_match(self, text: str, start: int, end: int | None) -> bool:
         low = text[start:end].lower()
-        return _holds_required(low, self.required) or (
-            not low.isascii() and any(ch in low for ch in _UNFOLDED)
-        )
+        return holds_required(low, self.required) or (not low.isascii() and any(ch in low for ch in UNFOLDED))
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         """`rx.search(text, start, end)`."""

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-from .skip_ahead import Required, compile_skipping, gated, lead_words, required_words, search_at_words
+from .skip_ahead import (
+    UNFOLDED,
+    compile_skipping,
+    gated,
+    holds_required,
+    lead_words,
+    required_words,
+    search_at_words,
+)
 
 _I = re.IGNORECASE
 
@@ -338,28 +346,12 @@ _RARE_REQUIRED = tuple(required_words(rx.pattern, rx.flags) for _, rx in TRIGGER
 _RARE_LEADS = tuple(lead_words(rx.pattern, rx.flags) for _, rx in TRIGGER_RARE)
 
 
-# Letters that match an English one under IGNORECASE but lower-case to something else ("İ", "ı", "ſ"):
-# text holding one is read with the whole pattern, its words unchecked
-_UNFOLDED = ("\u0307", "\u0131", "\u017f")
-
-
-def _holds(low: str, required: Required) -> bool:
-    """Whether `low` holds a string of every group (plain loops: this runs for every form tried)."""
-    for group in required:
-        for needed in group:
-            if needed in low:
-                break
-        else:
-            return False
-    return True
-
-
 def names_talks(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether text[start:end] names talks or a meeting at all (TRIGGER, or one of the rarer forms)."""
     end = len(text) if end is None else end
     low = text[start:end].lower()
     ascii = low.isascii()
-    folded = ascii or not any(ch in low for ch in _UNFOLDED)
+    folded = ascii or not any(ch in low for ch in UNFOLDED)
     if folded:
         # (plain loops: this runs on every sentence, and a generator per word costs more than the tests)
         tried: set[int] = set()
@@ -371,14 +363,14 @@ def names_talks(text: str, start: int = 0, end: int | None = None) -> bool:
                     continue
                 tried.add(i)
                 form = _FORMS[i]
-                if _holds(low, form.required) and form.search(text, low, start, end, ascii):
+                if holds_required(low, form.required) and form.search(text, low, start, end, ascii):
                     return True
     elif TRIGGER.search(text, start, end) is not None:
         return True
     for (words, rx), required, leads in zip(TRIGGER_RARE, _RARE_REQUIRED, _RARE_LEADS, strict=True):
         for w in words:
             if text.find(w, start, end) >= 0:
-                if (not folded or _holds(low, required)) and (
+                if (not folded or holds_required(low, required)) and (
                     search_at_words(rx, leads, text, low, start, end)
                     if ascii and leads is not None
                     else rx.search(text, start, end) is not None
