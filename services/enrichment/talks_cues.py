@@ -385,7 +385,10 @@ DENIED = compile_skipping(
     r"(?:are|is|was|were|has\s+been|have\s+been)?\s*(?:planned|scheduled|set|expected|agreed|foreseen|envisaged)"
     r"|\bno\s+(?:immediate\s+|current\s+|concrete\s+)?plans?\s+(?:\w+\s+){0,5}?to\s+(?:meet|hold|host|talk|negotiate)"
     # "officials said no concrete plans were in place"
-    r"|\bno\s+(?:immediate\s+|current\s+|concrete\s+|firm\s+)?plans?\s+(?:for\s+(?:\w+\s+){1,6}?)?(?:(?:were|was|are|is)\s+(?:yet\s+)?|(?:had|has|have)\s+(?:yet\s+)?been\s+put\s+)in\s+place\b"
+    r"|\bno\s+(?:immediate\s+|current\s+|concrete\s+|firm\s+)?plans?\s+"
+    # ("for a meeting between the two leaders", not "for a peace agreement": the plan of something else)
+    r"(?:for\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:meeting|talks|summit|negotiations|round)\b"
+    r"(?:\s+(?:between|with)\s+(?:[\w'’.-]+\s+){1,4}?|\s+)?)?(?:(?:were|was|are|is)\s+(?:yet\s+)?|(?:had|has|have)\s+(?:yet\s+)?been\s+put\s+)in\s+place\b"
     r"(?![^.;]*\bbut\b[^.;]*\b(?:will|would|are\s+to)\b)"
     r"|\b(?:there\s+(?:is|are|will\s+be)|has\s+been)\s+no\s+(?:\w+\s+){0,3}?(?:talks|meeting|negotiations|summit)\b"
     r"|\bno\s+[\"“]?precise\s+timeframe|\bnot\s+necessary\b"
@@ -978,7 +981,7 @@ REFUSED = compile_skipping(r"\b(?:reject\w*|declin\w*|turned\s+down|refus\w*|dis
 PROPOSED = compile_skipping(
     r"\b(?:call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|propos(?:e|es|ed|al|ing)|offer(?:s|ed|ing)?\s+to|"
     r"ready\s+to|readiness|willing(?:ness)?|prepared\s+to|open\s+to|invit(?:e|es|ed|ation)|appeal(?:s|ed)?|"
-    r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|hopes?\s+to|(?:would|['’]d)\s+(?:like|love)\s+to|wants?\s+to\s+meet|could\s+(?:meet|hold|travel|visit|fly|go)|may\s+(?:meet|hold)|might|"
+    r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|hopes?\s+to|(?:(?:would|['’]d)\s+(?:like|love)|wants?)\s+to\s+(?:meet|hold\s+talks|sit\s+down)\b|could\s+(?:meet|hold|travel|visit|fly|go)|may\s+(?:meet|hold)|might|"
     # "urged them to return to the negotiating table" (not "they will return to ...": a plan)
     # "does not rule out a meeting", "whether a meeting will take place": speculation
     r"(?:not|n['’]t|never)\s+rul(?:e|es|ed|ing)\s+out|whether\s+(?:[\w-]+\s+){0,6}?(?:will|would)|"

@@ -788,7 +788,8 @@ def _talks_on(s: _Sentence, e: Entity) -> bool:
     )
 
 
-# ("meet on the Thai side of the border", "talks on Monday on Iran's nuclear programme": its own file)
+# not a subject: where they meet ("on the Thai side of the border"), or a side's own file ("talks on
+# Monday on Iran's nuclear programme": Iran sits at the table)
 _SIDE_OF_AFTER = re.compile(r"(?:\s+(?:side|border|soil|territory|coast|shore)\b|['’]s\b)", re.IGNORECASE)
 
 

@@ -8344,3 +8344,29 @@ def test_a_leader_under_another_spelling_of_the_surname() -> None:
 def test_subjects_listed_after_the_talks_day_are_no_sides(text: str, sides: set[str]) -> None:
     [record] = _upcoming(text)
     assert set(record.parties) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Serbian and Kosovo leaders will meet in Brussels on Thursday, although no concrete plans for a peace "
+            "agreement were in place.",
+            {"Serbia", "Kosovo"},
+        ),
+        (
+            "Chile and Peru will hold talks in Lima on Friday; no plans for a joint press conference were in place, "
+            "aides said.",
+            {"Chile", "Peru"},
+        ),
+        (
+            "Russia and Ukraine will meet in Istanbul on Monday, officials said. The Kremlin said Moscow would like "
+            "to thank Turkey for hosting the talks.",
+            {"Russia", "Ukraine"},
+        ),
+    ],
+)
+def test_no_plans_for_something_else_and_thanks_leave_the_plan_alone(text: str, sides: set[str]) -> None:
+    records = _talks(text)
+    assert [r.status for r in records] == ["announced"]
+    assert set(records[0].parties) == sides
