@@ -45,6 +45,7 @@ from .talks_extraction import (
     _Draft,
     _is_demonym,
     cued_sentences,
+    dateline_credits,
     dateline_end,
     find_drafts,
     headline_draft,
@@ -273,6 +274,8 @@ def candidates(
     text: str, title: str, published: date, entities: list[Entity], dates: list[FoundDate]
 ) -> Candidates:
     skip = dateline_end(text)
+    if credits := dateline_credits(text):
+        entities = [e for e in entities if not any(a <= e.start < b for a, b in credits)]
     spans = sentences(text)
     cued = cued_sentences(text, spans)
     drafts, mediators = find_drafts(text, published, entities, dates, skip, cued)
@@ -1523,7 +1526,7 @@ def _dateline_state(d: _Draft, c: Candidates, side: str) -> list[str]:
             not any(
                 cue.UNNAMED_DELEGATION.match(t)
                 # (a minister's own capital only: a reporter in Geneva writes of other states' ministers)
-                or (capital and cue.HOME_TITLE_OPENS.match(t))
+                or (capital and cue.HOME_TITLE_OPENS.match(t) and not _known_abroad(t, home, c))
                 for t in d.texts()
             )
             and not bare_title
@@ -1531,6 +1534,15 @@ def _dateline_state(d: _Draft, c: Candidates, side: str) -> list[str]:
     ):
         return []
     return [home]
+
+
+def _known_abroad(sentence: str, home: str | None, c: Candidates) -> bool:
+    """ "BRUSSELS - Foreign Minister X will hold talks ...": whether the gazetteer knows the minister
+    who opens the story to be another state's than the dateline's."""
+    m = cue.HOME_TITLE_OPENS.match(sentence)
+    return m is not None and any(
+        e.start - at < m.end() and e.country not in {None, home} for at, e in _people_in(sentence, c)
+    )
 
 
 # "Japan's prime minister", "Japanese Foreign Minister", "Peru's top diplomat"

@@ -458,6 +458,24 @@ def dateline_end(text: str) -> int:
     return 0
 
 
+_PARAGRAPH_START = re.compile(r"\n\s*(?=\S)")
+_CREDIT_WITHIN = 600  # a dateline opens the story, after at most a standfirst
+
+
+def dateline_credits(text: str) -> list[tuple[int, int]]:
+    """Spans of the parenthesised credit of a wire dateline that opens a later paragraph, after a
+    standfirst ("Seoul, (Agency / Some Country News - 1st Oct, 2019 ) :"): an outlet, not an actor."""
+    found: list[tuple[int, int]] = []
+    for m in _PARAGRAPH_START.finditer(text, 0, _CREDIT_WITHIN):
+        at = m.end()
+        end = dateline_end(text[at : at + 200])
+        opens = text.find("(", at, at + end) if end else -1
+        closes = text.find(")", opens, at + end) if opens >= 0 else -1
+        if closes > opens:
+            found.append((opens, closes + 1))
+    return found
+
+
 def _is_to(sentence: str) -> re.Match[str] | None:
     m = cue.IS_TO.search(sentence)
     return m if m is not None and not cue.PURPOSE_BEFORE.search(sentence, 0, m.start()) else None
@@ -829,6 +847,7 @@ _ISSUES_INCLUDING_BEFORE = compile_skipping(
 _BACKGROUND_CLAUSE = compile_skipping(r"\b(?:after|following|since|amid)\b", re.IGNORECASE)
 # what joins the states of one list: "Libya and Sudan", "Gaza, Libya, and Sudan"
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+_LIST_JOIN_INTO_NAME = re.compile(_LIST_JOIN.pattern + r"(?:[A-Z][\w'’-]*\s+){1,2}")
 _CLAUSE_VERB_AFTER = re.compile(r"\s+(?:will|would|has|have|had|is|are|was|were|said|says)\b")
 _FOR_TALKS = compile_skipping(r"\b(?:for|to\s+(?:hold|discuss))\b", re.IGNORECASE)
 # "a summit could be planned for next month": a modal before the plan's wording
@@ -1406,7 +1425,11 @@ def _parties(
         # after a subject is one too
         if (
             topic_end >= 0
-            and _LIST_JOIN.fullmatch(s.text, topic_end, e.start)
+            and (
+                _LIST_JOIN.fullmatch(s.text, topic_end, e.start)
+                # ("on Gaza, Sudan and the Grand Ethiopian Renaissance Dam": a demonym inside a name)
+                or (_is_demonym(e) and _LIST_JOIN_INTO_NAME.fullmatch(s.text, topic_end, e.start))
+            )
             and not _CLAUSE_VERB_AFTER.match(s.text, e.end)  # ("... discuss Libya, and Turkey will send ...")
         ):
             topic_end = e.end

@@ -14,6 +14,7 @@ from parley.services.enrichment.talks_events import _history, _primary, _with_ro
 from parley.services.enrichment.talks_extraction import (
     _Draft,
     _same_table,
+    dateline_credits,
     dateline_end,
     find_drafts,
     headline_draft,
@@ -8370,3 +8371,14 @@ def test_no_plans_for_something_else_and_thanks_leave_the_plan_alone(text: str, 
     records = _talks(text)
     assert [r.status for r in records] == ["announced"]
     assert set(records[0].parties) == sides
+
+
+@pytest.mark.parametrize(
+    "credit", ["(Wire - Outlet / Norway Point News - 9th Mar, 2031 ) :", "(Agency / Kenya Star / Wire) - "]
+)
+def test_a_dateline_credit_after_a_standfirst_names_no_side(credit: str) -> None:
+    lede = "Chile and Peru will hold border talks in Lima on Friday, officials said, the first such round in years."
+    text = f"{lede}\n\nSantiago, {credit}{lede} The two neighbours last met in 2029."
+    records = _talks(text, title="Chile, Peru to hold border talks on Friday")
+    assert {p for r in records for p in r.parties} == {"Chile", "Peru"}
+    assert [text[a:b] for a, b in dateline_credits(text)] == [credit[: credit.index(")") + 1]]
