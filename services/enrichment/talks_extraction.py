@@ -1579,7 +1579,9 @@ def _parties(
     elif len(names) < 2:
         # "X's warring generals will meet ..., A and B said": the speakers do not stand in for them
         factions = any(_state(e) and cue.FACTIONS_OF_AFTER.match(s.after(e, 40)) for e in s.entities)
-        names = list(dict.fromkeys(names + [f for f in fallback if not (factions and f in speakers)]))
+        names = list(
+            dict.fromkeys(names + [f for f in fallback if not (factions and f in speakers | sources)])
+        )
     names = [n for n in names if n in explicit or n not in mediators]
     # "with the guarantor countries - A, B and C - at the table": listed go-betweens
     hint = _ROLE_HINT.search(low)

@@ -8382,3 +8382,12 @@ def test_a_dateline_credit_after_a_standfirst_names_no_side(credit: str) -> None
     records = _talks(text, title="Chile, Peru to hold border talks on Friday")
     assert {p for r in records for p in r.parties} == {"Chile", "Peru"}
     assert [text[a:b] for a, b in dateline_credits(text)] == [credit[: credit.index(")") + 1]]
+
+
+def test_the_sources_of_a_plan_between_a_states_factions_are_no_sides() -> None:
+    [draft], _ = _drafts(
+        "The leaders of Libya's rival factions have agreed to hold talks in Geneva on Friday aimed at a truce, "
+        "according to Egypt and Qatar."
+    )
+    assert draft.status == "announced"
+    assert not {"Egypt", "Qatar"} & set(draft.parties)
