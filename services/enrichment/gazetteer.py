@@ -50,6 +50,10 @@ _COUNTRY_ALIASES = {
     "USA": "United States",
     "America": "United States",
     "Korea": "South Korea",  # alone, in news copy, the South ("North Korea" is the longer name)
+    # headline style, abbreviated ("N. Korea, US to resume talks")
+    "N. Korea": "North Korea",
+    "N Korea": "North Korea",
+    "S. Korea": "South Korea",
     "United States of America": "United States",
     "UK": "United Kingdom",
     "U.K.": "United Kingdom",
@@ -505,6 +509,7 @@ _DEMONYMS = {
     "Nigerian": "Nigeria",
     "Nigerien": "Niger",
     "North Korean": "North Korea",
+    "N. Korean": "North Korea",
     "Norwegian": "Norway",
     "Omani": "Oman",
     "Pakistani": "Pakistan",
@@ -529,6 +534,7 @@ _DEMONYMS = {
     "Somali": "Somalia",
     "South African": "South Africa",
     "South Korean": "South Korea",
+    "S. Korean": "South Korea",
     "South Sudanese": "South Sudan",
     "Spanish": "Spain",
     "Sri Lankan": "Sri Lanka",

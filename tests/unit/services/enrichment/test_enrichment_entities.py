@@ -264,3 +264,15 @@ def test_a_person_in_apposition_to_a_states_role_is_of_that_state() -> None:
 def test_an_opposition_coalition_and_an_armed_coalition_are_sides() -> None:
     text = "The Somali Salvation Forum and the Permanent Strategic Framework (CSP-PSD) both said they would attend."
     assert _names(text, "armed_group") == ["Somali Salvation Forum", "CSP-PSD", "CSP-PSD"]
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("N. Korea, US to resume working-level talks", ["North Korea", "United States"]),
+        ("S. Korea and N Korea envoys to meet at the border", ["South Korea", "North Korea"]),
+        ("N. Korean and S. Korean officials will meet on Friday", ["North Korea", "South Korea"]),
+    ],
+)
+def test_abbreviated_koreas_are_each_their_own_state(text: str, states: list[str]) -> None:
+    assert _names(text, "country") == states
