@@ -2043,6 +2043,7 @@ def assemble(
         )
     ):  # "it had been postponed to early April": a new time without a day, whatever day the old plan had
         primary = replace(primary, start=None, end=None, date_text=source.date_text)
+    primary = _with_attendees(primary, c)
     # Other upcoming mentions of the same event were folded into it; everything else stays.
     rest = [
         d
@@ -2064,6 +2065,49 @@ def assemble(
         p for p in places if p.name not in past and (p.name in capitals or any(p.text in e for e in said))
     ]
     return [to_record(primary, refine, mediators), *(to_record(d, places, mediators) for d in rest)]
+
+
+# "The gathering is expected to include representatives from A, B, C and D": who takes part in the
+# story's own meeting (the definite article), listed
+_ATTENDED_BY = compile_skipping(
+    r"\b(?:the|this)\s+(?:gathering|meeting|talks|summit|conference|session|forum|round)\s+"
+    r"(?:is|are|will\s+be)\s+(?:expected|due|set|scheduled)\s+to\s+(?:include|bring\s+together|be\s+attended\s+by|draw|involve)\s+"
+    r"(?:(?:senior\s+|special\s+|top\s+|foreign\s+)?(?:representatives|delegations|envoys|officials|ministers|diplomats)\s+"
+    r"(?:from|of)\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+_ATTENDEE_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _attendees(c: Candidates) -> list[str]:
+    """The states and bodies a sentence lists as taking part in the story's meeting."""
+    text, entities, spans = c.source
+    for a, b in spans:
+        m = _ATTENDED_BY.search(text, a, b)
+        if m is None:
+            continue
+        names: list[str] = []
+        at = m.end()
+        for e in entities:
+            if e.start < at or e.start >= b:
+                continue
+            if e.kind not in {"country", "organisation"} or (
+                e.start != at and not (names and _ATTENDEE_GAP.fullmatch(text, at, e.start))
+            ):
+                break
+            names.append(e.name)
+            at = e.end
+        if len(set(names)) >= 2:
+            return list(dict.fromkeys(names))
+    return []
+
+
+def _with_attendees(d: _Draft, c: Candidates) -> _Draft:
+    """An upcoming meeting's listed participants are its sides, beside those already found."""
+    if d.status not in UPCOMING:
+        return d
+    extra = [n for n in _attendees(c) if n not in d.parties and n not in d.mediators]
+    return replace(d, parties=[*d.parties, *extra], explicit=d.explicit | set(extra)) if extra else d
 
 
 _DAY_NUMBER_NEXT = re.compile(r"\s*\d")  # "postponed to September 17-18": a day after all

@@ -8391,3 +8391,30 @@ def test_the_sources_of_a_plan_between_a_states_factions_are_no_sides() -> None:
     )
     assert draft.status == "announced"
     assert not {"Egypt", "Qatar"} & set(draft.parties)
+
+
+def test_the_listed_participants_of_the_storys_meeting_are_its_sides() -> None:
+    [record] = _upcoming(
+        "Kazakhstan will host a regional meeting on water in Astana on Friday, the foreign ministry said. "
+        "The gathering is expected to include representatives from Uzbekistan, Kyrgyzstan, and Tajikistan.",
+        title="Kazakhstan to host regional water meeting",
+    )
+    assert {"Uzbekistan", "Kyrgyzstan", "Tajikistan"} <= set(record.parties)
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        # told of a past meeting
+        "The last gathering was attended by representatives from Uzbekistan, Kyrgyzstan and Tajikistan.",
+        # a list that is not of participants
+        "The gathering is expected to focus on Uzbekistan, Kyrgyzstan and Tajikistan.",
+        # one name is no list
+        "The gathering is expected to include representatives from Uzbekistan.",
+    ],
+)
+def test_no_participants_from_other_wording(listed: str) -> None:
+    [record] = _upcoming(
+        f"Kazakhstan and Turkmenistan will hold talks on water in Astana on Friday, the foreign ministry said. {listed}"
+    )
+    assert set(record.parties) == {"Kazakhstan", "Turkmenistan"}
