@@ -528,6 +528,37 @@ def _with_leaders_states(people: list[Entity]) -> list[Entity]:
     ]
 
 
+# "former Kenyan President X", "X, the facilitator of the peace process": a person who no longer
+# speaks for a state, or who goes between the sides, is no state's side
+_NO_LONGER_BEFORE = compile_skipping(
+    r"\b(?i:former|ex-)\s*(?:[A-Z][\w'’-]*\s+){0,2}"
+    r"(?i:president|prime\s+minister|premier|leader|head\s+of\s+state)\s+(?:[A-Z][\w'’-]*\s+)?$"
+)
+_GO_BETWEEN_AFTER = compile_skipping(
+    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:facilitator|mediator)\b", re.IGNORECASE
+)
+
+
+def _go_betweens(text: str, entities: list[Entity]) -> list[Entity]:
+    """Every mention of a person named as a former leader or as the go-between, of no state."""
+    surnames = {
+        e.name.split()[-1]
+        for e in entities
+        if e.kind == "person"
+        and e.country is not None
+        and (
+            _NO_LONGER_BEFORE.search(text, max(0, e.start - 60), e.start)
+            or _GO_BETWEEN_AFTER.match(text, e.end, min(len(text), e.end + 60))
+        )
+    }
+    if not surnames:
+        return entities
+    return [
+        e.model_copy(update={"country": None}) if e.kind == "person" and e.name.split()[-1] in surnames else e
+        for e in entities
+    ]
+
+
 def _name_keys(name: str) -> list[str]:
     """A person's name, its words and its runs of two words ("Hun Manet", "Lee Jae-myung")."""
     words = name.split()
@@ -967,4 +998,4 @@ def extract_entities(
     everything = named + people
     everything += _later_mentions(text, [*people, *known_people], everything)
     everything += _leaders_by_surname(text, everything)
-    return sorted(everything, key=lambda e: (e.start, e.end))
+    return sorted(_go_betweens(text, everything), key=lambda e: (e.start, e.end))

@@ -276,3 +276,20 @@ def test_an_opposition_coalition_and_an_armed_coalition_are_sides() -> None:
 )
 def test_abbreviated_koreas_are_each_their_own_state(text: str, states: list[str]) -> None:
     assert _names(text, "country") == states
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former South Korean President Moon Jae-in will chair the talks in Geneva.",
+        "The envoys will meet in Geneva, said Moon Jae-in, the facilitator of the process.",
+    ],
+)
+def test_a_former_leader_or_the_facilitator_speaks_for_no_state(text: str) -> None:
+    people = [e for e in extract_entities(text) if e.kind == "person"]
+    assert [(p.text, p.country) for p in people] == [("Moon Jae-in", None)]
+
+
+def test_a_sitting_leader_keeps_the_state() -> None:
+    text = "President Moon Jae-in will meet the former colony's leaders in Seoul, the facilitators said."
+    assert {e.country for e in extract_entities(text) if e.kind == "person"} == {"South Korea"}
