@@ -40,7 +40,9 @@ _PEOPLE_OF_BEFORE = compile_skipping(
     re.IGNORECASE,
 )
 _ATTRIBUTIVE_AFTER = compile_skipping(
-    r"^[\s-]*(?:talks|summit|meeting|negotiations|process|format|round|conference|time|"
+    # (a numbered round of a series named for its first venue: "the Nairobi IV consultations")
+    r"^[\s-]*(?:(?:II|III|IV|V|VI|VII|VIII|IX|X)\s+(?:[\w-]+\s+){0,2}?(?:consultations|dialogue)\b|"
+    r"talks|summit|meeting|negotiations|process|format|round|conference|time|"
     r"[Aa]greements?|[Aa]ccords?|[Dd]eclaration|[Pp]rotocol|[Tt]reaty|[Cc]harter)\b"
 )
 # "the Belgrade-Pristina dialogue", "Kyiv-Moscow talks": two capitals paired before the talks word
@@ -329,7 +331,7 @@ def _resolve_capital(text: str, entry: NameEntry, start: int, end: int, headline
             and (start > 0 or not _DATELINE_AFTER.match(after))
             and not _PEOPLE_OF_BEFORE.search(text, max(0, start - 90), start)
         )
-        or _ATTRIBUTIVE_AFTER.match(after)
+        or _ATTRIBUTIVE_AFTER.match(text[end : end + 60])
         or (
             not headline
             and (

@@ -293,3 +293,11 @@ def test_a_former_leader_or_the_facilitator_speaks_for_no_state(text: str) -> No
 def test_a_sitting_leader_keeps_the_state() -> None:
     text = "President Moon Jae-in will meet the former colony's leaders in Seoul, the facilitators said."
     assert {e.country for e in extract_entities(text) if e.kind == "person"} == {"South Korea"}
+
+
+def test_a_capital_naming_a_numbered_round_of_a_series_is_no_state() -> None:
+    text = "The Lusaka III intra-Sudanese consultations will be held in Kassala, and Lusaka will watch."
+    assert [(e.kind, e.name) for e in extract_entities(text) if e.text == "Lusaka"] == [
+        ("place", "Lusaka"),
+        ("country", "Zambia"),
+    ]
