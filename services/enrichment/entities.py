@@ -541,22 +541,32 @@ _GO_BETWEEN_AFTER = compile_skipping(
 )
 
 
+# ... but not a sitting official titled before the name ("Omani Foreign Minister X, the mediator":
+# his state mediates)
+_TITLED_BEFORE = compile_skipping(
+    r"\b(?:President|Minister|Secretary|Chancellor|Premier|King|Emir|Envoy|Ambassador|Sultan)\s+$"
+)
+
+
 def _go_betweens(text: str, entities: list[Entity]) -> list[Entity]:
     """Every mention of a person named as a former leader or as the go-between, of no state."""
-    surnames = {
-        e.name.split()[-1]
+    names = {
+        e.name
         for e in entities
         if e.kind == "person"
         and e.country is not None
         and (
             _NO_LONGER_BEFORE.search(text, max(0, e.start - 60), e.start)
-            or _GO_BETWEEN_AFTER.match(text, e.end, min(len(text), e.end + 60))
+            or (
+                _GO_BETWEEN_AFTER.match(text, e.end, min(len(text), e.end + 60))
+                and not _TITLED_BEFORE.search(text, max(0, e.start - 20), e.start)
+            )
         )
     }
-    if not surnames:
+    if not names:
         return entities
     return [
-        e.model_copy(update={"country": None}) if e.kind == "person" and e.name.split()[-1] in surnames else e
+        e.model_copy(update={"country": None}) if e.kind == "person" and e.name in names else e
         for e in entities
     ]
 

@@ -1999,6 +1999,8 @@ def assemble(
     if not primary.parties:  # ("the government delegations will sit down again on Monday")
         primary = _both_sides(primary, c)
     primary = _we_at_the_dateline(primary, source, c)
+    # (again for a side the rules above found: "the Taliban administration ... would send a delegation")
+    primary = _one_afghan_side(primary, [*texts, c.source[0]], published)
     if primary.location is None and c.venue_line is not None:
         primary = replace(primary, location=c.venue_line)
     if primary.start is None and c.follow_up is not None:  # ("The teams will begin their work on Monday 14")
@@ -2072,9 +2074,13 @@ def assemble(
 _ATTENDED_BY = compile_skipping(
     r"\b(?:the|this)\s+(?:gathering|meeting|talks|summit|conference|session|forum|round)\s+"
     r"(?:is|are|will\s+be)\s+(?:expected|due|set|scheduled)\s+to\s+(?:include|bring\s+together|be\s+attended\s+by|draw|involve)\s+"
-    r"(?:(?:senior\s+|special\s+|top\s+|foreign\s+)?(?:representatives|delegations|envoys|officials|ministers|diplomats)\s+"
-    r"(?:from|of)\s+)?(?:the\s+)?",
+    r"(?:senior\s+|special\s+|top\s+|foreign\s+)?(?:representatives|delegations|envoys|officials|ministers|diplomats)\s+"
+    r"(?:from|of)\s+(?:the\s+)?",
     re.IGNORECASE,
+)
+# (listed as observers or as subjects, not at the table)
+_NOT_AT_THE_TABLE_AFTER = re.compile(
+    r"\s+(?:as\s+(?:observers?|guests?)|among\s+the\s+(?:topics|subjects|issues))\b"
 )
 _ATTENDEE_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
@@ -2097,7 +2103,7 @@ def _attendees(c: Candidates) -> list[str]:
                 break
             names.append(e.name)
             at = e.end
-        if len(set(names)) >= 2:
+        if len(set(names)) >= 2 and not _NOT_AT_THE_TABLE_AFTER.match(text, at, b):
             return list(dict.fromkeys(names))
     return []
 

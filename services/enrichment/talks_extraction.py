@@ -460,6 +460,7 @@ def dateline_end(text: str) -> int:
 
 _PARAGRAPH_START = re.compile(r"\n\s*(?=\S)")
 _CREDIT_WITHIN = 600  # a dateline opens the story, after at most a standfirst
+_CREDIT_END = re.compile(r"\s*[-—–:]")
 
 
 def dateline_credits(text: str) -> list[tuple[int, int]]:
@@ -471,7 +472,8 @@ def dateline_credits(text: str) -> list[tuple[int, int]]:
         end = dateline_end(text[at : at + 200])
         opens = text.find("(", at, at + end) if end else -1
         closes = text.find(")", opens, at + end) if opens >= 0 else -1
-        if closes > opens:
+        # (a credit is followed by the dateline's dash or colon: not "X (ABC) Leader Y will meet ...")
+        if closes > opens and _CREDIT_END.match(text, closes + 1):
             found.append((opens, closes + 1))
     return found
 

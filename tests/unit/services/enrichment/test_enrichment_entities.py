@@ -290,9 +290,32 @@ def test_a_former_leader_or_the_facilitator_speaks_for_no_state(text: str) -> No
     assert [(p.text, p.country) for p in people] == [("Moon Jae-in", None)]
 
 
-def test_a_sitting_leader_keeps_the_state() -> None:
-    text = "President Moon Jae-in will meet the former colony's leaders in Seoul, the facilitators said."
-    assert {e.country for e in extract_entities(text) if e.kind == "person"} == {"South Korea"}
+@pytest.mark.parametrize(
+    ("text", "person", "state"),
+    [
+        (
+            "President Moon Jae-in will meet the former colony's leaders in Seoul.",
+            "Moon Jae-in",
+            "South Korea",
+        ),
+        # a former leader of the same surname leaves the sitting one his state
+        (
+            "Former Prime Minister Nawaz Sharif backed the plan. Prime Minister Shehbaz Sharif will meet "
+            "Indian Prime Minister Narendra Modi in Delhi next week.",
+            "Shehbaz Sharif",
+            "Pakistan",
+        ),
+        # a sitting official called the mediator mediates for his state
+        (
+            "US and Iranian negotiators will meet in Muscat on Saturday, Omani Foreign Minister Badr "
+            "Albusaidi, the mediator, said.",
+            "Badr Albusaidi",
+            "Oman",
+        ),
+    ],
+)
+def test_a_sitting_leader_keeps_the_state(text: str, person: str, state: str) -> None:
+    assert {e.country for e in extract_entities(text) if e.kind == "person" and e.name == person} == {state}
 
 
 def test_a_capital_naming_a_numbered_round_of_a_series_is_no_state() -> None:

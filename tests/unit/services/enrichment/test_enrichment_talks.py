@@ -8373,6 +8373,14 @@ def test_no_plans_for_something_else_and_thanks_leave_the_plan_alone(text: str, 
     assert set(records[0].parties) == sides
 
 
+def test_a_groups_short_name_opening_a_later_paragraph_is_no_credit() -> None:
+    text = (
+        "Talks on the north will resume on Friday, officials said.\n\nSudan People's Liberation Movement-North "
+        "(SPLM-N) Leader Abdelaziz al-Hilu will meet army chief Abdel Fattah al-Burhan in Juba on Friday."
+    )
+    assert dateline_credits(text) == []
+
+
 @pytest.mark.parametrize(
     "credit", ["(Wire - Outlet / Norway Point News - 9th Mar, 2031 ) :", "(Agency / Kenya Star / Wire) - "]
 )
@@ -8411,6 +8419,10 @@ def test_the_listed_participants_of_the_storys_meeting_are_its_sides() -> None:
         "The gathering is expected to focus on Uzbekistan, Kyrgyzstan and Tajikistan.",
         # one name is no list
         "The gathering is expected to include representatives from Uzbekistan.",
+        # another meeting's guests, and observers
+        "Russia has also called a summit in Moscow in May. The summit is expected to include Uzbekistan, "
+        "Kyrgyzstan and Tajikistan.",
+        "The talks are expected to include representatives from Uzbekistan, Kyrgyzstan and Tajikistan as observers.",
     ],
 )
 def test_no_participants_from_other_wording(listed: str) -> None:
