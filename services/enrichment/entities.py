@@ -40,7 +40,7 @@ _PEOPLE_OF_BEFORE = compile_skipping(
     re.IGNORECASE,
 )
 _ATTRIBUTIVE_AFTER = compile_skipping(
-    # (a numbered round of a series named for its first venue: "the Nairobi IV consultations")
+    # (a numbered round of a series named for its first venue: "the Lusaka III consultations")
     r"^[\s-]*(?:(?:II|III|IV|V|VI|VII|VIII|IX|X)\s+(?:[\w-]+\s+){0,2}?(?:consultations|dialogue)\b|"
     r"talks|summit|meeting|negotiations|process|format|round|conference|time|"
     r"[Aa]greements?|[Aa]ccords?|[Dd]eclaration|[Pp]rotocol|[Tt]reaty|[Cc]harter)\b"
@@ -530,7 +530,7 @@ def _with_leaders_states(people: list[Entity]) -> list[Entity]:
     ]
 
 
-# "former Kenyan President X", "X, the facilitator of the peace process": a person who no longer
+# "former President X", "X, the facilitator of the process": a person who no longer
 # speaks for a state, or who goes between the sides, is no state's side
 _NO_LONGER_BEFORE = compile_skipping(
     r"\b(?i:former|ex-)\s*(?:[A-Z][\w'’-]*\s+){0,2}"

@@ -50,7 +50,7 @@ _COUNTRY_ALIASES = {
     "USA": "United States",
     "America": "United States",
     "Korea": "South Korea",  # alone, in news copy, the South ("North Korea" is the longer name)
-    # headline style, abbreviated ("N. Korea, US to resume talks")
+    # headline style, abbreviated ("N. Korea, US envoys to meet")
     "N. Korea": "North Korea",
     "N Korea": "North Korea",
     "S. Korea": "South Korea",

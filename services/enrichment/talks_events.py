@@ -2069,7 +2069,7 @@ def assemble(
     return [to_record(primary, refine, mediators), *(to_record(d, places, mediators) for d in rest)]
 
 
-# "The gathering is expected to include representatives from A, B, C and D": who takes part in the
+# "The meeting is due to involve envoys from A, B and C": who takes part in the
 # story's own meeting (the definite article), listed
 _ATTENDED_BY = compile_skipping(
     r"\b(?:the|this)\s+(?:gathering|meeting|talks|summit|conference|session|forum|round)\s+"

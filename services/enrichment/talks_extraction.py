@@ -449,7 +449,7 @@ def dateline_end(text: str) -> int:
         return 0
     if m.group().rstrip()[-1:] == ")" and _LOWER_NEXT.match(text, m.end()):
         return 0  # "The Gulf Cooperation Council (GCC) will meet ...": a lede's subject, not a dateline
-    head = re.sub(r"\([^)]*\)", "", m.group())  # "(APP - Agency / Outlet - 1st Oct, 2019 )"
+    head = re.sub(r"\([^)]*\)", "", m.group())  # "(Wire - Agency / Outlet - 3rd May, 2030 )"
     if len(head.split()) > 8:
         return 0
     words = [w for w in re.split(r"[\s,/-]+", head) if w.strip("—–:.")]
@@ -465,7 +465,7 @@ _CREDIT_END = re.compile(r"\s*[-—–:]")
 
 def dateline_credits(text: str) -> list[tuple[int, int]]:
     """Spans of the parenthesised credit of a wire dateline that opens a later paragraph, after a
-    standfirst ("Seoul, (Agency / Some Country News - 1st Oct, 2019 ) :"): an outlet, not an actor."""
+    standfirst ("Lima, (Wire / Some Country Daily - 3rd May, 2030 ) :"): an outlet, not an actor."""
     found: list[tuple[int, int]] = []
     for m in _PARAGRAPH_START.finditer(text, 0, _CREDIT_WITHIN):
         at = m.end()

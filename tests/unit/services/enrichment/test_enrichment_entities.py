@@ -269,7 +269,7 @@ def test_an_opposition_coalition_and_an_armed_coalition_are_sides() -> None:
 @pytest.mark.parametrize(
     ("text", "states"),
     [
-        ("N. Korea, US to resume working-level talks", ["North Korea", "United States"]),
+        ("N. Korea, US envoys to meet in Panmunjom", ["North Korea", "United States"]),
         ("S. Korea and N Korea envoys to meet at the border", ["South Korea", "North Korea"]),
         ("N. Korean and S. Korean officials will meet on Friday", ["North Korea", "South Korea"]),
     ],
