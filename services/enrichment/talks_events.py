@@ -2046,6 +2046,7 @@ def assemble(
     ):  # "it had been postponed to early April": a new time without a day, whatever day the old plan had
         primary = replace(primary, start=None, end=None, date_text=source.date_text)
     primary = _with_attendees(primary, c)
+    primary = _host_in_the_format(primary, c)
     # Other upcoming mentions of the same event were folded into it; everything else stays.
     rest = [
         d
@@ -2114,6 +2115,39 @@ def _with_attendees(d: _Draft, c: Candidates) -> _Draft:
         return d
     extra = [n for n in _attendees(c) if n not in d.parties and n not in d.mediators]
     return replace(d, parties=[*d.parties, *extra], explicit=d.explicit | set(extra)) if extra else d
+
+
+_THREE_WAY = frozenset({"trilateral", "tripartite", "three-way"})
+_HOSTS = re.compile(r"\b(?:host(?:s|ed|ing)?|chair(?:s|ed|ing)?)\b", re.IGNORECASE)
+
+
+def _hosted_by(text: str, state: str) -> bool:
+    """The state, by name, capital or demonym, just before a word of hosting or chairing, or
+    after "hosted by"."""
+    g = gazetteer()
+    names = [n for n in (state, g.capital_of.get(state), g.demonym_of.get(state)) if n]
+    for m in _HOSTS.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        after = text[m.end() : m.end() + 30] if text.startswith(" by ", m.end()) else ""
+        if any(n in before or n in after for n in names):
+            return True
+    return False
+
+
+def _host_in_the_format(d: _Draft, c: Candidates) -> _Draft:
+    """ "X will host the foreign ministers of A and B for trilateral talks": three-way talks with two
+    sides named and one state that hosts them hold that state as the third side, not a go-between."""
+    mediators = d.mediators or list(c.mediators)
+    if (
+        d.status not in UPCOMING
+        or d.stated_format not in _THREE_WAY
+        or len(d.parties) != 2
+        or len(mediators) != 1
+        or (host := mediators[0]) not in gazetteer().country_names
+        or not any(_hosted_by(t, host) for t in d.texts())
+    ):
+        return d
+    return replace(d, parties=[host, *d.parties], explicit=d.explicit | {host})
 
 
 _DAY_NUMBER_NEXT = re.compile(r"\s*\d")  # "postponed to September 17-18": a day after all

@@ -8430,3 +8430,33 @@ def test_no_participants_from_other_wording(listed: str) -> None:
         f"Kazakhstan and Turkmenistan will hold talks on water in Astana on Friday, the foreign ministry said. {listed}"
     )
     assert set(record.parties) == {"Kazakhstan", "Turkmenistan"}
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "Norway will host the foreign ministers of Sweden and Finland in Tromso on Friday for trilateral talks "
+        "on Arctic fisheries, the ministry said.",
+        "The foreign ministers of Sweden and Finland will travel to Tromso on Friday for three-way talks "
+        "hosted by Norway, the ministry said.",
+    ],
+)
+def test_a_state_that_hosts_three_way_talks_with_two_named_sides_is_the_third(lede: str) -> None:
+    [record] = _upcoming(lede, title="Nordic ministers to meet in Tromso")
+    assert set(record.parties) == {"Norway", "Sweden", "Finland"}
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        # two-sided talks a state hosts: a go-between or venue, not a side
+        "Norway will host talks between Sweden and Finland in Tromso on Friday on Arctic fisheries, the "
+        "ministry said.",
+        # three-way talks whose third member is no host named
+        "Sweden and Finland will hold trilateral talks with the European Union in Tromso on Friday, the "
+        "ministry said. Norway has offered its help.",
+    ],
+)
+def test_no_third_side_from_a_host_without_three_way_talks_it_hosts(lede: str) -> None:
+    [record] = _upcoming(lede)
+    assert "Norway" not in record.parties
