@@ -1496,7 +1496,8 @@ NEVER_HAPPENED = compile_skipping(
 )
 NEXT_MEETING = compile_skipping(
     # "agreed at the end of last week's meeting to hold the next round ..."
-    r"\b(?:agreed|agree|agreeing|decided|plan|planned|promised|pledged)\s+(?:(?:at|during|after|on|in)\s+(?:[\w'’-]+\s+){1,6}?)?"
+    # ("both delegations committed to reconvene in X on 9 February")
+    r"\b(?:agreed|agree|agreeing|decided|plan|planned|promised|pledged|committed|vowed|undertook)\s+(?:(?:at|during|after|on|in)\s+(?:[\w'’-]+\s+){1,6}?)?"
     # "agreed to extend their ceasefire and to meet again in X next week"
     r"(?:to\s+(?:[\w'’-]+\s+){1,5}?and\s+)?"
     r"to\s+(?:meet|resume|reconvene|"

@@ -8460,3 +8460,13 @@ def test_a_state_that_hosts_three_way_talks_with_two_named_sides_is_the_third(le
 def test_no_third_side_from_a_host_without_three_way_talks_it_hosts(lede: str) -> None:
     [record] = _upcoming(lede)
     assert "Norway" not in record.parties
+
+
+@pytest.mark.parametrize("verb", ["committed", "vowed", "undertook"])
+def test_a_next_round_the_sides_commit_to_takes_its_own_day(verb: str) -> None:
+    [record] = _upcoming(
+        "A new round of talks between Chad and the rebel front ended in Doha on Monday without an agreement, but "
+        f"both delegations {verb} to reconvene in Lome on 9 September, the facilitators said."
+    )
+    assert record.location == "Lome"
+    assert record.start_date is not None and record.start_date.isoformat().endswith("-09-09")
