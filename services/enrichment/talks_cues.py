@@ -1101,7 +1101,12 @@ LEAD_ACTORS = compile_skipping(
     r"(?:a|the|an|their|its)\s+(?:[\w-]+\s+){0,3}?(?:strike|walkout|pay\s+dispute|wage\s+dispute|industrial\s+action)\b"
     # labour's own bodies opening the lead, or as the government's counterpart
      + r"|(?:^\W*|\b(?:government|ministry|authorities)\s+and\s+)(?:the\s+)?(?:[A-Z]\w+\s+)?"
-    r"(?:organi[sz]ed\s+labou?r|labou?r\s+(?:congress|centres?|centers?)|trade\s+union\s+congress)\b",
+    r"(?:organi[sz]ed\s+labou?r|labou?r\s+(?:congress|centres?|centers?|federation)|trade\s+union\s+(?:congress|federation)|"
+    r"federation\s+of\s+(?:trade\s+)?unions)\b"
+    # a firm named by its trade as one who meets: "representatives of oil group X and Y will meet next week"
+    + r"|\b(?:oil|gas|energy|mining|power|port|shipping|steel|chemicals?|telecoms?|tech|arms|defen[cs]e|drug|car|"
+    r"construction|engineering|utility|aviation|logistics|grain|food)\s+(?:group|company|firm|giant|major|producer|maker|"
+    r"operator|conglomerate|contractor|supplier)\s+(?-i:[A-Z])[\w&.'’-]*" + _MEETS_TAIL,
     _I,
 )
 DIPLOMATIC = compile_skipping(

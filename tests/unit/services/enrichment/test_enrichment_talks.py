@@ -8470,3 +8470,24 @@ def test_a_next_round_the_sides_commit_to_takes_its_own_day(verb: str) -> None:
     )
     assert record.location == "Lome"
     assert record.start_date is not None and record.start_date.isoformat().endswith("-09-09")
+
+
+@pytest.mark.parametrize(
+    ("title", "lede"),
+    [
+        (
+            "Fjordline and Nordlax to meet in Oslo over terminal stake",
+            "Representatives of Norwegian shipping group Fjordline and Iceland's Nordlax will meet in Oslo next "
+            "week to negotiate the sale of a stake in a ferry terminal, the Norwegian government said. The "
+            "foreign ministry said the state was not a party to the talks, though ministers would follow them.",
+        ),
+        (
+            "Union, ministry to meet on Sunday",
+            "Landsorganisasjonen labour federation chairman Per Olsen and senior Finance Ministry officials are "
+            "scheduled to meet on Sunday over public-sector wages, the government said. The minister said the "
+            "government was ready for talks.",
+        ),
+    ],
+)
+def test_a_firm_or_a_labour_federation_that_meets_is_no_diplomatic_talks(title: str, lede: str) -> None:
+    assert _upcoming(lede, title=title) == []
