@@ -1297,6 +1297,13 @@ ORGAN_SITS = compile_skipping(
     r"|\b(?:closed|informal)\s+consultations\b(?=[^.;]{0,100}\bcouncil\b)"
     r"|\bcouncil\b[^.;]{0,60}?\b(?:closed|informal)\s+consultations\b"
     # "the Senate foreign relations committee will hold a hearing on the talks": lawmakers, not the sides
+    # a government's own sitting: "the prime minister will convene the security cabinet on Sunday", "the
+    # National Security Committee will meet today with the prime minister in the chair"
+    r"|\b(?:convene|convenes|convening|chair|chairs|chairing)\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:cabinet|National\s+Security\s+(?:Council|Committee))\b"
+    r"|\b(?:security|war|full|federal)\s+cabinet\s+(?:will|is\s+(?:due|set|expected|scheduled)\s+to|to)\s+(?:\w+\s+)?(?:meet|convene)\b"
+    r"|\bNational\s+Security\s+(?:Council|Committee)(?:\s+\([A-Z]+\))?(?:\s*,[^,.;]{0,100},)?\s+"
+    r"(?:will|is\s+(?:due|set|expected|scheduled)\s+to|to)\s+(?:\w+\s+)?(?:meet|convene)\b"
     r"|\b(?:Senate|House|parliamentary|congressional|Assembly|Duma|Majlis|Knesset|Bundestag|Commons|Lords)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:committee|panel)\s+(?:will|is\s+(?:due|set|expected|scheduled)\s+to|to)\s+(?:\w+\s+)?(?:hold|open|convene)\s+"
     r"(?:a|an|its)\s+(?:[\w-]+\s+)?(?:hearing|inquiry|session)\b",

@@ -278,7 +278,7 @@ def candidates(
         entities = [e for e in entities if not any(a <= e.start < b for a, b in credits)]
     spans = sentences(text)
     cued = cued_sentences(text, spans)
-    drafts, mediators = find_drafts(text, published, entities, dates, skip, cued)
+    drafts, mediators = find_drafts(text, published, entities, dates, skip, cued, spans)
     drafts = [_body_as_party(d) for d in _denied_retold(_denied_after(drafts, text))]
     people = [e for e in entities if e.kind == "person" and e.text == e.name]
     title_entities = extract_entities(title, people, headline=True) if title else []

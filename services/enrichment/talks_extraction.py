@@ -510,6 +510,15 @@ _NOBODY_CONFIRMED_BEFORE = compile_skipping(
 )
 
 
+_ORGAN_HINTS = ("council", "assembly", "board", "routine", "every", "hearing", "cabinet", "committee")
+
+
+def _organ_sits(sentence: str, low: str | None = None) -> bool:
+    """A standing organ's own sitting ("the security cabinet will meet on Sunday"), not talks between sides."""
+    low = sentence.lower() if low is None else low
+    return any(h in low for h in _ORGAN_HINTS) and cue.ORGAN_SITS.search(sentence) is not None
+
+
 def _status(
     sentence: str,
     has_future_date: bool,
@@ -522,14 +531,7 @@ def _status(
     names a day or week after the publication day (the present tense of a meeting then plans it);
     `own_day`: a day from today on is named other than as the day a statement was made."""
     low = sentence.lower()
-    if (
-        "council" in low
-        or "assembly" in low
-        or "board" in low
-        or "routine" in low
-        or "every" in low
-        or "hearing" in low
-    ) and cue.ORGAN_SITS.search(sentence):
+    if _organ_sits(sentence, low):
         return None, False  # a standing organ's sitting, not talks between sides
     aside = (
         (("able" in low or "been" in low) and _NOT_ABLE_TO_CONVENE.search(sentence))
@@ -2438,14 +2440,15 @@ def find_drafts(
     dates: list[FoundDate],
     skip: int = 0,
     cued: list[tuple[int, int, int]] | None = None,
+    spans: list[tuple[int, int]] | None = None,
 ) -> tuple[list[_Draft], list[str]]:
     """Merged sentence drafts of talks mentions, and every mediator named near a cue (`cued`: the
-    text's cued sentences, when the caller has them)."""
+    text's cued sentences, and `spans` all its sentences, when the caller has them)."""
     drafts: list[_Draft] = []
     article_mediators: list[str] = []
     entities, dates = sorted(entities, key=_offset), sorted(dates, key=_offset)
     others = False  # the last cued sentence's talks were others' (firms', unions', sport bodies')
-    for _, start, end in cued_sentences(text) if cued is None else cued:
+    for index, start, end in cued_sentences(text) if cued is None else cued:
         if _others_meet(text[start:end]):
             others = True
             continue  # "marine insurers and shipowners will meet in London": not the sides' talks
@@ -2461,6 +2464,10 @@ def find_drafts(
             follows_others and not draft.parties and _THE_TALKS_OPENS.match(text, start, end)
         ):
             continue  # "The talks, to be held in X, will focus on ...": still the others' talks
+        if index and len(set(draft.parties)) < 2 and _THE_TALKS_OPENS.match(text, start, end):
+            spans = sentences(text) if spans is None else spans  # (split when first needed)
+            if index < len(spans) and _organ_sits(text[spans[index - 1][0] : spans[index - 1][1]]):
+                continue  # "The meeting, to be held at X, will be attended by ...": the organ's sitting told before
         if not draft.parties and drafts and cue.ANAPHORA.search(text, start, end):
             draft.parties = list(drafts[-1].parties)  # "their presidents", "the two sides"
         elif (

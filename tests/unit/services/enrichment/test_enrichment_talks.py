@@ -8491,3 +8491,27 @@ def test_a_next_round_the_sides_commit_to_takes_its_own_day(verb: str) -> None:
 )
 def test_a_firm_or_a_labour_federation_that_meets_is_no_diplomatic_talks(title: str, lede: str) -> None:
     assert _upcoming(lede, title=title) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Anna Berg will convene the security cabinet on Sunday evening to discuss the US-drafted "
+        "proposal for a truce with Moldova, officials said. The meeting, to be held at the defence ministry in "
+        "Oslo, will be attended by Defence Minister Lars Dahl and the army chief, the officials said.",
+        "The National Security Committee, the country's top civil-military forum, will meet on Monday with the "
+        "prime minister in the chair to review the talks with Chile, officials said.",
+    ],
+)
+def test_a_governments_own_sitting_is_no_talks(text: str) -> None:
+    assert _upcoming(text) == []
+
+
+def test_talks_between_states_stand_beside_a_cabinets_sitting() -> None:
+    [record] = _upcoming(
+        "Norway and Sweden will hold talks on fisheries in Oslo on Friday, officials said. The security cabinet "
+        "will meet on Sunday to discuss the outcome. The meeting, to be held at the foreign ministry, will be "
+        "led by the two foreign ministers."
+    )
+    assert set(record.parties) == {"Norway", "Sweden"}
+    assert record.location == "Oslo"
