@@ -2285,6 +2285,8 @@ _LEAD_ACTOR_HINTS = (
     "cross-party",
     "forming a",
     "form a",
+    "forming the",
+    "form the",
     "formation",
     "strike",
     "walkout",
@@ -2357,7 +2359,8 @@ def _others_meet(sentence: str) -> bool:
         m.start()
         for m in (*cue.NON_DIPLOMATIC_ACTORS.finditer(sentence), *cue.LEAD_ACTORS.finditer(sentence))
     ]
-    return first is None or (bool(found) and min(found) < first.start())
+    # (or the match is the talks themselves: "will resume negotiations on forming the cabinet")
+    return first is None or (bool(found) and min(found) <= first.start())
 
 
 def _lead(title: str, text: str) -> str:

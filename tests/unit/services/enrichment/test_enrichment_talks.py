@@ -8515,3 +8515,13 @@ def test_talks_between_states_stand_beside_a_cabinets_sitting() -> None:
     )
     assert set(record.parties) == {"Norway", "Sweden"}
     assert record.location == "Oslo"
+
+
+def test_parties_that_resume_negotiations_on_forming_a_cabinet_give_no_mention() -> None:
+    text = (
+        "The Centre Party and the Liberal Party will resume negotiations on forming the tenth cabinet of the "
+        "regional government after the holiday, a senior official said. The government, the ministry and the "
+        "foreign minister said the federal government's talks with the region remain stalled."
+    )
+    drafts, _ = _drafts(text)
+    assert not any("cabinet" in d.evidence for d in drafts)
