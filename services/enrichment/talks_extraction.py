@@ -2333,6 +2333,11 @@ _MANY_BILATERALS = compile_skipping(
 _THE_TALKS_OPENS = compile_skipping(
     r"\s*(?:the|these|those)\s+(?:talks|negotiations|meeting|discussions|session)\b", re.IGNORECASE
 )
+# a sentence that opens on the event the sentence before told of
+_THE_EVENT_OPENS = compile_skipping(
+    r"\s*(?:the|this)\s+(?:talks|negotiations|meeting|discussions|session|conference|event|ceremony|gathering|forum)\b",
+    re.IGNORECASE,
+)
 # "Vietnam on Tuesday again demanded that ..., as officials announced that negotiators from A and B would
 # meet in X next week": the talks are the reported clause's, their sides and day read from it alone
 _AS_REPORTED = compile_skipping(
@@ -2467,10 +2472,15 @@ def find_drafts(
             follows_others and not draft.parties and _THE_TALKS_OPENS.match(text, start, end)
         ):
             continue  # "The talks, to be held in X, will focus on ...": still the others' talks
-        if index and len(set(draft.parties)) < 2 and _THE_TALKS_OPENS.match(text, start, end):
+        if index and _THE_EVENT_OPENS.match(text, start, end):
             spans = sentences(text) if spans is None else spans  # (split when first needed)
-            if index < len(spans) and _organ_sits(text[spans[index - 1][0] : spans[index - 1][1]]):
-                continue  # "The meeting, to be held at X, will be attended by ...": the organ's sitting told before
+            before = text[spans[index - 1][0] : spans[index - 1][1]] if index < len(spans) else ""
+            # "The meeting, to be held at X, will be attended by ...": the organ's sitting told before;
+            # "The conference ... will bring together former negotiators": the commemoration told before
+            if (len(set(draft.parties)) < 2 and _organ_sits(before)) or (
+                "anniversary" in before.lower() and _COMMEMORATION.search(before)
+            ):
+                continue
         if not draft.parties and drafts and cue.ANAPHORA.search(text, start, end):
             draft.parties = list(drafts[-1].parties)  # "their presidents", "the two sides"
         elif (

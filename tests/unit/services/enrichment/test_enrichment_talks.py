@@ -8525,3 +8525,12 @@ def test_parties_that_resume_negotiations_on_forming_a_cabinet_give_no_mention()
     )
     drafts, _ = _drafts(text)
     assert not any("cabinet" in d.evidence for d in drafts)
+
+
+def test_the_event_told_after_a_commemoration_is_the_commemoration() -> None:
+    text = (
+        "An international conference marking the 25th anniversary of the peace agreement will be held in Oslo "
+        "on 14 December, the organisers said on Thursday. The conference, organised by the embassies of Norway "
+        "and Sweden, will bring together former negotiators, diplomats and academics."
+    )
+    assert _upcoming(text, title="Oslo to host conference marking 25 years since peace deal") == []
