@@ -1520,6 +1520,8 @@ BETWEEN = compile_skipping(
     r"\b(?:talks|negotiations?|meetings?|summit|dialogue|consultations?|discussions|mediation|rounds?|"
     # "the intergovernmental conference between the EU and X", "the border conference between A and B"
     r"(?:(?<=intergovernmental\s)|(?<=accession\s)|(?<=border\s))conference|"
+    # "the meeting of the special representatives for the normalisation process between A and B"
+    r"(?:(?<=normalization\s)|(?<=normalisation\s)|(?<=peace\s)|(?<=reconciliation\s))process|"
     r"commissions?|committees?|(?-i:Mechanism))\s+(?:[\w-]+\s+){0,3}?"  # "the Joint Permanent Commission between A and B"
     # "a meeting of the Joint Security Mechanism (JSM) between A and B": a joint body's meeting
     r"(?:of\s+the\s+(?:[\w-]+\s+){0,5}?(?:mechanism|commission|committee|council|forum|group)\s+"

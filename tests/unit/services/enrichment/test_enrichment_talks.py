@@ -8534,3 +8534,12 @@ def test_the_event_told_after_a_commemoration_is_the_commemoration() -> None:
         "and Sweden, will bring together former negotiators, diplomats and academics."
     )
     assert _upcoming(text, title="Oslo to host conference marking 25 years since peace deal") == []
+
+
+def test_the_sides_of_a_normalisation_process_are_the_sides_of_its_meeting() -> None:
+    [record] = _upcoming(
+        "The next meeting of the special representatives for the normalisation process between Serbia and "
+        "Kosovo will take place on March 15 at the Jarinje crossing, the special representative of Serbia, Ana "
+        "Petrovic, told reporters in parliament."
+    )
+    assert set(record.parties) == {"Serbia", "Kosovo"}
