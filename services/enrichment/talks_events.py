@@ -1053,10 +1053,15 @@ def _met_in_person(d: _Draft, source: _Draft, c: Candidates) -> _Draft:
 
 
 _WILL_NOT_TAKE_PART = compile_skipping(
-    r"\s+(?:would|will)\s+not\s+(?:itself\s+)?(?:take\s+part|participate|attend|join)"
+    # (each name of a list, and an apposition: "A, B and C, the guarantor powers, are not part of ...")
+    r"(?:\s*(?:,|\band\b)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}){0,4}(?:\s*,\s*[^,.;]{1,60}?,)?"
+    r"\s+(?:(?:would|will)\s+not\s+(?:itself\s+)?(?:take\s+part|participate|attend|join)"
     # (the talks themselves, or the clause ends: not "will not attend next month's summit")
     r"(?:\s+in)?(?:\s+(?:the|these|those|its|their)\s+(?:\w+\s+)?(?:talks|discussions|meeting|negotiations|round|session))?"
     r"(?:\s+(?:themselves|itself))?\s*[,.;]"
+    # "... are not part of next week's meeting" (the talks named: not "is not part of the bloc")
+    r"|(?:(?:are|is)\s+not|(?:will|would)\s+not\s+be)\s+(?:a\s+)?part\s+of\s+(?:the|these|those|its|their|\w+\s+\w+['’]s|\w+['’]s)\s+"
+    r"(?:\w+\s+)?(?:talks|discussions|meeting|negotiations|round|session)\b)"
 )
 # ... said as a fact, not asked, reported or put as a condition
 _NOT_A_FACT_BEFORE = re.compile(
@@ -1073,7 +1078,7 @@ def _away(c: Candidates) -> set[str]:
     return {
         e.name
         for e in entities
-        if _WILL_NOT_TAKE_PART.match(text[e.end : e.end + 90])
+        if _WILL_NOT_TAKE_PART.match(text[e.end : e.end + 240])  # (room for a list and its apposition)
         and not _NOT_A_FACT_BEFORE.search(text, max(0, e.start - 40), e.start)
     }
 

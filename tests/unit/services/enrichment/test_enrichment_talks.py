@@ -8543,3 +8543,12 @@ def test_the_sides_of_a_normalisation_process_are_the_sides_of_its_meeting() -> 
         "Petrovic, told reporters in parliament."
     )
     assert set(record.parties) == {"Serbia", "Kosovo"}
+
+
+def test_states_a_list_says_are_not_part_of_the_meeting_are_no_sides() -> None:
+    [record] = _upcoming(
+        "President Nikos Christodoulides and Tufan Erhurman will meet next Thursday in Nicosia in the presence "
+        "of the UN envoy, the UN said. Greece, Turkey and the United Kingdom, the island's guarantor powers, are "
+        "not part of next week's meeting. The envoy hopes to convene an enlarged meeting later."
+    )
+    assert set(record.parties) == {"Greek Cypriots", "Turkish Cypriots"}
