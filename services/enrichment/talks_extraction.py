@@ -1182,6 +1182,8 @@ def _located(s: _Sentence) -> list[Entity]:
             continue
         if any(a <= e.start < b for a, b in past_clauses):
             continue  # "the talks, which broke down after X skipped a session in Y, will resume ..."
+        if e.kind == "country" and _PAIRED_AFTER.match(s.text, e.end):
+            continue  # "to take part in the A-B home secretary level meeting": a pair of sides, not a venue
         if (
             cue.PAST_VENUE_BEFORE.search(before)
             or cue.DEAL_MADE_IN_BEFORE.search(before)
@@ -1233,6 +1235,7 @@ def _located(s: _Sentence) -> list[Entity]:
     return out or _unlisted_venue(s)
 
 
+_PAIRED_AFTER = re.compile(r"[-–/](?=[A-Z])")
 _IN_ITS_COUNTRY = re.compile(r",\s+(?:in\s+)?(?:the\s+)?")
 
 

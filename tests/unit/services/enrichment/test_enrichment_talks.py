@@ -8552,3 +8552,11 @@ def test_states_a_list_says_are_not_part_of_the_meeting_are_no_sides() -> None:
         "not part of next week's meeting. The envoy hopes to convene an enlarged meeting later."
     )
     assert set(record.parties) == {"Greek Cypriots", "Turkish Cypriots"}
+
+
+def test_a_pair_of_states_before_a_meeting_is_no_venue() -> None:
+    [draft], _ = _drafts(
+        "A Chilean delegation will take part in the Chile-Peru interior secretary level meeting on Monday, the "
+        "ministry said."
+    )
+    assert draft.location is None
