@@ -1917,7 +1917,9 @@ URGED_BEFORE = compile_skipping(
     r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)?|"
     r"appeal(?:s|ed|ing)?\s+to|encourag(?:e|es|ed|ing))\b[^.;]{0,80}$"
     # "X has proposed to the authorities and the rebels to host a new round": a proposal
-    r"|\b(?:propos(?:e|es|ed|ing)|suggest(?:s|ed|ing)?)\b[^.;]{0,100}$",
+    r"|\b(?:propos(?:e|es|ed|ing)|suggest(?:s|ed|ing)?)\b[^.;]{0,100}$"
+    # a wish: "hopes to be able to convene a new meeting soon", "wants to host"
+    r"|\b(?:hop(?:e|es|ed|ing)|wish(?:es|ed)?|want(?:s|ed)?|aim(?:s|ed)?)\s+(?:to\s+be\s+able\s+)?$",
     _I,
 )
 # Plans worded without a talks verb of their own ("will have a meeting", "will return to the

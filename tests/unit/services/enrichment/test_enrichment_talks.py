@@ -8560,3 +8560,12 @@ def test_a_pair_of_states_before_a_meeting_is_no_venue() -> None:
         "ministry said."
     )
     assert draft.location is None
+
+
+@pytest.mark.parametrize("wish", ["hopes to be able to convene", "hopes to convene"])
+def test_a_wish_to_convene_a_meeting_is_no_plan(wish: str) -> None:
+    [draft], _ = _drafts(
+        f'The source said that President Ana Ruiz "{wish} a new tripartite meeting of Chile, Peru and Bolivia '
+        'soon", but that there is no date at this time.'
+    )
+    assert draft.status == "proposed"
