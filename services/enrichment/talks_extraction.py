@@ -227,7 +227,10 @@ _TO_DECIDE_SANCTIONS = compile_skipping(
     re.IGNORECASE,
 )
 _SEPARATE_MEETINGS = compile_skipping(
-    r"\b(?:hold|have|holding)\s+separate\s+(?:meetings|talks|consultations|discussions)\b", re.IGNORECASE
+    r"\b(?:hold|have|holding)\s+separate\s+(?:meetings|talks|consultations|discussions)\b"
+    # "he will meet separately with President X in A and Prime Minister Y in B"
+    r"|\b(?:meet|meets|meeting|talk|hold\s+talks)\s+separately\b",
+    re.IGNORECASE,
 )
 # (... "before the joint session": the separate meetings lead to one between them)
 _BEFORE_JOINT = compile_skipping(

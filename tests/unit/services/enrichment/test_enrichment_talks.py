@@ -8569,3 +8569,11 @@ def test_a_wish_to_convene_a_meeting_is_no_plan(wish: str) -> None:
         'soon", but that there is no date at this time.'
     )
     assert draft.status == "proposed"
+
+
+def test_an_envoy_who_meets_each_side_separately_plans_no_talks_between_them() -> None:
+    text = (
+        "The EU envoy is expected to travel to the region next week, where he will meet separately with "
+        "President Ana Ruiz in Lima and Prime Minister Jorge Soto in La Paz, officials from Peru and Bolivia said."
+    )
+    assert _upcoming(text) == []
