@@ -1097,7 +1097,9 @@ LEAD_ACTORS = compile_skipping(
     # a headline filed under a strike: "Lecturers' strike: government, union to resume talks"
     + r"|^[^:\n]{0,40}\bstrike\s*:"
     # talks whose purpose is to end a strike
-    + r"|\b(?:talks|negotiations|meeting|dialogue)\b[^.;]{0,100}?\b(?:to\s+end|to\s+avert|to\s+resolve|over)\s+"
+    # ("the government will on Wednesday meet with the doctors' leadership in a bid to avert a strike")
+    + r"|\b(?:talks|negotiations|meeting|dialogue|meet|meets)\b[^.;]{0,100}?\b(?:to\s+end|to\s+avert|to\s+resolve|"
+    r"to\s+prevent|to\s+call\s+off|over)\s+"
     r"(?:a|the|an|their|its)\s+(?:[\w-]+\s+){0,3}?(?:strike|walkout|pay\s+dispute|wage\s+dispute|industrial\s+action)\b"
     # labour's own bodies opening the lead, or as the government's counterpart
      + r"|(?:^\W*|\b(?:government|ministry|authorities)\s+and\s+)(?:the\s+)?(?:[A-Z]\w+\s+)?"
