@@ -1077,8 +1077,11 @@ LEAD_ACTORS = compile_skipping(
     # a government being formed at home: "coalition talks", "investiture talks", "negotiations on forming a
     # new government"
     + r"|\b(?:coalition|investiture|cross-party)\s+(?:talks|negotiations|negotiators)\b"
+    # "top leaders of the ruling coalition will meet at the prime minister's residence on Monday"
+    + r"|\b(?:ruling|governing)\s+(?:coalition|alliance|parties)"
+    + _MEETS_TAIL
     # "to break coalition deadlock", "a coalition deal"
-    r"|\bcoalition\s+(?:deadlock|impasse|deal|agreement|crisis|government|partners?)\b|\b(?:talks|negotiations)\s+(?:[\w-]+\s+){0,6}?(?:on|to|about)\s+form(?:ing)?\s+(?:a\s+|the\s+)?(?:new\s+)?"
+    + r"|\bcoalition\s+(?:deadlock|impasse|deal|agreement|crisis|government|partners?)\b|\b(?:talks|negotiations)\s+(?:[\w-]+\s+){0,6}?(?:on|to|about)\s+form(?:ing)?\s+(?:a\s+|the\s+)?(?:new\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:government|cabinet)\b|\bgovernment[- ]formation\b"
     # sport's governing bodies by name: "officials of the P Cricket Board and the Q board will meet"
      + r"|\b(?:cricket|football|soccer|rugby|hockey|athletics|basketball|chess)\s+(?:board|federation|"

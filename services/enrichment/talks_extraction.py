@@ -232,6 +232,13 @@ _SEPARATE_MEETINGS = compile_skipping(
     r"|\b(?:meet|meets|meeting|talk|hold\s+talks)\s+separately\b",
     re.IGNORECASE,
 )
+# the sides, or their old negotiators, brought together again for a public event, not talks
+_REUNION = compile_skipping(
+    r"\b(?:meet|gather|sit|come\s+together|be\s+reunited)\s+again\b[^.;]{0,80}?(?:\bthis\s+time\s+|[-–—]\s*)(?:on|at|for|as)\s+"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:seminar|conference|symposium|panel|stage|lecture|exhibition|commemoration|"
+    r"ceremony|reunion|anniversary)\b",
+    re.IGNORECASE,
+)
 # (... "before the joint session": the separate meetings lead to one between them)
 _BEFORE_JOINT = compile_skipping(
     r"\b(?:before|ahead\s+of)\s+(?:the|a)\s+(?:joint|direct|face-to-face)\b", re.IGNORECASE
@@ -544,6 +551,11 @@ def _status(
     )
     if aside and not _sides_elsewhere(sentence, aside):
         return None, False
+    if "again" in low and _REUNION.search(sentence):
+        return (
+            None,
+            False,
+        )  # "the former negotiators will meet again on Thursday - this time on a seminar stage"
     if "separate" in low and _SEPARATE_MEETINGS.search(sentence) and not _BEFORE_JOINT.search(sentence):
         return None, False  # "the envoy will hold separate meetings with A, B and C": no table between them
     if _NEGATION_HINT.search(low) and cue.DENIED.search(sentence):
@@ -2287,6 +2299,8 @@ _LEAD_ACTOR_HINTS = (
     "airlines",
     " trader ",
     "coalition",
+    "ruling",
+    "governing",
     "investiture",
     "cross-party",
     "forming a",
@@ -2557,6 +2571,8 @@ def headline_draft(
     if not (cue.names_talks(title) or cue.HEADLINE_VISIT.search(title)):
         return None
     if cue.ORGAN_SITS.search(title):  # "Council to take up X in closed consultations": a body's sitting
+        return None
+    if _REUNION.search(title):  # "Old negotiators to meet again in X - on a seminar stage"
         return None
     s = _Sentence(title, 0, len(title), entities, dates, 0)
     mediators = _mediators(s)

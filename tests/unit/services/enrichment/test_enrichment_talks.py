@@ -8612,3 +8612,16 @@ def test_a_meeting_to_avert_a_strike_gives_no_mention() -> None:
         "bid to avert a fresh nationwide strike over unpaid allowances, officials from Peru and Chile said."
     )
     assert drafts == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thirty years after the peace talks, officials from Chile and Peru will gather again in Lima next week - "
+        "this time for a conference on what the talks achieved, the organisers said.",
+        "Top leaders of the ruling coalition will meet at the prime minister's residence in Lima on Monday to "
+        "settle disputes over the nomination of ambassadors to Chile and Bolivia, officials said.",
+    ],
+)
+def test_a_reunion_on_a_stage_or_a_ruling_coalitions_meeting_is_no_talks(text: str) -> None:
+    assert _upcoming(text) == []
