@@ -1302,6 +1302,11 @@ ORGAN_SITS = compile_skipping(
     r"|\b(?:closed|informal)\s+consultations\b(?=[^.;]{0,100}\bcouncil\b)"
     r"|\bcouncil\b[^.;]{0,60}?\b(?:closed|informal)\s+consultations\b"
     # "the Senate foreign relations committee will hold a hearing on the talks": lawmakers, not the sides
+    # a parliament's own sitting: "the National Assembly of X will hold a special session on Thursday"
+    r"|\b(?:National\s+Assembly|[Pp]arliament|Congress|Senate|Duma|Knesset|Majlis|Bundestag|Sejm|Verkhovna\s+Rada|"
+    r"legislature|lawmakers|MPs)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+"
+    r"(?:will|is\s+(?:due|set|expected|scheduled)\s+to|to)\s+(?:hold|convene|open)\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:session|sitting|debate|vote|hearing)\b"
     # a government's own sitting: "the prime minister will convene the security cabinet on Sunday", "the
     # National Security Committee will meet today with the prime minister in the chair"
     r"|\b(?:convene|convenes|convening|chair|chairs|chairing)\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}?"

@@ -520,7 +520,18 @@ _NOBODY_CONFIRMED_BEFORE = compile_skipping(
 )
 
 
-_ORGAN_HINTS = ("council", "assembly", "board", "routine", "every", "hearing", "cabinet", "committee")
+_ORGAN_HINTS = (
+    "council",
+    "assembly",
+    "board",
+    "routine",
+    "every",
+    "hearing",
+    "cabinet",
+    "committee",
+    "session",
+    "sitting",
+)
 
 
 def _organ_sits(sentence: str, low: str | None = None) -> bool:

@@ -8625,3 +8625,11 @@ def test_a_meeting_to_avert_a_strike_gives_no_mention() -> None:
 )
 def test_a_reunion_on_a_stage_or_a_ruling_coalitions_meeting_is_no_talks(text: str) -> None:
     assert _upcoming(text) == []
+
+
+def test_a_parliaments_own_sitting_is_no_talks() -> None:
+    text = (
+        "The National Assembly of Chile will hold a special session on Thursday, at which the government's "
+        "office for the dialogue with Peru will present its report on the negotiations with Lima, the speaker said."
+    )
+    assert _upcoming(text) == []
