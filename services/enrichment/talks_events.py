@@ -2033,6 +2033,14 @@ def assemble(
     ):  # ("... in this border city on the 27th": the dateline's, whatever a later sentence names)
         primary = replace(primary, location=c.dateline_place)
     if (
+        primary.location is None
+        and c.dateline_place is not None
+        and c.dateline_place.name in gazetteer().capital_names
+        and c.dateline_place.country in primary.parties
+        and any(_NAMED_BUILDING.search(t) for t in source.texts())
+    ):  # "MOGADISHU - ... will meet on Saturday inside the Halane Base Camp": a building in its own capital
+        primary = replace(primary, location=c.dateline_place)
+    if (
         primary.start is None and c.visit_day is not None and _visit_of(primary, source, c.visit_day[1], c)
     ):  # "... will pay a state visit to Y from April 10 to 12. During the visit, he will hold talks ..."
         f = c.visit_day[0]
@@ -2102,6 +2110,12 @@ def _no_counterpart(record: TalksRecord, c: Candidates, texts: list[str]) -> boo
     )
 
 
+# a building named as where the talks meet: "at the Palais Mohammed V", "inside the Halane Base Camp"
+_NAMED_BUILDING = compile_skipping(
+    r"\b(?:at|inside|in)\s+the\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:Palace|Palais|Camp|Hotel|Hall|Cent(?:re|er)|House|"
+    r"Building|Headquarters|Complex|Villa|Residence|Lodge|Mansion)\b"
+    r"|\b(?:at|inside|in)\s+the\s+(?:Palace|Palais|Villa|Residence)\s+(?:of\s+)?[A-Z]"
+)
 # "The meeting is due to involve envoys from A, B and C": who takes part in the
 # story's own meeting (the definite article), listed
 _ATTENDED_BY = compile_skipping(

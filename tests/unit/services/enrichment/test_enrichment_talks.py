@@ -8633,3 +8633,19 @@ def test_a_parliaments_own_sitting_is_no_talks() -> None:
         "office for the dialogue with Peru will present its report on the negotiations with Lima, the speaker said."
     )
     assert _upcoming(text) == []
+
+
+@pytest.mark.parametrize("building", ["inside the Casa Verde Base Camp", "at the Palais Bolivar"])
+def test_a_building_under_the_capitals_dateline_is_in_that_capital(building: str) -> None:
+    [record] = _upcoming(
+        f"LIMA (Agency) - The government of Peru and the Shining Front will hold a meeting on Saturday {building}, "
+        "officials from both sides said."
+    )
+    assert record.location == "Lima"
+
+
+def test_a_building_under_a_foreign_datelines_capital_is_no_venue_there() -> None:
+    [record] = _upcoming(
+        "LIMA (Agency) - Chile and Bolivia will hold a meeting on Saturday at the Palais Bolivar, officials said."
+    )
+    assert record.location != "Lima"
