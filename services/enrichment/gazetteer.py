@@ -805,6 +805,11 @@ ARMED_GROUPS = {
     "Hirshabelle": "Hirshabelle",
     "Bougainville": "Bougainville",
     "Autonomous Bougainville Government": "Bougainville",
+    # Tigray's regional government since the 2022 truce (not the TPLF, its former ruling party)
+    "Tigray Interim Administration": "Tigray Interim Administration",
+    "Tigray Interim Regional Administration": "Tigray Interim Administration",
+    "Interim Regional Administration of Tigray": "Tigray Interim Administration",
+    "TIRA": "Tigray Interim Administration",
     "Shene": "Oromo Liberation Army",  # the Ethiopian government's name for the OLA
     "OLA-Shene": "Oromo Liberation Army",
     # northern Mali's coalition of armed movements
@@ -857,6 +862,7 @@ HOME_STATES = {
     "Galmudug": "Somalia",
     "Hirshabelle": "Somalia",
     "Bougainville": "Papua New Guinea",
+    "Tigray Interim Administration": "Ethiopia",
     "Democratic Unity Roundtable": "Venezuela",
     "Civic Alliance for Justice and Democracy": "Nicaragua",
     "Montana Accord": "Haiti",

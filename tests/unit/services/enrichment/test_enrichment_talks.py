@@ -8649,3 +8649,11 @@ def test_a_building_under_a_foreign_datelines_capital_is_no_venue_there() -> Non
         "LIMA (Agency) - Chile and Bolivia will hold a meeting on Saturday at the Palais Bolivar, officials said."
     )
     assert record.location != "Lima"
+
+
+def test_tigrays_interim_administration_is_a_side_of_its_own() -> None:
+    [record] = _upcoming(
+        "The African Union panel will convene a meeting between the federal government and the Tigray Interim "
+        "Regional Administration in Addis Ababa on Friday, the panel said."
+    )
+    assert set(record.parties) == {"Ethiopia", "Tigray Interim Administration"}
