@@ -124,6 +124,9 @@ _TRIGGER_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"(?:hold|host|convene)\s+(?:the|a|their)\s+(?:next|new|final|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+round\b",
     ),
     (("council",), r"cooperation\s+council"),
+    # "the binational cabinet of A and B, due on Friday, was postponed to November 8": the two
+    # governments' joint sitting
+    (("binational", "bi-national"), r"bi-?national\s+cabinet"),
     (("conversation",), r"(?:peace|exploratory)\s+conversations|conversations?\s+table"),
     # "they are due back at the table on the 17th"
     (("table",), r"back\s+(?:at|to)\s+the\s+table\b"),
@@ -719,6 +722,10 @@ STRONG_FUTURE = compile_skipping(
     r"lead\s+(?:their\s+|the\s+|two\s+)?(?:[\w-]+\s+)?delegations\b(?=[^.;]{0,80}?\bfor\s+(?:[\w-]+\s+){0,4}?"
     r"(?:talks|negotiations|consultations)\b)|"
     r"kick\s+off|get\s+under\s?way|reconvene|bring\s+together|"
+    # machine-translated copy: "will be carried out in the city of X"; a host that "will receive ... a
+    # delegation of A and representatives of B for a new round of talks"
+    r"be\s+carried\s+out|receive\b(?=[^.;]{0,200}?\bfor\s+(?:a\s+|the\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:round|talks|negotiations|meeting|consultations)\b)|"
     # "Norway will facilitate talks between A and B starting March 9", "Oman will mediate a fresh round"
     # (not "X's minister will co-chair the meeting": a chair of the meeting another sentence plans)
     r"(?:mediate|facilitate)\s+(?:[\w-]+\s+){0,4}?(?:talks|negotiations|round|dialogue|consultations)|"

@@ -8657,3 +8657,23 @@ def test_tigrays_interim_administration_is_a_side_of_its_own() -> None:
         "Regional Administration in Addis Ababa on Friday, the panel said."
     )
     assert set(record.parties) == {"Ethiopia", "Tigray Interim Administration"}
+
+
+def test_a_host_that_will_receive_both_sides_for_a_round_plans_it() -> None:
+    [record] = _upcoming(
+        "Caracas, 10 Jun - The President of Venezuela will receive on Saturday, at the Palace of Government, a "
+        "delegation of the Government of Colombia and representatives of the ELN for a new round of talks on the "
+        "peace process, the Presidency announced."
+    )
+    assert "ELN" in record.parties
+    assert record.start_date == date(2031, 3, 15)
+
+
+def test_a_binational_cabinet_moved_to_a_new_day_is_an_update() -> None:
+    records = _upcoming(
+        "Lima, Oct. 07. The XIII Binational Cabinet Peru-Chile, that was foreseen for next Friday, in the city of "
+        "Arica, was postponed to Friday, November 8, and will be carried out in the city of Tacna, informed today "
+        "the Ministry of Foreign Relations."
+    )
+    assert [r.status for r in records] == ["rescheduled"]
+    assert set(records[0].parties) == {"Peru", "Chile"}
