@@ -1248,7 +1248,9 @@ TOPIC_BEFORE = compile_skipping(
     r"\b(?:war|conflict|crisis|fighting|situation|peace|violence|clashes|invasion|settlement|occupation|"
     r"tensions?|unrest|hostilities|instability|insecurity|"
     r"ending|end|over|about|on|discuss|regarding|concerning|against|of)[\"”’']?\s+(?:the\s+)?(?:\w+\s+){0,1}"
-    rf"(?:{_DIRECTION}\s+)?$",
+    rf"(?:{_DIRECTION}\s+)?$"
+    # a state in a list of subjects after common nouns: "to discuss bilateral relations, North Korea and ..."
+    r"|\b(?:to\s+discuss|discussing|to\s+focus\s+on|will\s+focus\s+on)\s+(?:(?-i:[a-z])[\w-]*\s+){0,3}(?-i:[a-z])[\w-]*,\s+(?:and\s+)?$",
     _I,
 )
 # "ending the war in X": X is where the fighting is, never a side by itself ("the war between A

@@ -8677,3 +8677,11 @@ def test_a_binational_cabinet_moved_to_a_new_day_is_an_update() -> None:
     )
     assert [r.status for r in records] == ["rescheduled"]
     assert set(records[0].parties) == {"Peru", "Chile"}
+
+
+def test_a_state_in_a_list_of_subjects_after_common_nouns_is_the_topic() -> None:
+    [record] = _upcoming(
+        "Chile and Peru will hold a vice ministerial strategic dialogue in Lima this week to discuss bilateral "
+        "relations, Bolivia and preparations for next year's anniversary, the foreign ministry said."
+    )
+    assert set(record.parties) == {"Chile", "Peru"}
