@@ -1112,7 +1112,7 @@ LEAD_ACTORS = compile_skipping(
     r"to\s+prevent|to\s+call\s+off|over)\s+"
     r"(?:a|the|an|their|its)\s+(?:[\w-]+\s+){0,3}?(?:strike|walkout|pay\s+dispute|wage\s+dispute|industrial\s+action)\b"
     # labour's own bodies opening the lead, or as the government's counterpart
-     + r"|(?:^\W*|\b(?:government|ministry|authorities)\s+and\s+)(?:the\s+)?(?:[A-Z]\w+\s+)?"
+    + r"|(?:^\W*|\b(?:government|ministry|authorities)\s+and\s+)(?:the\s+)?(?:leadership\s+of\s+(?:the\s+)?)?(?:[A-Z]\w+\s+)?"
     r"(?:organi[sz]ed\s+labou?r|labou?r\s+(?:congress|centres?|centers?|federation)|trade\s+union\s+(?:congress|federation)|"
     r"federation\s+of\s+(?:trade\s+)?unions)\b"
     # a firm named by its trade as one who meets: "representatives of oil group X and Y will meet next week"

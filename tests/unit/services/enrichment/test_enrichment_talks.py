@@ -13,6 +13,7 @@ from parley.services.enrichment.talks_cues import HEADLINE_ONGOING, LEAD_ACTORS
 from parley.services.enrichment.talks_events import _history, _primary, _with_roles, candidates, extract_talks
 from parley.services.enrichment.talks_extraction import (
     _Draft,
+    _others_meet,
     _same_table,
     dateline_credits,
     dateline_end,
@@ -8685,3 +8686,10 @@ def test_a_state_in_a_list_of_subjects_after_common_nouns_is_the_topic() -> None
         "relations, Bolivia and preparations for next year's anniversary, the foreign ministry said."
     )
     assert set(record.parties) == {"Chile", "Peru"}
+
+
+def test_the_government_meeting_the_leadership_of_organised_labour_is_others_talks() -> None:
+    assert _others_meet(
+        "The Federal Government and the leadership of the organised labour will meet on Wednesday in Lima, the "
+        "minister said."
+    )
