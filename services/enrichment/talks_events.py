@@ -2081,7 +2081,7 @@ def assemble(
         p for p in places if p.name not in past and (p.name in capitals or any(p.text in e for e in said))
     ]
     records = [to_record(primary, refine, mediators), *(to_record(d, places, mediators) for d in rest)]
-    if _no_counterpart(records[0], c, primary.texts()):
+    if _no_counterpart(records[0], c, [*primary.texts(), *lede]):
         stopped = _stopped_status(c)
         return [r.model_copy(update={"status": stopped}) if r.status in UPCOMING else r for r in records]
     return records
