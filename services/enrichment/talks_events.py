@@ -2080,34 +2080,7 @@ def assemble(
     refine = [
         p for p in places if p.name not in past and (p.name in capitals or any(p.text in e for e in said))
     ]
-    records = [to_record(primary, refine, mediators), *(to_record(d, places, mediators) for d in rest)]
-    if _no_counterpart(records[0], c, [*primary.texts(), *lede]):
-        stopped = _stopped_status(c)
-        return [r.model_copy(update={"status": stopped}) if r.status in UPCOMING else r for r in records]
-    return records
-
-
-# the other side, when the story names it only by what it is: "the opposition", "the former
-# presidential candidate X", "leaders of the protests", "the rebels"
-_UNNAMED_COUNTERPART = compile_skipping(
-    r"\b(?:opposition|rebels?|insurgents?|armed\s+groups?|separatists?|militants?|guerrillas?|protests?|protesters|"
-    r"(?:presidential\s+)?candidate|political\s+leader|dissidents?|movement|front|alliance|junta)\b",
-    re.IGNORECASE,
-)
-
-
-def _no_counterpart(record: TalksRecord, c: Candidates, texts: list[str]) -> bool:
-    """A plan of one state that the story sets against nobody: no other state, group or body named
-    anywhere in it, no go-between, no side named by what it is ("the opposition"). A government
-    meeting its unions, its parliament's chambers or its coalition partners, not talks between sides."""
-    return (
-        record.status in UPCOMING
-        and len(record.parties) <= 1
-        and not record.mediators
-        and set(c.side_counts) <= set(record.parties)
-        and not (c.headline is not None and set(c.headline.parties) - set(record.parties))
-        and not any(_UNNAMED_COUNTERPART.search(t) for t in texts)
-    )
+    return [to_record(primary, refine, mediators), *(to_record(d, places, mediators) for d in rest)]
 
 
 # a building named as where the talks meet: "at the Palais Mohammed V", "inside the Halane Base Camp"

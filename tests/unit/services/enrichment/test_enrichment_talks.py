@@ -8580,33 +8580,6 @@ def test_an_envoy_who_meets_each_side_separately_plans_no_talks_between_them() -
     assert _upcoming(text) == []
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The federal government will meet the leadership of the resident doctors' association in Lima on "
-        "Wednesday, the labour minister said. The meeting will hold at 2pm at the ministry, the minister said.",
-        "Senate and House negotiators will resume talks on Tuesday in Lima to reconcile their versions of the "
-        "budget, the government said.",
-    ],
-)
-def test_a_plan_of_one_state_set_against_nobody_is_no_talks_between_sides(text: str) -> None:
-    assert _upcoming(text) == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # the other side named by what it is
-        "Peru's government and leaders of the protests in Puno will hold a dialogue meeting in Puno on Saturday.",
-        "President Ana Ruiz will meet the former presidential candidate Jorge Soto in Lima on Sunday.",
-        # ... or by a go-between
-        "Peru's government will hold Norwegian-brokered talks in Lima on Sunday, the foreign ministry said.",
-    ],
-)
-def test_a_plan_with_a_counterpart_named_by_what_it_is_stands(text: str) -> None:
-    assert [r.status for r in _upcoming(text)] == ["announced"]
-
-
 def test_a_meeting_to_avert_a_strike_gives_no_mention() -> None:
     drafts, _ = _drafts(
         "The federal government will on Wednesday meet the leadership of the doctors' association in Lima in a "
