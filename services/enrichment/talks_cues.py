@@ -1084,12 +1084,9 @@ LEAD_ACTORS = compile_skipping(
     # a government being formed at home: "coalition talks", "investiture talks", "negotiations on forming a
     # new government"
     + r"|\b(?:coalition|investiture|cross-party)\s+(?:talks|negotiations|negotiators)\b"
-    # "top leaders of the ruling coalition will meet at the prime minister's residence on Monday"
-    + r"|\b(?:ruling|governing)\s+(?:coalition|alliance|parties)"
-    + _MEETS_TAIL
     # "to break coalition deadlock", "a coalition deal"
-    + r"|\bcoalition\s+(?:deadlock|impasse|deal|agreement|crisis|government|partners?)\b|\b(?:talks|negotiations)\s+(?:[\w-]+\s+){0,6}?(?:on|to|about)\s+form(?:ing)?\s+(?:a\s+|the\s+)?(?:new\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:government|cabinet)\b|\bgovernment[- ]formation\b"
+    r"|\bcoalition\s+(?:deadlock|impasse|deal|agreement|crisis|government|partners?)\b|\b(?:talks|negotiations)\s+(?:[\w-]+\s+){0,6}?(?:on|to|about)\s+form(?:ing)?\s+(?:a\s+)?(?:new\s+)?"
+    r"(?:[\w-]+\s+){0,2}?government\b|\bgovernment[- ]formation\b"
     # sport's governing bodies by name: "officials of the P Cricket Board and the Q board will meet"
      + r"|\b(?:cricket|football|soccer|rugby|hockey|athletics|basketball|chess)\s+(?:board|federation|"
     r"association|council|committee|confederation)\b|\bboard\s+of\s+control\s+for\s+cricket\b"
@@ -1107,9 +1104,7 @@ LEAD_ACTORS = compile_skipping(
     # a headline filed under a strike: "Lecturers' strike: government, union to resume talks"
     + r"|^[^:\n]{0,40}\bstrike\s*:"
     # talks whose purpose is to end a strike
-    # ("the government will on Wednesday meet with the doctors' leadership in a bid to avert a strike")
-    + r"|\b(?:talks|negotiations|meeting|dialogue|meet|meets)\b[^.;]{0,100}?\b(?:to\s+end|to\s+avert|to\s+resolve|"
-    r"to\s+prevent|to\s+call\s+off|over)\s+"
+    + r"|\b(?:talks|negotiations|meeting|dialogue)\b[^.;]{0,100}?\b(?:to\s+end|to\s+avert|to\s+resolve|over)\s+"
     r"(?:a|the|an|their|its)\s+(?:[\w-]+\s+){0,3}?(?:strike|walkout|pay\s+dispute|wage\s+dispute|industrial\s+action)\b"
     # labour's own bodies opening the lead, or as the government's counterpart
     + r"|(?:^\W*|\b(?:government|ministry|authorities)\s+and\s+)(?:the\s+)?(?:leadership\s+of\s+(?:the\s+)?)?(?:[A-Z]\w+\s+)?"

@@ -227,17 +227,7 @@ _TO_DECIDE_SANCTIONS = compile_skipping(
     re.IGNORECASE,
 )
 _SEPARATE_MEETINGS = compile_skipping(
-    r"\b(?:hold|have|holding)\s+separate\s+(?:meetings|talks|consultations|discussions)\b"
-    # "he will meet separately with President X in A and Prime Minister Y in B"
-    r"|\b(?:meet|meets|meeting|talk|hold\s+talks)\s+separately\b",
-    re.IGNORECASE,
-)
-# the sides, or their old negotiators, brought together again for a public event, not talks
-_REUNION = compile_skipping(
-    r"\b(?:meet|gather|sit|come\s+together|be\s+reunited)\s+again\b[^.;]{0,80}?(?:\bthis\s+time\s+|[-–—]\s*)(?:on|at|for|as)\s+"
-    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:seminar|conference|symposium|panel|stage|lecture|exhibition|commemoration|"
-    r"ceremony|reunion|anniversary)\b",
-    re.IGNORECASE,
+    r"\b(?:hold|have|holding)\s+separate\s+(?:meetings|talks|consultations|discussions)\b", re.IGNORECASE
 )
 # (... "before the joint session": the separate meetings lead to one between them)
 _BEFORE_JOINT = compile_skipping(
@@ -562,11 +552,6 @@ def _status(
     )
     if aside and not _sides_elsewhere(sentence, aside):
         return None, False
-    if "again" in low and _REUNION.search(sentence):
-        return (
-            None,
-            False,
-        )  # "the former negotiators will meet again on Thursday - this time on a seminar stage"
     if "separate" in low and _SEPARATE_MEETINGS.search(sentence) and not _BEFORE_JOINT.search(sentence):
         return None, False  # "the envoy will hold separate meetings with A, B and C": no table between them
     if _NEGATION_HINT.search(low) and cue.DENIED.search(sentence):
@@ -2310,14 +2295,10 @@ _LEAD_ACTOR_HINTS = (
     "airlines",
     " trader ",
     "coalition",
-    "ruling",
-    "governing",
     "investiture",
     "cross-party",
     "forming a",
     "form a",
-    "forming the",
-    "form the",
     "formation",
     "strike",
     "walkout",
@@ -2395,8 +2376,7 @@ def _others_meet(sentence: str) -> bool:
         m.start()
         for m in (*cue.NON_DIPLOMATIC_ACTORS.finditer(sentence), *cue.LEAD_ACTORS.finditer(sentence))
     ]
-    # (or the match is the talks themselves: "will resume negotiations on forming the cabinet")
-    return first is None or (bool(found) and min(found) <= first.start())
+    return first is None or (bool(found) and min(found) < first.start())
 
 
 def _lead(title: str, text: str) -> str:
@@ -2582,8 +2562,6 @@ def headline_draft(
     if not (cue.names_talks(title) or cue.HEADLINE_VISIT.search(title)):
         return None
     if cue.ORGAN_SITS.search(title):  # "Council to take up X in closed consultations": a body's sitting
-        return None
-    if _REUNION.search(title):  # "Old negotiators to meet again in X - on a seminar stage"
         return None
     s = _Sentence(title, 0, len(title), entities, dates, 0)
     mediators = _mediators(s)
